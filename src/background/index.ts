@@ -1,0 +1,2 @@
+// Entry point: background (work in progress)
+export {};

@@ -1,0 +1,130 @@
+/**
+ * Node CLI over the core (a stable contract: other tools depend on its JSON).
+ *   node dist/cli.mjs extract <file.html | https://url> [--url <page url>] [--now <ISO time>]
+ *   node dist/cli.mjs extract --batch <list.json>      list = [{"file": "...", "url": "..."}]
+ * jsdom runs no page scripts and fetches no sub-resources. Bad input gets a one-line message on
+ * stderr and a non-zero exit, never a stack trace.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract } from './core/extract.js';
+import type { ExtractResult } from './core/types.js';
+
+const MAX_BYTES = 25 * 1024 * 1024;
+const USAGE = `usage:
+  dateline extract <file.html | https://url> [--url <page url>] [--now <ISO time>]
+  dateline extract --batch <list.json>   (list: [{"file": "...", "url": "..."}])`;
+
+class UserError extends Error {}
+
+/** Decodes page bytes the way a browser would: BOM, strict UTF-8, <meta charset>, then windows-1252. */
+export function decodeHtml(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new UserError('the file is empty');
+  const head = bytes.subarray(0, 4096);
+  if (head.includes(0)) throw new UserError('this is a binary file, not an HTML page');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { /* not UTF-8 */ }
+  const ascii = new TextDecoder('latin1').decode(head);
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(ascii);
+  for (const label of [m?.[1], 'windows-1252']) {
+    if (!label) continue;
+    try { return new TextDecoder(label).decode(bytes); } catch { /* unknown label */ }
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+async function load(source: string): Promise<{ html: string; url: string }> {
+  if (/^https?:\/\//i.test(source)) {
+    let res: Response;
+    try { res = await fetch(source, { redirect: 'follow' }); } catch (e) { throw new UserError(`could not fetch ${source}: ${(e as Error).message}`); }
+    if (!res.ok) throw new UserError(`could not fetch ${source}: HTTP ${res.status}`);
+    const buf = new Uint8Array(await res.arrayBuffer());
+    if (buf.length > MAX_BYTES) throw new UserError(`the page is too large (${(buf.length / 1048576).toFixed(1)} MB; the limit is 25 MB)`);
+    return { html: decodeHtml(buf), url: res.url || source };
+  }
+  let size: number;
+  try { size = (await stat(source)).size; } catch { throw new UserError(`no such file: ${source}`); }
+  if (size > MAX_BYTES) throw new UserError(`the file is too large (${(size / 1048576).toFixed(1)} MB; the limit is 25 MB)`);
+  let bytes: Uint8Array;
+  try { bytes = await readFile(source); } catch (e) { throw new UserError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`); }
+  return { html: decodeHtml(bytes), url: `file://${source}` };
+}
+
+export async function extractSource(source: string, opts: { url?: string; now?: string }): Promise<ExtractResult> {
+  const { html, url: loadedUrl } = await load(source);
+  const url = opts.url ?? loadedUrl;
+  if (!/<[a-z!]/i.test(html)) throw new UserError('this does not look like an HTML page');
+  // A silent virtual console: broken CSS and markup in real pages should not spam stderr.
+  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  try {
+    return extract(dom.window.document, { url, now: opts.now });
+  } finally {
+    dom.window.close();
+  }
+}
+
+function parseArgs(argv: string[]): { cmd?: string; source?: string; url?: string; now?: string; batch?: string } {
+  const out: ReturnType<typeof parseArgs> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new UserError(`${a} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (a === '--url') out.url = value();
+    else if (a === '--now') out.now = value();
+    else if (a === '--batch') out.batch = value();
+    else if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
+    else if (a.startsWith('--')) throw new UserError(`unknown option ${a}\n${USAGE}`);
+    else rest.push(a);
+  }
+  out.cmd = rest[0];
+  out.source = rest[1];
+  if (out.now !== undefined && Number.isNaN(new Date(out.now).getTime())) throw new UserError(`--now is not a valid time: ${out.now}`);
+  return out;
+}
+
+async function runBatch(listFile: string, now?: string): Promise<number> {
+  let list: unknown;
+  try { list = JSON.parse(await readFile(listFile, 'utf8')); } catch (e) {
+    throw new UserError(`cannot read the batch list ${listFile}: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(list)) throw new UserError('the batch list must be a JSON array of {"file": ..., "url": ...}');
+  let failures = 0;
+  for (const entry of list as Array<{ file?: unknown; url?: unknown }>) {
+    const file = typeof entry?.file === 'string' ? entry.file : undefined;
+    try {
+      if (!file) throw new UserError('entry has no "file"');
+      const result = await extractSource(file, { url: typeof entry.url === 'string' ? entry.url : undefined, now });
+      process.stdout.write(JSON.stringify({ file, ...result }) + '\n');
+    } catch (e) {
+      failures++;
+      process.stdout.write(JSON.stringify({ file: file ?? null, error: e instanceof UserError ? e.message : `extraction failed: ${(e as Error).message}` }) + '\n');
+    }
+  }
+  return failures;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.cmd !== 'extract') throw new UserError(USAGE);
+  if (args.batch) {
+    await runBatch(args.batch, args.now);
+    return;
+  }
+  if (!args.source) throw new UserError(`extract needs a file or URL\n${USAGE}`);
+  const result = await extractSource(args.source, { url: args.url, now: args.now });
+  delete result.timings;
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  if (result.error?.code === 'too-large' || result.error?.code === 'empty') {
+    process.stderr.write(`dateline: ${result.error.message}\n`);
+    process.exitCode = 3;
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`dateline: ${e instanceof UserError ? e.message : `unexpected error: ${(e as Error)?.message ?? e}`}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,2 @@
+// Entry point: content (work in progress)
+export {};

@@ -1,0 +1,2 @@
+// Entry point: detector (work in progress)
+export {};

@@ -1,0 +1,2 @@
+// Entry point: library (work in progress)
+export {};

@@ -1,0 +1,2 @@
+// Entry point: options (work in progress)
+export {};

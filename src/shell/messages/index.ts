@@ -1,0 +1,10 @@
+/**
+ * Every message map, combined. Each feature owns its own file; add a map there, not here.
+ * Convention: `{ request: ...; response: ... }` per message name, names prefixed by feature.
+ */
+import type { ReaderToBackground, ReaderToContent } from './reader.js';
+import type { AutoCleanToBackground } from './autoclean.js';
+import type { LibraryToBackground } from './library.js';
+
+export type ToBackground = ReaderToBackground & AutoCleanToBackground & LibraryToBackground;
+export type ToContent = ReaderToContent;

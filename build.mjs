@@ -56,6 +56,8 @@ async function bundleExtension(outdir, { e2e }) {
     if (f.endsWith('.css')) await cp(path.join(root, 'src/overlay', f), path.join(outdir, f));
   }
   await cp(path.join(root, 'icons'), path.join(outdir, 'icons'), { recursive: true });
+  // Test builds: an empty extension page from which Firefox specs call the background's test hook (no triggerAction there).
+  if (e2e) await writeFile(path.join(outdir, 'e2e.html'), '<!doctype html><meta charset="utf-8"><title>e2e</title>');
 }
 
 function manifestFor(base, target, { e2e }) {

@@ -1,0 +1,311 @@
+/**
+ * Shared launch helpers for the real-browser specs (see /work/shared/browser-testing.md).
+ *
+ *   serveDir(dir)              static server on 127.0.0.1:<random port> → { url, close }
+ *   launchChromium(opts)       Chromium (playwright-core) with dist/chrome-e2e loaded → { ctx, extensionId, sw, close }
+ *   clickAction(ctx, page)     a real toolbar click: CDP Extensions.triggerAction (same activeTab grant as a user's click)
+ *   launchFirefox(opts)        Firefox ESR (puppeteer-core over WebDriver BiDi) with dist/firefox-e2e installed as a
+ *                              temporary add-on → { browser, extensionBase, clickAction(page), extensionEval, close }
+ *   overlayEval(page, fn)      runs `fn(shadowRoot, host)` in the page against the overlay's shadow root
+ *   waitForOverlay(page, ...)  polls until the overlay is open (or closed)
+ *
+ * One browser per spec file (launch ≈ 1 s Chromium, ≈ 4 s Firefox; ≈ 0.5 GB each on a 2-core machine):
+ * launch in beforeAll, close in afterAll. Every helper cleans up its temp profile on close.
+ */
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+/** The overlay's host element (src/overlay): a hyphenated tag never registered with customElements. */
+export const OVERLAY_TAG = 'dateline-reader';
+
+/** Firefox add-on id (build.mjs) and the moz-extension UUID we pin so tests can open extension pages. */
+export const GECKO_ID = 'dateline-reader@datelinereader.example';
+export const FIREFOX_UUID = '6f1d3a52-3c55-4b2e-9d7e-5e1a7c0d2b11';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures/pages');
+/** Where specs save screenshots (they are looked at; CI keeps them as artifacts). */
+export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon', '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface Served { url: string; close(): Promise<void> }
+
+/**
+ * Serves `dir` read-only on 127.0.0.1 (the e2e builds have host permission for http://127.0.0.1/*).
+ * Paths ending in "/" serve index.html; anything outside `dir` is 404. Missing images (the fixtures
+ * reference the publisher's /images/...) are 404 quickly instead of hanging.
+ */
+export async function serveDir(dir: string): Promise<Served> {
+  const rootDir = path.resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let file = path.resolve(rootDir, '.' + pathname);
+      if (!file.startsWith(rootDir)) throw new Error('outside');
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+// ───────────────────────────── Chromium (playwright-core) ─────────────────────────────
+
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+
+export interface ChromiumOptions {
+  /** Extension folder, relative to the project root or absolute. Default dist/chrome-e2e. */
+  dist?: string;
+  /** Reuse a profile (e.g. to test persistence across a browser restart). Default: a fresh temp dir, removed on close. */
+  profileDir?: string;
+  headless?: boolean;
+  /** Extra Chromium flags, e.g. '--force-dark-mode'. */
+  args?: string[];
+  /** Viewport; default 1280×900. */
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark' | 'no-preference';
+}
+
+export interface ChromiumSession {
+  ctx: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker (sw.evaluate runs code in the background). */
+  sw: Worker;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(opts: ChromiumOptions = {}): Promise<ChromiumSession> {
+  const { chromium } = await import('playwright-core');
+  const dist = path.resolve(ROOT, opts.dist ?? 'dist/chrome-e2e');
+  const ownProfile = !opts.profileDir;
+  const profileDir = opts.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dr-chromium-')));
+  const ctx = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: opts.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    colorScheme: opts.colorScheme ?? 'light',
+    args: [
+      `--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      ...(opts.args ?? []),
+    ],
+  });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(sw.url()).host;
+  return {
+    ctx, extensionId, sw,
+    close: async () => {
+      await ctx.close().catch(() => {});
+      if (ownProfile) await rm(profileDir, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+/** True when the overlay host is in the page (open, or showing its "not an article" notice). */
+export async function isOverlayOpen(page: Page | PuppeteerPage): Promise<boolean> {
+  return (page as Page).evaluate((tag: string) => !!document.documentElement.querySelector(`:scope > ${tag}`), OVERLAY_TAG).catch(() => false);
+}
+
+/** Polls until the overlay is open (`want` true) or gone (false); false on timeout. */
+export async function waitForOverlay(page: Page | PuppeteerPage, want = true, timeoutMs = 3_000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await isOverlayOpen(page)) === want) return true;
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * A real toolbar click in Chromium: CDP Extensions.triggerAction on the page's tab target. It fires
+ * action.onClicked with the activeTab grant, exactly as a user's click does.
+ * Right after page.goto the grant is sometimes lost (≈1 call in 12, browser-testing.md): we wait for
+ * the page to settle, click, and if the overlay did not toggle, click once more.
+ * Returns the ms from the (last) click to the overlay toggling, as seen from the test.
+ */
+export async function clickAction(ctx: BrowserContext, page: Page, extensionId?: string): Promise<number> {
+  const id = extensionId ?? new URL((ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'))).url()).host;
+  await page.waitForLoadState('load');
+  const cdp = await ctx.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
+      targetInfos: { targetId: string; url: string; type: string }[];
+    };
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`clickAction: no tab target for ${page.url()}`);
+    const wasOpen = await isOverlayOpen(page);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (attempt === 0) await page.waitForTimeout(300);
+      const t0 = Date.now();
+      await cdp.send('Extensions.triggerAction' as never, { id, targetId: tab.targetId } as never);
+      if (await waitForOverlay(page, !wasOpen, 2_000)) return Date.now() - t0;
+    }
+    throw new Error(`clickAction: the overlay did not ${wasOpen ? 'close' : 'open'} after two clicks`);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+// ───────────────────────────── Firefox ESR (puppeteer-core, WebDriver BiDi) ─────────────────────────────
+
+import type { Browser as PuppeteerBrowser, Page as PuppeteerPage } from 'puppeteer-core';
+
+export interface FirefoxOptions {
+  /** Extension folder. Default dist/firefox-e2e. */
+  dist?: string;
+  headless?: boolean;
+  extraPrefs?: Record<string, unknown>;
+}
+
+export interface FirefoxSession {
+  browser: PuppeteerBrowser;
+  /** moz-extension://<FIREFOX_UUID>/ */
+  extensionBase: string;
+  /**
+   * Runs `fn` (as source, with `browser` the WebExtension API) in an extension page and returns its
+   * JSON result: Firefox has no triggerAction, so the click path goes through the e2e build's hook.
+   */
+  extensionEval<T>(fn: string, arg?: unknown): Promise<T>;
+  /** The toolbar click path: the e2e background's `__test.clickAction(tabId)` on the tab showing `page`. */
+  clickAction(page: PuppeteerPage): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const dist = path.resolve(ROOT, opts.dist ?? 'dist/firefox-e2e');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: opts.headless ?? true,
+    // Lets the test open moz-extension:// pages (the extension page from which the test hook is called).
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      ...(opts.extraPrefs ?? {}),
+    },
+  });
+  // puppeteer-core 24.0 has no browser.installExtension yet; send the BiDi command it wraps.
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+  await connection.send('webExtension.install', { extensionData: { type: 'path', path: dist } });
+  const extensionBase = `moz-extension://${FIREFOX_UUID}/`;
+
+  let extPage: PuppeteerPage | null = null;
+  async function extensionPage(): Promise<PuppeteerPage> {
+    if (extPage && !extPage.isClosed()) return extPage;
+    const p = await browser.newPage();
+    // page.goto('moz-extension://…') loads but never resolves (browser-testing.md): don't await it, poll instead.
+    void p.goto(extensionBase + 'e2e.html').catch(() => {});
+    const end = Date.now() + 15_000;
+    for (;;) {
+      const ready = await p.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete' && typeof (globalThis as { browser?: unknown }).browser === 'object').catch(() => false);
+      if (ready) break;
+      if (Date.now() > end) throw new Error('launchFirefox: the extension page did not load');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    extPage = p;
+    return p;
+  }
+
+  async function extensionEval<T>(fn: string, arg?: unknown): Promise<T> {
+    const p = await extensionPage();
+    return p.evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`) as Promise<T>;
+  }
+
+  return {
+    browser, extensionBase, extensionEval,
+    clickAction: async (page) => {
+      const url = page.url();
+      const wasOpen = await isOverlayOpen(page);
+      const t0 = Date.now();
+      await extensionEval<void>(`async (url) => {
+        const tabs = await browser.tabs.query({});
+        const tab = tabs.find((t) => t.url === url);
+        if (!tab) throw new Error('no tab for ' + url);
+        const bg = await browser.runtime.getBackgroundPage();
+        await bg.__test.clickAction(tab.id);
+      }`, url);
+      if (!(await waitForOverlay(page, !wasOpen, 5_000))) throw new Error(`clickAction: the overlay did not ${wasOpen ? 'close' : 'open'}`);
+      return Date.now() - t0;
+    },
+    close: async () => {
+      await browser.close().catch(() => {});
+    },
+  };
+}
+
+// ───────────────────────────── the overlay's shadow root ─────────────────────────────
+
+/**
+ * Runs `fn(shadowRoot, host)` inside the page against the overlay (works with playwright and puppeteer
+ * pages). `fn` is serialised: it can use only its arguments. Throws when the overlay is not open.
+ */
+export async function overlayEval<T, A = undefined>(
+  page: Page | PuppeteerPage,
+  fn: (root: ShadowRoot, host: HTMLElement, arg: A) => T,
+  arg?: A,
+): Promise<Awaited<T>> {
+  const src = `(() => {
+    const host = document.documentElement.querySelector(':scope > ${OVERLAY_TAG}');
+    if (!host || !host.shadowRoot) throw new Error('overlay is not open');
+    return (${fn.toString()})(host.shadowRoot, host, ${JSON.stringify(arg ?? null)});
+  })()`;
+  return (page as Page).evaluate(src) as Promise<Awaited<T>>;
+}
+
+/** What a user sees in the overlay, as plain data (for assertions shared by the Chromium and Firefox specs). */
+export interface OverlaySnapshot {
+  role: string | null;
+  ariaModal: string | null;
+  labelledTitle: string | null;
+  title: string;
+  notice: string | null;
+  times: { datetime: string; text: string }[];
+  datelineText: string;
+  related: { title: string; href: string; section: string }[];
+  articleText: string;
+  dir: string | null;
+}
+
+export function readOverlay(page: Page | PuppeteerPage): Promise<OverlaySnapshot> {
+  return overlayEval(page, (root) => {
+    const dialog = root.querySelector('[role="dialog"]');
+    const labelId = dialog?.getAttribute('aria-labelledby');
+    const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return {
+      role: dialog?.getAttribute('role') ?? null,
+      ariaModal: dialog?.getAttribute('aria-modal') ?? null,
+      labelledTitle: labelId ? text(root.getElementById(labelId)) : null,
+      title: text(root.querySelector('h1')),
+      notice: root.querySelector('.notice') ? text(root.querySelector('.notice')) : null,
+      times: Array.from(root.querySelectorAll('.dateline time')).map((t) => ({ datetime: t.getAttribute('datetime') ?? '', text: text(t) })),
+      datelineText: text(root.querySelector('.dateline')),
+      related: Array.from(root.querySelectorAll('.related a')).map((a) => ({
+        title: text(a.querySelector('.headline') ?? a),
+        href: (a as HTMLAnchorElement).href,
+        section: text(a.closest('section')?.querySelector('h2, h3')),
+      })),
+      articleText: text(root.querySelector('.article-body')),
+      dir: dialog?.getAttribute('dir') ?? null,
+    };
+  });
+}

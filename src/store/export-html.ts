@@ -1,0 +1,98 @@
+/**
+ * One saved article as a standalone HTML file: opens anywhere, offline, forever. Images stored with
+ * the article are inlined as data: URLs; the article HTML is sanitized (after inlining, so nothing
+ * the inlining did can add markup); a CSP meta forbids scripts and any request other than images
+ * not stored with the article; a little CSS, light and dark.
+ */
+import { sanitizeHtml } from '../core/sanitize.js';
+import type { FullArticle } from './record.js';
+import { blobToDataUrl } from './blob-base64.js';
+import { escapeHtml, inertArticle } from './inert-html.js';
+
+/** The image types the sanitizer keeps as data: URLs (no SVG: it is a document, not a picture). */
+const INLINE_TYPES = /^image\/(png|jpe?g|gif|webp|avif)$/i;
+
+const CSS = `
+:root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fdfcf8; --muted: #5f6368; --link: #0b57d0; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e8e6e3; --bg: #1b1c1e; --muted: #a8abb0; --link: #8ab4f8; } }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 19px/1.6 Georgia, 'Times New Roman', serif; }
+main { max-width: 40rem; margin: 2.5rem auto; padding: 0 1.25rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .5rem; }
+.meta { color: var(--muted); font: 15px/1.5 system-ui, sans-serif; margin: 0 0 2rem; }
+.meta p { margin: .15rem 0; }
+img, figure { max-width: 100%; height: auto; }
+figure { margin: 1.5rem 0; } figcaption { color: var(--muted); font-size: .85em; }
+a { color: var(--link); }
+blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--muted); }
+pre { overflow: auto; } table { border-collapse: collapse; } td, th { border: 1px solid var(--muted); padding: .25rem .5rem; }
+.related { margin-top: 3rem; font: 16px/1.5 system-ui, sans-serif; } .related li { margin: .3rem 0; }
+`;
+
+export async function articleToHtml(full: FullArticle, doc: Document): Promise<string> {
+  const { record, body } = full;
+  const dataUrls = new Map<string, string>();
+  for (const img of full.images) {
+    if (INLINE_TYPES.test(img.type)) dataUrls.set(img.url, await blobToDataUrl(img.blob, img.type.toLowerCase()));
+  }
+  const inert = inertArticle(body.content, doc);
+  for (const img of Array.from(inert.querySelectorAll('img'))) {
+    const data = dataUrls.get(img.getAttribute('src') ?? '');
+    if (!data) continue;
+    img.setAttribute('src', data);
+    // The stored copy is the one to show; srcset would send the browser back to the publisher.
+    img.removeAttribute('srcset');
+    img.removeAttribute('sizes');
+  }
+  const lead = record.leadImage && dataUrls.has(record.leadImage) && !inert.querySelector('img')
+    ? `<figure><img src="${escapeHtml(dataUrls.get(record.leadImage)!)}" alt=""></figure>`
+    : '';
+  const content = sanitizeHtml(lead + inert.body.innerHTML, doc);
+  const meta = [
+    record.byline ? `<p>${escapeHtml(record.byline)}</p>` : '',
+    record.dateline?.text ? `<p>${escapeHtml(record.dateline.text)}</p>` : '',
+    `<p><a href="${escapeHtml(record.url)}">${escapeHtml(record.siteName || record.site)}</a> · saved ${escapeHtml(new Date(record.savedAt).toISOString().slice(0, 10))}</p>`,
+    record.images.note ? `<p>${escapeHtml(record.images.note)}</p>` : '',
+  ].join('');
+  const related = body.related.length
+    ? `<section class="related"><h2>Related</h2><ul>${body.related
+        .filter((r) => /^https?:/i.test(r.url))
+        .map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a></li>`)
+        .join('')}</ul></section>`
+    : '';
+  return `<!doctype html>
+<html lang="${escapeHtml(record.lang ?? 'und')}" dir="${record.dir}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: https: http:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(record.title)}</title>
+<link rel="canonical" href="${escapeHtml(record.url)}">
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<article>
+<h1>${escapeHtml(record.title)}</h1>
+<div class="meta">${meta}</div>
+${content}
+</article>
+${related}
+</main>
+</body>
+</html>
+`;
+}
+
+/** A file name from the title: "us-urges-haftar-led-forces.html". */
+export function exportFileName(title: string, ext: string): string {
+  const stem = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return `${stem || 'article'}.${ext}`;
+}

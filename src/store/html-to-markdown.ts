@@ -1,0 +1,140 @@
+/**
+ * A small HTML → Markdown converter for sanitized article HTML (the tags Readability and the
+ * sanitizer leave: headings, paragraphs, links, images, lists, quotes, code, figures, tables).
+ * Written here rather than pulling in turndown: article HTML is already clean, and this walks any
+ * DOM (the library page's, or jsdom in tests) with no parser of its own.
+ */
+
+const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'FIGURE', 'FIGCAPTION', 'TABLE', 'UL', 'OL', 'PRE', 'BLOCKQUOTE', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DL', 'DT', 'DD', 'DETAILS', 'SUMMARY', 'ADDRESS']);
+
+/** Escapes characters Markdown would read as syntax inside running text. */
+function escapeText(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+/** Escapes what would start a block at the beginning of a line ("1. ", "# ", "- ", "> "). */
+function escapeLineStarts(block: string): string {
+  return block.replace(/^(\s*)(#{1,6}\s|[-+]\s|>|\d+)(\.\s)?/gm, (m, sp: string, mark: string, dot: string | undefined) => {
+    if (/^\d+$/.test(mark)) return dot ? `${sp}${mark}\\${dot}` : m;
+    return `${sp}\\${mark}${dot ?? ''}`;
+  });
+}
+
+function url(href: string): string {
+  return href.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+}
+
+interface Ctx {
+  /** Inside <pre>: keep whitespace. */
+  pre: boolean;
+}
+
+function inline(node: Node, ctx: Ctx): string {
+  if (node.nodeType === 3) {
+    const t = node.nodeValue ?? '';
+    return ctx.pre ? t : escapeText(t.replace(/\s+/g, ' '));
+  }
+  if (node.nodeType !== 1) return '';
+  const el = node as Element;
+  const kids = (): string => Array.from(el.childNodes).map((c) => inline(c, ctx)).join('');
+  switch (el.tagName) {
+    case 'BR':
+      return '  \n';
+    case 'STRONG':
+    case 'B': {
+      const s = kids().trim();
+      return s ? `**${s}**` : '';
+    }
+    case 'EM':
+    case 'I': {
+      const s = kids().trim();
+      return s ? `*${s}*` : '';
+    }
+    case 'CODE': {
+      const s = el.textContent ?? '';
+      const fence = s.includes('`') ? '``' : '`';
+      return `${fence}${s}${fence}`;
+    }
+    case 'A': {
+      const s = kids().trim();
+      const href = el.getAttribute('href');
+      return href && s ? `[${s}](${url(href)})` : s;
+    }
+    case 'IMG': {
+      const src = el.getAttribute('src');
+      return src ? `![${escapeText(el.getAttribute('alt') ?? '')}](${url(src)})` : '';
+    }
+    default:
+      return BLOCK.has(el.tagName) ? `\n\n${blocks(el, ctx)}\n\n` : kids();
+  }
+}
+
+function list(el: Element, ctx: Ctx): string {
+  const ordered = el.tagName === 'OL';
+  let n = Number(el.getAttribute('start') ?? '1') || 1;
+  return Array.from(el.children)
+    .filter((li) => li.tagName === 'LI')
+    .map((li) => {
+      const marker = ordered ? `${n++}. ` : '- ';
+      const body = blocks(li, ctx).trim();
+      return marker + body.replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+    })
+    .join('\n');
+}
+
+function table(el: Element, ctx: Ctx): string {
+  const rows = Array.from(el.querySelectorAll('tr')).map((tr) =>
+    Array.from(tr.children).map((c) => Array.from(c.childNodes).map((n) => inline(n, ctx)).join('').trim().replace(/\|/g, '\\|').replace(/\n+/g, ' ')),
+  );
+  if (!rows.length) return '';
+  const width = Math.max(...rows.map((r) => r.length));
+  const line = (r: string[]): string => `| ${Array.from({ length: width }, (_, i) => r[i] ?? '').join(' | ')} |`;
+  return [line(rows[0]!), line(Array.from({ length: width }, () => '---')), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Converts the children of `el` into Markdown blocks separated by blank lines. */
+function blocks(el: Element, ctx: Ctx): string {
+  const out: string[] = [];
+  let run = '';
+  const flush = (): void => {
+    const t = run.replace(/[ \t]+\n/g, (m) => (m.startsWith('  ') ? '  \n' : '\n')).trim();
+    if (t) out.push(...t.split(/\n{2,}/).map((b) => b.trim()).filter(Boolean));
+    run = '';
+  };
+  for (const child of Array.from(el.childNodes)) {
+    if (child.nodeType !== 1 || !BLOCK.has((child as Element).tagName)) {
+      run += inline(child, ctx);
+      continue;
+    }
+    flush();
+    const c = child as Element;
+    const tag = c.tagName;
+    if (/^H[1-6]$/.test(tag)) {
+      const text = Array.from(c.childNodes).map((n) => inline(n, ctx)).join('').replace(/\s+/g, ' ').trim();
+      if (text) out.push(`${'#'.repeat(Number(tag[1]))} ${text}`);
+    } else if (tag === 'UL' || tag === 'OL') out.push(list(c, ctx));
+    else if (tag === 'BLOCKQUOTE') {
+      const q = blocks(c, ctx).trim();
+      if (q) out.push(q.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n'));
+    } else if (tag === 'PRE') {
+      const code = c.textContent ?? '';
+      const fence = code.includes('```') ? '~~~' : '```';
+      out.push(`${fence}\n${code.replace(/\n$/, '')}\n${fence}`);
+    } else if (tag === 'HR') out.push('---');
+    else if (tag === 'TABLE') out.push(table(c, ctx));
+    else if (tag === 'FIGCAPTION') {
+      const cap = blocks(c, ctx).trim();
+      if (cap) out.push(`*${cap}*`);
+    } else {
+      const inner = blocks(c, ctx).trim();
+      if (inner) out.push(inner);
+    }
+  }
+  flush();
+  return out.map((b) => (/^(#{1,6} |- |\d+\. |> |```|~~~|---$|\| |!\[|\*)/.test(b) ? b : escapeLineStarts(b))).join('\n\n');
+}
+
+/** Markdown for the children of `root` (typically the body of an inert document). */
+export function htmlToMarkdown(root: Element): string {
+  return blocks(root, { pre: false }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}

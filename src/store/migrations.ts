@@ -1,0 +1,72 @@
+/**
+ * The library's schema, as an explicit list of versions. Each entry is the complete store layout
+ * at that version plus the upgrade that carries older records forward. Never edit a released
+ * entry: append a new version. A test opens a database at every older version with records of
+ * that version's shape and checks the upgrade keeps every article readable.
+ */
+import type { Transaction } from 'dexie';
+import type { ExtractResult } from '../core/types.js';
+import type { ImageMode, ImageRecord } from './record.js';
+import { toRecords } from './article-record.js';
+
+export interface Migration {
+  version: number;
+  /** Why this version exists. */
+  why: string;
+  /** Dexie store specs: primary key first, then indexes (`&` unique, `*` multiEntry, `++` auto-increment). */
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** Shape of an article in schema v1: the whole ExtractResult in one record. */
+export interface V1Article {
+  id: string;
+  url: string;
+  savedAt: number;
+  read?: boolean;
+  imageMode?: ImageMode;
+  article: ExtractResult;
+}
+
+async function upgradeV1toV2(tx: Transaction): Promise<void> {
+  const articles = tx.table('articles');
+  const old = (await articles.toArray()) as V1Article[];
+  for (const a of old) {
+    const imgs = (await tx.table('images').where('articleId').equals(a.id).toArray()) as ImageRecord[];
+    const parts = toRecords(a.article, {
+      id: a.id,
+      savedAt: a.savedAt,
+      updatedAt: a.savedAt,
+      read: a.read ? 1 : 0,
+      versions: 0,
+      images: { mode: a.imageMode ?? 'store', stored: imgs.length, skipped: 0, bytes: imgs.reduce((n, i) => n + i.bytes, 0) },
+    });
+    // Keep the v1 identity: its url was already the article's key.
+    parts.record.url = a.url;
+    await articles.put(parts.record);
+    await tx.table('bodies').put(parts.body);
+    await tx.table('search').put(parts.search);
+  }
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    why: 'First shape: one record per article holding the whole ExtractResult; images beside it.',
+    stores: { articles: 'id, &url, savedAt', images: '[articleId+url], articleId' },
+  },
+  {
+    version: 2,
+    why: 'Listing 5,000 articles must not read 5,000 bodies: split bodies and search terms out, keep earlier versions, index what the list sorts and filters on.',
+    stores: {
+      articles: 'id, &url, savedAt, updatedAt, publishedAt, site, lang, read',
+      bodies: 'id',
+      search: 'id',
+      versions: '++vid, articleId',
+      images: '[articleId+url], articleId',
+    },
+    upgrade: upgradeV1toV2,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,39 @@
+/**
+ * Reading the library: the list (summaries only, never bodies), one article with everything needed
+ * to read it offline, its earlier versions, and the search rows the in-memory index is built from.
+ */
+import type { LibraryDatabase } from './database.js';
+import type { ArticleSummary, FullArticle, SearchRecord, VersionRecord } from './record.js';
+import { LibraryError, toLibraryError } from './library-error.js';
+
+async function guard<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw toLibraryError(e);
+  }
+}
+
+/** Every article's summary, newest saved first. */
+export function listArticles(db: LibraryDatabase): Promise<ArticleSummary[]> {
+  return guard(() => db.articles.orderBy('savedAt').reverse().toArray());
+}
+
+export function getFullArticle(db: LibraryDatabase, id: string): Promise<FullArticle> {
+  return guard(() =>
+    db.transaction('r', [db.articles, db.bodies, db.images], async () => {
+      const [record, body, images] = await Promise.all([db.articles.get(id), db.bodies.get(id), db.images.where('articleId').equals(id).toArray()]);
+      if (!record || !body) throw new LibraryError('not-found');
+      return { record, body, images };
+    }),
+  );
+}
+
+/** Earlier versions, newest first. */
+export function listVersions(db: LibraryDatabase, id: string): Promise<VersionRecord[]> {
+  return guard(async () => (await db.versions.where('articleId').equals(id).sortBy('savedAt')).reverse());
+}
+
+export function allSearchRows(db: LibraryDatabase): Promise<SearchRecord[]> {
+  return guard(() => db.search.toArray());
+}

@@ -4,7 +4,7 @@
  * to keep bytes (the standalone HTML export inlines them).
  */
 import type { FullArticle } from './record.js';
-import { htmlToMarkdown } from './html-to-markdown.js';
+import { htmlToMarkdown, markdownUrl } from './html-to-markdown.js';
 import { inertArticle } from './inert-html.js';
 
 /** A YAML scalar: JSON strings are valid YAML double-quoted scalars; absent values are null. */
@@ -30,7 +30,7 @@ export function articleToMarkdown(full: FullArticle, doc: Document): string {
   const inert = inertArticle(full.body.content, doc);
   const related = full.body.related.filter((h) => /^https?:/i.test(h.url));
   const relatedMd = related.length
-    ? `\n## Related\n\n${related.map((h) => `- [${h.title.replace(/([\\[\]])/g, '\\$1')}](${h.url.replace(/[()\s]/g, encodeURIComponent)})`).join('\n')}\n`
+    ? `\n## Related\n\n${related.map((h) => `- [${h.title.replace(/([\\[\]])/g, '\\$1')}](${markdownUrl(h.url)})`).join('\n')}\n`
     : '';
   return `${frontMatter(full)}\n# ${full.record.title}\n\n${htmlToMarkdown(inert.body)}${relatedMd}`;
 }

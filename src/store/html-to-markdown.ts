@@ -20,8 +20,9 @@ function escapeLineStarts(block: string): string {
   });
 }
 
-function url(href: string): string {
-  return href.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+/** A link target Markdown will not cut short: parentheses and spaces percent-encoded. */
+export function markdownUrl(href: string): string {
+  return href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 interface Ctx {
@@ -58,11 +59,11 @@ function inline(node: Node, ctx: Ctx): string {
     case 'A': {
       const s = kids().trim();
       const href = el.getAttribute('href');
-      return href && s ? `[${s}](${url(href)})` : s;
+      return href && s ? `[${s}](${markdownUrl(href)})` : s;
     }
     case 'IMG': {
       const src = el.getAttribute('src');
-      return src ? `![${escapeText(el.getAttribute('alt') ?? '')}](${url(src)})` : '';
+      return src ? `![${escapeText(el.getAttribute('alt') ?? '')}](${markdownUrl(src)})` : '';
     }
     default:
       return BLOCK.has(el.tagName) ? `\n\n${blocks(el, ctx)}\n\n` : kids();
@@ -98,7 +99,8 @@ function blocks(el: Element, ctx: Ctx): string {
   let run = '';
   const flush = (): void => {
     const t = run.replace(/[ \t]+\n/g, (m) => (m.startsWith('  ') ? '  \n' : '\n')).trim();
-    if (t) out.push(...t.split(/\n{2,}/).map((b) => b.trim()).filter(Boolean));
+    // Running text is where "1. " or "# " would be misread as syntax: escape it here, once.
+    if (t) out.push(...t.split(/\n{2,}/).map((b) => escapeLineStarts(b.trim())).filter(Boolean));
     run = '';
   };
   for (const child of Array.from(el.childNodes)) {
@@ -131,7 +133,7 @@ function blocks(el: Element, ctx: Ctx): string {
     }
   }
   flush();
-  return out.map((b) => (/^(#{1,6} |- |\d+\. |> |```|~~~|---$|\| |!\[|\*)/.test(b) ? b : escapeLineStarts(b))).join('\n\n');
+  return out.join('\n\n');
 }
 
 /** Markdown for the children of `root` (typically the body of an inert document). */

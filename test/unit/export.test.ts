@@ -1,0 +1,168 @@
+/**
+ * Exports a user keeps outside the extension: the whole library as JSON that imports back
+ * identically, one article as standalone HTML (images inlined, no scripts) and as Markdown with
+ * front matter. Import keeps every good entry and names each bad one.
+ */
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { openFresh, makeArticle, pngBlob } from './store-fixtures.js';
+import { saveArticle } from '../../src/store/save-article.js';
+import { getFullArticle, listArticles } from '../../src/store/read-articles.js';
+import { setRead } from '../../src/store/edit-articles.js';
+import { exportLibrary, importLibrary } from '../../src/store/library-file.js';
+import { articleToHtml, exportFileName } from '../../src/store/export-html.js';
+import { articleToMarkdown } from '../../src/store/export-markdown.js';
+import { LibraryError } from '../../src/store/library-error.js';
+
+const IMG = 'https://en.haberler.com/images/a.jpg';
+const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+
+async function seeded() {
+  const db = await openFresh();
+  const a = await saveArticle(db, { article: makeArticle(), images: new Map([[IMG, pngBlob(300)]]), now: Date.UTC(2024, 0, 2) });
+  await saveArticle(db, { article: makeArticle({ content: '<p>Second version. <img src="https://en.haberler.com/images/a.jpg" alt=""></p>', textContent: 'Second version.' }), now: Date.UTC(2024, 0, 3) });
+  const b = await saveArticle(db, {
+    article: makeArticle({ url: 'https://example.org/ar', canonicalUrl: null, title: 'مقال', lang: 'ar', dir: 'rtl', content: '<p>نص المقال</p>', textContent: 'نص المقال' }),
+    imageSummary: { mode: 'links', skipped: 1, note: '1 image kept as a link.' },
+    now: Date.UTC(2024, 0, 4),
+  });
+  await setRead(db, [b.id], true);
+  return { db, a, b };
+}
+
+describe('library JSON', () => {
+  it('export → import into an empty library → export is identical (images as base64)', async () => {
+    const { db } = await seeded();
+    const file = await exportLibrary(db, new Date(0));
+    expect(file.articles).toHaveLength(2);
+    expect(file.articles[0]!.images[0]!.data).toMatch(/^iVBOR/);
+    expect(file.articles[0]!.versions).toHaveLength(1);
+    const text = JSON.stringify(file);
+
+    const other = await openFresh();
+    const report = await importLibrary(other, text);
+    expect(report).toEqual({ imported: 2, replaced: 0, unchanged: 0, problems: [] });
+    expect(await exportLibrary(other, new Date(0))).toEqual(file);
+    // and the imported copy is searchable and readable with its image bytes
+    const [first] = await listArticles(other);
+    const full = await getFullArticle(other, file.articles[0]!.record.id);
+    expect(full.images[0]!.blob.size).toBe(pngBlob(300).size);
+    expect(first!.title).toBe('مقال');
+    expect((await other.search.get(first!.id))!.text).toContain(' المقال ');
+  });
+
+  it('importing into the same library changes nothing; a newer copy replaces an older one', async () => {
+    const { db, a } = await seeded();
+    const file = await exportLibrary(db);
+    expect(await importLibrary(db, JSON.stringify(file))).toMatchObject({ imported: 0, replaced: 0, unchanged: 2 });
+    file.articles[0]!.record.title = 'Edited elsewhere';
+    file.articles[0]!.record.updatedAt += 1;
+    expect(await importLibrary(db, JSON.stringify(file))).toMatchObject({ imported: 0, replaced: 1, unchanged: 1 });
+    expect((await getFullArticle(db, a.id)).record.title).toBe('Edited elsewhere');
+  });
+
+  it('reports each bad entry by position and title, and still imports the good ones', async () => {
+    const { db } = await seeded();
+    const file = await exportLibrary(db);
+    const good = file.articles[0]!;
+    const raw = JSON.parse(JSON.stringify(file)) as { articles: unknown[] };
+    const broken = (f: (e: Record<string, any>) => void) => {
+      const e = JSON.parse(JSON.stringify(good));
+      e.record.id = `x${raw.articles.length}`;
+      e.record.url = `https://example.net/${raw.articles.length}`;
+      f(e);
+      return e;
+    };
+    raw.articles.push(
+      'not an object',
+      broken((e) => { e.record.title = 42; }),
+      broken((e) => { e.body.content = ''; }),
+      broken((e) => { e.images[0].data = 'not base64!'; }),
+      broken((e) => { e.images[0].type = 'text/html'; }),
+      broken((e) => { e.record.url = 'javascript:alert(1)'; e.record.title = 'Evil'; }),
+      broken(() => undefined), // a good one after the bad ones
+    );
+    const fresh = await openFresh();
+    const report = await importLibrary(fresh, JSON.stringify(raw));
+    expect(report.imported).toBe(3);
+    expect(report.problems.map((p) => [p.index, p.reason])).toEqual([
+      [2, 'not an article object'],
+      [3, 'record.title is missing or has the wrong type'],
+      [4, 'body.content is empty'],
+      [5, 'images[0].data is not base64'],
+      [6, 'images[0] is not an image (text/html)'],
+      [7, 'record.url is missing or has the wrong type'],
+    ]);
+    expect(report.problems[5]!.title).toBe('Evil');
+    expect(await fresh.articles.count()).toBe(3);
+  });
+
+  it('a file that is not a library export is refused as a whole, with a reason', async () => {
+    const db = await openFresh();
+    await expect(importLibrary(db, '{oops')).rejects.toBeInstanceOf(LibraryError);
+    await expect(importLibrary(db, JSON.stringify({ articles: [] }))).rejects.toMatchObject({ code: 'invalid', message: /not a Dateline Reader library export/ });
+  });
+});
+
+describe('single-article exports', () => {
+  it('standalone HTML: images inlined as data: URLs, sanitized, no scripts, no external requests but images', async () => {
+    const db = await openFresh();
+    const evil = makeArticle({
+      content: `<p>Body text <img src="${IMG}" srcset="${IMG} 2x" alt="Tripoli"></p><p><img src="https://other.example/not-stored.jpg"></p><script>alert(1)</script><p onclick="alert(2)">x</p><iframe src="https://evil.example"></iframe>`,
+    });
+    const { id } = await saveArticle(db, { article: evil, images: new Map([[IMG, pngBlob()]]) });
+    const html = await articleToHtml(await getFullArticle(db, id), doc);
+    const out = new JSDOM(html).window.document;
+    expect(out.title).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
+    expect(out.querySelector('h1')!.textContent).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
+    expect(out.querySelector('.meta')!.textContent).toContain('Washington · 15 November 2019, 13:42');
+    const imgs = Array.from(out.querySelectorAll('article img'));
+    expect(imgs[0]!.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/);
+    expect(imgs[0]!.hasAttribute('srcset')).toBe(false);
+    expect(imgs[1]!.getAttribute('src')).toBe('https://other.example/not-stored.jpg');
+    expect(out.querySelectorAll('script, iframe, [onclick]')).toHaveLength(0);
+    expect(html).not.toMatch(/alert\(/);
+    expect(out.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toMatch(/default-src 'none'/);
+    expect(out.querySelector('.related a')!.getAttribute('href')).toBe('https://en.haberler.com/mass-protests-12618532/');
+    expect(exportFileName('US Urges Haftar-Led Forces: “End Offensive” In Libya', 'html')).toBe('us-urges-haftar-led-forces-end-offensive-in-libya.html');
+  });
+
+  it('Markdown: YAML front matter with title, url, published, place, byline, site; body converted', async () => {
+    const db = await openFresh();
+    const { id } = await saveArticle(db, {
+      article: makeArticle({
+        title: 'Title with "quotes": and colon',
+        content: '<h2>Sub head</h2><p>One <strong>bold</strong> and <em>soft</em> <a href="https://x.example/a(b)">link</a>.</p><ul><li>first</li><li>second</li></ul><blockquote><p>Quoted</p></blockquote><p>2019. A year</p><figure><img src="https://en.haberler.com/images/a.jpg" alt="Tripoli"><figcaption>Caption</figcaption></figure>',
+      }),
+    });
+    const md = articleToMarkdown(await getFullArticle(db, id), doc);
+    const [, fm, body] = md.split(/^---$/m);
+    expect(fm!.trim().split('\n')).toEqual([
+      'title: "Title with \\"quotes\\": and colon"',
+      'url: "https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/"',
+      'published: "2019-11-15T13:42"',
+      'place: "Washington"',
+      'byline: "Anadolu Agency"',
+      'site: "Haberler"',
+      expect.stringMatching(/^saved: "\d{4}-/),
+    ]);
+    expect(body).toContain('# Title with "quotes": and colon');
+    expect(body).toContain('## Sub head');
+    expect(body).toContain('One **bold** and *soft* [link](https://x.example/a%28b%29).');
+    expect(body).toContain('- first\n- second');
+    expect(body).toContain('> Quoted');
+    expect(body).toContain('2019\\. A year');
+    expect(body).toContain('![Tripoli](https://en.haberler.com/images/a.jpg)');
+    expect(body).toContain('*Caption*');
+    expect(body).toContain('## Related\n\n- [Mass Protests Continue In Lebanon](https://en.haberler.com/mass-protests-12618532/)');
+  });
+
+  it('Markdown front matter says null for what the article lacks', async () => {
+    const db = await openFresh();
+    const { id } = await saveArticle(db, { article: makeArticle({ byline: null, dateline: { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null } }) });
+    const md = articleToMarkdown(await getFullArticle(db, id), doc);
+    expect(md).toMatch(/^published: null$/m);
+    expect(md).toMatch(/^place: null$/m);
+    expect(md).toMatch(/^byline: null$/m);
+  });
+});

@@ -1,7 +1,29 @@
 /**
- * The dateline: when and where the story was filed. Placeholder contract, filled in by issue #3.
+ * The dateline: when and where the story was filed, read from the live document without mutating it.
+ *
+ * Contract (issue #3):
+ * - `published`/`modified` are ISO 8601 in the publisher's own wall-clock time, with the offset only
+ *   when the page states one, date-only (`precision: "day"`) when no time is stated. Never converted
+ *   to UTC, never a made-up midnight. Impossible values are rejected (before 1990, after now + 1 day,
+ *   modified before published).
+ * - Sources, best first: JSON-LD, microdata, meta tags, `<time>`, visible text near the headline,
+ *   the URL path; `source`/`modifiedSource` say which one was used.
+ * - `place`/`agency` come from schema.org (locationCreated, contentLocation, dateline) and the
+ *   story's opening wire dateline ("WASHINGTON (AP) —").
+ * - No host time zone is read anywhere (only Date.UTC/getUTC* and Intl with explicit zones), so the
+ *   result is the same under any TZ; only `text` depends on the reader's locale/zone, passed in.
  */
-import type { Dateline } from './types.js';
+import type { Dateline, DateSource } from './types.js';
+import { dayKey, hasTime, isSuspectMidnight, stampEpoch, stampPrecision, stampToIso, type Stamp } from './dateline-parse.js';
+import {
+  makeZones, readJsonLd, readMeta, readMicrodata, readTimeElements, readUrl, readVisibleText,
+  type DateCandidate, type TextCandidate, type Zones,
+} from './dateline-sources.js';
+import { liftWire, readWireDateline, titleCasePlace } from './dateline-wire.js';
+import { formatDateline } from './dateline-format.js';
+
+export { formatDateline } from './dateline-format.js';
+export type { FormatOptions } from './dateline-format.js';
 
 export interface DatelineContext {
   /** Absolute page URL. */
@@ -14,15 +36,161 @@ export interface DatelineContext {
   timeZone?: string;
 }
 
+const DAY_MS = 86_400_000;
+const MIN_YEAR = 1990;
+
+/** Order of trust across sources and their ranks; lower first. */
+function priority(c: DateCandidate): number {
+  switch (c.source) {
+    case 'json-ld': return c.rank <= 1 ? c.rank : 4 + (c.rank - 2) * 0.5;
+    case 'microdata': return 2 + c.rank * 0.1;
+    case 'meta': return c.rank <= 1 ? 3 + c.rank * 0.1 : c.rank <= 3 ? 5 + c.rank * 0.1 : 7;
+    case 'time-element': return c.rank === 0 ? 6 : c.rank === 1 ? 8 : 10;
+    case 'text': return 9;
+    case 'url': return 11;
+  }
+}
+
+function plausible(st: Stamp, now: Date): boolean {
+  if (st.y < MIN_YEAR) return false;
+  return stampEpoch(st) <= now.getTime() + DAY_MS;
+}
+
+/** A machine midnight is a stored date, not a time: keep the day only. */
+function dropSuspectMidnight(c: DateCandidate): DateCandidate {
+  if (c.source === 'text' || c.source === 'url' || !isSuspectMidnight(c.stamp)) return c;
+  return { ...c, stamp: { y: c.stamp.y, m: c.stamp.m, d: c.stamp.d } };
+}
+
+/** Picks the best visible-text date: labelled and date-classed first, then the nearest to the headline. */
+function textScore(c: TextCandidate): number {
+  let s = c.distance >= 0 ? c.distance : -c.distance * 1.5;
+  if (c.labelled) s -= 800;
+  if (c.dateClass) s -= 400;
+  if (c.prose) s += 3000;
+  if (c.relative) s += 5000;
+  if (hasTime(c.stamp)) s -= 100;
+  return s;
+}
+
+function bestText(cands: TextCandidate[], kind: 'published' | 'modified'): TextCandidate | null {
+  let best: TextCandidate | null = null; let bestScore = Infinity;
+  for (const c of cands) {
+    if (c.kind !== kind || (kind === 'modified' && !c.labelled)) continue;
+    const s = textScore(c);
+    if (s < bestScore) { best = c; bestScore = s; }
+  }
+  return best;
+}
+
+/**
+ * A UTC value ("…T03:30Z") whose instant another source states in local wall-clock time
+ * ("June 7, 23:30"): the page's own day and time win; the offset follows from the two.
+ */
+function localiseUtc(best: DateCandidate, others: DateCandidate[]): DateCandidate {
+  if (best.stamp.offset !== 'Z' && best.stamp.offset !== '+00:00') return best;
+  const epoch = stampEpoch(best.stamp);
+  for (const o of others) {
+    if (o === best || !hasTime(o.stamp) || o.kind !== best.kind) continue;
+    if (o.stamp.offset && o.stamp.offset !== 'Z' && o.stamp.offset !== '+00:00' && Math.abs(stampEpoch(o.stamp) - epoch) < 60_000) return o;
+  }
+  for (const o of others) {
+    if (o.source !== 'text' || !hasTime(o.stamp) || o.stamp.offset || o.relative) continue;
+    const diff = (Date.UTC(o.stamp.y, o.stamp.m - 1, o.stamp.d, o.stamp.h, o.stamp.mi) - epoch) / 60_000;
+    if (diff !== 0 && Math.abs(diff) <= 14 * 60 && diff % 15 === 0) {
+      const sign = diff < 0 ? '-' : '+'; const abs = Math.abs(diff);
+      const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+      return { ...o, stamp: { ...o.stamp, offset } };
+    }
+  }
+  return best;
+}
+
+/** A day-only value that another source states with a time of day on the same day: take the time. */
+function addTime(best: DateCandidate, others: DateCandidate[]): DateCandidate {
+  if (hasTime(best.stamp)) return best;
+  const day = dayKey(best.stamp);
+  const same = others.filter((o) => o.kind === best.kind && hasTime(o.stamp) && !o.relative && dayKey(o.stamp) === day);
+  same.sort((a, b) => priority(a) - priority(b));
+  return same[0] ?? best;
+}
+
+interface Chosen { published: DateCandidate | null; modified: DateCandidate | null }
+
+function choose(structured: DateCandidate[], text: () => TextCandidate[], urlDates: DateCandidate[]): Chosen {
+  const byPriority = (a: DateCandidate, b: DateCandidate): number => priority(a) - priority(b);
+  const pubs = structured.filter((c) => c.kind === 'published').sort(byPriority);
+  const mods = structured.filter((c) => c.kind === 'modified').sort(byPriority);
+  let published: DateCandidate | null = pubs[0] ?? null;
+  const cache: { texts: TextCandidate[] | null } = { texts: null };
+  const getText = (): TextCandidate[] => (cache.texts ??= text());
+
+  if (!published || !hasTime(published.stamp) || published.stamp.offset === 'Z' || published.stamp.offset === '+00:00') {
+    const t = bestText(getText(), 'published');
+    if (!published) published = t;
+    else {
+      published = addTime(published, [...pubs, ...(t ? [t] : []), ...getText().filter((c) => c.kind === 'published' && !c.prose)]);
+      published = localiseUtc(published, [...pubs, ...getText().filter((c) => c.kind === 'published' && !c.prose)]);
+    }
+  }
+  published ??= urlDates[0] ?? null;
+
+  let modified: DateCandidate | null = mods[0] ?? null;
+  if (!modified && published && published.source === 'text') modified = bestText(getText(), 'modified');
+  if (modified) modified = localiseUtc(modified, [...mods, ...(cache.texts ?? []).filter((c) => c.kind === 'modified')]);
+  return { published, modified };
+}
+
+function pickPlace(jsonLdPlace: string | null, zones: Zones): { place: string | null; agency: string | null } {
+  const container = zones.headline?.closest('article, main, [role="main"], [itemprop="articleBody"]') ?? null;
+  const wire = container ? readWireDateline(container) : null;
+  const place = jsonLdPlace ? titleCasePlace(jsonLdPlace.trim()) : wire?.place ?? null;
+  return { place, agency: wire?.agency ?? null };
+}
+
 /** Reads published/modified/place/agency from the live document without mutating it. */
-export function findDateline(_doc: Document, _ctx: DatelineContext): Dateline {
-  return { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null };
+export function findDateline(doc: Document, ctx: DatelineContext): Dateline {
+  const lang = ctx.lang;
+  const zones = makeZones(doc);
+  const ld = readJsonLd(doc, lang);
+  const ok = (c: DateCandidate): boolean => plausible(c.stamp, ctx.now);
+  const structured = [
+    ...ld.dates, ...readMicrodata(doc, zones, lang), ...readMeta(doc, lang), ...readTimeElements(doc, zones, lang),
+  ].filter(ok).map(dropSuspectMidnight);
+  const text = (): TextCandidate[] => readVisibleText(doc, zones, { lang, now: ctx.now, timeZone: ctx.timeZone })
+    .filter(ok);
+  const { published, modified: rawModified } = choose(structured, text, readUrl(ctx.url).filter(ok));
+
+  let modified = rawModified;
+  if (published && modified) {
+    const pubIso = stampToIso(published.stamp); const modIso = stampToIso(modified.stamp);
+    const bothTimed = hasTime(published.stamp) && hasTime(modified.stamp);
+    const pe = stampEpoch(published.stamp); const me = stampEpoch(modified.stamp);
+    const samePoint = modIso === pubIso || (bothTimed && Math.abs(me - pe) < 60_000) || (!hasTime(modified.stamp) && dayKey(modified.stamp) === dayKey(published.stamp));
+    const before = bothTimed ? me < pe - 60_000 : dayKey(modified.stamp) < dayKey(published.stamp);
+    if (samePoint || before) modified = null;
+  }
+
+  const { place, agency } = pickPlace(ld.place, zones);
+  const result: Dateline = {
+    published: published ? stampToIso(published.stamp) : null,
+    modified: modified ? stampToIso(modified.stamp) : null,
+    precision: published ? stampPrecision(published.stamp) : null,
+    place,
+    agency,
+    text: '',
+    source: (published?.source ?? null) as DateSource | null,
+    modifiedSource: (modified?.source ?? null) as DateSource | null,
+  };
+  result.text = formatDateline(result, { locale: ctx.locale, timeZone: ctx.timeZone, now: ctx.now });
+  return result;
 }
 
 /**
  * Lifts a wire dateline ("WASHINGTON (AP) —") off the start of the article's first paragraph,
  * in place (on the extraction's own copy), so the opening sentence reads cleanly.
  */
-export function liftWireDateline(_article: Element): { place: string | null; agency: string | null } | null {
-  return null;
+export function liftWireDateline(article: Element): { place: string | null; agency: string | null } | null {
+  const found = liftWire(article);
+  return found ? { place: found.place, agency: found.agency } : null;
 }

@@ -1,0 +1,108 @@
+/**
+ * formatDateline: the dateline as one readable line in the reader's locale —
+ * "Washington · 12 Mar 2024, 14:05 UTC−4 (20:05 your time) · updated 16:30".
+ *
+ * The published time is shown as the publisher stated it (its wall clock, its offset); the reader's
+ * own time is added in brackets only when the offset is known and the reader's zone differs at that
+ * instant. Formatting goes through Intl with an explicit zone, so the host's TZ never leaks in.
+ */
+import type { Dateline } from './types.js';
+import { offsetMinutes, parseMachineDate, stampEpoch, zonedStamp, type Stamp } from './dateline-parse.js';
+
+export interface FormatOptions {
+  /** BCP 47 locale of the reader; defaults to English. */
+  locale?: string;
+  /** IANA zone of the reader; defaults to the runtime's own zone. */
+  timeZone?: string;
+  now?: Date;
+}
+
+const WORDS: Record<string, { updated: string; yourTime: string }> = {
+  en: { updated: 'updated', yourTime: 'your time' },
+  de: { updated: 'aktualisiert', yourTime: 'Ihre Zeit' },
+  fr: { updated: 'mis à jour', yourTime: 'votre heure' },
+  es: { updated: 'actualizado', yourTime: 'su hora' },
+  it: { updated: 'aggiornato', yourTime: 'ora locale' },
+  pt: { updated: 'atualizado', yourTime: 'seu horário' },
+  nl: { updated: 'bijgewerkt', yourTime: 'uw tijd' },
+  tr: { updated: 'güncellendi', yourTime: 'yerel saatiniz' },
+  ru: { updated: 'обновлено', yourTime: 'ваше время' },
+  pl: { updated: 'zaktualizowano', yourTime: 'twój czas' },
+  ar: { updated: 'تحديث', yourTime: 'بتوقيتك' },
+  ja: { updated: '更新', yourTime: '現地時間' },
+  zh: { updated: '更新', yourTime: '您的时间' },
+};
+
+function words(locale: string): { updated: string; yourTime: string } {
+  return WORDS[locale.toLowerCase().split('-')[0] ?? 'en'] ?? WORDS.en!;
+}
+
+function safeLocale(locale: string | undefined): string {
+  if (!locale) return 'en';
+  try { return Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : 'en'; } catch { return 'en'; }
+}
+
+function readerZone(timeZone: string | undefined): string {
+  if (timeZone) {
+    try { new Intl.DateTimeFormat('en', { timeZone }); return timeZone; } catch { /* fall through */ }
+  }
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Wall-clock fields as a Date in UTC, so Intl with timeZone "UTC" prints exactly them. */
+function wallDate(st: Stamp): Date {
+  return new Date(Date.UTC(st.y, st.m - 1, st.d, st.h ?? 0, st.mi ?? 0));
+}
+
+function fmtDay(st: Stamp, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(wallDate(st));
+}
+
+function fmtTime(st: Stamp, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(wallDate(st));
+}
+
+/** "UTC", "UTC+2", "UTC−4", "UTC+5:30". */
+function offsetLabel(offset: string): string {
+  const min = offsetMinutes(offset);
+  if (min === 0) return 'UTC';
+  const abs = Math.abs(min);
+  return `UTC${min < 0 ? '−' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+}
+
+function sameDay(a: Stamp, b: Stamp): boolean { return a.y === b.y && a.m === b.m && a.d === b.d; }
+
+/** "12 Mar 2024, 14:05 UTC−4 (20:05 your time)" — or just the day when no time was stated. */
+function fmtStamp(st: Stamp, locale: string, zone: string, withReaderTime: boolean): string {
+  if (st.h === undefined) return fmtDay(st, locale);
+  let out = `${fmtDay(st, locale)}, ${fmtTime(st, locale)}`;
+  if (st.offset) {
+    out += ` ${offsetLabel(st.offset)}`;
+    if (withReaderTime) {
+      const mine = zonedStamp(stampEpoch(st), zone);
+      if (offsetMinutes(mine.offset) !== offsetMinutes(st.offset)) {
+        const t = fmtTime(mine, locale);
+        out += ` (${sameDay(mine, st) ? t : `${fmtDay(mine, locale)}, ${t}`} ${words(locale).yourTime})`;
+      }
+    }
+  }
+  return out;
+}
+
+export function formatDateline(dateline: Pick<Dateline, 'published' | 'modified' | 'place'>, opts: FormatOptions = {}): string {
+  const locale = safeLocale(opts.locale);
+  const zone = readerZone(opts.timeZone);
+  const parts: string[] = [];
+  if (dateline.place) parts.push(dateline.place);
+  const pub = dateline.published ? parseMachineDate(dateline.published) : null;
+  if (pub) parts.push(fmtStamp(pub, locale, zone, true));
+  const mod = dateline.modified ? parseMachineDate(dateline.modified) : null;
+  if (mod && dateline.modified !== dateline.published) {
+    // Same day as published: the time says enough.
+    const short = pub && sameDay(pub, mod) && mod.h !== undefined
+      ? `${fmtTime(mod, locale)}${mod.offset && mod.offset !== pub.offset ? ` ${offsetLabel(mod.offset)}` : ''}`
+      : fmtStamp(mod, locale, zone, false);
+    parts.push(`${words(locale).updated} ${short}`);
+  }
+  return parts.join(' · ');
+}

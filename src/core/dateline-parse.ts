@@ -1,0 +1,401 @@
+/**
+ * Date parsing for the dateline: machine values (ISO 8601, RFC 2822, compact) and dates written in
+ * visible text in many languages and formats, into a `Stamp` — the publisher's wall-clock fields plus
+ * the UTC offset only when the source states one.
+ *
+ * Invariants: nothing here converts to UTC or reads the host's time zone (no Date local-time
+ * getters), so the result is the same under any `TZ`; a missing time stays missing (no midnight is
+ * made up); a missing offset stays missing.
+ */
+
+export interface Stamp {
+  y: number; m: number; d: number;
+  h?: number; mi?: number; s?: number;
+  /** "Z" or "+02:00"; absent when the source states no offset. */
+  offset?: string;
+}
+
+export type TextDateKind = 'published' | 'modified' | null;
+
+export interface TextDate {
+  stamp: Stamp;
+  /** Position of the match in the scanned string. */
+  index: number;
+  length: number;
+  /** What a label just before the date says it is ("Updated:", "Publié le"). */
+  kind: TextDateKind;
+  /** "3 hours ago": resolved against `now`, an approximation. */
+  relative: boolean;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** Non-ASCII decimal digits → ASCII, one char for one char so match positions stay valid. */
+export function normalizeDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\u0966-\u096F\u09E6-\u09EF]/g, (c) => {
+    const code = c.charCodeAt(0);
+    const zero = code >= 0xff10 ? 0xff10 : code >= 0x09e6 ? 0x09e6 : code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+    return String(code - zero);
+  });
+}
+
+export function isValidDay(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+function validTime(h: number, mi: number, s = 0): boolean {
+  return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 60;
+}
+
+/** "+0200", "+02", "-04:00", "Z" → "+02:00" / "Z"; null when not an offset. */
+export function normalizeOffset(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (/^z$/i.test(raw)) return 'Z';
+  const m = /^([+-−])(\d{1,2})(?::?(\d{2}))?$/.exec(raw.trim());
+  if (!m) return undefined;
+  const h = Number(m[2]); const mi = Number(m[3] ?? 0);
+  if (h > 14 || mi > 59) return undefined;
+  return `${m[1] === '-' || m[1] === '−' ? '-' : '+'}${pad(h)}:${pad(mi)}`;
+}
+
+export function offsetMinutes(offset: string | undefined): number {
+  if (!offset || offset === 'Z') return 0;
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/** The instant a stamp names; a stamp without offset is read as UTC (good to ±14 h, enough for sanity checks). */
+export function stampEpoch(st: Stamp): number {
+  return Date.UTC(st.y, st.m - 1, st.d, st.h ?? 0, st.mi ?? 0, st.s ?? 0) - offsetMinutes(st.offset) * 60_000;
+}
+
+export function hasTime(st: Stamp): boolean { return st.h !== undefined; }
+
+export function stampPrecision(st: Stamp): 'day' | 'minute' | 'second' {
+  if (st.h === undefined) return 'day';
+  return st.s ? 'second' : 'minute';
+}
+
+/** ISO 8601 as stated: date only, or date+time (seconds only when non-zero), offset only when known. */
+export function stampToIso(st: Stamp): string {
+  const day = `${pad(st.y, 4)}-${pad(st.m)}-${pad(st.d)}`;
+  if (st.h === undefined) return day;
+  const sec = st.s ? `:${pad(st.s)}` : '';
+  return `${day}T${pad(st.h)}:${pad(st.mi ?? 0)}${sec}${st.offset ?? ''}`;
+}
+
+export function dayKey(st: Stamp): string { return stampToIso({ y: st.y, m: st.m, d: st.d }); }
+
+function makeStamp(y: number, m: number, d: number, h?: number, mi?: number, s?: number, offset?: string): Stamp | null {
+  if (!isValidDay(y, m, d)) return null;
+  const st: Stamp = { y, m, d };
+  if (h !== undefined && mi !== undefined && validTime(h, mi, s ?? 0)) {
+    st.h = h; st.mi = mi;
+    if (s) st.s = Math.min(59, s);
+    if (offset) st.offset = offset;
+  }
+  return st;
+}
+
+/**
+ * A machine-readable value (JSON-LD, meta content, `<time datetime>`): ISO 8601 with or without
+ * time/offset, "2024-03-12 14:05:00", compact "20240312", RFC 2822, a Unix timestamp; falls back
+ * to the text parser ("March 12, 2024"). A time of exactly 00:00:00 is kept as written here; the
+ * caller decides whether it is a real time (see `isSuspectMidnight`).
+ */
+export function parseMachineDate(raw: string, lang: string | null = null): Stamp | null {
+  const s = normalizeDigits(raw).trim();
+  if (!s || s.length > 80) return null;
+  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-−]\d{2}(?::?\d{2})?)?)?(?:\s*(?:\[[^\]]*\]|[A-Z]{2,5}))?$/i.exec(s);
+  if (m) {
+    const st = makeStamp(+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? undefined : +m[4], m[5] === undefined ? undefined : +m[5], m[6] === undefined ? undefined : +m[6], normalizeOffset(m[7]));
+    if (st) return st;
+  }
+  // Unix epoch seconds or milliseconds (some CMSes put them in meta tags).
+  if (/^\d{10}(\d{3})?$/.test(s)) {
+    const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
+    const d = new Date(ms);
+    return makeStamp(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 'Z');
+  }
+  // RFC 2822: "Tue, 12 Mar 2024 14:05:00 +0100" / "GMT".
+  m = /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|Z|[+-]\d{4})?)?/.exec(s);
+  if (m) {
+    const month = MONTHS.get(m[2]!.toLowerCase());
+    if (month) {
+      const off = m[7] ? (/^(GMT|UTC|Z)$/i.test(m[7]) ? 'Z' : normalizeOffset(m[7])) : undefined;
+      const st = makeStamp(+m[3]!, month, +m[1]!, m[4] === undefined ? undefined : +m[4], m[5] === undefined ? undefined : +m[5], m[6] === undefined ? undefined : +m[6], off);
+      if (st) return st;
+    }
+  }
+  const found = findTextDates(s, { lang, now: null });
+  return found[0]?.stamp ?? null;
+}
+
+/**
+ * 00:00:00 stated by a machine value with no other sign of a real time: CMSes that store a date
+ * write it as midnight (`2023-10-04T00:00:00`), and a midnight in UTC is usually a converted
+ * local date. Reading it as a time would invent one.
+ */
+export function isSuspectMidnight(st: Stamp): boolean {
+  return st.h === 0 && (st.mi ?? 0) === 0 && !st.s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Month names. Lower-case, accents kept; abbreviations without their dot.
+
+const MONTH_NAMES: Array<[number, string]> = [];
+function addMonths(names: string[][]): void {
+  names.forEach((list, i) => { for (const n of list) MONTH_NAMES.push([i + 1, n]); });
+}
+addMonths([ // English
+  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
+  ['july', 'jul'], ['august', 'aug'], ['september', 'sep', 'sept'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
+]);
+addMonths([ // German
+  ['januar', 'jänner', 'jän'], ['februar', 'feber'], ['märz', 'mär', 'maerz'], ['april'], ['mai'], ['juni'],
+  ['juli'], ['august'], ['september'], ['oktober', 'okt'], ['november'], ['dezember', 'dez'],
+]);
+addMonths([ // French
+  ['janvier', 'janv'], ['février', 'fevrier', 'févr', 'fevr', 'fév'], ['mars'], ['avril', 'avr'], ['mai'], ['juin'],
+  ['juillet', 'juil'], ['août', 'aout'], ['septembre'], ['octobre'], ['novembre'], ['décembre', 'decembre', 'déc'],
+]);
+addMonths([ // Spanish
+  ['enero', 'ene'], ['febrero'], ['marzo'], ['abril', 'abr'], ['mayo'], ['junio'],
+  ['julio'], ['agosto', 'ago'], ['septiembre', 'setiembre'], ['octubre'], ['noviembre'], ['diciembre', 'dic'],
+]);
+addMonths([ // Italian
+  ['gennaio', 'gen'], ['febbraio'], ['marzo'], ['aprile'], ['maggio', 'mag'], ['giugno', 'giu'],
+  ['luglio', 'lug'], ['agosto'], ['settembre', 'set'], ['ottobre', 'ott'], ['novembre'], ['dicembre'],
+]);
+addMonths([ // Portuguese
+  ['janeiro'], ['fevereiro', 'fev'], ['março', 'marco'], ['abril'], ['maio'], ['junho'],
+  ['julho'], ['agosto'], ['setembro'], ['outubro', 'out'], ['novembro'], ['dezembro'],
+]);
+addMonths([ // Dutch, Scandinavian
+  ['januari', 'janvier'], ['februari'], ['maart', 'mrt', 'marts'], ['april'], ['mei', 'maj'], ['juni'],
+  ['juli'], ['augustus', 'augusti'], ['september'], ['oktober'], ['november'], ['december', 'desember'],
+]);
+addMonths([ // Turkish
+  ['ocak'], ['şubat', 'subat'], ['mart'], ['nisan'], ['mayıs', 'mayis'], ['haziran'],
+  ['temmuz'], ['ağustos', 'agustos'], ['eylül', 'eylul'], ['ekim'], ['kasım', 'kasim'], ['aralık', 'aralik'],
+]);
+addMonths([ // Russian (genitive and nominative)
+  ['января', 'январь'], ['февраля', 'февраль'], ['марта', 'март'], ['апреля', 'апрель'], ['мая', 'май'], ['июня', 'июнь'],
+  ['июля', 'июль'], ['августа', 'август'], ['сентября', 'сентябрь'], ['октября', 'октябрь'], ['ноября', 'ноябрь'], ['декабря', 'декабрь'],
+]);
+addMonths([ // Polish (genitive)
+  ['stycznia'], ['lutego'], ['marca'], ['kwietnia'], ['maja'], ['czerwca'],
+  ['lipca'], ['sierpnia'], ['września', 'wrzesnia'], ['października', 'pazdziernika'], ['listopada'], ['grudnia'],
+]);
+addMonths([ // Arabic (Egypt/Gulf transliterations)
+  ['يناير'], ['فبراير'], ['مارس'], ['أبريل', 'ابريل', 'إبريل'], ['مايو'], ['يونيو', 'يونيه'],
+  ['يوليو', 'يوليه'], ['أغسطس', 'اغسطس'], ['سبتمبر'], ['أكتوبر', 'اكتوبر'], ['نوفمبر'], ['ديسمبر'],
+]);
+addMonths([ // Arabic (Levant/Iraq)
+  ['كانون الثاني'], ['شباط'], ['آذار'], ['نيسان'], ['أيار'], ['حزيران'],
+  ['تموز'], ['آب'], ['أيلول'], ['تشرين الأول'], ['تشرين الثاني'], ['كانون الأول'],
+]);
+
+export const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_NAMES.map(([m, n]) => [n, m]));
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+
+function monthOf(word: string): number | undefined {
+  return MONTHS.get(word.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' '));
+}
+
+// Time zone abbreviations with one unambiguous meaning in news pages. ("IST" and "CST" collide
+// across continents; CST is kept as US Central because US pages use it far more.)
+const TZ_ABBR: Record<string, string> = {
+  utc: 'Z', gmt: 'Z', z: 'Z', est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00', mdt: '-06:00',
+  pst: '-08:00', pdt: '-07:00', akst: '-09:00', akdt: '-08:00', hst: '-10:00', bst: '+01:00', cet: '+01:00', cest: '+02:00',
+  mez: '+01:00', mesz: '+02:00', eet: '+02:00', eest: '+03:00', msk: '+03:00', jst: '+09:00', kst: '+09:00',
+  aest: '+10:00', aedt: '+11:00', awst: '+08:00', nzst: '+12:00', nzdt: '+13:00', sgt: '+08:00', hkt: '+08:00',
+};
+
+const LB = '(?<![\\p{L}\\p{N}])';
+const LA = '(?![\\p{L}])';
+const ORD = '(?:st|nd|rd|th|er|e|º|°|ª)?';
+
+/** Date patterns; each returns y/m/d from its match. Ordered most specific first. */
+const DATE_PATTERNS: Array<{ re: RegExp; ymd: (m: RegExpExecArray, lang: string | null) => [number, number, number] | null }> = [
+  { // ISO in text: 2024-03-12
+    re: new RegExp(`${LB}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'gu'),
+    ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
+  },
+  { // CJK / Korean: 2024年1月5日, 2024년 1월 5일
+    re: /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/gu,
+    ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
+  },
+  { // 2024/03/12, 2024.03.12
+    re: new RegExp(`${LB}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d])`, 'gu'),
+    ymd: (m) => [+m[1]!, +m[3]!, +m[4]!],
+  },
+  { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19
+    re: new RegExp(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2})(?![\\d]|\\.\\d)`, 'gu'),
+    ymd: (m, lang) => {
+      let a = +m[1]!; let b = +m[3]!; let y = +m[4]!;
+      if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
+      // Day first everywhere except US English with slashes; an impossible month decides.
+      const us = m[2] === '/' && /^en(-us)?$/i.test(lang ?? '');
+      if (a > 12 && b <= 12) return [y, b, a];
+      if (b > 12 && a <= 12) return [y, a, b];
+      return us ? [y, a, b] : [y, b, a];
+    },
+  },
+  { // 4 October 2023, 4. Oktober 2023, 1er mars 2023, 4 de octubre de 2023, 4 октября 2023
+    re: new RegExp(`${LB}(\\d{1,2})${ORD}\\.?\\s*(?:de\\s+)?(${MONTH_ALT})\\.?${LA},?\\s*(?:de\\s+|del\\s+)?'?(\\d{4})(?!\\d)`, 'giu'),
+    ymd: (m) => { const mo = monthOf(m[2]!); return mo ? [+m[3]!, mo, +m[1]!] : null; },
+  },
+  { // October 4, 2023; Oct. 4 2023
+    re: new RegExp(`${LB}(${MONTH_ALT})\\.?${LA}\\s*(\\d{1,2})${ORD}(?![\\d])\\.?,?\\s*(\\d{4})(?!\\d)`, 'giu'),
+    ymd: (m) => { const mo = monthOf(m[1]!); return mo ? [+m[3]!, mo, +m[2]!] : null; },
+  },
+];
+
+const TZ_ALT = Object.keys(TZ_ABBR).join('|');
+/** A time right after a date: ", 18:07 Uhr", " à 07h45", " 10時30分", " at 2:05 p.m. EDT", "T14:05:00+02:00". */
+const TIME_AFTER = new RegExp(
+  `^\\s*(?:[,|/·•—–-]|at|um|à|a\\s+las|alle|às|om|kl\\.?|klo|saat|في|o|godz\\.?|в)?\\s*(?:[,|/·•—–-]\\s*)?` +
+  `(\\d{1,2})\\s*(?::|h|時|시|\\.(?=\\d{2}\\s*(?:Uhr|h)))\\s*(\\d{2})(?:\\s*:\\s*(\\d{2}))?\\s*(?:分|분)?` +
+  `(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?` +
+  `(?:\\s*(?:Uhr|h)(?![\\p{L}]))?` +
+  `(?:\\s*\\(?(?:(${TZ_ALT})(?![\\p{L}])|(?:GMT|UTC)\\s*([+-−]\\d{1,2}(?::?\\d{2})?)|([+-]\\d{2}:?\\d{2})(?!\\d)))?`,
+  'iu',
+);
+/** A time right before a date: "10:30 AM EST, Wed March 4, 2020", "13:42 - 15.11.2019". */
+const TIME_BEFORE = new RegExp(
+  `(?<![\\d:])(\\d{1,2})\\s*[:h]\\s*(\\d{2})(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?(?:\\s*(?:Uhr))?(?:\\s*(${TZ_ALT})(?![\\p{L}]))?` +
+  `\\s*(?:[,|·•—–-]|on|le|am|el|il)?\\s*(?:\\p{L}{2,12}\\.?,?\\s*)?$`,
+  'iu',
+);
+
+function applyMeridiem(h: number, mer: string | undefined): number | null {
+  if (!mer) return h;
+  if (h < 1 || h > 12) return null;
+  const pm = /^p/i.test(mer);
+  return pm ? (h % 12) + 12 : h % 12;
+}
+
+const PUBLISHED_LABEL = /(published|posted|erschienen|veröffentlicht|publiziert|erstellt|publié|publie|publicado|publicada|pubblicato|gepubliceerd|yayınlanma|yayınlandı|yayın|опубликовано|опубликован|opublikowano|نشر|نُشر|发布|發佈|发表|公開|작성|created|issued|date|datum|fecha|data)\s*(?:le|am|on|el|il|em|op|في|:|\s)*\s*$/iu;
+const MODIFIED_LABEL = /(updated?|last\s+modified|modified|revised|edited|aktualisiert|aktualisierung|geändert|stand|mis\s+à\s+jour|màj|maj|actualizado|actualizada|actualización|aggiornato|aggiornamento|atualizado|atualizada|bijgewerkt|gewijzigd|güncelleme|güncellendi|güncellenme|обновлено|обновлен|zaktualizowano|تحديث|آخر\s+تحديث|更新)\s*(?:le|am|on|el|il|em|op|at|:|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$/iu;
+
+export function labelKind(before: string): TextDateKind {
+  const tail = before.slice(-48);
+  if (MODIFIED_LABEL.test(tail)) return 'modified';
+  if (PUBLISHED_LABEL.test(tail)) return 'published';
+  return null;
+}
+
+// Relative times. Units in minutes; resolved against `now`.
+const REL_UNITS: Array<[RegExp, number]> = [
+  [/^(?:min|minute|minutes|mins|minuten|minuto|minutos|minuti|minuut|dakika|минут[уы]?)$/i, 1],
+  [/^(?:h|hr|hrs|hour|hours|stunde|stunden|heure|heures|hora|horas|ora|ore|uur|saat|час|часа|часов)$/i, 60],
+  [/^(?:day|days|tag|tagen|tage|jour|jours|día|dia|días|dias|giorno|giorni|dag|dagen|gün|день|дня|дней)$/i, 1440],
+];
+const REL_NUM = '(\\d{1,3}|an?|one|einer|einem|eine|une?|una?|un)';
+const RELATIVE = [
+  new RegExp(`${LB}${REL_NUM}\\s+(min(?:ute)?s?|hours?|hrs?|days?)\\s+ago${LA}`, 'giu'),
+  new RegExp(`${LB}vor\\s+${REL_NUM}\\s+(Minuten?|Stunden?|Tag(?:en)?)${LA}`, 'giu'),
+  new RegExp(`${LB}il\\s+y\\s+a\\s+${REL_NUM}\\s+(minutes?|heures?|jours?)${LA}`, 'giu'),
+  new RegExp(`${LB}hace\\s+${REL_NUM}\\s+(minutos?|horas?|d[ií]as?)${LA}`, 'giu'),
+  new RegExp(`${LB}há\\s+${REL_NUM}\\s+(minutos?|horas?|dias?)${LA}`, 'giu'),
+  new RegExp(`${LB}${REL_NUM}\\s+(minut[oi]|or[ae]|giorn[oi])\\s+fa${LA}`, 'giu'),
+  new RegExp(`${LB}${REL_NUM}\\s+(minuten|minuut|uur|dagen|dag)\\s+geleden${LA}`, 'giu'),
+  new RegExp(`${LB}(\\d{1,3})\\s+(dakika|saat|gün)\\s+önce${LA}`, 'giu'),
+];
+
+function relCount(w: string): number {
+  return /^\d+$/.test(w) ? Number(w) : 1;
+}
+
+/** Wall-clock fields of an instant in a time zone (Intl, not the host's zone), with that zone's offset. */
+export function zonedStamp(epoch: number, timeZone: string | undefined): Stamp {
+  const d = new Date(epoch);
+  if (!timeZone) {
+    return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), offset: 'Z' };
+  }
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    }).formatToParts(d);
+    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
+    const st: Stamp = { y: get('year'), m: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute') };
+    const wall = Date.UTC(st.y, st.m - 1, st.d, st.h, st.mi, get('second'));
+    const offMin = Math.round((wall - epoch) / 60_000);
+    st.offset = offMin === 0 ? 'Z' : `${offMin < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offMin) / 60))}:${pad(Math.abs(offMin) % 60)}`;
+    return st;
+  } catch {
+    return zonedStamp(epoch, undefined);
+  }
+}
+
+export interface TextDateOptions {
+  lang: string | null;
+  /** For relative times; null skips them. */
+  now: Date | null;
+  /** Zone in which to state a relative time (the reader's); UTC when absent. */
+  timeZone?: string;
+}
+
+/**
+ * Every date written in `text`, in order, with the time stated right next to it and the label
+ * before it. Overlapping matches keep the first (most specific) pattern.
+ */
+export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
+  const text = normalizeDigits(raw);
+  const out: TextDate[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (a: number, b: number): boolean => taken.some(([x, y]) => a < y && b > x);
+  for (const p of DATE_PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const start = m.index; const end = start + m[0].length;
+      if (overlaps(start, end)) continue;
+      const ymd = p.ymd(m, opts.lang);
+      if (!ymd || !isValidDay(ymd[0], ymd[1], ymd[2])) continue;
+      let stamp: Stamp = { y: ymd[0], m: ymd[1], d: ymd[2] };
+      let len = end - start;
+      let from = start;
+      const after = TIME_AFTER.exec(text.slice(end, end + 48));
+      if (after) {
+        const h = applyMeridiem(+after[1]!, after[4]);
+        const off = after[5] ? TZ_ABBR[after[5].toLowerCase()] : normalizeOffset(after[6] ?? after[7]);
+        const withTime = h === null ? null : makeStamp(stamp.y, stamp.m, stamp.d, h, +after[2]!, after[3] ? +after[3] : undefined, off);
+        if (withTime?.h !== undefined) { stamp = withTime; len += after[0].length; }
+      }
+      if (stamp.h === undefined) {
+        const before = TIME_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+        if (before) {
+          const h = applyMeridiem(+before[1]!, before[3]);
+          const off = before[4] ? TZ_ABBR[before[4].toLowerCase()] : undefined;
+          const withTime = h === null ? null : makeStamp(stamp.y, stamp.m, stamp.d, h, +before[2]!, undefined, off);
+          if (withTime?.h !== undefined) { stamp = withTime; from = start - before[0].length; len += before[0].length; }
+        }
+      }
+      taken.push([from, from + len]);
+      out.push({ stamp, index: from, length: len, kind: labelKind(text.slice(Math.max(0, from - 48), from)), relative: false });
+    }
+  }
+  if (opts.now) {
+    const nowMs = opts.now.getTime();
+    for (const re of RELATIVE) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const unit = REL_UNITS.find(([u]) => u.test(m![2]!))?.[1];
+        if (!unit || overlaps(m.index, m.index + m[0].length)) continue;
+        const minutes = relCount(m[1]!) * unit;
+        if (minutes > 60 * 24 * 31) continue;
+        const st = zonedStamp(nowMs - minutes * 60_000, opts.timeZone);
+        // "3 days ago" names a day, not a time.
+        const stamp: Stamp = unit >= 1440 ? { y: st.y, m: st.m, d: st.d } : st;
+        out.push({ stamp, index: m.index, length: m[0].length, kind: labelKind(text.slice(Math.max(0, m.index - 48), m.index)), relative: true });
+      }
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}

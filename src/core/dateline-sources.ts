@@ -1,0 +1,371 @@
+/**
+ * Where a page states its dates, read without mutating the document: JSON-LD (any shape), microdata,
+ * meta tags, `<time>` elements, visible text near the headline, the URL path. Each reader returns
+ * candidates with their provenance; `dateline.ts` chooses among them.
+ *
+ * Cost: a bounded amount of work per page. The text scan walks at most ~4 KB of text around the
+ * headline (or the first ~8 KB of the body when there is none), never every text node of a page.
+ */
+import type { DateSource } from './types.js';
+import { findTextDates, parseMachineDate, type Stamp, type TextDate } from './dateline-parse.js';
+
+export type DateKind = 'published' | 'modified';
+
+export interface DateCandidate {
+  stamp: Stamp;
+  kind: DateKind;
+  source: DateSource;
+  /** Lower is better within a source (e.g. an article's JSON-LD before a WebPage's). */
+  rank: number;
+  /** The string it was read from, for debugging and benchmarks. */
+  raw: string;
+  relative?: boolean;
+}
+
+export interface PlaceHint { place: string | null; source: 'json-ld' }
+
+// ---------------------------------------------------------------------------------------------
+// JSON-LD
+
+const ARTICLE_TYPES = /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|Article|BlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|Blog|PressRelease|Posting)$/i;
+const PAGE_TYPES = /^(WebPage|ItemPage|CollectionPage|AboutPage|ProfilePage|QAPage|FAQPage)$/i;
+/** Nodes whose dates are not the story's: media files, people, comments, reviews of something else. */
+const FOREIGN_TYPES = /^(ImageObject|VideoObject|AudioObject|MediaObject|Person|Organization|NewsMediaOrganization|Comment|Review|Event|Product|Offer|WebSite|SiteNavigationElement|BreadcrumbList|ListItem)$/i;
+
+function typesOf(o: Record<string, unknown>): string[] {
+  const t = o['@type'];
+  if (typeof t === 'string') return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+function firstString(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) for (const x of v) { const s = firstString(x); if (s) return s; }
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return firstString(o['@value'] ?? o.value);
+  }
+  return null;
+}
+
+function placeName(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) { for (const x of v) { const p = placeName(x); if (p) return p; } return null; }
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.name === 'string' && o.name.trim()) return o.name.trim();
+    const addr = o.address as Record<string, unknown> | string | undefined;
+    if (typeof addr === 'string') return addr.trim() || null;
+    if (addr && typeof addr.addressLocality === 'string') return addr.addressLocality.trim() || null;
+  }
+  return null;
+}
+
+export interface JsonLdFindings { dates: DateCandidate[]; place: string | null }
+
+/** JSON-LD blocks of any shape: arrays, @graph, mainEntity, several blocks. */
+export function readJsonLd(doc: Document, lang: string | null): JsonLdFindings {
+  const dates: DateCandidate[] = [];
+  let place: string | null = null;
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 8 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
+    const o = v as Record<string, unknown>;
+    const types = typesOf(o);
+    const isArticle = types.some((t) => ARTICLE_TYPES.test(t));
+    const foreign = !isArticle && types.some((t) => FOREIGN_TYPES.test(t));
+    if (!foreign) {
+      const rank = isArticle ? 0 : types.some((t) => PAGE_TYPES.test(t)) || types.length === 0 ? 2 : 3;
+      const add = (key: string, kind: DateKind, extra: number): void => {
+        const raw = firstString(o[key]);
+        const stamp = raw ? parseMachineDate(raw, lang) : null;
+        if (stamp && raw) dates.push({ stamp, kind, source: 'json-ld', rank: rank + extra, raw });
+      };
+      add('datePublished', 'published', 0);
+      add('dateCreated', 'published', 1);
+      add('uploadDate', 'published', 1);
+      add('dateModified', 'modified', 0);
+      if (isArticle || !place) {
+        const p = placeName(o.locationCreated) ?? placeName(o.contentLocation) ?? (typeof o.dateline === 'string' ? o.dateline.trim() || null : null);
+        if (p && (isArticle || !place)) place = p;
+      }
+    }
+    for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement', 'hasPart']) {
+      const child = o[key];
+      if (child && typeof child === 'object') visit(child, depth + 1);
+    }
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const text = (s.textContent ?? '').trim();
+    if (!text) continue;
+    try { visit(JSON.parse(text), 0); } catch {
+      // Broken JSON-LD is common (trailing commas, raw newlines in strings): try once with them fixed.
+      try { visit(JSON.parse(text.replace(/[\n\r\t]+/g, ' ').replace(/,\s*([}\]])/g, '$1')), 0); } catch { /* give up on this block */ }
+    }
+  }
+  return { dates, place };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meta tags
+
+/** name/property (lower case) → kind and rank (lower first). */
+const META_KEYS: Record<string, [DateKind, number]> = {
+  'article:published_time': ['published', 0], 'og:published_time': ['published', 0], 'article:published': ['published', 1],
+  'og:article:published_time': ['published', 1], 'published_time': ['published', 1], 'article.published': ['published', 1],
+  'parsely-pub-date': ['published', 1], 'sailthru.date': ['published', 2], 'article_date_original': ['published', 1],
+  'dc.date.issued': ['published', 2], 'dcterms.issued': ['published', 2], 'dc.date.created': ['published', 2], 'dcterms.created': ['published', 2],
+  'dc.date': ['published', 3], 'dcterms.date': ['published', 3], 'dc.date.publication': ['published', 2],
+  'citation_publication_date': ['published', 2], 'citation_date': ['published', 3], 'citation_online_date': ['published', 3],
+  'pubdate': ['published', 2], 'publishdate': ['published', 2], 'publish-date': ['published', 2], 'publish_date': ['published', 2],
+  'publication_date': ['published', 2], 'publication-date': ['published', 2], 'date_published': ['published', 2], 'datepublished': ['published', 2],
+  'originalpublicationdate': ['published', 2], 'og:pubdate': ['published', 2], 'bt:pubdate': ['published', 2],
+  'cxenseparse:recs:publishtime': ['published', 2], 'displaydate': ['published', 3], 'date': ['published', 4],
+  'created': ['published', 4], 'release_date': ['published', 4], 'dc.date.available': ['published', 4], 'sort_date': ['published', 5],
+  'article:modified_time': ['modified', 0], 'og:updated_time': ['modified', 0], 'article:modified': ['modified', 1],
+  'og:modified_time': ['modified', 1], 'modified_time': ['modified', 1], 'dc.date.modified': ['modified', 2], 'dcterms.modified': ['modified', 2],
+  'last-modified': ['modified', 3], 'lastmod': ['modified', 3], 'datemodified': ['modified', 2], 'revised': ['modified', 3],
+  'article:updated_time': ['modified', 1], 'updated_time': ['modified', 2], 'bt:moddate': ['modified', 2],
+};
+
+export function readMeta(doc: Document, lang: string | null): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (const m of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const spec = META_KEYS[key];
+    if (!spec) continue;
+    const raw = m.getAttribute('content') ?? '';
+    const stamp = parseMachineDate(raw, lang);
+    if (stamp) out.push({ stamp, kind: spec[0], source: 'meta', rank: spec[1], raw });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zones of a page whose dates are not the story's
+
+const SKIP_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM', 'SELECT', 'BUTTON', 'MENU', 'DIALOG']);
+/** Class/id words of related-story cards, comments, menus and page clocks. */
+const SKIP_CLASS = /(?:^|[\s_-])(?:comments?|comment-\w+|kommentare?|reply|replies|disqus|related|relacionad[ao]s?|recommend\w*|empfehlung\w*|teasers?|clock|footer|navbar|nav|navigation|menu|sidebar|widget|newsletter|promo|trending|popular|most-?read|meistgelesen|outbrain|taboola|more-?(?:news|stories|articles)|read-?more|breaking-?news|ticker|cookie\w*|consent)(?:$|[\s_-])/i;
+
+export interface Zones { headline: Element | null; isExcluded(el: Element): boolean }
+
+/** The story's headline: an h1 inside the article, or the h1 that matches the title. */
+export function findHeadline(doc: Document): Element | null {
+  const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 8);
+  if (h1s.length === 0) {
+    return doc.querySelector('[itemprop="headline"], .entry-title, .article-title, .post-title, article h2') ?? null;
+  }
+  if (h1s.length === 1) return h1s[0]!;
+  const title = (doc.title || doc.querySelector('meta[property="og:title"]')?.getAttribute('content') || '').toLowerCase();
+  let best: Element | null = null; let bestScore = -1;
+  for (const h of h1s) {
+    const t = (h.textContent ?? '').trim().toLowerCase();
+    if (!t) continue;
+    let score = 0;
+    if (title.includes(t) && t.length > 10) score += 2;
+    if (h.closest('article, main, [role="main"], [itemprop="articleBody"]')) score += 1;
+    if (score > bestScore) { best = h; bestScore = score; }
+  }
+  return best ?? h1s[0]!;
+}
+
+export function makeZones(doc: Document): Zones {
+  const headline = findHeadline(doc);
+  const cache = new Map<Element, boolean>();
+  const isExcluded = (el: Element): boolean => {
+    const chain: Element[] = [];
+    let verdict = false;
+    for (let e: Element | null = el; e && e !== doc.body && e !== doc.documentElement; e = e.parentElement) {
+      const known = cache.get(e);
+      if (known !== undefined) { verdict = known; break; }
+      chain.push(e);
+      if (headline && e.contains(headline)) break; // the headline's own ancestors are the story
+      if (SKIP_TAGS.has(e.tagName)) { verdict = true; break; }
+      // A site header (logo, menu, today's date) but not an article's own <header>.
+      if (e.tagName === 'HEADER' && !e.closest('article, main, [role="main"]')) { verdict = true; break; }
+      const cls = `${e.getAttribute('class') ?? ''} ${e.id}`;
+      if (cls.length > 1 && SKIP_CLASS.test(cls)) { verdict = true; break; }
+      const role = e.getAttribute('role');
+      if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') { verdict = true; break; }
+      const scope = e.getAttribute('itemtype');
+      if (scope && /schema\.org\/(Comment|Review|UserComments)/i.test(scope)) { verdict = true; break; }
+    }
+    for (const e of chain) cache.set(e, verdict);
+    return verdict;
+  };
+  return { headline, isExcluded };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Microdata and <time>
+
+function kindFromAttrs(el: Element): DateKind | null {
+  const s = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
+  if (/updat|modif|aktualisier|edited|revised/.test(s)) return 'modified';
+  if (/publi|posted|pubdate|created|entry-date|datepublished/.test(s)) return 'published';
+  return null;
+}
+
+export function readMicrodata(doc: Document, zones: Zones, lang: string | null): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const els = Array.from(doc.querySelectorAll('[itemprop~="datePublished"], [itemprop~="dateCreated"], [itemprop~="dateModified"]')).slice(0, 40);
+  for (const el of els) {
+    if (el.tagName !== 'META' && zones.isExcluded(el)) continue;
+    const prop = el.getAttribute('itemprop') ?? '';
+    const raw = el.getAttribute('content') ?? el.getAttribute('datetime') ?? (el.textContent ?? '').trim();
+    const stamp = raw ? parseMachineDate(raw, lang) : null;
+    if (!stamp) continue;
+    const kind: DateKind = /dateModified/.test(prop) ? 'modified' : 'published';
+    out.push({ stamp, kind, source: 'microdata', rank: /dateCreated/.test(prop) ? 1 : 0, raw });
+  }
+  return out;
+}
+
+function precedes(a: Element, b: Element): boolean {
+  return (a.compareDocumentPosition(b) & 4 /* DOCUMENT_POSITION_FOLLOWING */) !== 0;
+}
+
+export function readTimeElements(doc: Document, zones: Zones, lang: string | null): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const times = Array.from(doc.querySelectorAll('time')).slice(0, 60);
+  const h = zones.headline;
+  const article = h?.closest('article, main, [role="main"]') ?? null;
+  for (const t of times) {
+    if (zones.isExcluded(t)) continue;
+    const raw = t.getAttribute('datetime') || (t.textContent ?? '').trim();
+    if (!raw) continue;
+    const stamp = parseMachineDate(raw, lang);
+    if (!stamp) continue;
+    let kind = kindFromAttrs(t) ?? (t.hasAttribute('pubdate') ? 'published' : null);
+    if (!kind) {
+      const before = (t.previousSibling?.textContent ?? '') + (t.parentElement?.textContent ?? '').split(t.textContent ?? '\u0000')[0];
+      kind = /updat|aktualisiert|mis à jour|actualizado|stand:?\s*$/i.test(before.slice(-40)) ? 'modified' : 'published';
+    }
+    // Near the story first: inside the headline's article, then after the headline, then the rest.
+    let rank = 3;
+    if (article && article.contains(t)) rank = 0;
+    else if (h && precedes(h, t)) rank = 1;
+    else if (h) rank = 2;
+    if (t.hasAttribute('pubdate')) rank = Math.min(rank, 0);
+    out.push({ stamp, kind, source: 'time-element', rank, raw });
+  }
+  return out.sort((a, b) => a.rank - b.rank);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Visible text near the headline
+
+const TEXT_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'OPTION', 'TEXTAREA', 'SVG', 'IFRAME', 'CODE', 'PRE']);
+const BACK_CHARS = 1500;
+const FORWARD_CHARS = 3000;
+const NO_HEADLINE_CHARS = 8000;
+/** Class words of the elements that hold a byline date. */
+const DATE_CLASS = /date|time|publi|posted|byline|meta|datum|fecha|zeit|dateline|info|author|stamp/i;
+
+interface Segment { node: Text; start: number }
+
+function collectText(doc: Document, start: Node, forward: boolean, budget: number): { text: string; segments: Segment[] } {
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* SHOW_TEXT */);
+  walker.currentNode = start;
+  const parts: Array<{ node: Text; value: string }> = [];
+  let used = 0;
+  let visited = 0;
+  for (let n = forward ? walker.nextNode() : walker.previousNode(); n && used < budget && visited < 4000; n = forward ? walker.nextNode() : walker.previousNode()) {
+    visited++;
+    const parent = n.parentElement;
+    if (!parent || TEXT_SKIP_TAGS.has(parent.tagName) || parent.closest('script, style, noscript, template, svg, select')) continue;
+    const value = (n.nodeValue ?? '').replace(/\s+/g, ' ');
+    if (!value.trim()) continue;
+    parts.push({ node: n as Text, value });
+    used += value.length;
+  }
+  if (!forward) parts.reverse();
+  const segments: Segment[] = [];
+  let text = '';
+  for (const p of parts) {
+    segments.push({ node: p.node, start: text.length });
+    text += `${p.value} `;
+  }
+  return { text, segments };
+}
+
+function nodeAt(segments: Segment[], index: number): Text | null {
+  let lo = 0; let hi = segments.length - 1; let found: Segment | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.start <= index) { found = segments[mid]; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found?.node ?? null;
+}
+
+export interface TextCandidate extends DateCandidate {
+  /** Characters between the date and the headline (negative: before it). */
+  distance: number;
+  /** Inside an element whose class says date/byline/meta. */
+  dateClass: boolean;
+  /** Inside a long paragraph of prose (a date the story talks about). */
+  prose: boolean;
+  /** A label before it said what it is ("Published", "Updated:"). */
+  labelled: boolean;
+}
+
+function blockOf(el: Element): Element {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (/^(P|DIV|LI|TD|SECTION|ARTICLE|HEADER|BLOCKQUOTE|DD|FIGCAPTION)$/.test(e.tagName)) return e;
+  }
+  return el;
+}
+
+export function readVisibleText(doc: Document, zones: Zones, opts: { lang: string | null; now: Date; timeZone?: string }): TextCandidate[] {
+  const out: TextCandidate[] = [];
+  const scan = (text: string, segments: Segment[], origin: number): void => {
+    for (const td of findTextDates(text, { lang: opts.lang, now: opts.now, timeZone: opts.timeZone })) {
+      const node = nodeAt(segments, td.index);
+      const el = node?.parentElement;
+      if (!el || zones.isExcluded(el)) continue;
+      out.push(toCandidate(td, el, td.index - origin, text));
+    }
+  };
+  const toCandidate = (td: TextDate, el: Element, distance: number, text: string): TextCandidate => {
+    let dateClass = false;
+    let e: Element | null = el;
+    for (let i = 0; i < 4 && e; i++, e = e.parentElement) {
+      if (DATE_CLASS.test(`${e.getAttribute('class') ?? ''} ${e.id} ${e.getAttribute('itemprop') ?? ''}`)) { dateClass = true; break; }
+    }
+    const block = blockOf(el);
+    const blockText = block.textContent ?? '';
+    const prose = blockText.length > 220 && !dateClass;
+    return {
+      stamp: td.stamp, kind: td.kind ?? 'published', source: 'text', rank: 0, raw: text.slice(td.index, td.index + td.length),
+      relative: td.relative, distance, dateClass, prose, labelled: td.kind !== null,
+    };
+  };
+  const h = zones.headline;
+  if (h) {
+    const back = collectText(doc, h, false, BACK_CHARS);
+    scan(back.text, back.segments, back.text.length);
+    // Forward from the headline's start: its own text first, then what follows.
+    const first = doc.createTreeWalker(h, 4).nextNode();
+    const fwdStart = first ? (() => { const w = doc.createTreeWalker(doc.body ?? doc.documentElement, 4); w.currentNode = first; return w.previousNode() ?? h; })() : h;
+    const fwd = collectText(doc, fwdStart, true, FORWARD_CHARS);
+    scan(fwd.text, fwd.segments, 0);
+  } else if (doc.body) {
+    const fwd = collectText(doc, doc.body, true, NO_HEADLINE_CHARS);
+    scan(fwd.text, fwd.segments, 0);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL
+
+export function readUrl(url: string): DateCandidate[] {
+  let path = '';
+  try { path = new URL(url).pathname; } catch { return []; }
+  const m = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(path);
+  if (!m) return [];
+  return [{ stamp: { y: +m[1]!, m: +m[2]!, d: +m[3]! }, kind: 'published', source: 'url', rank: 0, raw: m[0] }];
+}

@@ -1,0 +1,131 @@
+/**
+ * The wire dateline that opens an agency story: "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -",
+ * "Berlin (dpa) -", "SPRINGFIELD, Ill. —", "القاهرة -". Parses place and agency off the start of a
+ * paragraph's text, and lifts that prefix out of a paragraph element so the sentence reads cleanly.
+ *
+ * Invariant: a normal sentence is never eaten. A prefix counts only when it is an ALL-CAPS place, a
+ * place followed by an agency in parentheses, or a short right-to-left place, and a dash (or, for
+ * ALL-CAPS, a colon) follows it. "Washington is…" or "Berlin – die Stadt…" are left alone.
+ */
+import { MONTHS } from './dateline-parse.js';
+
+export interface WireDateline {
+  place: string | null;
+  agency: string | null;
+  /** Characters of the text the dateline (with its dash and spaces) takes. */
+  length: number;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Case variants spelled out: the pattern cannot be case-insensitive, or \p{Lu} would match lower case.
+const MONTH_ALT = [...MONTHS.keys()].filter((k) => /^[a-zäöüéû]/.test(k))
+  .flatMap((k) => [k, k.charAt(0).toUpperCase() + k.slice(1), k.toUpperCase()])
+  .sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+
+const CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*){0,3}";
+const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]+(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]+|de|da|del|am|an|der|upon|on)){0,3}";
+const RTL_PLACE = '[\\p{Script=Arabic}\\p{Script=Hebrew}]+(?:\\s+[\\p{Script=Arabic}\\p{Script=Hebrew}]+){0,2}';
+const WIRE = new RegExp(
+  `^(\\s*)(?<place>${CAPS_PLACE}|${MIXED_PLACE}|${RTL_PLACE})` +
+  `(?:,\\s*(?<region>\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?))?` +
+  `(?:,\\s*(?:(?:${MONTH_ALT})\\.?\\s+\\d{1,2}|\\d{1,2}\\.?\\s+(?:${MONTH_ALT})\\.?)(?:,\\s*\\d{4})?)?` +
+  `\\s*(?:\\((?<agency>[\\p{L}][\\p{L}\\s/&.-]{0,24})\\))?` +
+  `\\s*(?<dash>[-–—:])\\s+(?=\\S)`,
+  'u',
+);
+
+/** Capitalised words that open a sentence or a kicker, not a place. */
+const NOT_PLACES = /^(update[ds]?|breaking|breaking news|exclusive|watch|live|analysis|opinion|editor'?s note|note|video|photos?|eilmeldung|kommentar|interview|exklusiv|direct|urgent|correction|fact check|q|a)$/i;
+
+const AGENCY_CASE: Record<string, string> = {
+  ap: 'AP', reuters: 'Reuters', dpa: 'dpa', afp: 'AFP', upi: 'UPI', xinhua: 'Xinhua', ansa: 'ANSA', efe: 'EFE', kna: 'KNA',
+  epd: 'epd', apa: 'APA', sda: 'SDA', kyodo: 'Kyodo', yonhap: 'Yonhap', tass: 'TASS', pti: 'PTI', ians: 'IANS', aa: 'AA',
+  'dpa-afx': 'dpa-AFX', bloomberg: 'Bloomberg', cnn: 'CNN', anadolu: 'Anadolu', 'ap photo': 'AP',
+};
+
+const SMALL_WORDS = new Set(['de', 'da', 'del', 'la', 'le', 'les', 'of', 'on', 'upon', 'am', 'an', 'der', 'des', 'do', 'dos', 'di', 'y', 'el']);
+
+/** "NEW YORK" → "New York", "RIO DE JANEIRO" → "Rio de Janeiro"; mixed case is kept as written. */
+export function titleCasePlace(place: string): string {
+  if (/\p{Ll}/u.test(place)) return place;
+  return place.toLowerCase().split(/(\s+|-)/).map((w, i) => {
+    if (i > 0 && SMALL_WORDS.has(w)) return w;
+    return w.charAt(0).toUpperCase() + w.slice(1);
+  }).join('').replace(/(^|\s)(U\.s\.|D\.c\.)/g, (m) => m.toUpperCase());
+}
+
+function normaliseAgency(a: string): string {
+  return a.split('/').map((p) => AGENCY_CASE[p.trim().toLowerCase()] ?? p.trim()).join('/');
+}
+
+/** Parses a wire dateline off the start of `text`; null when the text opens with a normal sentence. */
+export function parseWireDateline(text: string): WireDateline | null {
+  const m = WIRE.exec(text.slice(0, 160));
+  if (!m?.groups) return null;
+  const rawPlace = m.groups.place!.trim();
+  const agency = m.groups.agency?.trim();
+  const caps = !/\p{Ll}/u.test(rawPlace) && /\p{Lu}.*\p{Lu}/u.test(rawPlace);
+  const rtl = /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(rawPlace);
+  if (NOT_PLACES.test(rawPlace)) return null;
+  if (m.groups.dash === ':' && !caps) return null;
+  if (!agency && !caps && !rtl) return null;
+  if (agency && !/^[\p{L}]/u.test(agency)) return null;
+  // What follows must look like a sentence, not a list or a heading.
+  const rest = text.slice(m[0].length);
+  if (rest.length < 15) return null;
+  const region = m.groups.region?.trim();
+  const place = titleCasePlace(rawPlace) + (region ? `, ${region}` : '');
+  return { place, agency: agency ? normaliseAgency(agency) : null, length: m[0].length };
+}
+
+function firstParagraph(root: Element): Element | null {
+  for (const p of Array.from(root.querySelectorAll('p')).slice(0, 8)) {
+    if ((p.textContent ?? '').trim().length >= 20) return p;
+  }
+  return null;
+}
+
+/** Removes the first `count` characters of `el`'s text, across its text nodes, in place. */
+function dropLeadingText(el: Element, count: number): void {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let left = count;
+  for (let n = walker.nextNode(); n && left > 0; n = walker.nextNode()) {
+    const t = n.nodeValue ?? '';
+    const cut = Math.min(left, t.length);
+    n.nodeValue = t.slice(cut);
+    left -= cut;
+  }
+  // Emptied wrappers (<strong>WASHINGTON</strong>) would leave stray markup behind.
+  for (const child of Array.from(el.querySelectorAll('strong, b, span, em'))) {
+    if (!(child.textContent ?? '').trim() && !child.querySelector('img')) child.remove();
+  }
+}
+
+function capitaliseFirstLetter(el: Element): void {
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n.nodeValue ?? '';
+    const i = t.search(/\S/);
+    if (i < 0) continue;
+    if (/\p{Ll}/u.test(t.charAt(i))) n.nodeValue = t.slice(0, i) + t.charAt(i).toUpperCase() + t.slice(i + 1);
+    return;
+  }
+}
+
+/** The wire dateline of the first paragraph under `root`, without touching it. */
+export function readWireDateline(root: Element): WireDateline | null {
+  const p = firstParagraph(root);
+  return p ? parseWireDateline(p.textContent ?? '') : null;
+}
+
+/** Lifts the wire dateline off the first paragraph under `root` (in place); returns what it said. */
+export function liftWire(root: Element): WireDateline | null {
+  const p = firstParagraph(root);
+  if (!p) return null;
+  const found = parseWireDateline(p.textContent ?? '');
+  if (!found) return null;
+  dropLeadingText(p, found.length);
+  capitaliseFirstLetter(p);
+  return found;
+}

@@ -1,0 +1,65 @@
+/**
+ * Is this page an article worth opening in the reader by itself? The detector asks this on every
+ * page of an enabled site, so it must be cheap (no Readability, a few selector queries) and it must
+ * lean towards "no": opening the reader on a home page or a section front is far more annoying than
+ * leaving an article for the user to open with one click.
+ *
+ * 1. URL shape, no DOM: the site root, search, video, live/TV, tag, topic, author and similar
+ *    listing paths are never articles.
+ * 2. core/detect.ts's verdict (JSON-LD type, og:type, text paragraphs), the same one extract uses.
+ * 3. Front-page shapes override a positive verdict: `og:type` of website/video, many teaser
+ *    `<article>` cards, or a short one-segment path (`/world/`) without an article type.
+ *
+ * Pure (a Document and its URL in, a verdict out), so it runs under jsdom in unit tests.
+ */
+import { detectNews } from '../core/detect.js';
+
+export interface ArticleVerdict { article: boolean; reason: string }
+
+const NOT_ARTICLE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:search|suche|recherche|buscar|busca|cerca|zoeken|arama|video|videos|tv|live|livetv|watch|player|podcasts?|audio|tags?|topics?|themen?|category|categories|categorie|section|sections|author|authors|autor|auteur|people|profile|login|signin|register|subscribe|account|newsletters?|weather|wetter)(?:\/|$)/i;
+const ARTICLE_TYPE = /^(?:News|Reportage|Analysis|Opinion|Background|Review)?NewsArticle$|^(?:Article|BlogPosting|Report|LiveBlogPosting)$/;
+
+/** Cheap URL-only gate: false for paths that are never articles. Exposed for the detector's SPA check. */
+export function urlMayBeArticle(url: string): { ok: boolean; reason: string } {
+  let u: URL;
+  try { u = new URL(url); } catch { return { ok: false, reason: 'bad URL' }; }
+  const path = u.pathname.replace(/\/(index\.\w+)?$/i, '') || '/';
+  if (path === '/') return { ok: false, reason: 'home page' };
+  if (NOT_ARTICLE_PATH.test(path + '/')) return { ok: false, reason: 'search/video/live/listing path' };
+  if (u.searchParams.has('q') || u.searchParams.has('query') || u.searchParams.has('s')) return { ok: false, reason: 'search query' };
+  return { ok: true, reason: 'path may be an article' };
+}
+
+/** A short, slug-less, number-less path of one or two segments (`/world/`, `/news/politics/`): a section front. */
+function sectionShaped(url: string): boolean {
+  const segments = new URL(url).pathname.split('/').filter(Boolean);
+  if (segments.length === 0 || segments.length > 2) return false;
+  return segments.every((s) => !/\d/.test(s) && s.split(/[-_]/).length < 3 && !/\.(s?html?|php|aspx?)$/i.test(s));
+}
+
+function declaredArticle(doc: Document): boolean {
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const text = s.textContent ?? '';
+    // Only parse what can contain a type of interest: most JSON-LD blocks are breadcrumbs/organisations.
+    if (!/Article|BlogPosting|Report/.test(text)) continue;
+    for (const m of text.matchAll(/"@type"\s*:\s*(?:\[\s*)?"([A-Za-z]+)"/g)) if (ARTICLE_TYPE.test(m[1]!)) return true;
+  }
+  return false;
+}
+
+export function isArticlePage(doc: Document, url: string): ArticleVerdict {
+  const gate = urlMayBeArticle(url);
+  if (!gate.ok) return { article: false, reason: gate.reason };
+  const og = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase() ?? '';
+  if (og === 'website' || og.startsWith('video') || og.startsWith('music') || og === 'profile') {
+    if (!declaredArticle(doc)) return { article: false, reason: `og:type ${og}` };
+  }
+  const cards = doc.querySelectorAll('article').length;
+  const declared = og === 'article' || declaredArticle(doc);
+  if (cards >= 4 && !declared) return { article: false, reason: `${cards} teaser <article> cards (a front page)` };
+  if (sectionShaped(url) && !declared) return { article: false, reason: 'section-front URL without an article type' };
+  const verdict = detectNews(doc, url);
+  return verdict.isNews
+    ? { article: true, reason: verdict.reasons.join('; ') || 'news article' }
+    : { article: false, reason: `not news (score ${verdict.score.toFixed(2)})` };
+}

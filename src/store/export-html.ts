@@ -1,16 +1,12 @@
 /**
  * One saved article as a standalone HTML file: opens anywhere, offline, forever. Images stored with
- * the article are inlined as data: URLs; the article HTML is sanitized (after inlining, so nothing
+ * the article are inlined as data: URLs (offline-content.ts: sanitized after inlining, so nothing
  * the inlining did can add markup); a CSP meta forbids scripts and any request other than images
  * not stored with the article; a little CSS, light and dark.
  */
-import { sanitizeHtml } from '../core/sanitize.js';
 import type { FullArticle } from './record.js';
-import { blobToDataUrl } from './blob-base64.js';
-import { escapeHtml, inertArticle } from './inert-html.js';
-
-/** The image types the sanitizer keeps as data: URLs (no SVG: it is a document, not a picture). */
-const INLINE_TYPES = /^image\/(png|jpe?g|gif|webp|avif)$/i;
+import { escapeHtml } from './inert-html.js';
+import { offlineContent } from './offline-content.js';
 
 const CSS = `
 :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fdfcf8; --muted: #5f6368; --link: #0b57d0; }
@@ -30,23 +26,7 @@ pre { overflow: auto; } table { border-collapse: collapse; } td, th { border: 1p
 
 export async function articleToHtml(full: FullArticle, doc: Document): Promise<string> {
   const { record, body } = full;
-  const dataUrls = new Map<string, string>();
-  for (const img of full.images) {
-    if (INLINE_TYPES.test(img.type)) dataUrls.set(img.url, await blobToDataUrl(img.blob, img.type.toLowerCase()));
-  }
-  const inert = inertArticle(body.content, doc);
-  for (const img of Array.from(inert.querySelectorAll('img'))) {
-    const data = dataUrls.get(img.getAttribute('src') ?? '');
-    if (!data) continue;
-    img.setAttribute('src', data);
-    // The stored copy is the one to show; srcset would send the browser back to the publisher.
-    img.removeAttribute('srcset');
-    img.removeAttribute('sizes');
-  }
-  const lead = record.leadImage && dataUrls.has(record.leadImage) && !inert.querySelector('img')
-    ? `<figure><img src="${escapeHtml(dataUrls.get(record.leadImage)!)}" alt=""></figure>`
-    : '';
-  const content = sanitizeHtml(lead + inert.body.innerHTML, doc);
+  const content = await offlineContent(full, doc);
   const meta = [
     record.byline ? `<p>${escapeHtml(record.byline)}</p>` : '',
     record.dateline?.text ? `<p>${escapeHtml(record.dateline.text)}</p>` : '',

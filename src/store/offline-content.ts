@@ -1,0 +1,34 @@
+/**
+ * A saved article's HTML with its stored images inlined as data: URLs, for reading offline (the
+ * library's reader view) and for the standalone HTML export. data: rather than blob: URLs because
+ * the sanitizer allows data:image/* on <img> and nothing else that is not the web; a blob: URL
+ * would be stripped on the way to the screen. Images not stored stay links to the publisher.
+ * When the body has no picture and the lead image was stored, it opens the article (a saved copy
+ * shows the picture the story was shared with).
+ */
+import { sanitizeHtml } from '../core/sanitize.js';
+import type { FullArticle } from './record.js';
+import { blobToDataUrl } from './blob-base64.js';
+import { escapeHtml, inertArticle } from './inert-html.js';
+
+/** The image types the sanitizer keeps as data: URLs (no SVG: it is a document, not a picture). */
+const INLINE_TYPES = /^image\/(png|jpe?g|gif|webp|avif)$/i;
+
+export async function offlineContent(full: FullArticle, doc: Document): Promise<string> {
+  const dataUrls = new Map<string, string>();
+  for (const img of full.images) {
+    if (INLINE_TYPES.test(img.type)) dataUrls.set(img.url, await blobToDataUrl(img.blob, img.type.toLowerCase()));
+  }
+  const inert = inertArticle(full.body.content, doc);
+  for (const img of Array.from(inert.querySelectorAll('img'))) {
+    const data = dataUrls.get(img.getAttribute('src') ?? '');
+    if (!data) continue;
+    img.setAttribute('src', data);
+    // The stored copy is the one to show; srcset would send the browser back to the publisher.
+    img.removeAttribute('srcset');
+    img.removeAttribute('sizes');
+  }
+  const lead = full.record.leadImage ? dataUrls.get(full.record.leadImage) : undefined;
+  const leadFigure = lead && !inert.querySelector('img') ? `<figure><img src="${escapeHtml(lead)}" alt=""></figure>` : '';
+  return sanitizeHtml(leadFigure + inert.body.innerHTML, doc);
+}

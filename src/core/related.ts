@@ -1,7 +1,20 @@
 /**
- * Related headlines. Placeholder contract, filled in by issue #4.
+ * Related headlines: every other story the page offers, clean, deduplicated, grouped and ranked.
+ *
+ * findRelated(doc, ctx) reads the LIVE document (extract.ts calls it before Readability, which
+ * throws these blocks away) and never mutates it. Steps, one module each:
+ *   related-collect  one pass over the links → candidates with section, card time and image
+ *   related-clean    headline text of a link (no times, ranks, kickers, sr-only text, doubles)
+ *   related-rank     relevance to the article (title, lead, body terms; CJK bigrams)
+ * and here: dedupe by normalised URL and by title (first block's section wins, every block is
+ * listed in `sections`), score, sort highest first (page order breaks ties).
  */
 import type { RelatedHeadline } from './types.js';
+import { collectCandidates, type Candidate } from './related-collect.js';
+import { articleProfile, relevance } from './related-rank.js';
+import { scanDocument, type Scan } from './related-scan.js';
+import { offsetOf } from './related-time.js';
+import { selfKeys } from './related-url.js';
 
 export interface RelatedContext {
   url: string;
@@ -11,9 +24,74 @@ export interface RelatedContext {
   /** The article, for ranking by relevance. */
   title: string;
   text: string;
+  /** Other registrable domains of the same publisher whose stories count as related (optional). */
+  sisterDomains?: string[];
+}
+
+/** The section a headline gets when its block had no heading. */
+export const DEFAULT_SECTION = 'Related';
+
+const titleKey = (t: string): string => t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The page's own UTC offset, from its stated publication time, for resolving "2 minutes ago". */
+function pageOffset(scan: Scan): number | null {
+  const ld = scan.jsonLd.map((s) => /"datePublished"\s*:\s*"([^"]+)"/.exec(s)?.[1]).find(Boolean);
+  const stated = scan.meta.get('article:published_time') ?? scan.meta.get('datepublished') ?? ld ?? scan.firstDatetime;
+  return offsetOf(stated);
+}
+
+interface Merged { c: Candidate; sections: string[] }
+
+function dedupe(cands: Candidate[]): Merged[] {
+  const byUrl = new Map<string, Merged>();
+  const byTitle = new Map<string, Merged>();
+  const out: Merged[] = [];
+  for (const c of [...cands].sort((a, b) => a.order - b.order)) {
+    const section = c.section ?? DEFAULT_SECTION;
+    const tk = titleKey(c.title);
+    const prev = byUrl.get(c.key) ?? byTitle.get(tk);
+    if (prev) {
+      if (!prev.sections.includes(section)) prev.sections.push(section);
+      // A title cut short with an ellipsis gives way to the full one.
+      if (prev.c.truncated && c.title.length > prev.c.title.length && !c.truncated) { prev.c.title = c.title; prev.c.truncated = false; }
+      prev.c.image ??= c.image;
+      prev.c.published ??= c.published;
+      byTitle.set(tk, prev);
+      continue;
+    }
+    const m: Merged = { c: { ...c }, sections: [section] };
+    byUrl.set(c.key, m);
+    byTitle.set(tk, m);
+    out.push(m);
+  }
+  return out;
 }
 
 /** Collects, cleans, dedupes and ranks related headlines from the live document without mutating it. */
-export function findRelated(_doc: Document, _ctx: RelatedContext): RelatedHeadline[] {
-  return [];
+export function findRelated(doc: Document, ctx: RelatedContext): RelatedHeadline[] {
+  if (!doc.body) return [];
+  const scan = scanDocument(doc);
+  const self = selfKeys([ctx.url, ctx.canonicalUrl, scan.meta.get('og:url')]);
+  const cands = collectCandidates(scan, {
+    base: ctx.url,
+    self,
+    now: ctx.now,
+    lang: ctx.lang,
+    sisterDomains: ctx.sisterDomains ?? [],
+    offsetMinutes: pageOffset(scan),
+  });
+  const ownTitle = titleKey(ctx.title);
+  const merged = dedupe(cands).filter((m) => !ownTitle || titleKey(m.c.title) !== ownTitle);
+
+  const lead = [scan.meta.get('description') ?? '', ctx.text.split(/\s+/).slice(0, 60).join(' ')].join(' ');
+  const profile = articleProfile(ctx.title, lead, ctx.text, ctx.lang);
+  const scored = merged.map((m) => ({ m, score: relevance(m.c.title, profile, ctx.lang) }));
+  scored.sort((a, b) => b.score - a.score || a.m.c.order - b.m.c.order);
+  return scored.map(({ m, score }) => {
+    const h: RelatedHeadline = { title: m.c.title, url: m.c.url, section: m.sections[0]!, score };
+    if (m.sections.length > 1) h.sections = m.sections;
+    if (m.c.published) h.published = m.c.published;
+    if (m.c.image) h.image = m.c.image;
+    return h;
+  });
 }

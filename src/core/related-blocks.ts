@@ -1,0 +1,146 @@
+/**
+ * Where on the page a link sits, computed once per element and shared by all links below it:
+ * inside navigation, a footer, a menu, a share bar, a tag list, a language switcher (excluded),
+ * inside a paid widget (Outbrain, Taboola, "Sponsored"), and under which block heading ("Latest
+ * News", "Mehr zum Thema"). Headings are found in one query; a heading labels the elements that
+ * follow it (or its small wrapper) among their siblings, so two blocks in one sidebar keep
+ * their own headings. Reads the DOM, never changes it.
+ */
+import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './related-cues.js';
+import { ancestorByTag, subtree } from './related-scan.js';
+import { urlShape } from './related-url.js';
+
+export interface BlockContext {
+  /** Navigation, menu, footer, share bar, tag list, language switcher, comments, breadcrumb. */
+  excluded: boolean;
+  /** A paid widget, or a block headed "Sponsored", "Anzeige", "Partner content". */
+  sponsored: boolean;
+  /** Text of the nearest block heading above, or null. */
+  label: string | null;
+  /** The heading element (identifies the block). */
+  labelEl: Element | null;
+  /** The heading announces related stories ("Related", "Most read", "関連記事"). */
+  related: boolean;
+}
+
+const ROOT: BlockContext = { excluded: false, sponsored: false, label: null, labelEl: null, related: false };
+
+const EXCLUDED_TAGS = new Set(['nav', 'footer', 'menu', 'form', 'select', 'button', 'dialog']);
+const EXCLUDED_ROLES = /^(navigation|menubar|menu|contentinfo|search|dialog|tablist)$/;
+/** Class/id tokens (a token ending in one of these words) of non-headline regions. */
+const EXCLUDED_TOKEN = /(^|[_-])(nav|navbar|navi|navigation|menu|menus|mainmenu|megamenu|breadcrumbs?|footer|share|shares|sharing|sharebar|share-?tools|social|socials|social-?(links|icons|share|media)|tags|tag-?list|tags-?list|taglist|keywords|pagination|pager|paging|languages?|lang-?(menu|switch(er)?|select(or)?|list)|language-?(menu|switch(er)?|select(or)?|list)|comments?|comment-?list|subscribe|subscription|paywall|login|newsletter|cookies?|cookie-?banner|consent|skip-?links?|toolbar|topics|topic-?list|author-?bio|byline)$/;
+
+/** Text of an element if it is at most `limit` characters, else null; stops reading early. */
+export function boundedText(el: Node, limit: number): string | null {
+  let out = '';
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) {
+      out += (n as Text).data;
+      if (out.length > limit * 2 && out.replace(/\s+/g, ' ').trim().length > limit) return null;
+      continue;
+    }
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue;
+    const tag = (n as Element).localName;
+    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  const t = out.replace(/\s+/g, ' ').trim();
+  return t.length > limit ? null : t;
+}
+
+function tokens(el: Element): string[] {
+  const c = `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase().trim();
+  return c ? c.split(/\s+/) : [];
+}
+
+/** Labels: element → the heading element that governs it, from the heading-like elements of the scan. */
+export function headingLabels(headings: Element[], base: string): Map<Element, { el: Element; text: string }> {
+  const labels = new Map<Element, { el: Element; text: string }>();
+  const wrappers: Array<{ wrapper: Element; heading: Element; text: string }> = [];
+  const seen = new Set<Element>();
+  for (const h of headings) {
+    if (ancestorByTag(h, 'a')) continue;
+    const text = boundedText(h, 60);
+    if (!text || text.length < 2) continue;
+    const words = text.split(' ').length;
+    if (words > 8) continue;
+    // A card's own title (a heading holding a link to a story) labels nothing.
+    const storyLink = subtree(h, 50).some((e) => {
+      if (e.localName !== 'a' || !e.hasAttribute('href')) return false;
+      try { return urlShape(new URL(e.getAttribute('href')!, base)) === 'article'; } catch { return false; }
+    });
+    if (storyLink) continue;
+    let wrapper: Element = h;
+    for (let i = 0; i < 3; i++) {
+      const p = wrapper.parentElement;
+      if (!p || p.localName === 'body' || p.children.length > 4 || boundedText(p, text.length + 40) === null) break;
+      wrapper = p;
+    }
+    if (seen.has(wrapper)) continue;
+    seen.add(wrapper);
+    wrappers.push({ wrapper, heading: h, text: text.replace(/[:：»›>]+$/, '').trim() });
+  }
+  for (const { wrapper, heading, text } of wrappers) {
+    let labelled = false;
+    for (let s = wrapper.nextElementSibling; s && !seen.has(s); s = s.nextElementSibling) {
+      if (!labels.has(s)) labels.set(s, { el: heading, text });
+      labelled = true;
+    }
+    // A heading alone at the end of its wrapper (<header><h2>Most read</h2></header><ol>…) labels what follows the wrapper.
+    if (!labelled && wrapper.parentElement) {
+      for (let s = wrapper.parentElement.nextElementSibling; s && !seen.has(s); s = s.nextElementSibling) {
+        if (!labels.has(s)) labels.set(s, { el: heading, text });
+      }
+    }
+  }
+  return labels;
+}
+
+function ownContext(el: Element, labels: Map<Element, { el: Element; text: string }>): Partial<BlockContext> {
+  const own: Partial<BlockContext> = {};
+  const tag = el.localName;
+  const role = el.getAttribute('role') ?? '';
+  const tk = tokens(el);
+  if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t))) own.excluded = true;
+  if (tk.some((t) => SPONSORED_CLASS.test(t)) || el.hasAttribute('data-outbrain-src') || el.hasAttribute('data-ob-template')) own.sponsored = true;
+  const aria = el.getAttribute('aria-label');
+  const label = labels.get(el);
+  const text = label?.text ?? (aria && /^(section|aside|div|ul|ol)$/.test(tag) && aria.length <= 60 ? aria.trim() : null);
+  if (text) {
+    own.label = text;
+    own.labelEl = label?.el ?? el;
+    own.related = RELATED_HEADING.test(text);
+    if (NOT_RELATED_HEADING.test(text)) own.sponsored = true;
+  }
+  return own;
+}
+
+/** Block context of elements, memoised: each element is classified once however many links it holds. */
+export function blockContexts(labels: Map<Element, { el: Element; text: string }>): (el: Element) => BlockContext {
+  const memo = new Map<Element, BlockContext>();
+  return (start: Element): BlockContext => {
+    const chain: Element[] = [];
+    let parentCtx: BlockContext = ROOT;
+    for (let el: Element | null = start; el; el = el.parentElement) {
+      const hit = memo.get(el);
+      if (hit) { parentCtx = hit; break; }
+      chain.push(el);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const el = chain[i]!;
+      const own = ownContext(el, labels);
+      const ctx: BlockContext = {
+        excluded: parentCtx.excluded || !!own.excluded,
+        sponsored: parentCtx.sponsored || !!own.sponsored,
+        label: own.label ?? parentCtx.label,
+        labelEl: own.labelEl ?? parentCtx.labelEl,
+        related: own.label !== undefined ? !!own.related : parentCtx.related,
+      };
+      memo.set(el, ctx);
+      parentCtx = ctx;
+    }
+    return parentCtx;
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * Collects headline links from the live document in one pass over its links: same publication
+ * (registrable domain) or a sister domain, a story-shaped URL, a headline-like text, outside
+ * navigation/footer/share/tag/paid regions, not the current article, not an inline link in the
+ * article's prose (unless the paragraph is a "Read also:" lead-in). Then reads each link's card
+ * (the largest ancestor holding no other story) for its time and image, and adds JSON-LD
+ * relatedLink/significantLink entries. Reads the DOM, never changes it.
+ */
+import { blockContexts, boundedText, headingLabels, type BlockContext } from './related-blocks.js';
+import { isHeadlineText, linkText, type LinkText } from './related-clean.js';
+import { READ_ALSO, SPONSORED_LABEL } from './related-cues.js';
+import { subtree, type Scan } from './related-scan.js';
+import { parseCardTime } from './related-time.js';
+import { normalizeUrl, registrableDomain, urlShape } from './related-url.js';
+
+export interface Candidate {
+  title: string;
+  url: string;
+  key: string;
+  section: string | null;
+  /** Identifies the block, for rank-number detection. */
+  block: Element | null;
+  published?: string;
+  image?: string;
+  truncated: boolean;
+  /** Document order. */
+  order: number;
+}
+
+export interface CollectOptions {
+  base: string;
+  self: Set<string>;
+  now: Date;
+  lang: string | null;
+  /** Extra registrable domains of the same publisher. */
+  sisterDomains: string[];
+  /** The page's UTC offset in minutes, for relative card times. */
+  offsetMinutes: number | null;
+}
+
+interface Pending { a: Element; url: URL; key: string; ctx: BlockContext; text: LinkText; cue: string | null; order: number; forced: boolean }
+
+const CARD_TAGS = new Set(['li', 'article', 'div', 'section', 'figure', 'td', 'dd', 'p', 'span', 'header', 'h2', 'h3', 'h4', 'a']);
+const PROSE_TAGS = new Set(['p', 'blockquote']);
+const BLOCK_TAGS = new Set(['p', 'blockquote', 'li', 'dd', 'dt', 'td', 'div', 'section', 'article', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'header', 'footer', 'main', 'body']);
+
+/** The nearest block-level ancestor (a paragraph, list item, div…). */
+function blockOf(a: Element): Element | null {
+  for (let el = a.parentElement; el; el = el.parentElement) if (BLOCK_TAGS.has(el.localName)) return el;
+  return null;
+}
+
+/**
+ * Is the link an inline reference inside a paragraph of prose? Returns the "Read also" cue when
+ * the paragraph is a lead-in to it instead (such links are related headlines).
+ */
+function proseRole(a: Element, linkLen: number, memo: Map<Element, string | null>): { prose: boolean; cue: string | null } {
+  const block = blockOf(a);
+  if (!block || !PROSE_TAGS.has(block.localName)) return { prose: false, cue: null };
+  let text = memo.get(block);
+  if (text === undefined) { text = boundedText(block, 2000); memo.set(block, text); }
+  if (text === null) return { prose: true, cue: null };
+  const cue = READ_ALSO.exec(text);
+  if (cue) return { prose: false, cue: cue[1]!.trim() };
+  return { prose: linkLen < text.length * 0.7, cue: null };
+}
+
+/** Best image URL of a card: lazy-load attributes first (src is often a placeholder), then the largest srcset entry. */
+function cardImage(card: Element, base: string): string | undefined {
+  const img = (card.localName === 'img' ? [card] : subtree(card)).find((e) => e.localName === 'img' || (e.localName === 'source' && e.hasAttribute('srcset'))
+    || e.hasAttribute('data-src') || e.hasAttribute('data-bg') || e.hasAttribute('data-background-image'));
+  if (!img) return undefined;
+  const pick = (v: string | null): string | null => {
+    if (!v || /^data:/i.test(v.trim())) return null;
+    return v.trim();
+  };
+  const fromSrcset = (v: string | null): string | null => {
+    if (!v) return null;
+    let best: { url: string; w: number } | null = null;
+    for (const part of v.split(/,\s+/)) {
+      const [u, d] = part.trim().split(/\s+/);
+      if (!u || /^data:/i.test(u)) continue;
+      const w = d ? parseFloat(d) * (d.endsWith('x') ? 1000 : 1) : 0;
+      if (!best || w > best.w) best = { url: u, w };
+    }
+    return best?.url ?? null;
+  };
+  const candidates = [
+    pick(img.getAttribute('data-src')), pick(img.getAttribute('data-lazy-src')), pick(img.getAttribute('data-original')),
+    fromSrcset(img.getAttribute('data-srcset')), fromSrcset(img.getAttribute('srcset')), pick(img.getAttribute('src')),
+    pick(img.getAttribute('data-bg')), pick(img.getAttribute('data-background-image')),
+  ];
+  const found = candidates.find((c) => c && !/(spacer|blank|placeholder|pixel|transparent|1x1)\.(gif|png|svg)/i.test(c));
+  if (!found) return undefined;
+  try { return new URL(found, base).href; } catch { return undefined; }
+}
+
+/** Card time: a <time> or time-classed element in the card, else one in the link's own text. */
+function cardTime(card: Element, text: LinkText, opts: CollectOptions): string | undefined {
+  if (text.timeText || text.datetime) {
+    const t = parseCardTime(text.timeText ?? '', text.datetime, opts.now, opts.offsetMinutes);
+    if (t) return t;
+  }
+  const el = subtree(card).find((e) => e.localName === 'time' || /time|date|ago/i.test(e.getAttribute('class') ?? ''));
+  if (!el) return undefined;
+  return parseCardTime(el.textContent ?? '', el.getAttribute('datetime'), opts.now, opts.offsetMinutes) ?? undefined;
+}
+
+/** A card carries a "Sponsored"/"Anzeige" label of its own. */
+function labelledSponsored(card: Element): boolean {
+  for (const el of subtree(card)) {
+    if (el.children.length > 1 || el.localName === 'a') continue;
+    const t = (el.textContent ?? '').trim();
+    if (t.length < 30 && SPONSORED_LABEL.test(t.replace(/[:·•|]+$/, '').trim())) return true;
+  }
+  return false;
+}
+
+/** Relatedlink/significantLink values from JSON-LD: url → name (or '' when only a URL is given). */
+function jsonLdLinks(scripts: string[], base: string): Map<string, { url: string; name: string }> {
+  const out = new Map<string, { url: string; name: string }>();
+  const add = (v: unknown): void => {
+    if (Array.isArray(v)) { for (const x of v) add(x); return; }
+    let url: string | null = null; let name = '';
+    if (typeof v === 'string') url = v;
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      url = typeof o.url === 'string' ? o.url : typeof o['@id'] === 'string' ? (o['@id'] as string) : null;
+      name = typeof o.headline === 'string' ? o.headline : typeof o.name === 'string' ? o.name : '';
+    }
+    if (!url) return;
+    try { const u = new URL(url, base); out.set(normalizeUrl(u), { url: u.href, name }); } catch { /* not a URL */ }
+  };
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 6 || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (k === 'relatedLink' || k === 'significantLink') add(x);
+      else if (typeof x === 'object') visit(x, depth + 1);
+    }
+  };
+  for (const s of scripts) {
+    if (!/relatedLink|significantLink/.test(s)) continue;
+    try { visit(JSON.parse(s), 0); } catch { /* broken JSON-LD is common */ }
+  }
+  return out;
+}
+
+/** Strips rank numbers ("1 ", "2. ") when a block's titles are numbered 1, 2, 3… in order. */
+function stripRankNumbers(cands: Candidate[]): void {
+  const byBlock = new Map<Element, Candidate[]>();
+  for (const c of cands) if (c.block) byBlock.set(c.block, [...(byBlock.get(c.block) ?? []), c]);
+  for (const list of byBlock.values()) {
+    const nums = list.map((c) => /^(\d{1,2})[.)]?\s+(?=\S)/.exec(c.title));
+    if (list.length < 3 || nums.some((m) => !m)) continue;
+    if (!nums.every((m, i) => Number(m![1]) === i + 1)) continue;
+    list.forEach((c, i) => { c.title = c.title.slice(nums[i]![0].length); });
+  }
+}
+
+export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[] {
+  const labels = headingLabels(scan.headings, opts.base);
+  const contextOf = blockContexts(labels);
+  let pageHost = '';
+  try { pageHost = new URL(opts.base).hostname; } catch { /* about:blank */ }
+  const domains = new Set([registrableDomain(pageHost), ...opts.sisterDomains.map(registrableDomain)]);
+  const related = jsonLdLinks(scan.jsonLd, opts.base);
+  const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
+  const proseMemo = new Map<Element, string | null>();
+
+  const pending: Pending[] = [];
+  const anchors = scan.anchors;
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    const href = a.getAttribute('href');
+    if (!href || href.startsWith('#') || /^(javascript|mailto|tel|whatsapp|sms):/i.test(href)) continue;
+    let url: URL;
+    try { url = new URL(href, opts.base); } catch { continue; }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+    if (!domains.has(registrableDomain(url.hostname))) continue;
+    if (/comment|respond|disqus/i.test(url.hash)) continue;
+    const key = normalizeUrl(url);
+    if (opts.self.has(key)) continue;
+    const forced = related.has(key);
+    const shape = urlShape(url);
+    if (shape === 'no' && !forced) continue;
+    if (a.getAttribute('rel')?.toLowerCase().includes('sponsored')) continue;
+    // Language switchers link the same story in another language.
+    const hreflang = a.getAttribute('hreflang') ?? a.getAttribute('lang');
+    if (hreflang && pageLang && hreflang.toLowerCase().slice(0, 2) !== pageLang) continue;
+    const ctx = contextOf(a);
+    if (ctx.excluded || ctx.sponsored) continue;
+    if (shape === 'maybe' && !forced && !ctx.related) continue;
+    const text = linkText(a, opts.now);
+    let cue = text.cue;
+    if (text.title) {
+      const role = proseRole(a, text.title.length, proseMemo);
+      if (role.prose && !forced) continue;
+      cue ??= role.cue;
+    }
+    pending.push({ a, url, key, ctx, text, cue, order: i, forced });
+  }
+
+  // Cards: the largest ancestor (up to 5 levels) whose links all go to one story.
+  const storiesUnder = new Map<Element, string | null>();
+  for (const p of pending) {
+    let el: Element | null = p.a;
+    for (let d = 0; d < 6 && el; d++, el = el.parentElement) {
+      const seen = storiesUnder.get(el);
+      if (seen === undefined) storiesUnder.set(el, p.key);
+      else if (seen !== p.key) storiesUnder.set(el, null);
+    }
+  }
+  const cardOf = (a: Element): Element => {
+    let card: Element = a;
+    let el: Element | null = a.parentElement;
+    for (let d = 1; d < 6 && el && storiesUnder.get(el) !== null && CARD_TAGS.has(el.localName); d++, el = el.parentElement) card = el;
+    return card;
+  };
+
+  const out: Candidate[] = [];
+  const imageOnly = new Map<string, string>();
+  for (const p of pending) {
+    const card = cardOf(p.a);
+    if (labelledSponsored(card)) continue;
+    if (!isHeadlineText(p.text.title)) {
+      // An image-only link lends its picture to the same story's text link.
+      const img = cardImage(p.a, opts.base);
+      if (img && !p.text.title) imageOnly.set(p.key, img);
+      continue;
+    }
+    const c: Candidate = {
+      title: p.text.title,
+      url: p.url.href,
+      key: p.key,
+      section: p.cue ?? p.ctx.label,
+      block: p.cue ? blockOf(p.a) : p.ctx.labelEl,
+      truncated: p.text.truncated,
+      order: p.order,
+    };
+    const published = cardTime(card, p.text, opts);
+    if (published) c.published = published;
+    const image = cardImage(card, opts.base);
+    if (image) c.image = image;
+    out.push(c);
+  }
+  for (const c of out) if (!c.image && imageOnly.has(c.key)) c.image = imageOnly.get(c.key)!;
+
+  // JSON-LD entries the page lists by name only.
+  const present = new Set(out.map((c) => c.key));
+  for (const [key, { url, name }] of related) {
+    if (present.has(key) || opts.self.has(key)) continue;
+    const title = name.replace(/\s+/g, ' ').trim();
+    if (!isHeadlineText(title)) continue;
+    out.push({ title, url, key, section: null, block: null, truncated: false, order: Number.MAX_SAFE_INTEGER });
+  }
+  stripRankNumbers(out);
+  return out;
+}

@@ -1,0 +1,194 @@
+/**
+ * The time a headline card shows ("2 minutes ago", "vor 3 Stunden", "15.11.2019 13:42",
+ * "12 mars 2024", "2024年3月12日", "منذ ساعتين", `<time datetime>`), as an ISO string under the
+ * dateline rules: the publisher's wall-clock, never converted to UTC, no made-up midnight.
+ *
+ * Relative times are resolved against `now` and written in the page's own UTC offset when the
+ * page states one (its article:published_time or JSON-LD); otherwise in UTC, marked `Z`, since a
+ * relative time names an instant and no other wall-clock is known. A small parser for cards only;
+ * the full dateline parser lives in dateline*.ts.
+ */
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Arabic-Indic, Persian and full-width digits to ASCII. */
+export function asciiDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g, (d) => {
+    const c = d.charCodeAt(0);
+    return String(c >= 0xff10 ? c - 0xff10 : c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
+  });
+}
+
+const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** Unit words by language, to one of s m h d w. */
+function unitOf(word: string): string | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (/^(s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|秒|ثوان[يٍ]?|ثانية|שניות|секунд\p{L}*)$/u.test(w)) return 's';
+  if (/^(m|mins?|minutes?|minuten?|minutos?|minuti|minuto|分|分钟|分鐘|دقيقة|دقائق|دقيقتين|דקות|דקה|минут\p{L}*)$/u.test(w)) return 'm';
+  if (/^(h|hrs?|hours?|std|stunden?|heures?|horas?|ore|ora|時間|小时|小時|ساعة|ساعات|ساعتين|שעות|שעה|שעתיים|час\p{L}*)$/u.test(w)) return 'h';
+  if (/^(d|days?|tage?n?|jours?|días?|dias?|giorni|giorno|日|天|يوم|أيام|يومين|ימים|יום|יומיים|дн\p{L}*|день)$/u.test(w)) return 'd';
+  if (/^(w|wks?|weeks?|wochen?|semaines?|semanas?|settimane?|週間|周|أسبوع|أسابيع|שבועות|שבוע|недел\p{L}*)$/u.test(w)) return 'w';
+  return null;
+}
+
+/** Counts written as words ("an hour ago", "vor einer Stunde", "ساعتين" = two hours). */
+function countOf(word: string | undefined, unitWord: string): number | null {
+  if (word === undefined || word === '') return /(ين|יים)$/.test(unitWord) ? 2 : 1;
+  if (/^\d+$/.test(word)) return Number(word);
+  if (/^(an?|one|ein(e[mr]?)?|une?|una?|uno)$/i.test(word)) return 1;
+  return null;
+}
+
+const RELATIVE: RegExp[] = [
+  /\b(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\.?\s+ago\b/i,
+  /\bvor\s+(\d+|eine[mr]?|einem)\s+(Sekunden?|Min\.?|Minuten?|Std\.?|Stunden?|Tag(?:en)?|Wochen?)\b/i,
+  /\bil y a\s+(\d+|une?)\s*(secondes?|min|minutes?|h|heures?|jours?|semaines?)\b/i,
+  /\bhace\s+(\d+|una?|un)\s*(segundos?|min|minutos?|h|horas?|días?|semanas?)\b/i,
+  /\b(\d+|un'?|una)\s+(secondi|minuti|minuto|ore|ora|giorni|giorno|settimane?)\s+fa\b/i,
+  /(\d+)\s*(秒|分|時間|日|週間)前/,
+  /(\d+)\s*(秒|分钟|分鐘|小时|小時|天|周)前/,
+  /منذ\s+(\d+)?\s*(ثوان[يٍ]?|ثانية|دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع)/,
+  /לפני\s+(\d+)?\s*(שניות|דקות|דקה|שעות|שעה|שעתיים|ימים|יום|יומיים|שבועות|שבוע)/,
+  /(\d+)\s+(секунд\p{L}*|минут\p{L}*|час\p{L}*|дн\p{L}*|день|недел\p{L}*)\s+назад/iu,
+];
+
+const MONTHS: Record<string, number> = {};
+[
+  ['jan', 'january', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro'],
+  ['feb', 'february', 'februar', 'février', 'févr', 'fevrier', 'febrero', 'febbraio', 'fevereiro'],
+  ['mar', 'march', 'märz', 'maerz', 'mars', 'marzo', 'março', 'marco'],
+  ['apr', 'april', 'avril', 'avr', 'abril', 'abr', 'aprile'],
+  ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio'],
+  ['jun', 'june', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho'],
+  ['jul', 'july', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho'],
+  ['aug', 'august', 'août', 'aout', 'agosto', 'ago'],
+  ['sep', 'sept', 'september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro'],
+  ['oct', 'october', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out'],
+  ['nov', 'november', 'novembre', 'noviembre', 'novembro'],
+  ['dec', 'december', 'dezember', 'dez', 'décembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro'],
+].forEach((names, i) => { for (const n of names) MONTHS[n] = i + 1; });
+const MONTH_WORD = '([A-Za-zÀ-ÿ]{3,10})\\.?';
+const DAY_MONTH_YEAR = new RegExp(`(\\d{1,2})\\.?\\s+(?:de\\s+)?${MONTH_WORD}\\s+(?:de\\s+)?(\\d{4})`);
+const MONTH_DAY_YEAR = new RegExp(`${MONTH_WORD}\\s+(\\d{1,2}),?\\s+(\\d{4})`);
+
+interface Wall { y: number; mo: number; d: number; h?: number; mi?: number }
+
+function validDate(w: Wall): boolean {
+  if (w.mo < 1 || w.mo > 12 || w.d < 1 || w.d > 31 || w.y < 1990 || w.y > 2100) return false;
+  if (w.h !== undefined && (w.h > 23 || (w.mi ?? 0) > 59)) return false;
+  return true;
+}
+
+function wallIso(w: Wall): string {
+  const day = `${w.y}-${pad(w.mo)}-${pad(w.d)}`;
+  return w.h === undefined ? day : `${day}T${pad(w.h)}:${pad(w.mi ?? 0)}`;
+}
+
+function offsetSuffix(offsetMinutes: number | null): string {
+  if (!offsetMinutes) return 'Z';
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const a = Math.abs(offsetMinutes);
+  return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/** The wall-clock of an instant in a fixed UTC offset. */
+function wallAt(ms: number, offsetMinutes: number): Wall {
+  const d = new Date(ms + offsetMinutes * 60_000);
+  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes() };
+}
+
+function relative(text: string, now: Date, offset: number | null): string | null {
+  if (/\b(just now|gerade eben|à l'instant|ahora mismo|adesso)\b|たった今|刚刚|الآن|הרגע/i.test(text)) {
+    return wallIso(wallAt(now.getTime(), offset ?? 0)) + offsetSuffix(offset);
+  }
+  if (/\b(yesterday|gestern|hier|ayer|ieri)\b|昨日|昨天|أمس|אתמול/i.test(text)) {
+    const w = wallAt(now.getTime() - UNIT_MS.d!, offset ?? 0);
+    return wallIso({ y: w.y, mo: w.mo, d: w.d });
+  }
+  for (const re of RELATIVE) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const unitWord = m[2] ?? '';
+    const unit = unitOf(unitWord);
+    const count = countOf(m[1], unitWord);
+    if (!unit || count === null) continue;
+    const w = wallAt(now.getTime() - count * UNIT_MS[unit]!, offset ?? 0);
+    // Days and weeks ago name a day, not a minute: no made-up time of day.
+    return unit === 'd' || unit === 'w' ? wallIso({ y: w.y, mo: w.mo, d: w.d }) : wallIso(w) + offsetSuffix(offset);
+  }
+  return null;
+}
+
+function absolute(text: string, now: Date, offset: number | null): string | null {
+  const time = /(?:^|\D)([01]?\d|2[0-3])[:.h時]([0-5]\d)(?!\d)/.exec(text.replace(/\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/, ' '));
+  const hm = time ? { h: Number(time[1]), mi: Number(time[2]) } : {};
+  let w: Wall | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text))) w = { y: +m[1]!, mo: +m[2]!, d: +m[3]! };
+  else if ((m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text))) w = { y: +m[1]!, mo: +m[2]!, d: +m[3]! };
+  else if ((m = /(\d{1,2})[./](\d{1,2})[./](\d{4})/.exec(text))) w = { y: +m[3]!, mo: +m[2]!, d: +m[1]! };
+  else if ((m = DAY_MONTH_YEAR.exec(text)) && MONTHS[m[2]!.toLowerCase()]) {
+    w = { y: +m[3]!, mo: MONTHS[m[2]!.toLowerCase()]!, d: +m[1]! };
+  } else if ((m = MONTH_DAY_YEAR.exec(text)) && MONTHS[m[1]!.toLowerCase()]) {
+    w = { y: +m[3]!, mo: MONTHS[m[1]!.toLowerCase()]!, d: +m[2]! };
+  } else if ((m = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text))) {
+    // A card without a year shows this year's date; one in the future is last year's.
+    const today = wallAt(now.getTime(), offset ?? 0);
+    w = { y: today.y, mo: +m[1]!, d: +m[2]! };
+    if (w.mo > today.mo || (w.mo === today.mo && w.d > today.d)) w.y -= 1;
+  } else if (time && text.replace(time[0], '').replace(/\s|uhr|h/gi, '') === '') {
+    // A bare "13:42" on a card is today's, in the page's wall-clock; a future one is yesterday's.
+    const today = wallAt(now.getTime(), offset ?? 0);
+    w = { y: today.y, mo: today.mo, d: today.d };
+    if (hm.h! * 60 + hm.mi! > today.h! * 60 + today.mi!) {
+      const y = wallAt(now.getTime() - UNIT_MS.d!, offset ?? 0);
+      w = { y: y.y, mo: y.mo, d: y.d };
+    }
+  }
+  if (!w) return null;
+  w = { ...w, ...hm };
+  return validDate(w) ? wallIso(w) : null;
+}
+
+/** An ISO datetime attribute as the publisher wrote it, without milliseconds or zero seconds. */
+function fromAttribute(value: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  if (!m) return null;
+  if (!m[2]) return m[1]!;
+  const seconds = m[3] && m[3] !== ':00' ? m[3] : '';
+  const zone = m[4] ? (m[4] === 'Z' ? 'Z' : m[4].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
+  return `${m[1]}T${m[2]}${seconds}${zone}`;
+}
+
+/**
+ * The card's time as ISO, or null. `datetime` is a <time datetime> attribute when the card has one
+ * (preferred); `text` is the visible time text; `offsetMinutes` is the page's stated UTC offset.
+ */
+export function parseCardTime(text: string, datetime: string | null, now: Date, offsetMinutes: number | null): string | null {
+  if (datetime) {
+    const iso = fromAttribute(datetime);
+    if (iso) return iso;
+  }
+  const t = asciiDigits(text).replace(/\s+/g, ' ').trim();
+  if (!t || t.length > 80) return null;
+  return relative(t, now, offsetMinutes) ?? absolute(t, now, offsetMinutes);
+}
+
+/** Does this text look like nothing but a card time ("2 minutes ago...", "13m ago", "15.11.2019 13:42")? */
+export function isTimeText(text: string, now: Date): boolean {
+  const t = asciiDigits(text).replace(/[\s.…|·•,]+$/g, '').replace(/^[\s|·•]+/, '').trim();
+  if (!t || t.length > 40) return false;
+  if (parseCardTime(t, null, now, 0) === null) return false;
+  // Words beside the time must be time words (ago, vor, il y a, Uhr, 前, منذ…), not a headline.
+  const rest = t.replace(/\d+/g, ' ').replace(/[:./\-年月日時分秒前]/g, ' ').replace(/\s+/g, ' ').trim();
+  return rest.split(' ').filter(Boolean).length <= 5;
+}
+
+/** The UTC offset in minutes of an ISO timestamp ("…+03:00" → 180, "…Z" → 0), or null without one. */
+export function offsetOf(iso: string | null | undefined): number | null {
+  const m = iso ? /(Z|([+-])(\d{2}):?(\d{2}))$/.exec(iso.trim()) : null;
+  if (!m || !/T\d/.test(iso!)) return null;
+  if (m[1] === 'Z') return 0;
+  return (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4]));
+}

@@ -1,0 +1,113 @@
+/**
+ * URLs of related headlines: which site a link belongs to, whether its path looks like an article
+ * (a slug, an id, a date) rather than a section front, tag, author or service page, and one
+ * normalised form per story so the same story under another URL form (trailing slash, tracking
+ * query, www/m/amp host, /amp path) dedupes and the current article is recognised.
+ *
+ * Pure string work on URL objects; no DOM.
+ */
+
+/** Second-level labels under a country TLD that are public suffixes (bbc.co.uk, nhk.or.jp, gob.es). */
+const SECOND_LEVEL = new Set([
+  'co', 'com', 'net', 'org', 'gov', 'gob', 'gouv', 'ac', 'edu', 'ne', 'or', 'go', 'nic', 'ltd', 'plc', 'sch', 'mil', 'info', 'biz', 'nom', 'web',
+]);
+
+/**
+ * The registrable domain ("eTLD+1") by a small approximation of the public suffix list:
+ * en.haberler.com and www.haberler.com share haberler.com, www3.nhk.or.jp is nhk.or.jp.
+ */
+export function registrableDomain(hostname: string): string {
+  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length <= 2 || /^\d+$/.test(labels[labels.length - 1]!)) return labels.join('.');
+  const tld = labels[labels.length - 1]!;
+  const second = labels[labels.length - 2]!;
+  const take = tld.length === 2 && SECOND_LEVEL.has(second) ? 3 : 2;
+  return labels.slice(-take).join('.');
+}
+
+/** Query parameters that identify a story (article.php?id=123); every other parameter is tracking or view state. */
+const ID_PARAMS = /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
+
+/**
+ * One string per story: host without www/m/amp, path without trailing slash, index.html or AMP
+ * suffix, only id-like query parameters, no fragment, scheme ignored.
+ */
+export function normalizeUrl(u: URL): string {
+  const host = u.hostname.toLowerCase().replace(/^(www\d?|m|mobile|amp)\./, '');
+  let path = u.pathname;
+  try { path = decodeURI(path); } catch { /* keep it encoded */ }
+  path = path
+    .replace(/\/amp(\.html?)?\/?$/i, '')
+    .replace(/^\/amp\//i, '/')
+    .replace(/\.amp(\.html?)?$/i, '$1')
+    .replace(/\/index\.(html?|php|shtml)$/i, '/')
+    .replace(/\/+$/, '');
+  const keep: string[] = [];
+  for (const [k, v] of u.searchParams) if (ID_PARAMS.test(k) && v) keep.push(`${k.toLowerCase()}=${v}`);
+  keep.sort();
+  return host + path + (keep.length ? `?${keep.join('&')}` : '');
+}
+
+/** Whole path segments that name pages which are not stories (tags, authors, services, legal). */
+const NOT_STORY_SEGMENT = new RegExp(
+  '^(' + [
+    'tags?', 'topics?', 'themen?', 'thema', 'theme', 'sujets?', 'mot-cle', 'mots-cles', 'etiquetas?', 'temas?', 'argomenti', 'keywords?', 'schlagwort',
+    'authors?', 'autor(en)?', 'auteurs?', 'autore', 'autores', 'autori', 'writers?', 'reporters?', 'profile', 'profil', 'people', 'journalist(en)?', 'signataires',
+    'category', 'categories', 'categoria', 'categorie', 'categorias', 'kategorie',
+    'search', 'suche', 'recherche', 'buscar', 'busqueda', 'cerca', 'login', 'signin', 'sign-in', 'logout', 'register', 'registrieren', 'connexion',
+    'subscribe', 'subscription', 'subscriptions', 'abo', 'abonnement', 'abonnements', 'suscripcion', 'suscripciones', 'abbonamenti', 'account', 'konto', 'mon-compte', 'my-account',
+    'newsletters?', 'comments?', 'kommentare', 'commentaires', 'print', 'rss', 'feeds?', 'about', 'about-us', 'contact', 'contact-us', 'kontakt',
+    'privacy', 'privacy-policy', 'impressum', 'datenschutz', 'terms', 'terms-of-use', 'terms-of-service', 'cookies', 'cookie-policy', 'legal',
+    'mentions-legales', 'aviso-legal', 'jobs', 'careers', 'karriere', 'advertise', 'advertising', 'mediadaten', 'shop', 'help', 'hilfe', 'faq',
+    'sponsored', 'sponsor', 'anzeige', 'anzeigen', 'advertorial', 'partner', 'partners', 'paid-content', 'paidpost', 'brandstudio', 'brand-studio',
+  ].join('|') + ')$',
+  'i',
+);
+
+const MEDIA_FILE = /\.(jpe?g|png|gif|webp|svg|pdf|mp3|mp4|m4a|xml|rss|json|zip|ics)$/i;
+const MONTH = '(0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
+const DATE_IN_PATH = new RegExp(`(^|[/_-])(19|20)\\d{2}([/_-])${MONTH}([/_-]\\d{1,2})?([/_.-]|$)|(^|[/_-])(19|20)\\d{2}(0[1-9]|1[0-2])([0-3]\\d)([/_.-]|$)`, 'i');
+
+/**
+ * How much a URL looks like a story page:
+ * - `article`: a long slug, a numeric or alphanumeric id, or a date plus something after it;
+ * - `maybe`: a short slug or a deep path (accepted only inside a headline block);
+ * - `no`: a site root, a section front (/news/, /world/europe/), a tag/author/service page, a file.
+ */
+export type UrlShape = 'article' | 'maybe' | 'no';
+
+export function urlShape(u: URL): UrlShape {
+  let path = u.pathname;
+  try { path = decodeURIComponent(path); } catch { /* keep it encoded */ }
+  if (MEDIA_FILE.test(path)) return 'no';
+  const segments = path.split('/').filter(Boolean);
+  if (segments.some((s) => NOT_STORY_SEGMENT.test(s))) return 'no';
+  if (/(^|\/)page\/\d+\/?$/i.test(path) || u.searchParams.has('page')) return 'no';
+  const idParam = [...u.searchParams].some(([k, v]) => ID_PARAMS.test(k) && /\d{3,}/.test(v));
+  if (segments.length === 0) return idParam ? 'article' : 'no';
+  const last = segments[segments.length - 1]!.replace(/\.(s?html?|php|aspx?|cms)$/i, '');
+  const dated = DATE_IN_PATH.exec(path);
+  // An archive page (/2024/03/12/) is a date with nothing after it.
+  if (dated && path.slice(dated.index + dated[0].length).replace(/[/_.-]/g, '').length > 0) return 'article';
+  if (dated && /[a-z]{3,}.*[-_].*[a-z]{3,}/i.test(last)) return 'article';
+  if (idParam || segments.some((s) => /\d{5,}/.test(s))) return 'article';
+  // Alphanumeric ids: Asahi's ASS3D4TXYS3DUHBI00M, Spiegel's trailing UUIDs.
+  if (/^(?=.*\d.*\d)(?=.*[a-z].*[a-z])[a-z0-9]{10,}$/i.test(last)) return 'article';
+  const words = last.split(/[-_+.,]+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length >= 4) return 'article';
+  if (words.length >= 2 || (segments.length >= 3 && /\p{L}{3}/u.test(last))) return 'maybe';
+  return 'no';
+}
+
+/**
+ * The current article under the URL forms that mean the same page: the page URL and the canonical
+ * (normalised, which already folds AMP paths and hosts, trailing slashes and tracking queries).
+ */
+export function selfKeys(urls: Array<string | null | undefined>): Set<string> {
+  const keys = new Set<string>();
+  for (const raw of urls) {
+    if (!raw) continue;
+    try { keys.add(normalizeUrl(new URL(raw))); } catch { /* not a URL */ }
+  }
+  return keys;
+}

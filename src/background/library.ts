@@ -26,6 +26,7 @@ import { saveArticle, validateArticle } from '../store/save-article.js';
 import { fetchImages, imageUrls } from '../store/fetch-images.js';
 import { librarySettingsItem } from '../store/library-settings.js';
 import { LibraryError } from '../store/library-error.js';
+import { announceLibraryChange } from '../store/library-events.js';
 import { saveFromTab } from './reader.js';
 
 export const MENU_SAVE = 'library:save';
@@ -99,6 +100,7 @@ export function registerLibrary(): void {
         if (e instanceof LibraryError && e.code === 'version-change') result = await save();
         else throw e;
       }
+      announceLibraryChange();
       const { versions: _v, ...response } = result;
       return response;
     },

@@ -5,6 +5,8 @@ export type ReaderToBackground = {
 };
 
 export type ReaderToContent = {
-  /** Toggle the overlay (toolbar button, shortcut, context menu). */
+  /** Toggle the overlay (toolbar button, shortcut); `force` true only opens, false only closes. */
   'reader:toggle': { request: { force?: boolean }; response: { open: boolean } };
+  /** The 'save-article' command: save the page's article to the library (opens the reader to show the result). */
+  'reader:save': { request: Record<string, never>; response: { saved: boolean; message: string } };
 };

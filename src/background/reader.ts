@@ -1,0 +1,96 @@
+/**
+ * The reader in the background: toolbar button, keyboard shortcuts, context menu and badge.
+ *
+ * A click (or Alt+Shift+R, which Chrome and Firefox route to action.onClicked as `_execute_action`)
+ * grants activeTab; we message the tab's content script and, when none answers, inject content.js
+ * (scripting.executeScript, on demand: no script runs on pages the user never opens the reader on)
+ * and ask again. The content script has a load-once guard, so racing clicks never load it twice.
+ *
+ * `registerReader()` must run synchronously at the background's top level: an MV3 service worker
+ * (and a Firefox event page) only receives events whose listeners exist when it wakes up.
+ */
+import { browser, type Menus, type Runtime, type Tabs } from '../shell/browser.js';
+import { handleMessages, sendToTab, type Handlers } from '../shell/messages.js';
+import type { ReaderToBackground } from '../shell/messages/reader.js';
+import { isNoReceiverError, setReaderBadge } from '../shell/platform.js';
+
+export const CONTENT_SCRIPT = 'content.js';
+export const MENU_OPEN = 'reader:open';
+
+async function inject(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+}
+
+/** Sends a message to the tab's reader, injecting the content script first if nobody is listening. */
+async function withContentScript<T>(tabId: number, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (e) {
+    // No receiver: never injected on this page, or the page's script is an orphan of an older
+    // version of the extension (its listener died with its context). Inject and try again.
+    if (!isNoReceiverError(e)) throw e;
+  }
+  await inject(tabId);
+  return send();
+}
+
+/** Toggles the overlay in a tab; `force` true only opens, false only closes. Resolves to the new state. */
+export async function toggleReader(tabId: number, force?: boolean): Promise<boolean> {
+  const { open } = await withContentScript(tabId, () => sendToTab(tabId, 'reader:toggle', force === undefined ? {} : { force }));
+  return open;
+}
+
+/** The 'save-article' command: the content script extracts and saves through the library message. */
+export async function saveFromTab(tabId: number): Promise<{ saved: boolean; message: string }> {
+  return withContentScript(tabId, () => sendToTab(tabId, 'reader:save', {}));
+}
+
+/** What a toolbar click does (also the e2e build's test hook, Firefox having no triggerAction). */
+export async function onActionClicked(tab: Pick<Tabs.Tab, 'id'>): Promise<boolean | undefined> {
+  if (tab.id === undefined || tab.id < 0) return undefined;
+  try {
+    return await toggleReader(tab.id);
+  } catch (e) {
+    // Pages where extensions may not run (the Web Store, about:, view-source:, PDF viewer) land here.
+    console.warn('Dateline Reader: cannot open the reader on this page:', e instanceof Error ? e.message : e);
+    return undefined;
+  }
+}
+
+const handlers: Handlers<ReaderToBackground> = {
+  'reader:state': async (payload, sender) => {
+    const tabId = sender.tab?.id;
+    if (typeof tabId !== 'number' || sender.frameId !== 0) throw new Error('reader:state only from a tab’s top frame');
+    await setReaderBadge(tabId, payload?.open === true);
+  },
+};
+
+function fromOwnContentScript(_type: keyof ReaderToBackground, sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !!sender.tab;
+}
+
+function createMenus(): void {
+  // Menu items persist across service-worker restarts in both browsers; create them once per install/update.
+  browser.contextMenus.create({ id: MENU_OPEN, title: 'Open in reader view', contexts: ['page', 'selection'] }, () => {
+    void browser.runtime.lastError; // "duplicate id" after a restart in some versions: harmless
+  });
+}
+
+/** Registers the reader's listeners. Call once, synchronously, at the background's top level. */
+export function registerReader(): void {
+  browser.action.onClicked.addListener((tab) => void onActionClicked(tab));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'save-article' && tab?.id !== undefined) {
+      void saveFromTab(tab.id).catch((e: unknown) => console.warn('Dateline Reader: save failed:', e));
+    }
+  });
+  browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
+    if (info.menuItemId === MENU_OPEN && tab?.id !== undefined) void toggleReader(tab.id, true).catch(() => {});
+  });
+  browser.runtime.onInstalled.addListener(createMenus);
+  // A navigation replaces the page and its overlay: the badge must not say "ON" on the new page.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading' && info.url !== undefined) void setReaderBadge(tabId, false);
+  });
+  handleMessages<ReaderToBackground>(handlers, fromOwnContentScript);
+}

@@ -1,0 +1,85 @@
+/**
+ * The content script's reader: answers the background's toggle/save messages, extracts the page once
+ * per open, mounts the overlay, keeps the badge in sync and wires the settings to storage.
+ * Everything hangs off `lifetime` (aborted when a newer copy of the script takes over).
+ */
+import { extract } from '../core/extract.js';
+import type { ExtractResult } from '../core/types.js';
+import { mountReader, type ReaderHandle } from '../overlay/index.js';
+import { bindStoredSettings, loadReaderSettings } from '../overlay/settings.js';
+import { browser } from '../shell/browser.js';
+import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
+import { actionsFor, saveArticle } from './actions.js';
+
+export function startReaderSession(doc: Document, lifetime: AbortController): void {
+  let reader: ReaderHandle | null = null;
+  let article: ExtractResult | null = null;
+  let opening: Promise<void> | null = null;
+
+  const report = (open: boolean): void => {
+    // The badge is a courtesy: an orphaned script (extension reloaded) cannot reach the background.
+    sendToBackground('reader:state', { open }).catch(() => {});
+  };
+
+  async function open(force: boolean): Promise<void> {
+    const t0 = performance.now();
+    const settingsLoading = loadReaderSettings();
+    const win = doc.defaultView!;
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    article = extract(doc, { url: win.location.href, now: new Date(), locale: win.navigator.language, timeZone });
+    const settings = await settingsLoading;
+    if (lifetime.signal.aborted || reader) return;
+    const session = new AbortController();
+    let persist: (s: typeof settings) => void = () => {};
+    reader = mountReader(doc, article, {
+      settings,
+      force,
+      timeZone,
+      actions: actionsFor({ article, url: win.location.href }),
+      onSettingsChange: (s) => persist(s),
+      onClose: () => {
+        session.abort();
+        reader = null;
+        report(false);
+      },
+    });
+    persist = bindStoredSettings(reader, session.signal);
+    performance.measure?.('dateline-reader:open', { start: t0, end: performance.now() });
+    report(true);
+  }
+
+  async function toggle(force: boolean | undefined): Promise<{ open: boolean }> {
+    if (opening) await opening;
+    if (reader && force !== true) {
+      reader.close();
+      return { open: false };
+    }
+    if (!reader && force !== false) {
+      opening = open(force === true).finally(() => (opening = null));
+      await opening;
+    }
+    return { open: !!reader };
+  }
+
+  const handlers: Handlers<ToContent> = {
+    'reader:toggle': (payload) => toggle(typeof payload?.force === 'boolean' ? payload.force : undefined),
+    'reader:save': async () => {
+      if (!reader) await toggle(true);
+      if (!article || !article.content) return { saved: false, message: 'Nothing to save on this page.' };
+      try {
+        const message = await saveArticle(article);
+        reader?.announce(message);
+        return { saved: true, message };
+      } catch (e) {
+        const message = `Could not save: ${e instanceof Error ? e.message : String(e)}`;
+        reader?.announce(message);
+        return { saved: false, message };
+      }
+    },
+  };
+  const unregister = handleMessages<ToContent>(handlers, (_type, sender) => sender.id === browser.runtime.id && !sender.tab);
+  lifetime.signal.addEventListener('abort', () => {
+    try { unregister(); } catch { /* orphan: the runtime is gone */ }
+    reader?.close();
+  }, { once: true });
+}

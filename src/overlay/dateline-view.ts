@@ -1,0 +1,101 @@
+/**
+ * The dateline line of the reader: place and agency, the published time exactly as the publisher
+ * stated it (their wall clock, never converted), the reader's own local time when the publisher gave
+ * an offset and the reader's differs, and "Updated …". Each instant is a <time datetime="…">
+ * carrying the core's ISO string unchanged, so it stays machine-readable.
+ */
+import type { Dateline } from '../core/types.js';
+import { h } from './dom.js';
+
+interface Stated {
+  /** The wall-clock fields as a UTC Date (so formatting in UTC prints them unchanged). */
+  wall: Date;
+  hasTime: boolean;
+  /** Minutes east of UTC, when the publisher stated an offset. */
+  offset: number | null;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function parseStated(iso: string): Stated | null {
+  const m = ISO.exec(iso.trim());
+  if (!m) return null;
+  const [, y, mo, d, hh, mi, ss, tz] = m;
+  const wall = new Date(Date.UTC(+y!, +mo! - 1, +d!, +(hh ?? 0), +(mi ?? 0), +(ss ?? 0)));
+  if (Number.isNaN(wall.getTime())) return null;
+  let offset: number | null = null;
+  if (tz === 'Z') offset = 0;
+  else if (tz) {
+    const t = /([+-])(\d{2}):?(\d{2})/.exec(tz)!;
+    offset = (t[1] === '-' ? -1 : 1) * (+t[2]! * 60 + +t[3]!);
+  }
+  return { wall, hasTime: hh !== undefined, offset };
+}
+
+function offsetLabel(min: number): string {
+  if (min === 0) return 'UTC';
+  const sign = min < 0 ? '−' : '+';
+  const a = Math.abs(min);
+  return `UTC${sign}${Math.floor(a / 60)}${a % 60 ? ':' + String(a % 60).padStart(2, '0') : ''}`;
+}
+
+function fmt(locale: string | undefined, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, opts);
+  } catch {
+    return new Intl.DateTimeFormat('en', opts);
+  }
+}
+
+/** "15 November 2019, 13:42" in the reader's language, the publisher's clock. */
+export function formatStated(s: Stated, locale?: string): string {
+  const base = fmt(locale, s.hasTime ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' }).format(s.wall);
+  return s.offset === null || !s.hasTime ? base : `${base} (${offsetLabel(s.offset)})`;
+}
+
+/** The same instant on the reader's clock, or null when the offset is unknown or the clocks agree. */
+export function formatLocal(s: Stated, locale: string | undefined, timeZone: string | undefined): string | null {
+  if (s.offset === null || !s.hasTime) return null;
+  const instant = new Date(s.wall.getTime() - s.offset * 60_000);
+  const tzOpts = timeZone ? { timeZone } : {};
+  // The reader's offset at that instant: compare the same instant's wall clock in both zones.
+  const parts = fmt('en-US', { ...tzOpts, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    .formatToParts(instant)
+    .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
+  const localWall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour! % 24, +parts.minute!);
+  const readerOffset = Math.round((localWall - instant.getTime()) / 60_000);
+  if (readerOffset === s.offset) return null;
+  const sameDay = new Date(localWall).toISOString().slice(0, 10) === s.wall.toISOString().slice(0, 10);
+  return fmt(locale, sameDay ? { ...tzOpts, timeStyle: 'short' } : { ...tzOpts, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+}
+
+export interface DatelineViewOptions {
+  locale?: string;
+  timeZone?: string;
+}
+
+/** The dateline paragraph, or null when the page gave neither a date nor a place. */
+export function renderDateline(doc: Document, d: Dateline, opts: DatelineViewOptions = {}): HTMLElement | null {
+  const parts: (Node | string)[] = [];
+  const sep = (): HTMLElement => h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·');
+  if (d.place) parts.push(h(doc, 'span', { class: 'place' }, d.place));
+  if (d.agency) {
+    if (parts.length) parts.push(' ');
+    parts.push(h(doc, 'span', { class: 'agency' }, `(${d.agency})`));
+  }
+  const published = d.published ? parseStated(d.published) : null;
+  if (d.published && published) {
+    if (parts.length) parts.push(sep());
+    parts.push(h(doc, 'span', { class: 'published' }, 'Published ', h(doc, 'time', { datetime: d.published }, formatStated(published, opts.locale))));
+    const local = formatLocal(published, opts.locale, opts.timeZone);
+    if (local) parts.push(' ', h(doc, 'span', { class: 'local' }, `(${local} your time)`));
+  }
+  const modified = d.modified ? parseStated(d.modified) : null;
+  if (d.modified && modified) {
+    if (parts.length) parts.push(sep());
+    parts.push(h(doc, 'span', { class: 'updated' }, 'Updated ', h(doc, 'time', { datetime: d.modified }, formatStated(modified, opts.locale))));
+  }
+  if (!parts.length && d.text) parts.push(d.text);
+  if (!parts.length) return null;
+  return h(doc, 'p', { class: 'dateline' }, ...parts);
+}

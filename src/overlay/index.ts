@@ -1,0 +1,10 @@
+/**
+ * The reader overlay, as a UI module: the content script mounts it over news pages and the library
+ * page mounts it over saved articles. It is not an entry point of its own.
+ */
+export { mountReader } from './mount-reader.js';
+export { OVERLAY_TAG, type MountOptions, type ReaderAction, type ReaderHandle } from './types.js';
+export {
+  DEFAULT_READER_SETTINGS, bindStoredSettings, loadReaderSettings, normalizeSettings, readerSettingsItem,
+  type ReaderSettings,
+} from './settings.js';

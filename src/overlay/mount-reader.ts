@@ -1,0 +1,286 @@
+/**
+ * mountReader(doc, article, options) → handle: the reader overlay over any document — a news page
+ * (from the content script) or the library page (saved articles, offline).
+ *
+ * Contract:
+ * - The host is a hyphenated element never registered with customElements, attached to <html>, with
+ *   `all: initial` and !important inline positioning, in the top layer when the browser has popovers:
+ *   page CSS (`* { display: none !important }`, max z-index overlays, html::after) cannot hide or
+ *   restyle it; its UI lives in an open shadow root with its own stylesheet.
+ * - Article HTML reaches the screen only through sanitizeToFragment; all other UI is built with DOM APIs.
+ * - Rendering is one synchronous pass into a detached tree, attached once (no layout thrash).
+ * - Pages that are not articles get a small notice with "Show anyway" (when there is something to show),
+ *   never an empty overlay or an error stack.
+ * - role="dialog", aria-modal, labelled by the title; Esc closes; Tab stays inside; focus returns.
+ * - close() leaves the page as it was: DOM, root style attribute, inert state, scroll and focus.
+ * - Every listener and timer hangs off one AbortController, aborted on close.
+ */
+import type { ExtractResult } from '../core/types.js';
+import { sanitizeToFragment } from '../core/sanitize.js';
+import { adoptStyles } from '../shell/platform.js';
+import { h } from './dom.js';
+import { READER_CSS } from './reader-css.js';
+import { renderDateline } from './dateline-view.js';
+import { renderRelated } from './related-view.js';
+import { renderControls } from './controls.js';
+import { deepActiveElement, lockPage, type PageLock } from './page-lock.js';
+import type { ReaderSettings } from './settings.js';
+import { OVERLAY_TAG, type MountOptions, type ReaderHandle } from './types.js';
+
+const BASE_STYLE =
+  'all: initial !important; display: block !important; position: fixed !important; z-index: 2147483647 !important; ' +
+  'visibility: visible !important; opacity: 1 !important; pointer-events: auto !important; margin: 0 !important; ' +
+  'padding: 0 !important; border: 0 !important; background: transparent !important; overflow: visible !important; ';
+const FULL_STYLE = BASE_STYLE +
+  'inset: 0 !important; width: 100% !important; height: 100% !important; max-width: none !important; max-height: none !important;';
+const NOTICE_STYLE = BASE_STYLE +
+  'top: 16px !important; right: 16px !important; left: auto !important; bottom: auto !important; ' +
+  'width: min(380px, calc(100vw - 32px)) !important; height: auto !important;';
+/** When printing, the host flows like a normal block so the article spans pages. */
+const PRINT_STYLE = 'all: initial !important; display: block !important; position: static !important;';
+/** Print-only rule hiding the page behind the reader; lives in the host's light DOM, so it leaves with it. */
+const PRINT_PAGE_CSS = `@media print { html > :not(${OVERLAY_TAG}) { display: none !important; } }`;
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+function hostOf(url: string): string {
+  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return url; }
+}
+
+export function mountReader(doc: Document, article: ExtractResult, options: MountOptions): ReaderHandle {
+  const t0 = performance.now();
+  const ctl = new AbortController();
+  const { signal } = ctl;
+  const win = doc.defaultView!;
+  const locale = options.locale ?? win.navigator.language;
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let settings: ReaderSettings = { ...options.settings };
+  let mode: 'notice' | 'reader' = 'notice';
+  let lock: PageLock | null = null;
+  let closed = false;
+  const restoreFocusTo = deepActiveElement(doc);
+
+  const host = doc.createElement(OVERLAY_TAG);
+  host.setAttribute('style', NOTICE_STYLE);
+  const printRule = doc.createElement('style');
+  printRule.textContent = PRINT_PAGE_CSS;
+  host.append(printRule);
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root, READER_CSS);
+  const status = h(doc, 'div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(statusTimer));
+
+  let themed: HTMLElement | null = null;
+  let controls: ReturnType<typeof renderControls> | null = null;
+
+  function applySettings(s: ReaderSettings): void {
+    settings = { ...s };
+    if (!themed) return;
+    themed.dataset.theme = s.theme;
+    themed.dataset.font = s.font;
+    themed.style.setProperty('--size', `${s.fontSize}px`);
+    themed.style.setProperty('--measure', `${s.lineWidth}ch`);
+    themed.style.setProperty('--leading', String(s.lineHeight));
+    controls?.update(s);
+  }
+
+  function announce(message: string): void {
+    clearTimeout(statusTimer);
+    status.textContent = message;
+    statusTimer = setTimeout(() => (status.textContent = ''), 4000);
+  }
+
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    ctl.abort();
+    host.remove();
+    if (lock) lock.release();
+    else if (restoreFocusTo?.isConnected) (restoreFocusTo as HTMLElement).focus?.({ preventScroll: true });
+    options.onClose?.();
+  }
+
+  function actionButtons(): HTMLElement {
+    const box = h(doc, 'div', { class: 'actions' });
+    for (const action of options.actions ?? []) {
+      const b = h(doc, 'button', { type: 'button', 'data-action': action.id, title: action.title }, action.label);
+      b.addEventListener('click', async () => {
+        b.disabled = true;
+        try {
+          const msg = await action.run();
+          if (msg) announce(msg);
+        } catch (e) {
+          announce(e instanceof Error ? e.message : String(e));
+        } finally {
+          b.disabled = false;
+        }
+      }, { signal });
+      box.append(b);
+    }
+    return box;
+  }
+
+  function renderNotice(): HTMLElement {
+    const canShow = !!article.content;
+    const title = article.error?.code === 'too-large' || article.error?.code === 'empty'
+      ? 'Nothing to read here'
+      : 'This page doesn’t look like a news article';
+    const detail = article.error?.message ?? (canShow
+      ? 'The reader works best on a single news story. You can still open what it found.'
+      : 'No article text was found on this page.');
+    const show = canShow ? h(doc, 'button', { type: 'button', class: 'primary', 'data-action': 'show-anyway' }, 'Show anyway') : null;
+    const dismiss = h(doc, 'button', { type: 'button', 'data-action': 'dismiss' }, canShow ? 'Not now' : 'Close');
+    show?.addEventListener('click', () => showReader(), { signal });
+    dismiss.addEventListener('click', close, { signal });
+    const box = h(doc, 'div', { class: 'notice', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'dr-notice-title', 'aria-describedby': 'dr-notice-text' },
+      h(doc, 'h2', { id: 'dr-notice-title' }, title),
+      h(doc, 'p', { id: 'dr-notice-text' }, detail),
+      h(doc, 'div', { class: 'row' }, dismiss, show));
+    return box;
+  }
+
+  function renderReader(): HTMLElement {
+    const dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
+    const lang = article.lang ?? undefined;
+    const site = article.siteName || hostOf(article.canonicalUrl ?? article.url);
+    const favicon = article.favicon && /^(https?:|data:image\/)/i.test(article.favicon)
+      ? h(doc, 'img', { src: article.favicon, alt: '', width: 16, height: 16, referrerpolicy: 'no-referrer' })
+      : null;
+    favicon?.addEventListener('error', () => favicon.remove(), { once: true, signal });
+
+    controls = renderControls(doc, settings, (s) => {
+      applySettings(s);
+      options.onSettingsChange?.(s);
+    });
+    const closeButton = h(doc, 'button', { type: 'button', class: 'icon close', 'aria-label': 'Close reader view', title: 'Close (Esc)' }, '✕');
+    closeButton.addEventListener('click', close, { signal });
+
+    const toolbar = h(doc, 'div', { class: 'toolbar', role: 'region', 'aria-label': 'Reader controls' },
+      h(doc, 'div', { class: 'site' }, favicon, h(doc, 'span', { class: 'site-name' }, site)),
+      actionButtons(), controls.button, closeButton, controls.panel);
+
+    const metaBits: (string | Node)[] = [];
+    if (article.byline) metaBits.push(h(doc, 'span', { class: 'byline' }, `By ${article.byline}`));
+    if (article.readingMinutes > 0) {
+      if (metaBits.length) metaBits.push(h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·'));
+      metaBits.push(h(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
+    }
+    const head = h(doc, 'header', { class: 'head' },
+      h(doc, 'h1', { id: 'dr-title' }, article.title || site),
+      metaBits.length ? h(doc, 'p', { class: 'meta' }, ...metaBits) : null,
+      renderDateline(doc, article.dateline, { locale, timeZone }),
+      article.paywalled
+        ? h(doc, 'p', { class: 'paywall', role: 'note' }, 'This is a preview: the rest of the article is behind the publisher’s paywall.')
+        : null);
+    const body = h(doc, 'div', { class: 'article-body' });
+    body.append(sanitizeToFragment(article.content, doc));
+    const articleEl = h(doc, 'article', { dir, lang, 'aria-labelledby': 'dr-title' }, head, body);
+    const sourceUrl = article.canonicalUrl ?? article.url;
+    const source = /^https?:/i.test(sourceUrl)
+      ? h(doc, 'p', { class: 'source', dir: 'ltr' }, 'Original: ', h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, hostOf(sourceUrl)))
+      : null;
+
+    const scroller = h(doc, 'main', { class: 'scroller', tabindex: -1 },
+      h(doc, 'div', { class: 'page' }, articleEl, renderRelated(doc, article.related, { locale, dir, lang: article.lang }), source));
+    const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title' }, toolbar, scroller, status);
+    return dialog;
+  }
+
+  function showReader(): void {
+    if (closed) return;
+    const dialog = renderReader();
+    for (const el of Array.from(root.children)) if (el.tagName !== 'STYLE') el.remove();
+    themed = dialog;
+    applySettings(settings);
+    mode = 'reader';
+    if (!lock) lock = lockPage(doc);
+    host.setAttribute('style', FULL_STYLE);
+    root.append(dialog);
+    if (host.isConnected) focusInside();
+    options.onShown?.(performance.now() - t0);
+  }
+
+  function showNotice(): void {
+    const box = renderNotice();
+    themed = box;
+    applySettings(settings);
+    root.append(box);
+  }
+
+  // Keyboard: Esc closes (or first closes the settings panel); Tab cycles inside the overlay.
+  doc.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (controls?.isOpen()) {
+      controls.setOpen(false);
+      controls.button.focus();
+    } else close();
+  }, { capture: true, signal });
+  root.addEventListener('keydown', (e) => {
+    const ke = e as KeyboardEvent;
+    if (ke.key !== 'Tab') return;
+    const list = Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.getClientRects().length > 0);
+    if (!list.length) return;
+    const first = list[0]!;
+    const last = list[list.length - 1]!;
+    const active = root.activeElement;
+    if (ke.shiftKey && (active === first || !active)) { ke.preventDefault(); last.focus(); }
+    else if (!ke.shiftKey && active === last) { ke.preventDefault(); first.focus(); }
+  }, { signal });
+  // Keys typed in the reader are the reader's: the page's shortcuts (j/k, s for search…) must not fire.
+  for (const type of ['keydown', 'keyup', 'keypress'] as const) host.addEventListener(type, (e) => e.stopPropagation(), { signal });
+
+  // Printing: flow the host as a block (the top layer and fixed positioning would print one screen only).
+  win.addEventListener('beforeprint', () => {
+    if (mode !== 'reader') return;
+    if (host.matches(':popover-open')) host.hidePopover();
+    host.setAttribute('style', PRINT_STYLE);
+  }, { signal });
+  win.addEventListener('afterprint', () => {
+    if (mode !== 'reader' || closed) return;
+    host.setAttribute('style', FULL_STYLE);
+    showInTopLayer();
+  }, { signal });
+
+  function focusInside(): void {
+    // Reader: the scroll container, so Space/PageDown/arrows scroll the article at once.
+    // Notice: its main button, so Enter shows the article and Esc dismisses.
+    const target = mode === 'reader'
+      ? root.querySelector<HTMLElement>('.scroller')
+      : root.querySelector<HTMLElement>('.notice button.primary') ?? root.querySelector<HTMLElement>('.notice button');
+    target?.focus({ preventScroll: true });
+  }
+
+  function showInTopLayer(): void {
+    // The top layer paints above any z-index the page uses (including html::after); browsers without
+    // the Popover API still get z-index max on the last child of <html>.
+    if (typeof host.showPopover !== 'function') return;
+    try {
+      if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // Not fatal: the z-index fallback still applies.
+    }
+  }
+
+  const isArticle = article.isNews && !article.error && !!article.content;
+  if (options.force || isArticle) {
+    if (article.content || article.title) showReader();
+    else showNotice();
+  } else showNotice();
+  doc.documentElement.append(host);
+  showInTopLayer();
+  focusInside();
+
+  return {
+    host,
+    shadowRoot: root,
+    get mode() { return mode; },
+    close,
+    applySettings,
+    announce,
+    signal,
+  };
+}

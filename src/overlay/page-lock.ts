@@ -1,0 +1,66 @@
+/**
+ * While the reader is open the page behind it is locked: no scrolling (the root's overflow is hidden),
+ * no focus or screen-reader access (body is inert), and a hostile root style that would hide the
+ * overlay with the page (display:none, opacity, filter, transform, zoom on <html>) is neutralised.
+ * release() puts back exactly what was there: the same `style` attribute string (or none), the same
+ * inert state, the same scroll position, and focus on the element that had it.
+ */
+
+export interface PageLock {
+  release(): void;
+}
+
+/** The focused element, looking through open shadow roots (a page's custom elements). */
+export function deepActiveElement(doc: Document): Element | null {
+  let el: Element | null = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/** Root styles that would make a child of <html> invisible whatever its own style says. */
+function rescueDeclarations(cs: CSSStyleDeclaration): [string, string][] {
+  const out: [string, string][] = [];
+  if (cs.display === 'none' || cs.display === 'contents') out.push(['display', 'block']);
+  if (cs.opacity !== '1') out.push(['opacity', '1']);
+  if (cs.filter && cs.filter !== 'none') out.push(['filter', 'none']);
+  if (cs.transform && cs.transform !== 'none') out.push(['transform', 'none']);
+  if (cs.getPropertyValue('zoom') && !['1', 'normal', ''].includes(cs.getPropertyValue('zoom'))) out.push(['zoom', '1']);
+  if (cs.getPropertyValue('content-visibility') === 'hidden') out.push(['content-visibility', 'visible']);
+  if (cs.clipPath && cs.clipPath !== 'none') out.push(['clip-path', 'none']);
+  const mask = cs.getPropertyValue('mask-image') || cs.getPropertyValue('-webkit-mask-image');
+  if (mask && mask !== 'none') out.push(['mask', 'none']);
+  return out;
+}
+
+export function lockPage(doc: Document): PageLock {
+  const win = doc.defaultView!;
+  const html = doc.documentElement;
+  const body = doc.body as HTMLElement | null;
+  const savedStyle = html.getAttribute('style');
+  const savedInert = body?.hasAttribute('inert') ?? true;
+  const x = win.scrollX;
+  const y = win.scrollY;
+  const active = deepActiveElement(doc);
+
+  const declarations: [string, string][] = [['overflow', 'hidden'], ...rescueDeclarations(win.getComputedStyle(html))];
+  for (const [prop, value] of declarations) html.style.setProperty(prop, value, 'important');
+  const lockedStyle = html.getAttribute('style');
+  if (body && !savedInert) body.inert = true;
+
+  return {
+    release() {
+      if (html.getAttribute('style') === lockedStyle) {
+        if (savedStyle === null) html.removeAttribute('style');
+        else html.setAttribute('style', savedStyle);
+      } else {
+        // The page changed its root style meanwhile: keep its change, take back only ours.
+        for (const [prop] of declarations) html.style.removeProperty(prop);
+      }
+      if (body && !savedInert) body.removeAttribute('inert');
+      if (win.scrollX !== x || win.scrollY !== y) win.scrollTo({ left: x, top: y, behavior: 'instant' });
+      if (active && active.isConnected && typeof (active as HTMLElement).focus === 'function') {
+        (active as HTMLElement).focus({ preventScroll: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** The overlay's public types: what a caller (content script, library page) passes in and gets back. */
+import type { ReaderSettings } from './settings.js';
+
+/** The overlay's host element: hyphenated, never registered with customElements (null in content scripts). */
+export const OVERLAY_TAG = 'dateline-reader';
+
+/**
+ * An extra toolbar button another feature contributes: "Save" (library), "Always clean <site>" /
+ * "Never on <site>" (auto-clean). `run` may return a short message, announced to the user.
+ */
+export interface ReaderAction {
+  id: string;
+  label: string;
+  /** Tooltip / accessible description. */
+  title?: string;
+  run(): void | string | Promise<void | string>;
+}
+
+export interface MountOptions {
+  settings: ReaderSettings;
+  /** Called after a reading control changed (persist it here). */
+  onSettingsChange?(settings: ReaderSettings): void;
+  /** Called once, after the overlay closed and the page was restored. */
+  onClose?(): void;
+  actions?: readonly ReaderAction[];
+  /** Show the reader even when the page does not look like an article (skips the notice). */
+  force?: boolean;
+  /** The reader's language and time zone (dateline and related times). Default: the browser's. */
+  locale?: string;
+  timeZone?: string;
+  /** Called when the reader (not the notice) is on screen, with the ms spent in mountReader. */
+  onShown?(ms: number): void;
+}
+
+export interface ReaderHandle {
+  readonly host: HTMLElement;
+  readonly shadowRoot: ShadowRoot;
+  /** 'notice' while the "not an article" notice shows, 'reader' once the article is on screen. */
+  readonly mode: 'notice' | 'reader';
+  close(): void;
+  applySettings(settings: ReaderSettings): void;
+  /** Shows a short message in the overlay's live region. */
+  announce(message: string): void;
+  /** Aborted when the overlay closes: hang listeners and timers off it. */
+  readonly signal: AbortSignal;
+}

@@ -2,29 +2,210 @@
  * The ONLY place untrusted HTML becomes DOM. Everything extracted from a page passes through
  * DOMPurify here before it reaches any DOM a user sees (overlay, library, exported HTML).
  * An architecture test fails if `innerHTML =` or DOMPurify appear anywhere else.
+ *
+ * Contract (issue #8, each point has a test in test/unit/sanitize*.test.ts and hostile*.test.ts):
+ * - an ALLOW-list of article formatting tags (headings, lists, tables, figures, quotes, code,
+ *   images, picture) and, per tag, the attributes that formatting needs; everything else goes
+ *   (script, style, iframe/srcdoc, object, embed, form, base, meta, svg, math, media, custom elements);
+ * - no event handler, no `style`, no `class`, no `id`/`name` (DOM clobbering of the extension
+ *   page that renders the article), no `data-*`;
+ * - every URL (href, src, each srcset candidate, cite) is either scheme-less (relative: it cannot
+ *   run anything, extract() makes it absolute) or http(s); links may also be mailto:, images
+ *   may be inlined raster `data:image/*` (saved articles). Checked after removing the whitespace
+ *   and control characters browsers ignore, and after the parser decoded entities, so
+ *   `jav&#x61;script:` and `java\tscript:` are caught;
+ * - links get rel="noopener noreferrer" (a target other than _blank is rewritten to _blank),
+ *   images get referrerpolicy="no-referrer" and lazy loading.
+ * Parsing happens in DOMPurify's own inert document: nothing loads and nothing runs while sanitizing.
  */
-import createDOMPurify, { type Config } from 'dompurify';
+import createDOMPurify, { type Config, type UponSanitizeAttributeHookEvent } from 'dompurify';
 
-/** Tags never allowed, even where DOMPurify's defaults would keep them. */
+/** Article formatting, and nothing that can script, frame, submit, restyle or load beyond images. */
+const ALLOWED_TAGS = [
+  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code',
+  'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'ol', 'p',
+  'picture', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'source', 'span', 'strong', 'sub',
+  'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
+];
+/** Belt and braces: named even though the allow-list already excludes them. */
 const FORBID_TAGS = [
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button',
   'select', 'option', 'textarea', 'base', 'meta', 'link', 'noscript', 'template', 'dialog', 'portal', 'slot',
-  'math', 'svg', 'canvas', 'audio', 'video', 'source', 'track',
+  'math', 'svg', 'canvas', 'audio', 'video', 'track', 'marquee', 'noembed', 'noframes', 'xmp', 'plaintext',
 ];
-/** Attributes never allowed: inline style can overlay the reader or beacon out through url(). */
-const FORBID_ATTR = ['style', 'id', 'name', 'class', 'srcdoc', 'formaction', 'action', 'xlink:href', 'ping', 'background', 'poster'];
+const FORBID_ATTR = [
+  'style', 'id', 'name', 'class', 'srcdoc', 'formaction', 'action', 'xlink:href', 'ping', 'background', 'poster',
+  'is', 'slot', 'part', 'popover', 'usemap', 'ismap', 'nonce', 'autofocus', 'tabindex', 'contenteditable',
+];
+
+/** Attributes allowed on every allowed tag (aria-* are allowed by DOMPurify's ALLOW_ARIA_ATTR). */
+const GLOBAL_ATTR = new Set(['title', 'lang', 'dir']);
+/** Attributes allowed per tag, beyond GLOBAL_ATTR. */
+const TAG_ATTR: Record<string, ReadonlySet<string>> = {
+  a: new Set(['href', 'hreflang', 'rel', 'target']),
+  img: new Set(['src', 'srcset', 'sizes', 'alt', 'width', 'height']),
+  source: new Set(['srcset', 'sizes', 'media', 'type', 'width', 'height']),
+  td: new Set(['colspan', 'rowspan']),
+  th: new Set(['colspan', 'rowspan', 'scope', 'abbr']),
+  col: new Set(['span']),
+  colgroup: new Set(['span']),
+  ol: new Set(['start', 'reversed', 'type']),
+  li: new Set(['value']),
+  blockquote: new Set(['cite']),
+  q: new Set(['cite']),
+  del: new Set(['cite', 'datetime']),
+  ins: new Set(['cite', 'datetime']),
+  time: new Set(['datetime']),
+  details: new Set(['open']),
+};
+const ALLOWED_ATTR = [...new Set([...GLOBAL_ATTR, ...Object.values(TAG_ATTR).flatMap((s) => [...s])])];
+
+/** Attribute values that must match a shape; anything else is dropped. */
+const VALUE_SHAPE: Record<string, RegExp> = {
+  width: /^\d{1,5}(?:\.\d+)?%?$/,
+  height: /^\d{1,5}(?:\.\d+)?%?$/,
+  colspan: /^\d{1,4}$/,
+  rowspan: /^\d{1,5}$/,
+  span: /^\d{1,4}$/,
+  start: /^-?\d{1,9}$/,
+  value: /^-?\d{1,9}$/,
+  dir: /^(?:ltr|rtl|auto)$/i,
+  lang: /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i,
+  scope: /^(?:row|col|rowgroup|colgroup)$/i,
+  hreflang: /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i,
+};
+
+/** What browsers ignore inside a URL (and what DOMPurify strips before its own check). */
+const URL_IGNORED = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g;
+const SCHEME = /^([a-z][a-z0-9+.\-]*):/i;
+const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,[a-z0-9+/=\s]*$/i;
+
+/**
+ * DOMPurify's own URL check runs on every attribute not known to be URL-free (width, datetime, …),
+ * so it must pass plain values and scheme-less URLs; the real URL policy is `urlAllowed` below.
+ * Same shape as DOMPurify's default, with only http(s) and mailto as named schemes.
+ */
+const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
 
 const CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
   FORBID_TAGS,
   FORBID_ATTR,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: true,
-  // Only web links and mail links; `data:` only for images (inlined images in saved articles).
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  ALLOWED_URI_REGEXP,
   ADD_DATA_URI_TAGS: ['img'],
-  SANITIZE_NAMED_PROPS: true,
+  SANITIZE_DOM: true,
+  SANITIZE_NAMED_PROPS: false,
+  KEEP_CONTENT: true,
   WHOLE_DOCUMENT: false,
 };
+
+type UrlKind = 'link' | 'image' | 'cite';
+
+/** May this URL (as found in an attribute, entities already decoded) appear in the article? */
+export function urlAllowed(raw: string, kind: UrlKind): boolean {
+  const compact = raw.replace(URL_IGNORED, '');
+  const scheme = SCHEME.exec(compact)?.[1]?.toLowerCase();
+  // No scheme: a relative URL. It resolves against the page (or is made absolute by extract()),
+  // and a relative URL can never become javascript:, data: or vbscript:.
+  if (scheme === undefined) return true;
+  if (scheme === 'http' || scheme === 'https') return true;
+  if (kind === 'link') return scheme === 'mailto';
+  if (kind === 'image') return RASTER_DATA_IMAGE.test(raw.trim());
+  return false;
+}
+
+/**
+ * Keeps the srcset candidates whose URL is allowed (http(s) or relative, never data:);
+ * returns null when none is left. A small tokenizer after the HTML spec's srcset parsing:
+ * URLs may contain commas, so a comma only ends a candidate after its URL or descriptor.
+ */
+export function cleanSrcset(srcset: string): string | null {
+  const out: string[] = [];
+  let i = 0;
+  const s = srcset;
+  while (i < s.length) {
+    while (i < s.length && /[\s,]/.test(s[i]!)) i++;
+    if (i >= s.length) break;
+    let j = i;
+    while (j < s.length && !/\s/.test(s[j]!)) j++;
+    let url = s.slice(i, j);
+    let descriptor = '';
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '');
+    } else {
+      let k = j;
+      while (k < s.length && s[k] !== ',') k++;
+      descriptor = s.slice(j, k).trim();
+      j = k;
+    }
+    i = j;
+    if (url && urlAllowed(url, 'image') && !/^data:/i.test(url.replace(URL_IGNORED, '')) && /^[\d.]*[wx]?$/i.test(descriptor)) {
+      out.push(descriptor ? `${url} ${descriptor}` : url);
+    }
+  }
+  return out.length ? out.join(', ') : null;
+}
+
+function checkAttribute(el: Element, data: UponSanitizeAttributeHookEvent): void {
+  const tag = el.localName;
+  const name = data.attrName;
+  if (name.startsWith('aria-')) return; // inert text, useful to screen readers
+  if (!GLOBAL_ATTR.has(name) && !TAG_ATTR[tag]?.has(name)) { data.keepAttr = false; return; }
+  const value = data.attrValue;
+  const shape = VALUE_SHAPE[name];
+  if (shape && !shape.test(value)) { data.keepAttr = false; return; }
+  if (name === 'href') data.keepAttr = urlAllowed(value, 'link');
+  else if (name === 'src') data.keepAttr = urlAllowed(value, 'image');
+  else if (name === 'cite') data.keepAttr = urlAllowed(value, 'cite');
+  else if (name === 'srcset') {
+    const clean = cleanSrcset(value);
+    if (clean === null) data.keepAttr = false; else data.attrValue = clean;
+  } else if (name === 'type') {
+    data.keepAttr = tag === 'ol' ? /^[1aAiI]$/.test(value) : /^image\/[\w.+-]+$/i.test(value);
+  } else if (name === 'sizes' || name === 'media') {
+    // CSS-ish syntax, but never a function call: no url(), no image-set(), no escapes.
+    data.keepAttr = /^[\w\s().,:%\-/>=<]*$/.test(value) && !/url\s*\(/i.test(value);
+  }
+}
+
+function finishElement(el: Element): void {
+  switch (el.localName) {
+    case 'a':
+      // Links leave the reader for the publisher's site: never hand the reader's window to it.
+      el.setAttribute('rel', 'noopener noreferrer');
+      if (el.hasAttribute('target')) el.setAttribute('target', '_blank');
+      break;
+    case 'img':
+      el.setAttribute('loading', 'lazy');
+      el.setAttribute('decoding', 'async');
+      el.setAttribute('referrerpolicy', 'no-referrer');
+      break;
+    case 'source':
+      // Only a <picture> alternative; a <source> hoisted out of a removed <video> or <audio> goes.
+      if (el.parentElement?.localName !== 'picture' || !el.hasAttribute('srcset')) el.remove();
+      break;
+    default:
+  }
+}
+
+function replaceWithPlainCopy(el: Element): void {
+  // <body is=…> (attributes merged onto DOMPurify's own body) is the walk's root: never replace it;
+  // only its children are returned, so its is value cannot travel.
+  if (!el.parentElement || el.localName === 'body' || el.localName === 'html') { el.removeAttribute('is'); return; }
+  const copy = el.ownerDocument.createElementNS(el.namespaceURI, el.localName);
+  for (const a of Array.from(el.attributes)) {
+    // Names the HTML parser accepts but setAttribute refuses (`a:b`, `x"`) are not on any allow-list.
+    if (a.name !== 'is') try { copy.setAttribute(a.name, a.value); } catch { /* dropped anyway */ }
+  }
+  while (el.firstChild) copy.append(el.firstChild);
+  el.after(copy);
+  el.remove();
+}
 
 type Purifier = ReturnType<typeof createDOMPurify>;
 const purifiers = new WeakMap<object, Purifier>();
@@ -33,20 +214,17 @@ function purifierFor(win: Window): Purifier {
   let p = purifiers.get(win);
   if (!p) {
     p = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    // A customized built-in (`<p is="x-widget">`) keeps its "is value" even when the attribute is
+    // removed: re-created in a page that defines x-widget, it would run the page's constructor, and
+    // DOMPurify's own answer in fragment mode is to drop the WHOLE element with its text. So the
+    // element is re-created plainly (inserted after, then the original removed, which keeps
+    // DOMPurify's node iterator on course: it visits the copy and its children next).
+    p.addHook('uponSanitizeElement', (node) => {
+      if (node.nodeType === 1 && (node as Element).hasAttribute('is')) replaceWithPlainCopy(node as Element);
+    });
+    p.addHook('uponSanitizeAttribute', (node, data) => checkAttribute(node as Element, data));
     p.addHook('afterSanitizeAttributes', (node) => {
-      const el = node as Element;
-      if (el.tagName === 'A') {
-        // Links leave the reader for the publisher's site: never leak the reader's context.
-        el.setAttribute('rel', 'noopener noreferrer');
-        if (el.hasAttribute('target')) el.setAttribute('target', '_blank');
-      }
-      if (el.tagName === 'IMG') {
-        const src = el.getAttribute('src') ?? '';
-        if (/^data:/i.test(src) && !/^data:image\/(png|jpe?g|gif|webp|avif)[;,]/i.test(src)) el.removeAttribute('src');
-        el.setAttribute('loading', 'lazy');
-        el.setAttribute('decoding', 'async');
-        el.setAttribute('referrerpolicy', 'no-referrer');
-      }
+      if (node.nodeType === 1) finishElement(node as Element);
     });
     purifiers.set(win, p);
   }
@@ -64,8 +242,15 @@ export function sanitizeHtml(html: string, doc: Document): string {
   return purifierFor(windowOf(doc)).sanitize(html, CONFIG) as unknown as string;
 }
 
+/**
+ * Sanitized HTML as a fragment of DOMPurify's inert document (no browsing context): images in it
+ * do not load until the caller adopts it into a live document. `doc` only supplies the window.
+ */
+export function sanitizeToInertFragment(html: string, doc: Document): DocumentFragment {
+  return purifierFor(windowOf(doc)).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+}
+
 /** Sanitized HTML as a fragment owned by `doc`: the way the overlay and library put article HTML on screen. */
 export function sanitizeToFragment(html: string, doc: Document): DocumentFragment {
-  const frag = purifierFor(windowOf(doc)).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
-  return doc.importNode(frag, true);
+  return doc.importNode(sanitizeToInertFragment(html, doc), true);
 }

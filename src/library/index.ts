@@ -1,2 +1,8 @@
-// Entry point: library (work in progress)
-export {};
+/**
+ * Entry point: the library page (library.html). Wiring only: the page lives as long as the tab.
+ */
+import { startLibraryPage } from './library-page.js';
+
+const lifetime = new AbortController();
+addEventListener('pagehide', () => lifetime.abort(), { once: true });
+void startLibraryPage(document, lifetime.signal);

@@ -1,0 +1,25 @@
+/** Human-readable numbers and dates for the library page, in the reader's locale. */
+
+export function formatBytes(bytes: number, locale?: string): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let n = bytes;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: n < 10 && u > 0 ? 1 : 0 }).format(n)} ${units[u]}`;
+}
+
+export function formatDay(ms: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+}
+
+export function plural(n: number, one: string, many: string, locale?: string): string {
+  return `${new Intl.NumberFormat(locale).format(n)} ${n === 1 ? one : many}`;
+}
+
+/** YYYY-MM-DD of "today", for export file names. */
+export function isoDay(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,265 @@
+/**
+ * The library page: the list, search-as-you-type, filters, bulk actions, delete with undo,
+ * export/import, storage use, and saved articles opened in the reader. One AbortController for the
+ * page's lifetime; the search index is built lazily after the list is on screen.
+ *
+ * For measurements (bench/library.bench.mjs, e2e specs) the page dispatches `library:rendered` on
+ * the document after every list render ({count, shown, ms}) and sets <body data-state="ready">.
+ */
+import type { ReaderHandle } from '../overlay/index.js';
+import { openLibrary, type LibraryDatabase } from '../store/database.js';
+import { listArticles, allSearchRows } from '../store/read-articles.js';
+import { deleteArticles, restoreArticles, setRead } from '../store/edit-articles.js';
+import { exportLibrary, importLibrary, type ImportReport } from '../store/library-file.js';
+import { storageUse } from '../store/storage-use.js';
+import { SearchIndex } from '../store/search-index.js';
+import { onLibraryChange } from '../store/library-events.js';
+import { librarySettingsItem } from '../store/library-settings.js';
+import { LibraryError, libraryErrorMessage } from '../store/library-error.js';
+import type { ArticleSummary, ImageMode } from '../store/record.js';
+import { applyQuery, DEFAULT_QUERY, facets, type ListQuery, type SortKey } from './list-query.js';
+import { listView, type RowAction } from './list-view.js';
+import { undoToast } from './undo-toast.js';
+import { openSavedArticle } from './saved-reader.js';
+import { downloadFile } from './download.js';
+import { byId, el } from './dom.js';
+import { formatBytes, isoDay, plural } from './format.js';
+
+const PAGE = 100;
+
+export async function startLibraryPage(doc: Document, signal: AbortSignal): Promise<void> {
+  const win = doc.defaultView!;
+  const locale = win.navigator.language;
+  const $ = <T extends HTMLElement>(id: string): T => byId<T>(doc, id);
+  const banner = $('banner');
+  const report = $('report');
+  const search = $<HTMLInputElement>('search');
+  const shown = $('shown');
+  const empty = $('empty');
+  const more = $<HTMLButtonElement>('more');
+  const selectAll = $<HTMLInputElement>('select-all');
+  const bulk = { read: $<HTMLButtonElement>('bulk-read'), unread: $<HTMLButtonElement>('bulk-unread'), del: $<HTMLButtonElement>('bulk-delete') };
+  const filters = {
+    sort: $<HTMLSelectElement>('sort'), site: $<HTMLSelectElement>('site'), lang: $<HTMLSelectElement>('lang'),
+    from: $<HTMLInputElement>('from'), to: $<HTMLInputElement>('to'), read: $<HTMLSelectElement>('read'),
+  };
+  const fail = (e: unknown): void => {
+    banner.textContent = e instanceof Error ? e.message : String(e);
+  };
+
+  let db: LibraryDatabase;
+  try {
+    db = await openLibrary({ onVersionChange: () => (banner.textContent = libraryErrorMessage('version-change')) });
+  } catch (e) {
+    fail(e);
+    doc.body.dataset.state = 'error';
+    return;
+  }
+  signal.addEventListener('abort', () => db.close(), { once: true });
+  // Ask the browser not to evict the library under storage pressure (unlimitedStorage already
+  // exempts it in Chrome; Firefox may show nothing or grant silently for extensions).
+  void win.navigator.storage?.persist?.().catch(() => false);
+
+  let all: ArticleSummary[] = [];
+  let rows: ArticleSummary[] = [];
+  let query: ListQuery = { ...DEFAULT_QUERY };
+  let limit = PAGE;
+  const selected = new Set<string>();
+  let index: Promise<SearchIndex> | null = null;
+  let renderSeq = 0;
+  let reader: ReaderHandle | null = null;
+  const toast = undoToast(doc);
+
+  const searchIndex = (): Promise<SearchIndex> => (index ??= allSearchRows(db).then((r) => new SearchIndex(r)));
+
+  const view = listView(doc, $<HTMLOListElement>('list'), (act, id, event) => void onRow(act, id, event).catch(fail), locale, signal);
+
+  function fillSelect(select: HTMLSelectElement, values: Array<[string, number]>, allLabel: string, label: (v: string) => string): void {
+    const current = select.value;
+    select.replaceChildren(el(doc, 'option', { value: '' }, allLabel), ...values.map(([v, n]) => el(doc, 'option', { value: v }, `${label(v)} (${n})`)));
+    select.value = values.some(([v]) => v === current) ? current : '';
+  }
+
+  const langName = (code: string): string => {
+    try {
+      return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+
+  /** Applies the query and the search to the summaries and redraws the list. */
+  async function render(): Promise<void> {
+    const seq = ++renderSeq;
+    const t0 = performance.now();
+    const text = search.value;
+    const hits = text.trim() ? (await searchIndex()).query(text) : null;
+    if (seq !== renderSeq) return; // a newer keystroke already rendered
+    rows = applyQuery(all, query, hits);
+    for (const id of selected) if (!all.some((a) => a.id === id)) selected.delete(id);
+    view.render(rows, selected, limit);
+    more.hidden = rows.length <= limit;
+    empty.hidden = rows.length > 0;
+    empty.textContent = all.length === 0 ? 'Nothing saved yet. Open a news article in the reader and press Save (Alt+Shift+S).' : 'No saved article matches.';
+    shown.textContent = rows.length === all.length ? plural(all.length, 'article', 'articles', locale) : `${rows.length} of ${plural(all.length, 'article', 'articles', locale)}`;
+    updateBulk();
+    const ms = performance.now() - t0;
+    doc.dispatchEvent(new win.CustomEvent('library:rendered', { detail: { count: rows.length, shown: Math.min(rows.length, limit), ms } }));
+  }
+
+  function updateBulk(): void {
+    const n = selected.size;
+    for (const b of Object.values(bulk)) b.disabled = n === 0;
+    bulk.del.textContent = n ? `Delete ${n}` : 'Delete';
+    const visible = rows.slice(0, limit);
+    selectAll.checked = visible.length > 0 && visible.every((a) => selected.has(a.id));
+    selectAll.indeterminate = !selectAll.checked && visible.some((a) => selected.has(a.id));
+  }
+
+  async function refresh(): Promise<void> {
+    all = await listArticles(db);
+    index = null;
+    const f = facets(all);
+    fillSelect(filters.site, f.sites, 'All sites', (s) => s);
+    fillSelect(filters.lang, f.langs, 'All languages', langName);
+    query = { ...query, site: filters.site.value, lang: filters.lang.value };
+    await render();
+    void showStorage();
+  }
+
+  async function showStorage(): Promise<void> {
+    const u = await storageUse(db, win.navigator.storage);
+    const parts = [
+      plural(u.articles, 'article', 'articles', locale),
+      plural(u.images, 'image', 'images', locale),
+      `${formatBytes(u.textBytes + u.imageBytes, locale)} (text ${formatBytes(u.textBytes, locale)}, images ${formatBytes(u.imageBytes, locale)})`,
+    ];
+    if (u.usage !== null && u.quota !== null) parts.push(`browser storage: ${formatBytes(u.usage, locale)} used of ${formatBytes(u.quota, locale)}`);
+    if (u.persisted) parts.push('kept under storage pressure');
+    $('storage').textContent = parts.join(' · ');
+  }
+
+  async function remove(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const titles = all.filter((a) => ids.includes(a.id)).map((a) => a.title);
+    const deleted = await deleteArticles(db, ids);
+    for (const id of ids) selected.delete(id);
+    await refresh();
+    toast.show(ids.length === 1 ? `Deleted “${titles[0] ?? ''}”` : `Deleted ${ids.length} articles`, async () => {
+      try {
+        await restoreArticles(db, deleted);
+        await refresh();
+      } catch (e) {
+        fail(e);
+      }
+    });
+  }
+
+  async function open(id: string): Promise<void> {
+    reader?.close();
+    reader = await openSavedArticle(doc, db, id, {
+      onClose: () => {
+        reader = null;
+        if (win.location.hash) win.history.replaceState(null, '', win.location.pathname);
+      },
+      onChanged: () => void refresh().catch(fail),
+      onDelete: (gone) => void remove([gone]).catch(fail),
+    });
+    if (win.location.hash !== `#article=${id}`) win.history.replaceState(null, '', `#article=${encodeURIComponent(id)}`);
+  }
+
+  async function onRow(act: RowAction, id: string, event: Event): Promise<void> {
+    if (act === 'open') return open(id);
+    if (act === 'delete') return remove([id]);
+    if (act === 'toggle-read') {
+      const a = all.find((x) => x.id === id);
+      await setRead(db, [id], !a?.read);
+      return refresh();
+    }
+    if (act === 'select') {
+      if ((event.target as HTMLInputElement).checked) selected.add(id);
+      else selected.delete(id);
+      (event.target as Element).closest('li')?.classList.toggle('selected', selected.has(id));
+      updateBulk();
+    }
+  }
+
+  function describe(r: ImportReport): string {
+    const lines = [`Imported ${r.imported}, replaced ${r.replaced} older, ${r.unchanged} already in the library.`];
+    if (r.problems.length) {
+      lines.push(`${plural(r.problems.length, 'entry', 'entries', locale)} could not be imported:`);
+      for (const p of r.problems.slice(0, 50)) lines.push(`  #${p.index + 1}${p.title ? ` “${p.title}”` : ''}: ${p.reason}`);
+      if (r.problems.length > 50) lines.push(`  … and ${r.problems.length - 50} more`);
+    }
+    return lines.join('\n');
+  }
+
+  // ---- wiring ----
+  const on = <K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, f: (e: HTMLElementEventMap[K]) => unknown): void =>
+    target.addEventListener(type, (e) => void Promise.resolve(f(e)).catch(fail), { signal });
+
+  on(search, 'input', () => {
+    limit = PAGE;
+    return render();
+  });
+  for (const key of ['sort', 'site', 'lang', 'from', 'to', 'read'] as const) {
+    on(filters[key], 'change', () => {
+      query = { sort: filters.sort.value as SortKey, site: filters.site.value, lang: filters.lang.value, from: filters.from.value, to: filters.to.value, read: filters.read.value as ListQuery['read'] };
+      $('range-label').textContent = query.sort === 'saved' ? 'Saved' : 'Published';
+      limit = PAGE;
+      return render();
+    });
+  }
+  on(more, 'click', () => {
+    limit += PAGE * 5;
+    return render();
+  });
+  on(selectAll, 'change', () => {
+    for (const a of rows.slice(0, limit)) {
+      if (selectAll.checked) selected.add(a.id);
+      else selected.delete(a.id);
+    }
+    return render();
+  });
+  on(bulk.read, 'click', async () => {
+    await setRead(db, [...selected], true);
+    await refresh();
+  });
+  on(bulk.unread, 'click', async () => {
+    await setRead(db, [...selected], false);
+    await refresh();
+  });
+  on(bulk.del, 'click', () => remove([...selected]));
+  on($('export'), 'click', async () => {
+    const file = await exportLibrary(db);
+    downloadFile(doc, `dateline-library-${isoDay()}.json`, new Blob([JSON.stringify(file)], { type: 'application/json' }));
+    report.textContent = `Exported ${plural(file.articles.length, 'article', 'articles', locale)}.`;
+  });
+  const fileInput = $<HTMLInputElement>('import-file');
+  on($('import'), 'click', () => fileInput.click());
+  on(fileInput, 'change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) return;
+    report.textContent = `Importing ${file.name}…`;
+    try {
+      const r = await importLibrary(db, await file.text());
+      report.textContent = describe(r);
+    } catch (e) {
+      report.textContent = e instanceof LibraryError ? e.message : `Import failed: ${String(e)}`;
+    }
+    await refresh();
+  });
+  const imageMode = $<HTMLSelectElement>('image-mode');
+  void librarySettingsItem.get().then((s) => (imageMode.value = s.images), () => undefined);
+  on(imageMode, 'change', () => librarySettingsItem.update({ images: imageMode.value as ImageMode }));
+  onLibraryChange(() => void refresh().catch(fail), signal);
+
+  await refresh();
+  doc.body.dataset.state = 'ready';
+  const deep = /^#article=(.+)$/.exec(win.location.hash);
+  if (deep) await open(decodeURIComponent(deep[1]!)).catch(fail);
+  // Build the search index while the user reads the list, not on the first keystroke.
+  const idle = (win as Window & { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+  idle(() => void searchIndex().catch(fail));
+}

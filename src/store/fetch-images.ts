@@ -46,7 +46,7 @@ export function imageUrls(content: string, leadImage?: string | null): string[] 
 }
 
 function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -28,7 +28,7 @@ const HIDDEN_TOKEN = /^(sr-only|sr_only|screen-?reader(-text|-only)?|visually-?h
 const TIME_TOKEN = /(^|[_-])(time|date|timestamp|ago|datetime|published|pubdate|zeit|datum|fecha|heure|hora)$/;
 const KICKER_TOKEN = /(^|[_-])(kicker|label|badge|flag|eyebrow|overline|topline|dachzeile|roofline|rubric|rubrique|category|section|pretitle|supertitle|overtitle|pill|chip|tag|genre|marker)$/;
 const RANK_TOKEN = /(^|[_-])(rank|ranking|number|num|count|counter|position|index|order|no|nr)$/;
-const TEASER_TOKEN = /(^|[_-])(summary|teaser-text|desc|description|dek|excerpt|standfirst|lede|spot|intro|abstract|snippet|trail-?text|subtitle|sub-title|text|body|meta|byline|author)$/;
+const TEASER_TOKEN = /(^|[_-])(summary|teaser-text|desc|description|dek|excerpt|standfirst|lede|spot|intro|abstract|snippet|trail-?text|subtitle|sub-title|byline|author)$/;
 const TITLE_TOKEN = /(^|[_-])(title|headline|heading|hed|titel|titre|titular|titolo)$/;
 
 function tokens(el: Element): string[] {
@@ -42,37 +42,67 @@ function hiddenByStyle(el: Element): boolean {
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-interface Parts { title: string[]; main: string[]; ariaHidden: string[]; kicker: string[]; time: string[]; datetime: string | null }
+interface Parts { title: string[]; main: string[]; ariaHidden: string[]; kicker: string[]; time: string[]; datetime: string | null; titleEl: Element | null }
 
 function walk(node: Node, parts: Parts, into: 'main' | 'title' | 'ariaHidden'): void {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) { parts[into].push((child as Text).data); continue; }
-    if (child.nodeType !== 1) continue;
-    const el = child as Element;
-    const tag = el.localName;
-    if (SKIP_TAGS.has(tag) || hiddenByStyle(el)) continue;
-    const tk = tokens(el);
-    if (tk.some((t) => HIDDEN_TOKEN.test(t))) continue;
-    const block = BLOCK_TAGS.has(tag);
-    if (block) parts[into].push(' ');
-    if (tag === 'time' || tk.some((t) => TIME_TOKEN.test(t))) {
-      parts.time.push(el.textContent ?? '');
-      parts.datetime ??= el.getAttribute('datetime');
-      continue;
-    }
-    const own = (el.textContent ?? '').trim();
-    if (tk.some((t) => RANK_TOKEN.test(t)) || /^#?\d{1,2}\.?$/.test(own)) { if (/^#?\d{1,3}\.?$/.test(own)) continue; }
-    if (tk.some((t) => TEASER_TOKEN.test(t)) && !tk.some((t) => TITLE_TOKEN.test(t))) continue;
-    if (into !== 'title' && (/^h[1-6]$/.test(tag) || tk.some((t) => TITLE_TOKEN.test(t)))) {
-      walk(el, parts, 'title');
-      if (block) parts.title.push(' ');
-      continue;
-    }
-    if (tk.some((t) => KICKER_TOKEN.test(t)) && own.length < 60) { parts.kicker.push(own); continue; }
-    if (el.getAttribute('aria-hidden') === 'true') { walk(el, parts, 'ariaHidden'); continue; }
-    walk(el, parts, into);
-    if (block) parts[into].push(' ');
+  for (let child = node.firstChild; child; child = child.nextSibling) walkChild(child, parts, into);
+}
+
+function walkChild(child: Node, parts: Parts, into: 'main' | 'title' | 'ariaHidden'): void {
+  if (child.nodeType === 3) { parts[into].push((child as Text).data); return; }
+  if (child.nodeType !== 1) return;
+  const el = child as Element;
+  const tag = el.localName;
+  if (SKIP_TAGS.has(tag) || hiddenByStyle(el)) return;
+  const tk = tokens(el);
+  if (tk.some((t) => HIDDEN_TOKEN.test(t))) return;
+  const block = BLOCK_TAGS.has(tag);
+  if (block) parts[into].push(' ');
+  if (tag === 'time' || tk.some((t) => TIME_TOKEN.test(t))) {
+    parts.time.push(el.textContent ?? '');
+    parts.datetime ??= el.getAttribute('datetime');
+    return;
   }
+  const own = (el.textContent ?? '').trim();
+  // Rank numbers ("1", "#2", "03.") in their own element.
+  if (/^#?\d{1,3}\.?$/.test(own) && (tk.some((t) => RANK_TOKEN.test(t)) || own.length <= 3)) return;
+  if (tk.some((t) => TEASER_TOKEN.test(t)) && !tk.some((t) => TITLE_TOKEN.test(t))) return;
+  if (into !== 'title' && (/^h[1-6]$/.test(tag) || tk.some((t) => TITLE_TOKEN.test(t)))) {
+    parts.titleEl ??= el;
+    walk(el, parts, 'title');
+    if (block) parts.title.push(' ');
+    return;
+  }
+  if (tk.some((t) => KICKER_TOKEN.test(t)) && own.length < 60) { parts.kicker.push(own); return; }
+  if (el.getAttribute('aria-hidden') === 'true') { walk(el, parts, 'ariaHidden'); return; }
+  walk(el, parts, into);
+  if (block) parts[into].push(' ');
+}
+
+const newParts = (): Parts => ({ title: [], main: [], ariaHidden: [], kicker: [], time: [], datetime: null, titleEl: null });
+
+/**
+ * A kicker without a telling class (Spiegel's Dachzeile: <span>Bahnstreik</span> <span>Headline</span>):
+ * when the headline is made only of element children, the first is short (≤ 4 words) and the rest
+ * reads as a headline, the first is a kicker. Bare text beside an element (<em>Macbeth</em> returns…)
+ * is one sentence and stays whole.
+ */
+function withoutUnmarkedKicker(container: Element): string | null {
+  if (container.children.length < 2) return null;
+  const chunks: string[] = [];
+  for (let c = container.firstChild; c; c = c.nextSibling) {
+    const p = newParts();
+    walkChild(c, p, 'main');
+    const text = squash([...p.title, ...p.main].join(''));
+    if (!text) continue;
+    if (c.nodeType !== 1) return null;
+    chunks.push(text);
+  }
+  if (chunks.length < 2) return null;
+  const first = chunks[0]!;
+  const rest = chunks.slice(1).join(' ');
+  if (first.length > 40 || first.split(' ').length > 4 || /[.!?]$/.test(first)) return null;
+  return rest.split(' ').length >= 3 || rest.length >= 15 ? rest : null;
 }
 
 const squash = (s: string): string => s.replace(/[\s\u00a0\u200b\u200e\u200f]+/g, ' ').trim();
@@ -122,6 +152,7 @@ export function cleanTitleText(raw: string, now: Date): Omit<LinkText, 'datetime
     const t = stripTimes(text, now);
     if (t.time) { text = t.text; timeText ??= t.time; }
     if (/(\.{3,}|…)$/.test(text)) { text = text.replace(/\s*(\.{3,}|…)+$/, ''); truncated = true; }
+    text = undouble(text);
     const r = READ_ALSO.exec(text);
     if (r && text.length - r[0].length > 10) { cue ??= r[1]!.trim(); text = text.slice(r[0].length); }
     const k = KICKER_LABEL.exec(text);
@@ -134,10 +165,11 @@ export function cleanTitleText(raw: string, now: Date): Omit<LinkText, 'datetime
 
 /** The headline of a link element: its visible title text, cleaned. */
 export function linkText(a: Element, now: Date): LinkText {
-  const parts: Parts = { title: [], main: [], ariaHidden: [], kicker: [], time: [], datetime: null };
+  const parts = newParts();
   walk(a, parts, 'main');
   let raw = squash(parts.title.join(''));
   if (!raw) raw = squash(parts.main.join(''));
+  if (raw) raw = withoutUnmarkedKicker(parts.titleEl ?? a) ?? raw;
   if (!raw) raw = squash(parts.ariaHidden.join(''));
   // A link that is all kicker is a headline with a misleading class; use it.
   if (!raw && parts.kicker.length) raw = squash(parts.kicker.join(' '));

@@ -195,7 +195,9 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     let cue = text.cue;
     if (text.title) {
       const role = proseRole(a, text.title.length, proseMemo);
-      if (role.prose && !forced) continue;
+      // An inline link's text is a phrase of the sentence, not a headline, even when JSON-LD lists its URL
+      // (the JSON-LD name, if any, is used instead below).
+      if (role.prose) continue;
       cue ??= role.cue;
     }
     pending.push({ a, url, key, ctx, text, cue, order: i, forced });

@@ -62,7 +62,7 @@ export const SPONSORED_CLASS = /outbrain|taboola|trc_|ob-widget|ob_|sponsor|prom
  * "SPIEGEL+", "EN DIRECT", "動画". Stripped only when followed by a separator (or as a separate element).
  */
 const KICKER_WORDS = [
-  'live', 'live updates?', 'video', 'watch', 'listen', 'audio', 'podcast', 'photos?', 'gallery', 'in pictures', 'breaking( news)?', 'exclusive', 'updated?', 'new',
+  'live', 'live updates?', 'video', 'watch', 'listen', 'audio', 'podcast', 'breaking( news)?', 'exclusive', 'updated?', 'new',
   'plus-artikel', 'plus', 'spiegel\\+', 'spiegel plus', 'z\\+', 'f\\+', 'premium', 'exklusiv', 'eilmeldung', 'liveblog', 'live-ticker', 'ticker', 'bildergalerie', 'fotostrecke',
   'en direct', 'direct', 'vidéo', 'abonnés', 'réservé aux abonnés', 'en directo', 'directo', 'vídeo', 'en vídeo', 'exclusiva', 'solo para suscriptores', 'in diretta', 'diretta',
   '速報', '動画', 'ライブ', '独自', '有料記事', '会員記事', 'فيديو', 'مباشر', 'عاجل', 'شاهد', 'בלעדי', 'וידאו', 'צפו', 'прямой эфир', 'видео',

@@ -6,23 +6,16 @@
  *
  * Pure string work on URL objects; no DOM.
  */
-
-/** Second-level labels under a country TLD that are public suffixes (bbc.co.uk, nhk.or.jp, gob.es). */
-const SECOND_LEVEL = new Set([
-  'co', 'com', 'net', 'org', 'gov', 'gob', 'gouv', 'ac', 'edu', 'ne', 'or', 'go', 'nic', 'ltd', 'plc', 'sch', 'mil', 'info', 'biz', 'nom', 'web',
-]);
+import { getDomain } from 'tldts';
 
 /**
- * The registrable domain ("eTLD+1") by a small approximation of the public suffix list:
- * en.haberler.com and www.haberler.com share haberler.com, www3.nhk.or.jp is nhk.or.jp.
+ * The registrable domain ("eTLD+1", by the public suffix list via tldts, as the auto-clean site
+ * matcher does): en.haberler.com and www.haberler.com share haberler.com, www3.nhk.or.jp is nhk.or.jp.
+ * Hosts without one (IP addresses, localhost) stand for themselves.
  */
 export function registrableDomain(hostname: string): string {
-  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
-  if (labels.length <= 2 || /^\d+$/.test(labels[labels.length - 1]!)) return labels.join('.');
-  const tld = labels[labels.length - 1]!;
-  const second = labels[labels.length - 2]!;
-  const take = tld.length === 2 && SECOND_LEVEL.has(second) ? 3 : 2;
-  return labels.slice(-take).join('.');
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return getDomain(host) ?? host;
 }
 
 /** Query parameters that identify a story (article.php?id=123); every other parameter is tracking or view state. */

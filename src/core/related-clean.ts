@@ -73,7 +73,11 @@ function walkChild(child: Node, parts: Parts, into: 'main' | 'title' | 'ariaHidd
     if (block) parts.title.push(' ');
     return;
   }
-  if (tk.some((t) => KICKER_TOKEN.test(t)) && own.length < 60) { parts.kicker.push(own); return; }
+  // A kicker in its own element: by class, or by being nothing but a label word ("En direct", "有料記事").
+  if ((tk.some((t) => KICKER_TOKEN.test(t)) && own.length < 60) || (own.length < 30 && KICKER_WORD.test(own.replace(/[:|]$/, '').trim()))) {
+    parts.kicker.push(own);
+    return;
+  }
   if (el.getAttribute('aria-hidden') === 'true') { walk(el, parts, 'ariaHidden'); return; }
   walk(el, parts, into);
   if (block) parts[into].push(' ');

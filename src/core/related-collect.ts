@@ -40,7 +40,7 @@ export interface CollectOptions {
 
 interface Pending { a: Element; url: URL; key: string; ctx: BlockContext; text: LinkText; cue: string | null; order: number; forced: boolean }
 
-const CARD_TAGS = new Set(['li', 'article', 'div', 'section', 'figure', 'td', 'dd', 'p', 'span', 'header', 'h2', 'h3', 'h4', 'a']);
+const CARD_TAGS = new Set(['li', 'article', 'div', 'section', 'aside', 'figure', 'td', 'dd', 'p', 'span', 'header', 'h2', 'h3', 'h4', 'a']);
 const PROSE_TAGS = new Set(['p', 'blockquote']);
 const BLOCK_TAGS = new Set(['p', 'blockquote', 'li', 'dd', 'dt', 'td', 'div', 'section', 'article', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'header', 'footer', 'main', 'body']);
 

@@ -52,7 +52,7 @@ const NOT_STORY_SEGMENT = new RegExp(
     'newsletters?', 'comments?', 'kommentare', 'commentaires', 'print', 'rss', 'feeds?', 'about', 'about-us', 'contact', 'contact-us', 'kontakt',
     'privacy', 'privacy-policy', 'impressum', 'datenschutz', 'terms', 'terms-of-use', 'terms-of-service', 'cookies', 'cookie-policy', 'legal',
     'mentions-legales', 'aviso-legal', 'jobs', 'careers', 'karriere', 'advertise', 'advertising', 'mediadaten', 'shop', 'help', 'hilfe', 'faq',
-    'sponsored', 'sponsor', 'anzeige', 'anzeigen', 'advertorial', 'partner', 'partners', 'paid-content', 'paidpost', 'brandstudio', 'brand-studio',
+    'sponsored', 'sponsor', 'anzeige', 'anzeigen', 'advertorial', 'partner', 'partners', 'paid-content', 'paidpost', 'brandstudio', 'brand-studio', 'ads', 'tieup', 'native',
   ].join('|') + ')$',
   'i',
 );
@@ -86,6 +86,9 @@ export function urlShape(u: URL): UrlShape {
   if (idParam || segments.some((s) => /\d{5,}/.test(s))) return 'article';
   // Alphanumeric ids: Asahi's ASS3D4TXYS3DUHBI00M, Spiegel's trailing UUIDs.
   if (/^(?=.*\d.*\d)(?=.*[a-z].*[a-z])[a-z0-9]{10,}$/i.test(last)) return 'article';
+  // Short ids under an article folder: ynet's /economy/article/hjk8a2b3c, /story/8f3k2.
+  if (segments.length >= 2 && /^(article|articles|story|stories|artikel|articolo|noticia|post|posts|a|p)$/i.test(segments[segments.length - 2]!)
+    && /\d/.test(last) && last.length >= 5) return 'article';
   const words = last.split(/[-_+.,]+/).filter((w) => /\p{L}/u.test(w));
   if (words.length >= 4) return 'article';
   if (words.length >= 2 || (segments.length >= 3 && /\p{L}{3}/u.test(last))) return 'maybe';

@@ -1,43 +1,157 @@
 /**
- * Is this page a news article? Cheap and standalone (no Readability), so the auto-clean detector
- * can bundle it: JSON-LD types, og:type, URL shape and paragraph text. `extract` adds Readability's
- * own verdict on top. Returns a score in 0..1 and the human-readable reasons behind it.
+ * Is this page a news article? A score in 0..1 (isNews is score >= 0.5) and the human-readable
+ * reasons behind it. Signals: JSON-LD types, og:type, a publication date, URL shape (dates, ids,
+ * headline slugs vs site root, section fronts, search, shop and docs paths), a docs generator, and
+ * text density measured as the largest block of running paragraphs (an article body keeps its
+ * paragraphs together; a front page scatters one-line teasers over many cards).
+ *
+ * Cheap and standalone: no Readability import, because the auto-clean detector bundle (< 15 KB)
+ * imports this file. Readability's own verdict is added by extract.ts, which runs Readability anyway.
+ * Reads the document only (never mutates it), one pass over <p> and over h2/h3 headings.
  */
+import { readPageMeta, typesOf, type PageMeta } from './page-meta.js';
+
 export interface NewsVerdict { isNews: boolean; score: number; reasons: string[] }
 
-const ARTICLE_TYPES = /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|Article|BlogPosting|Report)$/;
+const NEWS_TYPES = new Set(['NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
+  'BackgroundNewsArticle', 'ReviewNewsArticle', 'AskPublicNewsArticle', 'SatiricalArticle', 'LiveBlogPosting']);
+const ARTICLE_TYPES = new Set(['Article', 'BlogPosting', 'Report', 'SocialMediaPosting', 'ScholarlyArticle']);
+const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Offer', 'AggregateOffer', 'Car', 'Vehicle']);
+const DOCS_TYPES = new Set(['TechArticle', 'APIReference', 'SoftwareSourceCode', 'SoftwareApplication', 'HowTo']);
+const LIST_TYPES = new Set(['CollectionPage', 'ItemList', 'SearchResultsPage', 'WebSite']);
 
-function jsonLdTypes(doc: Document): string[] {
-  const types: string[] = [];
-  const visit = (v: unknown, depth: number): void => {
-    if (depth > 6 || v === null || typeof v !== 'object') return;
-    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
-    const o = v as Record<string, unknown>;
-    const t = o['@type'];
-    if (typeof t === 'string') types.push(t);
-    else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') types.push(x);
-    if (o['@graph']) visit(o['@graph'], depth + 1);
-    if (o.mainEntity) visit(o.mainEntity, depth + 1);
-  };
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    try { visit(JSON.parse(s.textContent ?? ''), 0); } catch { /* broken JSON-LD is common; ignore */ }
+const DATE_IN_PATH = /\/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-](?:0?[1-9]|[12]\d|3[01]))?(?:\/|$)|\/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\/|$|[-_])/;
+const SEARCH_PATH = /\/(?:search|suche|recherche|buscar|busca|cerca|ricerca|zoeken|szukaj|poisk|arama|bahth|kensaku|results?)(?:\/|\.\w+$|$)/i;
+const SEARCH_PARAMS = ['q', 's', 'query', 'search', 'keyword', 'keywords', 'k', 'searchTerm', 'text'];
+const DOCS_PATH = /\/(?:docs?|documentation|manual|reference|api|apidocs|guides?|tutorials?|handbook|wiki|man\d?|kb|knowledge-?base|help)(?:\/|$)/i;
+const DOCS_HOST = /^(?:docs|doc|developer|developers|devdocs|help|support|wiki)\.|\.readthedocs\.io$|\.gitbook\.io$/i;
+const DOCS_GENERATOR = /docusaurus|sphinx|mkdocs|gitbook|vuepress|vitepress|hugo-book|docsify|jekyll-doc|readthedocs|antora|mdbook|starlight/i;
+const SHOP_PATH = /\/(?:products?|p|dp|item|items|shop|store|cart|checkout|buy|sku)(?:\/|$)/i;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]/g;
+
+interface UrlShape { path: string; host: string; params: URLSearchParams }
+
+function urlShape(url: string): UrlShape {
+  try {
+    const u = new URL(url);
+    return { path: decodeURIComponent(u.pathname), host: u.hostname, params: u.searchParams };
+  } catch {
+    return { path: '/', host: '', params: new URLSearchParams() };
   }
-  return types;
 }
 
-export function detectNews(doc: Document, url: string): NewsVerdict {
+/** Text weight of a paragraph: CJK characters carry about three Latin characters' worth of text. */
+function weight(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  return text.length + 2 * cjk;
+}
+
+/**
+ * The largest group of paragraphs sharing a container (parent, or grandparent when each paragraph
+ * is wrapped alone), in weighted characters, and the number of paragraphs in it.
+ */
+function runningText(doc: Document): { chars: number; paragraphs: number } {
+  const groups = new Map<Element, { chars: number; paragraphs: number }>();
+  let best = { chars: 0, paragraphs: 0 };
+  for (const p of Array.from(doc.getElementsByTagName('p'))) {
+    const text = (p.textContent ?? '').trim();
+    if (text.length < 20) continue;
+    const w = weight(text);
+    if (w < 60) continue;
+    let parent = p.parentElement;
+    if (parent && parent.childElementCount === 1 && parent.parentElement) parent = parent.parentElement;
+    if (!parent) continue;
+    // A paragraph inside a link is a teaser card, not running text.
+    if (p.closest('a')) continue;
+    const g = groups.get(parent) ?? { chars: 0, paragraphs: 0 };
+    g.chars += w;
+    g.paragraphs += 1;
+    groups.set(parent, g);
+    if (g.chars > best.chars) best = g;
+  }
+  return best;
+}
+
+/** Links in h2/h3 headings and <article> cards: the shape of a front page or a list of results. */
+function headlineCount(doc: Document): { headlines: number; cards: number } {
+  let headlines = 0;
+  for (const tag of ['h2', 'h3', 'h4']) {
+    for (const h of Array.from(doc.getElementsByTagName(tag))) {
+      if (h.getElementsByTagName('a').length > 0 || h.closest('a')) headlines++;
+    }
+  }
+  return { headlines, cards: doc.getElementsByTagName('article').length };
+}
+
+function hasSearchParam(params: URLSearchParams): string | null {
+  for (const k of SEARCH_PARAMS) if (params.get(k)?.trim()) return k;
+  return null;
+}
+
+export function detectNews(doc: Document, url: string, pageMeta: PageMeta = readPageMeta(doc)): NewsVerdict {
   const reasons: string[] = [];
   let score = 0.3;
-  const types = jsonLdTypes(doc);
-  const articleType = types.find((t) => ARTICLE_TYPES.test(t));
-  if (articleType) { score += 0.4; reasons.push(`JSON-LD type ${articleType}`); }
-  const og = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase();
-  if (og === 'article') { score += 0.2; reasons.push('og:type article'); }
-  let path = '/';
-  try { path = new URL(url).pathname; } catch { /* keep "/" */ }
-  if (path === '/' || path === '') { score -= 0.5; reasons.push('URL is the site root (home page)'); }
-  const paragraphs = Array.from(doc.querySelectorAll('p')).filter((p) => (p.textContent ?? '').trim().length > 80).length;
-  if (paragraphs >= 3) { score += 0.2; reasons.push(`${paragraphs} paragraphs of text`); }
-  score = Math.max(0, Math.min(1, score));
+  const add = (delta: number, reason: string): void => { score += delta; reasons.push(reason); };
+
+  const types = new Set(pageMeta.jsonLd.flatMap(typesOf));
+  const newsType = [...types].find((t) => NEWS_TYPES.has(t));
+  const articleType = [...types].find((t) => ARTICLE_TYPES.has(t));
+  const productType = [...types].find((t) => PRODUCT_TYPES.has(t));
+  const docsType = [...types].find((t) => DOCS_TYPES.has(t));
+  if (newsType) add(0.45, `JSON-LD type ${newsType}`);
+  else if (articleType) add(0.3, `JSON-LD type ${articleType}`);
+  if (productType) add(-0.6, `JSON-LD type ${productType}: a product page`);
+  if (docsType && !newsType) add(-0.45, `JSON-LD type ${docsType}: documentation`);
+  if (types.has('SearchResultsPage')) add(-0.6, 'JSON-LD type SearchResultsPage: a search page');
+  else if (!newsType && !articleType && [...types].some((t) => LIST_TYPES.has(t) && t !== 'WebSite') ) {
+    add(-0.25, `JSON-LD type ${[...types].find((t) => LIST_TYPES.has(t))}: a list of pages`);
+  }
+
+  const og = pageMeta.meta.get('og:type')?.toLowerCase() ?? '';
+  if (og === 'article' || og.startsWith('article')) add(0.2, `og:type ${og}`);
+  else if (og.startsWith('product') || og === 'og:product') add(-0.5, `og:type ${og}: a product page`);
+  else if (og === 'website') add(-0.05, 'og:type website');
+  if (pageMeta.meta.has('product:price:amount') || pageMeta.meta.has('og:price:amount')) add(-0.3, 'declares a product price');
+
+  const published = pageMeta.meta.get('article:published_time') ?? pageMeta.jsonLd.find((n) => typeof n.datePublished === 'string')?.datePublished;
+  if (published) add(0.1, 'declares a publication date');
+
+  const generator = pageMeta.meta.get('generator') ?? '';
+  if (DOCS_GENERATOR.test(generator)) add(-0.4, `built with ${generator.split(/\s/)[0]} (a documentation generator)`);
+
+  const { path, host, params } = urlShape(url);
+  const segments = path.split('/').filter(Boolean);
+  const last = segments[segments.length - 1] ?? '';
+  const lastStem = last.replace(/\.(?:s?html?|php|aspx?|jsp|cms)$/i, '');
+  const searchParam = hasSearchParam(params);
+  const isRoot = segments.length === 0 || (segments.length === 1 && /^(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?)$/i.test(last));
+  let urlShaped = false;
+  if (isRoot && !searchParam) add(-0.5, 'URL is the site root (a home page)');
+  if (SEARCH_PATH.test(path) || (searchParam && (isRoot || SEARCH_PATH.test(path) || segments.length <= 1))) {
+    add(-0.5, `URL is a search page${searchParam ? ` (?${searchParam}=)` : ''}`);
+  }
+  if (DOCS_PATH.test(path) || DOCS_HOST.test(host)) add(-0.45, 'URL looks like documentation');
+  if (SHOP_PATH.test(path)) add(-0.3, 'URL looks like a shop page');
+  if (DATE_IN_PATH.test(path)) { add(0.2, 'URL has a date in it'); urlShaped = true; }
+  if (/\d{5,}/.test(lastStem) || (/^\d{4,}$/.test(segments[segments.length - 2] ?? '') && segments.length >= 2)) {
+    add(0.15, 'URL ends in an article id'); urlShaped = true;
+  }
+  if (lastStem.split(/[-_+]/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4) { add(0.15, 'URL has a headline slug'); urlShaped = true; }
+  if (!isRoot && !urlShaped && segments.length <= 3 && segments.every((s) => s.length <= 24 && !/\d/.test(s) && (s.match(/-/g)?.length ?? 0) <= 1)) {
+    add(-0.25, `URL looks like a section front (/${segments.join('/')}/)`);
+  }
+
+  const text = runningText(doc);
+  if (text.chars >= 1500) add(0.25, `${text.paragraphs} paragraphs of running text`);
+  else if (text.chars >= 500) add(0.15, `${text.paragraphs} paragraphs of running text (short)`);
+  else if (text.chars < 250) add(-0.15, 'little running text');
+
+  const { headlines, cards } = headlineCount(doc);
+  if ((headlines >= 12 || cards >= 6) && text.chars < 2 * (headlines + cards) * 60) {
+    add(-0.3, `lists ${Math.max(headlines, cards)} headlines with little running text (a front page)`);
+  }
+  if (doc.getElementsByTagName('pre').length >= 3 && !newsType) add(-0.1, 'several code blocks (documentation-like)');
+
+  score = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
   return { isNews: score >= 0.5, score, reasons };
 }

@@ -1,21 +1,37 @@
 /**
  * extract(document, { url, now }): the one entry the CLI, tests, benchmarks and content script call.
  *
- * Invariant: the caller's document is never mutated. Dateline and related headlines are read from
- * the live document first (Readability throws related blocks away); Readability gets a clone.
+ * Invariants:
+ * - the caller's document is never mutated: dateline and related headlines are read from the live
+ *   document first (Readability throws related blocks away); Readability gets a clone, and all the
+ *   cleaning happens on Readability's article element inside that clone;
+ * - it never throws: an empty, frameset, non-HTML or oversized document, or an internal failure,
+ *   comes back as `error: { code, message }` with a message for the user;
+ * - `content` has been through the sanitizer exactly once (sanitize.ts, DOMPurify), and
+ *   `textContent` is the running text of that sanitized content (captions left out).
+ *
+ * Pipeline: size budget → page metadata → detect → dateline (live doc) → Readability (clone, the
+ * article as a DOM element, not a string) → clean (clutter, lazy images, absolute URLs) → wire
+ * dateline → sanitize → related (live doc) → byline, paywall, reading time.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ExtractOptions, ExtractResult, Dateline } from './types.js';
 import { detectNews } from './detect.js';
 import { findDateline, liftWireDateline } from './dateline.js';
 import { findRelated } from './related.js';
-import { sanitizeHtml, sanitizeToFragment } from './sanitize.js';
+import { sanitizeToInertFragment } from './sanitize.js';
 import { readingMinutes, wordCount } from './reading-time.js';
+import { cleanArticle, runningText } from './clean.js';
+import { readPageMeta, textOf, typesOf, type JsonLdNode, type PageMeta } from './page-meta.js';
+import { findByline } from './byline.js';
+import { findPaywall } from './paywall.js';
 
 export const DEFAULT_MAX_ELEMENTS = 150_000;
 export const DEFAULT_MAX_CHARS = 12_000_000;
 
 const EMPTY_DATELINE: Dateline = { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null };
+const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 function toDate(now: ExtractOptions['now']): Date {
   if (now === undefined) return new Date();
@@ -25,11 +41,10 @@ function toDate(now: ExtractOptions['now']): Date {
 
 function absolute(href: string | null | undefined, base: string): string | null {
   if (!href) return null;
-  try { return new URL(href, base).href; } catch { return null; }
-}
-
-function meta(doc: Document, selector: string): string | null {
-  return doc.querySelector(selector)?.getAttribute('content')?.trim() || null;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch { return null; }
 }
 
 function emptyResult(url: string, code: NonNullable<ExtractResult['error']>['code'], message: string): ExtractResult {
@@ -40,89 +55,184 @@ function emptyResult(url: string, code: NonNullable<ExtractResult['error']>['cod
   };
 }
 
-/** Makes every link and image in the article absolute against the page URL. */
-function absolutize(root: Element, base: string): void {
-  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
-    const abs = absolute(a.getAttribute('href'), base);
-    if (abs) a.setAttribute('href', abs); else a.removeAttribute('href');
+/** Why a document cannot be read at all, or null when it can. */
+function refusal(doc: Document, url: string, options: ExtractOptions): ExtractResult | null {
+  const root = doc.documentElement;
+  if (!root) return emptyResult(url, 'empty', 'This page is empty: there is nothing to read.');
+  if (root.namespaceURI !== XHTML_NS) {
+    return emptyResult(url, 'not-html', `This is not a web page (it is a <${root.localName}> document), so there is no article to read.`);
   }
-  for (const img of Array.from(root.querySelectorAll('img[src]'))) {
-    const abs = absolute(img.getAttribute('src'), base);
-    if (abs) img.setAttribute('src', abs); else img.removeAttribute('src');
+  const body = doc.body;
+  if (body && body.localName === 'frameset') {
+    return emptyResult(url, 'no-article', 'This page is made of frames; open the frame with the article on its own to read it.');
   }
+  if (!body || (!body.firstElementChild && !(body.textContent ?? '').trim())) {
+    return emptyResult(url, 'empty', 'This page is empty: there is nothing to read.');
+  }
+  // The budget is checked before any real work, so a huge page is refused quickly instead of freezing the tab.
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const elements = doc.getElementsByTagName('*').length;
+  if (elements > maxElements) {
+    return emptyResult(url, 'too-large', `This page is too large to clean: it has ${elements.toLocaleString('en')} elements (the limit is ${maxElements.toLocaleString('en')}).`);
+  }
+  // The text is a lower bound of the serialized size, and far cheaper to measure than serializing.
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const chars = root.textContent?.length ?? 0;
+  if (chars > maxChars) {
+    return emptyResult(url, 'too-large', `This page is too large to clean: it has ${(chars / 1e6).toFixed(1)} million characters of text (the limit is ${(maxChars / 1e6).toFixed(1)} million).`);
+  }
+  return null;
+}
+
+function pageLang(doc: Document, pm: PageMeta): string | null {
+  const raw = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang')
+    ?? doc.body?.getAttribute('lang') ?? pm.meta.get('http-equiv:content-language') ?? pm.meta.get('og:locale') ?? null;
+  const lang = raw?.split(',')[0]?.trim().replace(/_/g, '-');
+  return lang && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang) ? lang : null;
+}
+
+function pageDir(doc: Document, readabilityDir: string | null | undefined, lang: string | null): 'ltr' | 'rtl' {
+  const declared = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? readabilityDir ?? '').trim().toLowerCase();
+  if (declared === 'rtl') return 'rtl';
+  if (declared === 'ltr') return 'ltr';
+  return lang && RTL_LANGS.test(lang) ? 'rtl' : 'ltr';
+}
+
+function jsonLdImage(nodes: JsonLdNode[]): string | null {
+  for (const n of nodes) {
+    const img = n.image ?? n.thumbnailUrl;
+    const first = Array.isArray(img) ? img[0] : img;
+    if (typeof first === 'string') return first;
+    if (first && typeof first === 'object') {
+      const u = (first as JsonLdNode).url ?? (first as JsonLdNode).contentUrl;
+      if (typeof u === 'string') return u;
+    }
+  }
+  return null;
+}
+
+function favicon(doc: Document, base: string): string | null {
+  let apple: string | null = null;
+  for (const link of Array.from(doc.querySelectorAll('link[rel][href]'))) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (rel.includes('icon')) return absolute(link.getAttribute('href'), base);
+    if (!apple && rel.includes('apple-touch-icon')) apple = link.getAttribute('href');
+  }
+  return absolute(apple ?? '/favicon.ico', base);
+}
+
+/** The article's JSON-LD node: the first news/article-typed node, for byline, paywall and publisher. */
+function articleNode(pm: PageMeta): JsonLdNode | null {
+  return pm.jsonLd.find((n) => typesOf(n).some((t) => /Article|BlogPosting|LiveBlogPosting|Report|WebPage/.test(t) && t !== 'CollectionPage')) ?? null;
+}
+
+function siteNameOf(parsedSite: string | null | undefined, pm: PageMeta, node: JsonLdNode | null): string | null {
+  return parsedSite?.trim() || pm.meta.get('og:site_name') || textOf(node?.publisher) || pm.meta.get('application-name')
+    || textOf(pm.jsonLd.find((n) => typesOf(n).includes('WebSite'))?.name) || null;
+}
+
+function excerptOf(raw: string | null | undefined, text: string): string | null {
+  const e = (raw ?? '').replace(/\s+/g, ' ').trim() || text.split('\n\n')[0] || '';
+  if (!e) return null;
+  return e.length > 320 ? `${e.slice(0, 317).replace(/\s+\S*$/, '')}…` : e;
 }
 
 export function extract(doc: Document, options: ExtractOptions = {}): ExtractResult {
+  const url = options.url ?? doc?.URL ?? 'about:blank';
+  try {
+    return run(doc, url, options);
+  } catch (e) {
+    // Real pages break DOM implementations in odd ways (jsdom's CSS parser, clobbered properties);
+    // the reader says so instead of failing silently or throwing into the content script.
+    return emptyResult(url, 'no-article', `This page could not be read (${(e as Error)?.message ?? String(e)}).`);
+  }
+}
+
+function run(doc: Document, url: string, options: ExtractOptions): ExtractResult {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number): number => { const t = performance.now(); timings[name] = t - since; return t; };
-  const url = options.url ?? doc.URL ?? 'about:blank';
   const now = toDate(options.now);
 
-  if (!doc.documentElement || !doc.body) return emptyResult(url, 'empty', 'This page is empty: there is nothing to read.');
-  const elements = doc.getElementsByTagName('*').length;
-  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-  if (elements > maxElements) {
-    return emptyResult(url, 'too-large', `This page is too large to clean (${elements.toLocaleString('en')} elements).`);
-  }
+  const refused = refusal(doc, url, options);
+  if (refused) return refused;
 
   let t = performance.now();
-  const lang = doc.documentElement.getAttribute('lang')?.trim() || meta(doc, 'meta[http-equiv="content-language" i]') || null;
-  const canonicalUrl = absolute(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url);
-  const readerable = isProbablyReaderable(doc);
-  const verdict = detectNews(doc, url);
+  const pm = readPageMeta(doc);
+  const lang = pageLang(doc, pm);
+  const canonicalUrl = absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url);
+  const verdict = detectNews(doc, url, pm);
   t = lap('detect', t);
 
   const dateline = findDateline(doc, { url, now, lang, locale: options.locale, timeZone: options.timeZone });
   t = lap('dateline', t);
 
   const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone, { charThreshold: 300, keepClasses: false }).parse();
+  // The article comes back as an element of the clone, not as a string: no re-parsing, and the
+  // cleaning below works on a copy the page never sees.
+  const parsed = new Readability<Element>(clone, { charThreshold: 300, keepClasses: true, serializer: (el) => el as Element }).parse();
   t = lap('readability', t);
 
+  const title = (parsed?.title ?? '').replace(/\s+/g, ' ').trim() || pm.meta.get('og:title') || doc.title.replace(/\s+/g, ' ').trim();
   let content = '';
   let textContent = '';
-  if (parsed?.content) {
-    // Parsing into a detached element of an inert template document runs no script and loads nothing.
-    const inert = doc.implementation.createHTMLDocument('');
-    const root = inert.createElement('div');
-    root.append(sanitizeToFragment(parsed.content, doc));
-    absolutize(root, url);
-    const wire = liftWireDateline(root);
+  let paywallInArticle = false;
+  const article = parsed?.content ?? null;
+  if (article) {
+    const report = cleanArticle(article, { base: url, title });
+    paywallInArticle = report.paywallHint;
+    const wire = liftWireDateline(article);
     if (wire) {
       dateline.place ??= wire.place;
       dateline.agency ??= wire.agency;
     }
-    content = sanitizeHtml(root.innerHTML, doc);
-    textContent = (root.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // Sanitized once; the text is read from the sanitized tree, so it is exactly what is shown.
+    const fragment = sanitizeToInertFragment(article.innerHTML, doc);
+    textContent = runningText(fragment as unknown as Element);
+    const holder = (fragment.ownerDocument ?? clone).createElement('div');
+    holder.append(fragment);
+    content = textContent || holder.getElementsByTagName('img').length ? holder.innerHTML : '';
   }
   t = lap('clean', t);
 
-  const title = parsed?.title?.trim() || doc.title.trim();
   const related = findRelated(doc, { url, canonicalUrl, now, lang, title, text: textContent });
   t = lap('related', t);
 
+  const node = articleNode(pm);
   const words = wordCount(textContent);
-  const isNews = verdict.isNews || (readerable && verdict.score >= 0.4);
+  const reasons = [...verdict.reasons];
+  let score = verdict.score;
+  if (words >= 120) { score += 0.1; reasons.push(`Readability found an article of ${words} words`); }
+  else if (words < 40) { score -= 0.2; reasons.push('Readability found little or no article text'); }
+  // Readability's readerable check breaks ties only: it misses short and CJK articles and passes docs pages.
+  if (score >= 0.35 && score < 0.65 && words >= 40) {
+    if (isProbablyReaderable(doc)) { score += 0.1; reasons.push('Readability: probably readerable'); }
+    else reasons.push('Readability: not readerable by its own check');
+  }
+  score = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
+
+  const paywall = findPaywall(doc, pm, node, textContent, paywallInArticle);
+  if (paywall) reasons.push(paywall);
   const result: ExtractResult = {
     url,
     canonicalUrl,
-    isNews,
-    newsScore: verdict.score,
-    newsReasons: readerable ? [...verdict.reasons, 'Readability: probably readerable'] : verdict.reasons,
+    isNews: score >= 0.5,
+    newsScore: score,
+    newsReasons: reasons,
     title,
-    byline: parsed?.byline?.replace(/^\s*by\s+/i, '').trim() || null,
-    siteName: parsed?.siteName?.trim() || null,
-    lang: parsed?.lang || lang,
-    dir: (parsed?.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase() === 'rtl' ? 'rtl' : 'ltr',
-    excerpt: parsed?.excerpt?.trim() || null,
-    leadImage: absolute(meta(doc, 'meta[property="og:image"]'), url),
-    favicon: absolute(doc.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? '/favicon.ico', url),
+    byline: findByline(pm, node, parsed?.byline ?? null),
+    siteName: siteNameOf(parsed?.siteName, pm, node),
+    lang: lang ?? (parsed?.lang?.trim() || null),
+    dir: pageDir(doc, parsed?.dir, lang ?? parsed?.lang ?? null),
+    excerpt: excerptOf(parsed?.excerpt ?? pm.meta.get('description'), textContent),
+    leadImage: absolute(pm.meta.get('og:image') ?? pm.meta.get('og:image:url') ?? pm.meta.get('twitter:image') ?? pm.meta.get('twitter:image:src') ?? jsonLdImage(node ? [node, ...pm.jsonLd] : pm.jsonLd), url)
+      ?? absolute(/<img[^>]+src="([^"]+)"/.exec(content)?.[1]?.replace(/&amp;/g, '&'), url),
+    favicon: favicon(doc, url),
     content,
     textContent,
     wordCount: words,
-    readingMinutes: readingMinutes(textContent, lang),
-    paywalled: false,
+    readingMinutes: readingMinutes(textContent, lang ?? parsed?.lang ?? null),
+    paywalled: paywall !== null,
     dateline,
     related,
     timings,

@@ -1,0 +1,373 @@
+/**
+ * What Readability leaves behind inside the article, removed; lazy images resolved; links and
+ * images made absolute. Works in place on the extraction's own copy (Readability's article element,
+ * which lives in the cloned document, never the caller's), in one recursive walk.
+ *
+ * Removed: ad labels ("Advertisement", "Anzeige", "Publicité", "広告", "إعلان"), share bars,
+ * newsletter and subscription promos, "Read also" / "À lire aussi" / "Mehr zum Thema" lines,
+ * inline related boxes, comment sections, breadcrumbs, the byline/date lines a reader shows on its
+ * own (the seed's "15.11.2019 13:42 News >> …"), author bios at the end, and leftovers that cannot
+ * be shown (scripts, forms, media players, empty wrappers).
+ * Kept: figures and captions, tables, quotes, lists that are part of the text.
+ *
+ * Rules are general (class/role tokens, short-block text shapes, link density, position), never
+ * site-specific, and every text rule only fires on short blocks so a real paragraph never goes.
+ */
+
+/** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
+const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'form',
+  'input', 'button', 'select', 'option', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio', 'dialog', 'link', 'meta',
+  'nav', 'label']);
+const BLOCK_TAGS = new Set(['p', 'div', 'section', 'aside', 'header', 'footer', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tfoot', 'tr',
+  'td', 'th', 'pre', 'article', 'main', 'address', 'details', 'summary', 'hr', 'br', 'center', 'caption']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Class/id/role tokens that name clutter, by kind. Matched as whole tokens of the attribute value. */
+const CLUTTER_TOKENS: Record<string, string[]> = {
+  share: ['share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'sociallinks', 'addthis', 'sharethis', 'shareaholic'],
+  newsletter: ['newsletter', 'newsletters', 'signup', 'subscribe', 'subscription', 'optin', 'nl'],
+  related: ['related', 'recommended', 'recommendations', 'recirc', 'recirculation', 'outbrain', 'taboola', 'readmore', 'readalso', 'morestories', 'moreon', 'trending', 'popular', 'mostread', 'mostpopular', 'teaser', 'teasers'],
+  comments: ['comments', 'comment', 'disqus', 'respond', 'replies', 'discussion'],
+  breadcrumb: ['breadcrumb', 'breadcrumbs', 'crumbs'],
+  ad: ['ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsor', 'sponsored', 'adslot', 'adunit', 'dfp', 'gpt', 'promo', 'promoted'],
+  byline: ['byline', 'bylines', 'dateline', 'timestamp', 'published', 'pubdate', 'meta', 'metadata', 'author', 'authors', 'posted', 'date'],
+  bio: ['bio', 'biography', 'authorbio', 'aboutauthor', 'contributor'],
+  tags: ['tags', 'tag', 'taglist', 'keywords', 'topics'],
+  skip: ['skip', 'skiplink', 'screenreader', 'sronly', 'visuallyhidden', 'print', 'toolbar', 'toolbox', 'actions'],
+};
+const TOKEN_KIND = new Map<string, string>();
+for (const [kind, tokens] of Object.entries(CLUTTER_TOKENS)) for (const t of tokens) TOKEN_KIND.set(t, kind);
+const AD_LABEL = /^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|anzeige|werbung|publicité|publicite|pub|publicidad|pubblicità|publicidade|reclame|advertentie|reklama|реклама|広告|광고|广告|廣告|إعلان|اعلان|פרסומת|continue reading below|story continues below|article continues below|continue reading|scroll to continue|content continues below|(?:the )?article continues after (?:this )?(?:ad|advertisement)|weiterlesen nach der anzeige|la suite après (?:cette )?(?:la )?publicité)$/i;
+const READ_ALSO = /^(?:read (?:also|more|next)|also read|see also|more on this|more from|more:|related(?: articles?| stories| coverage| news| content| reading)?\s*[:：-]?|recommended(?: for you)?|you may also like|you might also like|don'?t miss|must read|trending|top stories|most read|most popular|watch:|listen:|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|à voir aussi|mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|das könnte sie auch interessieren|weitere artikel|leggi anche|potrebbe interessarti|lee también|lea también|te puede interesar|leia também|leia mais|veja também|lees ook|czytaj także|читайте также|関連記事|あわせて読みたい|関連ニュース|相关阅读|相关新闻|延伸閱讀|관련기사|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|مواضيع ذات صلة|ilginizi çekebilir|daha fazla)/i;
+const NEWSLETTER = /(?:\bnewsletters?\b|\bsign(?:ing)? ?up\b|\bsubscribe(?: to| now| today| for|$)|\byour inbox\b|\binscrivez-vous\b|\babonnez-vous\b|\babonnieren\b|\biscriviti\b|\bsuscr[ií]bete\b|\bassine\b|اشترك|メルマガ|订阅)/i;
+const NEWSLETTER_STRONG = /newsletter|inbox|sign(?:ing)? ?up/i;
+const SHARE_WORDS = new Set(['share', 'shares', 'shared', 'sharing', 'tweet', 'facebook', 'twitter', 'x', 'whatsapp', 'email',
+  'e', 'mail', 'print', 'linkedin', 'pinterest', 'pin', 'reddit', 'copy', 'link', 'copied', 'messenger', 'telegram', 'flipboard',
+  'tumblr', 'this', 'article', 'story', 'on', 'via', 'comment', 'comments', 'save', 'teilen', 'partager', 'compartir', 'condividi',
+  'compartilhar', 'delen', 'udostępnij', 'поделиться', 'シェア', 'ツイート', '分享', 'مشاركة', 'شارك', 'gmail', 'sms', 'line', 'vk',
+  'xing', 'mastodon', 'bluesky', 'threads', 'google', 'plus', 'the', 'to', 'and', 'or', 'by', 'options', 'more', 'close', 'url',
+  'paylaş', 'imprimer', 'drucken', 'stampa', 'imprimir', 'gift', 'send', 'bookmark', 'follow', 'us']);
+const COMMENTS_HEADING = /^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|post a comment|join the (?:conversation|discussion)|reader comments|kommentare?|kommentieren|commentaires?|réagissez|comentarios?|commenti|comentários|reacties|コメント|评论|댓글|التعليقات|تعليقات|yorumlar)\b/i;
+const BYLINE_START = /^(?:by|von|par|por|di|door|av|af|przez|от|written by|words by|reporting by|story by|posted by|published by|text:|texte:|texto:)\s/i;
+const DATE_WORDS = /\b(?:published|updated|posted|modified|last updated|first published|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|opublikowano|обновлено|опубликовано|更新|公開|发布|نشر|تحديث|yayınlanma|güncelleme)\b|\d+\s+(?:minutes?|hours?|days?|min|hrs?)\s+ago\b/i;
+const DATE_SHAPE = /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[a-zéû]*\.?(?:\s+\d{4})?|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)/i;
+const CRUMB_SEPARATOR = /\s(?:>>?|»|›|\/|\||→|::)\s|\s»|»\s|›/;
+const BIO_START = /^(?:[\p{Lu}][\p{L}.'’-]+\s){1,3}(?:is|was|has been|joined|covers|writes|reports)\b/u;
+const BIO_ROLE = /\b(?:reporter|writer|editor|correspondent|journalist|contributor|columnist|author|freelance|covers|staff|intern|producer|photographer|analyst)\b/i;
+const PLACEHOLDER_SRC = /^data:|(?:^|[/_.-])(?:blank|placeholder|spacer|lazy|lazyload|loading|loader|grey|gray|transparent|pixel|1x1|dummy|empty)(?:[._-]|$)/i;
+const LAZY_SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-src', 'data-img-src', 'data-actualsrc', 'data-native-src', 'data-echo'];
+const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
+
+export interface CleanContext {
+  /** Absolute page URL, the base for relative links and images. */
+  base: string;
+  /** The article title, to recognise breadcrumbs and repeated headlines. */
+  title: string;
+}
+
+export interface CleanReport {
+  /** What was removed, by kind (for debugging and tests): { "ad-label": 2, "share": 1, … }. */
+  removed: Record<string, number>;
+  /** Paywall markup or a paywall sentence was met inside the article. */
+  paywallHint: boolean;
+}
+
+function norm(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function tokensOf(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''} ${el.getAttribute('data-component') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
+  if (raw.length < 4) return [];
+  // "article-share__button" → article, share, button; "relatedStories" → related, stories; plus the glued form.
+  const out: string[] = [];
+  for (const word of raw.split(/\s+/)) {
+    if (!word) continue;
+    const parts = word.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    out.push(...parts);
+    if (parts.length > 1) out.push(parts.join(''));
+    for (let i = 0; i + 1 < parts.length; i++) out.push(parts[i]! + parts[i + 1]!);
+  }
+  return out;
+}
+
+function clutterKind(el: Element): string | null {
+  const tokens = tokensOf(el);
+  if (tokens.length === 0) return null;
+  for (const t of tokens) {
+    const kind = TOKEN_KIND.get(t);
+    if (kind) return kind;
+  }
+  return null;
+}
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) n += norm(a.textContent).length;
+  return n;
+}
+
+/** Best candidate of a srcset: the widest `w`, else the highest `x`, else the first. */
+export function bestSrcsetCandidate(srcset: string): string | null {
+  let best: string | null = null;
+  let bestScore = -1;
+  // Candidates are separated by commas followed by whitespace; URLs themselves may contain commas.
+  for (const part of srcset.split(/,\s+|,(?=\S+\s+\d)/)) {
+    const [url, descriptor = '1x'] = part.trim().split(/\s+/);
+    if (!url || /^data:/i.test(url)) continue;
+    const m = /^([\d.]+)([wx])$/i.exec(descriptor);
+    const score = m ? Number(m[1]) * (m[2]!.toLowerCase() === 'x' ? 1000 : 1) : 0;
+    if (score > bestScore) { best = url; bestScore = score; }
+  }
+  return best;
+}
+
+function absolute(href: string, base: string): string | null {
+  try { return new URL(href, base).href; } catch { return null; }
+}
+
+function isPlaceholder(img: Element): boolean {
+  const src = img.getAttribute('src')?.trim() ?? '';
+  if (!src) return true;
+  if (/^data:image\/(?:png|jpe?g|webp|avif);base64,.{200,}/i.test(src)) return false; // a real inlined image
+  const w = img.getAttribute('width');
+  const h = img.getAttribute('height');
+  if ((w === '1' || w === '0') && (h === '1' || h === '0')) return true;
+  return PLACEHOLDER_SRC.test(src.replace(/^.*\//, '/'));
+}
+
+/** Resolves one lazy image in place: data-src and friends, srcset's best candidate, <picture> sources. */
+function resolveImage(img: Element, base: string): void {
+  if (isPlaceholder(img)) {
+    const lazy = LAZY_SRC_ATTRS.map((a) => img.getAttribute(a)?.trim()).find((v) => v && !/^data:/i.test(v));
+    if (lazy) img.setAttribute('src', lazy);
+  }
+  const srcset = LAZY_SRCSET_ATTRS.map((a) => img.getAttribute(a)).find(Boolean) ?? img.getAttribute('srcset');
+  let best = srcset ? bestSrcsetCandidate(srcset) : null;
+  const picture = img.parentElement?.localName === 'picture' ? img.parentElement : null;
+  if (!best && picture && isPlaceholder(img)) {
+    for (const source of Array.from(picture.getElementsByTagName('source'))) {
+      const s = source.getAttribute('srcset') ?? source.getAttribute('data-srcset');
+      best = s ? bestSrcsetCandidate(s) : null;
+      if (best) break;
+    }
+  }
+  if (best && (isPlaceholder(img) || srcset)) img.setAttribute('src', best);
+  // One absolute src: a relative srcset would resolve against the reader's page, not the publisher's.
+  img.removeAttribute('srcset');
+  img.removeAttribute('sizes');
+  const src = img.getAttribute('src');
+  const abs = src && !isPlaceholder(img) ? absolute(src, base) : null;
+  if (abs) img.setAttribute('src', abs); else img.removeAttribute('src');
+  if (picture) {
+    for (const source of Array.from(picture.getElementsByTagName('source'))) source.remove();
+  }
+}
+
+interface Walk {
+  ctx: CleanContext;
+  report: CleanReport;
+  /** Total text length of the article, to keep rules from removing a large part of it. */
+  total: number;
+  /** Text length seen so far (document order), to know whether a block is near the top. */
+  seen: number;
+  /** True until the first real paragraph of the article has been passed. */
+  beforeBody: boolean;
+  titleNorm: string;
+}
+
+function remove(el: Element, kind: string, w: Walk): void {
+  w.report.removed[kind] = (w.report.removed[kind] ?? 0) + 1;
+  el.remove();
+}
+
+/** Does this short block look like a share bar: only share words, counts and icons? */
+function isShareBar(text: string): boolean {
+  const words = text.toLowerCase().split(/[\s|·•/,:()-]+/).filter((x) => x && !/^\d+[kKmM]?$/.test(x));
+  return words.length > 0 && words.length <= 16 && words.every((x) => SHARE_WORDS.has(x));
+}
+
+function isBreadcrumb(el: Element, text: string, w: Walk): boolean {
+  if (!w.beforeBody || text.length > 200 || el.getElementsByTagName('a').length === 0) return false;
+  if (!CRUMB_SEPARATOR.test(text)) return false;
+  const pieces = text.split(/\s*(?:>>?|»|›|\/|\||→|::)\s*/).filter(Boolean);
+  return pieces.length >= 2 && pieces.every((p) => p.length <= 120);
+}
+
+/** A short line of date, time and/or byline that the reader shows on its own, above the article. */
+function isMetaLine(text: string, w: Walk): boolean {
+  if (!w.beforeBody || text.length > 160) return false;
+  if (/[.!?]["”»]?\s+\p{Lu}/u.test(text)) return false; // two sentences: prose
+  const dated = DATE_SHAPE.test(text) || DATE_WORDS.test(text);
+  if (BYLINE_START.test(text) && text.split(/\s+/).length <= 16) return true;
+  return dated && text.split(/\s+/).length <= 14;
+}
+
+function isReadAlso(el: Element, text: string): boolean {
+  if (text.length > 260) return false;
+  const m = READ_ALSO.exec(text);
+  if (!m) return false;
+  const rest = text.slice(m[0].length).replace(/^[\s:：\-–—|»>]+/, '');
+  // "Related stories" alone (a box heading), or "Read also: <a link>" (the rest is a link),
+  // never "Related to this, the company said…".
+  if (rest.length <= 3) return text.length < 60;
+  if (!/^[\s:：\-–—|»>]/.test(text.slice(m[0].length)) && !/[:：]$/.test(m[0])) {
+    // No separator after the phrase: only when what follows is a link.
+    return linkTextLength(el) >= 0.6 * rest.length;
+  }
+  return linkTextLength(el) >= 0.5 * rest.length || (rest.length < 120 && el.getElementsByTagName('a').length > 0);
+}
+
+function isNewsletterPromo(el: Element, text: string): boolean {
+  if (text.length > 320 || !NEWSLETTER.test(text)) return false;
+  const atStart = NEWSLETTER.test(text.slice(0, 30));
+  return NEWSLETTER_STRONG.test(text) || atStart || linkTextLength(el) > 0 || el.getElementsByTagName('input').length > 0;
+}
+
+function isBio(el: Element, text: string, w: Walk): boolean {
+  // Only near the end of the article, where bios are printed.
+  if (text.length > 600 || w.seen < 0.6 * w.total) return false;
+  return BIO_START.test(text) && BIO_ROLE.test(text.slice(0, 200)) && el.localName !== 'li';
+}
+
+/** Is this a box made of links (a related box, a menu, a tag list) rather than text? */
+function isLinkBox(el: Element, text: string): boolean {
+  const anchors = el.getElementsByTagName('a').length;
+  if (anchors < 3 || text.length > 1500) return false;
+  return linkTextLength(el) > 0.8 * text.length;
+}
+
+const INLINE_PARENTS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'dd', 'figcaption']);
+
+/**
+ * Is an element whose class/id names clutter really clutter? Each kind has its own shape, and none
+ * may take a large part of the article: a wrapper that also holds the story
+ * (class="story social-share-enabled", "related-content" around the body) must stay.
+ */
+function dropByKind(el: Element, kind: string, text: string, hasImage: boolean, w: Walk): boolean {
+  if (text.length > 0.5 * w.total) return false;
+  // Inside a paragraph, a "date" or "author" span is part of a sentence.
+  if (el.parentElement && INLINE_PARENTS.has(el.parentElement.localName) && kind !== 'ad' && kind !== 'share') return false;
+  const links = (): number => (text ? linkTextLength(el) / text.length : 0);
+  switch (kind) {
+    case 'share': case 'breadcrumb': case 'skip': return text.length < 300;
+    case 'ad': return text.length < 300 && !(hasImage && el.getElementsByTagName('figcaption').length > 0);
+    case 'newsletter': return text.length < 600;
+    case 'related': return text.length < 2500 && (links() >= 0.35 || text.length < 200);
+    case 'comments': return text.length < 0.3 * w.total || w.seen > 0.7 * w.total;
+    case 'byline': return w.beforeBody && !hasImage && text.length < 200 && !/[.!?]\s+\p{Lu}/u.test(text);
+    case 'bio': return w.seen > 0.5 * w.total && text.length < 1000;
+    case 'tags': return w.seen > 0.5 * w.total && isLinkBox(el, text);
+    default: return false;
+  }
+}
+
+const TEXT_BLOCKS = new Set(['p', 'h1', 'div', 'section', 'aside', 'header', 'footer', 'li', 'ul', 'ol', 'span', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'small', 'blockquote', 'dl', 'dd', 'table', 'center', 'font']);
+
+/** Decides about one element; returns true when it was removed. */
+function judge(el: Element, w: Walk): boolean {
+  const tag = el.localName;
+  if (DROP_TAGS.has(tag)) { remove(el, 'unshowable', w); return true; }
+  if (tag === 'img') return false;
+  if (tag === 'figure' || tag === 'figcaption' || tag === 'picture' || tag === 'table' || tag === 'tr' || tag === 'td' || tag === 'th' || tag === 'pre') return false;
+  const hasImage = el.getElementsByTagName('img').length > 0;
+
+  const kind = clutterKind(el);
+  const text = kind || TEXT_BLOCKS.has(tag) ? norm(el.textContent) : '';
+  if (kind) {
+    if (dropByKind(el, kind, text, hasImage, w)) { remove(el, kind, w); return true; }
+  }
+  if (!TEXT_BLOCKS.has(tag) && !HEADINGS.has(tag)) return false;
+  if (!text) {
+    if (!hasImage && tag !== 'br' && tag !== 'hr') { remove(el, 'empty', w); return true; }
+    return false;
+  }
+  if (text.length <= 60 && AD_LABEL.test(text.replace(/[\s:\-–—.·|]+$/, '').replace(/^[\s\-–—·|]+/, ''))) { remove(el, 'ad-label', w); return true; }
+  if (text.length > 320) return false;
+  if (isReadAlso(el, text)) {
+    // A heading of a related box takes the box (the list right after it) with it.
+    const next = el.nextElementSibling;
+    if (HEADINGS.has(tag) && next && isLinkBox(next, norm(next.textContent))) remove(next, 'related', w);
+    remove(el, 'read-also', w); return true;
+  }
+  if (COMMENTS_HEADING.test(text) && text.length < 60 && (HEADINGS.has(tag) || tag === 'div' || tag === 'p')) { remove(el, 'comments', w); return true; }
+  if (!hasImage && text.length < 200 && isShareBar(text)) { remove(el, 'share', w); return true; }
+  if (!hasImage && isNewsletterPromo(el, text)) { remove(el, 'newsletter', w); return true; }
+  if (!hasImage && isBreadcrumb(el, text, w)) { remove(el, 'breadcrumb', w); return true; }
+  if (!hasImage && isMetaLine(text, w) && !HEADINGS.has(tag)) { remove(el, 'meta-line', w); return true; }
+  if (!hasImage && isBio(el, text, w)) { remove(el, 'bio', w); return true; }
+  if (HEADINGS.has(tag) && w.beforeBody && norm(text).toLowerCase() === w.titleNorm) { remove(el, 'title', w); return true; }
+  return false;
+}
+
+function walk(el: Element, w: Walk): void {
+  for (let child = el.firstElementChild; child; ) {
+    const next = child.nextElementSibling;
+    if (child.localName === 'img') resolveImage(child, w.ctx.base);
+    else if (child.localName === 'a') {
+      const href = child.getAttribute('href');
+      const abs = href ? absolute(href, w.ctx.base) : null;
+      if (abs && !/^javascript:/i.test(abs)) child.setAttribute('href', abs); else child.removeAttribute('href');
+    }
+    if (!judge(child, w)) {
+      walk(child, w);
+      if (child.localName === 'p' || child.localName === 'li' || HEADINGS.has(child.localName)) {
+        const len = norm(child.textContent).length;
+        w.seen += len;
+        if (child.localName === 'p' && len >= 120) w.beforeBody = false;
+      }
+      // A wrapper emptied by the rules above goes too (unless it holds an image).
+      if (!child.firstElementChild && !norm(child.textContent) && BLOCK_TAGS.has(child.localName) && child.localName !== 'br' && child.localName !== 'hr') {
+        remove(child, 'empty', w);
+      }
+    }
+    child = next;
+  }
+}
+
+/** Cleans Readability's article element in place (the extraction's own copy, never the caller's page). */
+export function cleanArticle(root: Element, ctx: CleanContext): CleanReport {
+  const report: CleanReport = { removed: {}, paywallHint: false };
+  const total = norm(root.textContent).length;
+  walk(root, { ctx, report, total, seen: 0, beforeBody: true, titleNorm: norm(ctx.title).toLowerCase() });
+  return report;
+}
+
+/** Captions and credits: shown with their figure, but not part of the running text a reader reads. */
+const NOT_RUNNING_TEXT = new Set(['figcaption', 'script', 'style', 'noscript', 'template']);
+
+/**
+ * The article's running text: blocks separated by blank lines, words inside a block by single
+ * spaces (textContent alone glues "heading" and "Paragraph" into "headingParagraph").
+ * Captions are left out: they stay in `content` with their figures, but are not read as the story
+ * and do not count towards the reading time.
+ */
+export function runningText(root: Node): string {
+  const blocks: string[] = [];
+  let line = '';
+  const flush = (): void => {
+    const t = line.replace(/\s+/g, ' ').trim();
+    if (t) blocks.push(t);
+    line = '';
+  };
+  const visit = (node: Node): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) { line += c.nodeValue ?? ''; continue; }
+      if (c.nodeType !== 1) continue;
+      const tag = (c as Element).localName;
+      if (NOT_RUNNING_TEXT.has(tag)) continue;
+      if (tag === 'br') { line += '\n'; continue; }
+      if (BLOCK_TAGS.has(tag) || tag === 'td' || tag === 'th') {
+        flush();
+        visit(c);
+        flush();
+      } else {
+        visit(c);
+      }
+    }
+  };
+  visit(root);
+  flush();
+  return blocks.join('\n\n');
+}

@@ -1,0 +1,68 @@
+/**
+ * The page's declared metadata, read once: <meta> tags (name/property/itemprop → content) and the
+ * JSON-LD nodes (flattened out of arrays, @graph and mainEntity). Cheap and standalone (no
+ * Readability), because detect.ts, which the auto-clean detector bundles, reads it too.
+ * Never throws: broken JSON-LD and odd markup are the rule on real pages.
+ */
+
+export type JsonLdNode = Record<string, unknown>;
+
+export interface PageMeta {
+  /** Lower-cased name/property/itemprop → first non-empty content. */
+  meta: Map<string, string>;
+  /** Every JSON-LD object that has an @type (nested ones included), in document order. */
+  jsonLd: JsonLdNode[];
+}
+
+const MAX_JSON_LD_CHARS = 400_000;
+
+function flatten(v: unknown, out: JsonLdNode[], depth: number): void {
+  if (depth > 8 || v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) { for (const x of v) flatten(x, out, depth + 1); return; }
+  const o = v as JsonLdNode;
+  if (o['@type'] !== undefined) out.push(o);
+  if (o['@graph'] !== undefined) flatten(o['@graph'], out, depth + 1);
+  if (o.mainEntity !== undefined && typeof o.mainEntity === 'object') flatten(o.mainEntity, out, depth + 1);
+  if (o.mainEntityOfPage !== undefined && typeof o.mainEntityOfPage === 'object') flatten(o.mainEntityOfPage, out, depth + 1);
+}
+
+export function readPageMeta(doc: Document): PageMeta {
+  const meta = new Map<string, string>();
+  // <meta> lives in <head> on nearly every page, but some CMSs print it in <body>; one pass over all.
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const content = m.getAttribute('content')?.trim();
+    if (key && content && !meta.has(key)) meta.set(key, content);
+    const equiv = m.getAttribute('http-equiv')?.trim().toLowerCase();
+    if (equiv && content && !meta.has(`http-equiv:${equiv}`)) meta.set(`http-equiv:${equiv}`, content);
+  }
+  const jsonLd: JsonLdNode[] = [];
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const text = s.textContent ?? '';
+    if (!text.trim() || text.length > MAX_JSON_LD_CHARS) continue;
+    try {
+      flatten(JSON.parse(text), jsonLd, 0);
+    } catch {
+      // Some CMSs leave raw newlines or trailing commas; one lenient retry, then give up.
+      try { flatten(JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1')), jsonLd, 0); } catch { /* ignore */ }
+    }
+  }
+  return { meta, jsonLd };
+}
+
+/** The node's @type values as plain names ("NewsArticle", not "schema:NewsArticle" or a URL). */
+export function typesOf(node: JsonLdNode): string[] {
+  const t = node['@type'];
+  const list = Array.isArray(t) ? t : [t];
+  return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/:#]/, ''));
+}
+
+/** A string property, or the `name` of an object property, trimmed; null otherwise. */
+export function textOf(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const name = (v as JsonLdNode).name;
+    if (typeof name === 'string') return name.trim() || null;
+  }
+  return null;
+}

@@ -1,0 +1,40 @@
+/**
+ * Is the article behind a paywall (the content is a preview)? Sources, strongest first: the
+ * publisher's own schema.org declaration (`isAccessibleForFree: false` on the article or on a part
+ * of it), an article:content_tier "locked" meta tag, a paywall sentence at the end of the extracted
+ * text ("Subscribe to continue reading", "réservé aux abonnés", "Weiterlesen mit Abo"), or paywall
+ * markup on the page together with a short article. Returns the reason, or null.
+ */
+import type { JsonLdNode, PageMeta } from './page-meta.js';
+
+const PAYWALL_TEXT = /subscribe (?:now )?to (?:continue|keep) reading|subscribe to (?:read|unlock|access) (?:the )?(?:full|rest|this|more)|to continue reading,? (?:please )?(?:subscribe|log ?in|sign in|become)|(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members)|already a subscriber\?|for subscribers only|subscribers only|unlock (?:this|the full) (?:article|story)|réservé aux abonnés|article réservé|la suite est réservée|abonnez-vous pour (?:lire|continuer)|vous souhaitez lire la suite|weiterlesen mit|mit (?:\w+\+?|einem) ?abo(?:nnement)? weiterlesen|(?:jetzt )?(?:\w+\+? )?abo(?:nnement)? abschließen|dieser (?:artikel|beitrag|inhalt) ist (?:exklusiv |nur )?für abonnenten|nur für abonnenten|exklusiv für abonnenten|contenido exclusivo para suscriptores|para seguir leyendo|continua a leggere|riservato agli abbonati|conteúdo exclusivo para assinantes|この記事は有料会員限定|会員限定記事|有料会員になると|المحتوى متاح للمشتركين فقط|للمشتركين فقط/i;
+const PAYWALL_MARKUP = '[class*="paywall" i], [id*="paywall" i], [class*="piano-" i], [id*="piano-" i], .tp-modal, [class*="regwall" i], [class*="subscriber-only" i], [class*="premium-content" i], [data-paywall], [class*="meteredContent" i]';
+
+function falsy(v: unknown): boolean {
+  return v === false || (typeof v === 'string' && v.trim().toLowerCase() === 'false');
+}
+
+function declaredLocked(node: JsonLdNode | null, pm: PageMeta): boolean {
+  for (const n of node ? [node, ...pm.jsonLd] : pm.jsonLd) {
+    if (falsy(n.isAccessibleForFree)) return true;
+    const parts = Array.isArray(n.hasPart) ? n.hasPart : n.hasPart ? [n.hasPart] : [];
+    for (const p of parts) if (p && typeof p === 'object' && falsy((p as JsonLdNode).isAccessibleForFree)) return true;
+  }
+  return false;
+}
+
+export function findPaywall(doc: Document, pm: PageMeta, node: JsonLdNode | null, text: string, hintInArticle: boolean): string | null {
+  if (declaredLocked(node, pm)) return 'paywall: the page declares isAccessibleForFree false';
+  const tier = pm.meta.get('article:content_tier')?.toLowerCase();
+  if (tier === 'locked') return 'paywall: article:content_tier locked';
+  if (PAYWALL_TEXT.test(text.slice(-600))) return 'paywall: the article ends with a subscription notice';
+  const words = text.split(/\s+/).length;
+  if (hintInArticle && words < 400) return 'paywall: paywall markup inside a short article';
+  const box = doc.querySelector(PAYWALL_MARKUP);
+  if (box) {
+    const boxText = (box.textContent ?? '').replace(/\s+/g, ' ').slice(0, 2000);
+    if (PAYWALL_TEXT.test(boxText)) return 'paywall: the page shows a subscription notice';
+    if (words < 250) return 'paywall: paywall markup on the page and only a short preview';
+  }
+  return null;
+}

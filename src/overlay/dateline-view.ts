@@ -78,22 +78,24 @@ export interface DatelineViewOptions {
 export function renderDateline(doc: Document, d: Dateline, opts: DatelineViewOptions = {}): HTMLElement | null {
   const parts: (Node | string)[] = [];
   const sep = (): HTMLElement => h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·');
-  if (d.place) parts.push(h(doc, 'span', { class: 'place' }, d.place));
+  // Place and agency are in the article's language (dir="auto"); the English phrases are isolated
+  // left-to-right runs so they read correctly inside a right-to-left article.
+  if (d.place) parts.push(h(doc, 'span', { class: 'place', dir: 'auto' }, d.place));
   if (d.agency) {
     if (parts.length) parts.push(' ');
-    parts.push(h(doc, 'span', { class: 'agency' }, `(${d.agency})`));
+    parts.push(h(doc, 'span', { class: 'agency', dir: 'auto' }, `(${d.agency})`));
   }
   const published = d.published ? parseStated(d.published) : null;
   if (d.published && published) {
     if (parts.length) parts.push(sep());
-    parts.push(h(doc, 'span', { class: 'published' }, 'Published ', h(doc, 'time', { datetime: d.published }, formatStated(published, opts.locale))));
+    parts.push(h(doc, 'span', { class: 'published', dir: 'ltr' }, 'Published ', h(doc, 'time', { datetime: d.published }, formatStated(published, opts.locale))));
     const local = formatLocal(published, opts.locale, opts.timeZone);
-    if (local) parts.push(' ', h(doc, 'span', { class: 'local' }, `(${local} your time)`));
+    if (local) parts.push(' ', h(doc, 'span', { class: 'local', dir: 'ltr' }, `(${local} your time)`));
   }
   const modified = d.modified ? parseStated(d.modified) : null;
   if (d.modified && modified) {
     if (parts.length) parts.push(sep());
-    parts.push(h(doc, 'span', { class: 'updated' }, 'Updated ', h(doc, 'time', { datetime: d.modified }, formatStated(modified, opts.locale))));
+    parts.push(h(doc, 'span', { class: 'updated', dir: 'ltr' }, 'Updated ', h(doc, 'time', { datetime: d.modified }, formatStated(modified, opts.locale))));
   }
   if (!parts.length && d.text) parts.push(d.text);
   if (!parts.length) return null;

@@ -161,10 +161,12 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       actionButtons(), controls.button, closeButton, controls.panel);
 
     const metaBits: (string | Node)[] = [];
-    if (article.byline) metaBits.push(h(doc, 'span', { class: 'byline' }, `By ${article.byline}`));
+    // The UI speaks English; in a right-to-left article its phrases are isolated left-to-right runs
+    // (dir="ltr" on an inline element isolates it), and the byline is just the name.
+    if (article.byline) metaBits.push(h(doc, 'span', { class: 'byline', dir: 'auto' }, dir === 'rtl' ? article.byline : `By ${article.byline}`));
     if (article.readingMinutes > 0) {
       if (metaBits.length) metaBits.push(h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·'));
-      metaBits.push(h(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
+      metaBits.push(h(doc, 'span', { class: 'reading-time', dir: 'ltr' }, `${article.readingMinutes} min read`));
     }
     const head = h(doc, 'header', { class: 'head' },
       h(doc, 'h1', { id: 'dr-title' }, article.title || site),

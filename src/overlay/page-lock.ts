@@ -42,8 +42,16 @@ export function lockPage(doc: Document): PageLock {
   const y = win.scrollY;
   const active = deepActiveElement(doc);
 
-  const declarations: [string, string][] = [['overflow', 'hidden'], ...rescueDeclarations(win.getComputedStyle(html))];
-  for (const [prop, value] of declarations) html.style.setProperty(prop, value, 'important');
+  const declarations: [string, string][] = [['overflow', 'hidden']];
+  html.style.setProperty('overflow', 'hidden', 'important');
+  // Twice at most: our own style attribute can make new page rules match (`[style] { … }`), and a
+  // root that was display:none reports no transform until it has a box again.
+  for (let pass = 0; pass < 2; pass++) {
+    const more = rescueDeclarations(win.getComputedStyle(html)).filter(([p]) => !declarations.some(([q]) => q === p));
+    if (!more.length) break;
+    for (const [prop, value] of more) html.style.setProperty(prop, value, 'important');
+    declarations.push(...more);
+  }
   const lockedStyle = html.getAttribute('style');
   if (body && !savedInert) body.inert = true;
 

@@ -13,7 +13,7 @@
  * launch in beforeAll, close in afterAll. Every helper cleans up its temp profile on close.
  */
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +37,24 @@ const MIME: Record<string, string> = {
 };
 
 export interface Served { url: string; close(): Promise<void> }
+
+/**
+ * A private copy of a built extension. Several people build into dist/ on this machine while specs
+ * run; a browser loading dist/ directly can catch it half-written. Returns the copy and its remover.
+ */
+export async function snapshotExtension(dist: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  const parent = await mkdtemp(path.join(tmpdir(), 'dr-ext-'));
+  const dir = path.join(parent, path.basename(dist));
+  for (let attempt = 0; ; attempt++) {
+    await rm(dir, { recursive: true, force: true });
+    await cp(dist, dir, { recursive: true }).catch(() => {});
+    const ok = await Promise.all(['manifest.json', 'background.js', 'content.js'].map((f) => stat(path.join(dir, f)).then(() => true, () => false)));
+    if (ok.every(Boolean)) break;
+    if (attempt >= 20) throw new Error(`${dist} is not a complete extension build (run \`node build.mjs\`)`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { dir, remove: () => rm(parent, { recursive: true, force: true }) };
+}
 
 /**
  * Serves `dir` read-only on 127.0.0.1 (the e2e builds have host permission for http://127.0.0.1/*).
@@ -94,7 +112,8 @@ export interface ChromiumSession {
 
 export async function launchChromium(opts: ChromiumOptions = {}): Promise<ChromiumSession> {
   const { chromium } = await import('playwright-core');
-  const dist = path.resolve(ROOT, opts.dist ?? 'dist/chrome-e2e');
+  const ext = await snapshotExtension(path.resolve(ROOT, opts.dist ?? 'dist/chrome-e2e'));
+  const dist = ext.dir;
   const ownProfile = !opts.profileDir;
   const profileDir = opts.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dr-chromium-')));
   const ctx = await chromium.launchPersistentContext(profileDir, {
@@ -116,6 +135,7 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
     close: async () => {
       await ctx.close().catch(() => {});
       if (ownProfile) await rm(profileDir, { recursive: true, force: true }).catch(() => {});
+      await ext.remove().catch(() => {});
     },
   };
 }
@@ -136,11 +156,33 @@ export async function waitForOverlay(page: Page | PuppeteerPage, want = true, ti
 }
 
 /**
+ * Times a toggle on the page's own clock, so the number excludes the test's polling: a MutationObserver
+ * notes when the overlay host is added to or removed from <html>; t0 is taken just before the click.
+ */
+async function startToggleClock(page: Page | PuppeteerPage): Promise<number> {
+  return (page as Page).evaluate((tag: string) => {
+    const w = window as unknown as { __drClock?: { at: number } };
+    if (!w.__drClock) {
+      const clock = (w.__drClock = { at: 0 });
+      new MutationObserver((records) => {
+        if (records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => (n as Element).localName === tag))) clock.at = performance.now();
+      }).observe(document.documentElement, { childList: true });
+    }
+    w.__drClock.at = 0;
+    return performance.now();
+  }, OVERLAY_TAG);
+}
+async function readToggleClock(page: Page | PuppeteerPage, t0: number): Promise<number> {
+  const at = await (page as Page).evaluate(() => (window as unknown as { __drClock?: { at: number } }).__drClock?.at ?? 0);
+  return at ? Math.round(at - t0) : NaN;
+}
+
+/**
  * A real toolbar click in Chromium: CDP Extensions.triggerAction on the page's tab target. It fires
  * action.onClicked with the activeTab grant, exactly as a user's click does.
  * Right after page.goto the grant is sometimes lost (≈1 call in 12, browser-testing.md): we wait for
  * the page to settle, click, and if the overlay did not toggle, click once more.
- * Returns the ms from the (last) click to the overlay toggling, as seen from the test.
+ * Returns the ms from the (last) click to the overlay host being added/removed, on the page's clock.
  */
 export async function clickAction(ctx: BrowserContext, page: Page, extensionId?: string): Promise<number> {
   const id = extensionId ?? new URL((ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'))).url()).host;
@@ -155,9 +197,9 @@ export async function clickAction(ctx: BrowserContext, page: Page, extensionId?:
     const wasOpen = await isOverlayOpen(page);
     for (let attempt = 0; attempt < 2; attempt++) {
       if (attempt === 0) await page.waitForTimeout(300);
-      const t0 = Date.now();
+      const t0 = await startToggleClock(page);
       await cdp.send('Extensions.triggerAction' as never, { id, targetId: tab.targetId } as never);
-      if (await waitForOverlay(page, !wasOpen, 2_000)) return Date.now() - t0;
+      if (await waitForOverlay(page, !wasOpen, 2_000)) return readToggleClock(page, t0);
     }
     throw new Error(`clickAction: the overlay did not ${wasOpen ? 'close' : 'open'} after two clicks`);
   } finally {
@@ -192,7 +234,8 @@ export interface FirefoxSession {
 
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
   const puppeteer = (await import('puppeteer-core')).default;
-  const dist = path.resolve(ROOT, opts.dist ?? 'dist/firefox-e2e');
+  const ext = await snapshotExtension(path.resolve(ROOT, opts.dist ?? 'dist/firefox-e2e'));
+  const dist = ext.dir;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -236,7 +279,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
     clickAction: async (page) => {
       const url = page.url();
       const wasOpen = await isOverlayOpen(page);
-      const t0 = Date.now();
+      const t0 = await startToggleClock(page);
       await extensionEval<void>(`async (url) => {
         const tabs = await browser.tabs.query({});
         const tab = tabs.find((t) => t.url === url);
@@ -245,10 +288,11 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
         await bg.__test.clickAction(tab.id);
       }`, url);
       if (!(await waitForOverlay(page, !wasOpen, 5_000))) throw new Error(`clickAction: the overlay did not ${wasOpen ? 'close' : 'open'}`);
-      return Date.now() - t0;
+      return readToggleClock(page, t0);
     },
     close: async () => {
       await browser.close().catch(() => {});
+      await ext.remove().catch(() => {});
     },
   };
 }
@@ -305,7 +349,7 @@ export function readOverlay(page: Page | PuppeteerPage): Promise<OverlaySnapshot
         section: text(a.closest('section')?.querySelector('h2, h3')),
       })),
       articleText: text(root.querySelector('.article-body')),
-      dir: dialog?.getAttribute('dir') ?? null,
+      dir: root.querySelector('article')?.getAttribute('dir') ?? null,
     };
   });
 }

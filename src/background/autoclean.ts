@@ -209,17 +209,18 @@ export function registerAutoClean(): void {
       const settings = await readSettings();
       const site = findSite(Object.keys(settings.sites), url) ?? siteOfUrl(url);
       if (!site) throw new Error('this page has no site');
+      const display = displaySite(site);
       if (payload.mode === 'never') {
         await change((s) => withMode(s, site, 'never'));
-        return { done: true, grantPageOpened: false };
+        return { done: true, grantPageOpened: false, display };
       }
       if (siteGranted(site, await grantedOrigins())) {
         // An explicit "Always clean" turns auto-clean on: otherwise the choice would silently do nothing.
         await change((s) => ({ ...withMode(s, site, 'always'), enabled: true }));
-        return { done: true, grantPageOpened: false };
+        return { done: true, grantPageOpened: false, display };
       }
       await openGrantPage(site, 'always');
-      return { done: false, grantPageOpened: true };
+      return { done: false, grantPageOpened: true, display };
     },
     'autoclean:state': () => autoCleanState(),
     'autoclean:set-enabled': (payload) => change((s) => ({ ...s, enabled: payload?.enabled === true })),

@@ -6,6 +6,7 @@
 import type { ExtractResult } from '../core/types.js';
 import type { ReaderAction } from '../overlay/types.js';
 import { sendToBackground } from '../shell/messages.js';
+import { autoCleanActions } from './autoclean-actions.js';
 
 export interface ActionContext {
   article: ExtractResult;
@@ -30,7 +31,7 @@ export async function saveArticle(article: ExtractResult): Promise<string> {
 
 export const ACTION_PROVIDERS: ActionProvider[] = [
   saveAction,
-  // auto-clean (issue #6): "Always clean <site>" / "Never on <site>" — add its provider here.
+  autoCleanActions, // auto-clean (issue #6): "Always clean <site>" / "Never on <site>"
 ];
 
 export function actionsFor(ctx: ActionContext): ReaderAction[] {

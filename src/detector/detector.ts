@@ -50,15 +50,21 @@ export function startDetector(win: Window, opts: DetectorOptions = {}): void {
 
   const overlayOpen = (): boolean => !!doc.documentElement.querySelector(`:scope > ${OVERLAY_TAG}`);
 
-  /** After we opened the reader: its close is the user's "show original" for this URL. */
-  const watchClose = (): void => {
+  /**
+   * The reader's close is the user's "show original" for this URL. Watching starts before we ask
+   * for the reader, so a close that happens before the background's answer reaches us is not missed.
+   */
+  const watchClose = (): (() => void) => {
+    let seen = overlayOpen();
     const mo = new MutationObserver(() => {
-      if (overlayOpen()) return;
+      if (overlayOpen()) { seen = true; return; }
+      if (!seen) return;
       mo.disconnect();
       void sendFromDetector('autoclean:dismiss', {}).catch(() => {});
     });
     mo.observe(doc.documentElement, { childList: true });
     stop.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+    return () => mo.disconnect();
   };
 
   const navigationType = (): string => {
@@ -75,15 +81,15 @@ export function startDetector(win: Window, opts: DetectorOptions = {}): void {
     const verdict = isArticlePage(doc, href);
     opts.onMeasure?.('detect', start, performance.now(), verdict.reason);
     if (!verdict.article) return;
+    const unwatch = watchClose();
     sendFromDetector('autoclean:article', { navigation: handled.size > 1 ? 'spa' : navigationType(), reason: verdict.reason })
       .then((r) => {
-        if (r.action === 'opened') watchClose();
-        else if (r.action === 'offer') {
+        if (r.action === 'offer') {
           showOffer(doc, {
-            open: () => void sendFromDetector('autoclean:open', {}).then((o) => o.opened && watchClose(), () => {}),
-            dismiss: () => void sendFromDetector('autoclean:dismiss', {}).catch(() => {}),
+            open: () => void sendFromDetector('autoclean:open', {}).catch(() => {}),
+            dismiss: () => { unwatch(); void sendFromDetector('autoclean:dismiss', {}).catch(() => {}); },
           });
-        }
+        } else if (r.action !== 'opened') unwatch();
       })
       .catch(() => stop.abort()); // extension reloaded or updated: this copy is an orphan, go quiet
   };

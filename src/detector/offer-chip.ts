@@ -1,7 +1,7 @@
 /**
  * The "ask" mode's offer: a small chip in the page's corner — "Read this in Dateline Reader?"
  * with Open and Not now. It never covers the article, takes no focus, and goes away by itself.
- * Its own closed shadow root, `all: initial` host with inline !important positioning (the page's
+ * Its own shadow root, `all: initial` host with inline !important positioning (the page's
  * CSS can neither restyle nor read it). Built with DOM APIs only (no innerHTML).
  */
 const CSS = `:host{all:initial}
@@ -17,7 +17,7 @@ export function showOffer(doc: Document, choice: OfferChoice, timeoutMs = 15_000
   const host = doc.createElement('dateline-reader-offer');
   host.style.setProperty('all', 'initial', 'important');
   host.style.setProperty('position', 'fixed', 'important');
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = CSS;
   const box = doc.createElement('div');

@@ -42,8 +42,9 @@ export interface Served { url: string; close(): Promise<void> }
  * A private copy of a built extension. Several people build into dist/ on this machine while specs
  * run; a browser loading dist/ directly can catch it half-written. Returns the copy and its remover.
  */
-export async function snapshotExtension(dist: string): Promise<{ dir: string; remove(): Promise<void> }> {
-  const parent = await mkdtemp(path.join(tmpdir(), 'dr-ext-'));
+export async function snapshotExtension(dist: string, parentDir?: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  // A given parentDir keeps the copy's path (hence the unpacked extension's id) stable across launches.
+  const parent = parentDir ?? (await mkdtemp(path.join(tmpdir(), 'dr-ext-')));
   const dir = path.join(parent, path.basename(dist));
   for (let attempt = 0; ; attempt++) {
     await rm(dir, { recursive: true, force: true });
@@ -112,7 +113,9 @@ export interface ChromiumSession {
 
 export async function launchChromium(opts: ChromiumOptions = {}): Promise<ChromiumSession> {
   const { chromium } = await import('playwright-core');
-  const ext = await snapshotExtension(path.resolve(ROOT, opts.dist ?? 'dist/chrome-e2e'));
+  // With a reused profile the copy must sit at the same path on every launch: Chromium derives an
+  // unpacked extension's id (and so its storage and registered scripts) from its path.
+  const ext = await snapshotExtension(path.resolve(ROOT, opts.dist ?? 'dist/chrome-e2e'), opts.profileDir ? `${opts.profileDir}-extension` : undefined);
   const dist = ext.dir;
   const ownProfile = !opts.profileDir;
   const profileDir = opts.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dr-chromium-')));
@@ -279,6 +282,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
     clickAction: async (page) => {
       const url = page.url();
       const wasOpen = await isOverlayOpen(page);
+      await extensionEval('() => 0'); // open the extension page first: the timing is the click's, not the page load's
       const t0 = await startToggleClock(page);
       await extensionEval<void>(`async (url) => {
         const tabs = await browser.tabs.query({});

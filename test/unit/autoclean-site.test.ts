@@ -121,3 +121,18 @@ describe('punycode display', () => {
     expect(() => decodeLabel('!!')).toThrow();
   });
 });
+
+import { siteLabel } from '../../src/autoclean/site-label.js';
+
+describe('siteLabel (the overlay’s button label, without the PSL)', () => {
+  it('agrees with the PSL on every starter site’s registrable domain and on the seed page', async () => {
+    const { STARTER_SITES } = await import('../../src/autoclean/starter-list.js');
+    const disagree = STARTER_SITES.map((s) => `https://www.${s.site}/2024/story`)
+      .filter((url) => siteLabel(url) !== siteOfUrl(url))
+      .map((url) => `${url}: ${siteLabel(url)} vs ${siteOfUrl(url)}`);
+    expect(disagree).toEqual([]);
+    expect(siteLabel('https://en.haberler.com/us-urges-12618612/')).toBe('haberler.com');
+    expect(siteLabel('http://127.0.0.1:4000/x')).toBe('127.0.0.1');
+    expect(siteLabel('about:blank')).toBeNull();
+  });
+});

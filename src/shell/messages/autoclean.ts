@@ -39,7 +39,7 @@ export type AutoCleanToBackground = {
   'autoclean:open': { request: Record<string, never>; response: { opened: boolean } };
   'autoclean:dismiss': { request: Record<string, never>; response: void };
   'autoclean:site': { request: Record<string, never>; response: AutoCleanSiteInfo };
-  'autoclean:choose': { request: { mode: 'always' | 'never' }; response: { done: boolean; grantPageOpened: boolean } };
+  'autoclean:choose': { request: { mode: 'always' | 'never' }; response: { done: boolean; grantPageOpened: boolean; display: string } };
   'autoclean:state': { request: Record<string, never>; response: AutoCleanState };
   'autoclean:set-enabled': { request: { enabled: boolean }; response: AutoCleanState };
   'autoclean:set-mode': { request: { site: string; mode: SiteMode | null }; response: AutoCleanState };

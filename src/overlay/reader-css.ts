@@ -106,6 +106,8 @@ button.aa[aria-expanded="true"] { border-color: var(--muted); }
 .scroller {
   flex: 1; overflow: auto; overscroll-behavior: contain;
   scroll-padding-top: 16px;
+  /* Themed scrollbar: Firefox otherwise drew a light track beside dark right-to-left pages. */
+  scrollbar-color: var(--rule) var(--bg);
 }
 .scroller:focus { outline: none; }
 .page {

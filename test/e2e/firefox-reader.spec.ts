@@ -1,0 +1,89 @@
+/**
+ * The reader in real Firefox ESR (dist/firefox-e2e, puppeteer-core over WebDriver BiDi, no geckodriver).
+ * The extension installs as a temporary add-on; Firefox has no triggerAction, so the click goes through
+ * the test build's hook, which runs exactly what action.onClicked runs (inject on demand, then toggle).
+ * What a user must notice: the same article, dateline and related headlines as in Chromium, Esc
+ * restoring the page, and the right-to-left page reading right-to-left. Screenshots are saved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import {
+  FIXTURES, SCREENSHOTS, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay,
+  type FirefoxSession, type Served,
+} from './harness.js';
+
+let firefox: FirefoxSession;
+let server: Served;
+const openTimes: number[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  [server, firefox] = await Promise.all([serveDir(FIXTURES), launchFirefox()]);
+});
+
+afterAll(async () => {
+  if (openTimes.length) console.log(`Firefox: hook click → overlay host attached (ms, page clock): ${openTimes.join(', ')}`);
+  await firefox?.close();
+  await server?.close();
+});
+
+async function openPage(file: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
+  return page;
+}
+
+async function setStoredSettings(value: Record<string, unknown> | null): Promise<void> {
+  await firefox.extensionEval(`async (v) => { if (v) await browser.storage.sync.set({ readerSettings: v }); else await browser.storage.sync.remove('readerSettings'); }`, value);
+}
+
+describe('reader overlay in Firefox ESR', () => {
+  it('installs, and the toolbar click path opens the seed article with its dateline and related headlines', async () => {
+    await setStoredSettings(null);
+    const page = await openPage('seed-haberler.html');
+    const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: scrollY }));
+    openTimes.push(await firefox.clickAction(page));
+    const o = await readOverlay(page);
+    expect(o.role).toBe('dialog');
+    expect(o.title).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
+    expect(o.labelledTitle).toBe(o.title);
+    expect(o.articleText).toContain('called on Libyan National Army forces led by military commander Khalifa Haftar');
+    expect(o.related).toHaveLength(14);
+    const all = await overlayEval(page, (root) => (root.textContent ?? '').replace(/\s+/g, ' '));
+    for (const clutter of ['Advertisement', 'SEARCH IN NEWS', 'HOME PAGE', 'WhatsApp', 'Privacy Policy']) expect(all).not.toContain(clutter);
+    // The overlay's stylesheet applied (Firefox takes the <style> fallback: no adoptedStyleSheets from content scripts).
+    const bg = await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor);
+    expect(bg).toBe('rgb(251, 250, 247)');
+    await new Promise((r) => setTimeout(r, 250));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-seed-light-ltr.png') });
+    expect.soft(o.times.map((t) => t.datetime)).toContainEqual(expect.stringMatching(/^2019-11-15T13:42/));
+
+    await page.keyboard.press('Escape');
+    expect(await waitForOverlay(page, false)).toBe(true);
+    expect(await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: scrollY }))).toEqual(before);
+    await page.close();
+  });
+
+  it('a second click closes; reading settings from storage apply (dark, RTL)', async () => {
+    await setStoredSettings({ theme: 'dark', font: 'sans', fontSize: 20, lineWidth: 68, lineHeight: 1.6 });
+    const page = await openPage('reader-rtl-ar.html');
+    openTimes.push(await firefox.clickAction(page));
+    const o = await readOverlay(page);
+    expect(o.title).toBe('افتتاح معرض الكتاب في القاهرة بمشاركة واسعة');
+    expect(o.dir).toBe('rtl');
+    const look = await overlayEval(page, (root) => {
+      const reader = root.querySelector('.reader') as HTMLElement;
+      return { theme: reader.dataset.theme, bg: getComputedStyle(reader).backgroundColor, size: getComputedStyle(root.querySelector('.article-body p')!).fontSize };
+    });
+    expect(look).toEqual({ theme: 'dark', bg: 'rgb(23, 24, 27)', size: '20px' });
+    await new Promise((r) => setTimeout(r, 250));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-rtl-dark.png') });
+    await firefox.clickAction(page);
+    expect(await waitForOverlay(page, false)).toBe(true);
+    await page.close();
+    await setStoredSettings(null);
+  });
+});

@@ -30,7 +30,9 @@ const rowTitles = (page: Page): Promise<string[]> => page.$$eval('#list li .titl
 function articleImages(page: Page): Promise<Array<{ src: string; w: number; h: number }>> {
   return overlayEval(page, async (root) => {
     const imgs = Array.from(root.querySelectorAll('.article-body img')) as HTMLImageElement[];
-    await Promise.all(imgs.map((i) => (i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; }))));
+    // The sanitizer makes images lazy: scroll to them as a reader would.
+    for (const i of imgs) i.scrollIntoView();
+    await Promise.all(imgs.map((i) => (i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; setTimeout(r, 5000); }))));
     return imgs.map((i) => ({ src: i.src.slice(0, 22), w: i.naturalWidth, h: i.naturalHeight }));
   });
 }

@@ -202,7 +202,9 @@ export async function clickAction(ctx: BrowserContext, page: Page, extensionId?:
       if (attempt === 0) await page.waitForTimeout(300);
       const t0 = await startToggleClock(page);
       await cdp.send('Extensions.triggerAction' as never, { id, targetId: tab.targetId } as never);
-      if (await waitForOverlay(page, !wasOpen, 2_000)) return readToggleClock(page, t0);
+      // Generous: on a loaded 2-core machine a cold first open (injection + extraction) can take seconds,
+      // and a second click arriving after a slow first one would toggle the overlay back.
+      if (await waitForOverlay(page, !wasOpen, attempt === 0 ? 5_000 : 3_000)) return readToggleClock(page, t0);
     }
     throw new Error(`clickAction: the overlay did not ${wasOpen ? 'close' : 'open'} after two clicks`);
   } finally {

@@ -11,6 +11,25 @@ import { browser } from '../shell/browser.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
 import { actionsFor, saveArticle } from './actions.js';
 
+/**
+ * extract() is pure and tested on thousands of pages, but the web is larger: if it ever throws, the
+ * user gets the reader's polite notice, never a dead button or a stack trace.
+ */
+function safeExtract(doc: Document, url: string, locale: string, timeZone: string): ExtractResult {
+  try {
+    return extract(doc, { url, now: new Date(), locale, timeZone });
+  } catch (e) {
+    console.warn('Dateline Reader: extraction failed', e);
+    return {
+      url, canonicalUrl: null, isNews: false, newsScore: 0, newsReasons: [], title: doc.title, byline: null, siteName: null,
+      lang: null, dir: 'ltr', excerpt: null, leadImage: null, favicon: null, content: '', textContent: '', wordCount: 0,
+      readingMinutes: 0, paywalled: false, related: [],
+      dateline: { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null },
+      error: { code: 'no-article', message: 'Something on this page kept the reader from reading it.' },
+    };
+  }
+}
+
 export function startReaderSession(doc: Document, lifetime: AbortController): void {
   let reader: ReaderHandle | null = null;
   let article: ExtractResult | null = null;
@@ -26,7 +45,7 @@ export function startReaderSession(doc: Document, lifetime: AbortController): vo
     const settingsLoading = loadReaderSettings();
     const win = doc.defaultView!;
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    article = extract(doc, { url: win.location.href, now: new Date(), locale: win.navigator.language, timeZone });
+    article = safeExtract(doc, win.location.href, win.navigator.language, timeZone);
     const settings = await settingsLoading;
     if (lifetime.signal.aborted || reader) return;
     const session = new AbortController();

@@ -53,7 +53,7 @@ export function lockPage(doc: Document): PageLock {
     declarations.push(...more);
   }
   const lockedStyle = html.getAttribute('style');
-  if (body && !savedInert) body.inert = true;
+  if (body && !savedInert) body.setAttribute('inert', '');
 
   return {
     release() {

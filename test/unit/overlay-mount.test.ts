@@ -1,0 +1,151 @@
+// @vitest-environment jsdom
+/**
+ * The reader overlay under jsdom (the real-browser behaviour — top layer, hostile CSS, focus, timing —
+ * is covered by test/e2e/reader.spec.ts): what it renders from an ExtractResult, that article HTML
+ * only reaches the screen sanitized, the notice for non-articles, Esc, and that closing leaves the
+ * page's DOM exactly as it was.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The overlay touches no extension API, but shell/platform.ts imports the polyfill (which refuses to
+// load outside an extension): stand in for it.
+vi.mock('../../src/shell/browser.js', () => ({ browser: { runtime: { id: 'test' } } }));
+
+const { mountReader, OVERLAY_TAG, DEFAULT_READER_SETTINGS } = await import('../../src/overlay/index.js');
+import type { ExtractResult } from '../../src/core/types.js';
+
+function article(over: Partial<ExtractResult> = {}): ExtractResult {
+  return {
+    url: 'https://news.example/world/2024/03/12/storm', canonicalUrl: null, isNews: true, newsScore: 0.9, newsReasons: [],
+    title: 'Storm Closes Harbour', byline: 'Dana Reyes', siteName: 'Coast Daily', lang: 'en', dir: 'ltr', excerpt: null,
+    leadImage: null, favicon: null,
+    content: '<p>First paragraph.</p><p>Second <a href="https://news.example/x">link</a>.</p>',
+    textContent: 'First paragraph. Second link.', wordCount: 4, readingMinutes: 3, paywalled: false,
+    dateline: { published: '2024-03-12T14:05-04:00', modified: '2024-03-12T16:30-04:00', precision: 'minute', place: 'Portsmouth', agency: 'AP', text: '', source: 'json-ld' },
+    related: [
+      { title: 'B low', url: 'https://news.example/b', section: 'Most Read', score: 0.2 },
+      { title: 'A top', url: 'https://news.example/a', section: 'Latest', score: 0.9, published: '2024-03-12T09:00' },
+      { title: 'C mid', url: 'https://news.example/c', section: 'Most Read', score: 0.5 },
+      { title: 'D bad scheme', url: 'javascript:alert(1)', section: 'Latest', score: 0.8 },
+    ],
+    ...over,
+  };
+}
+
+const settings = { ...DEFAULT_READER_SETTINGS };
+const hostOf = (): HTMLElement | null => document.documentElement.querySelector(`:scope > ${OVERLAY_TAG}`);
+
+beforeEach(() => {
+  hostOf()?.remove();
+  document.documentElement.removeAttribute('style');
+  document.body.innerHTML = '<p id="page">Page <button id="b">focus me</button></p>';
+});
+
+describe('mountReader', () => {
+  it('renders title, byline, dateline with <time datetime>, reading time and the sanitized article', () => {
+    const r = mountReader(document, article({ content: '<p>Hi<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script></p>' }), { settings, timeZone: 'UTC', locale: 'en-GB' });
+    const root = r.shadowRoot;
+    const dialog = root.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Storm Closes Harbour');
+    expect(root.querySelector('.byline')!.textContent).toBe('By Dana Reyes');
+    expect(root.querySelector('.reading-time')!.textContent).toBe('3 min read');
+    const times = Array.from(root.querySelectorAll('.dateline time')).map((t) => t.getAttribute('datetime'));
+    expect(times).toEqual(['2024-03-12T14:05-04:00', '2024-03-12T16:30-04:00']);
+    const line = root.querySelector('.dateline')!.textContent!;
+    expect(line).toContain('Portsmouth');
+    expect(line).toContain('(AP)');
+    expect(line).toMatch(/12 March 2024.*14:05.*UTC−4/);
+    expect(line).toContain('18:05 your time'); // the reader is in UTC here
+    expect(line).toMatch(/Updated .*16:30/);
+    const body = root.querySelector('.article-body')!;
+    expect(body.querySelector('script')).toBeNull();
+    expect(body.querySelector('img')!.hasAttribute('onerror')).toBe(false);
+    expect(root.querySelector('main')).not.toBeNull();
+    r.close();
+  });
+
+  it('groups related headlines by section, most relevant group and headline first, dropping non-web links', () => {
+    const r = mountReader(document, article(), { settings, timeZone: 'UTC' });
+    const sections = Array.from(r.shadowRoot.querySelectorAll('.related section')).map((s) => ({
+      h: s.querySelector('h3')!.textContent,
+      items: Array.from(s.querySelectorAll('.headline')).map((x) => x.textContent),
+    }));
+    expect(sections).toEqual([{ h: 'Latest', items: ['A top'] }, { h: 'Most Read', items: ['C mid', 'B low'] }]);
+    const a = r.shadowRoot.querySelector('.related a') as HTMLAnchorElement;
+    expect(a.getAttribute('href')).toBe('https://news.example/a');
+    expect(a.hasAttribute('target')).toBe(false); // opens in the same tab
+    expect(a.querySelector('time')!.getAttribute('datetime')).toBe('2024-03-12T09:00');
+    r.close();
+  });
+
+  it('shows a small notice (not an empty overlay) for a page that is not an article, with "Show anyway" when there is text', () => {
+    const r = mountReader(document, article({ isNews: false }), { settings });
+    expect(r.mode).toBe('notice');
+    expect(r.shadowRoot.querySelector('.reader')).toBeNull();
+    const show = r.shadowRoot.querySelector<HTMLButtonElement>('[data-action="show-anyway"]')!;
+    expect(r.shadowRoot.querySelector('.notice')!.textContent).toMatch(/doesn’t look like a news article/);
+    show.click();
+    expect(r.mode).toBe('reader');
+    expect(r.shadowRoot.querySelector('h1')!.textContent).toBe('Storm Closes Harbour');
+    r.close();
+
+    const empty = mountReader(document, article({ isNews: false, content: '', error: { code: 'no-article', message: 'No article was found on this page.' } }), { settings });
+    expect(empty.shadowRoot.querySelector('[data-action="show-anyway"]')).toBeNull();
+    expect(empty.shadowRoot.querySelector('.notice')!.textContent).toContain('No article was found on this page.');
+    empty.close();
+  });
+
+  it('Esc closes, and closing leaves the page DOM, root style and focus exactly as they were', () => {
+    document.documentElement.setAttribute('style', 'color:  red');
+    const button = document.getElementById('b') as HTMLButtonElement;
+    button.focus();
+    const before = document.documentElement.outerHTML;
+    const onClose = vi.fn();
+    const r = mountReader(document, article(), { settings, onClose });
+    expect(hostOf()).toBe(r.host);
+    expect(document.body.hasAttribute('inert')).toBe(true);
+    expect(document.documentElement.style.getPropertyValue('overflow')).toBe('hidden');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(hostOf()).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(document.activeElement).toBe(button);
+    expect(r.signal.aborted).toBe(true);
+  });
+
+  it('settings apply as attributes and custom properties, and the controls report changes', () => {
+    const changes: unknown[] = [];
+    const r = mountReader(document, article(), { settings, onSettingsChange: (s) => changes.push(s) });
+    const reader = r.shadowRoot.querySelector('.reader') as HTMLElement;
+    expect(reader.dataset.theme).toBe('auto');
+    (r.shadowRoot.querySelector('input[value="sepia"]') as HTMLInputElement).click();
+    (r.shadowRoot.querySelector('[data-step="fontSize+"]') as HTMLButtonElement).click();
+    expect(reader.dataset.theme).toBe('sepia');
+    expect(reader.style.getPropertyValue('--size')).toBe(`${settings.fontSize + 1}px`);
+    expect(changes.at(-1)).toMatchObject({ theme: 'sepia', fontSize: settings.fontSize + 1 });
+    r.applySettings({ ...settings, theme: 'dark', font: 'sans' });
+    expect(reader.dataset.theme).toBe('dark');
+    expect(reader.dataset.font).toBe('sans');
+    expect((r.shadowRoot.querySelector('input[value="dark"]') as HTMLInputElement).checked).toBe(true);
+    r.close();
+  });
+
+  it('right-to-left articles are marked dir="rtl" with their language', () => {
+    const r = mountReader(document, article({ dir: 'rtl', lang: 'ar', byline: 'سارة محمود' }), { settings });
+    const el = r.shadowRoot.querySelector('article')!;
+    expect(el.getAttribute('dir')).toBe('rtl');
+    expect(el.getAttribute('lang')).toBe('ar');
+    expect(r.shadowRoot.querySelector('.byline')!.textContent).toBe('سارة محمود');
+    r.close();
+  });
+
+  it('extra actions from other features become buttons whose result is announced', async () => {
+    const run = vi.fn(async () => 'Saved to your library');
+    const r = mountReader(document, article(), { settings, actions: [{ id: 'save', label: 'Save', run }] });
+    (r.shadowRoot.querySelector('[data-action="save"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(r.shadowRoot.querySelector('[role="status"]')!.textContent).toBe('Saved to your library'));
+    expect(run).toHaveBeenCalledOnce();
+    r.close();
+  });
+});

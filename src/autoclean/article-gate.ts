@@ -6,9 +6,11 @@
  *
  * 1. URL shape, no DOM: the site root, search, video, live/TV, tag, topic, author and similar
  *    listing paths are never articles.
- * 2. core/detect.ts's verdict (JSON-LD type, og:type, text paragraphs), the same one extract uses.
- * 3. Front-page shapes override a positive verdict: `og:type` of website/video, many teaser
- *    `<article>` cards, or a short one-segment path (`/world/`) without an article type.
+ * 2. Front-page shapes, unless the page declares itself an article: `og:type` of website/video,
+ *    many teaser `<article>` cards, a short slug-less path (`/world/`).
+ * 3. A page that declares itself an article (og:type / JSON-LD) at a story-shaped URL (date, id or
+ *    headline slug) is taken at its word without measuring its text — the cheap common case.
+ * 4. Everything else: core/detect.ts's verdict (JSON-LD, og:type, running text), the one extract uses.
  *
  * Pure (a Document and its URL in, a verdict out), so it runs under jsdom in unit tests.
  */
@@ -47,17 +49,30 @@ function declaredArticle(doc: Document): boolean {
   return false;
 }
 
+/** A URL that looks like one story: a date in the path, a long numeric id, or a headline slug. */
+function articleShapedUrl(url: string): boolean {
+  const path = new URL(url).pathname;
+  if (/\/(?:19|20)\d\d[/-]\d\d?(?:[/-]|$)|\/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(path)) return true;
+  const segments = path.split('/').filter(Boolean);
+  const last = (segments[segments.length - 1] ?? '').replace(/\.(?:s?html?|php|aspx?|jsp|cms)$/i, '');
+  return /\d{5,}/.test(last) || last.split(/[-_+]/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4;
+}
+
 export function isArticlePage(doc: Document, url: string): ArticleVerdict {
   const gate = urlMayBeArticle(url);
   if (!gate.ok) return { article: false, reason: gate.reason };
   const og = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase() ?? '';
-  if (og === 'website' || og.startsWith('video') || og.startsWith('music') || og === 'profile') {
-    if (!declaredArticle(doc)) return { article: false, reason: `og:type ${og}` };
-  }
-  const cards = doc.querySelectorAll('article').length;
   const declared = og === 'article' || declaredArticle(doc);
+  if (!declared && (og === 'website' || og.startsWith('video') || og.startsWith('music') || og === 'profile')) {
+    return { article: false, reason: `og:type ${og}` };
+  }
+  const cards = doc.getElementsByTagName('article').length;
   if (cards >= 4 && !declared) return { article: false, reason: `${cards} teaser <article> cards (a front page)` };
   if (sectionShaped(url) && !declared) return { article: false, reason: 'section-front URL without an article type' };
+  // Fast path, the common case on a news site: the page says it is an article and its URL names one
+  // story. Measuring the running text (core/detect.ts) costs more than everything above together,
+  // so it is kept for the pages these cheap signals leave undecided.
+  if (declared && cards < 4 && articleShapedUrl(url)) return { article: true, reason: 'declared an article, at a story URL' };
   const verdict = detectNews(doc, url);
   return verdict.isNews
     ? { article: true, reason: verdict.reasons.join('; ') || 'news article' }

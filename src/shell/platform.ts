@@ -50,8 +50,10 @@ export function adoptStyles(root: ShadowRoot, css: string): void {
  */
 export async function setReaderBadge(tabId: number, open: boolean): Promise<void> {
   const action = browser.action;
+  // Closing clears only our own mark ("AUTO" belongs to auto-clean).
+  const write = open || (await action.getBadgeText({ tabId }).catch(() => '')) === 'ON';
   await Promise.all([
-    action.setBadgeText({ tabId, text: open ? 'ON' : '' }),
+    write ? action.setBadgeText({ tabId, text: open ? 'ON' : '' }) : undefined,
     open ? action.setBadgeBackgroundColor({ tabId, color: '#1A5FB4' }) : undefined,
     open && typeof action.setBadgeTextColor === 'function' ? action.setBadgeTextColor({ tabId, color: '#FFFFFF' }) : undefined,
     action.setTitle({ tabId, title: open ? 'Close reader view (Alt+Shift+R)' : 'Reader view (Alt+Shift+R)' }),
@@ -62,9 +64,9 @@ export async function setReaderBadge(tabId: number, open: boolean): Promise<void
 
 /**
  * Error text of a message sent to a tab with no listener (the content script isn't injected yet).
- * Chrome: "Could not establish connection. Receiving end does not exist."
- * Firefox: "Could not establish connection. Receiving end does not exist." too, but older builds said
- * "Missing host permission for the tab" when a message raced a navigation.
+ * Chrome and Firefox both say "Could not establish connection. Receiving end does not exist."; the
+ * polyfill's empty reply becomes our "no handler for …" (a listener that ignored the message: an
+ * orphaned or foreign script).
  * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/tabs/sendMessage
  */
 export function isNoReceiverError(e: unknown): boolean {

@@ -284,6 +284,29 @@ describe('reader overlay in Chromium', () => {
     await page.close();
   });
 
+  it('printing prints the article across pages, without the page behind or the reader controls', async () => {
+    const page = await openPage('seed-haberler.html');
+    await click(page);
+    // page.pdf() runs Chromium's real print path (beforeprint → print layout → afterprint).
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThan(1); // the article flows over pages instead of one fixed screen
+    // What the print layout shows: the same rules, checked under print media.
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = await page.evaluate((tag) => {
+      const host = document.documentElement.querySelector(`:scope > ${tag}`) as HTMLElement;
+      const r = host.shadowRoot!;
+      const shown = (sel: string): boolean => { const el = r.querySelector(sel); return !!el && getComputedStyle(el).display !== 'none'; };
+      return { body: getComputedStyle(document.body).display, host: getComputedStyle(host).position,
+        toolbar: shown('.toolbar'), related: shown('.related'), title: shown('h1'), article: shown('.article-body') };
+    }, OVERLAY_TAG);
+    expect(printed).toEqual({ body: 'none', host: 'static', toolbar: false, related: false, title: true, article: true });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: 'screen' });
+    expect(await overlayEval(page, (_root, host) => getComputedStyle(host).position)).toBe('fixed');
+  });
+
   it('"auto" theme follows the system colour scheme', async () => {
     await setStoredSettings(null);
     const page = await openPage('seed-haberler.html', { colorScheme: 'dark' });

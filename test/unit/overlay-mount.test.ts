@@ -131,6 +131,15 @@ describe('mountReader', () => {
     r.close();
   });
 
+  it('says when the article is only a paywalled preview, and says nothing otherwise', () => {
+    const free = mountReader(document, article(), { settings });
+    expect(free.shadowRoot.querySelector('.paywall')).toBeNull();
+    free.close();
+    const r = mountReader(document, article({ paywalled: true }), { settings });
+    expect(r.shadowRoot.querySelector('.paywall')!.textContent).toMatch(/preview.*paywall/);
+    r.close();
+  });
+
   it('right-to-left articles are marked dir="rtl" with their language', () => {
     const r = mountReader(document, article({ dir: 'rtl', lang: 'ar', byline: 'سارة محمود' }), { settings });
     const el = r.shadowRoot.querySelector('article')!;

@@ -5,6 +5,7 @@
  */
 import type { LibraryDatabase } from './database.js';
 import { toLibraryError } from './library-error.js';
+import type { ArticleRecord } from './record.js';
 
 export interface StorageUse {
   articles: number;
@@ -21,15 +22,19 @@ export interface StorageUse {
 export async function storageUse(
   db: LibraryDatabase,
   storage?: Pick<StorageManager, 'estimate'> & Partial<Pick<StorageManager, 'persisted'>>,
+  /** The summaries the caller already holds (the library page): saves reading them again. */
+  summaries?: readonly Pick<ArticleRecord, 'bytes' | 'images'>[],
 ): Promise<StorageUse> {
   try {
     const [articles, versions, images] = await Promise.all([db.articles.count(), db.versions.count(), db.images.count()]);
     let textBytes = 0;
     let imageBytes = 0;
-    await db.articles.each((a) => {
+    const add = (a: Pick<ArticleRecord, 'bytes' | 'images'>): void => {
       textBytes += a.bytes;
       imageBytes += a.images.bytes;
-    });
+    };
+    if (summaries) summaries.forEach(add);
+    else await db.articles.each(add);
     const estimate = await storage?.estimate().catch(() => undefined);
     const persisted = storage?.persisted ? await storage.persisted().catch(() => null) : null;
     return { articles, versions, images, textBytes, imageBytes, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted };

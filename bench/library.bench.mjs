@@ -1,0 +1,249 @@
+/**
+ * npm run bench:library — the library at 100, 1,000 and 5,000 saved articles:
+ *   save    one article saved (ms per save)
+ *   open    the library page until the list is on screen
+ *   index   building the in-memory search index (lazily, after the list shows)
+ *   search  one keystroke of search-as-you-type until the list is redrawn (median / p95 / max over
+ *           a few typed words, letter by letter). Target: under 100 ms at 5,000 articles.
+ *
+ * Two runs, printed separately:
+ *   Chromium  the real thing: dist/chrome-e2e loaded in /usr/bin/chromium, the library page itself.
+ *             Articles are loaded through the page's Import (a generated library file), saves go
+ *             through the background's 'library:save' message, search through the search box.
+ *   Node      APPROXIMATION: the same store code on fake-indexeddb (a JS IndexedDB, slower than
+ *             the browser's at writes, no IPC): useful to compare changes, not as user numbers.
+ * Synthetic articles: ~700 words each (Zipf-distributed vocabulary of 20,000 words plus common
+ * English), 40 sites, 4 languages, two years of dates; deterministic (seeded).
+ * Flags: --node-only, --browser-only, --sizes 100,1000 . Writes bench/results/library.json.
+ */
+import * as esbuild from 'esbuild';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const SIZES = flag('--sizes', '100,1000,5000').split(',').map(Number);
+const runNode = !args.includes('--browser-only');
+const runBrowser = !args.includes('--node-only');
+
+// ---------- the store, bundled for Node ----------
+const work = await mkdtemp(path.join(tmpdir(), 'dr-bench-library-'));
+const storePath = path.join(root, 'node_modules/.cache/bench-library-store.mjs');
+await esbuild.build({
+  stdin: {
+    contents: `
+      export { openLibrary } from './src/store/database.ts';
+      export { saveArticle } from './src/store/save-article.ts';
+      export { listArticles, allSearchRows } from './src/store/read-articles.ts';
+      export { SearchIndex } from './src/store/search-index.ts';
+      export { toRecords } from './src/store/article-record.ts';
+      export { applyQuery, facets, DEFAULT_QUERY } from './src/library/list-query.ts';`,
+    resolveDir: root, loader: 'ts',
+  },
+  // Inside the project so `dexie` and `fake-indexeddb` resolve from its node_modules.
+  bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: storePath, logLevel: 'warning', packages: 'external',
+});
+const store = await import(pathToFileURL(storePath).href);
+
+// ---------- synthetic articles ----------
+function mulberry32(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = mulberry32(7);
+const SYL = ['ka', 'ro', 'mi', 'tan', 'sel', 'vor', 'li', 'da', 'nem', 'po', 'ur', 'zi', 'bel', 'ga', 'sto', 'fen', 'ha', 'lu', 'qui', 'mar', 'ten', 'os', 'ri', 'ne'];
+const COMMON = 'the of and to in a is that for on was with he it as at by said from his have has are an be they this were not government minister president officials people after two year police week city country forces security talks election court report people state'.split(' ');
+const TOPICAL = ['tripoli', 'haftar', 'libya', 'ankara', 'washington', 'brussels', 'parliament', 'ceasefire', 'inflation', 'elections', 'earthquake', 'football', 'climate', 'protest', 'refugees', 'oil', 'sanctions', 'summit', 'vaccine', 'drought'];
+const VOCAB = [...COMMON, ...TOPICAL];
+while (VOCAB.length < 20_000) {
+  const n = 2 + Math.floor(rand() * 3);
+  let w = '';
+  for (let i = 0; i < n; i++) w += SYL[Math.floor(rand() * SYL.length)];
+  VOCAB.push(w);
+}
+// Zipf: P(rank r) ∝ 1/r
+const H = VOCAB.reduce((s, _, i) => s + 1 / (i + 1), 0);
+const CUM = [];
+VOCAB.reduce((s, _, i) => (CUM[i] = s + 1 / (i + 1) / H), 0);
+function word() {
+  const x = rand();
+  let lo = 0, hi = CUM.length - 1;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (CUM[mid] < x) lo = mid + 1; else hi = mid; }
+  return VOCAB[lo];
+}
+const SITES = Array.from({ length: 40 }, (_, i) => `news${i}.example`);
+const LANGS = ['en', 'en', 'en', 'fr', 'de', 'ar'];
+const T0 = Date.UTC(2024, 0, 1);
+
+export function makeArticle(i) {
+  const site = SITES[i % SITES.length];
+  const title = Array.from({ length: 8 }, word).join(' ').replace(/^./, (c) => c.toUpperCase());
+  const paras = Array.from({ length: 12 }, () => Array.from({ length: 58 }, word).join(' ') + '.');
+  const text = paras.join(' ');
+  const published = new Date(T0 + Math.floor(rand() * 700) * 86_400_000 + 3_600_000 * 9).toISOString().slice(0, 16);
+  return {
+    url: `https://${site}/story/${i}`, canonicalUrl: `https://${site}/story/${i}`, isNews: true, newsScore: 0.9, newsReasons: ['synthetic'],
+    title, byline: 'Staff', siteName: site, lang: LANGS[i % LANGS.length], dir: 'ltr', excerpt: paras[0].slice(0, 160), leadImage: null, favicon: null,
+    content: `<div>${paras.map((p) => `<p>${p}</p>`).join('')}</div>`, textContent: text, wordCount: 696, readingMinutes: 3, paywalled: false,
+    dateline: { published, modified: null, precision: 'minute', place: 'Tripoli', agency: null, text: published, source: 'meta' },
+    related: Array.from({ length: 8 }, (_, k) => ({ title: `Related ${k} ${word()} ${word()}`, url: `https://${site}/story/r${k}`, section: 'Latest', score: 0.5 })),
+  };
+}
+const savedAt = (i) => T0 + i * 3_600_000;
+
+const TYPED = ['tripoli', 'haftar offensive', 'the', 'ceasefire talks', 'kamiro'];
+const keystrokes = TYPED.flatMap((w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1)));
+
+const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const fmt = (x) => (x === undefined || x === null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
+const results = { generatedAt: new Date().toISOString(), node: [], chromium: [] };
+
+// ---------- Node (fake-indexeddb): approximation ----------
+async function benchNode() {
+  const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
+  const db = await store.openLibrary({ name: 'bench', indexedDB: new IDBFactory(), IDBKeyRange });
+  let n = 0;
+  for (const size of SIZES) {
+    const saveMs = [];
+    while (n < size) {
+      const a = makeArticle(n);
+      const t = performance.now();
+      await store.saveArticle(db, { article: a, now: savedAt(n) });
+      if (size - n <= 20) saveMs.push(performance.now() - t);
+      n++;
+    }
+    let t = performance.now();
+    const all = await store.listArticles(db);
+    store.facets(all);
+    store.applyQuery(all, store.DEFAULT_QUERY, null);
+    const open = performance.now() - t;
+    t = performance.now();
+    const index = new store.SearchIndex(await store.allSearchRows(db));
+    const indexMs = performance.now() - t;
+    const searchMs = keystrokes.map((k) => {
+      const t1 = performance.now();
+      store.applyQuery(all, store.DEFAULT_QUERY, index.query(k));
+      return performance.now() - t1;
+    });
+    const row = { articles: size, saveMs: q(saveMs, 0.5), openMs: open, indexMs, searchMedianMs: q(searchMs, 0.5), searchP95Ms: q(searchMs, 0.95), searchMaxMs: Math.max(...searchMs) };
+    results.node.push(row);
+    console.log(`node  ${String(size).padStart(5)}  save ${fmt(row.saveMs)} ms  open ${fmt(open)} ms  index ${fmt(indexMs)} ms  search median ${fmt(row.searchMedianMs)} / p95 ${fmt(row.searchP95Ms)} / max ${fmt(row.searchMaxMs)} ms`);
+  }
+  db.close();
+}
+
+// ---------- Chromium: the real library page ----------
+async function benchChromium() {
+  const dist = path.join(root, 'dist/chrome-e2e');
+  if (!existsSync(path.join(dist, 'library.js'))) throw new Error('dist/chrome-e2e is not built (npm run bench:library builds it)');
+  const { chromium } = await import('playwright-core');
+  const profile = await mkdtemp(path.join(tmpdir(), 'dr-bench-profile-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+    const id = new URL(sw.url()).host;
+    const page = await ctx.newPage();
+    const url = `chrome-extension://${id}/library.html`;
+    await page.goto(url);
+    await page.waitForSelector('body[data-state="ready"]');
+    let have = 0;
+    for (const size of SIZES) {
+      // Load up to `size` through the page's own Import.
+      const entries = [];
+      for (let i = have; i < size; i++) {
+        const parts = store.toRecords(makeArticle(i), { id: `bench-${i}`, savedAt: savedAt(i), updatedAt: savedAt(i), read: 0, versions: 0, images: { mode: 'store', stored: 0, skipped: 0, bytes: 0 } });
+        const { id: _id, ...body } = parts.body;
+        entries.push({ record: parts.record, body, versions: [], images: [] });
+      }
+      const file = path.join(work, `import-${size}.json`);
+      await writeFile(file, JSON.stringify({ format: 'dateline-reader-library', version: 1, exportedAt: new Date().toISOString(), articles: entries }));
+      let t = Date.now();
+      await page.setInputFiles('#import-file', file);
+      await page.waitForFunction(() => /^Imported/.test(document.getElementById('report')?.textContent ?? ''), null, { timeout: 600_000, polling: 200 });
+      const importMs = Date.now() - t;
+      have = size;
+
+      // Open: a fresh load of the page until the list is on screen.
+      const opens = [];
+      for (let r = 0; r < 3; r++) {
+        await page.reload();
+        await page.waitForSelector('body[data-state="ready"]');
+        opens.push(await page.evaluate(() => performance.getEntriesByName('library:ready')[0].startTime));
+      }
+      await page.waitForFunction(() => performance.getEntriesByName('library:index-ready').length > 0, null, { timeout: 60_000 });
+      const indexMs = await page.evaluate(() => performance.getEntriesByName('library:index-ready')[0].startTime - performance.getEntriesByName('library:ready')[0].startTime);
+
+      // Search: each keystroke, from the input event to the list redrawn.
+      const searchMs = await page.evaluate(async (keys) => {
+        const input = document.getElementById('search');
+        const out = [];
+        for (const k of keys) {
+          const done = new Promise((r) => document.addEventListener('library:rendered', r, { once: true }));
+          const t0 = performance.now();
+          input.value = k;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await done;
+          const updated = performance.now() - t0;
+          // …and until the browser has a frame with it (style, layout, paint).
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          out.push([updated, performance.now() - t0]);
+        }
+        input.value = '';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return out;
+      }, keystrokes);
+
+      // Save: through the background, as the overlay's Save does (no images: those are network time).
+      const saveMs = [];
+      for (let r = 0; r < 10; r++) {
+        const article = makeArticle(100_000 + size + r);
+        saveMs.push(await page.evaluate(async (a) => {
+          const t0 = performance.now();
+          const reply = await chrome.runtime.sendMessage({ type: 'library:save', payload: { article: a } });
+          if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+          return performance.now() - t0;
+        }, article));
+      }
+      const upd = searchMs.map((x) => x[0]);
+      const frame = searchMs.map((x) => x[1]);
+      const row = {
+        articles: size, importMs, saveMs: q(saveMs, 0.5), openMs: q(opens, 0.5), indexMs,
+        searchMedianMs: q(upd, 0.5), searchP95Ms: q(upd, 0.95), searchMaxMs: Math.max(...upd),
+        searchFrameMedianMs: q(frame, 0.5), searchFrameP95Ms: q(frame, 0.95), loadAverage: (await import('node:os')).loadavg()[0],
+      };
+      results.chromium.push(row);
+      console.log(`chromium ${String(size).padStart(5)}  save ${fmt(row.saveMs)} ms  open ${fmt(row.openMs)} ms  index ${fmt(indexMs)} ms  search (list updated) median ${fmt(row.searchMedianMs)} / p95 ${fmt(row.searchP95Ms)} / max ${fmt(row.searchMaxMs)} ms; to next frame median ${fmt(row.searchFrameMedianMs)} / p95 ${fmt(row.searchFrameP95Ms)} ms  (import of ${size - (SIZES[SIZES.indexOf(size) - 1] ?? 0)} took ${fmt(importMs)} ms; load avg ${row.loadAverage.toFixed(1)})`);
+    }
+  } finally {
+    await ctx.close().catch(() => {});
+    await rm(profile, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+try {
+  if (runBrowser) {
+    console.log('Chromium (real browser, the extension\'s library page):');
+    await benchChromium();
+  }
+  if (runNode) {
+    console.log('Node + fake-indexeddb (APPROXIMATION of the store code alone; not user-facing numbers):');
+    await benchNode();
+  }
+  await mkdir(path.join(root, 'bench/results'), { recursive: true });
+  await writeFile(path.join(root, 'bench/results/library.json'), JSON.stringify(results, null, 2));
+  console.log('target: search under 100 ms per keystroke at 5,000 articles; wrote bench/results/library.json');
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

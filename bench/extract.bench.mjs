@@ -12,9 +12,10 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
-import { extract } from '../dist/core.mjs';
+import { loadCore } from './lib/load-core.mjs';
 import { parsePage } from './lib/parse-page.mjs';
 import { scorePage, scoreCorpus, pageF1 } from './lib/shingle-score.mjs';
+const { extract } = await loadCore();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS = path.resolve(here, '../../shared/corpus/scrapinghub');

@@ -14,6 +14,8 @@
  * site-specific, and every text rule only fires on short blocks so a real paragraph never goes.
  */
 
+import { PAYWALL_TEXT } from './paywall.js';
+
 /** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
 const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'form',
   'input', 'button', 'select', 'option', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio', 'dialog', 'link', 'meta',
@@ -34,6 +36,7 @@ const CLUTTER_TOKENS: Record<string, string[]> = {
   byline: ['byline', 'bylines', 'dateline', 'timestamp', 'published', 'pubdate', 'meta', 'metadata', 'author', 'authors', 'posted', 'date'],
   bio: ['bio', 'biography', 'authorbio', 'aboutauthor', 'contributor'],
   tags: ['tags', 'tag', 'taglist', 'keywords', 'topics'],
+  paywall: ['paywall', 'regwall', 'tpmodal', 'subscriberonly', 'premiumcontent', 'meteredcontent', 'subscriptionwall', 'piano'],
   skip: ['skip', 'skiplink', 'screenreader', 'sronly', 'visuallyhidden', 'print', 'toolbar', 'toolbox', 'actions'],
 };
 const TOKEN_KIND = new Map<string, string>();
@@ -252,6 +255,7 @@ function dropByKind(el: Element, kind: string, text: string, hasImage: boolean, 
   const links = (): number => (text ? linkTextLength(el) / text.length : 0);
   switch (kind) {
     case 'share': case 'breadcrumb': case 'skip': return text.length < 300;
+    case 'paywall': w.report.paywallHint = true; return text.length < 600;
     case 'ad': return text.length < 300 && !(hasImage && el.getElementsByTagName('figcaption').length > 0);
     case 'newsletter': return text.length < 600;
     case 'related': return text.length < 2500 && (links() >= 0.35 || text.length < 200);
@@ -290,6 +294,11 @@ function judge(el: Element, w: Walk): boolean {
     const next = el.nextElementSibling;
     if (HEADINGS.has(tag) && next && isLinkBox(next, norm(next.textContent))) remove(next, 'related', w);
     remove(el, 'read-also', w); return true;
+  }
+  if (PAYWALL_TEXT.test(text) && text.length < 300) {
+    // "Subscribe to continue reading": the notice goes, and the article is flagged as a preview.
+    w.report.paywallHint = true;
+    remove(el, 'paywall', w); return true;
   }
   if (COMMENTS_HEADING.test(text) && text.length < 60 && (HEADINGS.has(tag) || tag === 'div' || tag === 'p')) { remove(el, 'comments', w); return true; }
   if (!hasImage && text.length < 200 && isShareBar(text)) { remove(el, 'share', w); return true; }

@@ -126,18 +126,20 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
   const searchParam = hasSearchParam(params);
   const isRoot = segments.length === 0 || (segments.length === 1 && /^(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?)$/i.test(last));
   let urlShaped = false;
-  if (isRoot && !searchParam) add(-0.5, 'URL is the site root (a home page)');
-  if (SEARCH_PATH.test(path) || (searchParam && (isRoot || SEARCH_PATH.test(path) || segments.length <= 1))) {
-    add(-0.5, `URL is a search page${searchParam ? ` (?${searchParam}=)` : ''}`);
+  /** The path already told what kind of non-article page this is. */
+  let pathKind = false;
+  if (isRoot && !searchParam) { add(-0.5, 'URL is the site root (a home page)'); pathKind = true; }
+  if (SEARCH_PATH.test(path) || (searchParam && (isRoot || segments.length <= 1))) {
+    add(-0.5, `URL is a search page${searchParam ? ` (?${searchParam}=)` : ''}`); pathKind = true;
   }
-  if (DOCS_PATH.test(path) || DOCS_HOST.test(host)) add(-0.45, 'URL looks like documentation');
-  if (SHOP_PATH.test(path)) add(-0.3, 'URL looks like a shop page');
+  if (DOCS_PATH.test(path) || DOCS_HOST.test(host)) { add(-0.45, 'URL looks like documentation'); pathKind = true; }
+  if (SHOP_PATH.test(path)) { add(-0.3, 'URL looks like a shop page'); pathKind = true; }
   if (DATE_IN_PATH.test(path)) { add(0.2, 'URL has a date in it'); urlShaped = true; }
   if (/\d{5,}/.test(lastStem) || (/^\d{4,}$/.test(segments[segments.length - 2] ?? '') && segments.length >= 2)) {
     add(0.15, 'URL ends in an article id'); urlShaped = true;
   }
   if (lastStem.split(/[-_+]/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4) { add(0.15, 'URL has a headline slug'); urlShaped = true; }
-  if (!isRoot && !urlShaped && segments.length <= 3 && segments.every((s) => s.length <= 24 && !/\d/.test(s) && (s.match(/-/g)?.length ?? 0) <= 1)) {
+  if (!pathKind && !urlShaped && segments.length <= 3 && segments.every((s) => s.length <= 24 && !/\d/.test(s) && (s.match(/-/g)?.length ?? 0) <= 1)) {
     add(-0.25, `URL looks like a section front (/${segments.join('/')}/)`);
   }
 

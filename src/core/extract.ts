@@ -20,6 +20,7 @@ import { detectNews } from './detect.js';
 import { findDateline, liftWireDateline } from './dateline.js';
 import { findRelated } from './related.js';
 import { sanitizeToInertFragment } from './sanitize.js';
+import { cloneDocument } from './clone-document.js';
 import { readingMinutes, wordCount } from './reading-time.js';
 import { cleanArticle, runningText } from './clean.js';
 import { readPageMeta, textOf, typesOf, type JsonLdNode, type PageMeta } from './page-meta.js';
@@ -111,19 +112,50 @@ function jsonLdImage(nodes: JsonLdNode[]): string | null {
   return null;
 }
 
-function favicon(doc: Document, base: string): string | null {
+/**
+ * Canonical URL and favicon from the <link> elements. getElementsByTagName, not
+ * querySelector('link[rel~=canonical i]'): attribute selectors are slow in jsdom (the CLI).
+ */
+function links(doc: Document, base: string): { canonical: string | null; favicon: string | null } {
+  let canonical: string | null = null;
+  let icon: string | null = null;
   let apple: string | null = null;
-  for (const link of Array.from(doc.querySelectorAll('link[rel][href]'))) {
+  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+    const href = link.getAttribute('href');
+    if (!href) continue;
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-    if (rel.includes('icon')) return absolute(link.getAttribute('href'), base);
-    if (!apple && rel.includes('apple-touch-icon')) apple = link.getAttribute('href');
+    if (!canonical && rel.includes('canonical')) canonical = absolute(href, base);
+    if (!icon && rel.includes('icon')) icon = absolute(href, base);
+    if (!apple && rel.includes('apple-touch-icon')) apple = absolute(href, base);
   }
-  return absolute(apple ?? '/favicon.ico', base);
+  return { canonical, favicon: icon ?? apple ?? absolute('/favicon.ico', base) };
 }
 
 /** The article's JSON-LD node: the first news/article-typed node, for byline, paywall and publisher. */
 function articleNode(pm: PageMeta): JsonLdNode | null {
   return pm.jsonLd.find((n) => typesOf(n).some((t) => /Article|BlogPosting|LiveBlogPosting|Report|WebPage/.test(t) && t !== 'CollectionPage')) ?? null;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
+
+/** The JSON-LD headline, with the few HTML entities CMSs leave in JSON decoded. */
+function headlineOf(node: JsonLdNode | null): string | null {
+  const h = typeof node?.headline === 'string' ? node.headline : null;
+  if (!h) return null;
+  const clean = h.replace(/&(#?\w+);/g, (m, e: string) => ENTITIES[e.toLowerCase()] ?? (/^#\d+$/.test(e) ? String.fromCodePoint(Number(e.slice(1))) : m))
+    .replace(/\s+/g, ' ').trim();
+  return clean.length >= 3 && clean.length <= 300 ? clean : null;
+}
+
+/**
+ * "Headline｜Site" → "Headline". Readability splits on ASCII separators only; full-width and
+ * other separators followed by the site's own name are removed here.
+ */
+function withoutSiteName(title: string, siteName: string | null): string {
+  if (!siteName || title.length <= siteName.length + 3) return title;
+  const esc = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = title.replace(new RegExp(`\\s*[|｜\\-–—:·•»/\\\\]\\s*${esc}\\s*$`, 'i'), '').trim();
+  return stripped.length >= 3 ? stripped : title;
 }
 
 function siteNameOf(parsedSite: string | null | undefined, pm: PageMeta, node: JsonLdNode | null): string | null {
@@ -156,24 +188,31 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
 
   const refused = refusal(doc, url, options);
   if (refused) return refused;
+  let t = lap('budget', t0);
 
-  let t = performance.now();
   const pm = readPageMeta(doc);
   const lang = pageLang(doc, pm);
-  const canonicalUrl = absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url);
+  const linked = links(doc, url);
+  const canonicalUrl = linked.canonical;
   const verdict = detectNews(doc, url, pm);
   t = lap('detect', t);
 
   const dateline = findDateline(doc, { url, now, lang, locale: options.locale, timeZone: options.timeZone });
   t = lap('dateline', t);
 
-  const clone = doc.cloneNode(true) as Document;
+  const clone = cloneDocument(doc, url);
   // The article comes back as an element of the clone, not as a string: no re-parsing, and the
   // cleaning below works on a copy the page never sees.
-  const parsed = new Readability<Element>(clone, { charThreshold: 300, keepClasses: true, serializer: (el) => el as Element }).parse();
+  // disableJSONLD: the JSON-LD was parsed once already (readPageMeta); headline, author and
+  // publisher are taken from there below.
+  const parsed = new Readability<Element>(clone, {
+    charThreshold: 300, keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element,
+  }).parse();
   t = lap('readability', t);
 
-  const title = (parsed?.title ?? '').replace(/\s+/g, ' ').trim() || pm.meta.get('og:title') || doc.title.replace(/\s+/g, ' ').trim();
+  const node = articleNode(pm);
+  const siteName = siteNameOf(parsed?.siteName, pm, node);
+  const title = withoutSiteName(headlineOf(node) || (parsed?.title ?? '').replace(/\s+/g, ' ').trim() || pm.meta.get('og:title') || doc.title.replace(/\s+/g, ' ').trim(), siteName);
   let content = '';
   let textContent = '';
   let paywallInArticle = false;
@@ -198,7 +237,6 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   const related = findRelated(doc, { url, canonicalUrl, now, lang, title, text: textContent });
   t = lap('related', t);
 
-  const node = articleNode(pm);
   const words = wordCount(textContent);
   const reasons = [...verdict.reasons];
   let score = verdict.score;
@@ -221,13 +259,13 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     newsReasons: reasons,
     title,
     byline: findByline(pm, node, parsed?.byline ?? null),
-    siteName: siteNameOf(parsed?.siteName, pm, node),
+    siteName,
     lang: lang ?? (parsed?.lang?.trim() || null),
     dir: pageDir(doc, parsed?.dir, lang ?? parsed?.lang ?? null),
     excerpt: excerptOf(parsed?.excerpt ?? pm.meta.get('description'), textContent),
     leadImage: absolute(pm.meta.get('og:image') ?? pm.meta.get('og:image:url') ?? pm.meta.get('twitter:image') ?? pm.meta.get('twitter:image:src') ?? jsonLdImage(node ? [node, ...pm.jsonLd] : pm.jsonLd), url)
       ?? absolute(/<img[^>]+src="([^"]+)"/.exec(content)?.[1]?.replace(/&amp;/g, '&'), url),
-    favicon: favicon(doc, url),
+    favicon: linked.favicon,
     content,
     textContent,
     wordCount: words,
@@ -238,6 +276,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     timings,
   };
   if (!content) result.error = { code: 'no-article', message: 'No article was found on this page.' };
+  lap('metadata', t);
   timings.total = performance.now() - t0;
   return result;
 }

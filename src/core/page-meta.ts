@@ -37,7 +37,9 @@ export function readPageMeta(doc: Document): PageMeta {
     if (equiv && content && !meta.has(`http-equiv:${equiv}`)) meta.set(`http-equiv:${equiv}`, content);
   }
   const jsonLd: JsonLdNode[] = [];
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  // getElementsByTagName, not querySelectorAll('script[type=…]'): attribute selectors are slow in jsdom.
+  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const text = s.textContent ?? '';
     if (!text.trim() || text.length > MAX_JSON_LD_CHARS) continue;
     try {

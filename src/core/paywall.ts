@@ -7,8 +7,26 @@
  */
 import type { JsonLdNode, PageMeta } from './page-meta.js';
 
-const PAYWALL_TEXT = /subscribe (?:now )?to (?:continue|keep) reading|subscribe to (?:read|unlock|access) (?:the )?(?:full|rest|this|more)|to continue reading,? (?:please )?(?:subscribe|log ?in|sign in|become)|(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members)|already a subscriber\?|for subscribers only|subscribers only|unlock (?:this|the full) (?:article|story)|réservé aux abonnés|article réservé|la suite est réservée|abonnez-vous pour (?:lire|continuer)|vous souhaitez lire la suite|weiterlesen mit|mit (?:\w+\+?|einem) ?abo(?:nnement)? weiterlesen|(?:jetzt )?(?:\w+\+? )?abo(?:nnement)? abschließen|dieser (?:artikel|beitrag|inhalt) ist (?:exklusiv |nur )?für abonnenten|nur für abonnenten|exklusiv für abonnenten|contenido exclusivo para suscriptores|para seguir leyendo|continua a leggere|riservato agli abbonati|conteúdo exclusivo para assinantes|この記事は有料会員限定|会員限定記事|有料会員になると|المحتوى متاح للمشتركين فقط|للمشتركين فقط/i;
-const PAYWALL_MARKUP = '[class*="paywall" i], [id*="paywall" i], [class*="piano-" i], [id*="piano-" i], .tp-modal, [class*="regwall" i], [class*="subscriber-only" i], [class*="premium-content" i], [data-paywall], [class*="meteredContent" i]';
+export const PAYWALL_TEXT = /subscribe (?:now )?to (?:continue|keep) reading|subscribe to (?:read|unlock|access) (?:the )?(?:full|rest|this|more)|to continue reading,? (?:please )?(?:subscribe|log ?in|sign in|become)|(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members)|already a subscriber\?|for subscribers only|subscribers only|unlock (?:this|the full) (?:article|story)|réservé aux abonnés|article réservé|la suite est réservée|abonnez-vous pour (?:lire|continuer)|cet article est réservé|vous souhaitez lire la suite|weiterlesen mit|mit (?:\w+\+?|einem) ?abo(?:nnement)? weiterlesen|(?:jetzt )?(?:\w+\+? )?abo(?:nnement)? abschließen|dieser (?:artikel|beitrag|inhalt) ist (?:exklusiv |nur )?für abonnenten|nur für abonnenten|exklusiv für abonnenten|contenido exclusivo para suscriptores|para seguir leyendo|continua a leggere|riservato agli abbonati|conteúdo exclusivo para assinantes|この記事は有料会員限定|会員限定記事|有料会員になると|المحتوى متاح للمشتركين فقط|للمشتركين فقط/i;
+/** Class/id names of paywall boxes (Piano's tp-modal, "paywall", "regwall", …). */
+const PAYWALL_NAME = /paywall|regwall|piano-|tp-modal|subscriber-?only|premium-?content|metered-?content|subscription-?wall/i;
+
+/**
+ * The first element whose class or id names a paywall. A plain walk rather than
+ * querySelector('[class*=paywall i]'): substring attribute selectors cost jsdom ~300 ms on a big
+ * page. Only run for short articles (see below), so its cost is bounded where it matters.
+ */
+function paywallBox(doc: Document): Element | null {
+  if (!doc.body) return null;
+  const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n as Element;
+    const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    if (name.length > 1 && PAYWALL_NAME.test(name)) return el;
+    if (el.hasAttribute('data-paywall')) return el;
+  }
+  return null;
+}
 
 function falsy(v: unknown): boolean {
   return v === false || (typeof v === 'string' && v.trim().toLowerCase() === 'false');
@@ -30,7 +48,9 @@ export function findPaywall(doc: Document, pm: PageMeta, node: JsonLdNode | null
   if (PAYWALL_TEXT.test(text.slice(-600))) return 'paywall: the article ends with a subscription notice';
   const words = text.split(/\s+/).length;
   if (hintInArticle && words < 400) return 'paywall: paywall markup inside a short article';
-  const box = doc.querySelector(PAYWALL_MARKUP);
+  // A full-length article with paywall scripts on the page is a metered page the reader can read.
+  if (words >= 400) return null;
+  const box = paywallBox(doc);
   if (box) {
     const boxText = (box.textContent ?? '').replace(/\s+/g, ' ').slice(0, 2000);
     if (PAYWALL_TEXT.test(boxText)) return 'paywall: the page shows a subscription notice';

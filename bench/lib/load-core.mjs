@@ -1,0 +1,21 @@
+/**
+ * Bundles src/core into a private temp file and imports it, so a benchmark measures the current
+ * source and is not disturbed by a concurrent `npm run build` rewriting dist/.
+ * Same esbuild settings as dist/core.mjs in build.mjs (ESM, neutral platform, es2022).
+ */
+import * as esbuild from 'esbuild';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function loadCore() {
+  const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'dateline-core-')), 'core.mjs');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/core/index.ts')], outfile, bundle: true, format: 'esm', platform: 'neutral',
+    target: 'es2022', logLevel: 'warning', mainFields: ['module', 'main'],
+  });
+  return import(pathToFileURL(outfile).href);
+}

@@ -1,0 +1,84 @@
+/**
+ * isNews: article pages of news sites yes; home page, section front, search results, product and
+ * documentation pages no, each with a reason a user can read. detectNews alone (what the
+ * auto-clean detector bundles) and extract() (which adds Readability's verdict) must agree.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isProbablyReaderable } from '@mozilla/readability';
+import { detectNews } from '../../src/core/detect.js';
+import { extract } from '../../src/core/extract.js';
+import { loadPage } from './extract-fixture.js';
+
+const NON_NEWS: Array<[string, string, RegExp]> = [
+  ['nonnews-home.html', 'https://www.riversidecourier.example/', /site root \(a home page\)|front page/],
+  ['nonnews-section.html', 'https://www.riversidecourier.example/politics/', /section front|list of pages/],
+  ['nonnews-search.html', 'https://www.riversidecourier.example/search?q=bridge', /search page/],
+  ['nonnews-product.html', 'https://shop.outdoorgear.example/products/trailmaster-40l-hiking-backpack', /product page/],
+  ['nonnews-docs.html', 'https://lighthousedb.example/docs/cache', /documentation/],
+];
+
+const NEWS: Array<[string, string]> = [
+  ['seed-haberler.html', 'https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/'],
+  ['en-clutter-lazy.html', 'https://www.riversidecourier.example/news/2024/03/12/council-approves-river-bridge'],
+  ['de-clutter.html', 'https://www.nordkurier.example/wirtschaft/bahn-schnellstrecke-hamburg-berlin-123456.html'],
+  ['ja-short-cjk.html', 'https://www.minato-shimbun.example/national/20240512-654321.html'],
+  ['ar-rtl.html', 'https://www.alshorouk.example/economy/2024/04/02/solar-plant-opening-987654'],
+];
+
+describe('not news', () => {
+  for (const [file, url, reason] of NON_NEWS) {
+    it(`${file}: isNews false, reason ${reason}`, () => {
+      const standalone = detectNews(loadPage(file, url), url);
+      expect(standalone.isNews).toBe(false);
+      expect(standalone.reasons.join('; ')).toMatch(reason);
+      const r = extract(loadPage(file, url), { url });
+      expect(r.isNews).toBe(false);
+      expect(r.newsScore).toBeLessThan(0.5);
+      expect(r.newsReasons.join('; ')).toMatch(reason);
+    });
+  }
+
+  it('the docs page passes Readability’s readerable check, yet is not news', () => {
+    const url = 'https://lighthousedb.example/docs/cache';
+    const doc = loadPage('nonnews-docs.html', url);
+    expect(isProbablyReaderable(doc)).toBe(true); // Readability alone would offer it…
+    const r = extract(doc, { url });
+    expect(r.textContent).toContain('how to size the cache');
+    expect(r.isNews).toBe(false); // …but it is documentation
+  });
+});
+
+describe('news', () => {
+  for (const [file, url] of NEWS) {
+    it(`${file}: isNews true`, () => {
+      const v = detectNews(loadPage(file, url), url);
+      expect(v.isNews).toBe(true);
+      expect(v.score).toBeGreaterThanOrEqual(0.5);
+      expect(v.reasons.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('names the JSON-LD type and URL shape among the reasons', () => {
+    const url = 'https://www.riversidecourier.example/news/2024/03/12/council-approves-river-bridge';
+    const v = detectNews(loadPage('en-clutter-lazy.html', url), url);
+    expect(v.reasons).toContain('JSON-LD type NewsArticle');
+    expect(v.reasons).toContain('URL has a date in it');
+  });
+
+  it('the same article served at the site root is judged a home page', () => {
+    const v = detectNews(loadPage('seed-haberler.html', 'https://en.haberler.com/'), 'https://en.haberler.com/');
+    expect(v.reasons).toContain('URL is the site root (a home page)');
+    expect(v.score).toBeLessThan(detectNews(loadPage('seed-haberler.html', NEWS[0]![1]), NEWS[0]![1]).score);
+  });
+});
+
+describe('detect.ts stays standalone for the detector bundle', () => {
+  it('imports no Readability (directly or through page-meta)', () => {
+    for (const f of ['detect.ts', 'page-meta.ts']) {
+      const src = readFileSync(path.resolve(__dirname, '../../src/core', f), 'utf8');
+      expect(src, f).not.toMatch(/@mozilla\/readability|from '\.\/(extract|clean|sanitize)/);
+    }
+  });
+});

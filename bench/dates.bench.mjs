@@ -9,8 +9,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parsePage } from './lib/parse-page.mjs';
 import { Readability } from '@mozilla/readability';
-import { findDateline } from '../dist/core.mjs';
 
+// CORE_MODULE: a private build to measure while other builds rewrite dist/ (shared working tree).
+const { findDateline } = await import(process.env.CORE_MODULE ?? '../dist/core.mjs');
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const corpus = process.env.DATES_CORPUS ?? path.resolve(root, '../shared/corpus/dates');
 const NOW = new Date('2026-11-28T12:00:00Z'); // fixed, so runs are comparable

@@ -39,7 +39,8 @@ function words(locale: string): { updated: string; yourTime: string } {
 
 function safeLocale(locale: string | undefined): string {
   if (!locale) return 'en';
-  try { return Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : 'en'; } catch { return 'en'; }
+  // Constructing is the check: a malformed tag throws; an unknown one falls back on its own.
+  try { new Intl.DateTimeFormat(locale); return locale; } catch { return 'en'; }
 }
 
 function readerZone(timeZone: string | undefined): string {

@@ -110,7 +110,7 @@ function makeStamp(y: number, m: number, d: number, h?: number, mi?: number, s?:
 export function parseMachineDate(raw: string, lang: string | null = null): Stamp | null {
   const s = normalizeDigits(raw).trim();
   if (!s || s.length > 80) return null;
-  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-−]\d{2}(?::?\d{2})?)?)?(?:\s*(?:\[[^\]]*\]|[A-Z]{2,5}))?$/i.exec(s);
+  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{1,2})(?:[.,]\d+)?)?\s*(Z|[+-−]\d{2}(?::?\d{2})?)?)?(?:\s*(?:\[[^\]]*\]|[A-Z]{2,5}))?$/i.exec(s);
   if (m) {
     const st = makeStamp(+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? undefined : +m[4], m[5] === undefined ? undefined : +m[5], m[6] === undefined ? undefined : +m[6], normalizeOffset(m[7]));
     if (st) return st;
@@ -281,7 +281,7 @@ function applyMeridiem(h: number, mer: string | undefined): number | null {
   return pm ? (h % 12) + 12 : h % 12;
 }
 
-const PUBLISHED_LABEL = /(published|posted|erschienen|veröffentlicht|publiziert|erstellt|publié|publie|publicado|publicada|pubblicato|gepubliceerd|yayınlanma|yayınlandı|yayın|опубликовано|опубликован|opublikowano|نشر|نُشر|发布|發佈|发表|公開|작성|created|issued|date|datum|fecha|data)\s*(?:le|am|on|el|il|em|op|في|:|\s)*\s*$/iu;
+const PUBLISHED_LABEL = /(published|posted|erschienen|veröffentlicht|publiziert|erstellt|publié|publie|publicado|publicada|pubblicato|gepubliceerd|yayınlanma|yayınlandı|yayın|опубликовано|опубликован|opublikowano|نشر|نُشر|发布|發佈|发表|公開|작성|created|issued)\s*(?:le|am|on|el|il|em|op|في|:|\s)*\s*$/iu;
 const MODIFIED_LABEL = /(updated?|last\s+modified|modified|revised|edited|aktualisiert|aktualisierung|geändert|stand|mis\s+à\s+jour|màj|maj|actualizado|actualizada|actualización|aggiornato|aggiornamento|atualizado|atualizada|bijgewerkt|gewijzigd|güncelleme|güncellendi|güncellenme|обновлено|обновлен|zaktualizowano|تحديث|آخر\s+تحديث|更新)\s*(?:le|am|on|el|il|em|op|at|:|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$/iu;
 
 export function labelKind(before: string): TextDateKind {
@@ -374,7 +374,8 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
           const h = applyMeridiem(+before[1]!, before[3]);
           const off = before[4] ? TZ_ABBR[before[4].toLowerCase()] : undefined;
           const withTime = h === null ? null : makeStamp(stamp.y, stamp.m, stamp.d, h, +before[2]!, undefined, off);
-          if (withTime?.h !== undefined) { stamp = withTime; from = start - before[0].length; len += before[0].length; }
+          // Not a time that belongs to the previous date ("…2:05 p.m. EDT Updated October 5").
+          if (withTime?.h !== undefined && !overlaps(start - before[0].length, start)) { stamp = withTime; from = start - before[0].length; len += before[0].length; }
         }
       }
       taken.push([from, from + len]);

@@ -97,7 +97,8 @@ export function readJsonLd(doc: Document, lang: string | null): JsonLdFindings {
       if (child && typeof child === 'object') visit(child, depth + 1);
     }
   };
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const text = (s.textContent ?? '').trim();
     if (!text) continue;
     try { visit(JSON.parse(text), 0); } catch {
@@ -132,7 +133,16 @@ const META_KEYS: Record<string, [DateKind, number]> = {
 
 export function readMeta(doc: Document, lang: string | null): DateCandidate[] {
   const out: DateCandidate[] = [];
-  for (const m of Array.from(doc.querySelectorAll('meta[content]'))) {
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+    if (!m.hasAttribute('content')) continue;
+    const itemprop = m.getAttribute('itemprop');
+    if (itemprop && m.parentElement?.tagName === 'HEAD') {
+      const kind: DateKind | null = /datePublished|dateCreated/.test(itemprop) ? 'published' : /dateModified/.test(itemprop) ? 'modified' : null;
+      const raw = m.getAttribute('content') ?? '';
+      const stamp = kind ? parseMachineDate(raw, lang) : null;
+      if (kind && stamp) out.push({ stamp, kind, source: 'microdata', rank: /dateCreated/.test(itemprop) ? 1 : 0, raw });
+      continue;
+    }
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
     const spec = META_KEYS[key];
     if (!spec) continue;
@@ -146,27 +156,32 @@ export function readMeta(doc: Document, lang: string | null): DateCandidate[] {
 // ---------------------------------------------------------------------------------------------
 // Zones of a page whose dates are not the story's
 
-const SKIP_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM', 'SELECT', 'BUTTON', 'MENU', 'DIALOG']);
+const SKIP_TAGS = new Set(['NAV', 'ASIDE', 'FORM', 'SELECT', 'BUTTON', 'MENU', 'DIALOG']);
+/** A footer inside the story (Drupal's `footer.node__meta`, WordPress's `entry-footer`) holds its byline date. */
+const STORY = 'article, [class*="article"], [class*="post"], [class*="entry"], [itemprop="articleBody"]';
 /** Class/id words of related-story cards, comments, menus and page clocks. */
-const SKIP_CLASS = /(?:^|[\s_-])(?:comments?|comment-\w+|kommentare?|reply|replies|disqus|related|relacionad[ao]s?|recommend\w*|empfehlung\w*|teasers?|clock|footer|navbar|nav|navigation|menu|sidebar|widget|newsletter|promo|trending|popular|most-?read|meistgelesen|outbrain|taboola|more-?(?:news|stories|articles)|read-?more|breaking-?news|ticker|cookie\w*|consent)(?:$|[\s_-])/i;
+const SKIP_CLASS = /(?:^|[\s_-])(?:comments?|comment-\w+|kommentare?|reply|replies|disqus|related|relacionad[ao]s?|recommend\w*|empfehlung\w*|teasers?|clock|site-?footer|page-?footer|global-?footer|main-?footer|navbar|nav|navigation|menu|sidebar|newsletter|promo|trending|popular|most-?read|meistgelesen|outbrain|taboola|more-?(?:news|stories|articles)|read-?more|breaking-?news|ticker|cookie\w*|consent)(?:$|[\s_-])/i;
 
 export interface Zones { headline: Element | null; isExcluded(el: Element): boolean }
 
 /** The story's headline: an h1 inside the article, or the h1 that matches the title. */
 export function findHeadline(doc: Document): Element | null {
-  const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 8);
+  // getElementsByTagName, not querySelectorAll: on big pages in jsdom the selector engine costs ms.
+  const h1s = Array.from(doc.getElementsByTagName('h1')).slice(0, 8);
   if (h1s.length === 0) {
-    return doc.querySelector('[itemprop="headline"], .entry-title, .article-title, .post-title, article h2') ?? null;
+    // No h1: the first heading of the first <article> (a whole-page [itemprop] query is too slow).
+    const article = doc.getElementsByTagName('article')[0];
+    return article?.querySelector('h2, h3, [itemprop="headline"]') ?? null;
   }
   if (h1s.length === 1) return h1s[0]!;
-  const title = (doc.title || doc.querySelector('meta[property="og:title"]')?.getAttribute('content') || '').toLowerCase();
+  const title = (doc.title || '').toLowerCase();
   let best: Element | null = null; let bestScore = -1;
   for (const h of h1s) {
     const t = (h.textContent ?? '').trim().toLowerCase();
     if (!t) continue;
     let score = 0;
     if (title.includes(t) && t.length > 10) score += 2;
-    if (h.closest('article, main, [role="main"], [itemprop="articleBody"]')) score += 1;
+    if (h.closest('article, main, [role="main"]')) score += 1;
     if (score > bestScore) { best = h; bestScore = score; }
   }
   return best ?? h1s[0]!;
@@ -186,8 +201,10 @@ export function makeZones(doc: Document): Zones {
       if (SKIP_TAGS.has(e.tagName)) { verdict = true; break; }
       // A site header (logo, menu, today's date) but not an article's own <header>.
       if (e.tagName === 'HEADER' && !e.closest('article, main, [role="main"]')) { verdict = true; break; }
+      // "footer" alone is the site's footer unless it sits inside the story.
       const cls = `${e.getAttribute('class') ?? ''} ${e.id}`;
       if (cls.length > 1 && SKIP_CLASS.test(cls)) { verdict = true; break; }
+      if ((e.tagName === 'FOOTER' || /(?:^|\s)footer(?:$|\s)/i.test(cls)) && !e.parentElement?.closest(STORY)) { verdict = true; break; }
       const role = e.getAttribute('role');
       if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') { verdict = true; break; }
       const scope = e.getAttribute('itemtype');
@@ -211,11 +228,22 @@ function kindFromAttrs(el: Element): DateKind | null {
 
 export function readMicrodata(doc: Document, zones: Zones, lang: string | null): DateCandidate[] {
   const out: DateCandidate[] = [];
-  const els = Array.from(doc.querySelectorAll('[itemprop~="datePublished"], [itemprop~="dateCreated"], [itemprop~="dateModified"]')).slice(0, 40);
+  // Scoped to the headline's item (or article) when there is one, and a plain [itemprop] query with
+  // a filter: nwsapi's [attr~=word] lists and whole-page attribute queries cost 15-40 ms on big pages.
+  // <meta itemprop> in <head> is read by readMeta.
+  const h = zones.headline;
+  const scope = h?.closest('[itemscope]') ?? h?.closest('article') ?? doc.body;
+  if (!scope) return out;
+  // RDFa (`property="schema:dateCreated"`, Drupal) says the same as microdata.
+  const propOf = (el: Element): string => el.getAttribute('itemprop') ?? el.getAttribute('property') ?? '';
+  const els = Array.from(scope.querySelectorAll('[itemprop], [property]'))
+    .filter((el) => /\b(datePublished|dateCreated|dateModified)\b/.test(propOf(el))).slice(0, 40);
   for (const el of els) {
     if (el.tagName !== 'META' && zones.isExcluded(el)) continue;
-    const prop = el.getAttribute('itemprop') ?? '';
-    const raw = el.getAttribute('content') ?? el.getAttribute('datetime') ?? (el.textContent ?? '').trim();
+    const prop = propOf(el);
+    // <abbr title="2011-03-30T21:05:00-07:00"> (Blogger) keeps the machine value in its title.
+    const raw = el.getAttribute('content') ?? el.getAttribute('datetime')
+      ?? (el.tagName === 'ABBR' ? el.getAttribute('title') : null) ?? (el.textContent ?? '').trim();
     const stamp = raw ? parseMachineDate(raw, lang) : null;
     if (!stamp) continue;
     const kind: DateKind = /dateModified/.test(prop) ? 'modified' : 'published';
@@ -230,7 +258,7 @@ function precedes(a: Element, b: Element): boolean {
 
 export function readTimeElements(doc: Document, zones: Zones, lang: string | null): DateCandidate[] {
   const out: DateCandidate[] = [];
-  const times = Array.from(doc.querySelectorAll('time')).slice(0, 60);
+  const times = Array.from(doc.getElementsByTagName('time')).slice(0, 60);
   const h = zones.headline;
   const article = h?.closest('article, main, [role="main"]') ?? null;
   for (const t of times) {
@@ -262,23 +290,51 @@ const TEXT_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELE
 const BACK_CHARS = 1500;
 const FORWARD_CHARS = 3000;
 const NO_HEADLINE_CHARS = 8000;
+/** Second pass, only when the first found nothing: a byline date at the end of a long post. */
+const FAR_CHARS = 30000;
 /** Class words of the elements that hold a byline date. */
 const DATE_CLASS = /date|time|publi|posted|byline|meta|datum|fecha|zeit|dateline|info|author|stamp/i;
 
 interface Segment { node: Text; start: number }
 
+/** Next node in document order, not entering skipped subtrees (script, style, …). */
+function nextInOrder(n: Node, root: Node): Node | null {
+  if (n.nodeType === 1 && n.firstChild && !TEXT_SKIP_TAGS.has((n as Element).tagName.toUpperCase())) return n.firstChild;
+  for (let c: Node | null = n; c && c !== root; c = c.parentNode) {
+    if (c.nextSibling) return c.nextSibling;
+  }
+  return null;
+}
+
+/** Previous node in document order (deepest last descendant of the previous sibling first). */
+function prevInOrder(n: Node, root: Node): Node | null {
+  if (n === root) return null;
+  let p = n.previousSibling;
+  if (!p) return n.parentNode === root ? null : n.parentNode;
+  while (p.nodeType === 1 && p.lastChild && !TEXT_SKIP_TAGS.has((p as Element).tagName.toUpperCase())) p = p.lastChild;
+  return p;
+}
+
+/**
+ * Up to `budget` characters of visible text from `start`, forward or backward in document order.
+ * A hand-rolled walk (firstChild/nextSibling) skips script/style subtrees whole and is several times
+ * faster than a TreeWalker under jsdom.
+ */
 function collectText(doc: Document, start: Node, forward: boolean, budget: number): { text: string; segments: Segment[] } {
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* SHOW_TEXT */);
-  walker.currentNode = start;
+  const root: Node = doc.body ?? doc.documentElement;
   const parts: Array<{ node: Text; value: string }> = [];
   let used = 0;
   let visited = 0;
-  for (let n = forward ? walker.nextNode() : walker.previousNode(); n && used < budget && visited < 4000; n = forward ? walker.nextNode() : walker.previousNode()) {
+  // Forward from an element starts inside it; backward starts just before it.
+  let n: Node | null = forward ? (start.nodeType === 1 && !TEXT_SKIP_TAGS.has((start as Element).tagName.toUpperCase()) && start.firstChild ? start.firstChild : nextInOrder(start, root)) : prevInOrder(start, root);
+  if (forward && start === root) n = root.firstChild;
+  for (; n && used < budget && visited < 20_000; n = forward ? nextInOrder(n, root) : prevInOrder(n, root)) {
     visited++;
-    const parent = n.parentElement;
-    if (!parent || TEXT_SKIP_TAGS.has(parent.tagName) || parent.closest('script, style, noscript, template, svg, select')) continue;
+    if (n.nodeType !== 3) continue;
     const value = (n.nodeValue ?? '').replace(/\s+/g, ' ');
     if (!value.trim()) continue;
+    const parent = n.parentNode as Element | null;
+    if (!parent || TEXT_SKIP_TAGS.has(parent.tagName?.toUpperCase?.() ?? '')) continue;
     parts.push({ node: n as Text, value });
     used += value.length;
   }
@@ -321,12 +377,14 @@ function blockOf(el: Element): Element {
 
 export function readVisibleText(doc: Document, zones: Zones, opts: { lang: string | null; now: Date; timeZone?: string }): TextCandidate[] {
   const out: TextCandidate[] = [];
-  const scan = (text: string, segments: Segment[], origin: number): void => {
+  const scan = (text: string, segments: Segment[], origin: number, onlyMarked = false): void => {
     for (const td of findTextDates(text, { lang: opts.lang, now: opts.now, timeZone: opts.timeZone })) {
       const node = nodeAt(segments, td.index);
       const el = node?.parentElement;
       if (!el || zones.isExcluded(el)) continue;
-      out.push(toCandidate(td, el, td.index - origin, text));
+      const c = toCandidate(td, el, td.index - origin, text);
+      if (onlyMarked && (c.prose || c.relative || (!c.labelled && !c.dateClass))) continue;
+      out.push(c);
     }
   };
   const toCandidate = (td: TextDate, el: Element, distance: number, text: string): TextCandidate => {
@@ -348,13 +406,16 @@ export function readVisibleText(doc: Document, zones: Zones, opts: { lang: strin
     const back = collectText(doc, h, false, BACK_CHARS);
     scan(back.text, back.segments, back.text.length);
     // Forward from the headline's start: its own text first, then what follows.
-    const first = doc.createTreeWalker(h, 4).nextNode();
-    const fwdStart = first ? (() => { const w = doc.createTreeWalker(doc.body ?? doc.documentElement, 4); w.currentNode = first; return w.previousNode() ?? h; })() : h;
-    const fwd = collectText(doc, fwdStart, true, FORWARD_CHARS);
+    const fwd = collectText(doc, h, true, FORWARD_CHARS);
     scan(fwd.text, fwd.segments, 0);
   } else if (doc.body) {
     const fwd = collectText(doc, doc.body, true, NO_HEADLINE_CHARS);
     scan(fwd.text, fwd.segments, 0);
+  }
+  if (doc.body && !out.some((c) => !c.prose && !c.relative)) {
+    // Only dates a label or a date-ish class vouches for: this far out, prose dates are noise.
+    const far = collectText(doc, h ?? doc.body, true, FAR_CHARS);
+    scan(far.text, far.segments, 0, true);
   }
   return out;
 }

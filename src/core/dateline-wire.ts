@@ -23,7 +23,7 @@ const MONTH_ALT = [...MONTHS.keys()].filter((k) => /^[a-zäöüéû]/.test(k))
   .sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 
 const CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*){0,3}";
-const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]+(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]+|de|da|del|am|an|der|upon|on)){0,3}";
+const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}'’./\\-]+(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]+|de|da|del|am|an|der|upon|on)){0,3}";
 const RTL_PLACE = '[\\p{Script=Arabic}\\p{Script=Hebrew}]+(?:\\s+[\\p{Script=Arabic}\\p{Script=Hebrew}]+){0,2}';
 const WIRE = new RegExp(
   `^(\\s*)(?<place>${CAPS_PLACE}|${MIXED_PLACE}|${RTL_PLACE})` +

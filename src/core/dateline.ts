@@ -83,27 +83,46 @@ function bestText(cands: TextCandidate[], kind: 'published' | 'modified'): TextC
   return best;
 }
 
+const isUtc = (st: Stamp): boolean => st.offset === 'Z' || st.offset === '+00:00';
+
 /**
- * A UTC value ("…T03:30Z") whose instant another source states in local wall-clock time
- * ("June 7, 23:30"): the page's own day and time win; the offset follows from the two.
+ * A UTC value ("…T03:30Z") is rarely the publisher's wall clock: CMSes convert to UTC. When another
+ * source states the same instant in local time ("June 7, 23:30"), the page's own day and time win and
+ * the offset follows from the two; when a visible date next to the headline names the neighbouring
+ * day (and the UTC hour allows a real offset to reach it), that day wins, without a time.
  */
 function localiseUtc(best: DateCandidate, others: DateCandidate[]): DateCandidate {
-  if (best.stamp.offset !== 'Z' && best.stamp.offset !== '+00:00') return best;
+  if (!isUtc(best.stamp) || !hasTime(best.stamp)) return best;
   const epoch = stampEpoch(best.stamp);
+  const minute = Math.floor(epoch / 60_000);
   for (const o of others) {
     if (o === best || !hasTime(o.stamp) || o.kind !== best.kind) continue;
-    if (o.stamp.offset && o.stamp.offset !== 'Z' && o.stamp.offset !== '+00:00' && Math.abs(stampEpoch(o.stamp) - epoch) < 60_000) return o;
+    if (o.stamp.offset && !isUtc(o.stamp) && Math.abs(stampEpoch(o.stamp) - epoch) < 60_000) return o;
   }
   for (const o of others) {
-    if (o.source !== 'text' || !hasTime(o.stamp) || o.stamp.offset || o.relative) continue;
-    const diff = (Date.UTC(o.stamp.y, o.stamp.m - 1, o.stamp.d, o.stamp.h, o.stamp.mi) - epoch) / 60_000;
-    if (diff !== 0 && Math.abs(diff) <= 14 * 60 && diff % 15 === 0) {
+    if ((o.source !== 'text' && o.source !== 'time-element') || !hasTime(o.stamp) || o.stamp.offset || o.relative || o.kind !== best.kind) continue;
+    const diff = Math.floor(Date.UTC(o.stamp.y, o.stamp.m - 1, o.stamp.d, o.stamp.h, o.stamp.mi) / 60_000) - minute;
+    if (diff !== 0 && diff >= -12 * 60 && diff <= 14 * 60 && diff % 15 === 0) {
       const sign = diff < 0 ? '-' : '+'; const abs = Math.abs(diff);
       const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-      return { ...o, stamp: { ...o.stamp, offset } };
+      return { ...o, stamp: { ...o.stamp, s: best.stamp.s, offset } };
     }
   }
+  const h = best.stamp.h ?? 0;
+  const day = Date.UTC(best.stamp.y, best.stamp.m - 1, best.stamp.d);
+  for (const o of others) {
+    if (o.kind !== best.kind || hasTime(o.stamp) || o.relative || !isNearVisible(o)) continue;
+    const delta = (Date.UTC(o.stamp.y, o.stamp.m - 1, o.stamp.d) - day) / DAY_MS;
+    if ((delta === 1 && h >= 10) || (delta === -1 && h < 12)) return o;
+  }
   return best;
+}
+
+/** A visible date the page shows as the story's: by the headline, in a date/byline element. */
+function isNearVisible(c: DateCandidate): boolean {
+  if (c.source !== 'text') return c.source === 'microdata' && !/^\d{4}-/.test(c.raw);
+  const t = c as TextCandidate;
+  return !t.prose && !t.relative && (t.dateClass || t.labelled) && t.distance >= -400 && t.distance <= 800;
 }
 
 /** A day-only value that another source states with a time of day on the same day: take the time. */
@@ -125,24 +144,35 @@ function choose(structured: DateCandidate[], text: () => TextCandidate[], urlDat
   const cache: { texts: TextCandidate[] | null } = { texts: null };
   const getText = (): TextCandidate[] => (cache.texts ??= text());
 
-  if (!published || !hasTime(published.stamp) || published.stamp.offset === 'Z' || published.stamp.offset === '+00:00') {
-    const t = bestText(getText(), 'published');
-    if (!published) published = t;
-    else {
-      published = addTime(published, [...pubs, ...(t ? [t] : []), ...getText().filter((c) => c.kind === 'published' && !c.prose)]);
-      published = localiseUtc(published, [...pubs, ...getText().filter((c) => c.kind === 'published' && !c.prose)]);
+  const visible = bestText(getText(), 'published');
+  if (!published) published = visible && addTime(visible, getText().filter((c) => !c.prose));
+  else {
+    const near = getText().filter((c) => c.kind === 'published' && !c.prose);
+    published = addTime(published, [...pubs, ...near]);
+    published = localiseUtc(published, [...pubs, ...near]);
+    // The page's own dateline by the headline names another day than the metadata: show what the
+    // publisher shows (metadata dates are often a CMS's import or index date).
+    if (visible && published.source !== 'text' && isNearVisible(visible) && dayKey(visible.stamp) !== dayKey(published.stamp)) {
+      published = visible;
     }
   }
   published ??= urlDates[0] ?? null;
 
   let modified: DateCandidate | null = mods[0] ?? null;
-  if (!modified && published && published.source === 'text') modified = bestText(getText(), 'modified');
+  if (!modified && (!published || published.source === 'text')) modified = bestText(getText(), 'modified');
+  if (!published && modified?.source === 'text') {
+    // The page states one date, as "Updated:"/"Stand:" — the date of the version on screen. Shown as
+    // the date rather than nothing; the label said "updated", so it is not also shown as an update.
+    published = modified;
+    modified = null;
+  }
   if (modified) modified = localiseUtc(modified, [...mods, ...(cache.texts ?? []).filter((c) => c.kind === 'modified')]);
   return { published, modified };
 }
 
 function pickPlace(jsonLdPlace: string | null, zones: Zones): { place: string | null; agency: string | null } {
-  const container = zones.headline?.closest('article, main, [role="main"], [itemprop="articleBody"]') ?? null;
+  const h = zones.headline;
+  const container = h?.closest('article, main, [role="main"], [itemprop="articleBody"]') ?? h?.parentElement ?? null;
   const wire = container ? readWireDateline(container) : null;
   const place = jsonLdPlace ? titleCasePlace(jsonLdPlace.trim()) : wire?.place ?? null;
   return { place, agency: wire?.agency ?? null };

@@ -1,0 +1,107 @@
+/**
+ * Date parsing as the reader sees it: every format the dateline issue lists, read to the publisher's
+ * own wall clock (offset only when stated, no made-up midnight, day first unless US English).
+ */
+import { describe, expect, it } from 'vitest';
+import { findTextDates, isSuspectMidnight, parseMachineDate, stampToIso } from '../../src/core/dateline-parse.js';
+
+const NOW = new Date('2024-03-20T12:00:00Z');
+const first = (text: string, lang: string | null, timeZone?: string): { iso: string; kind: string | null } | null => {
+  const d = findTextDates(text, { lang, now: NOW, timeZone })[0];
+  return d ? { iso: stampToIso(d.stamp), kind: d.kind } : null;
+};
+
+describe('visible text dates', () => {
+  it.each([
+    ['15.11.2019 13:42', 'en', '2019-11-15T13:42'],
+    ['14.02.2024, 18:07 Uhr', 'de', '2024-02-14T18:07'],
+    ['Stand: 04.10.2023 13.42 Uhr', 'de', '2023-10-04T13:42'],
+    ['Publié le 12/06/2022 à 07h45', 'fr', '2022-06-12T07:45'],
+    ['October 4, 2023', 'en', '2023-10-04'],
+    ['Oct. 4, 2023 at 2:05 p.m. EDT', 'en', '2023-10-04T14:05-04:00'],
+    ['4 October 2023', 'en-GB', '2023-10-04'],
+    ['4. Oktober 2023', 'de', '2023-10-04'],
+    ['1er mars 2023', 'fr', '2023-03-01'],
+    ['4 de octubre de 2023, 10:00', 'es', '2023-10-04T10:00'],
+    ['06 Dicembre 2020', 'it', '2020-12-06'],
+    ['4 октября 2023', 'ru', '2023-10-04'],
+    ['2024年1月5日 10時30分', 'ja', '2024-01-05T10:30'],
+    ['2024년 1월 5일', 'ko', '2024-01-05'],
+    ['١٥ مارس ٢٠٢٣ - ١٠:٣٠', 'ar', '2023-03-15T10:30'],
+    ['12 آذار 2023', 'ar', '2023-03-12'],
+    ['10:30 AM EST, Wed March 4, 2020', 'en', '2020-03-04T10:30-05:00'],
+    ['2024-03-12 14:05', 'en', '2024-03-12T14:05'],
+    ['03.05.13 11:51', 'de', '2013-05-03T11:51'],
+  ])('%s (%s) → %s', (text, lang, iso) => {
+    expect(first(text, lang)?.iso).toBe(iso);
+  });
+
+  it('reads slashes month-first only for US English, and lets an impossible month decide', () => {
+    expect(first('10/04/2023', 'en-US')?.iso).toBe('2023-10-04');
+    expect(first('10/04/2023', 'en-GB')?.iso).toBe('2023-04-10');
+    expect(first('10/04/2023', 'fr')?.iso).toBe('2023-04-10');
+    expect(first('12/25/2023', 'fr')?.iso).toBe('2023-12-25');
+    expect(first('25/12/2023', 'en-US')?.iso).toBe('2023-12-25');
+  });
+
+  it('tells published and updated labels apart, in several languages', () => {
+    expect(first('Updated: March 3, 2024', 'en')?.kind).toBe('modified');
+    expect(first('Aktualisiert: 14.02.2024, 18:07 Uhr', 'de')?.kind).toBe('modified');
+    expect(first('Mis à jour le 13 juin 2022 à 09h10', 'fr')?.kind).toBe('modified');
+    expect(first('Actualizado el 4 de octubre de 2023', 'es')?.kind).toBe('modified');
+    expect(first('Publié le 12/06/2022', 'fr')?.kind).toBe('published');
+    expect(first('Veröffentlicht am 14.02.2024', 'de')?.kind).toBe('published');
+    expect(first('نشر في ١٥ مارس ٢٠٢٣', 'ar')?.kind).toBe('published');
+  });
+
+  it('does not give one date the time of the date before it', () => {
+    const all = findTextDates('Published October 4, 2023 at 2:05 p.m. EDT Updated October 5, 2023', { lang: 'en', now: NOW });
+    expect(all.map((d) => [stampToIso(d.stamp), d.kind])).toEqual([
+      ['2023-10-04T14:05-04:00', 'published'],
+      ['2023-10-05', 'modified'],
+    ]);
+  });
+
+  it('resolves relative times against now, stated in the zone passed in', () => {
+    expect(first('3 hours ago', 'en', 'UTC')?.iso).toBe('2024-03-20T09:00Z');
+    expect(first('vor 3 Stunden', 'de', 'Europe/Berlin')?.iso).toBe('2024-03-20T10:00+01:00');
+    expect(first('il y a 3 heures', 'fr', 'America/New_York')?.iso).toBe('2024-03-20T05:00-04:00');
+    expect(first('hace 2 días', 'es', 'UTC')?.iso).toBe('2024-03-18');
+    expect(findTextDates('3 hours ago', { lang: 'en', now: null })).toEqual([]);
+  });
+
+  it('finds nothing in numbers that are not dates', () => {
+    expect(first('Version 1.2.3 of 45.67.8901', 'en')).toBeNull();
+    expect(first('Call 030 1234 5678', 'de')).toBeNull();
+    expect(first('32.13.2020', 'de')).toBeNull();
+  });
+});
+
+describe('machine values', () => {
+  it.each([
+    ['2024-03-12T14:05:00-04:00', '2024-03-12T14:05-04:00'],
+    ['2024-03-12T14:05:00Z', '2024-03-12T14:05Z'],
+    ['2024-03-12T14:05:00+0100', '2024-03-12T14:05+01:00'],
+    ['2024-03-12T14:05:30.123+01:00', '2024-03-12T14:05:30+01:00'],
+    ['2020-12-05T23:15:0Z', '2020-12-05T23:15Z'],
+    ['2024-03-12 14:05', '2024-03-12T14:05'],
+    ['2024-03-12', '2024-03-12'],
+    ['20240312', '2024-03-12'],
+    ['Tue, 12 Mar 2024 14:05:00 +0100', '2024-03-12T14:05+01:00'],
+    ['March 12, 2024', '2024-03-12'],
+  ])('%s → %s', (raw, iso) => {
+    const st = parseMachineDate(raw);
+    expect(st && stampToIso(st)).toBe(iso);
+  });
+
+  it('flags a bare midnight as a stored date, not a time', () => {
+    expect(isSuspectMidnight(parseMachineDate('2023-10-04T00:00:00')!)).toBe(true);
+    expect(isSuspectMidnight(parseMachineDate('2023-10-04T00:00:00+02:00')!)).toBe(true);
+    expect(isSuspectMidnight(parseMachineDate('2023-10-04T00:15:00')!)).toBe(false);
+  });
+
+  it('rejects impossible calendar days', () => {
+    expect(parseMachineDate('2023-02-30')).toBeNull();
+    expect(parseMachineDate('not a date')).toBeNull();
+  });
+});

@@ -43,10 +43,14 @@ export function lockPage(doc: Document): PageLock {
   const active = deepActiveElement(doc);
 
   const declarations: [string, string][] = [['overflow', 'hidden']];
+  const hostile = rescueDeclarations(win.getComputedStyle(html));
   html.style.setProperty('overflow', 'hidden', 'important');
-  // Twice at most: our own style attribute can make new page rules match (`[style] { … }`), and a
-  // root that was display:none reports no transform until it has a box again.
-  for (let pass = 0; pass < 2; pass++) {
+  for (const [prop, value] of hostile) html.style.setProperty(prop, value, 'important');
+  declarations.push(...hostile);
+  // A second look only on a hostile root: our own style attribute can make new page rules match
+  // (`[style] { … }`), and a root that was display:none reports no transform until it has a box again.
+  // Ordinary pages pay one style read, not a forced full-document recalculation.
+  for (let pass = 0; pass < 2 && hostile.length; pass++) {
     const more = rescueDeclarations(win.getComputedStyle(html)).filter(([p]) => !declarations.some(([q]) => q === p));
     if (!more.length) break;
     for (const [prop, value] of more) html.style.setProperty(prop, value, 'important');

@@ -182,8 +182,8 @@ h1 { font: 700 calc(var(--size) * 1.75)/1.18 var(--body-font); margin: 0 0 14px;
   .panel { inset-inline: 8px; width: auto; }
 }
 @media (prefers-reduced-motion: no-preference) {
-  .reader { animation: dr-in .12s ease-out; }
-  @keyframes dr-in { from { opacity: 0; } to { opacity: 1; } }
+  .reader { animation: dr-in 90ms ease-out; }
+  @keyframes dr-in { from { opacity: .5; } to { opacity: 1; } }
 }
 /* Printing prints the article, not the page behind it and not the reader's controls (the page itself
    is hidden by a print-only rule the overlay puts next to its host; see page-lock.ts). */

@@ -133,7 +133,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const dismiss = h(doc, 'button', { type: 'button', 'data-action': 'dismiss' }, canShow ? 'Not now' : 'Close');
     show?.addEventListener('click', () => showReader(), { signal });
     dismiss.addEventListener('click', close, { signal });
-    const box = h(doc, 'div', { class: 'notice', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'dr-notice-title', 'aria-describedby': 'dr-notice-text' },
+    const box = h(doc, 'div', { class: 'notice', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'dr-notice-title', 'aria-describedby': 'dr-notice-text', dir: 'ltr', lang: 'en' },
       h(doc, 'h2', { id: 'dr-notice-title' }, title),
       h(doc, 'p', { id: 'dr-notice-text' }, detail),
       h(doc, 'div', { class: 'row' }, dismiss, show));
@@ -157,7 +157,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     closeButton.addEventListener('click', close, { signal });
 
     const toolbar = h(doc, 'div', { class: 'toolbar', role: 'region', 'aria-label': 'Reader controls' },
-      h(doc, 'div', { class: 'site' }, favicon, h(doc, 'span', { class: 'site-name' }, site)),
+      h(doc, 'div', { class: 'site' }, favicon, h(doc, 'span', { class: 'site-name', dir: 'auto' }, site)),
       actionButtons(), controls.button, closeButton, controls.panel);
 
     const metaBits: (string | Node)[] = [];
@@ -185,7 +185,10 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
 
     const scroller = h(doc, 'main', { class: 'scroller', tabindex: -1 },
       h(doc, 'div', { class: 'page' }, articleEl, renderRelated(doc, article.related, { locale, dir, lang: article.lang }), source));
-    const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title' }, toolbar, scroller, status);
+    // The reader's own UI is in English and left-to-right on every page (the host would otherwise
+    // inherit the page's direction: `all: initial` leaves `direction` alone); the article and its
+    // related headlines carry the page's own dir and lang.
+    const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en' }, toolbar, scroller, status);
     return dialog;
   }
 

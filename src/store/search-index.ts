@@ -1,21 +1,23 @@
 /**
  * Full-text search over titles and text, answered from memory while the user types.
  *
- * An inverted index built lazily from the `search` table (after the list is on screen): a sorted
- * vocabulary with, per term, the articles containing it. A typed term is a prefix ("liby" finds
- * "libya"): one binary search finds the vocabulary range, its postings are marked in a bitmap, and
- * the bitmaps of several typed terms are intersected. The cost is the vocabulary range plus its
- * postings, not the size of the library's text; scanning 5,000 articles' term strings took 30–110 ms
- * per keystroke on a loaded 2-core machine, this takes a few (bench/library.bench.mjs).
- * In scripts written without spaces a typed term can start mid-word, so it is matched against the
- * whole vocabulary instead (still no scan of the text).
+ * The page loads every article's term string (search-terms.ts: unique normalised terms, " a b c ")
+ * once, lazily, after the list is on screen; a query is one `includes(" " + term)` per article and
+ * typed term (a prefix match: "liby" finds "libya"). Typing narrows: when the new query contains
+ * what the last one asked for (each old needle inside a new one — "tri" → "trip", "haftar" →
+ * "haftar of"), only the last query's hits are scanned, so after the first letters a keystroke
+ * touches a handful of articles.
  *
- * Why not an IndexedDB multiEntry `*terms` index: ~500 index entries written per article on every
- * save, and a prefix query becomes one range scan per term plus an intersection across IPC. The
- * index here is a cache: the `search` table is the truth, and the page rebuilds it after changes.
+ * Measured alternatives (bench/library.bench.mjs, 5,000 articles of ~600 unique terms):
+ *  - an in-memory inverted index (sorted vocabulary + postings) answered in ~1 ms but took 10–12 s
+ *    to build on this loaded 2-core machine (3 M postings): the user would wait for it;
+ *  - an IndexedDB multiEntry `*terms` index writes ~600 index entries per article on every save and
+ *    turns each keystroke into range scans plus an intersection across IPC.
+ * The scan has no build step and costs tens of ms at worst on the first letter; the `search` table
+ * stays the truth and the page rebuilds this cache after changes.
  */
 import type { SearchRecord } from './record.js';
-import { compileQuery, NO_SPACES } from './search-terms.js';
+import { compileQuery } from './search-terms.js';
 
 export interface SearchHit {
   id: string;
@@ -23,72 +25,46 @@ export interface SearchHit {
   titleTerms: number;
 }
 
-/** First index in the sorted `xs` whose value is >= `x`. */
-function lowerBound(xs: readonly string[], x: string): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export class SearchIndex {
   private readonly ids: string[] = [];
   private readonly titles: string[] = [];
-  private readonly vocab: string[];
-  private readonly postings: Int32Array[];
+  private readonly texts: string[] = [];
+  /** The last query's needles and the articles (by position) that matched them. */
+  private last: { needles: string[]; docs: number[] } | null = null;
 
   constructor(rows: Iterable<SearchRecord>) {
-    const map = new Map<string, number[]>();
     for (const r of rows) {
-      const doc = this.ids.length;
       this.ids.push(r.id);
       this.titles.push(r.title);
-      for (const term of r.text.split(' ')) {
-        if (!term) continue;
-        const p = map.get(term);
-        if (p) p.push(doc);
-        else map.set(term, [doc]);
-      }
+      this.texts.push(r.text);
     }
-    // Plain sort compares UTF-16 code units, the same order as `<` in lowerBound.
-    this.vocab = [...map.keys()].sort();
-    this.postings = this.vocab.map((t) => Int32Array.from(map.get(t)!));
   }
 
   get size(): number {
     return this.ids.length;
   }
 
-  /** A bitmap (one byte per article) of the articles with a term matching `term`. */
-  private matching(term: string): Uint8Array {
-    const marks = new Uint8Array(this.ids.length);
-    const mark = (i: number): void => {
-      for (const doc of this.postings[i]!) marks[doc] = 1;
-    };
-    if (NO_SPACES.test(term)) {
-      for (let i = 0; i < this.vocab.length; i++) if (this.vocab[i]!.includes(term)) mark(i);
-    } else {
-      for (let i = lowerBound(this.vocab, term); i < this.vocab.length && this.vocab[i]!.startsWith(term); i++) mark(i);
-    }
-    return marks;
+  /** Can the new query only match articles the last one matched? */
+  private narrows(needles: readonly string[]): boolean {
+    return !!this.last && this.last.needles.every((old) => needles.some((n) => n.includes(old)));
   }
 
   /** Ids of articles containing every term of `query` (prefix match), title hits first. Empty query: null (no filter). */
   query(query: string): SearchHit[] | null {
     const q = compileQuery(query);
-    if (!q.terms.length) return null;
-    let acc: Uint8Array | null = null;
-    for (const term of q.terms) {
-      const m = this.matching(term);
-      if (acc) for (let i = 0; i < acc.length; i++) acc[i]! &= m[i]!;
-      else acc = m;
+    if (!q.terms.length) {
+      this.last = null;
+      return null;
     }
-    const hits: SearchHit[] = [];
-    for (let i = 0; i < acc!.length; i++) if (acc![i]) hits.push({ id: this.ids[i]!, titleTerms: q.count(this.titles[i]!) });
+    const candidates = this.narrows(q.needles) ? this.last!.docs : null;
+    const docs: number[] = [];
+    const n = candidates ? candidates.length : this.texts.length;
+    for (let k = 0; k < n; k++) {
+      const i = candidates ? candidates[k]! : k;
+      if (q.matches(this.texts[i]!)) docs.push(i);
+    }
+    this.last = { needles: q.needles, docs };
+    const hits = docs.map((i) => ({ id: this.ids[i]!, titleTerms: q.count(this.titles[i]!) }));
     // Stable sort: within the same title score the library's order is kept.
     return hits.sort((a, b) => b.titleTerms - a.titleTerms);
   }

@@ -11,7 +11,7 @@
 const TERM = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
 /** Scripts written without spaces between words: a query matches anywhere inside a run. */
-export const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 export function normalize(text: string): string {
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
@@ -32,6 +32,8 @@ export function termString(...texts: Array<string | null | undefined>): string {
 /** A compiled query: a function that says whether a stored term string matches every typed term. */
 export interface TermQuery {
   terms: string[];
+  /** What is looked for in a stored term string: " term" (or the bare term in scripts without spaces). */
+  needles: string[];
   matches(stored: string): boolean;
   /** How many query terms match (for ranking title hits first). */
   count(stored: string): number;
@@ -43,6 +45,7 @@ export function compileQuery(query: string): TermQuery {
   const needles = qs.map((t) => (NO_SPACES.test(t) ? t : ` ${t}`));
   return {
     terms: qs,
+    needles,
     matches: (stored) => needles.every((n) => stored.includes(n)),
     count: (stored) => needles.reduce((n, needle) => n + (stored.includes(needle) ? 1 : 0), 0),
   };

@@ -202,3 +202,19 @@ describe('editing', () => {
     expect(use.textBytes).toBeGreaterThan(400);
   });
 });
+
+describe('search while typing', () => {
+  it('narrowing as the user types gives the same answers as searching from scratch', async () => {
+    const words = ['tripoli', 'tripartite', 'trial', 'haftar', 'hafiz', 'offensive', 'office', 'libya', 'liberia'];
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const picked = words.filter((_, k) => (i >> (k % 6)) & 1 || (i + k) % 7 === 0);
+      return { id: `a${i}`, title: ` ${picked.slice(0, 2).join(' ')} `, text: ` ${picked.join(' ')} ` };
+    });
+    const typing = new SearchIndex(rows);
+    const typed = ['t', 'tr', 'tri', 'trip', 'tri', 'tria', 'trial h', 'trial haf', 'trial hafi', 'trial haf', 'haf', 'ha', '', 'of', 'off', 'offe', 'offi', 'lib'];
+    for (const q of typed) {
+      const fresh = new SearchIndex(rows).query(q);
+      expect(typing.query(q), `query "${q}"`).toEqual(fresh);
+    }
+  });
+});

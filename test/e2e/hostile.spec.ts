@@ -1,0 +1,296 @@
+/**
+ * Hostile pages in real Chromium with the test build (dist/chrome-e2e), opened by a real toolbar
+ * click (issue #8). What must hold:
+ * - every payload of test/fixtures/hostile/payloads.ts, in the article body, is LIVE on the page
+ *   itself (control: the page sets its own flags at load) and INERT in the reader: after the flags
+ *   are cleared and the overlay opens, no `__pwned_*` flag is set again in the page's main world,
+ *   the overlay's shadow root holds no script, no handler, no script URL, and no request goes to
+ *   the payloads' beacon URLs;
+ * - a saved hostile article opened in the library page runs nothing there either, and the library
+ *   page's CSP refuses inline script;
+ * - the page cannot tamper: removing the overlay host, covering it, forging window messages, DOM
+ *   events or runtime messages (from a compromised content script), or probing the extension's
+ *   files does not work;
+ * - the built manifests expose no web-accessible resource and set a strict extension-page CSP.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { OVERLAY_TAG, ROOT, clickAction, isOverlayOpen, launchChromium, overlayEval, waitForOverlay, type ChromiumSession } from './harness.js';
+import { PAYLOADS, hostileArticle } from '../fixtures/hostile/payloads.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
+/** Payloads that act on the page itself rather than on an article (covered under jsdom). */
+const PAGE_LEVEL = new Set(['base_href', 'meta_refresh']);
+const IDS = PAYLOADS.map((p) => p.id);
+
+let chromium: ChromiumSession;
+let server: Server;
+let origin: string;
+const requests: string[] = [];
+const pages = new Map<string, string>();
+
+/** The payloads' off-site URLs point at this server's /evil/ so that a beacon would be seen. */
+const localize = (html: string): string => html.replaceAll('https://evil.example/', `${origin}/evil/`).replaceAll('https://127.0.0.1/', `${origin}/`);
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const body = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (body === undefined) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const payloads = PAYLOADS.filter((p) => !PAGE_LEVEL.has(p.id)).map((p) => `<div>${localize(p.html)}</div>`).join('\n');
+  pages.set('/news/2024/05/01/council-budget.html', hostileArticle(payloads));
+  pages.set('/news/plain.html', hostileArticle('<p>Nothing hostile in this one.</p>', 'Plain story about the harbour'));
+  chromium = await launchChromium();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await new Promise<void>((r) => { server?.closeAllConnections(); server?.close(() => r()); });
+});
+
+const opened: Page[] = [];
+afterEach(async () => { await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {}))); });
+
+async function open(p: string): Promise<Page> {
+  const page = await chromium.ctx.newPage();
+  opened.push(page);
+  await page.goto(origin + p);
+  await page.waitForLoadState('load');
+  return page;
+}
+
+/** Which `__pwned_<id>` flags are set in the page's main world (values that are not elements). */
+function flags(page: Page, ids: string[] = IDS): Promise<string[]> {
+  return page.evaluate((list) => list.filter((id) => {
+    const v = (window as unknown as Record<string, unknown>)[`__pwned_${id}`];
+    // An element (or several) is the page's own named access (`<img id=…>`), not a payload that ran.
+    return v !== undefined && !(v instanceof Element) && !(v instanceof HTMLCollection);
+  }), ids);
+}
+const clearFlags = (page: Page): Promise<void> => page.evaluate((list) => {
+  for (const id of list) try { delete (window as unknown as Record<string, unknown>)[`__pwned_${id}`]; } catch { /* named access */ }
+}, IDS);
+
+/** Everything in the overlay that could run or load script, as a list of findings ([] = clean). */
+function liveScriptInOverlay(page: Page): Promise<string[]> {
+  return overlayEval(page, (root) => {
+    const found: string[] = [];
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      const tag = el.localName;
+      if (['script', 'iframe', 'object', 'embed', 'form', 'frame', 'svg', 'math', 'base', 'meta', 'link', 'template'].includes(tag) && el.closest('.article-body')) found.push(`<${tag}>`);
+      if (tag === 'script') found.push('<script> anywhere');
+      for (const a of Array.from(el.attributes)) {
+        if (/^on/i.test(a.name)) found.push(`${tag}[${a.name}]`);
+        if (a.name === 'srcdoc') found.push(`${tag}[srcdoc]`);
+      }
+      for (const attr of ['href', 'src']) {
+        const v = el.getAttribute(attr);
+        if (v === null) continue;
+        let protocol = 'invalid:';
+        try { protocol = new URL(v, document.baseURI).protocol; } catch { /* stays invalid */ }
+        if (!['http:', 'https:', 'mailto:', 'data:'].includes(protocol) || (protocol === 'data:' && !/^data:image\/(png|jpe?g|gif|webp|avif);/i.test(v))) found.push(`${tag}[${attr}=${v.slice(0, 40)}]`);
+      }
+    }
+    // Provoke whatever a handler could hang on, inside the article only (buttons would act).
+    for (const el of Array.from(root.querySelectorAll('.article-body *'))) {
+      for (const type of ['error', 'load', 'mouseover', 'focus', 'toggle', 'animationstart', 'transitionend']) el.dispatchEvent(new Event(type));
+    }
+    return found;
+  });
+}
+
+describe('hostile article in the overlay (Chromium)', () => {
+  it('each payload runs on the page itself (control) and never through the reader', async () => {
+    const page = await open('/news/2024/05/01/council-budget.html');
+    await page.waitForTimeout(500); // iframes, autofocus, toggle events
+    // Control, part 2: the obfuscated javascript: links are live in this browser when clicked on the page.
+    await page.evaluate(() => {
+      for (const a of Array.from(document.querySelectorAll('a'))) if (/^\W*j/i.test(a.getAttribute('href') ?? '') || /javascript/i.test(a.href)) a.click();
+    });
+    await page.waitForTimeout(200);
+    const control = await flags(page);
+    console.log(`payloads live on the raw page in Chromium: ${control.length}/${IDS.length}: ${control.join(', ')}`);
+    for (const id of ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc', 'a_js', 'a_js_entity', 'a_js_tab', 'a_js_lead', 'noscript_mxss']) {
+      expect(control, `${id} should be live on the raw page`).toContain(id);
+    }
+
+    await clearFlags(page);
+    expect(await flags(page)).toEqual([]);
+    const before = requests.length;
+    await clickAction(chromium.ctx, page, chromium.extensionId);
+    // The article is shown (where Readability cuts it depends on how the broken payload markup parsed).
+    expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
+    expect(await liveScriptInOverlay(page)).toEqual([]);
+    await page.waitForTimeout(800);
+    expect(await flags(page)).toEqual([]);
+    // No beacon: nothing under /evil/ was requested because of the reader.
+    expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
+  });
+
+  it('the page cannot hide the reader after it opened: host restyled, covered at z-index max; deleted, a click brings it back', async () => {
+    const page = await open('/news/plain.html');
+    await clickAction(chromium.ctx, page, chromium.extensionId);
+    await page.evaluate((tag) => {
+      const style = document.createElement('style');
+      // (Rules that hide <html> itself after the reader opened are a known gap: see the closing report.)
+      style.textContent = `${tag}, [popover], ${tag} * { display: none !important; visibility: hidden !important; opacity: 0 !important; width: 1px !important; clip-path: inset(50%) !important }`;
+      document.head.append(style);
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      cover.setAttribute('style', 'position:fixed;inset:0;z-index:2147483647;background:red');
+      document.documentElement.append(cover);
+    }, OVERLAY_TAG);
+    // What is under the middle and the corners of the screen is the reader (the top layer beats any z-index).
+    const hits = await page.evaluate(() => [[640, 450], [10, 10], [1270, 890]].map(([x, y]) => document.elementFromPoint(x!, y!)?.localName ?? null));
+    expect(hits).toEqual([OVERLAY_TAG, OVERLAY_TAG, OVERLAY_TAG]);
+    await page.evaluate(() => document.getElementById('cover')?.remove());
+
+    // The page deletes the host: the next click opens the reader again.
+    await page.evaluate((tag) => document.documentElement.querySelector(`:scope > ${tag}`)?.remove(), OVERLAY_TAG);
+    expect(await isOverlayOpen(page)).toBe(false);
+    await clickAction(chromium.ctx, page, chromium.extensionId);
+    expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toContain('Paragraph 1');
+  });
+
+  it('forged window messages and DOM events from the page do nothing', async () => {
+    const page = await open('/news/plain.html');
+    await page.evaluate(() => {
+      for (const m of [{ type: 'reader:toggle', payload: { force: true } }, { type: 'library:save', payload: {} }, { type: 'autoclean:set-enabled', payload: { enabled: true } }]) {
+        window.postMessage(m, '*');
+        document.dispatchEvent(new CustomEvent(m.type, { detail: m.payload }));
+      }
+    });
+    await page.waitForTimeout(500);
+    expect(await isOverlayOpen(page)).toBe(false);
+    // The page's world has no way to the extension's messaging (no externally_connectable).
+    const reach = await page.evaluate((id) => {
+      const rt = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+      if (typeof rt?.sendMessage !== 'function') return 'no runtime';
+      try { (rt.sendMessage as (id: string, m: unknown) => void)(id, { type: 'library:open', payload: {} }); return 'sent'; } catch (e) { return `refused: ${(e as Error).message}`; }
+    }, chromium.extensionId);
+    expect(reach).not.toBe('sent');
+  });
+
+  it('a compromised content script cannot change settings, read the site list or save another site’s article', async () => {
+    const page = await open('/news/plain.html');
+    const url = page.url();
+    const replies = await chromium.sw.evaluate(async (pageUrl) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t: { url?: string }) => t.url === pageUrl);
+      const [{ result }] = await chrome.scripting.executeScript({
+        target: { tabId: tab.id },
+        // Runs in the extension's isolated world of the tab: exactly what a content script can send.
+        func: async () => {
+          const article = { url: 'https://bank.example/statement', title: 'x', content: '<p>x</p>', textContent: 'x', dateline: {}, related: [] };
+          const send = (m: unknown): Promise<unknown> => chrome.runtime.sendMessage(m).catch((e: Error) => ({ thrown: e.message }));
+          return {
+            enable: await send({ type: 'autoclean:set-enabled', payload: { enabled: true } }),
+            add: await send({ type: 'autoclean:add', payload: { entries: [{ site: 'evil.example', mode: 'always' }] } }),
+            state: await send({ type: 'autoclean:state', payload: {} }),
+            exportList: await send({ type: 'autoclean:export', payload: {} }),
+            saveOther: await send({ type: 'library:save', payload: { article } }),
+          };
+        },
+      });
+      return result;
+    }, url) as Record<string, { ok?: boolean; error?: string; thrown?: string } | undefined>;
+    for (const [name, reply] of Object.entries(replies)) {
+      expect(reply?.ok, `${name}: ${JSON.stringify(reply)}`).not.toBe(true);
+    }
+    const stored = await chromium.sw.evaluate(async () => (await chrome.storage.local.get('autoclean')).autoclean ?? null);
+    expect(JSON.stringify(stored ?? {})).not.toContain('evil.example');
+  });
+
+  it('the page cannot load or probe the extension’s files (no web-accessible resources)', async () => {
+    const page = await open('/news/plain.html');
+    const base = `chrome-extension://${chromium.extensionId}/`;
+    const probes = await page.evaluate(async (b) => {
+      const out: Record<string, string> = {};
+      for (const f of ['manifest.json', 'content.js', 'background.js', 'library.html', 'icons/icon-16.png']) {
+        out[f] = await fetch(b + f).then((r) => `loaded ${r.status}`, () => 'refused');
+      }
+      out.img = await new Promise<string>((resolve) => {
+        const img = new Image();
+        img.onload = () => resolve('loaded');
+        img.onerror = () => resolve('refused');
+        img.src = `${b}icons/icon-16.png`;
+      });
+      return out;
+    }, base);
+    expect(Object.values(probes).every((v) => v === 'refused'), JSON.stringify(probes)).toBe(true);
+  });
+});
+
+describe('a saved hostile article in the library page', () => {
+  it('runs no script in the extension page, and the page’s CSP refuses inline script', async () => {
+    const page = await open('/news/2024/05/01/council-budget.html');
+    await clickAction(chromium.ctx, page, chromium.extensionId);
+    // A user's click on Save (trusted: playwright pierces the open shadow root).
+    await page.locator(`${OVERLAY_TAG} button[data-action="save"]`).click();
+    await expect.poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 20_000 }).toMatch(/Saved|Updated/);
+
+    const lib = await chromium.ctx.newPage();
+    opened.push(lib);
+    const before = requests.length;
+    await lib.goto(`chrome-extension://${chromium.extensionId}/library.html`);
+    await lib.waitForSelector('body[data-state="ready"]', { timeout: 15_000 });
+    await lib.click('#list li .title');
+    expect(await waitForOverlay(lib)).toBe(true);
+    expect(await overlayEval(lib, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
+    expect(await liveScriptInOverlay(lib)).toEqual([]);
+    await lib.waitForTimeout(800);
+    expect(await flags(lib)).toEqual([]);
+    expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
+
+    // (Code run by the test through CDP is exempt from the page's CSP; what it inserts is not.)
+    const probe = await lib.evaluate(async () => {
+      const w = window as unknown as { __csp_probe?: number };
+      const s = document.createElement('script');
+      s.textContent = 'window.__csp_probe = 1';
+      document.head.append(s);
+      const d = document.createElement('div');
+      d.setAttribute('onclick', 'window.__csp_probe = 2');
+      document.body.append(d);
+      d.click();
+      (setTimeout as unknown as (code: string, ms: number) => void)('window.__csp_probe = 3', 0); // string eval
+      const a = document.createElement('a');
+      a.href = 'javascript:window.__csp_probe = 4';
+      document.body.append(a);
+      a.click();
+      await new Promise((r) => setTimeout(r, 300));
+      return w.__csp_probe ?? null;
+    });
+    expect(probe).toBeNull();
+  });
+});
+
+describe('built manifests', () => {
+  for (const target of ['chrome', 'firefox']) {
+    it(`dist/${target}: no web-accessible resources, no external messaging, a strict extension-page CSP`, () => {
+      const m = JSON.parse(readFileSync(path.join(ROOT, 'dist', target, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      expect(m.web_accessible_resources ?? []).toEqual([]);
+      expect(m.externally_connectable).toBeUndefined();
+      const csp = (m.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages ?? '';
+      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0]!, d.slice(1)]));
+      expect(directives.get('script-src')).toEqual(["'self'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.get('base-uri')).toEqual(["'none'"]);
+      expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|wasm-unsafe|https?:|\*/);
+      // No blanket host access at install: sites are asked for one by one (optional).
+      expect(JSON.stringify(m.host_permissions ?? [])).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+      expect(m.content_scripts ?? []).toEqual([]);
+    });
+  }
+});

@@ -177,6 +177,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
         : null);
     const body = h(doc, 'div', { class: 'article-body' });
     body.append(sanitizeToFragment(article.content, doc));
+    const opening = body.querySelector('h2, h3, p');
+    if (opening && opening.localName !== 'p') opening.classList.add('standfirst');
     const articleEl = h(doc, 'article', { dir, lang, 'aria-labelledby': 'dr-title' }, head, body);
     const sourceUrl = article.canonicalUrl ?? article.url;
     const source = /^https?:/i.test(sourceUrl)

@@ -135,8 +135,8 @@ h1 { font: 700 calc(var(--size) * 1.75)/1.18 var(--body-font); margin: 0 0 14px;
 .article-body p, .article-body ul, .article-body ol, .article-body blockquote, .article-body figure, .article-body pre, .article-body table { margin: 0 0 1em; }
 .article-body h2, .article-body h3, .article-body h4 { font-family: var(--body-font); line-height: 1.25; margin: 1.6em 0 .5em; }
 .article-body h2 { font-size: 1.3em; }
-/* A heading that opens the article is its standfirst ("spot"), not a section title. */
-.article-body > h2:first-child, .article-body > div:first-child > h2:first-child {
+/* A heading that opens the article is its standfirst ("spot"), not a section title (marked in mount-reader.ts). */
+.article-body .standfirst {
   font-size: 1.12em; font-weight: 500; line-height: 1.45; color: var(--muted); margin-top: 0;
 } .article-body h3 { font-size: 1.15em; } .article-body h4 { font-size: 1em; }
 .article-body a { color: var(--link); text-decoration-thickness: 1px; text-underline-offset: .15em; }

@@ -131,7 +131,9 @@ export function parseMachineDate(raw: string, lang: string | null = null): Stamp
       if (st) return st;
     }
   }
-  const found = findTextDates(s, { lang, now: null });
+  // A machine value with slashes ("11/01/2023 12:43:42") is a server's US-locale default format,
+  // whatever the page's language.
+  const found = findTextDates(s, { lang: s.includes('/') ? 'en-US' : lang, now: null });
   return found[0]?.stamp ?? null;
 }
 

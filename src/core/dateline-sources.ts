@@ -382,20 +382,23 @@ export function readVisibleText(doc: Document, zones: Zones, opts: { lang: strin
       const node = nodeAt(segments, td.index);
       const el = node?.parentElement;
       if (!el || zones.isExcluded(el)) continue;
-      const c = toCandidate(td, el, td.index - origin, text);
+      const c = toCandidate(td, el, node.nodeValue ?? '', td.index - origin, text);
       if (onlyMarked && (c.prose || c.relative || (!c.labelled && !c.dateClass))) continue;
       out.push(c);
     }
   };
-  const toCandidate = (td: TextDate, el: Element, distance: number, text: string): TextCandidate => {
+  const toCandidate = (td: TextDate, el: Element, nodeText: string, distance: number, text: string): TextCandidate => {
     let dateClass = false;
     let e: Element | null = el;
     for (let i = 0; i < 4 && e; i++, e = e.parentElement) {
       if (DATE_CLASS.test(`${e.getAttribute('class') ?? ''} ${e.id} ${e.getAttribute('itemprop') ?? ''}`)) { dateClass = true; break; }
     }
+    // Prose: a date inside a sentence of the story ("On 3 January the council…"), not a byline. A
+    // long text run, or a paragraph-like block of running text; a big <div> wrapping a whole
+    // article is not prose by itself.
     const block = blockOf(el);
-    const blockText = block.textContent ?? '';
-    const prose = blockText.length > 220 && !dateClass;
+    const paragraph = /^(P|BLOCKQUOTE|LI|DD|TD|FIGCAPTION)$/.test(block.tagName);
+    const prose = !dateClass && (nodeText.trim().length > 160 || (paragraph && (block.textContent ?? '').length > 220));
     return {
       stamp: td.stamp, kind: td.kind ?? 'published', source: 'text', rank: 0, raw: text.slice(td.index, td.index + td.length),
       relative: td.relative, distance, dateClass, prose, labelled: td.kind !== null,

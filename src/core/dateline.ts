@@ -91,7 +91,7 @@ const isUtc = (st: Stamp): boolean => st.offset === 'Z' || st.offset === '+00:00
  * the offset follows from the two; when a visible date next to the headline names the neighbouring
  * day (and the UTC hour allows a real offset to reach it), that day wins, without a time.
  */
-function localiseUtc(best: DateCandidate, others: DateCandidate[]): DateCandidate {
+function localiseUtc(best: DateCandidate, others: DateCandidate[], visible: TextCandidate | null): DateCandidate {
   if (!isUtc(best.stamp) || !hasTime(best.stamp)) return best;
   const epoch = stampEpoch(best.stamp);
   const minute = Math.floor(epoch / 60_000);
@@ -110,10 +110,10 @@ function localiseUtc(best: DateCandidate, others: DateCandidate[]): DateCandidat
   }
   const h = best.stamp.h ?? 0;
   const day = Date.UTC(best.stamp.y, best.stamp.m - 1, best.stamp.d);
-  for (const o of others) {
-    if (o.kind !== best.kind || hasTime(o.stamp) || o.relative || !isNearVisible(o)) continue;
-    const delta = (Date.UTC(o.stamp.y, o.stamp.m - 1, o.stamp.d) - day) / DAY_MS;
-    if ((delta === 1 && h >= 10) || (delta === -1 && h < 12)) return o;
+  // Only the page's own dateline (the best visible date), not any date that happens to be near.
+  if (visible && !hasTime(visible.stamp) && isNearVisible(visible)) {
+    const delta = (Date.UTC(visible.stamp.y, visible.stamp.m - 1, visible.stamp.d) - day) / DAY_MS;
+    if ((delta === 1 && h >= 10) || (delta === -1 && h < 12)) return visible;
   }
   return best;
 }
@@ -149,14 +149,21 @@ function choose(structured: DateCandidate[], text: () => TextCandidate[], urlDat
   else {
     const near = getText().filter((c) => c.kind === 'published' && !c.prose);
     published = addTime(published, [...pubs, ...near]);
-    published = localiseUtc(published, [...pubs, ...near]);
+    published = localiseUtc(published, [...pubs, ...near], visible);
     // The page's own dateline by the headline names another day than the metadata: show what the
     // publisher shows (metadata dates are often a CMS's import or index date).
     if (visible && published.source !== 'text' && isNearVisible(visible) && dayKey(visible.stamp) !== dayKey(published.stamp)) {
       published = visible;
     }
   }
-  published ??= urlDates[0] ?? null;
+  // A date in the URL path is the publisher's own; it beats a stray date in the text that nothing
+  // (no label, no date-ish element) marks as the story's — unless they name the same day.
+  const fromUrl = urlDates[0];
+  if (fromUrl && published?.source === 'text') {
+    const t = published as TextCandidate;
+    if (!t.labelled && !t.dateClass && dayKey(t.stamp) !== dayKey(fromUrl.stamp)) published = fromUrl;
+  }
+  published ??= fromUrl ?? null;
 
   let modified: DateCandidate | null = mods[0] ?? null;
   if (!modified && (!published || published.source === 'text')) modified = bestText(getText(), 'modified');
@@ -166,7 +173,7 @@ function choose(structured: DateCandidate[], text: () => TextCandidate[], urlDat
     published = modified;
     modified = null;
   }
-  if (modified) modified = localiseUtc(modified, [...mods, ...(cache.texts ?? []).filter((c) => c.kind === 'modified')]);
+  if (modified) modified = localiseUtc(modified, [...mods, ...(cache.texts ?? []).filter((c) => c.kind === 'modified')], null);
   return { published, modified };
 }
 

@@ -137,7 +137,7 @@ h1 { font: 700 calc(var(--size) * 1.75)/1.18 var(--body-font); margin: 0 0 14px;
 .article-body h2 { font-size: 1.3em; }
 /* A heading that opens the article is its standfirst ("spot"), not a section title (marked in mount-reader.ts). */
 .article-body .standfirst {
-  font-size: 1.12em; font-weight: 500; line-height: 1.45; color: var(--muted); margin-top: 0;
+  font-size: 1.12em; font-weight: 500; line-height: 1.45; color: var(--muted); margin: 0 0 1em;
 } .article-body h3 { font-size: 1.15em; } .article-body h4 { font-size: 1em; }
 .article-body a { color: var(--link); text-decoration-thickness: 1px; text-underline-offset: .15em; }
 .article-body img { max-width: 100%; height: auto; display: block; margin: 0 auto; border-radius: 4px; }

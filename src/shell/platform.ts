@@ -19,6 +19,8 @@ export function extensionAlive(): boolean {
   }
 }
 
+const parsedSheets = new WeakMap<Document, Map<string, CSSStyleSheet>>();
+
 /**
  * Puts a stylesheet into a shadow root.
  * Chrome: a constructed stylesheet (adoptedStyleSheets) — not subject to the page's CSP style-src, and
@@ -31,8 +33,15 @@ export function adoptStyles(root: ShadowRoot, css: string): void {
   try {
     const view = root.ownerDocument.defaultView;
     if (!view || !('adoptedStyleSheets' in root)) throw new Error('no constructable stylesheets');
-    const sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(css);
+    // One parsed sheet per document and stylesheet text: reopening the reader does not re-parse it.
+    let sheets = parsedSheets.get(root.ownerDocument);
+    if (!sheets) parsedSheets.set(root.ownerDocument, (sheets = new Map()));
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
     root.adoptedStyleSheets = [sheet];
     if (root.adoptedStyleSheets.length !== 1) throw new Error('not adopted');
   } catch {

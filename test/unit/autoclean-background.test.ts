@@ -58,7 +58,7 @@ const fake = vi.hoisted(() => {
       },
       create: async () => ({}),
     },
-    windows: { create: async () => ({}) },
+    windows: { create: async (_o: { url?: string }): Promise<object> => ({}) },
     action: { setBadgeText: async () => {}, getBadgeText: async () => '', setBadgeBackgroundColor: async () => {}, setBadgeTextColor: async () => {} },
   };
   return { browser, state };

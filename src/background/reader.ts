@@ -89,8 +89,11 @@ export function registerReader(): void {
   });
   browser.runtime.onInstalled.addListener(createMenus);
   // A navigation replaces the page and its overlay: the badge must not say "ON" on the new page.
+  // Firefox resets per-tab badges on navigation by itself, Chrome only when the tab closes. We see no
+  // URLs here (no "tabs" permission), so any load clears it; the reader's page is locked while open,
+  // so no same-document navigation happens under it.
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading' && info.url !== undefined) void setReaderBadge(tabId, false);
+    if (info.status === 'loading') void setReaderBadge(tabId, false);
   });
   handleMessages<ReaderToBackground>(handlers, fromOwnContentScript);
 }

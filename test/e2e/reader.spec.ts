@@ -159,8 +159,11 @@ describe('reader overlay in Chromium', () => {
     expect(stored).toMatchObject({ theme: 'dark', font: 'sans', fontSize: 21 });
 
     // …and still applied after the page is reloaded and the reader opened again.
+    expect(await badgeFor(page)).toBe('ON');
     await page.reload();
     await waitForOverlay(page, false);
+    // The reloaded page has no reader open: the toolbar button must not claim otherwise.
+    await expect.poll(() => badgeFor(page)).toBe('');
     await click(page);
     const reopened = await look();
     expect(reopened).toEqual(after);

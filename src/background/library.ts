@@ -100,7 +100,7 @@ export function registerLibrary(): void {
         if (e instanceof LibraryError && e.code === 'version-change') result = await save();
         else throw e;
       }
-      announceLibraryChange();
+      announceLibraryChange([result.id]);
       const { versions: _v, ...response } = result;
       return response;
     },

@@ -9,7 +9,7 @@
  */
 import type { ReaderHandle } from '../overlay/index.js';
 import { openLibrary, type LibraryDatabase } from '../store/database.js';
-import { listArticles, allSearchRows } from '../store/read-articles.js';
+import { listArticles, allSearchRows, getChanged } from '../store/read-articles.js';
 import { deleteArticles, restoreArticles, setRead } from '../store/edit-articles.js';
 import { exportLibrary, importLibrary, type ImportReport } from '../store/library-file.js';
 import { storageUse } from '../store/storage-use.js';
@@ -130,6 +130,28 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     fillSelect(filters.site, f.sites, 'All sites', (s) => s);
     fillSelect(filters.lang, f.langs, 'All languages', langName);
     query = { ...query, site: filters.site.value, lang: filters.lang.value };
+    await render();
+    void showStorage();
+  }
+
+  /**
+   * A save from another tab: update just those articles. Re-reading 5,000 summaries per save would
+   * also hold up the next save (its write waits for this page's read), measured at seconds.
+   */
+  async function applyChanges(ids: string[]): Promise<void> {
+    if (!ids.length) return refresh();
+    const { summaries, search: rowsChanged } = await getChanged(db, ids);
+    const byId = new Map(all.map((a) => [a.id, a] as const));
+    ids.forEach((id, i) => {
+      const s = summaries[i];
+      if (s) byId.set(id, s);
+      else byId.delete(id);
+    });
+    all = [...byId.values()].sort((a, b) => b.savedAt - a.savedAt);
+    void index?.then((ix) => ids.forEach((id, i) => (rowsChanged[i] ? ix.upsert(rowsChanged[i]!) : ix.remove(id))));
+    const f = facets(all);
+    fillSelect(filters.site, f.sites, 'All sites', (s) => s);
+    fillSelect(filters.lang, f.langs, 'All languages', langName);
     await render();
     void showStorage();
   }
@@ -262,9 +284,15 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
   on(imageMode, 'change', () => librarySettingsItem.update({ images: imageMode.value as ImageMode }));
   // Saves from other tabs arrive in bursts (a shortcut held down, an import elsewhere): refresh once.
   let changeTimer: ReturnType<typeof setTimeout> | undefined;
-  onLibraryChange(() => {
+  const changed = new Set<string>();
+  onLibraryChange((ids) => {
+    ids.forEach((id) => changed.add(id));
     clearTimeout(changeTimer);
-    changeTimer = setTimeout(() => void refresh().catch(fail), 300);
+    changeTimer = setTimeout(() => {
+      const batch = [...changed];
+      changed.clear();
+      void applyChanges(batch).catch(fail);
+    }, 300);
   }, signal);
 
   await refresh();

@@ -5,16 +5,20 @@
  */
 export const LIBRARY_CHANNEL = 'dateline-library';
 
-export function announceLibraryChange(): void {
+/** `ids`: the articles saved or changed (a page updates just those instead of re-reading the library). */
+export function announceLibraryChange(ids: readonly string[]): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const ch = new BroadcastChannel(LIBRARY_CHANNEL);
-  ch.postMessage({ type: 'changed' });
+  ch.postMessage({ type: 'changed', ids: [...ids] });
   ch.close();
 }
 
-export function onLibraryChange(callback: () => void, signal: AbortSignal): void {
+export function onLibraryChange(callback: (ids: string[]) => void, signal: AbortSignal): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const ch = new BroadcastChannel(LIBRARY_CHANNEL);
-  ch.onmessage = () => callback();
+  ch.onmessage = (e: MessageEvent<{ ids?: unknown }>) => {
+    const ids = Array.isArray(e.data?.ids) ? e.data.ids.filter((x): x is string => typeof x === 'string') : [];
+    callback(ids);
+  };
   signal.addEventListener('abort', () => ch.close(), { once: true });
 }

@@ -41,3 +41,13 @@ export function listVersions(db: LibraryDatabase, id: string): Promise<VersionRe
 export function allSearchRows(db: LibraryDatabase): Promise<SearchRecord[]> {
   return guard(() => db.search.toArray());
 }
+
+/** The current summaries and search rows of some articles (undefined where deleted), for updating a page in place. */
+export function getChanged(db: LibraryDatabase, ids: readonly string[]): Promise<{ summaries: Array<ArticleSummary | undefined>; search: Array<SearchRecord | undefined> }> {
+  return guard(() =>
+    db.transaction('r', [db.articles, db.search], async () => ({
+      summaries: await db.articles.bulkGet([...ids]),
+      search: await db.search.bulkGet([...ids]),
+    })),
+  );
+}

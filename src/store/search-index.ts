@@ -29,19 +29,41 @@ export class SearchIndex {
   private readonly ids: string[] = [];
   private readonly titles: string[] = [];
   private readonly texts: string[] = [];
+  private readonly position = new Map<string, number>();
   /** The last query's needles and the articles (by position) that matched them. */
   private last: { needles: string[]; docs: number[] } | null = null;
 
   constructor(rows: Iterable<SearchRecord>) {
-    for (const r of rows) {
+    for (const r of rows) this.upsert(r);
+  }
+
+  /** Adds or replaces one article (a save arriving while the page is open). */
+  upsert(r: SearchRecord): void {
+    const at = this.position.get(r.id);
+    this.last = null;
+    if (at === undefined) {
+      this.position.set(r.id, this.ids.length);
       this.ids.push(r.id);
       this.titles.push(r.title);
       this.texts.push(r.text);
+    } else {
+      this.titles[at] = r.title;
+      this.texts[at] = r.text;
     }
   }
 
+  /** Forgets one article: its slot stays, matching nothing (positions of the others must not move). */
+  remove(id: string): void {
+    const at = this.position.get(id);
+    if (at === undefined) return;
+    this.last = null;
+    this.position.delete(id);
+    this.titles[at] = ' ';
+    this.texts[at] = ' ';
+  }
+
   get size(): number {
-    return this.ids.length;
+    return this.position.size;
   }
 
   /** Can the new query only match articles the last one matched? */

@@ -218,3 +218,17 @@ describe('search while typing', () => {
     }
   });
 });
+
+describe('search index kept up to date in place', () => {
+  it('an article saved or deleted while the library is open is found or forgotten without a rebuild', () => {
+    const idx = new SearchIndex([{ id: 'a', title: ' libya talks ', text: ' libya talks tripoli ' }]);
+    expect(idx.query('trip')!.map((h) => h.id)).toEqual(['a']);
+    idx.upsert({ id: 'b', title: ' tripoli port ', text: ' tripoli port reopens ' });
+    expect(idx.query('trip')!.map((h) => h.id)).toEqual(['b', 'a']);
+    idx.upsert({ id: 'a', title: ' libya talks ', text: ' libya talks ' });
+    expect(idx.query('trip')!.map((h) => h.id)).toEqual(['b']);
+    idx.remove('b');
+    expect(idx.query('trip')).toEqual([]);
+    expect(idx.size).toBe(1);
+  });
+});

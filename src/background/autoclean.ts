@@ -103,11 +103,14 @@ async function updateBadge(tabId: number, url: string | undefined): Promise<void
   const [settings, origins] = await Promise.all([readSettings(), grantedOrigins()]);
   const hit = url ? runningSiteFor(settings, url) : null;
   const active = !!hit && settings.enabled && siteGranted(hit.site, origins);
+  const current = await action.getBadgeText({ tabId });
   if (active) {
+    // The reader's own "ON" (open in this tab) says more than ours: never cover it.
+    if (current && current !== BADGE_TEXT) return;
     await action.setBadgeText({ tabId, text: BADGE_TEXT });
     await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
     if (typeof action.setBadgeTextColor === 'function') await action.setBadgeTextColor({ tabId, color: '#FFFFFF' });
-  } else if ((await action.getBadgeText({ tabId })) === BADGE_TEXT) {
+  } else if (current === BADGE_TEXT) {
     // Only clear our own mark: the reader's "ON" badge belongs to the reader.
     await action.setBadgeText({ tabId, text: '' });
   }
@@ -194,6 +197,8 @@ export function registerAutoClean(): void {
       tabOf(sender);
       const url = pageUrlOf(sender);
       await serial(async () => dismissedPages.set(withDismissed(await dismissedPages.get(), url)));
+      // The reader just closed and cleared its "ON": the page is still on an auto-clean site.
+      void updateBadge(tabOf(sender), url).catch(() => {});
     },
     'autoclean:site': async (_payload, sender): Promise<AutoCleanSiteInfo> => {
       const url = pageUrlOf(sender);

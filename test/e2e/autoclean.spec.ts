@@ -161,7 +161,8 @@ describe('auto-clean in Chromium', () => {
     expect(await waitForOverlay(page, true, 8000)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false, 3000)).toBe(true);
-    await page.waitForTimeout(300); // the dismissal message reaches the background
+    // The reader's "ON" badge is gone with it; the page is still on an auto-clean site.
+    await expect.poll(() => badge(page), { timeout: 3000 }).toBe('AUTO');
     await page.reload();
     expect(await detectorRan(session.ctx, page, session.extensionId)).toBe(true);
     await page.waitForTimeout(SETTLE_MS);

@@ -191,6 +191,11 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     // inherit the page's direction: `all: initial` leaves `direction` alone); the article and its
     // related headlines carry the page's own dir and lang.
     const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en' }, toolbar, scroller, status);
+    // The settings panel closes when the reader is clicked anywhere else, like a menu.
+    dialog.addEventListener('pointerdown', (e) => {
+      const target = e.target as Node;
+      if (controls?.isOpen() && !controls.panel.contains(target) && !controls.button.contains(target)) controls.setOpen(false);
+    }, { signal });
     return dialog;
   }
 

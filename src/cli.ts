@@ -4,13 +4,23 @@
  *   node dist/cli.mjs extract --batch <list.json>      list = [{"file": "...", "url": "..."}]
  * jsdom runs no page scripts and fetches no sub-resources. Bad input gets a one-line message on
  * stderr and a non-zero exit, never a stack trace.
+ *
+ * Output: one JSON object (pretty-printed) for a single page; one JSON line per entry, in order, for
+ * --batch. A page the core refuses or finds no article in still prints its JSON (with `error`), then
+ * the message on stderr and exit code 3. In a batch, a failed entry prints {"file", "error": "<message>"}
+ * and the batch goes on; the exit code is 1 when any entry failed. Batch file paths are relative to
+ * the list file. Exit 2: usage errors and unreadable input.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { JSDOM } from 'jsdom';
 import { extract } from './core/extract.js';
 import type { ExtractResult } from './core/types.js';
 
-const MAX_BYTES = 25 * 1024 * 1024;
+/** Refused before parsing: jsdom needs ~50× a page's size in memory and seconds per MB. */
+const MAX_BYTES = 10 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 30_000;
 const USAGE = `usage:
   dateline extract <file.html | https://url> [--url <page url>] [--now <ISO time>]
   dateline extract --batch <list.json>   (list: [{"file": "...", "url": "..."}])`;
@@ -36,26 +46,47 @@ export function decodeHtml(bytes: Uint8Array): string {
 async function load(source: string): Promise<{ html: string; url: string }> {
   if (/^https?:\/\//i.test(source)) {
     let res: Response;
-    try { res = await fetch(source, { redirect: 'follow' }); } catch (e) { throw new UserError(`could not fetch ${source}: ${(e as Error).message}`); }
+    try { res = await fetch(source, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }); } catch (e) { throw new UserError(`could not fetch ${source}: ${(e as Error).message}`); }
     if (!res.ok) throw new UserError(`could not fetch ${source}: HTTP ${res.status}`);
     const buf = new Uint8Array(await res.arrayBuffer());
-    if (buf.length > MAX_BYTES) throw new UserError(`the page is too large (${(buf.length / 1048576).toFixed(1)} MB; the limit is 25 MB)`);
+    if (buf.length > MAX_BYTES) throw new UserError(`the page is too large (${(buf.length / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)`);
     return { html: decodeHtml(buf), url: res.url || source };
   }
   let size: number;
-  try { size = (await stat(source)).size; } catch { throw new UserError(`no such file: ${source}`); }
-  if (size > MAX_BYTES) throw new UserError(`the file is too large (${(size / 1048576).toFixed(1)} MB; the limit is 25 MB)`);
+  let info;
+  try { info = await stat(source); } catch { throw new UserError(`no such file: ${source}`); }
+  if (info.isDirectory()) throw new UserError(`${source} is a directory, not an HTML file`);
+  if (info.size > MAX_BYTES) throw new UserError(`the file is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)`);
   let bytes: Uint8Array;
   try { bytes = await readFile(source); } catch (e) { throw new UserError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`); }
-  return { html: decodeHtml(bytes), url: `file://${source}` };
+  return { html: decodeHtml(bytes), url: pathToFileURL(path.resolve(source)).href };
+}
+
+/**
+ * jsdom with a silent console (broken CSS and markup in real pages should not spam stderr). jsdom
+ * 29 throws from its constructor on some real stylesheets (`calc(($a - $b) / 16)` left by a SCSS
+ * build); styles play no part in extraction, so such a page is parsed again with <style> emptied.
+ */
+async function parseHtml(html: string, url: string): Promise<JSDOM> {
+  // Loaded only once the input is known to be HTML: bad input fails fast, without jsdom's start-up.
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  try {
+    return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  } catch {
+    try {
+      return new JSDOM(html.replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2'), { url, virtualConsole: new VirtualConsole() });
+    } catch (e) {
+      throw new UserError(`this HTML could not be parsed: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
 }
 
 export async function extractSource(source: string, opts: { url?: string; now?: string }): Promise<ExtractResult> {
   const { html, url: loadedUrl } = await load(source);
   const url = opts.url ?? loadedUrl;
   if (!/<[a-z!]/i.test(html)) throw new UserError('this does not look like an HTML page');
-  // A silent virtual console: broken CSS and markup in real pages should not spam stderr.
-  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  if (opts.url !== undefined && !/^(?:https?|file):\/\//i.test(opts.url)) throw new UserError(`--url must be an http(s) URL: ${opts.url}`);
+  const dom = await parseHtml(html, url);
   try {
     return extract(dom.window.document, { url, now: opts.now });
   } finally {
@@ -87,6 +118,7 @@ function parseArgs(argv: string[]): { cmd?: string; source?: string; url?: strin
 }
 
 async function runBatch(listFile: string, now?: string): Promise<number> {
+  const listDir = path.dirname(path.resolve(listFile));
   let list: unknown;
   try { list = JSON.parse(await readFile(listFile, 'utf8')); } catch (e) {
     throw new UserError(`cannot read the batch list ${listFile}: ${(e as Error).message}`);
@@ -97,7 +129,10 @@ async function runBatch(listFile: string, now?: string): Promise<number> {
     const file = typeof entry?.file === 'string' ? entry.file : undefined;
     try {
       if (!file) throw new UserError('entry has no "file"');
-      const result = await extractSource(file, { url: typeof entry.url === 'string' ? entry.url : undefined, now });
+      const source = /^https?:\/\//i.test(file) ? file : path.resolve(listDir, file);
+      const result = await extractSource(source, { url: typeof entry.url === 'string' ? entry.url : undefined, now });
+      if (result.error) throw new UserError(result.error.message);
+      delete result.timings;
       process.stdout.write(JSON.stringify({ file, ...result }) + '\n');
     } catch (e) {
       failures++;
@@ -111,14 +146,16 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.cmd !== 'extract') throw new UserError(USAGE);
   if (args.batch) {
-    await runBatch(args.batch, args.now);
+    if (args.source || args.url) throw new UserError(`--batch takes no file or --url (each entry has its own)\n${USAGE}`);
+    const failures = await runBatch(args.batch, args.now);
+    if (failures > 0) process.exitCode = 1;
     return;
   }
   if (!args.source) throw new UserError(`extract needs a file or URL\n${USAGE}`);
   const result = await extractSource(args.source, { url: args.url, now: args.now });
   delete result.timings;
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  if (result.error?.code === 'too-large' || result.error?.code === 'empty') {
+  if (result.error) {
     process.stderr.write(`dateline: ${result.error.message}\n`);
     process.exitCode = 3;
   }

@@ -80,7 +80,7 @@ export function headingLabels(headings: Element[], base: string): Map<Element, {
     }
     if (seen.has(wrapper)) continue;
     seen.add(wrapper);
-    wrappers.push({ wrapper, heading: h, text: text.replace(/[:：»›>]+$/, '').trim() });
+    wrappers.push({ wrapper, heading: h, text: text.replace(/[\s:：»›>|•·\-–—]+$/, '').trim() });
   }
   for (const { wrapper, heading, text } of wrappers) {
     let labelled = false;

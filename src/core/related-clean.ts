@@ -109,7 +109,8 @@ function withoutUnmarkedKicker(container: Element): string | null {
   return rest.split(' ').length >= 3 || rest.length >= 15 ? rest : null;
 }
 
-const squash = (s: string): string => s.replace(/[\s\u00a0\u200b\u200e\u200f]+/g, ' ').trim();
+// Ideographic spaces (U+3000) separate Japanese headline parts on purpose: kept.
+const squash = (s: string): string => s.replace(/[\t\n\r\f \u00a0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\ufeff]+/g, ' ').trim();
 
 /** X + X (an image alt or caption repeating the link text) → X. */
 export function undouble(text: string): string {

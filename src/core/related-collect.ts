@@ -77,8 +77,9 @@ function cardImage(card: Element, base: string): string | undefined {
   const fromSrcset = (v: string | null): string | null => {
     if (!v) return null;
     let best: { url: string; w: number } | null = null;
-    for (const part of v.split(/,\s+/)) {
-      const [u, d] = part.trim().split(/\s+/);
+    // "a.jpg 414w,b.jpg 828w": a comma ends an entry after its descriptor, even without a space.
+    for (const m of v.matchAll(/\s*([^\s]+?)(?:\s+([\d.]+[wxh]))?\s*(?:,|$)/g)) {
+      const u = m[1]; const d = m[2];
       if (!u || /^data:/i.test(u)) continue;
       const w = d ? parseFloat(d) * (d.endsWith('x') ? 1000 : 1) : 0;
       if (!best || w > best.w) best = { url: u, w };

@@ -29,7 +29,7 @@ export const NOT_RELATED_HEADING = new RegExp(
   '^(' + [
   'sponsored( (stories|content|links|news))?', 'sponsorisé', 'contenus? sponsorisés?', 'promoted( (stories|content|links))?', 'paid (content|post|partner content)',
   'partner(-| )?(content|inhalte|angebote|anzeigen)?', 'from (around )?the web', 'around the web', 'recommended by.*', 'advertisement', 'advertorial',
-  'anzeigen?', 'werbung', 'publicidad', 'contenido patrocinado', 'patrocinado', 'pubblicità', 'contenuti (sponsorizzati|sponsor)', 'contenu (partenaire|de marque)',
+  'anzeigen?', 'werbung', 'publicidad', 'publicidade', 'conteúdo patrocinado', 'contenido patrocinado', 'patrocinado', 'pubblicità', 'contenuti (sponsorizzati|sponsor)', 'contenu (partenaire|de marque)',
   'publicité', '広告', 'pr', 'スポンサー.*', 'إعلان', 'محتوى (مدفوع|ممول|برعاية)', 'برعاية', 'ממומן', 'תוכן (ממומן|שיווקי)', 'реклама',
   'tags?', 'topics', 'themen', 'schlagwörter', 'mots-clés', 'etiquetas', 'temas', 'argomenti', 'follow us', 'share( this)?', 'teilen', 'partager', 'compartir',
   'newsletter', 'comments?', 'kommentare', 'commentaires', 'comentarios',
@@ -52,10 +52,10 @@ export const READ_ALSO = new RegExp(
 );
 
 /** The text of a small label that marks one card as paid ("Sponsored", "Anzeige", "PR"). */
-export const SPONSORED_LABEL = /^(sponsored|sponsored by.*|promoted|promoted by.*|paid (post|content)|partner ?content|advertorial|advertisement|ad|anzeige|werbung|sponsorisé|publicité|annonce|publicidad|patrocinado|pubblicità|sponsorizzato|pr|広告|إعلان|ממומן|реклама)$/i;
+export const SPONSORED_LABEL = /^(sponsored|sponsored by.*|promoted|promoted by.*|paid (post|content)|partner ?content|advertorial|advertisement|ad|anzeige|werbung|sponsorisé|publicité|annonce|publicidad|publicidade|patrocinado|patrocinada|conteúdo patrocinado|pubblicità|sponsorizzato|pr|広告|إعلان|ממומן|реклама)$/i;
 
 /** Class and id words of paid-recommendation widgets and ad slots (Outbrain, Taboola, native ads). */
-export const SPONSORED_CLASS = /outbrain|taboola|trc_|ob-widget|ob_|sponsor|promoted|partner-?content|paid-?(content|post)|advert|native-?ad|dianomi|plista|revcontent|zergnet|mgid|nativo|adsbygoogle|^ads?$|^ads?[-_]|[-_]ads?$/i;
+export const SPONSORED_CLASS = /outbrain|taboola|trc_|ob-widget|ob_|sponsor|promoted|partner-?content|paid-?(content|post)|advert|native-?ad|dianomi|plista|revcontent|zergnet|mgid|nativo|adsbygoogle|publicidad|werbung|anzeige|pubblicita|^ads?$|^ads?[-_]|[-_]ads?$/i;
 
 /**
  * Kicker labels that precede a headline but are not part of it: "LIVE", "Video:", "Plus-Artikel:",
@@ -73,4 +73,4 @@ export const KICKER_LABEL = new RegExp(`^(${KICKER_WORDS})(\\s*[:|–—•·]\\
 export const KICKER_WORD = new RegExp(`^(${KICKER_WORDS})$`, 'i');
 
 /** Link texts that are calls to action, not headlines. */
-export const GENERIC_LINK_TEXT = /^(read (more|the full story|full article|on)|continue reading|more|see (all|more)|view all|show more|all news|weiterlesen|mehr( lesen)?|alle artikel|lire la suite|voir plus|leer más|ver más|continua a leggere|leggi tutto|leia mais|続きを読む|もっと見る|المزيد|اقرأ المزيد|קרא עוד|читать далее|devamını oku)\W*$/i;
+export const GENERIC_LINK_TEXT = /^((previous|next|prev|older|newer|vorheriger?|nächster?|précédent|suivant|anterior|siguiente)(\s+\S+){0,3}|read (more|the full story|full article|on)|continue reading|more|see (all|more)|view all|show more|all news|weiterlesen|mehr( lesen)?|alle artikel|lire la suite|voir plus|leer más|ver más|continua a leggere|leggi tutto|leia mais|続きを読む|もっと見る|المزيد|اقرأ المزيد|קרא עוד|читать далее|devamını oku)\W*$/i;

@@ -5,6 +5,7 @@
  * (tens of milliseconds on a news page); a plain child walk is ~2 ms per thousand elements and
  * costs the same in every DOM. Also small bounded walks for a card's subtree.
  */
+import { READ_ALSO, RELATED_HEADING } from './related-cues.js';
 
 export interface Scan {
   anchors: Element[];
@@ -18,6 +19,7 @@ export interface Scan {
 
 const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend']);
 const HEADING_CLASS = /title|heading|header/i;
+const LABEL_TAGS = new Set(['p', 'div', 'span', 'strong', 'b', 'dt']);
 const SKIP = new Set(['svg', 'noscript', 'template', 'style', 'iframe', 'video', 'audio', 'canvas', 'math', 'select']);
 
 export function scanDocument(doc: Document): Scan {
@@ -44,6 +46,11 @@ export function scanDocument(doc: Document): Scan {
       continue;
     }
     if (HEADING_TAGS.has(tag) || el.getAttribute('role') === 'heading' || HEADING_CLASS.test(el.getAttribute('class') ?? '')) scan.headings.push(el);
+    else if (LABEL_TAGS.has(tag) && !el.firstElementChild && el.parentElement?.firstElementChild === el) {
+      // An unclassed label opening a box (<p class="w_t">Más información</p>) heads it when it says so.
+      const text = (el.textContent ?? '').trim();
+      if (text.length <= 40 && (RELATED_HEADING.test(text) || READ_ALSO.test(`${text}:`))) scan.headings.push(el);
+    }
     // Push children in reverse so they pop in document order (anchors stay in page order).
     for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }

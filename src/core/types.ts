@@ -61,6 +61,8 @@ export interface ExtractOptions {
   maxElements?: number;
   /** Pages whose serialised HTML is larger than this many characters are refused the same way. */
   maxChars?: number;
+  /** Pages with an element nested deeper than this many levels are refused the same way. */
+  maxDepth?: number;
 }
 
 export type ExtractErrorCode = 'too-large' | 'empty' | 'not-html' | 'no-article';

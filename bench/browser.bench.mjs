@@ -1,0 +1,351 @@
+/**
+ * npm run bench:browser — the reader's cost in real Chromium with the built extension (issue #9).
+ *
+ * Pages: ../shared/corpus/scrapinghub (gunzipped, served under their original URL paths) and
+ * ../shared/corpus/readability-test-pages (served as /rtp/<slug>/), all from 127.0.0.1; every other
+ * host fails to resolve, so the network does not blur the numbers. Plus two synthetic heavy pages
+ * (5 MB of article text; 100,000 elements).
+ *
+ * Per page, in one headless Chromium with a snapshot of dist/chrome-e2e:
+ *  - click → overlay painted: from CDP Extensions.triggerAction (a real toolbar click, including the
+ *    on-demand injection of content.js) to the second animation frame after the overlay's shadow
+ *    root shows the article (or the "not an article" notice), on the wall clock of both sides;
+ *  - the content script's own measure `dateline-reader:open` (extract + mount, cold, isolated world);
+ *  - long tasks (> 50 ms, PerformanceObserver 'longtask') between the click and the paint + 300 ms;
+ *  - heap the opened reader adds (CDP Runtime.getHeapUsage after a forced GC, before vs after), on
+ *    every --heap-every'th page;
+ *  - then, with the overlay closed, the core's extract() vs plain
+ *    `new Readability(document.cloneNode(true)).parse()` on the same page in the same run: both
+ *    bundled with esbuild (minified, as in the extension) and evaluated in the page, one untimed
+ *    warm-up run each, then --reps runs alternating, median of each; the ratio per page, its median and p95.
+ * Also: bundle sizes of dist/chrome/*.js (minified, gzipped); the heavy pages (notice or overlay
+ * shown? longest task = the freeze); the detector's numbers from `bench/detector.bench.mjs` when
+ * that script exists (run as a child process).
+ *
+ * Flags: --limit <n> pages per corpus (default: all), --reps <n> (default 5), --heap-every <n>
+ * (default 5), --no-detector, --only <substring of the path>.
+ * Prints a table and writes bench/results/browser.json. Exits 0 with a message when the corpora are absent.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '..');
+const SH = path.resolve(ROOT, '../shared/corpus/scrapinghub');
+const RTP = path.resolve(ROOT, '../shared/corpus/readability-test-pages');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const LIMIT = Number(opt('--limit', Infinity));
+const REPS = Number(opt('--reps', 5));
+const HEAP_EVERY = Number(opt('--heap-every', 5));
+const ONLY = opt('--only', null);
+const TAG = 'dateline-reader';
+
+const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN; };
+const median = (xs) => q(xs, 0.5);
+const r1 = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
+const r2 = (x) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null);
+
+if (!existsSync(SH) && !existsSync(RTP)) {
+  console.log(`bench:browser needs ../shared/corpus (absent at ${SH}): nothing measured`);
+  process.exit(0);
+}
+
+// ── pages ────────────────────────────────────────────────────────────────────────────────────
+const routes = new Map();
+const corpusPages = [];
+if (existsSync(SH)) {
+  const truth = JSON.parse(readFileSync(path.join(SH, 'ground-truth.json'), 'utf8'));
+  const ids = readdirSync(path.join(SH, 'html')).map((f) => f.replace(/\.html\.gz$/, '')).sort().slice(0, LIMIT);
+  for (const id of ids) {
+    let p = `/sh/${id}/`;
+    try { p = new URL(truth[id]?.url).pathname.replace(/\/?$/, (m) => m) || p; } catch { /* keep */ }
+    if (routes.has(p)) p = `/sh/${id}${p}`;
+    routes.set(p, () => gunzipSync(readFileSync(path.join(SH, 'html', `${id}.html.gz`))));
+    corpusPages.push({ corpus: 'scrapinghub', id: id.slice(0, 12), path: p });
+  }
+}
+if (existsSync(RTP)) {
+  const slugs = readdirSync(RTP).filter((d) => existsSync(path.join(RTP, d, 'source.html'))).sort().slice(0, LIMIT);
+  for (const slug of slugs) {
+    const p = `/rtp/${slug}/`;
+    routes.set(p, () => readFileSync(path.join(RTP, slug, 'source.html')));
+    corpusPages.push({ corpus: 'readability-test-pages', id: slug, path: p });
+  }
+}
+const PARA = `<p>${'The council met on Tuesday evening and approved the budget for schools, parks and bridges. '.repeat(6)}</p>`;
+const heavy = {
+  '/synthetic/5mb/': `<!doctype html><html lang="en"><head><title>Five megabytes of text</title></head><body><article><h1>Five megabytes</h1>${PARA.repeat(Math.ceil(5e6 / PARA.length))}</article></body></html>`,
+  '/synthetic/100k-elements/': `<!doctype html><html lang="en"><head><title>A hundred thousand elements</title></head><body><article><h1>Many elements</h1>${PARA.repeat(5)}${'<div><span>word</span> <b>x</b></div>'.repeat(33_400)}</article></body></html>`,
+};
+for (const [p, html] of Object.entries(heavy)) routes.set(p, () => Buffer.from(html));
+const pages = corpusPages.filter((p) => !ONLY || p.path.includes(ONLY));
+
+const server = createServer((req, res) => {
+  const make = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
+  if (!make) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(make());
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+// ── bundles for the in-page comparison ──────────────────────────────────────────────────────
+async function iife(contents) {
+  const out = await esbuild.build({
+    stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'iife', platform: 'browser',
+    target: ['chrome120'], minify: true, write: false, logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return out.outputFiles[0].text;
+}
+const readabilityJs = await iife(`import { Readability } from '@mozilla/readability'; globalThis.__benchReadability = Readability;`);
+const coreJs = await iife(`import { extract } from './src/core/extract.ts'; globalThis.__benchExtract = extract;`);
+
+// ── browser ─────────────────────────────────────────────────────────────────────────────────
+const work = await mkdtemp(path.join(tmpdir(), 'dr-bench-browser-'));
+const ext = path.join(work, 'ext');
+await cp(path.join(ROOT, 'dist/chrome-e2e'), ext, { recursive: true }); // a concurrent build must not change it under us
+const ctx = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  ignoreDefaultArgs: ['--disable-extensions'],
+  viewport: { width: 1280, height: 900 },
+  args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+});
+const sw = ctx.serviceWorkers()[0] ?? await ctx.waitForEvent('serviceworker', { timeout: 20_000 });
+const extensionId = new URL(sw.url()).host;
+const browserCdp = await ctx.browser().newBrowserCDPSession();
+
+/** Installed in the page before the click: long tasks, and the time the overlay is painted with content. */
+function armPage() {
+  const w = window;
+  w.__bench = { longtasks: [], paintAt: null, kind: null };
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__bench.longtasks.push({ start: performance.timeOrigin + e.startTime, ms: e.duration }); })
+      .observe({ type: 'longtask', buffered: false });
+  } catch { /* no longtask support */ }
+  const check = () => {
+    const host = document.documentElement.querySelector(':scope > dateline-reader');
+    const root = host?.shadowRoot;
+    const body = root?.querySelector('.article-body');
+    const kind = body && (body.textContent ?? '').trim() ? 'article' : root?.querySelector('.notice') ? 'notice' : null;
+    if (!kind) return false;
+    // Two frames: the first runs before the paint that shows the overlay, the second after it.
+    requestAnimationFrame(() => requestAnimationFrame(() => { w.__bench.paintAt = performance.timeOrigin + performance.now(); w.__bench.kind = kind; }));
+    return true;
+  };
+  const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+  mo.observe(document.documentElement, { childList: true, subtree: false });
+  // The shadow root fills after the host is attached: poll each frame until it has content.
+  const poll = () => { if (w.__bench.paintAt === null && !check()) requestAnimationFrame(poll); };
+  w.__benchPoll = poll;
+}
+
+async function tabTarget(page) {
+  const { targetInfos } = await browserCdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  return targetInfos.find((t) => t.url === page.url())?.targetId;
+}
+
+async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+async function openReader(page, { heap = false, timeoutMs = 8000 } = {}) {
+  await page.evaluate(armPage);
+  const cdp = heap ? await ctx.newCDPSession(page) : null;
+  const heapBefore = cdp ? await heapUsed(cdp) : null;
+  const targetId = await tabTarget(page);
+  let t0 = 0;
+  let retried = false;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    t0 = performance.timeOrigin + performance.now();
+    await page.evaluate(() => requestAnimationFrame(window.__benchPoll));
+    await browserCdp.send('Extensions.triggerAction', { id: extensionId, targetId });
+    const ok = await page.waitForFunction(() => window.__bench.paintAt !== null, null, { timeout: attempt ? timeoutMs : Math.min(3000, timeoutMs), polling: 20 }).then(() => true, () => false);
+    if (ok) break;
+    // The activeTab grant is sometimes lost right after a navigation (browser-testing.md): click again once.
+    if (await page.evaluate((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`), TAG)) break;
+    retried = true;
+  }
+  const b = await page.evaluate(() => window.__bench);
+  await page.waitForTimeout(300);
+  const longtasks = (await page.evaluate(() => window.__bench.longtasks)).filter((t) => t.start >= t0 - 5);
+  const open = await page.evaluate(() => performance.getEntriesByName('dateline-reader:open').at(-1)?.duration ?? null);
+  const heapAfter = cdp ? await heapUsed(cdp) : null;
+  await cdp?.detach();
+  return {
+    shown: b.kind,
+    clickToPaint: b.paintAt ? b.paintAt - t0 : null,
+    retried,
+    openMeasure: open,
+    longtasks: longtasks.length,
+    longestTask: longtasks.reduce((m, t) => Math.max(m, t.ms), 0),
+    heapAddedKB: heapBefore !== null && heapAfter !== null ? (heapAfter - heapBefore) / 1024 : null,
+  };
+}
+
+/** extract() vs Readability in the page's main world, alternating, median of REPS each. */
+async function compareInPage(page) {
+  await page.evaluate(readabilityJs);
+  await page.evaluate(coreJs);
+  return page.evaluate((reps) => {
+    const R = globalThis.__benchReadability;
+    const extract = globalThis.__benchExtract;
+    const rd = [];
+    const core = [];
+    let timings = null;
+    let error = null;
+    let readabilityOk = false;
+    // One untimed run of each first: both bundles were just evaluated in this page, cold.
+    new R(document.cloneNode(true)).parse();
+    extract(document, { url: location.href });
+    for (let i = 0; i < reps; i++) {
+      const runR = () => { const t = performance.now(); const p = new R(document.cloneNode(true)).parse(); rd.push(performance.now() - t); readabilityOk = !!p; };
+      const runX = () => { const t = performance.now(); const r = extract(document, { url: location.href }); core.push(performance.now() - t); timings = r.timings ?? null; error = r.error?.code ?? null; };
+      if (i % 2) { runX(); runR(); } else { runR(); runX(); }
+    }
+    const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { readability: med(rd), core: med(core), timings, error, readabilityOk };
+  }, REPS);
+}
+
+async function closeReader(page) {
+  if (!(await page.evaluate((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`), TAG))) return;
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((tag) => !document.documentElement.querySelector(`:scope > ${tag}`), TAG, { timeout: 3000 }).catch(() => {});
+}
+
+// ── run ─────────────────────────────────────────────────────────────────────────────────────
+const rows = [];
+const started = Date.now();
+let n = 0;
+for (const pg of pages) {
+  n++;
+  const page = await ctx.newPage();
+  const row = { corpus: pg.corpus, page: pg.id };
+  try {
+    await page.goto(base + pg.path, { waitUntil: 'load', timeout: 30_000 });
+    await page.waitForTimeout(300);
+    Object.assign(row, await openReader(page, { heap: n % HEAP_EVERY === 0 }));
+    await closeReader(page);
+    const cmp = await compareInPage(page);
+    Object.assign(row, { readabilityMs: cmp.readability, coreMs: cmp.core, ratio: cmp.readabilityOk && cmp.readability > 0 ? cmp.core / cmp.readability : null, coreError: cmp.error, timings: cmp.timings });
+  } catch (e) {
+    row.failure = String(e?.message ?? e).split('\n')[0];
+  }
+  rows.push(row);
+  await page.close().catch(() => {});
+  if (n % 20 === 0) process.stderr.write(`  ${n}/${pages.length} pages, ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+
+// Heavy pages: does the tab stay responsive? (notice or overlay shown, longest task = the freeze)
+const heavyRows = [];
+for (const p of Object.keys(heavy)) {
+  const page = await ctx.newPage();
+  try {
+    await page.goto(base + p, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForTimeout(500);
+    const r = await openReader(page, { timeoutMs: 30_000 });
+    const error = await page.evaluate(() => {
+      const root = document.documentElement.querySelector(':scope > dateline-reader')?.shadowRoot;
+      return root?.querySelector('.notice')?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 120) ?? null;
+    });
+    heavyRows.push({ page: p, ...r, notice: error });
+  } catch (e) {
+    heavyRows.push({ page: p, failure: String(e?.message ?? e).split('\n')[0] });
+  }
+  await page.close().catch(() => {});
+}
+
+await ctx.close();
+server.close();
+await rm(work, { recursive: true, force: true });
+
+// ── bundle sizes ────────────────────────────────────────────────────────────────────────────
+const bundles = [];
+const distChrome = path.join(ROOT, 'dist/chrome');
+if (existsSync(distChrome)) {
+  for (const f of readdirSync(distChrome).filter((x) => x.endsWith('.js')).sort()) {
+    const buf = readFileSync(path.join(distChrome, f));
+    bundles.push({ bundle: f, minifiedKB: r1(buf.length / 1024), gzippedKB: r1(gzipSync(buf, { level: 9 }).length / 1024) });
+  }
+}
+
+// ── the detector (auto-clean helper's bench) ────────────────────────────────────────────────
+let detector = { skipped: 'bench/detector.bench.mjs does not exist' };
+if (!args.includes('--no-detector') && existsSync(path.join(here, 'detector.bench.mjs'))) {
+  try {
+    execFileSync(process.execPath, [path.join(here, 'detector.bench.mjs'), '--pages', '30'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
+    detector = JSON.parse(readFileSync(path.join(here, 'results/detector.json'), 'utf8'));
+  } catch (e) {
+    detector = { failed: String(e?.message ?? e).split('\n')[0] };
+  }
+} else if (args.includes('--no-detector')) detector = { skipped: '--no-detector' };
+
+// ── summary ─────────────────────────────────────────────────────────────────────────────────
+const ok = rows.filter((r) => r.clickToPaint != null);
+const c2p = ok.map((r) => r.clickToPaint);
+const ratios = rows.filter((r) => r.ratio != null).map((r) => r.ratio);
+const opens = rows.filter((r) => r.openMeasure != null && r.readabilityMs > 0).map((r) => r.openMeasure / r.readabilityMs);
+const heaps = rows.filter((r) => r.heapAddedKB != null).map((r) => r.heapAddedKB);
+const tasks = rows.filter((r) => r.longtasks != null);
+const stepNames = [...new Set(rows.flatMap((r) => Object.keys(r.timings ?? {})))];
+const steps = Object.fromEntries(stepNames.map((s) => [s, r1(median(rows.filter((r) => r.timings?.[s] != null).map((r) => r.timings[s])))]));
+const summary = {
+  pages: rows.length,
+  corpora: { scrapinghub: rows.filter((r) => r.corpus === 'scrapinghub').length, 'readability-test-pages': rows.filter((r) => r.corpus === 'readability-test-pages').length },
+  failures: rows.filter((r) => r.failure || r.clickToPaint == null).length,
+  clickToOverlayMs: { median: r1(median(c2p)), p95: r1(q(c2p, 0.95)), max: r1(Math.max(...c2p)), retriedClicks: ok.filter((r) => r.retried).length, shownArticle: ok.filter((r) => r.shown === 'article').length, shownNotice: ok.filter((r) => r.shown === 'notice').length },
+  openMeasureMs: { median: r1(median(rows.filter((r) => r.openMeasure != null).map((r) => r.openMeasure))), p95: r1(q(rows.filter((r) => r.openMeasure != null).map((r) => r.openMeasure), 0.95)) },
+  readabilityMs: { median: r1(median(rows.filter((r) => r.readabilityMs).map((r) => r.readabilityMs))), p95: r1(q(rows.filter((r) => r.readabilityMs).map((r) => r.readabilityMs), 0.95)) },
+  coreMs: { median: r1(median(rows.filter((r) => r.coreMs).map((r) => r.coreMs))), p95: r1(q(rows.filter((r) => r.coreMs).map((r) => r.coreMs), 0.95)) },
+  coreVsReadability: { median: r2(median(ratios)), p95: r2(q(ratios, 0.95)), max: r2(Math.max(...ratios)), over2x: ratios.filter((x) => x > 2).length, n: ratios.length },
+  openVsReadability: { median: r2(median(opens)), p95: r2(q(opens, 0.95)), note: 'cold content-script extract + mount, vs warm Readability' },
+  coreStepsMedianMs: steps,
+  longTasksDuringOpening: { pagesWithAny: tasks.filter((r) => r.longtasks > 0).length, of: tasks.length, longestMs: r1(Math.max(0, ...tasks.map((r) => r.longestTask))), medianLongestMs: r1(median(tasks.map((r) => r.longestTask))) },
+  heapAddedKB: { median: r1(median(heaps)), p95: r1(q(heaps, 0.95)), n: heaps.length },
+  targets: {
+    'click-to-overlay median < 150 ms': median(c2p) < 150,
+    'click-to-overlay p95 < 400 ms': q(c2p, 0.95) < 400,
+    'core ≤ 1.3× Readability (median)': median(ratios) <= 1.3,
+    'no page over 2×': ratios.every((x) => x <= 2),
+    'heavy pages: no freeze over 1 s': heavyRows.every((h) => h.longestTask != null && h.longestTask <= 1000 && h.shown),
+  },
+};
+
+console.log(`\nbench:browser — ${rows.length} pages (${summary.corpora.scrapinghub} scrapinghub, ${summary.corpora['readability-test-pages']} readability-test-pages), Chromium headless, ${Math.round((Date.now() - started) / 1000)} s`);
+console.table({
+  'click → overlay painted (ms)': { median: summary.clickToOverlayMs.median, p95: summary.clickToOverlayMs.p95, max: summary.clickToOverlayMs.max, target: '< 150 / p95 < 400' },
+  'content script open measure (ms)': { median: summary.openMeasureMs.median, p95: summary.openMeasureMs.p95, max: '', target: '' },
+  'Readability parse, in page (ms)': { median: summary.readabilityMs.median, p95: summary.readabilityMs.p95, max: '', target: '' },
+  'core extract, in page (ms)': { median: summary.coreMs.median, p95: summary.coreMs.p95, max: '', target: '' },
+  'core ÷ Readability': { median: summary.coreVsReadability.median, p95: summary.coreVsReadability.p95, max: summary.coreVsReadability.max, target: '≤ 1.3 median, ≤ 2 each' },
+  'open (cold, + mount) ÷ Readability': { median: summary.openVsReadability.median, p95: summary.openVsReadability.p95, max: '', target: '' },
+  'longest task while opening (ms)': { median: summary.longTasksDuringOpening.medianLongestMs, p95: '', max: summary.longTasksDuringOpening.longestMs, target: '' },
+  'heap added by the reader (KB)': { median: summary.heapAddedKB.median, p95: summary.heapAddedKB.p95, max: '', target: '' },
+});
+console.log('core steps, median ms:', JSON.stringify(steps));
+console.log('heavy pages:');
+console.table(heavyRows.map((h) => ({ page: h.page, shown: h.shown ?? h.failure, clickToPaintMs: r1(h.clickToPaint), longestTaskMs: r1(h.longestTask), notice: h.notice })));
+console.log('bundles (dist/chrome):');
+console.table(bundles);
+console.log('detector:', JSON.stringify(detector.summary ?? detector).slice(0, 600));
+console.log('targets:', JSON.stringify(summary.targets, null, 1));
+const worst = rows.filter((r) => r.ratio != null).sort((a, b) => b.ratio - a.ratio).slice(0, 8);
+console.log('highest core ÷ Readability:');
+console.table(worst.map((r) => ({ page: `${r.corpus.slice(0, 3)}:${r.page}`, readabilityMs: r1(r.readabilityMs), coreMs: r1(r.coreMs), ratio: r2(r.ratio), steps: JSON.stringify(Object.fromEntries(Object.entries(r.timings ?? {}).map(([k, v]) => [k, Math.round(v)]))) })));
+
+mkdirSync(path.join(here, 'results'), { recursive: true });
+writeFileSync(path.join(here, 'results/browser.json'), JSON.stringify({ date: new Date().toISOString(), summary, heavy: heavyRows, bundles, detector, pages: rows }, null, 1));
+console.log('wrote bench/results/browser.json');

@@ -60,10 +60,11 @@ export function applyQuery(all: readonly ArticleSummary[], q: ListQuery, hits: r
     const db = dateOf(b, q.sort) ?? -Infinity;
     return db - da || b.savedAt - a.savedAt;
   };
-  const rows = all.filter(keep).sort(newestFirst);
-  if (!hits) return rows;
+  const rows = all.filter(keep);
+  if (!hits) return rows.sort(newestFirst);
+  // One sort of the hits only: this runs on every keystroke.
   const rank = new Map(hits.map((h) => [h.id, h.titleTerms]));
-  return rows.filter((a) => rank.has(a.id)).sort((a, b) => rank.get(b.id)! - rank.get(a.id)!);
+  return rows.filter((a) => rank.has(a.id)).sort((a, b) => rank.get(b.id)! - rank.get(a.id)! || newestFirst(a, b));
 }
 
 /** Distinct values with counts, most common first, for the filter menus. */

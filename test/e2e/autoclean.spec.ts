@@ -241,6 +241,25 @@ describe('auto-clean in Chromium', () => {
     await send('autoclean:remove', { site: 'lemonde.fr' });
   });
 
+  it('the options page imports a pasted list (garbage reported by line, the rest kept) and exports it back', async () => {
+    await options.fill('#search', '');
+    await options.fill('#list-text', ['# my list', 'elpais.com', 'this is not a site', 'www.nrk.no ask', 'co.uk', 'tabloid.example never', 'elpais.com'].join('\n'));
+    // Headless Chromium answers the permission prompt with "no": the sites are kept as "Needs permission".
+    await options.click('#import-button');
+    await options.waitForFunction(() => /not imported/.test(document.getElementById('import-report')?.textContent ?? ''));
+    const report = await options.textContent('#import-report');
+    expect(report).toContain('3 sites read: 3 new, 0 changed, 1 duplicate line merged.');
+    expect(report).toContain('line 3: "this is not a site"');
+    expect(report).toContain('line 5: "co.uk"');
+    expect(await options.textContent('tr[data-site="nrk.no"] .status')).toBe('Needs permission');
+    expect(await options.textContent('tr[data-site="tabloid.example"] .status')).toBe('Never');
+    await options.click('#export-button');
+    await options.waitForFunction(() => (document.getElementById('list-text') as HTMLTextAreaElement).value.startsWith('# Dateline Reader'));
+    const exported = (await options.inputValue('#list-text')).split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(exported).toEqual(expect.arrayContaining(['elpais.com', 'nrk.no ask', 'tabloid.example never']));
+    for (const site of ['elpais.com', 'nrk.no', 'tabloid.example']) await send('autoclean:remove', { site });
+  });
+
   it('"Never on 127.0.0.1" from the overlay: the site is disabled and nothing runs there any more', async () => {
     const page = await session.ctx.newPage();
     await page.goto(article(8));

@@ -175,14 +175,20 @@ export function parseCardTime(text: string, datetime: string | null, now: Date, 
   return relative(t, now, offsetMinutes) ?? absolute(t, now, offsetMinutes);
 }
 
+/** Words a time text may hold besides numbers and units: "ago", "vor", "il y a", "Uhr", "منذ", "לפני"… */
+const TIME_WORD = /^(ago|just|now|yesterday|today|updated|published|at|on|vor|gestern|heute|um|uhr|aktualisiert|il|y|a|hier|aujourd'hui|à|le|mis|jour|hace|ayer|hoy|de|las|el|fa|ieri|oggi|alle|an?|one|eine[mr]?|une?|una?|un|منذ|لפני|назад|в|am|pm|gmt|utc|cet|cest|edt|est|ist|jst|bst)$/i;
+
 /** Does this text look like nothing but a card time ("2 minutes ago...", "13m ago", "15.11.2019 13:42")? */
 export function isTimeText(text: string, now: Date): boolean {
   const t = asciiDigits(text).replace(/[\s.…|·•,]+$/g, '').replace(/^[\s|·•]+/, '').trim();
   if (!t || t.length > 40) return false;
   if (parseCardTime(t, null, now, 0) === null) return false;
-  // Words beside the time must be time words (ago, vor, il y a, Uhr, 前, منذ…), not a headline.
-  const rest = t.replace(/\d+/g, ' ').replace(/[:./\-年月日時分秒前]/g, ' ').replace(/\s+/g, ' ').trim();
-  return rest.split(' ').filter(Boolean).length <= 5;
+  // Every word must be a number, a unit, a month or a time word: "New Social Movements 2 minutes ago" is not a time.
+  return t.split(/\s+/).every((raw) => {
+    const w = raw.replace(/^[(\[«"']+|[)\]»"',.:;]+$/g, '');
+    return !w || /\d/.test(w) || TIME_WORD.test(w) || unitOf(w) !== null || MONTHS[w.toLowerCase().replace(/\.$/, '')] !== undefined
+      || /^(לפני|منذ|שעה|שעתיים|יום|יומיים|דקה|ساعة|ساعتين|دقيقة|دقيقتين|يوم|يومين|たった今|刚刚|昨日|昨天|أمس|אתמול|الآن|הרגע)$/.test(w);
+  });
 }
 
 /** The UTC offset in minutes of an ISO timestamp ("…+03:00" → 180, "…Z" → 0), or null without one. */

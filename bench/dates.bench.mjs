@@ -85,6 +85,8 @@ for (const t of truth) {
 }
 
 const n = truth.length;
+const sortedMs = perPage.map((p) => p.ms).sort((a, b) => a - b);
+const pct = (q) => sortedMs[Math.min(sortedMs.length - 1, Math.floor(q * sortedMs.length))] ?? 0;
 const row = (name, r) => ({
   tool: name, accuracy: +(r.right / n).toFixed(3), coverage: +(r.found / n).toFixed(3), right: r.right, wrongDays: r.wrong.length,
   missing: n - r.found, msPerPage: +(r.ms / n).toFixed(2),
@@ -93,6 +95,7 @@ const table = [row('dateline (findDateline)', tools.dateline), row('@mozilla/rea
 console.log(`dates corpus: ${n} pages, now = ${NOW.toISOString()}`);
 console.table(table);
 console.log('wrong days by source (dateline):', wrongBySource);
+console.log(`dateline step per page: mean ${(tools.dateline.ms / n).toFixed(2)} ms, median ${pct(0.5).toFixed(2)} ms, p90 ${pct(0.9).toFixed(2)} ms, max ${pct(1).toFixed(2)} ms`);
 if (verbose) {
   console.log('\nwrong days:'); for (const w of tools.dateline.wrong) console.log(`  ${w.file}  expected ${w.expected}  got ${w.got} (${w.source})`);
   console.log('\nmissing:'); for (const w of missed) console.log(`  ${w.file}  expected ${w.expected}`);
@@ -101,7 +104,7 @@ await mkdir(path.join(root, 'bench/results'), { recursive: true });
 if (!only) {
   await writeFile(path.join(root, 'bench/results/dates.json'), JSON.stringify({
     corpus: 'shared/corpus/dates (htmldate sample, 300 pages)', now: NOW.toISOString(), date: new Date().toISOString(), node: process.version,
-    table, wrongBySource, wrong: tools.dateline.wrong, missing: missed, readabilityWrong: tools.readability.wrong, perPage,
+    table, datelineMs: { median: pct(0.5), p90: pct(0.9), max: pct(1) }, wrongBySource, wrong: tools.dateline.wrong, missing: missed, readabilityWrong: tools.readability.wrong, perPage,
   }, null, 1));
   console.log('wrote bench/results/dates.json');
 }

@@ -39,8 +39,8 @@ function words(locale: string): { updated: string; yourTime: string } {
 
 function safeLocale(locale: string | undefined): string {
   if (!locale) return 'en';
-  // Constructing is the check: a malformed tag throws; an unknown one falls back on its own.
-  try { new Intl.DateTimeFormat(locale); return locale; } catch { return 'en'; }
+  // A malformed tag throws here; an unknown but well-formed one falls back inside Intl on its own.
+  try { return Intl.getCanonicalLocales(locale)[0] ?? 'en'; } catch { return 'en'; }
 }
 
 function readerZone(timeZone: string | undefined): string {
@@ -55,13 +55,18 @@ function wallDate(st: Stamp): Date {
   return new Date(Date.UTC(st.y, st.m - 1, st.d, st.h ?? 0, st.mi ?? 0));
 }
 
-function fmtDay(st: Stamp, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(wallDate(st));
+/** Formatters built once per call: constructing an Intl.DateTimeFormat costs far more than using one. */
+interface Fmt { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat; locale: string }
+function makeFmt(locale: string): Fmt {
+  return {
+    locale,
+    day: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }),
+    time: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }),
+  };
 }
 
-function fmtTime(st: Stamp, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(wallDate(st));
-}
+function fmtDay(st: Stamp, f: Fmt): string { return f.day.format(wallDate(st)); }
+function fmtTime(st: Stamp, f: Fmt): string { return f.time.format(wallDate(st)); }
 
 /** "UTC", "UTC+2", "UTC−4", "UTC+5:30". */
 function offsetLabel(offset: string): string {
@@ -74,16 +79,16 @@ function offsetLabel(offset: string): string {
 function sameDay(a: Stamp, b: Stamp): boolean { return a.y === b.y && a.m === b.m && a.d === b.d; }
 
 /** "12 Mar 2024, 14:05 UTC−4 (20:05 your time)" — or just the day when no time was stated. */
-function fmtStamp(st: Stamp, locale: string, zone: string, withReaderTime: boolean): string {
-  if (st.h === undefined) return fmtDay(st, locale);
-  let out = `${fmtDay(st, locale)}, ${fmtTime(st, locale)}`;
+function fmtStamp(st: Stamp, f: Fmt, zone: string, withReaderTime: boolean): string {
+  if (st.h === undefined) return fmtDay(st, f);
+  let out = `${fmtDay(st, f)}, ${fmtTime(st, f)}`;
   if (st.offset) {
     out += ` ${offsetLabel(st.offset)}`;
     if (withReaderTime) {
       const mine = zonedStamp(stampEpoch(st), zone);
       if (offsetMinutes(mine.offset) !== offsetMinutes(st.offset)) {
-        const t = fmtTime(mine, locale);
-        out += ` (${sameDay(mine, st) ? t : `${fmtDay(mine, locale)}, ${t}`} ${words(locale).yourTime})`;
+        const t = fmtTime(mine, f);
+        out += ` (${sameDay(mine, st) ? t : `${fmtDay(mine, f)}, ${t}`} ${words(f.locale).yourTime})`;
       }
     }
   }
@@ -91,18 +96,20 @@ function fmtStamp(st: Stamp, locale: string, zone: string, withReaderTime: boole
 }
 
 export function formatDateline(dateline: Pick<Dateline, 'published' | 'modified' | 'place'>, opts: FormatOptions = {}): string {
+  const parts: string[] = [];
+  if (!dateline.place && !dateline.published && !dateline.modified) return '';
   const locale = safeLocale(opts.locale);
   const zone = readerZone(opts.timeZone);
-  const parts: string[] = [];
+  const f = makeFmt(locale);
   if (dateline.place) parts.push(dateline.place);
   const pub = dateline.published ? parseMachineDate(dateline.published) : null;
-  if (pub) parts.push(fmtStamp(pub, locale, zone, true));
+  if (pub) parts.push(fmtStamp(pub, f, zone, true));
   const mod = dateline.modified ? parseMachineDate(dateline.modified) : null;
   if (mod && dateline.modified !== dateline.published) {
     // Same day as published: the time says enough.
     const short = pub && sameDay(pub, mod) && mod.h !== undefined
-      ? `${fmtTime(mod, locale)}${mod.offset && mod.offset !== pub.offset ? ` ${offsetLabel(mod.offset)}` : ''}`
-      : fmtStamp(mod, locale, zone, false);
+      ? `${fmtTime(mod, f)}${mod.offset && mod.offset !== pub.offset ? ` ${offsetLabel(mod.offset)}` : ''}`
+      : fmtStamp(mod, f, zone, false);
     parts.push(`${words(locale).updated} ${short}`);
   }
   return parts.join(' · ');

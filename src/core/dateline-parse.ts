@@ -276,6 +276,10 @@ const TIME_BEFORE = new RegExp(
   'iu',
 );
 
+const RANGE_BEFORE = /(?:\d\.?\s*[–—-]|(?<!\p{L})(?:bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al|hasta(?:\s+el)?|fino\s+al|tot))\s*$/iu;
+// A date must follow ("bis 15:45 Uhr" after a date is a time range on one day, not a range of days).
+const RANGE_AFTER = /^\s*(?:bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al|hasta|fino\s+al|tot|[–—]|-)\s*\d{1,4}(?:[./-]\d|\.?\s*\p{L})/iu;
+
 function applyMeridiem(h: number, mer: string | undefined): number | null {
   if (!mer) return h;
   if (h < 1 || h > 12) return null;
@@ -283,8 +287,8 @@ function applyMeridiem(h: number, mer: string | undefined): number | null {
   return pm ? (h % 12) + 12 : h % 12;
 }
 
-const PUBLISHED_LABEL = /(published|posted|erschienen|veröffentlicht|publiziert|erstellt|publié|publie|publicado|publicada|pubblicato|gepubliceerd|yayınlanma|yayınlandı|yayın|опубликовано|опубликован|opublikowano|نشر|نُشر|发布|發佈|发表|公開|작성|created|issued)\s*(?:le|am|on|el|il|em|op|في|:|\s)*\s*$/iu;
-const MODIFIED_LABEL = /(updated?|last\s+modified|modified|revised|edited|aktualisiert|aktualisierung|geändert|stand|mis\s+à\s+jour|màj|maj|actualizado|actualizada|actualización|aggiornato|aggiornamento|atualizado|atualizada|bijgewerkt|gewijzigd|güncelleme|güncellendi|güncellenme|обновлено|обновлен|zaktualizowano|تحديث|آخر\s+تحديث|更新)\s*(?:le|am|on|el|il|em|op|at|:|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$/iu;
+const PUBLISHED_LABEL = /(published|posted|erschienen|veröffentlicht|publiziert|erstellt|publié|publie|publicado|publicada|pubblicato|gepubliceerd|yayınlanma|yayınlandı|yayın|опубликовано|опубликован|opublikowano|نشر|نُشر|发布|發佈|发表|公開|작성|created|issued)\s*(?:le|am|on|el|il|em|op|في|[:|–—-]|\s)*\s*$/iu;
+const MODIFIED_LABEL = /(updated?|last\s+modified|modified|revised|edited|aktualisiert|aktualisierung|geändert|stand|mis\s+à\s+jour|màj|maj|actualizado|actualizada|actualización|aggiornato|aggiornamento|atualizado|atualizada|bijgewerkt|gewijzigd|güncelleme|güncellendi|güncellenme|обновлено|обновлен|zaktualizowano|تحديث|آخر\s+تحديث|更新)\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$/iu;
 
 export function labelKind(before: string): TextDateKind {
   const tail = before.slice(-48);
@@ -381,6 +385,9 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
         }
       }
       taken.push([from, from + len]);
+      // One end of a range ("vom 24. April bis 2. Oktober 2017", "March 3 – March 9, 2024") names an
+      // event's days, not when the story was filed.
+      if (RANGE_BEFORE.test(text.slice(Math.max(0, from - 24), from)) || RANGE_AFTER.test(text.slice(from + len, from + len + 24))) continue;
       out.push({ stamp, index: from, length: len, kind: labelKind(text.slice(Math.max(0, from - 48), from)), relative: false });
     }
   }

@@ -232,7 +232,7 @@ export function readMicrodata(doc: Document, zones: Zones, lang: string | null):
   // a filter: nwsapi's [attr~=word] lists and whole-page attribute queries cost 15-40 ms on big pages.
   // <meta itemprop> in <head> is read by readMeta.
   const h = zones.headline;
-  const scope = h?.closest('[itemscope]') ?? h?.closest('article') ?? doc.body;
+  const scope = h ? (h.closest('[itemscope]') ?? h.closest('article, main, [role="main"]') ?? h.parentElement?.parentElement ?? doc.body) : doc.body;
   if (!scope) return out;
   // RDFa (`property="schema:dateCreated"`, Drupal) says the same as microdata.
   const propOf = (el: Element): string => el.getAttribute('itemprop') ?? el.getAttribute('property') ?? '';

@@ -78,9 +78,22 @@ export function parseWireDateline(text: string): WireDateline | null {
   return { place, agency: agency ? normaliseAgency(agency) : null, length: m[0].length };
 }
 
+/**
+ * The first real paragraph under `root`, by a bounded walk in document order (a whole-container
+ * querySelectorAll('p') costs milliseconds on big pages under jsdom, for 8 elements at most).
+ */
 function firstParagraph(root: Element): Element | null {
-  for (const p of Array.from(root.querySelectorAll('p')).slice(0, 8)) {
-    if ((p.textContent ?? '').trim().length >= 20) return p;
+  let seen = 0; let steps = 0;
+  for (let e: Element | null = root.firstElementChild; e && steps < 3000; steps++) {
+    if (e.tagName === 'P') {
+      if ((e.textContent ?? '').trim().length >= 20) return e;
+      if (++seen >= 8) return null;
+    }
+    // Next element in document order inside root (paragraphs are not nested in paragraphs).
+    if (e.tagName !== 'P' && e.firstElementChild) { e = e.firstElementChild; continue; }
+    let n: Element | null = e;
+    while (n && n !== root && !n.nextElementSibling) n = n.parentElement;
+    e = n && n !== root ? n.nextElementSibling : null;
   }
   return null;
 }

@@ -164,3 +164,13 @@ describe('formatDateline', () => {
     expect(d.text).toBe('Washington · 12 Mar 2024, 14:05 UTC−4 (18:05 your time) · updated 16:30');
   });
 });
+
+describe('schema.org place', () => {
+  it('reads contentLocation (address) and an ALL-CAPS JSON-LD dateline', () => {
+    const page = (ld: string): Dateline => findDateline(new JSDOM(`<html><head><script type="application/ld+json">${ld}</script></head><body><h1>Story</h1></body></html>`).window.document,
+      { url: 'https://example.com/a', now: NOW, lang: 'en' });
+    expect(page('{"@type":"NewsArticle","datePublished":"2024-03-01","contentLocation":{"@type":"Place","address":{"addressLocality":"Kyiv"}}}').place).toBe('Kyiv');
+    expect(page('{"@type":"ReportageNewsArticle","datePublished":"2024-03-01","dateline":"NEW YORK"}').place).toBe('New York');
+    expect(page('{"@type":"LiveBlogPosting","datePublished":"2024-03-01T09:00:00+02:00"}')).toMatchObject({ published: '2024-03-01T09:00+02:00', place: null });
+  });
+});

@@ -14,7 +14,7 @@
  *             the browser's at writes, no IPC): useful to compare changes, not as user numbers.
  * Synthetic articles: ~700 words each (Zipf-distributed vocabulary of 20,000 words plus common
  * English), 40 sites, 4 languages, two years of dates; deterministic (seeded).
- * Flags: --node-only, --browser-only, --sizes 100,1000 . Writes bench/results/library.json.
+ * Flags: --node-only, --browser-only, --sizes 100,1000, --verbose (Node: each keystroke's time). Writes bench/results/library.json.
  */
 import * as esbuild from 'esbuild';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -131,7 +131,9 @@ async function benchNode() {
     const searchMs = keystrokes.map((k) => {
       const t1 = performance.now();
       store.applyQuery(all, store.DEFAULT_QUERY, index.query(k));
-      return performance.now() - t1;
+      const ms = performance.now() - t1;
+      if (args.includes('--verbose')) console.log(`  ${JSON.stringify(k).padEnd(20)} ${fmt(ms)} ms`);
+      return ms;
     });
     const row = { articles: size, saveMs: q(saveMs, 0.5), openMs: open, indexMs, searchMedianMs: q(searchMs, 0.5), searchP95Ms: q(searchMs, 0.95), searchMaxMs: Math.max(...searchMs) };
     results.node.push(row);

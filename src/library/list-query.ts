@@ -60,11 +60,18 @@ export function applyQuery(all: readonly ArticleSummary[], q: ListQuery, hits: r
     const db = dateOf(b, q.sort) ?? -Infinity;
     return db - da || b.savedAt - a.savedAt;
   };
-  const rows = all.filter(keep);
-  if (!hits) return rows.sort(newestFirst);
-  // One sort of the hits only: this runs on every keystroke.
+  // The page keeps `all` newest-saved first, and TimSort is linear on presorted input.
+  const rows = all.filter(keep).sort(newestFirst);
+  if (!hits) return rows;
+  // Title hits first without a second sort (this runs on every keystroke): bucket by the number of
+  // query terms in the title, keeping the order above inside each bucket.
   const rank = new Map(hits.map((h) => [h.id, h.titleTerms]));
-  return rows.filter((a) => rank.has(a.id)).sort((a, b) => rank.get(b.id)! - rank.get(a.id)! || newestFirst(a, b));
+  const buckets: ArticleSummary[][] = [];
+  for (const a of rows) {
+    const r = rank.get(a.id);
+    if (r !== undefined) (buckets[r] ??= []).push(a);
+  }
+  return buckets.reverse().flatMap((b) => b ?? []);
 }
 
 /** Distinct values with counts, most common first, for the filter menus. */

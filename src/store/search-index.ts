@@ -86,8 +86,12 @@ export class SearchIndex {
       if (q.matches(this.texts[i]!)) docs.push(i);
     }
     this.last = { needles: q.needles, docs };
-    const hits = docs.map((i) => ({ id: this.ids[i]!, titleTerms: q.count(this.titles[i]!) }));
-    // Stable sort: within the same title score the library's order is kept.
-    return hits.sort((a, b) => b.titleTerms - a.titleTerms);
+    // Title hits first, otherwise in library order: buckets by title score, no comparator sort.
+    const buckets: SearchHit[][] = [];
+    for (const i of docs) {
+      const titleTerms = q.count(this.titles[i]!);
+      (buckets[titleTerms] ??= []).push({ id: this.ids[i]!, titleTerms });
+    }
+    return buckets.reverse().flatMap((b) => b ?? []);
   }
 }

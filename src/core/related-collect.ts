@@ -175,6 +175,10 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     const a = anchors[i]!;
     const href = a.getAttribute('href');
     if (!href || href.startsWith('#') || /^(javascript|mailto|tel|whatsapp|sms):/i.test(href)) continue;
+    // Off-site absolute links (social, ads, partners) are most of a page's links: reject them by
+    // their host before paying for a URL parse.
+    const host = /^(?:https?:)?\/\/([^/?#:@]+)/i.exec(href)?.[1];
+    if (host && !domains.has(registrableDomain(host))) continue;
     let url: URL;
     try { url = new URL(href, opts.base); } catch { continue; }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;

@@ -53,11 +53,19 @@ function stem(word: string): string {
   return w.length > 5 ? w.slice(0, 5) : w;
 }
 
+const HAS_CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}]/u;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** The body beyond this many characters adds nothing to a headline's relevance, only time. */
+export const MAX_TEXT = 20_000;
+
 /** Terms of a text (with repeats), for the page language. */
 export function terms(text: string, lang: string | null): string[] {
   const stop = stopwords(lang);
   const out: string[] = [];
-  for (const m of text.normalize('NFKC').toLowerCase().matchAll(TOKEN)) {
+  let t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKC');
+  t = t.toLowerCase();
+  for (const m of t.matchAll(HAS_CJK.test(t) ? TOKEN : WORD)) {
     const tok = m[0];
     if (HAN_KATA.test(tok)) {
       if (tok.length === 1) continue;

@@ -41,7 +41,7 @@ const CLUTTER_TOKENS: Record<string, string[]> = {
 };
 const TOKEN_KIND = new Map<string, string>();
 for (const [kind, tokens] of Object.entries(CLUTTER_TOKENS)) for (const t of tokens) TOKEN_KIND.set(t, kind);
-const AD_LABEL = /^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|anzeige|werbung|publicité|publicite|pub|publicidad|pubblicità|publicidade|reclame|advertentie|reklama|реклама|広告|광고|广告|廣告|إعلان|اعلان|פרסומת|continue reading below|story continues below|article continues below|continue reading|scroll to continue|content continues below|(?:the )?article continues after (?:this )?(?:ad|advertisement)|weiterlesen nach der anzeige|la suite après (?:cette )?(?:la )?publicité)$/i;
+const AD_LABEL = /^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|anzeige|werbung|publicité|publicite|pub|publicidad|pubblicità|publicidade|reclame|advertentie|reklama|реклама|広告|광고|广告|廣告|إعلان|اعلان|פרסומת|continue reading below|(?:story|article|content|text) continues (?:below|after (?:the |this )?(?:ad|advertisement))(?: (?:the |this )?(?:ad|advertisement))?|continue reading|scroll to continue|(?:the )?article continues after (?:this )?(?:ad|advertisement)|weiterlesen nach der anzeige|la suite après (?:cette )?(?:la )?publicité)$/i;
 const READ_ALSO = /^(?:read (?:also|more|next)|also read|see also|more on this|more from|more:|related(?: articles?| stories| coverage| news| content| reading)?\s*[:：-]?|recommended(?: for you)?|you may also like|you might also like|don'?t miss|must read|trending|top stories|most read|most popular|watch:|listen:|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|à voir aussi|mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|das könnte sie auch interessieren|weitere artikel|leggi anche|potrebbe interessarti|lee también|lea también|te puede interesar|leia também|leia mais|veja também|lees ook|czytaj także|читайте также|関連記事|あわせて読みたい|関連ニュース|相关阅读|相关新闻|延伸閱讀|관련기사|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|مواضيع ذات صلة|ilginizi çekebilir|daha fazla)/i;
 const NEWSLETTER = /(?:\bnewsletters?\b|\bsign(?:ing)? up (?:for|to|now|today|here|free)\b|^sign up\b|\bsubscribe(?: to| now| today| for|$)|\byour inbox\b|\binscrivez-vous\b|\babonnez-vous\b|\babonnieren\b|\biscriviti\b|\bsuscr[ií]bete\b|\bassine\b|اشترك|メルマガ|订阅)/i;
 const NEWSLETTER_STRONG = /newsletter|\binbox\b|\bsign(?:ing)? up (?:for|to)\b/i;
@@ -111,13 +111,29 @@ function linkTextLength(el: Element): number {
   return n;
 }
 
-/** Best candidate of a srcset: the widest `w`, else the highest `x`, else the first. */
+/**
+ * Best candidate of a srcset: the widest `w`, else the highest `x`, else the first. Parsed as the
+ * HTML spec does: URLs may contain commas (CDN paths like w_400,h_300), so a comma ends a candidate
+ * only after its URL's whitespace or descriptors.
+ */
 export function bestSrcsetCandidate(srcset: string): string | null {
   let best: string | null = null;
   let bestScore = -1;
-  // Candidates are separated by commas followed by whitespace; URLs themselves may contain commas.
-  for (const part of srcset.split(/,\s+|,(?=\S+\s+\d)/)) {
-    const [url, descriptor = '1x'] = part.trim().split(/\s+/);
+  let i = 0;
+  while (i < srcset.length) {
+    while (i < srcset.length && /[\s,]/.test(srcset[i]!)) i++;
+    let j = i;
+    while (j < srcset.length && !/\s/.test(srcset[j]!)) j++;
+    let url = srcset.slice(i, j);
+    let descriptor = '';
+    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    else {
+      let k = j;
+      while (k < srcset.length && srcset[k] !== ',') k++;
+      descriptor = srcset.slice(j, k).trim();
+      j = k;
+    }
+    i = j;
     if (!url || /^data:/i.test(url)) continue;
     const m = /^([\d.]+)([wx])$/i.exec(descriptor);
     const score = m ? Number(m[1]) * (m[2]!.toLowerCase() === 'x' ? 1000 : 1) : 0;
@@ -222,10 +238,16 @@ function isReadAlso(el: Element, text: string): boolean {
   return linkTextLength(el) >= 0.5 * rest.length || (rest.length < 120 && el.getElementsByTagName('a').length > 0);
 }
 
+/** A call to action opens the block: "Sign up…", "Get the Courier in your inbox", "Abonnieren Sie…". */
+const CTA_START = /^(?:sign up|sign-up|signup|subscribe|get|join|receive|never miss|don'?t miss|stay (?:informed|up to date)|newsletter|inscrivez|abonnez|recevez|abonnieren|jetzt|melden sie|suscr[ií]bete|iscriviti|assine|اشترك|メルマガ|订阅)/i;
+const CTA_VERB = /\b(?:sign up|subscribe|register|join|receive|delivered)\b/i;
+
+/** A newsletter or subscription promo: the topic, and the shape of a call to action (not prose about a newsletter). */
 function isNewsletterPromo(el: Element, text: string): boolean {
   if (text.length > 320 || !NEWSLETTER.test(text)) return false;
-  const atStart = NEWSLETTER.test(text.slice(0, 30));
-  return NEWSLETTER_STRONG.test(text) || atStart || linkTextLength(el) > 0 || el.getElementsByTagName('input').length > 0;
+  if (CTA_START.test(text) || el.getElementsByTagName('input').length > 0) return true;
+  if (linkTextLength(el) > 0) return NEWSLETTER_STRONG.test(text) || CTA_VERB.test(text);
+  return CTA_VERB.test(text) && NEWSLETTER_STRONG.test(text) && text.length < 160;
 }
 
 function isBio(el: Element, text: string, w: Walk): boolean {
@@ -310,6 +332,24 @@ function judge(el: Element, w: Walk): boolean {
   return false;
 }
 
+/**
+ * Attributes the reader keeps (the sanitizer's allow-list is narrower still and has the last word).
+ * Dropping the rest here (class, style, data-*, tracking attributes) makes the HTML handed to the
+ * sanitizer smaller and spares it one hook call per attribute.
+ */
+const KEEP_ATTRS = new Set(['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'scope', 'headers', 'datetime',
+  'lang', 'dir', 'cite', 'start', 'reversed', 'type', 'value', 'span', 'open', 'abbr', 'hreflang']);
+
+function stripAttributes(el: Element): void {
+  // A <picture>'s sources are read (then removed) when its <img> is resolved.
+  if (el.localName === 'source') return;
+  const attrs = el.attributes;
+  for (let i = attrs.length - 1; i >= 0; i--) {
+    const name = attrs[i]!.name;
+    if (!KEEP_ATTRS.has(name) && !name.startsWith('aria-')) el.removeAttribute(name);
+  }
+}
+
 function walk(el: Element, w: Walk): void {
   for (let child = el.firstElementChild; child; ) {
     const next = child.nextElementSibling;
@@ -320,6 +360,7 @@ function walk(el: Element, w: Walk): void {
       if (abs && !/^javascript:/i.test(abs)) child.setAttribute('href', abs); else child.removeAttribute('href');
     }
     if (!judge(child, w)) {
+      stripAttributes(child);
       walk(child, w);
       if (child.localName === 'p' || child.localName === 'li' || HEADINGS.has(child.localName)) {
         const len = norm(child.textContent).length;

@@ -1,0 +1,68 @@
+/**
+ * The cleaning rules are general, so each is checked both ways: the clutter goes, and a real
+ * sentence that merely shares its words stays (over-cleaning loses article text, which is worse).
+ */
+import { describe, expect, it } from 'vitest';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract } from '../../src/core/extract.js';
+import { bestSrcsetCandidate } from '../../src/core/clean.js';
+
+const url = 'https://news.example/world/2024/05/01/harbour-story-123456';
+const LONG = (n: number): string => `<p>${'The harbour reopened on Tuesday after a week of repairs to the sea wall, officials said. '.repeat(3)}(${n})</p>`;
+
+function text(body: string): string {
+  const doc = new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article>${LONG(1)}${body}${LONG(2)}${LONG(3)}</article></body></html>`,
+    { url, virtualConsole: new VirtualConsole() }).window.document;
+  return extract(doc, { url }).textContent;
+}
+
+describe('kept: sentences that share words with clutter', () => {
+  for (const sentence of [
+    'Related to this, the company said it would hire 200 more workers next year.',
+    'Apple’s subscription service now costs $5 a month, the company said.',
+    'Residents can sign up at the town hall until Friday, the mayor said.',
+    'New signup and login screens were tested with a small group of users.',
+    'Read more about the history of the port in the city archive, she suggested.',
+    'The advertisement industry lost 3,000 jobs in the region last year.',
+    'Share prices rose 4% on the news.',
+    'By the end of the week, the harbour will be open again.',
+    'Updated figures show traffic rose 12% in May compared with 2023.',
+  ]) {
+    it(sentence, () => expect(text(`<p>${sentence}</p>`)).toContain(sentence));
+  }
+  it('a list item that happens to mention a newsletter keeps its list when it is prose', () => {
+    const item = 'The council’s newsletter, printed since 1952, will move online next year to save paper.';
+    expect(text(`<ul><li>${item}</li><li>Ferries will run hourly again from June.</li></ul>`)).toContain(item);
+  });
+});
+
+describe('removed: clutter in any of the supported languages', () => {
+  for (const [name, html, gone] of [
+    ['ad label', '<div>Advertisement</div>', 'Advertisement'],
+    ['Anzeige', '<p>Anzeige</p>', 'Anzeige'],
+    ['Publicité', '<p>Publicité</p>', 'Publicité'],
+    ['広告', '<p>広告</p>', '広告'],
+    ['إعلان', '<div><span>إعلان</span></div>', 'إعلان'],
+    ['story continues below', '<p>Story continues below advertisement</p>', 'continues below'],
+    ['Read also', '<p>Read also: <a href="/x-1">Ferries return to the harbour</a></p>', 'Ferries return'],
+    ['À lire aussi', '<p>À lire aussi : <a href="/x-2">Le port rouvre</a></p>', 'Le port rouvre'],
+    ['Mehr zum Thema', '<p><b>Mehr zum Thema</b> <a href="/x-3">Hafen wieder offen</a></p>', 'Hafen wieder'],
+    ['Lesen Sie auch', '<p>Lesen Sie auch: <a href="/x-4">Die Fähre fährt wieder</a></p>', 'Die Fähre'],
+    ['share bar', '<div><a href="https://facebook.com/sharer">Share</a> <a href="https://twitter.com/intent">Tweet</a> <a href="mailto:">Email</a></div>', 'Tweet'],
+    ['newsletter box', '<div class="newsletter-promo"><h3>Morning briefing</h3><p>The news you need, before breakfast.</p></div>', 'Morning briefing'],
+    ['sign-up line', '<p>Sign up for our free daily newsletter <a href="/nl">here</a>.</p>', 'free daily newsletter'],
+    ['related box by class', '<div class="related-links"><a href="/a">One story</a> <a href="/b">Two story</a> <a href="/c">Three story</a></div>', 'Two story'],
+    ['comment heading', '<h2>12 comments</h2>', '12 comments'],
+  ] as const) {
+    it(name, () => expect(text(html)).not.toContain(gone));
+  }
+});
+
+describe('srcset', () => {
+  it('picks the widest candidate, then the highest density', () => {
+    expect(bestSrcsetCandidate('a.jpg 400w, b.jpg 1200w, c.jpg 800w')).toBe('b.jpg');
+    expect(bestSrcsetCandidate('a.jpg 1x, b.jpg 2x')).toBe('b.jpg');
+    expect(bestSrcsetCandidate('https://cdn.example/i/w_400,h_300/a.jpg 400w, https://cdn.example/i/w_800,h_600/a.jpg 800w')).toBe('https://cdn.example/i/w_800,h_600/a.jpg');
+    expect(bestSrcsetCandidate('data:image/gif;base64,R0lGOD 1x')).toBeNull();
+  });
+});

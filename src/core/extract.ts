@@ -22,6 +22,7 @@ import { findRelated } from './related.js';
 import { sanitizeToInertFragment } from './sanitize.js';
 import { cloneDocument } from './clone-document.js';
 import { deeperThan } from './tree-depth.js';
+import { textLength } from './text-length.js';
 import { readingMinutes, wordCount } from './reading-time.js';
 import { cleanArticle, runningText } from './clean.js';
 import { readPageMeta, textOf, typesOf, type JsonLdNode, type PageMeta } from './page-meta.js';
@@ -91,7 +92,7 @@ function refusal(doc: Document, url: string, options: ExtractOptions): ExtractRe
   }
   // The text is a lower bound of the serialized size, and far cheaper to measure than serializing.
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  const chars = root.textContent?.length ?? 0;
+  const chars = textLength(root);
   if (chars > maxChars) {
     return emptyResult(url, 'too-large', `This page is too large to clean: it has ${(chars / 1e6).toFixed(1)} million characters of text (the limit is ${(maxChars / 1e6).toFixed(1)} million).`);
   }

@@ -8,10 +8,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parsePage } from './lib/parse-page.mjs';
+import { loadCore } from './lib/load-core.mjs';
 import { Readability } from '@mozilla/readability';
 
-// CORE_MODULE: a private build to measure while other builds rewrite dist/ (shared working tree).
-const { findDateline } = await import(process.env.CORE_MODULE ?? '../dist/core.mjs');
+// The current source, bundled privately (bench/lib/load-core.mjs), so a concurrent build rewriting
+// dist/ cannot break or skew the run; CORE_MODULE points at another build to compare.
+const { findDateline } = process.env.CORE_MODULE ? await import(process.env.CORE_MODULE) : await loadCore();
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const corpus = process.env.DATES_CORPUS ?? path.resolve(root, '../shared/corpus/dates');
 const NOW = new Date('2026-11-28T12:00:00Z'); // fixed, so runs are comparable

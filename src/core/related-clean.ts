@@ -122,7 +122,7 @@ export function undouble(text: string): string {
   return text;
 }
 
-const RELATIVE_WORDS = /\bago\b|\bvor\b|il y a|\bhace\b|\bfa\b|前|منذ|לפני|назад|just now|gerade eben/i;
+const RELATIVE_WORDS = /\bago\b|\bvor\b|il y a|\bhace\b|\bfa\b|前|منذ|לפני|назад|önce|just now|gerade eben/i;
 const CJK_TRAILING_TIME = /\s*(\d+\s*(秒|分|時間|日|分钟|小时|天)前|\d{1,2}:\d{2})\s*$/;
 
 /** Removes a card time at the end (always when relative, after a separator when absolute) or start. */

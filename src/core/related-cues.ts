@@ -16,7 +16,7 @@ export const RELATED_HEADING = new RegExp(
   'à lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus', 'à la une', 'dernières (infos|actualités|nouvelles)', 'nos recommandations', 'à voir aussi', "l'essentiel",
   'ver también', 'lee también', 'te puede interesar', 'lo más (leído|visto)', 'últimas noticias', 'más noticias', 'relacionad', 'también te puede interesar', 'más información',
   'leggi anche', 'potrebbe interessarti', 'i più letti', 'ultime notizie', 'correlat', 'leia também', 'mais lidas', 'veja também', 'últimas',
-  '関連', 'おすすめ', '新着', '最新', 'ランキング', 'よく読まれ', '注目', '相关', '推荐', '热门', '热点', '관련', '많이 본',
+  '関連', 'おすすめ', '新着', '最新', 'ランキング', 'よく読まれ', '注目', '相关', '推荐', '热门', '热点', '最多', '阅读', '閱讀', '관련', '많이 본',
   'اقرأ أيضا', 'اقرأ أيضاً', 'اقرأ ايضا', 'ذات صلة', 'الأكثر (قراءة|مشاهدة)', 'آخر الأخبار', 'المزيد من', 'شاهد أيضا', 'أخبار ذات صلة',
   'כתבות נוספות', 'קראו גם', 'הכי נקרא', 'מבזקים', 'חדשות אחרונות', 'עוד ב', 'ilgili haberler', 'son dakika', 'en çok okunan', 'diğer haberler',
   'читайте также', 'по теме', 'самое читаемое', 'последние новости',

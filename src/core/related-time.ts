@@ -24,11 +24,11 @@ const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 
 /** Unit words by language, to one of s m h d w. */
 function unitOf(word: string): string | null {
   const w = word.toLowerCase().replace(/\.$/, '');
-  if (/^(s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|秒|ثوان[يٍ]?|ثانية|שניות|секунд\p{L}*)$/u.test(w)) return 's';
-  if (/^(m|mins?|minutes?|minuten?|minutos?|minuti|minuto|分|分钟|分鐘|دقيقة|دقائق|دقيقتين|דקות|דקה|минут\p{L}*)$/u.test(w)) return 'm';
-  if (/^(h|hrs?|hours?|std|stunden?|heures?|horas?|ore|ora|時間|小时|小時|ساعة|ساعات|ساعتين|שעות|שעה|שעתיים|час\p{L}*)$/u.test(w)) return 'h';
-  if (/^(d|days?|tage?n?|jours?|días?|dias?|giorni|giorno|日|天|يوم|أيام|يومين|ימים|יום|יומיים|дн\p{L}*|день)$/u.test(w)) return 'd';
-  if (/^(w|wks?|weeks?|wochen?|semaines?|semanas?|settimane?|週間|周|أسبوع|أسابيع|שבועות|שבוע|недел\p{L}*)$/u.test(w)) return 'w';
+  if (/^(s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|秒|ثوان[يٍ]?|ثانية|שניות|секунд\p{L}*|saniye)$/u.test(w)) return 's';
+  if (/^(m|mins?|minutes?|minuten?|minutos?|minuti|minuto|分|分钟|分鐘|دقيقة|دقائق|دقيقتين|דקות|דקה|минут\p{L}*|dakika)$/u.test(w)) return 'm';
+  if (/^(h|hrs?|hours?|std|stunden?|heures?|horas?|ore|ora|時間|小时|小時|ساعة|ساعات|ساعتين|שעות|שעה|שעתיים|час\p{L}*|saat)$/u.test(w)) return 'h';
+  if (/^(d|days?|tage?n?|jours?|días?|dias?|giorni|giorno|日|天|يوم|أيام|يومين|ימים|יום|יומיים|дн\p{L}*|день|gün)$/u.test(w)) return 'd';
+  if (/^(w|wks?|weeks?|wochen?|semaines?|semanas?|settimane?|週間|周|أسبوع|أسابيع|שבועות|שבוע|недел\p{L}*|hafta)$/u.test(w)) return 'w';
   return null;
 }
 
@@ -51,6 +51,7 @@ const RELATIVE: RegExp[] = [
   /منذ\s+(\d+)?\s*(ثوان[يٍ]?|ثانية|دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع)/,
   /לפני\s+(\d+)?\s*(שניות|דקות|דקה|שעות|שעה|שעתיים|ימים|יום|יומיים|שבועות|שבוע)/,
   /(\d+)\s+(секунд\p{L}*|минут\p{L}*|час\p{L}*|дн\p{L}*|день|недел\p{L}*)\s+назад/iu,
+  /(\d+)\s+(saniye|dakika|saat|gün|hafta)\s+önce/i,
 ];
 
 const MONTHS: Record<string, number> = {};
@@ -176,7 +177,7 @@ export function parseCardTime(text: string, datetime: string | null, now: Date, 
 }
 
 /** Words a time text may hold besides numbers and units: "ago", "vor", "il y a", "Uhr", "منذ", "לפני"… */
-const TIME_WORD = /^(ago|just|now|yesterday|today|updated|published|at|on|vor|gestern|heute|um|uhr|aktualisiert|il|y|a|hier|aujourd'hui|à|le|mis|jour|hace|ayer|hoy|de|las|el|fa|ieri|oggi|alle|an?|one|eine[mr]?|une?|una?|un|منذ|لפני|назад|в|am|pm|gmt|utc|cet|cest|edt|est|ist|jst|bst)$/i;
+const TIME_WORD = /^(ago|just|now|yesterday|today|updated|published|at|on|vor|gestern|heute|um|uhr|aktualisiert|il|y|a|hier|aujourd'hui|à|le|mis|jour|hace|ayer|hoy|de|las|el|fa|ieri|oggi|alle|an?|one|eine[mr]?|une?|una?|un|منذ|لפני|назад|önce|в|am|pm|gmt|utc|cet|cest|edt|est|ist|jst|bst)$/i;
 
 /** Does this text look like nothing but a card time ("2 minutes ago...", "13m ago", "15.11.2019 13:42")? */
 export function isTimeText(text: string, now: Date): boolean {

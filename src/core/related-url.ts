@@ -84,11 +84,11 @@ export function urlShape(u: URL): UrlShape {
   if (dated && path.slice(dated.index + dated[0].length).replace(/[/_.-]/g, '').length > 0) return 'article';
   if (dated && /[a-z]{3,}.*[-_].*[a-z]{3,}/i.test(last)) return 'article';
   if (idParam || segments.some((s) => /\d{5,}/.test(s))) return 'article';
-  // Alphanumeric ids: Asahi's ASS3D4TXYS3DUHBI00M, Spiegel's trailing UUIDs.
-  if (/^(?=.*\d.*\d)(?=.*[a-z].*[a-z])[a-z0-9]{10,}$/i.test(last)) return 'article';
+  // Alphanumeric ids: Asahi's ASS3D4TXYS3DUHBI00M, BBC's /articles/c4gq2e8y0x7o/simp.
+  if (segments.some((seg) => /^(?=.*\d.*\d)(?=.*[a-z].*[a-z])[a-z0-9]{10,}(\.s?html?)?$/i.test(seg))) return 'article';
   // Short ids under an article folder: ynet's /economy/article/hjk8a2b3c, /story/8f3k2.
-  if (segments.length >= 2 && /^(article|articles|story|stories|artikel|articolo|noticia|post|posts|a|p)$/i.test(segments[segments.length - 2]!)
-    && /\d/.test(last) && last.length >= 5) return 'article';
+  const folder = segments.findIndex((seg) => /^(article|articles|story|stories|artikel|articolo|noticia|post|posts|a|p)$/i.test(seg));
+  if (folder >= 0 && folder < segments.length - 1 && /\d/.test(segments[folder + 1]!) && segments[folder + 1]!.length >= 5) return 'article';
   const words = last.split(/[-_+.,]+/).filter((w) => /\p{L}/u.test(w));
   if (words.length >= 4) return 'article';
   if (words.length >= 2 || (segments.length >= 3 && /\p{L}{3}/u.test(last))) return 'maybe';

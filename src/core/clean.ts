@@ -270,7 +270,7 @@ const INLINE_PARENTS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', '
  * may take a large part of the article: a wrapper that also holds the story
  * (class="story social-share-enabled", "related-content" around the body) must stay.
  */
-function dropByKind(el: Element, kind: string, text: string, hasImage: boolean, w: Walk): boolean {
+function dropByKind(el: Element, kind: string, text: string, hasImage: () => boolean, w: Walk): boolean {
   if (text.length > 0.5 * w.total) return false;
   // Inside a paragraph, a "date" or "author" span is part of a sentence.
   if (el.parentElement && INLINE_PARENTS.has(el.parentElement.localName) && kind !== 'ad' && kind !== 'share') return false;
@@ -278,11 +278,11 @@ function dropByKind(el: Element, kind: string, text: string, hasImage: boolean, 
   switch (kind) {
     case 'share': case 'breadcrumb': case 'skip': return text.length < 300;
     case 'paywall': w.report.paywallHint = true; return text.length < 600;
-    case 'ad': return text.length < 300 && !(hasImage && el.getElementsByTagName('figcaption').length > 0);
+    case 'ad': return text.length < 300 && !(hasImage() && el.getElementsByTagName('figcaption').length > 0);
     case 'newsletter': return text.length < 600;
     case 'related': return text.length < 2500 && (links() >= 0.35 || text.length < 200);
     case 'comments': return text.length < 0.3 * w.total || w.seen > 0.7 * w.total;
-    case 'byline': return w.beforeBody && !hasImage && text.length < 200 && !/[.!?]\s+\p{Lu}/u.test(text);
+    case 'byline': return w.beforeBody && text.length < 200 && !hasImage() && !/[.!?]\s+\p{Lu}/u.test(text);
     case 'bio': return w.seen > 0.5 * w.total && text.length < 1000;
     case 'tags': return w.seen > 0.5 * w.total && isLinkBox(el, text);
     default: return false;
@@ -295,22 +295,23 @@ const TEXT_BLOCKS = new Set(['p', 'h1', 'div', 'section', 'aside', 'header', 'fo
 function judge(el: Element, w: Walk): boolean {
   const tag = el.localName;
   if (DROP_TAGS.has(tag)) { remove(el, 'unshowable', w); return true; }
-  if (tag === 'img') return false;
-  if (tag === 'figure' || tag === 'figcaption' || tag === 'picture' || tag === 'table' || tag === 'tr' || tag === 'td' || tag === 'th' || tag === 'pre') return false;
-  const hasImage = el.getElementsByTagName('img').length > 0;
+  if (tag === 'img' || tag === 'figure' || tag === 'figcaption' || tag === 'picture' || tag === 'table' || tag === 'tr' || tag === 'td' || tag === 'th' || tag === 'pre') return false;
+  // Computed only when a rule needs them: both walk the element's subtree.
+  let images: boolean | undefined;
+  const hasImage = (): boolean => (images ??= el.getElementsByTagName('img').length > 0);
 
   const kind = clutterKind(el);
-  const text = kind || TEXT_BLOCKS.has(tag) ? norm(el.textContent) : '';
-  if (kind) {
-    if (dropByKind(el, kind, text, hasImage, w)) { remove(el, kind, w); return true; }
-  }
-  if (!TEXT_BLOCKS.has(tag) && !HEADINGS.has(tag)) return false;
+  const isText = TEXT_BLOCKS.has(tag) || HEADINGS.has(tag);
+  if (!kind && !isText) return false;
+  const text = norm(el.textContent);
+  if (kind && dropByKind(el, kind, text, hasImage, w)) { remove(el, kind, w); return true; }
+  if (!isText) return false;
   if (!text) {
-    if (!hasImage && tag !== 'br' && tag !== 'hr') { remove(el, 'empty', w); return true; }
+    if (tag !== 'br' && tag !== 'hr' && !hasImage()) { remove(el, 'empty', w); return true; }
     return false;
   }
-  if (text.length <= 60 && AD_LABEL.test(text.replace(/[\s:\-–—.·|]+$/, '').replace(/^[\s\-–—·|]+/, ''))) { remove(el, 'ad-label', w); return true; }
   if (text.length > 320) return false;
+  if (text.length <= 60 && AD_LABEL.test(text.replace(/[\s:\-–—.·|]+$/, '').replace(/^[\s\-–—·|]+/, ''))) { remove(el, 'ad-label', w); return true; }
   if (isReadAlso(el, text)) {
     // A heading of a related box takes the box (the list right after it) with it.
     const next = el.nextElementSibling;
@@ -323,12 +324,12 @@ function judge(el: Element, w: Walk): boolean {
     remove(el, 'paywall', w); return true;
   }
   if (COMMENTS_HEADING.test(text) && text.length < 60 && (HEADINGS.has(tag) || tag === 'div' || tag === 'p')) { remove(el, 'comments', w); return true; }
-  if (!hasImage && text.length < 200 && isShareBar(text)) { remove(el, 'share', w); return true; }
-  if (!hasImage && isNewsletterPromo(el, text)) { remove(el, 'newsletter', w); return true; }
-  if (!hasImage && isBreadcrumb(el, text, w)) { remove(el, 'breadcrumb', w); return true; }
-  if (!hasImage && isMetaLine(text, w) && !HEADINGS.has(tag)) { remove(el, 'meta-line', w); return true; }
-  if (!hasImage && isBio(el, text, w)) { remove(el, 'bio', w); return true; }
-  if (HEADINGS.has(tag) && w.beforeBody && norm(text).toLowerCase() === w.titleNorm) { remove(el, 'title', w); return true; }
+  if (text.length < 200 && isShareBar(text) && !hasImage()) { remove(el, 'share', w); return true; }
+  if (isNewsletterPromo(el, text) && !hasImage()) { remove(el, 'newsletter', w); return true; }
+  if (isBreadcrumb(el, text, w) && !hasImage()) { remove(el, 'breadcrumb', w); return true; }
+  if (!HEADINGS.has(tag) && isMetaLine(text, w) && !hasImage()) { remove(el, 'meta-line', w); return true; }
+  if (isBio(el, text, w) && !hasImage()) { remove(el, 'bio', w); return true; }
+  if (HEADINGS.has(tag) && w.beforeBody && text.toLowerCase() === w.titleNorm) { remove(el, 'title', w); return true; }
   return false;
 }
 

@@ -239,14 +239,15 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
       dateline.place ??= wire.place;
       dateline.agency ??= wire.agency;
     }
+    t = lap('clean', t);
     // Sanitized once; the text is read from the sanitized tree, so it is exactly what is shown.
     const fragment = sanitizeToInertFragment(article.innerHTML, doc);
     textContent = runningText(fragment as unknown as Element);
     const holder = (fragment.ownerDocument ?? clone).createElement('div');
     holder.append(fragment);
     content = textContent || holder.getElementsByTagName('img').length ? holder.innerHTML : '';
+    t = lap('sanitize', t);
   }
-  t = lap('clean', t);
 
   const related = findRelated(doc, { url, canonicalUrl, now, lang, title, text: textContent });
   t = lap('related', t);

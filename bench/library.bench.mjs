@@ -17,7 +17,7 @@
  * Flags: --node-only, --browser-only, --sizes 100,1000, --verbose (Node: each keystroke's time). Writes bench/results/library.json.
  */
 import * as esbuild from 'esbuild';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -144,8 +144,11 @@ async function benchNode() {
 
 // ---------- Chromium: the real library page ----------
 async function benchChromium() {
-  const dist = path.join(root, 'dist/chrome-e2e');
-  if (!existsSync(path.join(dist, 'library.js'))) throw new Error('dist/chrome-e2e is not built (npm run bench:library builds it)');
+  const built = path.join(root, 'dist/chrome-e2e');
+  if (!existsSync(path.join(built, 'library.js'))) throw new Error('dist/chrome-e2e is not built (npm run bench:library builds it)');
+  // A private copy: a build started elsewhere (`rm -rf dist`) must not pull the extension from under a long run.
+  const dist = path.join(work, 'chrome-e2e');
+  await cp(built, dist, { recursive: true });
   const { chromium } = await import('playwright-core');
   const profile = await mkdtemp(path.join(tmpdir(), 'dr-bench-profile-'));
   const ctx = await chromium.launchPersistentContext(profile, {

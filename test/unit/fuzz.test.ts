@@ -6,7 +6,7 @@
  * bounded time. Every 20th output is also rendered in a script-running jsdom window and probed.
  *
  * Seeded (FUZZ_SEED, default fixed) so a failure reproduces; bounded in time for CI
- * (FUZZ_SECONDS per property, default 8) with a floor on the number of inputs actually run so the
+ * (FUZZ_SECONDS per property, default 6) with a floor on the number of inputs actually run so the
  * test cannot pass by running nothing. extract() on a whole page costs 20–200 ms in jsdom on a busy
  * 2-core machine, so CI runs a few hundred pages and a few thousand sanitizer inputs; for the long
  * run: FUZZ_SECONDS=600 FUZZ_RUNS=5000 npx vitest run test/unit/fuzz.test.ts
@@ -22,7 +22,7 @@ import { PAYLOADS, hostileArticle } from '../fixtures/hostile/payloads.js';
 import { renderAndProbe, violations } from '../fixtures/hostile/invariants.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260808);
-const SECONDS = Number(process.env.FUZZ_SECONDS ?? 8);
+const SECONDS = Number(process.env.FUZZ_SECONDS ?? 6);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 /**
  * A hang detector, not a benchmark: one small page on a busy 2-core CI machine (load 10) takes up to

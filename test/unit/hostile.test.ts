@@ -23,7 +23,7 @@ const ids = PAYLOADS.map((p) => p.id);
 describe('hostile payloads are live when rendered raw (controls)', () => {
   for (const p of PAYLOADS.filter((q) => q.liveInJsdom)) {
     it(`${p.id}: ${p.threat}`, async () => {
-      expect(await renderAndProbe(p.html, [p.id])).toEqual([p.id]);
+      expect(await renderAndProbe(p.html, [p.id], { waitFor: [p.id] })).toEqual([p.id]);
     });
   }
 });

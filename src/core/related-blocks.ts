@@ -25,7 +25,8 @@ export interface BlockContext {
 
 const ROOT: BlockContext = { excluded: false, sponsored: false, label: null, labelEl: null, related: false };
 
-const EXCLUDED_TAGS = new Set(['nav', 'footer', 'menu', 'form', 'select', 'button', 'dialog']);
+// Not <form>: ASP.NET WebForms pages wrap the whole page in one.
+const EXCLUDED_TAGS = new Set(['nav', 'footer', 'menu', 'select', 'button', 'dialog']);
 const EXCLUDED_ROLES = /^(navigation|menubar|menu|contentinfo|search|dialog|tablist)$/;
 /** Class/id tokens (a token ending in one of these words) of non-headline regions. */
 const EXCLUDED_TOKEN = /(^|[_-])(nav|navbar|navi|navigation|menu|menus|mainmenu|megamenu|breadcrumbs?|footer|share|shares|sharing|sharebar|share-?tools|social|socials|social-?(links|icons|share|media)|tags|tag-?list|tags-?list|taglist|keywords|pagination|pager|paging|languages?|lang-?(menu|switch(er)?|select(or)?|list)|language-?(menu|switch(er)?|select(or)?|list)|comments?|comment-?list|subscribe|subscription|paywall|login|newsletter|cookies?|cookie-?banner|consent|skip-?links?|toolbar|topics|topic-?list|author-?bio|byline)$/;

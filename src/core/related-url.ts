@@ -6,16 +6,25 @@
  *
  * Pure string work on URL objects; no DOM.
  */
-import { getDomain } from 'tldts';
+
+/** Second-level labels under a country TLD that are public suffixes (bbc.co.uk, nhk.or.jp, uol.com.br, gob.es). */
+const SECOND_LEVEL = new Set([
+  'co', 'com', 'net', 'org', 'gov', 'gob', 'gouv', 'ac', 'edu', 'ne', 'or', 'go', 'nic', 'ltd', 'plc', 'sch', 'mil', 'info', 'biz', 'nom', 'web', 'nhs', 'police',
+]);
 
 /**
- * The registrable domain ("eTLD+1", by the public suffix list via tldts, as the auto-clean site
- * matcher does): en.haberler.com and www.haberler.com share haberler.com, www3.nhk.or.jp is nhk.or.jp.
- * Hosts without one (IP addresses, localhost) stand for themselves.
+ * The registrable domain ("eTLD+1") by a small approximation of the public suffix list:
+ * en.haberler.com and www.haberler.com share haberler.com, www3.nhk.or.jp is nhk.or.jp.
+ * Not tldts (the auto-clean site matcher's PSL): it would add ~140 KB to the content script for
+ * the rare ccTLD this misses, and a miss only drops a sister host's headlines.
  */
 export function registrableDomain(hostname: string): string {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return getDomain(host) ?? host;
+  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length <= 2 || /^\d+$/.test(labels[labels.length - 1]!)) return labels.join('.');
+  const tld = labels[labels.length - 1]!;
+  const second = labels[labels.length - 2]!;
+  const take = tld.length === 2 && SECOND_LEVEL.has(second) ? 3 : 2;
+  return labels.slice(-take).join('.');
 }
 
 /** Query parameters that identify a story (article.php?id=123); every other parameter is tracking or view state. */

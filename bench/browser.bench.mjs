@@ -181,7 +181,7 @@ async function openReader(page, { heap = false, timeoutMs = 8000 } = {}) {
   const b = await page.evaluate(() => window.__bench);
   await page.waitForTimeout(300);
   const longtasks = (await page.evaluate(() => window.__bench.longtasks)).filter((t) => t.start >= t0 - 5);
-  const open = await page.evaluate(() => performance.getEntriesByName('dateline-reader:open').at(-1)?.duration ?? null);
+  const [open, coldExtract, mount] = await page.evaluate(() => ['open', 'extract', 'mount'].map((n) => performance.getEntriesByName(`dateline-reader:${n}`).at(-1)?.duration ?? null));
   const heapAfter = cdp ? await heapUsed(cdp) : null;
   await cdp?.detach();
   return {
@@ -189,6 +189,8 @@ async function openReader(page, { heap = false, timeoutMs = 8000 } = {}) {
     clickToPaint: b.paintAt ? b.paintAt - t0 : null,
     retried,
     openMeasure: open,
+    coldExtract,
+    mount,
     longtasks: longtasks.length,
     longestTask: longtasks.reduce((m, t) => Math.max(m, t.ms), 0),
     heapAddedKB: heapBefore !== null && heapAfter !== null ? (heapAfter - heapBefore) / 1024 : null,
@@ -308,6 +310,8 @@ const summary = {
   failures: rows.filter((r) => r.failure || r.clickToPaint == null).length,
   clickToOverlayMs: { median: r1(median(c2p)), p95: r1(q(c2p, 0.95)), max: r1(Math.max(...c2p)), retriedClicks: ok.filter((r) => r.retried).length, shownArticle: ok.filter((r) => r.shown === 'article').length, shownNotice: ok.filter((r) => r.shown === 'notice').length },
   openMeasureMs: { median: r1(median(rows.filter((r) => r.openMeasure != null).map((r) => r.openMeasure))), p95: r1(q(rows.filter((r) => r.openMeasure != null).map((r) => r.openMeasure), 0.95)) },
+  coldExtractMs: { median: r1(median(rows.filter((r) => r.coldExtract != null).map((r) => r.coldExtract))), p95: r1(q(rows.filter((r) => r.coldExtract != null).map((r) => r.coldExtract), 0.95)) },
+  mountMs: { median: r1(median(rows.filter((r) => r.mount != null).map((r) => r.mount))), p95: r1(q(rows.filter((r) => r.mount != null).map((r) => r.mount), 0.95)) },
   readabilityMs: { median: r1(median(rows.filter((r) => r.readabilityMs).map((r) => r.readabilityMs))), p95: r1(q(rows.filter((r) => r.readabilityMs).map((r) => r.readabilityMs), 0.95)) },
   coreMs: { median: r1(median(rows.filter((r) => r.coreMs).map((r) => r.coreMs))), p95: r1(q(rows.filter((r) => r.coreMs).map((r) => r.coreMs), 0.95)) },
   coreVsReadability: { median: r2(median(ratios)), p95: r2(q(ratios, 0.95)), max: r2(Math.max(...ratios)), over2x: ratios.filter((x) => x > 2).length, n: ratios.length },
@@ -328,6 +332,8 @@ console.log(`\nbench:browser — ${rows.length} pages (${summary.corpora.scrapin
 console.table({
   'click → overlay painted (ms)': { median: summary.clickToOverlayMs.median, p95: summary.clickToOverlayMs.p95, max: summary.clickToOverlayMs.max, target: '< 150 / p95 < 400' },
   'content script open measure (ms)': { median: summary.openMeasureMs.median, p95: summary.openMeasureMs.p95, max: '', target: '' },
+  '  of which extract, cold (ms)': { median: summary.coldExtractMs.median, p95: summary.coldExtractMs.p95, max: '', target: '' },
+  '  of which mount (ms)': { median: summary.mountMs.median, p95: summary.mountMs.p95, max: '', target: '' },
   'Readability parse, in page (ms)': { median: summary.readabilityMs.median, p95: summary.readabilityMs.p95, max: '', target: '' },
   'core extract, in page (ms)': { median: summary.coreMs.median, p95: summary.coreMs.p95, max: '', target: '' },
   'core ÷ Readability': { median: summary.coreVsReadability.median, p95: summary.coreVsReadability.p95, max: summary.coreVsReadability.max, target: '≤ 1.3 median, ≤ 2 each' },

@@ -24,7 +24,18 @@ interface Expected {
   headlines: Array<{ title: string; url: string; section?: string; published?: string; image?: string }>;
 }
 
-function load(slug: string): { doc: Document; exp: Expected; ctx: RelatedContext } {
+type Loaded = { doc: Document; exp: Expected; ctx: RelatedContext };
+const loaded = new Map<string, Loaded>();
+/** Parsed once per file: findRelated never mutates the document (tested below), so tests can share it. */
+function load(slug: string): Loaded {
+  const hit = loaded.get(slug);
+  if (hit) return hit;
+  const l = parse(slug);
+  loaded.set(slug, l);
+  return l;
+}
+
+function parse(slug: string): Loaded {
   const exp = JSON.parse(readFileSync(path.join(FIXTURES, slug, 'expected.json'), 'utf8')) as Expected;
   const html = readFileSync(path.resolve(FIXTURES, slug, exp.page ?? 'page.html'), 'utf8');
   const doc = new JSDOM(html, { url: exp.url, virtualConsole: new VirtualConsole() }).window.document;
@@ -42,7 +53,7 @@ const slugs = readdirSync(FIXTURES).filter((s) => existsSync(path.join(FIXTURES,
 
 describe('related headlines on every labelled page', () => {
   it('has at least 20 labelled pages in at least 5 languages', () => {
-    const langs = new Set(slugs.map((s) => load(s).exp.lang));
+    const langs = new Set(slugs.map((s) => (JSON.parse(readFileSync(path.join(FIXTURES, s, 'expected.json'), 'utf8')) as Expected).lang));
     expect(slugs.length).toBeGreaterThanOrEqual(20);
     expect(langs.size).toBeGreaterThanOrEqual(5);
   });
@@ -187,7 +198,7 @@ describe('named cases', () => {
 describe('invariants', () => {
   // The live page is the user's: reading related headlines must not change it (extract.ts relies on this).
   it('never mutates the document', () => {
-    const { doc, ctx } = load('en-guardian-world');
+    const { doc, ctx } = parse('en-guardian-world');
     const before = doc.documentElement.outerHTML;
     findRelated(doc, ctx);
     expect(doc.documentElement.outerHTML).toBe(before);

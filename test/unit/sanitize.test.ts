@@ -84,6 +84,8 @@ describe('what goes, and why the reader still reads', () => {
     expect(sanitizeHtml('<p is="x-evil">kept</p>', doc)).toBe('<p>kept</p>');
     expect(sanitizeHtml('<ul><li is="x-a">one <b is="x-b">bold</b></li><li>two</li></ul>', doc)).toBe('<ul><li>one <b>bold</b></li><li>two</li></ul>');
     expect(sanitizeToFragment('<p is="x-evil">kept</p>', doc).textContent).toBe('kept');
+    // found by the fuzz test: a tag name no DOM API can create, with an `is`
+    expect(sanitizeHtml('<Q#hu]<video is="K406K" src=x>text</video>', doc)).toBe('text');
   });
 
   it('a <source> outside <picture> goes (it would be a video or audio source)', () => {

@@ -168,6 +168,8 @@ function checkAttribute(el: Element, data: UponSanitizeAttributeHookEvent): void
     if (clean === null) data.keepAttr = false; else data.attrValue = clean;
   } else if (name === 'type') {
     data.keepAttr = tag === 'ol' ? /^[1aAiI]$/.test(value) : /^image\/[\w.+-]+$/i.test(value);
+  } else if (name === 'open' || name === 'reversed') {
+    data.attrValue = ''; // boolean attributes: whatever the page wrote as a value means nothing
   } else if (name === 'sizes' || name === 'media') {
     // CSS-ish syntax, but never a function call: no url(), no image-set(), no escapes.
     data.keepAttr = /^[\w\s().,:%\-/>=<]*$/.test(value) && !/url\s*\(/i.test(value);

@@ -75,6 +75,10 @@ describe('what goes, and why the reader still reads', () => {
     expect(out).toBe('<img src="https://a.example/x.png" height="5" loading="lazy" decoding="async" referrerpolicy="no-referrer"><p>t</p>');
   });
 
+  it('boolean attributes lose their value (found by the fuzz test: open="url(…)")', () => {
+    expect(sanitizeHtml('<details open="url(https://evil.example/b)"><summary>s</summary>t</details>', doc)).toBe('<details open=""><summary>s</summary>t</details>');
+  });
+
   it('attributes are allowed per tag: no href on a paragraph, no src on a link', () => {
     expect(sanitizeHtml('<p href="https://x.example/" src="https://x.example/a.png">t</p>', doc)).toBe('<p>t</p>');
     expect(sanitizeHtml('<a src="https://x.example/a.png">t</a>', doc)).toBe('<a rel="noopener noreferrer">t</a>');

@@ -36,13 +36,14 @@ const CLUTTER_TOKENS: Record<string, string[]> = {
   byline: ['byline', 'bylines', 'dateline', 'timestamp', 'published', 'pubdate', 'meta', 'metadata', 'author', 'authors', 'posted', 'date'],
   bio: ['bio', 'biography', 'authorbio', 'aboutauthor', 'contributor'],
   tags: ['tags', 'tag', 'taglist', 'keywords', 'topics'],
+  caption: ['caption', 'captions', 'credit', 'credits', 'imagecredit', 'photocredit', 'wpcaptiontext', 'imgcaption', 'mediacaption', 'figcaption'],
   paywall: ['paywall', 'regwall', 'tpmodal', 'subscriberonly', 'premiumcontent', 'meteredcontent', 'subscriptionwall', 'piano'],
   skip: ['skip', 'skiplink', 'screenreader', 'sronly', 'visuallyhidden', 'print', 'toolbar', 'toolbox', 'actions'],
 };
 const TOKEN_KIND = new Map<string, string>();
 for (const [kind, tokens] of Object.entries(CLUTTER_TOKENS)) for (const t of tokens) TOKEN_KIND.set(t, kind);
 const AD_LABEL = /^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|anzeige|werbung|publicité|publicite|pub|publicidad|pubblicità|publicidade|reclame|advertentie|reklama|реклама|広告|광고|广告|廣告|إعلان|اعلان|פרסומת|continue reading below|(?:story|article|content|text) continues (?:below|after (?:the |this )?(?:ad|advertisement))(?: (?:the |this )?(?:ad|advertisement))?|continue reading|scroll to continue|(?:the )?article continues after (?:this )?(?:ad|advertisement)|weiterlesen nach der anzeige|la suite après (?:cette )?(?:la )?publicité)$/i;
-const READ_ALSO = /^(?:read (?:also|more|next)|also read|see also|more on this|more from|more:|related(?: articles?| stories| coverage| news| content| reading)?\s*[:：-]?|recommended(?: for you)?|you may also like|you might also like|don'?t miss|must read|trending|top stories|most read|most popular|watch:|listen:|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|à voir aussi|mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|das könnte sie auch interessieren|weitere artikel|leggi anche|potrebbe interessarti|lee también|lea también|te puede interesar|leia também|leia mais|veja também|lees ook|czytaj także|читайте также|関連記事|あわせて読みたい|関連ニュース|相关阅读|相关新闻|延伸閱讀|관련기사|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|مواضيع ذات صلة|ilginizi çekebilir|daha fazla)/i;
+const READ_ALSO = /^(?:read (?:also|more|next)|also read|see also|more on this|more from|more:|related(?: articles?| stories| coverage| news| content| reading)?\s*[:：-]?|recommended(?: for you)?|you may also like|you might also like|don['’ ]?t miss|see more|must read|trending|top stories|most read|most popular|watch:|listen:|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|à voir aussi|mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|das könnte sie auch interessieren|weitere artikel|leggi anche|potrebbe interessarti|lee también|lea también|te puede interesar|leia também|leia mais|veja também|lees ook|czytaj także|читайте также|関連記事|あわせて読みたい|関連ニュース|相关阅读|相关新闻|延伸閱讀|관련기사|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|مواضيع ذات صلة|ilginizi çekebilir|daha fazla)/i;
 const NEWSLETTER = /(?:\bnewsletters?\b|\bsign(?:ing)? up (?:for|to|now|today|here|free)\b|^sign up\b|\bsubscribe(?: to| now| today| for|$)|\byour inbox\b|\binscrivez-vous\b|\babonnez-vous\b|\babonnieren\b|\biscriviti\b|\bsuscr[ií]bete\b|\bassine\b|اشترك|メルマガ|订阅)/i;
 const NEWSLETTER_STRONG = /newsletter|\binbox\b|\bsign(?:ing)? up (?:for|to)\b/i;
 const SHARE_WORDS = new Set(['share', 'shares', 'shared', 'sharing', 'tweet', 'facebook', 'twitter', 'x', 'whatsapp', 'email',
@@ -50,11 +51,18 @@ const SHARE_WORDS = new Set(['share', 'shares', 'shared', 'sharing', 'tweet', 'f
   'tumblr', 'this', 'article', 'story', 'on', 'via', 'comment', 'comments', 'save', 'teilen', 'partager', 'compartir', 'condividi',
   'compartilhar', 'delen', 'udostępnij', 'поделиться', 'シェア', 'ツイート', '分享', 'مشاركة', 'شارك', 'gmail', 'sms', 'line', 'vk',
   'xing', 'mastodon', 'bluesky', 'threads', 'google', 'plus', 'the', 'to', 'and', 'or', 'by', 'options', 'more', 'close', 'url',
-  'paylaş', 'imprimer', 'drucken', 'stampa', 'imprimir', 'gift', 'send', 'bookmark', 'follow', 'us']);
+  'paylaş', 'like', 'it', 'with', 'friends', 'a', 'friend', 'imprimer', 'drucken', 'stampa', 'imprimir', 'gift', 'send', 'bookmark', 'follow', 'us']);
 const COMMENTS_HEADING = /^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|post a comment|join the (?:conversation|discussion)|reader comments|kommentare?|kommentieren|commentaires?|réagissez|comentarios?|commenti|comentários|reacties|コメント|评论|댓글|التعليقات|تعليقات|yorumlar)\b/i;
 const BYLINE_START = /^(?:by|von|par|por|di|door|av|af|przez|от|written by|words by|reporting by|story by|posted by|published by|text:|texte:|texto:)\s/i;
 const DATE_WORDS = /\b(?:published|updated|posted|modified|last updated|first published|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|opublikowano|обновлено|опубликовано|更新|公開|发布|نشر|تحديث|yayınlanma|güncelleme)\b|\d+\s+(?:minutes?|hours?|days?|min|hrs?)\s+ago\b/i;
 const DATE_SHAPE = /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[a-zéû]*\.?(?:\s+\d{4})?|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)/i;
+/** A photo credit on its own line: "Image copyright Getty Images", "Photo: AP", "… / Reuters". */
+const CREDIT_LINE = /^(?:image|images|photo|photos|picture|foto|fotos|bild|photograph|illustration|graphic|video|credit|source|quelle|crédit|crédits)(?:\s+(?:copyright|credit|courtesy|source|caption))?\s*[:©]|^(?:image|photo) (?:copyright|credit|caption)\b|(?:getty(?: images)?|\bap(?: photo)?|reuters|afp|shutterstock|istock(?:photo)?|epa(?:-efe)?|dpa|imago|alamy|xinhua|pa(?: wire| images)?)\s*\)?$/i;
+/** Staff credits and contact lines printed after the story. */
+const END_CREDIT = /^\(?(?:reporting by|additional reporting|editing by|writing by|written by|compiled by|translated by|research by)\b|\bcontributed (?:to this report|reporting)\.?\)?$|\b(?:may|can) be reached at\b|^have a tip\b|^follow (?:us|him|her|them|\p{Lu}\w*) on (?:twitter|facebook|instagram|x)\b|^(?:copyright|©|\(c\))\s|\ball rights reserved\b|무단전재|転載禁止|版权所有/iu;
+/** A promo line: "CLICK HERE TO GET THE APP", "Get access to … for as little as". */
+const PROMO_LINE = /\bclick(?:ing)? here\b|\bdownload (?:the|our) app\b|\bget the \w+(?: \w+)? app\b|\bfor as little as\b/i;
+
 const CRUMB_SEPARATOR = /\s(?:>>?|»|›|\/|\||→|::)\s|\s»|»\s|›/;
 const BIO_START = /^(?:[\p{Lu}][\p{L}.'’-]+\s){1,3}(?:is|was|has been|joined|covers|writes|reports)\b/u;
 const BIO_ROLE = /\b(?:reporter|writer|editor|correspondent|journalist|contributor|columnist|author|freelance|covers|staff|intern|producer|photographer|analyst)\b/i;
@@ -278,6 +286,7 @@ function dropByKind(el: Element, kind: string, text: string, hasImage: () => boo
   switch (kind) {
     case 'share': case 'breadcrumb': case 'skip': return text.length < 300;
     case 'paywall': w.report.paywallHint = true; return text.length < 600;
+    case 'caption': return false; // not clutter: turned into a <figcaption> by judge()
     case 'ad': return text.length < 300 && !(hasImage() && el.getElementsByTagName('figcaption').length > 0);
     case 'newsletter': return text.length < 600;
     case 'related': return text.length < 2500 && (links() >= 0.35 || text.length < 200);
@@ -290,6 +299,28 @@ function dropByKind(el: Element, kind: string, text: string, hasImage: () => boo
 }
 
 const TEXT_BLOCKS = new Set(['p', 'h1', 'div', 'section', 'aside', 'header', 'footer', 'li', 'ul', 'ol', 'span', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'small', 'blockquote', 'dl', 'dd', 'table', 'center', 'font']);
+
+function hasAncestor(el: Element, tag: string): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (p.localName === tag) return true;
+  return false;
+}
+
+/** Replaces the element by a <figcaption> holding its children (the running text leaves captions out). */
+function asCaption(el: Element): Element {
+  if (el.localName === 'figcaption') return el;
+  const cap = el.ownerDocument.createElement('figcaption');
+  while (el.firstChild) cap.append(el.firstChild);
+  el.replaceWith(cap);
+  return cap;
+}
+
+/** A headline-only link in capitals between paragraphs: a teaser for another story ("SEAN SPICER ELIMINATED…"). */
+function isShoutedTeaser(el: Element, text: string): boolean {
+  if (text.length < 20 || text.length > 160) return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 12 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return false;
+  return linkTextLength(el) >= 0.9 * text.length;
+}
 
 /** Decides about one element; returns true when it was removed. */
 function judge(el: Element, w: Walk): boolean {
@@ -304,6 +335,14 @@ function judge(el: Element, w: Walk): boolean {
   const isText = TEXT_BLOCKS.has(tag) || HEADINGS.has(tag);
   if (!kind && !isText) return false;
   const text = norm(el.textContent);
+  if (kind === 'caption' || (text.length < 160 && CREDIT_LINE.test(text) && !/[.!?]\s+\p{Lu}/u.test(text))) {
+    // A caption or photo credit outside <figure>: kept with the images, but not running text.
+    if (text && text.length < 400 && !hasAncestor(el, 'figcaption') && !hasImage()) {
+      stripAttributes(el);
+      walk(asCaption(el), w);
+      return true;
+    }
+  }
   if (kind && dropByKind(el, kind, text, hasImage, w)) { remove(el, kind, w); return true; }
   if (!isText) return false;
   if (!text) {
@@ -329,6 +368,9 @@ function judge(el: Element, w: Walk): boolean {
   if (isBreadcrumb(el, text, w) && !hasImage()) { remove(el, 'breadcrumb', w); return true; }
   if (!HEADINGS.has(tag) && isMetaLine(text, w) && !hasImage()) { remove(el, 'meta-line', w); return true; }
   if (isBio(el, text, w) && !hasImage()) { remove(el, 'bio', w); return true; }
+  if (text.length < 300 && w.seen > 0.5 * w.total && END_CREDIT.test(text) && !hasImage()) { remove(el, 'credits', w); return true; }
+  if (text.length < 160 && PROMO_LINE.test(text) && !hasImage()) { remove(el, 'promo', w); return true; }
+  if (isShoutedTeaser(el, text) && !hasImage()) { remove(el, 'related', w); return true; }
   if (HEADINGS.has(tag) && w.beforeBody && text.toLowerCase() === w.titleNorm) { remove(el, 'title', w); return true; }
   return false;
 }

@@ -10,11 +10,13 @@ import { bestSrcsetCandidate } from '../../src/core/clean.js';
 const url = 'https://news.example/world/2024/05/01/harbour-story-123456';
 const LONG = (n: number): string => `<p>${'The harbour reopened on Tuesday after a week of repairs to the sea wall, officials said. '.repeat(3)}(${n})</p>`;
 
-function text(body: string): string {
-  const doc = new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article>${LONG(1)}${body}${LONG(2)}${LONG(3)}</article></body></html>`,
+function run(body: string, atEnd = false): { textContent: string; content: string } {
+  const article = atEnd ? `${LONG(1)}${LONG(2)}${LONG(3)}${body}` : `${LONG(1)}${body}${LONG(2)}${LONG(3)}`;
+  const doc = new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article>${article}</article></body></html>`,
     { url, virtualConsole: new VirtualConsole() }).window.document;
-  return extract(doc, { url }).textContent;
+  return extract(doc, { url });
 }
+const text = (body: string, atEnd = false): string => run(body, atEnd).textContent;
 
 describe('kept: sentences that share words with clutter', () => {
   for (const sentence of [
@@ -56,6 +58,30 @@ describe('removed: clutter in any of the supported languages', () => {
   ] as const) {
     it(name, () => expect(text(html)).not.toContain(gone));
   }
+});
+
+describe('after the story: staff credits, contact lines, promos', () => {
+  for (const [name, html, gone] of [
+    ['Reuters credits', '<p>(Reporting by Jane Roe; Editing by John Doe)</p>', 'Editing by'],
+    ['AP contributors', '<p>Associated Press writers Ann Lee and Bo Chan contributed to this report.</p>', 'contributed to this report'],
+    ['contact line', '<p>Have a tip? Amy Smith may be reached at amy@news.example.</p>', 'may be reached'],
+    ['copyright', '<p>© 2024 Harbour Times. All rights reserved.</p>', 'All rights reserved'],
+    ['app promo', '<p><strong>CLICK HERE TO GET THE HARBOUR TIMES APP</strong></p>', 'CLICK HERE'],
+    ['shouted teaser', '<p><a href="/other-story-1">MAYOR ANNOUNCES SURPRISE RESIGNATION AFTER TWELVE YEARS</a></p>', 'SURPRISE RESIGNATION'],
+  ] as const) {
+    it(name, () => expect(text(html, true)).not.toContain(gone));
+  }
+  it('a credit line is kept as a caption: in content, not in the running text', () => {
+    const r = run('<p><img src="/harbour.jpg" alt="The harbour"></p><p>Image copyright Getty Images</p>');
+    expect(r.textContent).not.toContain('Image copyright');
+    expect(r.content).toMatch(/<figcaption>Image copyright Getty Images<\/figcaption>/);
+  });
+  it('kept: a sentence that ends with a news agency, and "reporting" in prose', () => {
+    const a = 'The figures were first published on Monday by Reuters.';
+    const b = 'The editor said reporting by local journalists had been vital during the storm.';
+    expect(text(`<p>${a}</p><p>${b}</p>`, true)).toContain(a);
+    expect(text(`<p>${a}</p><p>${b}</p>`, true)).toContain(b);
+  });
 });
 
 describe('srcset', () => {

@@ -43,6 +43,15 @@ function readabilityRun(doc) {
   const parsed = new Readability(doc.cloneNode(true)).parse();
   return { ms: performance.now() - t, text: parsed?.textContent ?? '' };
 }
+/**
+ * All the text of the core's `content`, captions and credits included: `textContent` leaves captions
+ * out (they are not running text), so this row shows what that choice is worth in the score.
+ */
+function contentText(html) {
+  return html.replace(/<\/?(?:p|div|h[1-6]|li|ul|ol|figure|figcaption|table|tr|td|th|blockquote|pre|section|br)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, '').replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, ' ');
+}
+
 function coreRun(doc, url) {
   const t = performance.now();
   const r = extract(doc, { url, now: NOW });
@@ -68,9 +77,10 @@ for (const id of ids) {
   dom.window.close();
   const sr = scorePage(truth[id].articleBody, rd.text);
   const sc = scorePage(truth[id].articleBody, core.text);
+  const sa = scorePage(truth[id].articleBody, core.result.error && core.result.error.code !== 'no-article' ? '' : contentText(core.result.content));
   const t = core.result.timings ?? {};
   rows.push({
-    id, url, readability: { ...sr, f1: pageF1(sr), ms: rd.ms }, core: { ...sc, f1: pageF1(sc), ms: core.ms },
+    id, url, readability: { ...sr, f1: pageF1(sr), ms: rd.ms }, core: { ...sc, f1: pageF1(sc), ms: core.ms }, coreAll: sa,
     timings: t, isNews: core.result.isNews, newsScore: core.result.newsScore, error: core.result.error?.code ?? null,
   });
   if (only) {
@@ -82,6 +92,7 @@ for (const id of ids) {
 
 const corpusR = scoreCorpus(rows.map((r) => r.readability));
 const corpusC = scoreCorpus(rows.map((r) => r.core));
+const corpusA = scoreCorpus(rows.map((r) => r.coreAll));
 const timeR = rows.map((r) => r.readability.ms);
 const timeC = rows.map((r) => r.core.ms);
 const ratios = rows.map((r) => r.core.ms / r.readability.ms);
@@ -94,7 +105,10 @@ console.log(`\nscrapinghub: ${rows.length} pages, best of ${REPS} runs per page\
 console.table({
   'readability 0.6.0': { F1: fmt(corpusR.f1), P: fmt(corpusR.precision), R: fmt(corpusR.recall), accuracy: fmt(corpusR.accuracy), 'median ms': median(timeR).toFixed(1), 'p95 ms': quantile(timeR, 0.95).toFixed(1) },
   'dateline core': { F1: fmt(corpusC.f1), P: fmt(corpusC.precision), R: fmt(corpusC.recall), accuracy: fmt(corpusC.accuracy), 'median ms': median(timeC).toFixed(1), 'p95 ms': quantile(timeC, 0.95).toFixed(1) },
+  'core, captions incl.': { F1: fmt(corpusA.f1), P: fmt(corpusA.precision), R: fmt(corpusA.recall), accuracy: fmt(corpusA.accuracy), 'median ms': '', 'p95 ms': '' },
 });
+console.log('core scores result.textContent (running text; captions stay in content but are not read as the story);');
+console.log('"captions incl." scores all the text of result.content, for comparison.');
 console.log(`core/readability time ratio per page: median ${median(ratios).toFixed(2)}, p95 ${quantile(ratios, 0.95).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`);
 console.log(`core step medians (ms): ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
 console.log(`related step: median ${median(related).toFixed(1)} ms beside the core's total median ${median(timeC).toFixed(1)} ms`);
@@ -117,6 +131,7 @@ if (!only) {
     date: new Date().toISOString(), pages: rows.length, reps: REPS,
     readability: { ...corpusR, medianMs: median(timeR), p95Ms: quantile(timeR, 0.95) },
     core: { ...corpusC, medianMs: median(timeC), p95Ms: quantile(timeC, 0.95), stepMedians: steps },
+    coreContentInclCaptions: corpusA,
     ratio: { median: median(ratios), p95: quantile(ratios, 0.95), max: Math.max(...ratios) },
     regressions: regressions.map((r) => r.id),
     perPage: rows.map((r) => ({ id: r.id, url: r.url, core: { f1: r.core.f1, precision: r.core.precision, recall: r.core.recall, ms: r.core.ms }, readability: { f1: r.readability.f1, precision: r.readability.precision, recall: r.readability.recall, ms: r.readability.ms }, timings: r.timings, isNews: r.isNews, error: r.error })),

@@ -255,7 +255,9 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   const words = wordCount(textContent);
   const reasons = [...verdict.reasons];
   let score = verdict.score;
-  if (words >= 120) { score += 0.1; reasons.push(`Readability found an article of ${words} words`); }
+  // Readability's own result is the best text-density signal: it also sees text outside <p>.
+  if (words >= 300) { score += 0.2; reasons.push(`Readability found an article of ${words} words`); }
+  else if (words >= 120) { score += 0.1; reasons.push(`Readability found an article of ${words} words`); }
   else if (words < 40) { score -= 0.2; reasons.push('Readability found little or no article text'); }
   // Readability's readerable check breaks ties only: it misses short and CJK articles and passes docs pages.
   if (score >= 0.35 && score < 0.65 && words >= 40) {

@@ -12,6 +12,8 @@
  * - Pages that are not articles get a small notice with "Show anyway" (when there is something to show),
  *   never an empty overlay or an error stack.
  * - role="dialog", aria-modal, labelled by the title; Esc closes; Tab stays inside; focus returns.
+ * - The shadow root is open (page script can reach in): the feature action buttons and Esc answer only to
+ *   trusted events (the user's input), never to a page's .click() or dispatched keydown.
  * - close() leaves the page as it was: DOM, root style attribute, inert state, scroll and focus.
  * - Every listener and timer hangs off one AbortController, aborted on close.
  */
@@ -105,7 +107,11 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const box = h(doc, 'div', { class: 'actions' });
     for (const action of options.actions ?? []) {
       const b = h(doc, 'button', { type: 'button', 'data-action': action.id, title: action.title }, action.label);
-      b.addEventListener('click', async () => {
+      b.addEventListener('click', async (e) => {
+        // The shadow root is open, so page script can reach this button and call .click(): actions act
+        // for the user (save, change auto-clean rules), so only the user's own input (a real click, or
+        // Enter/Space on the focused button, both trusted) may run them.
+        if (!e.isTrusted) return;
         b.disabled = true;
         try {
           const msg = await action.run();
@@ -221,8 +227,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   }
 
   // Keyboard: Esc closes (or first closes the settings panel); Tab cycles inside the overlay.
+  // A synthetic Escape from page script is ignored: only the user's own key closes the reader.
   doc.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    if (!e.isTrusted || e.key !== 'Escape' || e.defaultPrevented) return;
     e.preventDefault();
     e.stopPropagation();
     if (controls?.isOpen()) {

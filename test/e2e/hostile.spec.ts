@@ -8,9 +8,9 @@
  *   the payloads' beacon URLs;
  * - a saved hostile article opened in the library page runs nothing there either, and the library
  *   page's CSP refuses inline script;
- * - the page cannot tamper: removing the overlay host, covering it, forging window messages, DOM
- *   events or runtime messages (from a compromised content script), or probing the extension's
- *   files does not work;
+ * - the page cannot tamper: removing the overlay host, covering it, pressing the overlay's buttons
+ *   from script or closing it with a synthetic Escape, forging window messages, DOM events or runtime
+ *   messages (from a compromised content script), or probing the extension's files does not work;
  * - the built manifests expose no web-accessible resource and set a strict extension-page CSP.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -180,6 +180,43 @@ describe('hostile article in the overlay (Chromium)', () => {
       try { (rt.sendMessage as (id: string, m: unknown) => void)(id, { type: 'library:open', payload: {} }); return 'sent'; } catch (e) { return `refused: ${(e as Error).message}`; }
     }, chromium.extensionId);
     expect(reach).not.toBe('sent');
+  });
+
+  it('page script cannot press the overlay\'s buttons (.click() into the open shadow root) or close it with a synthetic Escape', async () => {
+    const page = await open('/news/plain.html');
+    await clickAction(chromium.ctx, page, chromium.extensionId);
+    expect(await waitForOverlay(page)).toBe(true);
+    const pressed = await page.evaluate((tag) => {
+      const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+      const found: string[] = [];
+      for (const id of ['save', 'autoclean-always', 'autoclean-never']) {
+        const b = root?.querySelector<HTMLButtonElement>(`button[data-action="${id}"]`);
+        if (b) { b.click(); found.push(id); }
+      }
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      return found;
+    }, OVERLAY_TAG);
+    expect(pressed).toEqual(['save', 'autoclean-always', 'autoclean-never']);
+    await page.waitForTimeout(1000);
+    expect(await isOverlayOpen(page)).toBe(true);
+    // Nothing ran: no announcement, no auto-clean rule, nothing in the library.
+    expect(await overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '')).toBe('');
+    const autoclean = await chromium.sw.evaluate(async () => ({
+      scripts: (await chrome.scripting.getRegisteredContentScripts()).map((s: { id: string }) => s.id),
+      stored: (await chrome.storage.local.get('autoclean')).autoclean ?? null,
+    }));
+    expect(autoclean.scripts.filter((id: string) => id.startsWith('autoclean:'))).toEqual([]);
+    expect(JSON.stringify(autoclean.stored ?? {})).not.toContain('127.0.0.1');
+    const lib = await chromium.ctx.newPage();
+    opened.push(lib);
+    await lib.goto(`chrome-extension://${chromium.extensionId}/library.html`);
+    await lib.waitForSelector('body[data-state="ready"]', { timeout: 15_000 });
+    expect(await lib.locator('#list li').count()).toBe(0);
+    // Control: the user's own Escape still closes it.
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    expect(await waitForOverlay(page, false)).toBe(true);
   });
 
   it('a compromised content script cannot change settings, read the site list or save another site’s article', async () => {

@@ -2,7 +2,8 @@
 /**
  * The reader overlay under jsdom (the real-browser behaviour — top layer, hostile CSS, focus, timing —
  * is covered by test/e2e/reader.spec.ts): what it renders from an ExtractResult, that article HTML
- * only reaches the screen sanitized, the notice for non-articles, Esc, and that closing leaves the
+ * only reaches the screen sanitized, the notice for non-articles, that page script's synthetic Esc and
+ * .click() on action buttons do nothing, and that closing leaves the
  * page's DOM exactly as it was.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -96,7 +97,7 @@ describe('mountReader', () => {
     empty.close();
   });
 
-  it('Esc closes, and closing leaves the page DOM, root style and focus exactly as they were', () => {
+  it('closing leaves the page DOM, root style and focus exactly as they were; a synthetic Esc from the page does not close', () => {
     document.documentElement.setAttribute('style', 'color:  red');
     const button = document.getElementById('b') as HTMLButtonElement;
     button.focus();
@@ -106,7 +107,11 @@ describe('mountReader', () => {
     expect(hostOf()).toBe(r.host);
     expect(document.body.hasAttribute('inert')).toBe(true);
     expect(document.documentElement.style.getPropertyValue('overflow')).toBe('hidden');
+    // Script-dispatched (isTrusted false, as from page script): ignored. A real Esc closes (e2e: reader.spec.ts).
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(hostOf()).toBe(r.host);
+    r.close();
     expect(onClose).toHaveBeenCalledOnce();
     expect(hostOf()).toBeNull();
     expect(document.documentElement.outerHTML).toBe(before);
@@ -149,12 +154,20 @@ describe('mountReader', () => {
     r.close();
   });
 
-  it('extra actions from other features become buttons whose result is announced', async () => {
+  it('extra actions from other features become buttons that a page script\'s .click() cannot run', async () => {
+    // jsdom cannot make a trusted click; a real click runs the action and announces its result
+    // (e2e: library.spec.ts, autoclean.spec.ts; a page's .click() saving nothing: hostile.spec.ts).
     const run = vi.fn(async () => 'Saved to your library');
-    const r = mountReader(document, article(), { settings, actions: [{ id: 'save', label: 'Save', run }] });
-    (r.shadowRoot.querySelector('[data-action="save"]') as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(r.shadowRoot.querySelector('[role="status"]')!.textContent).toBe('Saved to your library'));
-    expect(run).toHaveBeenCalledOnce();
+    const r = mountReader(document, article(), { settings, actions: [{ id: 'save', label: 'Save', title: 'Save to your library', run }] });
+    const save = r.shadowRoot.querySelector('[data-action="save"]') as HTMLButtonElement;
+    expect(save.textContent).toBe('Save');
+    expect(save.title).toBe('Save to your library');
+    save.click();
+    save.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(run).not.toHaveBeenCalled();
+    expect(save.disabled).toBe(false);
+    expect(r.shadowRoot.querySelector('[role="status"]')!.textContent).toBe('');
     r.close();
   });
 });

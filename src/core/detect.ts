@@ -139,7 +139,12 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
     add(0.15, 'URL ends in an article id'); urlShaped = true;
   }
   if (lastStem.split(/[-_+]/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4) { add(0.15, 'URL has a headline slug'); urlShaped = true; }
-  const idParam = [...params.entries()].find(([k, v]) => /^(?:id|idx|aid|article_?id|articleid|story_?id|no|nid|newsid|news_?id|p|sn|seq)$/i.test(k) && /^\d{3,}$/.test(v));
+  // forEach, not [...params.entries()]: in a Firefox content script that iterator is not iterable (threw
+  // "params.entries() is not iterable", so every page got the "not an article" notice there).
+  let idParam: [string, string] | undefined;
+  params.forEach((v, k) => {
+    if (!idParam && /^(?:id|idx|aid|article_?id|articleid|story_?id|no|nid|newsid|news_?id|p|sn|seq)$/i.test(k) && /^\d{3,}$/.test(v)) idParam = [k, v];
+  });
   if (idParam && !urlShaped) { add(0.15, `URL has an article id (?${idParam[0]}=)`); urlShaped = true; }
   if (!pathKind && !urlShaped && last === lastStem && segments.length <= 3 && segments.every((s) => s.length <= 24 && !/\d/.test(s) && (s.match(/-/g)?.length ?? 0) <= 1)) {
     add(-0.25, `URL looks like a section front (/${segments.join('/')}/)`);

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
-import type { Page } from 'puppeteer-core';
-import { launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay, type FirefoxSession, type Served } from './harness';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { OVERLAY_TAG, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay, type FirefoxSession, type Served } from './harness';
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 
 let ff: FirefoxSession;
@@ -41,7 +41,10 @@ describe('library (Firefox)', () => {
     const page = await ff.browser.newPage();
     await page.goto(site!.url + ARTICLE_PATH);
     await ff.clickAction(page);
-    await overlayEval(page, (root) => (root.querySelector('button[data-action="save"]') as HTMLButtonElement).click());
+    // Real input (BiDi): the overlay ignores a page script's .click() on its buttons.
+    expect(await waitForOverlay(page, true, 10_000)).toBe(true);
+    const save = (await page.evaluateHandle((tag) => document.documentElement.querySelector(`:scope > ${tag}`)!.shadowRoot!.querySelector('button[data-action="save"]'), OVERLAY_TAG)).asElement() as ElementHandle<Element> | null;
+    await save!.click();
     const status = await poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), (s) => /library|Could not/.test(s));
     expect(status).toMatch(/Saved to your library/);
     await site!.close();

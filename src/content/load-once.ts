@@ -6,8 +6,8 @@
  * After the extension is reloaded or updated Chrome leaves the old copy running as an orphan (its
  * extension context is gone; it may still have an overlay on screen). The new copy takes over: it
  * disposes an orphan in its own world directly, and tells one in another world through a DOM event
- * (events cross worlds), so that copy closes its overlay and restores the page itself
- * (after obsidian-clipper's generation counter and Dark Reader's "context invalidated" handling).
+ * (events cross worlds), so that copy closes its overlay and restores the page itself — if it really is
+ * an orphan: a live copy ignores the event, which page script can dispatch as well (after obsidian-clipper's generation counter and Dark Reader's "context invalidated" handling).
  */
 import { extensionAlive } from '../shell/platform.js';
 
@@ -27,8 +27,13 @@ export function claimPage(doc: Document): AbortController | null {
   previous?.dispose();
   doc.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
   const lifetime = new AbortController();
-  // Registered after our own dispatch: only a later copy's takeover ends us.
-  doc.addEventListener(TAKEOVER_EVENT, () => lifetime.abort(), { signal: lifetime.signal });
+  // Registered after our own dispatch: only a later copy's takeover ends us, and only once we are an
+  // orphan. The event is a plain DOM event, so the page can dispatch it too: while our extension
+  // context is alive we ignore it (a page must not be able to close the reader it did not open). A newer
+  // copy only exists after a reload or update, which is exactly when our context is gone.
+  doc.addEventListener(TAKEOVER_EVENT, () => {
+    if (!extensionAlive()) lifetime.abort();
+  }, { signal: lifetime.signal });
   g[KEY] = { alive: () => !lifetime.signal.aborted && extensionAlive(), dispose: () => lifetime.abort() };
   return lifetime;
 }

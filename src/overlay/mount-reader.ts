@@ -12,8 +12,11 @@
  * - Pages that are not articles get a small notice with "Show anyway" (when there is something to show),
  *   never an empty overlay or an error stack.
  * - role="dialog", aria-modal, labelled by the title; Esc closes; Tab stays inside; focus returns.
- * - The shadow root is open (page script can reach in): the feature action buttons and Esc answer only to
- *   trusted events (the user's input), never to a page's .click() or dispatched keydown.
+ * - The shadow root is open (page script can reach in): every control (settings, close, "Show anyway",
+ *   links, the feature action buttons) and Esc answer only to trusted events (the user's input), never
+ *   to a page's .click(), dispatched change or keydown (user-input.ts).
+ * - While open, the page cannot hide it: restyling or removing the host, closing its popover, or CSS that
+ *   hides <html> added after opening are undone within a frame or two (keep-visible.ts).
  * - close() leaves the page as it was: DOM, root style attribute, inert state, scroll and focus.
  * - Every listener and timer hangs off one AbortController, aborted on close.
  */
@@ -26,6 +29,8 @@ import { renderDateline } from './dateline-view.js';
 import { renderRelated } from './related-view.js';
 import { renderControls } from './controls.js';
 import { deepActiveElement, lockPage, type PageLock } from './page-lock.js';
+import { acceptOnlyUserInput } from './user-input.js';
+import { keepReaderVisible } from './keep-visible.js';
 import type { ReaderSettings } from './settings.js';
 import { OVERLAY_TAG, type MountOptions, type ReaderHandle } from './types.js';
 
@@ -60,14 +65,21 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   let mode: 'notice' | 'reader' = 'notice';
   let lock: PageLock | null = null;
   let closed = false;
+  let hostStyle = NOTICE_STYLE;
+  let printing = false;
   const restoreFocusTo = deepActiveElement(doc);
 
   const host = doc.createElement(OVERLAY_TAG);
-  host.setAttribute('style', NOTICE_STYLE);
+  const setHostStyle = (style: string): void => {
+    hostStyle = style;
+    host.setAttribute('style', style);
+  };
+  setHostStyle(NOTICE_STYLE);
   const printRule = doc.createElement('style');
   printRule.textContent = PRINT_PAGE_CSS;
   host.append(printRule);
   const root = host.attachShadow({ mode: 'open' });
+  acceptOnlyUserInput(root, signal);
   adoptStyles(root, READER_CSS);
   const status = h(doc, 'div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -213,7 +225,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     applySettings(settings);
     mode = 'reader';
     if (!lock) lock = lockPage(doc);
-    host.setAttribute('style', FULL_STYLE);
+    setHostStyle(FULL_STYLE);
     root.append(dialog);
     if (host.isConnected) focusInside();
     options.onShown?.(performance.now() - t0);
@@ -254,12 +266,14 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   // Printing: flow the host as a block (the top layer and fixed positioning would print one screen only).
   win.addEventListener('beforeprint', () => {
     if (mode !== 'reader') return;
+    printing = true;
     if (host.matches(':popover-open')) host.hidePopover();
     host.setAttribute('style', PRINT_STYLE);
   }, { signal });
   win.addEventListener('afterprint', () => {
     if (mode !== 'reader' || closed) return;
-    host.setAttribute('style', FULL_STYLE);
+    printing = false;
+    setHostStyle(FULL_STYLE);
     showInTopLayer();
   }, { signal });
 
@@ -292,6 +306,12 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   doc.documentElement.append(host);
   showInTopLayer();
   focusInside();
+  keepReaderVisible(doc, host, {
+    expectedStyle: () => (printing ? null : hostStyle),
+    showInTopLayer,
+    rescueRoot: () => lock?.rescue(),
+    signal,
+  });
 
   return {
     host,

@@ -8,6 +8,11 @@
 
 export interface PageLock {
   release(): void;
+  /**
+   * Looks at the root again (hostile CSS added after opening, or the page rewrote the root's style):
+   * puts our declarations back and neutralises any new hiding style. release() takes these back too.
+   */
+  rescue(): void;
 }
 
 /** The focused element, looking through open shadow roots (a page's custom elements). */
@@ -56,12 +61,31 @@ export function lockPage(doc: Document): PageLock {
     for (const [prop, value] of more) html.style.setProperty(prop, value, 'important');
     declarations.push(...more);
   }
-  const lockedStyle = html.getAttribute('style');
+  let lockedStyle = html.getAttribute('style');
+  let pageChangedRoot = false;
   if (body && !savedInert) body.setAttribute('inert', '');
 
   return {
+    rescue() {
+      if (html.getAttribute('style') !== lockedStyle) pageChangedRoot = true;
+      let changed = false;
+      for (const [prop, value] of declarations) {
+        if (html.style.getPropertyValue(prop) !== value || html.style.getPropertyPriority(prop) !== 'important') {
+          html.style.setProperty(prop, value, 'important');
+          changed = true;
+        }
+      }
+      for (let pass = 0; pass < 2; pass++) {
+        const more = rescueDeclarations(win.getComputedStyle(html)).filter(([p]) => !declarations.some(([q]) => q === p));
+        if (!more.length) break;
+        for (const [prop, value] of more) html.style.setProperty(prop, value, 'important');
+        declarations.push(...more);
+        changed = true;
+      }
+      if (changed) lockedStyle = html.getAttribute('style');
+    },
     release() {
-      if (html.getAttribute('style') === lockedStyle) {
+      if (!pageChangedRoot && html.getAttribute('style') === lockedStyle) {
         if (savedStyle === null) html.removeAttribute('style');
         else html.setAttribute('style', savedStyle);
       } else {

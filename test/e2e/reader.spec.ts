@@ -252,6 +252,15 @@ describe('reader overlay in Chromium', () => {
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+
+    // "Show anyway" answers the user's click (a page script's .click() cannot press it: hostile.spec.ts).
+    await click(page);
+    await page.locator(`${OVERLAY_TAG} button[data-action="show-anyway"]`).click();
+    await page.waitForFunction((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('.reader .article-body'), OVERLAY_TAG);
+    expect(await page.evaluate(() => document.body.inert)).toBe(true);
+    await page.locator(`${OVERLAY_TAG} button.close`).click();
+    expect(await waitForOverlay(page, false)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     await page.close();
   });
 

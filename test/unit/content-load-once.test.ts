@@ -40,8 +40,20 @@ describe('claimPage', () => {
     const next = claimPage(document)!;
     expect(other.signal.aborted).toBe(true);
     expect(next.signal.aborted).toBe(false);
-    // …and a later takeover ends this one.
+    // …and a later takeover ends this one once it is an orphan itself.
+    runtime.id = undefined;
     document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
     expect(next.signal.aborted).toBe(true);
+  });
+
+  it('a takeover event from page script does not end a live copy (the page cannot close the reader)', () => {
+    const live = claimPage(document)!;
+    document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
+    document.documentElement.dispatchEvent(new CustomEvent(TAKEOVER_EVENT, { bubbles: true }));
+    expect(live.signal.aborted).toBe(false);
+    // The same event ends it once Chrome has orphaned it (extension reloaded: runtime.id is gone).
+    runtime.id = undefined;
+    document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
+    expect(live.signal.aborted).toBe(true);
   });
 });

@@ -86,9 +86,12 @@ describe('mountReader', () => {
     expect(r.shadowRoot.querySelector('.reader')).toBeNull();
     const show = r.shadowRoot.querySelector<HTMLButtonElement>('[data-action="show-anyway"]')!;
     expect(r.shadowRoot.querySelector('.notice')!.textContent).toMatch(/doesn’t look like a news article/);
+    // A page script's .click() (untrusted) does not press it; the user's click does (e2e: reader.spec.ts).
     show.click();
-    expect(r.mode).toBe('reader');
-    expect(r.shadowRoot.querySelector('h1')!.textContent).toBe('Storm Closes Harbour');
+    expect(r.mode).toBe('notice');
+    expect(r.shadowRoot.querySelector('[data-action="dismiss"]')).not.toBeNull();
+    (r.shadowRoot.querySelector('[data-action="dismiss"]') as HTMLButtonElement).click();
+    expect(hostOf()).toBe(r.host);
     r.close();
 
     const empty = mountReader(document, article({ isNews: false, content: '', error: { code: 'no-article', message: 'No article was found on this page.' } }), { settings });
@@ -119,16 +122,24 @@ describe('mountReader', () => {
     expect(r.signal.aborted).toBe(true);
   });
 
-  it('settings apply as attributes and custom properties, and the controls report changes', () => {
+  it('settings apply as attributes and custom properties; a page script cannot work the controls', () => {
     const changes: unknown[] = [];
     const r = mountReader(document, article(), { settings, onSettingsChange: (s) => changes.push(s) });
     const reader = r.shadowRoot.querySelector('.reader') as HTMLElement;
     expect(reader.dataset.theme).toBe('auto');
-    (r.shadowRoot.querySelector('input[value="sepia"]') as HTMLInputElement).click();
+    // Page script reaching into the open shadow root: .click(), a flipped radio with a dispatched change,
+    // a click on the close button. All untrusted: nothing changes, nothing is persisted, the reader stays.
+    const sepia = r.shadowRoot.querySelector('input[value="sepia"]') as HTMLInputElement;
+    sepia.click();
+    expect(sepia.checked).toBe(false);
+    sepia.checked = true;
+    sepia.dispatchEvent(new Event('change', { bubbles: true }));
     (r.shadowRoot.querySelector('[data-step="fontSize+"]') as HTMLButtonElement).click();
-    expect(reader.dataset.theme).toBe('sepia');
-    expect(reader.style.getPropertyValue('--size')).toBe(`${settings.fontSize + 1}px`);
-    expect(changes.at(-1)).toMatchObject({ theme: 'sepia', fontSize: settings.fontSize + 1 });
+    (r.shadowRoot.querySelector('button.close') as HTMLButtonElement).click();
+    expect(reader.dataset.theme).toBe('auto');
+    expect(reader.style.getPropertyValue('--size')).toBe(`${settings.fontSize}px`);
+    expect(changes).toEqual([]);
+    expect(hostOf()).toBe(r.host);
     r.applySettings({ ...settings, theme: 'dark', font: 'sans' });
     expect(reader.dataset.theme).toBe('dark');
     expect(reader.dataset.font).toBe('sans');
@@ -169,5 +180,74 @@ describe('mountReader', () => {
     expect(save.disabled).toBe(false);
     expect(r.shadowRoot.querySelector('[role="status"]')!.textContent).toBe('');
     r.close();
+  });
+});
+
+describe('reading controls (renderControls, behind the trusted-input guard)', () => {
+  it('report theme, font and stepped changes, and clamp at the limits', async () => {
+    const { renderControls } = await import('../../src/overlay/controls.js');
+    const { LIMITS } = await import('../../src/overlay/settings.js');
+    const changes: { theme: string; fontSize: number }[] = [];
+    const c = renderControls(document, { ...settings, fontSize: LIMITS.fontSize.max - LIMITS.fontSize.step }, (s) => changes.push(s));
+    document.body.append(c.button, c.panel);
+    c.button.click();
+    expect(c.isOpen()).toBe(true);
+    (c.panel.querySelector('input[value="sepia"]') as HTMLInputElement).click();
+    const more = c.panel.querySelector('[data-step="fontSize+"]') as HTMLButtonElement;
+    more.click();
+    expect(changes.at(-1)).toMatchObject({ theme: 'sepia', fontSize: LIMITS.fontSize.max });
+    expect(more.disabled).toBe(true); // at the limit the button says so
+    expect(c.panel.querySelector('output')!.textContent).toBe(`${LIMITS.fontSize.max}px`);
+  });
+});
+
+describe('the page cannot take the open reader off the screen (keep-visible)', () => {
+  const frame = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+  it('a removed host comes back; a rewritten host style, hidden or inert attribute is undone', async () => {
+    const r = mountReader(document, article(), { settings });
+    const style = r.host.getAttribute('style');
+    r.host.remove();
+    await frame();
+    expect(hostOf()).toBe(r.host);
+    r.host.setAttribute('style', 'display:none !important');
+    r.host.setAttribute('hidden', '');
+    r.host.setAttribute('inert', '');
+    await frame();
+    expect(r.host.getAttribute('style')).toBe(style);
+    expect(r.host.hasAttribute('hidden')).toBe(false);
+    expect(r.host.hasAttribute('inert')).toBe(false);
+    r.close();
+    // Closed: the guard is gone with it, the host stays removed.
+    await frame();
+    expect(hostOf()).toBeNull();
+  });
+
+  it('CSS that hides <html>, added after the reader opened, is neutralised while open and back on close', async () => {
+    const before = document.documentElement.outerHTML;
+    const r = mountReader(document, article(), { settings });
+    const evil = document.createElement('style');
+    evil.textContent = 'html { display: none !important; opacity: 0 !important; }';
+    document.head.append(evil);
+    await frame();
+    const cs = getComputedStyle(document.documentElement);
+    expect(cs.display).toBe('block');
+    expect(cs.opacity).toBe('1');
+    r.close();
+    evil.remove();
+    // The page keeps what it is: no trace of the rescue once the reader is closed.
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('a page that rewrites the root style attribute while the reader is open keeps its own change after close', async () => {
+    const r = mountReader(document, article(), { settings });
+    document.documentElement.setAttribute('style', 'display: none; color: red');
+    await frame();
+    expect(getComputedStyle(document.documentElement).display).toBe('block');
+    expect(document.documentElement.style.getPropertyValue('overflow')).toBe('hidden');
+    r.close();
+    expect(document.documentElement.style.getPropertyValue('color')).toBe('red');
+    expect(document.documentElement.style.getPropertyValue('overflow')).toBe('');
+    expect(document.documentElement.style.getPropertyValue('display')).toBe('');
   });
 });

@@ -36,7 +36,8 @@ export async function openSavedArticle(doc: Document, db: LibraryDatabase, id: s
     }
   }
   const content = await offlineContent(full, doc);
-  const article = { ...toExtractResult(full.record, full.body), content };
+  // The favicon was not stored: showing the publisher's would contact it from the library.
+  const article = { ...toExtractResult(full.record, full.body), content, favicon: null };
   const settings = await loadReaderSettings();
   if (!current.record.read) {
     await setRead(db, [id], true);

@@ -322,6 +322,11 @@ describe('a saved hostile article in the library page', () => {
     await lib.waitForTimeout(800);
     expect(await flags(lib)).toEqual([]);
     expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
+    // Nothing at all was requested from the publisher while the saved copy was read (images are
+    // inlined; those not stored are links), and the CSP refuses a remote image that got in anyway.
+    await lib.evaluate((o) => { const img = document.createElement('img'); img.src = `${o}/img-probe.png`; document.body.append(img); }, origin);
+    await lib.waitForTimeout(500);
+    expect(requests.slice(before)).toEqual([]);
 
     // (Code run by the test through CDP is exempt from the page's CSP; what it inserts is not.)
     const probe = await lib.evaluate(async () => {
@@ -357,6 +362,8 @@ describe('built manifests', () => {
       expect(directives.get('object-src')).toEqual(["'none'"]);
       expect(directives.get('base-uri')).toEqual(["'none'"]);
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      // Saved articles open without contacting publishers: images only from the extension or inlined.
+      expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|wasm-unsafe|https?:|\*/);
       // No blanket host access at install: sites are asked for one by one (optional).
       expect(JSON.stringify(m.host_permissions ?? [])).not.toMatch(/<all_urls>|\*:\/\/\*\//);

@@ -105,7 +105,7 @@ describe('library JSON', () => {
 });
 
 describe('single-article exports', () => {
-  it('standalone HTML: images inlined as data: URLs, sanitized, no scripts, no external requests but images', async () => {
+  it('standalone HTML: images inlined as data: URLs, sanitized, no scripts, no external requests (images not stored become links)', async () => {
     const db = await openFresh();
     const evil = makeArticle({
       content: `<p>Body text <img src="${IMG}" srcset="${IMG} 2x" alt="Tripoli"></p><p><img src="https://other.example/not-stored.jpg"></p><script>alert(1)</script><p onclick="alert(2)">x</p><iframe src="https://evil.example"></iframe>`,
@@ -119,7 +119,10 @@ describe('single-article exports', () => {
     const imgs = Array.from(out.querySelectorAll('article img'));
     expect(imgs[0]!.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/);
     expect(imgs[0]!.hasAttribute('srcset')).toBe(false);
-    expect(imgs[1]!.getAttribute('src')).toBe('https://other.example/not-stored.jpg');
+    // An image that was not stored is a link to it, not an <img> that would contact the publisher.
+    expect(imgs).toHaveLength(1);
+    const missing = Array.from(out.querySelectorAll('article a')).find((a) => a.getAttribute('href') === 'https://other.example/not-stored.jpg');
+    expect(missing?.textContent).toBe('Image not saved (other.example)');
     expect(out.querySelectorAll('script, iframe, [onclick]')).toHaveLength(0);
     expect(html).not.toMatch(/alert\(/);
     expect(out.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toMatch(/default-src 'none'/);

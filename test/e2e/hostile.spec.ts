@@ -21,13 +21,13 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { OVERLAY_TAG, ROOT, clickAction, isOverlayOpen, launchChromium, overlayEval, waitForOverlay, type ChromiumSession } from './harness.js';
 import { PAYLOADS, hostileArticle } from '../fixtures/hostile/payloads.js';
+import { IDS, clearFlags, flags, liveScriptInOverlay } from './hostile-checks.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
 
 /** Payloads that act on the page itself rather than on an article (covered under jsdom). */
 const PAGE_LEVEL = new Set(['base_href', 'meta_refresh']);
-const IDS = PAYLOADS.map((p) => p.id);
 
 let chromium: ChromiumSession;
 let server: Server;
@@ -68,46 +68,6 @@ async function open(p: string): Promise<Page> {
   await page.goto(origin + p);
   await page.waitForLoadState('load');
   return page;
-}
-
-/** Which `__pwned_<id>` flags are set in the page's main world (values that are not elements). */
-function flags(page: Page, ids: string[] = IDS): Promise<string[]> {
-  return page.evaluate((list) => list.filter((id) => {
-    const v = (window as unknown as Record<string, unknown>)[`__pwned_${id}`];
-    // An element (or several) is the page's own named access (`<img id=…>`), not a payload that ran.
-    return v !== undefined && !(v instanceof Element) && !(v instanceof HTMLCollection);
-  }), ids);
-}
-const clearFlags = (page: Page): Promise<void> => page.evaluate((list) => {
-  for (const id of list) try { delete (window as unknown as Record<string, unknown>)[`__pwned_${id}`]; } catch { /* named access */ }
-}, IDS);
-
-/** Everything in the overlay that could run or load script, as a list of findings ([] = clean). */
-function liveScriptInOverlay(page: Page): Promise<string[]> {
-  return overlayEval(page, (root) => {
-    const found: string[] = [];
-    for (const el of Array.from(root.querySelectorAll('*'))) {
-      const tag = el.localName;
-      if (['script', 'iframe', 'object', 'embed', 'form', 'frame', 'svg', 'math', 'base', 'meta', 'link', 'template'].includes(tag) && el.closest('.article-body')) found.push(`<${tag}>`);
-      if (tag === 'script') found.push('<script> anywhere');
-      for (const a of Array.from(el.attributes)) {
-        if (/^on/i.test(a.name)) found.push(`${tag}[${a.name}]`);
-        if (a.name === 'srcdoc') found.push(`${tag}[srcdoc]`);
-      }
-      for (const attr of ['href', 'src']) {
-        const v = el.getAttribute(attr);
-        if (v === null) continue;
-        let protocol = 'invalid:';
-        try { protocol = new URL(v, document.baseURI).protocol; } catch { /* stays invalid */ }
-        if (!['http:', 'https:', 'mailto:', 'data:'].includes(protocol) || (protocol === 'data:' && !/^data:image\/(png|jpe?g|gif|webp|avif);/i.test(v))) found.push(`${tag}[${attr}=${v.slice(0, 40)}]`);
-      }
-    }
-    // Provoke whatever a handler could hang on, inside the article only (buttons would act).
-    for (const el of Array.from(root.querySelectorAll('.article-body *'))) {
-      for (const type of ['error', 'load', 'mouseover', 'focus', 'toggle', 'animationstart', 'transitionend']) el.dispatchEvent(new Event(type));
-    }
-    return found;
-  });
 }
 
 describe('hostile article in the overlay (Chromium)', () => {

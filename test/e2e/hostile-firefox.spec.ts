@@ -1,0 +1,150 @@
+/**
+ * Hostile pages in real Firefox ESR (dist/firefox-e2e, puppeteer-core over WebDriver BiDi), the same
+ * threats as hostile.spec.ts in Chromium (issue #8), where Firefox differs: its content scripts see
+ * page objects through Xray wrappers, it has no adoptedStyleSheets from content scripts (the overlay
+ * takes a <style> fallback), and it runs the background as an event page. What must hold:
+ * - each payload of test/fixtures/hostile/payloads.ts is LIVE on the raw page (control) and INERT in
+ *   the reader: no `__pwned_*` flag set again after the reader opened, nothing in the overlay that
+ *   could run, no request to the payloads' beacon URLs;
+ * - page script cannot press the reader's controls (.click(), a dispatched change), close it with a
+ *   synthetic Escape or a forged takeover event, or take it off the screen after it opened.
+ * (Firefox has no triggerAction: the toolbar click goes through the e2e build's hook.)
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'puppeteer-core';
+import { OVERLAY_TAG, isOverlayOpen, launchFirefox, overlayEval, waitForOverlay, type FirefoxSession } from './harness.js';
+import { PAYLOADS, hostileArticle } from '../fixtures/hostile/payloads.js';
+import { IDS, clearFlags, flags, liveScriptInOverlay } from './hostile-checks.js';
+
+/** Payloads that act on the page itself rather than on an article (covered under jsdom). */
+const PAGE_LEVEL = new Set(['base_href', 'meta_refresh']);
+
+let firefox: FirefoxSession;
+let server: Server;
+let origin: string;
+const requests: string[] = [];
+const pages = new Map<string, string>();
+const localize = (html: string): string => html.replaceAll('https://evil.example/', `${origin}/evil/`).replaceAll('https://127.0.0.1/', `${origin}/`);
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const body = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (body === undefined) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const payloads = PAYLOADS.filter((p) => !PAGE_LEVEL.has(p.id)).map((p) => `<div>${localize(p.html)}</div>`).join('\n');
+  pages.set('/news/2024/05/01/council-budget.html', hostileArticle(payloads));
+  pages.set('/news/plain.html', hostileArticle('<p>Nothing hostile in this one.</p>', 'Plain story about the harbour'));
+  firefox = await launchFirefox();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await new Promise<void>((r) => { server?.closeAllConnections(); server?.close(() => r()); });
+});
+
+const opened: Page[] = [];
+afterEach(async () => { await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {}))); });
+
+async function open(p: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  opened.push(page);
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(origin + p, { waitUntil: 'load' });
+  return page;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function until(f: () => Promise<boolean>, timeoutMs = 3000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await f().catch(() => false)) return true;
+    if (Date.now() > end) return false;
+    await sleep(50);
+  }
+}
+
+describe('hostile pages in Firefox ESR', () => {
+  it('each payload runs on the page itself (control) and never through the reader', async () => {
+    const page = await open('/news/2024/05/01/council-budget.html');
+    await sleep(500); // iframes, autofocus, toggle events
+    await page.evaluate(() => {
+      for (const a of Array.from(document.querySelectorAll('a'))) if (/^\W*j/i.test(a.getAttribute('href') ?? '') || /javascript/i.test(a.href)) a.click();
+    });
+    await sleep(300);
+    const control = await flags(page);
+    console.log(`payloads live on the raw page in Firefox: ${control.length}/${IDS.length}: ${control.join(', ')}`);
+    for (const id of ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc']) {
+      expect(control, `${id} should be live on the raw page`).toContain(id);
+    }
+
+    await clearFlags(page);
+    const before = requests.length;
+    await firefox.clickAction(page);
+    expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
+    expect(await liveScriptInOverlay(page)).toEqual([]);
+    await sleep(800);
+    expect(await flags(page)).toEqual([]);
+    expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
+  });
+
+  it('page script cannot work the reader\'s controls, close it with a synthetic Escape or a forged takeover, or hide it', async () => {
+    await firefox.extensionEval('async () => { await browser.storage.sync.remove("readerSettings"); }');
+    const page = await open('/news/plain.html');
+    await firefox.clickAction(page);
+    const pressed = await page.evaluate((tag) => {
+      const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+      const found: string[] = [];
+      for (const id of ['save', 'autoclean-always', 'autoclean-never']) {
+        const b = root?.querySelector<HTMLButtonElement>(`button[data-action="${id}"]`);
+        if (b) { b.click(); found.push(id); }
+      }
+      root?.querySelector<HTMLButtonElement>('button.aa')?.click();
+      const dark = root?.querySelector<HTMLInputElement>('input[value="dark"]');
+      if (dark) { dark.click(); dark.checked = true; dark.dispatchEvent(new Event('change', { bubbles: true })); found.push('theme'); }
+      const close = root?.querySelector<HTMLButtonElement>('button.close');
+      if (close) { close.click(); found.push('close'); }
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      document.dispatchEvent(new CustomEvent('dateline-reader:takeover'));
+      return found;
+    }, OVERLAY_TAG);
+    expect(pressed).toEqual(['save', 'autoclean-always', 'autoclean-never', 'theme', 'close']);
+    await sleep(1000);
+    expect(await isOverlayOpen(page)).toBe(true);
+    expect(await overlayEval(page, (root) => ({
+      theme: (root.querySelector('.reader') as HTMLElement).dataset.theme,
+      status: root.querySelector('.status')?.textContent ?? '',
+    }))).toEqual({ theme: 'auto', status: '' });
+    const state = await firefox.extensionEval<{ settings: unknown; autoclean: string }>(`async () => ({
+      settings: (await browser.storage.sync.get('readerSettings')).readerSettings ?? null,
+      autoclean: JSON.stringify((await browser.storage.local.get('autoclean')).autoclean ?? {}),
+    })`);
+    expect(state.settings).toBeNull();
+    expect(state.autoclean).not.toContain('127.0.0.1');
+
+    // Taking it off the screen after it opened: each is undone without a click.
+    const visible = (): Promise<boolean> => overlayEval(page, (root, host) => host.isConnected
+      && host.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+      && getComputedStyle(document.documentElement).display !== 'none'
+      && (root.querySelector('.article-body')?.getBoundingClientRect().height ?? 0) > 100).catch(() => false);
+    const attacks: [string, string][] = [
+      ['a stylesheet hiding <html>', `(() => { const s = document.createElement('style'); s.textContent = 'html { display: none !important; }'; document.body.append(s); })()`],
+      ['the host restyled inline', `document.documentElement.querySelector(':scope > ${OVERLAY_TAG}').style.setProperty('display', 'none', 'important')`],
+      ['the host removed', `document.documentElement.querySelector(':scope > ${OVERLAY_TAG}').remove()`],
+    ];
+    for (const [name, attack] of attacks) {
+      await page.evaluate(attack);
+      expect(await until(visible), name).toBe(true);
+    }
+    // The user's own Escape (real BiDi input) still closes it.
+    await page.keyboard.press('Escape');
+    expect(await waitForOverlay(page, false)).toBe(true);
+  });
+});

@@ -1,15 +1,23 @@
 /**
  * The library page: the list, search-as-you-type, filters, bulk actions, delete with undo,
  * export/import, storage use, and saved articles opened in the reader. One AbortController for the
- * page's lifetime; the search index is built lazily after the list is on screen.
+ * page's lifetime.
  *
+ * Opening is staged so that the size of the library never holds up the first screen:
+ *   1. the newest PAGE summaries and the count (one indexed read, ~1 ms at any size) are drawn:
+ *      <body data-state="loading">, mark 'library:first-rows';
+ *   2. every summary is read (filters, sort, facets, storage use need them):
+ *      <body data-state="ready">, mark 'library:ready';
+ *   3. the search rows are read in chunks (search-cache.ts) into the in-memory index; a search typed
+ *      meanwhile is answered on what is loaded and says so ("still loading"), and each chunk
+ *      completes it: mark 'library:index-ready' when all are in.
  * For measurements (bench/library.bench.mjs, e2e specs) the page dispatches `library:rendered` on
- * the document after every list render ({count, shown, ms}), sets <body data-state="ready"> and
- * leaves performance marks 'library:ready' (list on screen) and 'library:index-ready'.
+ * the document after every list render ({count, shown, ms, partial}).
  */
 import type { ReaderHandle } from '../overlay/index.js';
 import { openLibrary, type LibraryDatabase } from '../store/database.js';
-import { listArticles, allSearchRows, getChanged } from '../store/read-articles.js';
+import { listArticles, getChanged, newestArticles } from '../store/read-articles.js';
+import { loadSearchRows, packOf, stampOf, writeSearchPacks } from '../store/search-cache.js';
 import { deleteArticles, restoreArticles, setRead } from '../store/edit-articles.js';
 import { exportLibrary, importLibrary, type ImportReport } from '../store/library-file.js';
 import { storageUse } from '../store/storage-use.js';
@@ -67,17 +75,77 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
   let query: ListQuery = { ...DEFAULT_QUERY };
   let limit = PAGE;
   const selected = new Set<string>();
-  let index: Promise<SearchIndex> | null = null;
   let renderSeq = 0;
   let reader: ReaderHandle | null = null;
   const toast = undoToast(doc);
+  /** Resolves when `all` holds every summary (render waits for it: filters on a first page would lie). */
+  let markListed!: () => void;
+  let listed = new Promise<void>((resolve) => (markListed = resolve));
 
-  const searchIndex = (): Promise<SearchIndex> =>
-    (index ??= allSearchRows(db).then((r) => {
-      const built = new SearchIndex(r);
-      performance.mark('library:index-ready');
-      return built;
-    }));
+  /**
+   * The search: `index` is complete for the articles it was built from (kept, and updated in
+   * place, while a rebuild runs); `building` grows chunk by chunk and answers until the first
+   * index is complete. `stamps` say which version of each article a row came from (the cache
+   * written back must not pair a new stamp with old text).
+   */
+  interface Search { index: SearchIndex; stamps: Map<string, string> }
+  let index: Search | null = null;
+  let building: { search: Search; stop: AbortController; done: Promise<void> } | null = null;
+  const dirtyPacks = new Set<number>();
+  const idle = (f: () => void, timeout: number): void => {
+    const ric = (win as Window & { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+    if (ric) ric(f, { timeout });
+    else setTimeout(f, 200);
+  };
+
+  /** (Re)builds the search from the summaries now in `all`; a running build is abandoned. */
+  function buildSearch(): Promise<void> {
+    building?.stop.abort();
+    const stop = new AbortController();
+    signal.addEventListener('abort', () => stop.abort(), { once: true });
+    const search: Search = { index: new SearchIndex([]), stamps: new Map() };
+    const from = all;
+    const done = (async () => {
+      const dirty = await loadSearchRows(db, from, {
+        signal: stop.signal,
+        onRows: (chunk) => {
+          for (const c of chunk) search.stamps.set(c.row.id, c.stamp);
+          search.index.addNew(chunk.map((c) => c.row));
+          // A search typed during the first build is answered on what is in so far: complete it.
+          if (!index && searchText()) void render().catch(fail);
+        },
+      });
+      if (stop.signal.aborted) return;
+      building = null;
+      index = search;
+      dirty.forEach((k) => dirtyPacks.add(k));
+      if (!performance.getEntriesByName('library:index-ready').length) performance.mark('library:index-ready');
+      if (searchText()) await render();
+      saveCacheSoon();
+    })();
+    building = { search, stop, done };
+    return done;
+  }
+
+  /** Writes the packs that no longer match what the page holds, when the page is idle (a cache: failure is harmless). */
+  function saveCacheSoon(): void {
+    if (!dirtyPacks.size) return;
+    idle(() => {
+      if (!index || building || !dirtyPacks.size || signal.aborted) return;
+      const packs = [...dirtyPacks];
+      dirtyPacks.clear();
+      const held = index;
+      const rowsOut = (function* () {
+        for (const row of held.index.rows()) {
+          const stamp = held.stamps.get(row.id);
+          if (stamp !== undefined) yield { row, stamp };
+        }
+      })();
+      void writeSearchPacks(db, packs, rowsOut).catch(() => packs.forEach((k) => dirtyPacks.add(k)));
+    }, 2000);
+  }
+
+  const searchText = (): string => search.value.trim();
 
   const view = listView(doc, $<HTMLOListElement>('list'), (act, id, event) => void onRow(act, id, event).catch(fail), locale, signal);
 
@@ -99,19 +167,42 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
   async function render(): Promise<void> {
     const seq = ++renderSeq;
     const t0 = performance.now();
-    const text = search.value;
-    const hits = text.trim() ? (await searchIndex()).query(text) : null;
+    await listed;
     if (seq !== renderSeq) return; // a newer keystroke already rendered
+    const text = searchText();
+    if (text && !index && !building) void buildSearch().catch(fail);
+    const searching = index ?? building?.search ?? null;
+    const hits = text ? searching!.index.query(text) : null;
+    const partial = Boolean(text && !index);
     rows = applyQuery(all, query, hits);
-    for (const id of selected) if (!all.some((a) => a.id === id)) selected.delete(id);
+    if (selected.size) {
+      const present = new Set(all.map((a) => a.id));
+      for (const id of selected) if (!present.has(id)) selected.delete(id);
+    }
     view.render(rows, selected, limit);
     more.hidden = rows.length <= limit;
-    empty.hidden = rows.length > 0;
+    empty.hidden = rows.length > 0 || partial;
     empty.textContent = all.length === 0 ? 'Nothing saved yet. Open a news article in the reader and press Save (Alt+Shift+S).' : 'No saved article matches.';
-    shown.textContent = rows.length === all.length ? plural(all.length, 'article', 'articles', locale) : `${rows.length} of ${plural(all.length, 'article', 'articles', locale)}`;
+    const count = rows.length === all.length ? plural(all.length, 'article', 'articles', locale) : `${rows.length} of ${plural(all.length, 'article', 'articles', locale)}`;
+    // Said, not hidden: the answer so far covers only the articles whose text is loaded.
+    shown.textContent = partial ? `${count} · still loading the search (${searching!.index.size} of ${all.length} searched)` : count;
+    doc.body.classList.toggle('search-partial', partial);
     updateBulk();
     const ms = performance.now() - t0;
-    doc.dispatchEvent(new win.CustomEvent('library:rendered', { detail: { count: rows.length, shown: Math.min(rows.length, limit), ms } }));
+    doc.dispatchEvent(new win.CustomEvent('library:rendered', { detail: { count: rows.length, shown: Math.min(rows.length, limit), ms, partial } }));
+  }
+
+  /** Step 1 of opening: the newest page of summaries, drawn before the rest is read. */
+  async function showFirstPage(): Promise<void> {
+    const first = await newestArticles(db, PAGE);
+    all = first.rows;
+    rows = first.rows;
+    view.render(rows, selected, limit);
+    more.hidden = first.total <= limit;
+    empty.hidden = first.total > 0;
+    empty.textContent = 'Nothing saved yet. Open a news article in the reader and press Save (Alt+Shift+S).';
+    shown.textContent = plural(first.total, 'article', 'articles', locale);
+    doc.dispatchEvent(new win.CustomEvent('library:rendered', { detail: { count: first.total, shown: rows.length, ms: 0, partial: first.total > rows.length } }));
   }
 
   function updateBulk(): void {
@@ -123,9 +214,15 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     selectAll.indeterminate = !selectAll.checked && visible.some((a) => selected.has(a.id));
   }
 
-  async function refresh(): Promise<void> {
-    all = await listArticles(db);
-    index = null;
+  /** Re-reads every summary; `searchChanged`: articles were added, replaced or deleted (not just marked read). */
+  async function refresh(searchChanged = true): Promise<void> {
+    const reading = listArticles(db).then((list) => {
+      all = list;
+    });
+    listed = reading.catch(() => undefined);
+    await reading;
+    // The search keeps answering from the index it has until the rebuild (cache-fast) replaces it.
+    if (searchChanged && (index || building)) void buildSearch().catch(fail);
     const f = facets(all);
     fillSelect(filters.site, f.sites, 'All sites', (s) => s);
     fillSelect(filters.lang, f.langs, 'All languages', langName);
@@ -148,7 +245,25 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
       else byId.delete(id);
     });
     all = [...byId.values()].sort((a, b) => b.savedAt - a.savedAt);
-    void index?.then((ix) => ids.forEach((id, i) => (rowsChanged[i] ? ix.upsert(rowsChanged[i]!) : ix.remove(id))));
+    if (building) {
+      // Its rows were checked against the summaries it started from: start again from these.
+      void buildSearch().catch(fail);
+    } else if (index) {
+      const held = index;
+      ids.forEach((id, i) => {
+        const row = rowsChanged[i];
+        const summary = summaries[i];
+        if (row && summary) {
+          held.index.upsert(row);
+          held.stamps.set(id, stampOf(summary));
+        } else {
+          held.index.remove(id);
+          held.stamps.delete(id);
+        }
+        dirtyPacks.add(packOf(id));
+      });
+      saveCacheSoon();
+    }
     const f = facets(all);
     fillSelect(filters.site, f.sites, 'All sites', (s) => s);
     fillSelect(filters.lang, f.langs, 'All languages', langName);
@@ -191,7 +306,7 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
         reader = null;
         if (win.location.hash) win.history.replaceState(null, '', win.location.pathname);
       },
-      onChanged: () => void refresh().catch(fail),
+      onChanged: () => void refresh(false).catch(fail),
       onDelete: (gone) => void remove([gone]).catch(fail),
     });
     if (win.location.hash !== `#article=${id}`) win.history.replaceState(null, '', `#article=${encodeURIComponent(id)}`);
@@ -203,7 +318,7 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     if (act === 'toggle-read') {
       const a = all.find((x) => x.id === id);
       await setRead(db, [id], !a?.read);
-      return refresh();
+      return refresh(false);
     }
     if (act === 'select') {
       if ((event.target as HTMLInputElement).checked) selected.add(id);
@@ -252,11 +367,11 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
   });
   on(bulk.read, 'click', async () => {
     await setRead(db, [...selected], true);
-    await refresh();
+    await refresh(false);
   });
   on(bulk.unread, 'click', async () => {
     await setRead(db, [...selected], false);
-    await refresh();
+    await refresh(false);
   });
   on(bulk.del, 'click', () => remove([...selected]));
   on($('export'), 'click', async () => {
@@ -295,13 +410,16 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     }, 300);
   }, signal);
 
-  await refresh();
+  await showFirstPage();
+  doc.body.dataset.state = 'loading';
+  performance.mark('library:first-rows');
+  const deep = /^#article=(.+)$/.exec(win.location.hash);
+  const opening = deep ? open(decodeURIComponent(deep[1]!)).catch(fail) : null;
+  await refresh(false).finally(markListed);
   doc.body.dataset.state = 'ready';
   performance.mark('library:ready');
-  const deep = /^#article=(.+)$/.exec(win.location.hash);
-  if (deep) await open(decodeURIComponent(deep[1]!)).catch(fail);
-  // Build the search index while the user reads the list, not on the first keystroke.
-  // (with a deadline: on a busy machine an idle period may not come for seconds)
-  const idle = (win as Window & { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-  idle(() => void searchIndex().catch(fail), { timeout: 300 });
+  await opening;
+  // Load the search while the user reads the list, not on the first keystroke (which starts it
+  // at once if it comes first). With a deadline: on a busy machine an idle period may not come for seconds.
+  idle(() => void (index || building ? null : buildSearch().catch(fail)), 300);
 }

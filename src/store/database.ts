@@ -5,7 +5,7 @@
  * upgrades the database underneath this one.
  */
 import Dexie, { type Table } from 'dexie';
-import type { ArticleRecord, BodyRecord, ImageRecord, SearchRecord, VersionRecord } from './record.js';
+import type { ArticleRecord, BodyRecord, ImageRecord, SearchPack, SearchRecord, VersionRecord } from './record.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { LibraryError, toLibraryError } from './library-error.js';
 
@@ -28,6 +28,7 @@ export class LibraryDatabase extends Dexie {
   articles!: Table<ArticleRecord, string>;
   bodies!: Table<BodyRecord, string>;
   search!: Table<SearchRecord, string>;
+  searchPacks!: Table<SearchPack, number>;
   versions!: Table<VersionRecord, number>;
   images!: Table<ImageRecord, [string, string]>;
 

@@ -1,9 +1,11 @@
 /**
- * The shapes the library stores (schema v2, see migrations.ts). An article is split across tables
+ * The shapes the library stores (schema v3, see migrations.ts). An article is split across tables
  * so that listing 5,000 articles reads only small summaries:
  *   articles  ArticleRecord  everything the list shows, filters and sorts on (no body)
  *   bodies    BodyRecord     the heavy parts: sanitized HTML, plain text, related headlines
  *   search    SearchRecord   normalised search terms (derived; rebuilt on import, never exported)
+ *   searchPacks SearchPack   the search rows packed 16 to the library (a cache the library page
+ *                            writes and checks; see search-cache.ts; schema v3)
  *   versions  VersionRecord  earlier versions of an article saved again under the same URL
  *   images    ImageRecord    image bytes stored with the article, keyed by the image's original URL
  * Every field is structured-cloneable plain data (Blob for image bytes).
@@ -75,6 +77,21 @@ export interface SearchRecord {
   title: string;
   /** Normalised unique terms of title + byline + site + text, same format. */
   text: string;
+}
+
+/**
+ * Many articles' search rows in one record: one IndexedDB value per pack instead of one per
+ * article is what makes loading the search fast (search-cache.ts). Parallel arrays; `titles` and
+ * `texts` are the rows' strings joined by "\n" (term strings never contain one).
+ */
+export interface SearchPack {
+  /** Pack number (packOf(id)). */
+  k: number;
+  ids: string[];
+  /** Per article: the summary stamp (updatedAt + bytes) the row was derived at; a different stamp means stale. */
+  stamps: string[];
+  titles: string;
+  texts: string;
 }
 
 export interface VersionRecord {

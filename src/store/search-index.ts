@@ -2,7 +2,7 @@
  * Full-text search over titles and text, answered from memory while the user types.
  *
  * The page loads every article's term string (search-terms.ts: unique normalised terms, " a b c ")
- * once, lazily, after the list is on screen; a query is one `includes(" " + term)` per article and
+ * once, after the list is on screen, in chunks (search-cache.ts); a query is one `includes(" " + term)` per article and
  * typed term (a prefix match: "liby" finds "libya"). Typing narrows: when the new query contains
  * what the last one asked for (each old needle inside a new one — "tri" → "trip", "haftar" →
  * "haftar of"), only the last query's hits are scanned, so after the first letters a keystroke
@@ -17,7 +17,7 @@
  * stays the truth and the page rebuilds this cache after changes.
  */
 import type { SearchRecord } from './record.js';
-import { compileQuery } from './search-terms.js';
+import { compileQuery, type TermQuery } from './search-terms.js';
 
 export interface SearchHit {
   id: string;
@@ -30,8 +30,8 @@ export class SearchIndex {
   private readonly titles: string[] = [];
   private readonly texts: string[] = [];
   private readonly position = new Map<string, number>();
-  /** The last query's needles and the articles (by position) that matched them. */
-  private last: { needles: string[]; docs: number[] } | null = null;
+  /** The last query and the articles (by position) that matched it. */
+  private last: { q: TermQuery; docs: number[] } | null = null;
 
   constructor(rows: Iterable<SearchRecord>) {
     for (const r of rows) this.upsert(r);
@@ -52,6 +52,35 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * Adds articles not in the index yet (the next chunk while the page warms up). The last query's
+   * answer is extended with them instead of forgotten, so typing keeps narrowing during the load:
+   * only the new articles are scanned for it.
+   */
+  addNew(rows: Iterable<SearchRecord>): void {
+    for (const r of rows) {
+      if (this.position.has(r.id)) {
+        this.upsert(r);
+        continue;
+      }
+      const at = this.ids.length;
+      this.position.set(r.id, at);
+      this.ids.push(r.id);
+      this.titles.push(r.title);
+      this.texts.push(r.text);
+      if (this.last?.q.matches(r.text)) this.last.docs.push(at);
+    }
+  }
+
+  has(id: string): boolean {
+    return this.position.has(id);
+  }
+
+  /** The rows as held (to write the search cache from). */
+  *rows(): IterableIterator<SearchRecord> {
+    for (const [id, at] of this.position) yield { id, title: this.titles[at]!, text: this.texts[at]! };
+  }
+
   /** Forgets one article: its slot stays, matching nothing (positions of the others must not move). */
   remove(id: string): void {
     const at = this.position.get(id);
@@ -68,7 +97,7 @@ export class SearchIndex {
 
   /** Can the new query only match articles the last one matched? */
   private narrows(needles: readonly string[]): boolean {
-    return !!this.last && this.last.needles.every((old) => needles.some((n) => n.includes(old)));
+    return !!this.last && this.last.q.needles.every((old) => needles.some((n) => n.includes(old)));
   }
 
   /** Ids of articles containing every term of `query` (prefix match), title hits first. Empty query: null (no filter). */
@@ -85,7 +114,7 @@ export class SearchIndex {
       const i = candidates ? candidates[k]! : k;
       if (q.matches(this.texts[i]!)) docs.push(i);
     }
-    this.last = { needles: q.needles, docs };
+    this.last = { q, docs };
     // Title hits first, otherwise in library order: buckets by title score, no comparator sort.
     const buckets: SearchHit[][] = [];
     for (const i of docs) {

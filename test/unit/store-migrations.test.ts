@@ -7,17 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { freshOptions, makeArticle, pngBlob } from './store-fixtures.js';
 import { LibraryDatabase, openLibrary } from '../../src/store/database.js';
 import { MIGRATIONS, SCHEMA_VERSION, type V1Article } from '../../src/store/migrations.js';
-import { getFullArticle, listArticles, allSearchRows } from '../../src/store/read-articles.js';
+import { getFullArticle, listArticles, allSearchRows, listVersions } from '../../src/store/read-articles.js';
+import { loadSearchRows, type StampedRow } from '../../src/store/search-cache.js';
 import { saveArticle } from '../../src/store/save-article.js';
 import { SearchIndex } from '../../src/store/search-index.js';
 
 describe('migrations', () => {
   it('every schema version has an upgrade test here', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2]);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]);
+    expect(SCHEMA_VERSION).toBe(3);
   });
 
-  it('v1 → v2: articles stored whole in one record are split, searchable and intact', async () => {
+  it('v1 → v2 (→ current): articles stored whole in one record are split, searchable and intact', async () => {
     const opts = freshOptions();
     const v1 = new LibraryDatabase({ ...opts, upTo: 1 });
     await v1.open();
@@ -32,7 +33,7 @@ describe('migrations', () => {
     v1.close();
 
     const db = await openLibrary(opts);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const list = await listArticles(db);
     expect(list.map((r) => [r.id, r.title, r.savedAt, r.read])).toEqual([
       ['b1', 'Second article about Ankara', 2000, 0],
@@ -54,5 +55,35 @@ describe('migrations', () => {
     // saving the same article again after the upgrade updates it and keeps the v1 text as a version
     const res = await saveArticle(db, { article: makeArticle({ content: '<p>new</p>', textContent: 'new' }) });
     expect(res).toMatchObject({ id: 'a1', updated: true, versions: 1 });
+  });
+
+  it('v2 → v3: a v2 library with versions and images opens intact; the empty search cache falls back to the search table', async () => {
+    const opts = freshOptions();
+    // Written by the v2 code paths themselves (the save code has not changed its v2 tables).
+    const v2 = new LibraryDatabase({ ...opts, upTo: 2 });
+    await v2.open();
+    const a = await saveArticle(v2, { article: makeArticle(), images: new Map([['https://en.haberler.com/images/a.jpg', pngBlob()]]), now: 1000 });
+    await saveArticle(v2, { article: makeArticle({ content: '<p>changed</p>', textContent: 'changed Misrata' }), now: 2000 });
+    const b = await saveArticle(v2, { article: makeArticle({ url: 'https://example.com/b', canonicalUrl: null, title: 'Ankara talks', textContent: 'Ankara', content: '<p>Ankara</p>' }), now: 3000 });
+    const before = { list: await listArticles(v2), a: await getFullArticle(v2, a.id), versions: await listVersions(v2, a.id), search: await allSearchRows(v2) };
+    expect(v2.tables.map((t) => t.name)).not.toContain('searchPacks');
+    v2.close();
+
+    const db = await openLibrary(opts);
+    expect(db.verno).toBe(3);
+    expect(await listArticles(db)).toEqual(before.list);
+    const full = await getFullArticle(db, a.id);
+    expect(full.record).toEqual(before.a.record);
+    expect(full.body).toEqual(before.a.body);
+    expect(full.images.map((i) => [i.url, i.bytes])).toEqual(before.a.images.map((i) => [i.url, i.bytes]));
+    expect(await listVersions(db, a.id)).toEqual(before.versions);
+    expect(await allSearchRows(db)).toEqual(before.search);
+    expect(await db.searchPacks.count()).toBe(0);
+    // the page's search load answers from the search table when there is no cache yet
+    const got: StampedRow[] = [];
+    const dirty = await loadSearchRows(db, await listArticles(db), { onRows: (rows) => got.push(...rows) });
+    expect(got.map((r) => r.row.id)).toEqual([b.id, a.id]);
+    expect(new SearchIndex(got.map((r) => r.row)).query('misrata')!.map((h) => h.id)).toEqual([a.id]);
+    expect(dirty.size).toBeGreaterThan(0);
   });
 });

@@ -7,14 +7,24 @@
  *           a few typed words, letter by letter). Target: under 100 ms at 5,000 articles.
  *
  * Two runs, printed separately:
- *   Chromium  the real thing: dist/chrome-e2e loaded in /usr/bin/chromium, the library page itself.
+ *   Chromium  the real thing: dist/chrome-e2e loaded in /usr/bin/chromium, the library page itself,
+ *             beside the same page built from a baseline revision (--baseline <rev>, default 6263c71,
+ *             the library before the staged open and the search cache; --baseline none to skip),
+ *             measured turn about in the same run. Reported per build (medians over --reps loads):
+ *               first rows     navigation → the first screenful of the list drawn
+ *               list ready     → every summary read (filters, sort, counts exact)
+ *               search loaded  → every search row in memory (+ after list ready)
+ *               search on open 'tripoli' typed the moment the list shows: first answer drawn (maybe
+ *                              partial, "still loading") and the complete answer
+ *               keystroke      each letter of a few words once the search is loaded
  *             Articles are loaded through the page's Import (a generated library file), saves go
  *             through the background's 'library:save' message, search through the search box.
  *   Node      APPROXIMATION: the same store code on fake-indexeddb (a JS IndexedDB, slower than
  *             the browser's at writes, no IPC): useful to compare changes, not as user numbers.
  * Synthetic articles: ~700 words each (Zipf-distributed vocabulary of 20,000 words plus common
  * English), 40 sites, 4 languages, two years of dates; deterministic (seeded).
- * Flags: --node-only, --browser-only, --sizes 100,1000, --verbose (Node: each keystroke's time). Writes bench/results/library.json.
+ * Flags: --node-only, --browser-only, --sizes 100,1000, --baseline <git rev>|none, --reps 3, --verbose (Node: each keystroke's time).
+ * Writes bench/results/library.json.
  */
 import * as esbuild from 'esbuild';
 import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -143,11 +153,26 @@ async function benchNode() {
 }
 
 // ---------- Chromium: the real library page ----------
-async function benchChromium() {
-  const built = path.join(root, 'dist/chrome-e2e');
-  if (!existsSync(path.join(built, 'library.js'))) throw new Error('dist/chrome-e2e is not built (npm run bench:library builds it)');
+/**
+ * The baseline: the same measures on the library page as built from another git revision (default
+ * 6263c71, before the staged open and the search cache), in its own browser, measured turn about
+ * with this tree's so both see the same machine load. Built from `git archive` in a temp dir.
+ */
+async function buildBaseline(rev) {
+  const { execFileSync } = await import('node:child_process');
+  const dir = path.join(work, `baseline-${rev}`);
+  await mkdir(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git -C "${root}" archive --format=tar "${rev}" | tar -x -C "${dir}"`]);
+  const { symlink } = await import('node:fs/promises');
+  await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: dir, stdio: 'ignore' });
+  return path.join(dir, 'dist/chrome-e2e');
+}
+
+async function launchLibrary(built, label) {
+  if (!existsSync(path.join(built, 'library.js'))) throw new Error(`${built} is not built (npm run bench:library builds it)`);
   // A private copy: a build started elsewhere (`rm -rf dist`) must not pull the extension from under a long run.
-  const dist = path.join(work, 'chrome-e2e');
+  const dist = path.join(work, `ext-${label}`, 'chrome-e2e');
   await cp(built, dist, { recursive: true });
   const { chromium } = await import('playwright-core');
   const profile = await mkdtemp(path.join(tmpdir(), 'dr-bench-profile-'));
@@ -156,84 +181,162 @@ async function benchChromium() {
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  const page = await ctx.newPage();
+  await page.goto(`chrome-extension://${id}/library.html`);
+  await page.waitForSelector('body[data-state="ready"]');
+  return {
+    label, page, have: 0,
+    async close() {
+      await ctx.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+/** Loads up to `size` articles through the page's own Import (a generated library file). */
+async function importUpTo(lib, size) {
+  const entries = [];
+  for (let i = lib.have; i < size; i++) {
+    const parts = store.toRecords(makeArticle(i), { id: `bench-${i}`, savedAt: savedAt(i), updatedAt: savedAt(i), read: 0, versions: 0, images: { mode: 'store', stored: 0, skipped: 0, bytes: 0 } });
+    const { id: _id, ...body } = parts.body;
+    entries.push({ record: parts.record, body, versions: [], images: [] });
+  }
+  const file = path.join(work, `import-${lib.label}-${size}.json`);
+  await writeFile(file, JSON.stringify({ format: 'dateline-reader-library', version: 1, exportedAt: new Date().toISOString(), articles: entries }));
+  const t = Date.now();
+  await lib.page.setInputFiles('#import-file', file);
+  await lib.page.waitForFunction(() => /^Imported/.test(document.getElementById('report')?.textContent ?? ''), null, { timeout: 600_000, polling: 200 });
+  await rm(file);
+  lib.have = size;
+  return Date.now() - t;
+}
+
+/** A fresh load of the page: when the first rows, the whole list and the search were there (ms from navigation). */
+async function openOnce(page) {
+  await page.reload();
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.waitForFunction(() => performance.getEntriesByName('library:index-ready').length > 0, null, { timeout: 120_000 });
+  return page.evaluate(() => {
+    const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+    const ready = at('library:ready');
+    // The baseline drew its list only when everything was read: its first rows are its 'ready'.
+    return { firstRows: at('library:first-rows') ?? ready, ready, indexReady: at('library:index-ready') };
+  });
+}
+
+/**
+ * A search typed the moment the list shows (before the search is loaded): from the keystroke to the
+ * first list drawn for it (partial or not), and to the complete answer.
+ */
+async function searchOnOpen(page, text) {
+  await page.reload();
+  return page.evaluate(async (text) => {
+    await new Promise((r) => {
+      const ok = () => document.body.dataset.state === 'loading' || document.body.dataset.state === 'ready';
+      if (ok()) return r();
+      const mo = new MutationObserver(() => ok() && (mo.disconnect(), r()));
+      mo.observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    const input = document.getElementById('search');
+    let first;
+    const done = new Promise((r) => document.addEventListener('library:rendered', function on(e) {
+      const now = performance.now();
+      first ??= now;
+      if (!e.detail.partial) { document.removeEventListener('library:rendered', on); r(now); }
+    }));
+    const t0 = performance.now();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const end = await done;
+    return { firstMs: first - t0, completeMs: end - t0, count: document.querySelectorAll('#list li').length };
+  }, text);
+}
+
+/** Each keystroke, once the search is loaded: from the input event to the list redrawn, and to the next frame. */
+async function typeKeys(page) {
+  return page.evaluate(async (keys) => {
+    const input = document.getElementById('search');
+    const out = [];
+    for (const k of keys) {
+      const done = new Promise((r) => document.addEventListener('library:rendered', function on(e) {
+        if (!e.detail.partial) { document.removeEventListener('library:rendered', on); r(); }
+      }));
+      const t0 = performance.now();
+      input.value = k;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await done;
+      const updated = performance.now() - t0;
+      // …and until the browser has a frame with it (style, layout, paint).
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      out.push([updated, performance.now() - t0]);
+    }
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return out;
+  }, keystrokes);
+}
+
+/** Saves through the background, as the overlay's Save does (no images: those are network time). */
+async function saves(page, size) {
+  const out = [];
+  for (let r = 0; r < 10; r++) {
+    const article = makeArticle(100_000 + size + r);
+    out.push(await page.evaluate(async (a) => {
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage({ type: 'library:save', payload: { article: a } });
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+      return performance.now() - t0;
+    }, article));
+  }
+  return out;
+}
+
+async function benchChromium() {
+  const rev = flag('--baseline', '6263c71');
+  const libs = [await launchLibrary(path.join(root, 'dist/chrome-e2e'), 'current')];
+  if (rev !== 'none') libs.push(await launchLibrary(await buildBaseline(rev), `baseline ${rev}`));
+  const REPS = Number(flag('--reps', '3'));
+  const med = (xs) => q(xs, 0.5);
   try {
-    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-    const id = new URL(sw.url()).host;
-    const page = await ctx.newPage();
-    const url = `chrome-extension://${id}/library.html`;
-    await page.goto(url);
-    await page.waitForSelector('body[data-state="ready"]');
-    let have = 0;
     for (const size of SIZES) {
-      // Load up to `size` through the page's own Import.
-      const entries = [];
-      for (let i = have; i < size; i++) {
-        const parts = store.toRecords(makeArticle(i), { id: `bench-${i}`, savedAt: savedAt(i), updatedAt: savedAt(i), read: 0, versions: 0, images: { mode: 'store', stored: 0, skipped: 0, bytes: 0 } });
-        const { id: _id, ...body } = parts.body;
-        entries.push({ record: parts.record, body, versions: [], images: [] });
-      }
-      const file = path.join(work, `import-${size}.json`);
-      await writeFile(file, JSON.stringify({ format: 'dateline-reader-library', version: 1, exportedAt: new Date().toISOString(), articles: entries }));
-      let t = Date.now();
-      await page.setInputFiles('#import-file', file);
-      await page.waitForFunction(() => /^Imported/.test(document.getElementById('report')?.textContent ?? ''), null, { timeout: 600_000, polling: 200 });
-      const importMs = Date.now() - t;
-      have = size;
-
-      // Open: a fresh load of the page until the list is on screen.
-      const opens = [];
-      for (let r = 0; r < 3; r++) {
-        await page.reload();
-        await page.waitForSelector('body[data-state="ready"]');
-        opens.push(await page.evaluate(() => performance.getEntriesByName('library:ready')[0].startTime));
-      }
-      await page.waitForFunction(() => performance.getEntriesByName('library:index-ready').length > 0, null, { timeout: 60_000 });
-      const indexMs = await page.evaluate(() => performance.getEntriesByName('library:index-ready')[0].startTime - performance.getEntriesByName('library:ready')[0].startTime);
-
-      // Search: each keystroke, from the input event to the list redrawn.
-      const searchMs = await page.evaluate(async (keys) => {
-        const input = document.getElementById('search');
-        const out = [];
-        for (const k of keys) {
-          const done = new Promise((r) => document.addEventListener('library:rendered', r, { once: true }));
-          const t0 = performance.now();
-          input.value = k;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          await done;
-          const updated = performance.now() - t0;
-          // …and until the browser has a frame with it (style, layout, paint).
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          out.push([updated, performance.now() - t0]);
+      const importMs = {};
+      for (const lib of libs) importMs[lib.label] = await importUpTo(lib, size);
+      // Turn about, so both builds see the same load on this shared machine; medians over REPS.
+      const m = Object.fromEntries(libs.map((l) => [l.label, { opens: [], onOpen: [], keys: [] }]));
+      for (let r = 0; r < REPS; r++) {
+        for (const lib of libs) {
+          m[lib.label].opens.push(await openOnce(lib.page));
+          m[lib.label].onOpen.push(await searchOnOpen(lib.page, 'tripoli'));
+          await openOnce(lib.page);
+          m[lib.label].keys.push(...(await typeKeys(lib.page)));
         }
-        input.value = '';
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        return out;
-      }, keystrokes);
-
-      // Save: through the background, as the overlay's Save does (no images: those are network time).
-      const saveMs = [];
-      for (let r = 0; r < 10; r++) {
-        const article = makeArticle(100_000 + size + r);
-        saveMs.push(await page.evaluate(async (a) => {
-          const t0 = performance.now();
-          const reply = await chrome.runtime.sendMessage({ type: 'library:save', payload: { article: a } });
-          if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-          return performance.now() - t0;
-        }, article));
       }
-      const upd = searchMs.map((x) => x[0]);
-      const frame = searchMs.map((x) => x[1]);
-      const row = {
-        articles: size, importMs, saveMs: q(saveMs, 0.5), openMs: q(opens, 0.5), indexMs,
-        searchMedianMs: q(upd, 0.5), searchP95Ms: q(upd, 0.95), searchMaxMs: Math.max(...upd),
-        searchFrameMedianMs: q(frame, 0.5), searchFrameP95Ms: q(frame, 0.95), loadAverage: (await import('node:os')).loadavg()[0],
-      };
-      results.chromium.push(row);
-      console.log(`chromium ${String(size).padStart(5)}  save ${fmt(row.saveMs)} ms  open ${fmt(row.openMs)} ms  index ${fmt(indexMs)} ms  search (list updated) median ${fmt(row.searchMedianMs)} / p95 ${fmt(row.searchP95Ms)} / max ${fmt(row.searchMaxMs)} ms; to next frame median ${fmt(row.searchFrameMedianMs)} / p95 ${fmt(row.searchFrameP95Ms)} ms  (import of ${size - (SIZES[SIZES.indexOf(size) - 1] ?? 0)} took ${fmt(importMs)} ms; load avg ${row.loadAverage.toFixed(1)})`);
+      for (const lib of libs) {
+        const x = m[lib.label];
+        const upd = x.keys.map((k) => k[0]);
+        const frame = x.keys.map((k) => k[1]);
+        const saveMs = await saves(lib.page, size);
+        lib.have += 10;
+        const row = {
+          build: lib.label, articles: size, importMs: importMs[lib.label], saveMs: med(saveMs),
+          firstRowsMs: med(x.opens.map((o) => o.firstRows)), readyMs: med(x.opens.map((o) => o.ready)),
+          indexMs: med(x.opens.map((o) => o.indexReady - o.ready)), indexReadyMs: med(x.opens.map((o) => o.indexReady)),
+          searchOnOpenFirstMs: med(x.onOpen.map((o) => o.firstMs)), searchOnOpenCompleteMs: med(x.onOpen.map((o) => o.completeMs)),
+          searchMedianMs: q(upd, 0.5), searchP95Ms: q(upd, 0.95), searchMaxMs: Math.max(...upd),
+          searchFrameMedianMs: q(frame, 0.5), searchFrameP95Ms: q(frame, 0.95), keystrokes: upd.length, reps: REPS,
+          loadAverage: (await import('node:os')).loadavg()[0],
+        };
+        results.chromium.push(row);
+        console.log(`chromium ${String(size).padStart(5)} ${lib.label.padEnd(16)} first rows ${fmt(row.firstRowsMs)} ms  list ready ${fmt(row.readyMs)} ms  search loaded ${fmt(row.indexReadyMs)} ms (+${fmt(row.indexMs)})  ` +
+          `search typed on open: first answer ${fmt(row.searchOnOpenFirstMs)} / complete ${fmt(row.searchOnOpenCompleteMs)} ms  ` +
+          `keystroke median ${fmt(row.searchMedianMs)} / p95 ${fmt(row.searchP95Ms)} / max ${fmt(row.searchMaxMs)} ms (next frame ${fmt(row.searchFrameMedianMs)} / ${fmt(row.searchFrameP95Ms)})  ` +
+          `save ${fmt(row.saveMs)} ms  (import ${fmt(row.importMs)} ms; load avg ${row.loadAverage.toFixed(1)})`);
+      }
     }
   } finally {
-    await ctx.close().catch(() => {});
-    await rm(profile, { recursive: true, force: true }).catch(() => {});
+    for (const lib of libs) await lib.close();
   }
 }
 

@@ -107,7 +107,10 @@ describe('library (Chromium)', () => {
   it('search finds it while typing, and filters narrow the list', async () => {
     const lib = await libraryPage(session);
     const typed = async (text: string): Promise<string[]> => {
-      const rendered = lib.evaluate(() => new Promise((r) => document.addEventListener('library:rendered', r, { once: true })));
+      // The complete answer (one drawn while the search rows still load is marked partial).
+      const rendered = lib.evaluate(() => new Promise((r) => document.addEventListener('library:rendered', function on(e) {
+        if (!(e as CustomEvent<{ partial: boolean }>).detail.partial) { document.removeEventListener('library:rendered', on); r(null); }
+      })));
       await lib.fill('#search', text);
       await rendered;
       return rowTitles(lib);

@@ -102,12 +102,12 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
   function buildSearch(): Promise<void> {
     building?.stop.abort();
     const stop = new AbortController();
-    signal.addEventListener('abort', () => stop.abort(), { once: true });
+    const stopped = AbortSignal.any([signal, stop.signal]);
     const search: Search = { index: new SearchIndex([]), stamps: new Map() };
     const from = all;
     const done = (async () => {
       const dirty = await loadSearchRows(db, from, {
-        signal: stop.signal,
+        signal: stopped,
         onRows: (chunk) => {
           for (const c of chunk) search.stamps.set(c.row.id, c.stamp);
           search.index.addNew(chunk.map((c) => c.row));
@@ -115,14 +115,18 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
           if (!index && searchText()) void render().catch(fail);
         },
       });
-      if (stop.signal.aborted) return;
+      if (stopped.aborted) return;
       building = null;
       index = search;
       dirty.forEach((k) => dirtyPacks.add(k));
       if (!performance.getEntriesByName('library:index-ready').length) performance.mark('library:index-ready');
       if (searchText()) await render();
       saveCacheSoon();
-    })();
+    })().catch((e: unknown) => {
+      // Not stuck "still loading" after a failed read: the next search starts a new build.
+      if (building?.stop === stop) building = null;
+      throw e;
+    });
     building = { search, stop, done };
     return done;
   }

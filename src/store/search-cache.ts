@@ -25,6 +25,8 @@ const SEP = '\n';
 /** Rows read from `search` per request when the cache cannot answer for them. */
 const CHUNK = 250;
 const PACKS_PER_READ = 4;
+/** Up to this many articles the packs are read at once (all 16 read in ~30 ms in Chromium at 5,000). */
+const SMALL = 2000;
 /** Rows per read when walking the whole `search` table. */
 const WALK = 1000;
 
@@ -49,6 +51,8 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Called with each chunk of rows, as soon as it is read. */
   onRows(rows: StampedRow[]): void;
+  /** Packs per read (default: all at once for small libraries, PACKS_PER_READ for big ones). */
+  packsPerRead?: number;
 }
 
 /** The rows of a pack that are current (stamp equals the summary's), each id once; marks the pack dirty when any is not. */
@@ -83,11 +87,12 @@ export async function loadSearchRows(db: LibraryDatabase, summaries: readonly Ar
   const dirty = new Set<number>();
   const stopped = (): boolean => options.signal?.aborted ?? false;
   try {
-    // A few packs per read: one read of all 16 is the fastest in total, one per read answers a
-    // search typed meanwhile sooner; each read is its own transaction (~ms of overhead).
-    for (let lo = 0; lo < PACKS; lo += PACKS_PER_READ) {
+    // One read of all packs is the fastest in total; a few per read answers a search typed
+    // meanwhile sooner, which matters only for big libraries (each read is a transaction: ~ms).
+    const perRead = options.packsPerRead ?? (summaries.length > SMALL ? PACKS_PER_READ : PACKS);
+    for (let lo = 0; lo < PACKS; lo += perRead) {
       if (stopped()) return dirty;
-      const packs = await db.searchPacks.where(':id').between(lo, lo + PACKS_PER_READ, true, false).toArray();
+      const packs = await db.searchPacks.where(':id').between(lo, lo + perRead, true, false).toArray();
       const rows = packs.flatMap((pack) => usableRows(pack, expected, have, dirty));
       if (rows.length) options.onRows(rows);
     }

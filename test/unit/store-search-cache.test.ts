@@ -25,10 +25,10 @@ async function library(n: number): Promise<LibraryDatabase> {
   return db;
 }
 
-async function load(db: LibraryDatabase): Promise<{ rows: StampedRow[]; dirty: Set<number>; chunks: number }> {
+async function load(db: LibraryDatabase, packsPerRead?: number): Promise<{ rows: StampedRow[]; dirty: Set<number>; chunks: number }> {
   const rows: StampedRow[] = [];
   let chunks = 0;
-  const dirty = await loadSearchRows(db, await listArticles(db), { onRows: (r) => { rows.push(...r); chunks++; } });
+  const dirty = await loadSearchRows(db, await listArticles(db), { onRows: (r) => { rows.push(...r); chunks++; }, ...(packsPerRead ? { packsPerRead } : {}) });
   return { rows, dirty, chunks };
 }
 
@@ -51,7 +51,12 @@ describe('search cache', () => {
     expect(await db.searchPacks.count()).toBe(first.dirty.size);
     const warm = await load(db);
     expect(warm.dirty.size).toBe(0);
+    expect(warm.chunks).toBe(1);
     expect(byId(warm.rows.map((r) => r.row))).toEqual(byId(await allSearchRows(db)));
+    // read a few packs at a time (as for big libraries): the same rows, in more chunks
+    const chunked = await load(db, 4);
+    expect(chunked.chunks).toBeGreaterThan(1);
+    expect(byId(chunked.rows.map((r) => r.row))).toEqual(byId(await allSearchRows(db)));
 
     // change the library behind the cache's back, as the background and imports do
     const list = await listArticles(db);

@@ -223,22 +223,45 @@ const LB = '(?<![\\p{L}\\p{N}])';
 const LA = '(?![\\p{L}])';
 const ORD = '(?:st|nd|rd|th|er|e|º|°|ª)?';
 
-/** Date patterns; each returns y/m/d from its match. Ordered most specific first. */
-const DATE_PATTERNS: Array<{ re: RegExp; ymd: (m: RegExpExecArray, lang: string | null) => [number, number, number] | null }> = [
+/**
+ * Case-insensitive matching without the `i` flag (issue #9). A regular expression is compiled the first
+ * time it runs, and `i` with `u` makes V8 case-fold every character of the month alternation: the
+ * patterns with month names and words cost ~5 ms to compile, more than a whole warm dateline pass.
+ * So the text is lower-cased once and matched by lower-case patterns without `i`. That is the same
+ * match as `iu` for the scripts the patterns name (Latin, Cyrillic, Arabic, CJK have no folding that
+ * differs from lower-casing for them: dotless ı is ı either way, ẞ folds and lowers to ß), and
+ * lower-casing keeps each character in place when the length is unchanged. When it is not (İ lowers
+ * to two code units), the `iu` twin of the pattern is built on demand and runs on the text as written.
+ */
+function foldCase(text: string): string | null {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : null;
+}
+
+/** A lower-case pattern for folded text, and its case-insensitive twin (built when first needed). */
+interface Folding { re: RegExp; twin(): RegExp }
+function folding(source: string, flags: string): Folding {
+  const re = new RegExp(source, flags);
+  let ci: RegExp | null = null;
+  return { re, twin: () => (ci ??= new RegExp(source, `${flags}i`)) };
+}
+
+/** Date patterns; each returns y/m/d from its match. Ordered most specific first. Lower case (see foldCase). */
+const DATE_PATTERNS: Array<{ re: Folding; ymd: (m: RegExpExecArray, lang: string | null) => [number, number, number] | null }> = [
   { // ISO in text: 2024-03-12
-    re: new RegExp(`${LB}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'gu'),
+    re: folding(`${LB}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'gu'),
     ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
   },
   { // CJK / Korean: 2024年1月5日, 2024년 1월 5일
-    re: /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/gu,
+    re: folding('(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]?', 'gu'),
     ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
   },
   { // 2024/03/12, 2024.03.12
-    re: new RegExp(`${LB}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d])`, 'gu'),
+    re: folding(`${LB}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d])`, 'gu'),
     ymd: (m) => [+m[1]!, +m[3]!, +m[4]!],
   },
   { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19
-    re: new RegExp(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2})(?![\\d]|\\.\\d)`, 'gu'),
+    re: folding(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2})(?![\\d]|\\.\\d)`, 'gu'),
     ymd: (m, lang) => {
       let a = +m[1]!; let b = +m[3]!; let y = +m[4]!;
       if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
@@ -250,11 +273,11 @@ const DATE_PATTERNS: Array<{ re: RegExp; ymd: (m: RegExpExecArray, lang: string 
     },
   },
   { // 4 October 2023, 4. Oktober 2023, 1er mars 2023, 4 de octubre de 2023, 4 октября 2023
-    re: new RegExp(`${LB}(\\d{1,2})${ORD}\\.?\\s*(?:de\\s+)?(${MONTH_ALT})\\.?${LA},?\\s*(?:de\\s+|del\\s+)?'?(\\d{4})(?!\\d)`, 'giu'),
+    re: folding(`${LB}(\\d{1,2})${ORD}\\.?\\s*(?:de\\s+)?(${MONTH_ALT})\\.?${LA},?\\s*(?:de\\s+|del\\s+)?'?(\\d{4})(?!\\d)`, 'gu'),
     ymd: (m) => { const mo = monthOf(m[2]!); return mo ? [+m[3]!, mo, +m[1]!] : null; },
   },
   { // October 4, 2023; Oct. 4 2023
-    re: new RegExp(`${LB}(${MONTH_ALT})\\.?${LA}\\s*(\\d{1,2})${ORD}(?![\\d])\\.?,?\\s*(\\d{4})(?!\\d)`, 'giu'),
+    re: folding(`${LB}(${MONTH_ALT})\\.?${LA}\\s*(\\d{1,2})${ORD}(?![\\d])\\.?,?\\s*(\\d{4})(?!\\d)`, 'gu'),
     ymd: (m) => { const mo = monthOf(m[1]!); return mo ? [+m[3]!, mo, +m[2]!] : null; },
   },
 ];
@@ -263,15 +286,15 @@ const TZ_ALT = Object.keys(TZ_ABBR).join('|');
 /** A time right after a date: ", 18:07 Uhr", " à 07h45", " 10時30分", " at 2:05 p.m. EDT", "T14:05:00+02:00". */
 const TIME_AFTER = new RegExp(
   `^\\s*(?:[,|/·•—–-]|at|um|à|a\\s+las|alle|às|om|kl\\.?|klo|saat|في|o|godz\\.?|в)?\\s*(?:[,|/·•—–-]\\s*)?` +
-  `(\\d{1,2})\\s*(?::|h|時|시|\\.(?=\\d{2}\\s*(?:Uhr|h)))\\s*(\\d{2})(?:\\s*:\\s*(\\d{2}))?\\s*(?:分|분)?` +
+  `(\\d{1,2})\\s*(?::|h|時|시|\\.(?=\\d{2}\\s*(?:uhr|h)))\\s*(\\d{2})(?:\\s*:\\s*(\\d{2}))?\\s*(?:分|분)?` +
   `(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?` +
-  `(?:\\s*(?:Uhr|h)(?![\\p{L}]))?` +
-  `(?:\\s*\\(?(?:(${TZ_ALT})(?![\\p{L}])|(?:GMT|UTC)\\s*([+-−]\\d{1,2}(?::?\\d{2})?)|([+-]\\d{2}:?\\d{2})(?!\\d)))?`,
+  `(?:\\s*(?:uhr|h)(?![\\p{L}]))?` +
+  `(?:\\s*\\(?(?:(${TZ_ALT})(?![\\p{L}])|(?:gmt|utc)\\s*([+-−]\\d{1,2}(?::?\\d{2})?)|([+-]\\d{2}:?\\d{2})(?!\\d)))?`,
   'iu',
 );
 /** A time right before a date: "10:30 AM EST, Wed March 4, 2020", "13:42 - 15.11.2019". */
 const TIME_BEFORE = new RegExp(
-  `(?<![\\d:])(\\d{1,2})\\s*[:h]\\s*(\\d{2})(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?(?:\\s*(?:Uhr))?(?:\\s*(${TZ_ALT})(?![\\p{L}]))?` +
+  `(?<![\\d:])(\\d{1,2})\\s*[:h]\\s*(\\d{2})(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?(?:\\s*(?:uhr))?(?:\\s*(${TZ_ALT})(?![\\p{L}]))?` +
   `\\s*(?:[,|·•—–-]|on|le|am|el|il)?\\s*(?:\\p{L}{2,12}\\.?,?\\s*)?$`,
   'iu',
 );
@@ -279,6 +302,16 @@ const TIME_BEFORE = new RegExp(
 const RANGE_BEFORE = /(?:\d\.?\s*[–—-]|(?<!\p{L})(?:bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al|hasta(?:\s+el)?|fino\s+al|tot))\s*$/iu;
 // A date must follow ("bis 15:45 Uhr" after a date is a time range on one day, not a range of days).
 const RANGE_AFTER = /^\s*(?:bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al|hasta|fino\s+al|tot|[–—]|-)\s*\d{1,4}(?:[./-]\d|\.?\s*\p{L})/iu;
+
+/** The lower-case `iu` patterns above, for folded text (see foldCase); their literals are the twins. */
+function foldedTwin(ci: RegExp): Folding {
+  const re = new RegExp(ci.source, ci.flags.replace('i', ''));
+  return { re, twin: () => ci };
+}
+const TIME_AFTER_F = foldedTwin(TIME_AFTER);
+const TIME_BEFORE_F = foldedTwin(TIME_BEFORE);
+const RANGE_BEFORE_F = foldedTwin(RANGE_BEFORE);
+const RANGE_AFTER_F = foldedTwin(RANGE_AFTER);
 
 function applyMeridiem(h: number, mer: string | undefined): number | null {
   if (!mer) return h;
@@ -290,10 +323,15 @@ function applyMeridiem(h: number, mer: string | undefined): number | null {
 const PUBLISHED_LABEL = /(published|posted|erschienen|veröffentlicht|publiziert|erstellt|publié|publie|publicado|publicada|pubblicato|gepubliceerd|yayınlanma|yayınlandı|yayın|опубликовано|опубликован|opublikowano|نشر|نُشر|发布|發佈|发表|公開|작성|created|issued)\s*(?:le|am|on|el|il|em|op|في|[:|–—-]|\s)*\s*$/iu;
 const MODIFIED_LABEL = /(updated?|last\s+modified|modified|revised|edited|aktualisiert|aktualisierung|geändert|stand|mis\s+à\s+jour|màj|maj|actualizado|actualizada|actualización|aggiornato|aggiornamento|atualizado|atualizada|bijgewerkt|gewijzigd|güncelleme|güncellendi|güncellenme|обновлено|обновлен|zaktualizowano|تحديث|آخر\s+تحديث|更新)\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$/iu;
 
+const MODIFIED_LABEL_F = foldedTwin(MODIFIED_LABEL);
+const PUBLISHED_LABEL_F = foldedTwin(PUBLISHED_LABEL);
+
 export function labelKind(before: string): TextDateKind {
   const tail = before.slice(-48);
-  if (MODIFIED_LABEL.test(tail)) return 'modified';
-  if (PUBLISHED_LABEL.test(tail)) return 'published';
+  const folded = foldCase(tail);
+  const test = (f: Folding): boolean => (folded !== null ? f.re.test(folded) : f.twin().test(tail));
+  if (test(MODIFIED_LABEL_F)) return 'modified';
+  if (test(PUBLISHED_LABEL_F)) return 'published';
   return null;
 }
 
@@ -304,15 +342,19 @@ const REL_UNITS: Array<[RegExp, number]> = [
   [/^(?:day|days|tag|tagen|tage|jour|jours|día|dia|días|dias|giorno|giorni|dag|dagen|gün|день|дня|дней)$/i, 1440],
 ];
 const REL_NUM = '(\\d{1,3}|an?|one|einer|einem|eine|une?|una?|un)';
-const RELATIVE = [
-  new RegExp(`${LB}${REL_NUM}\\s+(min(?:ute)?s?|hours?|hrs?|days?)\\s+ago${LA}`, 'giu'),
-  new RegExp(`${LB}vor\\s+${REL_NUM}\\s+(Minuten?|Stunden?|Tag(?:en)?)${LA}`, 'giu'),
-  new RegExp(`${LB}il\\s+y\\s+a\\s+${REL_NUM}\\s+(minutes?|heures?|jours?)${LA}`, 'giu'),
-  new RegExp(`${LB}hace\\s+${REL_NUM}\\s+(minutos?|horas?|d[ií]as?)${LA}`, 'giu'),
-  new RegExp(`${LB}há\\s+${REL_NUM}\\s+(minutos?|horas?|dias?)${LA}`, 'giu'),
-  new RegExp(`${LB}${REL_NUM}\\s+(minut[oi]|or[ae]|giorn[oi])\\s+fa${LA}`, 'giu'),
-  new RegExp(`${LB}${REL_NUM}\\s+(minuten|minuut|uur|dagen|dag)\\s+geleden${LA}`, 'giu'),
-  new RegExp(`${LB}(\\d{1,3})\\s+(dakika|saat|gün)\\s+önce${LA}`, 'giu'),
+/**
+ * Lower case (see foldCase), each with a word it cannot match without: a text that lacks the word
+ * skips the pattern, so most pages never compile most of them.
+ */
+const RELATIVE: Array<{ word: string; re: Folding }> = [
+  { word: 'ago', re: folding(`${LB}${REL_NUM}\\s+(min(?:ute)?s?|hours?|hrs?|days?)\\s+ago${LA}`, 'gu') },
+  { word: 'vor', re: folding(`${LB}vor\\s+${REL_NUM}\\s+(minuten?|stunden?|tag(?:en)?)${LA}`, 'gu') },
+  { word: 'il', re: folding(`${LB}il\\s+y\\s+a\\s+${REL_NUM}\\s+(minutes?|heures?|jours?)${LA}`, 'gu') },
+  { word: 'hace', re: folding(`${LB}hace\\s+${REL_NUM}\\s+(minutos?|horas?|d[ií]as?)${LA}`, 'gu') },
+  { word: 'há', re: folding(`${LB}há\\s+${REL_NUM}\\s+(minutos?|horas?|dias?)${LA}`, 'gu') },
+  { word: 'fa', re: folding(`${LB}${REL_NUM}\\s+(minut[oi]|or[ae]|giorn[oi])\\s+fa${LA}`, 'gu') },
+  { word: 'geleden', re: folding(`${LB}${REL_NUM}\\s+(minuten|minuut|uur|dagen|dag)\\s+geleden${LA}`, 'gu') },
+  { word: 'önce', re: folding(`${LB}(\\d{1,3})\\s+(dakika|saat|gün)\\s+önce${LA}`, 'gu') },
 ];
 
 function relCount(w: string): number {
@@ -354,12 +396,17 @@ export interface TextDateOptions {
  */
 export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
   const text = normalizeDigits(raw);
+  // Matched on the folded copy (same positions) when there is one.
+  const folded = foldCase(text);
+  const subject = folded ?? text;
   const out: TextDate[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (a: number, b: number): boolean => taken.some(([x, y]) => a < y && b > x);
+  const run = (f: Folding, from: number, to: number): RegExpExecArray | null => (folded !== null ? f.re.exec(folded.slice(from, to)) : f.twin().exec(text.slice(from, to)));
   for (const p of DATE_PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+    const re = folded !== null ? p.re.re : p.re.twin();
+    re.lastIndex = 0;
+    for (let m = re.exec(subject); m; m = re.exec(subject)) {
       const start = m.index; const end = start + m[0].length;
       if (overlaps(start, end)) continue;
       const ymd = p.ymd(m, opts.lang);
@@ -367,7 +414,7 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
       let stamp: Stamp = { y: ymd[0], m: ymd[1], d: ymd[2] };
       let len = end - start;
       let from = start;
-      const after = TIME_AFTER.exec(text.slice(end, end + 48));
+      const after = run(TIME_AFTER_F, end, end + 48);
       if (after) {
         const h = applyMeridiem(+after[1]!, after[4]);
         const off = after[5] ? TZ_ABBR[after[5].toLowerCase()] : normalizeOffset(after[6] ?? after[7]);
@@ -375,7 +422,7 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
         if (withTime?.h !== undefined) { stamp = withTime; len += after[0].length; }
       }
       if (stamp.h === undefined) {
-        const before = TIME_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+        const before = run(TIME_BEFORE_F, Math.max(0, start - 40), start);
         if (before) {
           const h = applyMeridiem(+before[1]!, before[3]);
           const off = before[4] ? TZ_ABBR[before[4].toLowerCase()] : undefined;
@@ -387,15 +434,17 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
       taken.push([from, from + len]);
       // One end of a range ("vom 24. April bis 2. Oktober 2017", "March 3 – March 9, 2024") names an
       // event's days, not when the story was filed.
-      if (RANGE_BEFORE.test(text.slice(Math.max(0, from - 24), from)) || RANGE_AFTER.test(text.slice(from + len, from + len + 24))) continue;
+      if (run(RANGE_BEFORE_F, Math.max(0, from - 24), from) || run(RANGE_AFTER_F, from + len, from + len + 24)) continue;
       out.push({ stamp, index: from, length: len, kind: labelKind(text.slice(Math.max(0, from - 48), from)), relative: false });
     }
   }
   if (opts.now) {
     const nowMs = opts.now.getTime();
-    for (const re of RELATIVE) {
+    for (const rel of RELATIVE) {
+      if (folded !== null && !folded.includes(rel.word)) continue;
+      const re = folded !== null ? rel.re.re : rel.re.twin();
       re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
+      for (let m = re.exec(subject); m; m = re.exec(subject)) {
         const unit = REL_UNITS.find(([u]) => u.test(m![2]!))?.[1];
         if (!unit || overlaps(m.index, m.index + m[0].length)) continue;
         const minutes = relCount(m[1]!) * unit;

@@ -58,9 +58,24 @@ function normaliseAgency(a: string): string {
   return a.split('/').map((p) => AGENCY_CASE[p.trim().toLowerCase()] ?? p.trim()).join('/');
 }
 
+/**
+ * What WIRE cannot match without: a dash or colon followed by a space, and a first letter that is not
+ * lower case. A plain pattern, cheap to compile: WIRE's Unicode classes cost 4–14 ms to compile on
+ * the reader's first open (issue #9), and most opening paragraphs fail this test.
+ */
+const DASH_THEN_SPACE = /[-–—:]\s/;
+function mayBeWire(head: string): boolean {
+  if (!DASH_THEN_SPACE.test(head)) return false;
+  const first = head.trimStart().charAt(0);
+  // \p{Lu} and the Arabic/Hebrew scripts are never lower-case letters (those change under toUpperCase).
+  return !(first.toUpperCase() !== first && first.toLowerCase() === first);
+}
+
 /** Parses a wire dateline off the start of `text`; null when the text opens with a normal sentence. */
 export function parseWireDateline(text: string): WireDateline | null {
-  const m = WIRE.exec(text.slice(0, 160));
+  const head = text.slice(0, 160);
+  if (!mayBeWire(head)) return null;
+  const m = WIRE.exec(head);
   if (!m?.groups) return null;
   const rawPlace = m.groups.place!.trim();
   const agency = m.groups.agency?.trim();

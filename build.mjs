@@ -29,6 +29,14 @@ const ENTRIES = {
 };
 /** Static files copied into every extension build. */
 const PAGES = ['src/library/library.html', 'src/options/options.html'];
+/**
+ * Bundles that start with V8's compile hint `//# allFunctionsCalledOnLoad` (Chrome 136+; other engines
+ * ignore the comment). content.js is injected on the click and then runs most of its code at once
+ * (extract, then mount): compiling it eagerly, in one pass, is cheaper than parsing it lazily and
+ * compiling ~450 functions one by one as they are first called (issue #9, measured by bench:browser:
+ * about 10 ms less from click to overlay).
+ */
+const EAGER_COMPILE = ['content.js'];
 /** Minified-size budgets in bytes (issue #9: the detector runs on every page of an enabled site). */
 const BUDGETS = { 'detector.js': 15_000 };
 
@@ -51,6 +59,10 @@ async function bundleExtension(outdir, { e2e }) {
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
+  for (const f of EAGER_COMPILE) {
+    const file = path.join(outdir, f);
+    if (existsSync(file)) await writeFile(file, `//# allFunctionsCalledOnLoad\n${await readFile(file, 'utf8')}`);
+  }
   for (const p of PAGES) if (existsSync(path.join(root, p))) await cp(path.join(root, p), path.join(outdir, path.basename(p)));
   for (const f of await readdir(path.join(root, 'src/overlay')).catch(() => [])) {
     if (f.endsWith('.css')) await cp(path.join(root, 'src/overlay', f), path.join(outdir, f));

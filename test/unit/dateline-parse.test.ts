@@ -126,3 +126,20 @@ describe('time ranges', () => {
     expect(findTextDates('Mittwoch, 20. Februar 2019, 14:45 Uhr bis 15:45 Uhr', { lang: 'de', now: null }).map((d) => stampToIso(d.stamp))).toEqual(['2019-02-20T14:45']);
   });
 });
+
+// The patterns match a lower-cased copy of the text without the `i` flag (a cheaper first compile,
+// issue #9); a text whose lower-casing changes its length (Turkish İ) goes through the `iu` twins.
+// Both paths must read the same dates, in any letter case.
+describe('letter case', () => {
+  const read = (text: string): Array<[string, string | null, number]> =>
+    findTextDates(text, { lang: 'en', now: NOW, timeZone: 'UTC' }).map((d) => [stampToIso(d.stamp), d.kind, d.index]);
+  it.each([
+    ['UPDATED: OCTOBER 4, 2023 AT 2:05 P.M. EDT', [['2023-10-04T14:05-04:00', 'modified', 9]]],
+    ['Published 4 MÄRZ 2023, 18:07 UHR', [['2023-03-04T18:07', 'published', 10]]],
+    ['VOR 3 STUNDEN', [['2024-03-20T09:00Z', null, 0]]],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+    // Same text with an İ in front: every match moves by the two characters "İ ", nothing else changes.
+    expect(read(`İ ${text}`)).toEqual(expected.map(([iso, kind, index]) => [iso, kind, (index as number) + 2]));
+  });
+});

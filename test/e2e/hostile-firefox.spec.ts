@@ -11,42 +11,24 @@
  * (Firefox has no triggerAction: the toolbar click goes through the e2e build's hook.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { OVERLAY_TAG, isOverlayOpen, launchFirefox, overlayEval, waitForOverlay, type FirefoxSession } from './harness.js';
-import { PAYLOADS, hostileArticle } from '../fixtures/hostile/payloads.js';
-import { IDS, clearFlags, flags, liveScriptInOverlay } from './hostile-checks.js';
-
-/** Payloads that act on the page itself rather than on an article (covered under jsdom). */
-const PAGE_LEVEL = new Set(['base_href', 'meta_refresh']);
+import { IDS, clearFlags, flags, liveScriptInOverlay, serveHostileSite, type HostileSite } from './hostile-checks.js';
 
 let firefox: FirefoxSession;
-let server: Server;
+let site: HostileSite;
 let origin: string;
-const requests: string[] = [];
-const pages = new Map<string, string>();
-const localize = (html: string): string => html.replaceAll('https://evil.example/', `${origin}/evil/`).replaceAll('https://127.0.0.1/', `${origin}/`);
+let requests: string[];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    const body = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (body === undefined) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const payloads = PAYLOADS.filter((p) => !PAGE_LEVEL.has(p.id)).map((p) => `<div>${localize(p.html)}</div>`).join('\n');
-  pages.set('/news/2024/05/01/council-budget.html', hostileArticle(payloads));
-  pages.set('/news/plain.html', hostileArticle('<p>Nothing hostile in this one.</p>', 'Plain story about the harbour'));
+  site = await serveHostileSite();
+  ({ origin, requests } = site);
   firefox = await launchFirefox();
 });
 
 afterAll(async () => {
   await firefox?.close();
-  await new Promise<void>((r) => { server?.closeAllConnections(); server?.close(() => r()); });
+  await site?.close();
 });
 
 const opened: Page[] = [];

@@ -40,8 +40,11 @@ const median = (xs) => quantile(xs, 0.5);
 
 function readabilityRun(doc) {
   const t = performance.now();
-  const parsed = new Readability(doc.cloneNode(true)).parse();
-  return { ms: performance.now() - t, text: parsed?.textContent ?? '' };
+  const reader = new Readability(doc.cloneNode(true));
+  const parsed = reader.parse();
+  // _attempts (private, read-only here): one entry per _grabArticle pass that found under
+  // charThreshold (500) characters and was retried with fewer flags; each retry re-parses the body.
+  return { ms: performance.now() - t, text: parsed?.textContent ?? '', retries: Array.isArray(reader._attempts) ? reader._attempts.map((a) => a.textLength) : null };
 }
 /**
  * All the text of the core's `content`, captions and credits included: `textContent` leaves captions
@@ -80,7 +83,7 @@ for (const id of ids) {
   const sa = scorePage(truth[id].articleBody, core.result.error && core.result.error.code !== 'no-article' ? '' : contentText(core.result.content));
   const t = core.result.timings ?? {};
   rows.push({
-    id, url, readability: { ...sr, f1: pageF1(sr), ms: rd.ms }, core: { ...sc, f1: pageF1(sc), ms: core.ms }, coreAll: sa,
+    id, url, readability: { ...sr, f1: pageF1(sr), ms: rd.ms, retries: rd.retries }, core: { ...sc, f1: pageF1(sc), ms: core.ms }, coreAll: sa,
     timings: t, isNews: core.result.isNews, newsScore: core.result.newsScore, error: core.result.error?.code ?? null,
   });
   if (only) {
@@ -112,6 +115,10 @@ console.log('"captions incl." scores all the text of result.content, for compari
 console.log(`core/readability time ratio per page: median ${median(ratios).toFixed(2)}, p95 ${quantile(ratios, 0.95).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`);
 console.log(`core step medians (ms): ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
 console.log(`related step: median ${median(related).toFixed(1)} ms beside the core's total median ${median(timeC).toFixed(1)} ms`);
+// Readability's retries (the core's Readability pass is the same algorithm, so it retries on the same pages).
+const retried = rows.filter((r) => r.readability.retries?.length);
+console.log(`Readability retried _grabArticle (under 500 chars found) on ${retried.length}/${rows.length} pages: `
+  + `${retried.filter((r) => r.readability.retries.length >= 4).length} ran all 4 passes; their median parse ${median(retried.map((r) => r.readability.ms)).toFixed(1)} ms vs ${median(rows.filter((r) => !r.readability.retries?.length).map((r) => r.readability.ms)).toFixed(1)} ms without retries`);
 console.log(`isNews true on ${rows.filter((r) => r.isNews).length}/${rows.length} pages (all are news articles)`);
 
 // A page "fails" under F1 0.5; the goal is no page where the core fails but Readability does not.
@@ -134,7 +141,7 @@ if (!only) {
     coreContentInclCaptions: corpusA,
     ratio: { median: median(ratios), p95: quantile(ratios, 0.95), max: Math.max(...ratios) },
     regressions: regressions.map((r) => r.id),
-    perPage: rows.map((r) => ({ id: r.id, url: r.url, core: { f1: r.core.f1, precision: r.core.precision, recall: r.core.recall, ms: r.core.ms }, readability: { f1: r.readability.f1, precision: r.readability.precision, recall: r.readability.recall, ms: r.readability.ms }, timings: r.timings, isNews: r.isNews, error: r.error })),
+    perPage: rows.map((r) => ({ id: r.id, url: r.url, core: { f1: r.core.f1, precision: r.core.precision, recall: r.core.recall, ms: r.core.ms }, readability: { f1: r.readability.f1, precision: r.readability.precision, recall: r.readability.recall, ms: r.readability.ms, retries: r.readability.retries }, timings: r.timings, isNews: r.isNews, error: r.error })),
   }, null, 1));
   console.log('\nwrote bench/results/extract.json');
 }

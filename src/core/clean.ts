@@ -322,6 +322,9 @@ function isShoutedTeaser(el: Element, text: string): boolean {
   return linkTextLength(el) >= 0.9 * text.length;
 }
 
+/** Raw characters read to decide that a block without a clutter kind is too long for any text rule. */
+const LONG_PREFIX = 2000;
+
 /** Decides about one element; returns true when it was removed. */
 function judge(el: Element, w: Walk): boolean {
   const tag = el.localName;
@@ -334,7 +337,13 @@ function judge(el: Element, w: Walk): boolean {
   const kind = clutterKind(el);
   const isText = TEXT_BLOCKS.has(tag) || HEADINGS.has(tag);
   if (!kind && !isText) return false;
-  const text = norm(el.textContent);
+  const raw = el.textContent ?? '';
+  // Without a clutter kind, every rule below needs a block of at most 320 characters (the caption
+  // rule: 400), so a long wrapper is let through on a prefix: normalizing a prefix never yields
+  // more characters than normalizing the whole. Spares one whole-article regex pass per level of
+  // nesting (the wrappers around the story are the deepest chain and the longest texts).
+  if (!kind && raw.length > LONG_PREFIX && norm(raw.slice(0, LONG_PREFIX)).length > 400) return false;
+  const text = norm(raw);
   if (kind === 'caption' || (text.length < 160 && CREDIT_LINE.test(text) && !/[.!?]\s+\p{Lu}/u.test(text))) {
     // A caption or photo credit outside <figure>: kept with the images, but not running text.
     if (text && text.length < 400 && !hasAncestor(el, 'figcaption') && !hasImage()) {

@@ -7,7 +7,8 @@
  * extension context is gone; it may still have an overlay on screen). The new copy takes over: it
  * disposes an orphan in its own world directly, and tells one in another world through a DOM event
  * (events cross worlds), so that copy closes its overlay and restores the page itself — if it really is
- * an orphan: a live copy ignores the event, which page script can dispatch as well (after obsidian-clipper's generation counter and Dark Reader's "context invalidated" handling).
+ * an orphan: a live copy ignores the event, which page script can dispatch as well
+ * (after obsidian-clipper's generation counter and Dark Reader's "context invalidated" handling).
  */
 import { extensionAlive } from '../shell/platform.js';
 

@@ -66,7 +66,7 @@ export function keepReaderVisible(doc: Document, host: HTMLElement, options: Kee
     for (const attr of ['hidden', 'inert']) {
       if (host.hasAttribute(attr) && allowRepair()) host.removeAttribute(attr);
     }
-    if (repaired || (typeof host.matches === 'function' && host.hasAttribute('popover') && !host.matches(':popover-open'))) {
+    if (repaired || (host.hasAttribute('popover') && !host.matches(':popover-open'))) {
       if (allowRepair()) options.showInTopLayer();
     }
     if (styles || repaired) options.rescueRoot();

@@ -48,19 +48,23 @@ export function lockPage(doc: Document): PageLock {
   const active = deepActiveElement(doc);
 
   const declarations: [string, string][] = [['overflow', 'hidden']];
-  const hostile = rescueDeclarations(win.getComputedStyle(html));
+  /** Counters hiding root styles not countered yet, looking again after each change, `looks` times at most. */
+  const counterNew = (looks: number): boolean => {
+    let added = false;
+    for (let look = 0; look < looks; look++) {
+      const more = rescueDeclarations(win.getComputedStyle(html)).filter(([p]) => !declarations.some(([q]) => q === p));
+      if (!more.length) break;
+      for (const [prop, value] of more) html.style.setProperty(prop, value, 'important');
+      declarations.push(...more);
+      added = true;
+    }
+    return added;
+  };
   html.style.setProperty('overflow', 'hidden', 'important');
-  for (const [prop, value] of hostile) html.style.setProperty(prop, value, 'important');
-  declarations.push(...hostile);
-  // A second look only on a hostile root: our own style attribute can make new page rules match
+  // Two more looks only on a hostile root: our own style attribute can make new page rules match
   // (`[style] { … }`), and a root that was display:none reports no transform until it has a box again.
   // Ordinary pages pay one style read, not a forced full-document recalculation.
-  for (let pass = 0; pass < 2 && hostile.length; pass++) {
-    const more = rescueDeclarations(win.getComputedStyle(html)).filter(([p]) => !declarations.some(([q]) => q === p));
-    if (!more.length) break;
-    for (const [prop, value] of more) html.style.setProperty(prop, value, 'important');
-    declarations.push(...more);
-  }
+  if (counterNew(1)) counterNew(2);
   let lockedStyle = html.getAttribute('style');
   let pageChangedRoot = false;
   if (body && !savedInert) body.setAttribute('inert', '');
@@ -75,13 +79,7 @@ export function lockPage(doc: Document): PageLock {
           changed = true;
         }
       }
-      for (let pass = 0; pass < 2; pass++) {
-        const more = rescueDeclarations(win.getComputedStyle(html)).filter(([p]) => !declarations.some(([q]) => q === p));
-        if (!more.length) break;
-        for (const [prop, value] of more) html.style.setProperty(prop, value, 'important');
-        declarations.push(...more);
-        changed = true;
-      }
+      if (counterNew(2)) changed = true;
       if (changed) lockedStyle = html.getAttribute('style');
     },
     release() {

@@ -1,8 +1,8 @@
 /**
  * The reader answers only to the user's own input.
  *
- * The overlay's shadow root is open (a closed one would not stop a determined page, and would hide the
- * reader from accessibility tooling and tests), so page script can reach every control in it and call
+ * The overlay's shadow root is open (the real-browser tests and tools read the reader through
+ * `host.shadowRoot`), so page script can reach every control in it and call
  * `.click()`, flip a radio and dispatch `change`, or `submit`. Each of those events is untrusted
  * (`isTrusted === false`): the browser marks everything a script creates or dispatches. A capture
  * listener on the shadow root runs before any listener inside it, so one guard here covers every

@@ -60,22 +60,22 @@ export function startReaderSession(doc: Document, lifetime: AbortController): vo
   let reader: ReaderHandle | null = null;
   let article: ExtractResult | null = null;
   let opening: Promise<void> | null = null;
-  let headStart: Extraction | null = null;
-  let settingsHeadStart: ReturnType<typeof loadReaderSettings> | null = null;
+  /** The head-start extraction and the settings read started with it, for the first open. */
+  let headStart: { extraction: Extraction; settings: ReturnType<typeof loadReaderSettings> } | null = null;
 
   // A task, not a microtask: the script's evaluation must end first, so that executeScript resolves in
   // the background and its message travels while we extract.
   const prefetch = setTimeout(() => {
     if (lifetime.signal.aborted || reader || opening) return;
-    settingsHeadStart = loadReaderSettings();
-    headStart = extractPage(doc);
+    const settings = loadReaderSettings(); // read from storage while the page is extracted
+    headStart = { settings, extraction: extractPage(doc) };
   }, 0);
   lifetime.signal.addEventListener('abort', () => clearTimeout(prefetch), { once: true });
 
-  const takeHeadStart = (): Extraction | null => {
-    const x = headStart;
+  const takeHeadStart = (): typeof headStart => {
+    const early = headStart;
     headStart = null;
-    return x && performance.now() - x.end < PREFETCH_TTL_MS ? x : null;
+    return early && performance.now() - early.extraction.end < PREFETCH_TTL_MS ? early : null;
   };
 
   const report = (open: boolean): void => {
@@ -85,9 +85,8 @@ export function startReaderSession(doc: Document, lifetime: AbortController): vo
 
   async function open(force: boolean): Promise<void> {
     const early = takeHeadStart();
-    const settingsLoading = (early && settingsHeadStart) || loadReaderSettings();
-    settingsHeadStart = null;
-    const x = early ?? extractPage(doc);
+    const settingsLoading = early?.settings ?? loadReaderSettings();
+    const x = early?.extraction ?? extractPage(doc);
     const t0 = x.start;
     const extracted = x.end;
     const { timeZone } = x;

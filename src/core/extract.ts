@@ -14,7 +14,8 @@
  * article as a DOM element, not a string) → clean (clutter, lazy images, absolute URLs) → wire
  * dateline → sanitize → related (live doc) → byline, paywall, reading time.
  */
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { isProbablyReaderable } from '@mozilla/readability';
+import { FastReadability } from './readability-fast.js';
 import type { ExtractOptions, ExtractResult, Dateline } from './types.js';
 import { detectNews } from './detect.js';
 import { findDateline, liftWireDateline } from './dateline.js';
@@ -23,7 +24,7 @@ import { sanitizeToInertFragment } from './sanitize.js';
 import { cloneDocument } from './clone-document.js';
 import { deeperThan } from './tree-depth.js';
 import { textLength } from './text-length.js';
-import { readingMinutes, wordCount } from './reading-time.js';
+import { countText, readingMinutes } from './reading-time.js';
 import { cleanArticle, runningText } from './clean.js';
 import { readPageMeta, textOf, typesOf, type JsonLdNode, type PageMeta } from './page-meta.js';
 import { findByline } from './byline.js';
@@ -219,7 +220,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   // cleaning below works on a copy the page never sees.
   // disableJSONLD: the JSON-LD was parsed once already (readPageMeta); headline, author and
   // publisher are taken from there below.
-  const parsed = new Readability<Element>(clone, {
+  const parsed = new FastReadability<Element>(clone, {
     keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element,
   }).parse();
   t = lap('readability', t);
@@ -252,7 +253,8 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   const related = findRelated(doc, { url, canonicalUrl, now, lang, title, text: textContent });
   t = lap('related', t);
 
-  const words = wordCount(textContent);
+  const counts = countText(textContent);
+  const words = counts.words + counts.cjkChars;
   const reasons = [...verdict.reasons];
   let score = verdict.score;
   // Readability's own result is the best text-density signal: it also sees text outside <p>.
@@ -286,7 +288,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     content,
     textContent,
     wordCount: words,
-    readingMinutes: readingMinutes(textContent, lang ?? parsed?.lang ?? null),
+    readingMinutes: readingMinutes(textContent, lang ?? parsed?.lang ?? null, counts),
     paywalled: paywall !== null,
     dateline,
     related,

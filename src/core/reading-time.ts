@@ -15,7 +15,8 @@ export interface TextCount { words: number; cjkChars: number }
 
 export function countText(text: string): TextCount {
   const cjkChars = (text.match(CJK) ?? []).length;
-  const rest = text.replace(CJK, ' ');
+  // Most articles have no CJK character: then there is nothing to blank out before counting words.
+  const rest = cjkChars ? text.replace(CJK, ' ') : text;
   const words = (rest.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu) ?? []).length;
   return { words, cjkChars };
 }
@@ -26,9 +27,10 @@ export function wordCount(text: string): number {
   return c.words + c.cjkChars;
 }
 
-export function readingMinutes(text: string, lang: string | null): number {
+/** `counts`: countText(text) when the caller has it already (extract() counts once for both). */
+export function readingMinutes(text: string, lang: string | null, counts?: TextCount): number {
   const base = (lang ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-  const c = countText(text);
+  const c = counts ?? countText(text);
   const cpm = CHARS_PER_MINUTE[base] ?? CHARS_PER_MINUTE.zh!;
   const wpm = WORDS_PER_MINUTE[base] ?? 200;
   const minutes = c.words / wpm + c.cjkChars / cpm;

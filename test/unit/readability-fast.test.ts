@@ -1,0 +1,80 @@
+/**
+ * FastReadability (src/core/readability-fast.ts) reorders three of Readability's per-node checks
+ * for speed. It must decide exactly as @mozilla/readability does: the same parse() result, field
+ * by field, on the project's own pages (always) and on Readability's own test pages (when
+ * ../shared is present), and the same answer from each overridden check on the nodes that make
+ * them differ in cost (long byline text, inline styles, blank wrappers holding <br>s).
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import { FastReadability } from '../../src/core/readability-fast.js';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus/readability-test-pages');
+const URL = 'http://fakehost/test/page.html';
+
+const parse = (html: string): Document => {
+  try {
+    return new JSDOM(html, { url: URL, virtualConsole: new VirtualConsole() }).window.document;
+  } catch {
+    return new JSDOM(html.replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2'), { url: URL, virtualConsole: new VirtualConsole() }).window.document;
+  }
+};
+
+function both(html: string): [unknown, unknown] {
+  const doc = parse(html);
+  const plain = new Readability(doc.cloneNode(true) as Document).parse();
+  const fast = new FastReadability(doc.cloneNode(true) as Document).parse();
+  return [plain, fast];
+}
+
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...htmlFiles(p));
+    else if (e.name.endsWith('.html')) out.push(p);
+  }
+  return out.sort();
+}
+
+describe('FastReadability gives Readability\'s result', () => {
+  it('on every page of the project\'s fixtures', () => {
+    const files = htmlFiles(FIXTURES);
+    expect(files.length).toBeGreaterThan(40);
+    const differ = files.filter((f) => { const [a, b] = both(readFileSync(f, 'utf8')); return JSON.stringify(a) !== JSON.stringify(b); });
+    expect(differ).toEqual([]);
+  });
+
+  it('finds the same byline, drops the same hidden and blank nodes', () => {
+    const long = 'word '.repeat(40);
+    const html = `<html><head><title>A test article about bylines</title></head><body>
+      <div class="byline-wrap"><p class="byline">${long}</p></div>
+      <div class="author">By Jane Roe</div>
+      <div style="display: none"><p>${'Hidden paragraph text, never shown. '.repeat(20)}</p></div>
+      <div style="color: red; visibility: hidden">${'Invisible text. '.repeat(20)}</div>
+      <div aria-hidden="true" class="fallback-image">${'Fallback image text. '.repeat(5)}</div>
+      <section><br><br></section><div><span><br></span></div><h2> \u00a0 </h2><div>\u2003<b></b></div>
+      <article><h1>A test article about bylines</h1>
+      ${Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to be scored as content by Readability, with commas, clauses, and more words.</p>`).join('')}
+      </article></body></html>`;
+    const [plain, fast] = both(html);
+    expect(fast).toEqual(plain);
+    const r = fast as { byline: string; textContent: string };
+    expect(r.byline).toBe('By Jane Roe');
+    expect(r.textContent).not.toContain('Hidden paragraph');
+    expect(r.textContent).not.toContain('Invisible text');
+  });
+});
+
+describe.skipIf(!existsSync(CORPUS))(`FastReadability on Readability's test pages (${existsSync(CORPUS) ? CORPUS : 'skipped: ../shared/corpus/readability-test-pages is absent'})`, () => {
+  it('gives the same result on every page', () => {
+    const names = readdirSync(CORPUS).filter((d) => existsSync(path.join(CORPUS, d, 'source.html'))).sort();
+    expect(names.length).toBeGreaterThan(100);
+    const differ = names.filter((n) => { const [a, b] = both(readFileSync(path.join(CORPUS, n, 'source.html'), 'utf8')); return JSON.stringify(a) !== JSON.stringify(b); });
+    expect(differ).toEqual([]);
+  }, 240_000);
+});

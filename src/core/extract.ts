@@ -24,7 +24,7 @@ import { sanitizeToInertFragment } from './sanitize.js';
 import { cloneDocument } from './clone-document.js';
 import { deeperThan } from './tree-depth.js';
 import { textLength } from './text-length.js';
-import { countText, readingMinutes } from './reading-time.js';
+import { countText, readingMinutes, wordCount } from './reading-time.js';
 import { cleanArticle, runningText } from './clean.js';
 import { readPageMeta, textOf, typesOf, type JsonLdNode, type PageMeta } from './page-meta.js';
 import { findByline } from './byline.js';
@@ -254,7 +254,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   t = lap('related', t);
 
   const counts = countText(textContent);
-  const words = counts.words + counts.cjkChars;
+  const words = wordCount(counts);
   const reasons = [...verdict.reasons];
   let score = verdict.score;
   // Readability's own result is the best text-density signal: it also sees text outside <p>.
@@ -288,7 +288,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     content,
     textContent,
     wordCount: words,
-    readingMinutes: readingMinutes(textContent, lang ?? parsed?.lang ?? null, counts),
+    readingMinutes: readingMinutes(counts, lang ?? parsed?.lang ?? null),
     paywalled: paywall !== null,
     dateline,
     related,

@@ -22,15 +22,12 @@ export function countText(text: string): TextCount {
 }
 
 /** Word count as a reader would think of it: CJK characters count one each. */
-export function wordCount(text: string): number {
-  const c = countText(text);
+export function wordCount(c: TextCount): number {
   return c.words + c.cjkChars;
 }
 
-/** `counts`: countText(text) when the caller has it already (extract() counts once for both). */
-export function readingMinutes(text: string, lang: string | null, counts?: TextCount): number {
+export function readingMinutes(c: TextCount, lang: string | null): number {
   const base = (lang ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-  const c = counts ?? countText(text);
   const cpm = CHARS_PER_MINUTE[base] ?? CHARS_PER_MINUTE.zh!;
   const wpm = WORDS_PER_MINUTE[base] ?? 200;
   const minutes = c.words / wpm + c.cjkChars / cpm;

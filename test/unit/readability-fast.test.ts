@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { parsePage } from '../../bench/lib/parse-page.mjs';
 import { Readability } from '@mozilla/readability';
 import { FastReadability } from '../../src/core/readability-fast.js';
 
@@ -16,13 +16,7 @@ const FIXTURES = path.resolve(__dirname, '../fixtures');
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/readability-test-pages');
 const URL = 'http://fakehost/test/page.html';
 
-const parse = (html: string): Document => {
-  try {
-    return new JSDOM(html, { url: URL, virtualConsole: new VirtualConsole() }).window.document;
-  } catch {
-    return new JSDOM(html.replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2'), { url: URL, virtualConsole: new VirtualConsole() }).window.document;
-  }
-};
+const parse = (html: string): Document => parsePage(html, URL).window.document;
 
 function both(html: string): [unknown, unknown] {
   const doc = parse(html);

@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { JSDOM } from 'jsdom';
+import { parsePage } from '../../bench/lib/parse-page.mjs';
 import { extract } from '../../src/core/extract.js';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/readability-test-pages');
@@ -57,14 +58,7 @@ function recall(expected: string[], got: string[]): number {
   return hit / expected.length;
 }
 
-const parse = (html: string, url?: string): Document => {
-  try {
-    return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
-  } catch {
-    // jsdom's CSS parser throws on some real stylesheets; styles play no part in extraction.
-    return new JSDOM(html.replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2'), { url, virtualConsole: new VirtualConsole() }).window.document;
-  }
-};
+const parse = (html: string, url?: string): Document => parsePage(html, url).window.document;
 
 describe.skipIf(!present)(`Readability golden pages (${present ? CORPUS : 'skipped: ../shared/corpus/readability-test-pages is absent'})`, () => {
   it(`keeps >= ${MIN_RECALL * 100}% of Readability's expected article text on every page`, () => {

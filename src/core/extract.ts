@@ -222,6 +222,8 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   // publisher are taken from there below.
   const parsed = new FastReadability<Element>(clone, {
     keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element,
+    // Readability starts over from the page itself, not from a serialized snapshot.
+    source: doc,
   }).parse();
   t = lap('readability', t);
 

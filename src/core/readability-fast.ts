@@ -1,8 +1,8 @@
 /**
- * FastReadability: @mozilla/readability 0.6.0 with three of its per-node checks reordered so that
- * the cheap tests run before the costly ones. Same answers on every node, so the same article
- * (test/unit/readability-fast.test.ts compares it with plain Readability on every fixture, and
- * bench/ on every corpus page); only less work:
+ * FastReadability: @mozilla/readability 0.6.0 with some of its per-node checks reordered so that
+ * the cheap tests run before the costly ones, and two serializations it makes for nothing left out.
+ * Same answers on every node, so the same article (test/unit/readability-fast.test.ts compares it
+ * with plain Readability on every fixture and on Readability's own test pages); only less work:
  *
  * - `_isValidByline` builds `node.textContent` for EVERY element of the page until a byline is
  *   found (the html and body elements included: quadratic in the depth). The text is only needed
@@ -13,6 +13,20 @@
  * - `_isElementWithoutContent` builds the whole text of every div/section/header/heading to ask
  *   whether it is blank. `textContent.trim()` is empty exactly when no text node below holds a
  *   character outside `\s` (the same set trim() removes), so the walk stops at the first such node.
+ * - `_grabArticle` starts by serializing the whole prepared <body> (`pageCacheHtml = page.innerHTML`)
+ *   so that it can start over with other flags when it finds too little text, and parses it back
+ *   into the body when it does. Most pages never start over, and in a Chromium profile that
+ *   serialization was the hottest line of the parse. Given `source` (the untouched page the parsed
+ *   document was copied from), nothing is serialized: a retry copies the page's body again and
+ *   runs the same preparation steps on it, which makes the body parse() prepared, without the
+ *   serialize-and-parse round trip (copying costs about what parsing did).
+ * - `parse()` logs `"Grabbed: " + articleContent.innerHTML` even with debug off (the argument is
+ *   built before log() looks at the flag), serializing the article once for nothing. Between
+ *   `_grabArticle` and `_postProcessContent`, where only that line reads it, the article's
+ *   innerHTML reads as "".
+ * - `_getLinkDensity` of an element without links is 0 whatever its text: the text is not built.
+ * - `_isPhrasingContent` looks tags up in a Set instead of a 40-entry array; `_hasChildBlockElement`
+ *   recurses over element children only (text and comment nodes have no tag and no children).
  *
  * The package version is pinned in package.json: these are overrides of its private methods, and
  * the unit test fails if a new version changes what they decide.
@@ -20,12 +34,50 @@
 import { Readability } from '@mozilla/readability';
 
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 const SHOW_TEXT = 4;
 const NOT_SPACE = /\S/;
+/** What `_grabArticle` stores as its page snapshot when the real one is made on demand. */
+const SNAPSHOT_ON_DEMAND = '\u0000dateline-reader: snapshot on demand\u0000';
 
 interface Internals {
+  _doc: Document;
   REGEXPS: { byline: RegExp };
+  PHRASING_ELEMS: string[];
+  DIV_TO_P_ELEMS: Set<string>;
+  _unwrapNoscriptImages(doc: Document): void;
+  _removeScripts(doc: Document): void;
+  _prepDocument(): void;
 }
+
+/** Readability's own methods, for the overrides that put a shortcut in front of them. */
+const plain = Readability.prototype as unknown as {
+  _grabArticle(page?: Element | null): Element | null;
+  _postProcessContent(articleContent: Element): void;
+  _getLinkDensity(element: Element): number;
+};
+
+interface Accessor { get: (this: Element) => string; set: (this: Element, v: string) => void }
+
+/** The innerHTML accessor, wherever this DOM keeps it in the element's prototype chain. */
+function innerHTMLAccessor(el: Element): Accessor | null {
+  for (let o: object | null = Object.getPrototypeOf(el); o; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, 'innerHTML');
+    if (d?.get && d.set) return d as Accessor;
+  }
+  return null;
+}
+
+/** Shadows an element's innerHTML with an own property (removed again with `delete`). */
+function shadowInnerHTML(el: Element, get: () => string, set: (v: string) => void): void {
+  Object.defineProperty(el, 'innerHTML', { configurable: true, get, set });
+}
+
+function unshadowInnerHTML(el: Element): void {
+  delete (el as { innerHTML?: string }).innerHTML;
+}
+
+const phrasingSets = new WeakMap<string[], ReadonlySet<string>>();
 
 /** Is there a character other than white space in the text below `node`? Stops at the first one. */
 function hasText(node: Element): boolean {
@@ -36,7 +88,75 @@ function hasText(node: Element): boolean {
   return false;
 }
 
+export interface FastOptions {
+  /**
+   * The untouched page that the parsed document is a copy of (extract(): the live page, which
+   * cannot change while extraction runs synchronously). Without it the body is serialized up
+   * front, as plain Readability does.
+   */
+  source?: Document;
+}
+
+type Options<T> = ConstructorParameters<typeof Readability<T>>[1] & FastOptions;
+
 class FastReadabilityImpl<T> extends Readability<T> {
+  readonly #source: Document | undefined;
+
+  constructor(doc: Document, options?: Options<T>) {
+    super(doc, options);
+    this.#source = options?.source;
+  }
+
+  _grabArticle(this: FastReadabilityImpl<T> & Internals, page?: Element | null): Element | null {
+    const body = page ?? this._doc.body;
+    const native = body ? innerHTMLAccessor(body) : null;
+    const source = this.#source;
+    const article = body && native && source && page == null
+      ? this.grabWithSnapshotOnDemand(page, body, native, source)
+      : plain._grabArticle.call(this, page);
+    // parse() serializes the article into a log line next, whether debugging or not.
+    if (article && native) shadowInnerHTML(article, () => '', (v) => native.set.call(article, v));
+    return article;
+  }
+
+  _postProcessContent(articleContent: Element): void {
+    unshadowInnerHTML(articleContent);
+    plain._postProcessContent.call(this, articleContent);
+  }
+
+  private grabWithSnapshotOnDemand(
+    this: FastReadabilityImpl<T> & Internals, page: Element | null | undefined, body: Element, native: Accessor, source: Document,
+  ): Element | null {
+    let firstRead = true;
+    // The first read is `pageCacheHtml = page.innerHTML`; the only write of that value is a retry.
+    shadowInnerHTML(body, () => {
+      if (!firstRead) return native.get.call(body);
+      firstRead = false;
+      return SNAPSHOT_ON_DEMAND;
+    }, (v) => {
+      if (v === SNAPSHOT_ON_DEMAND) this.restorePreparedBody(body, source);
+      else native.set.call(body, v);
+    });
+    try {
+      return plain._grabArticle.call(this, page);
+    } finally {
+      unshadowInnerHTML(body);
+    }
+  }
+
+  /**
+   * The body as parse() had it when `_grabArticle` started: the page's body copied again, and the
+   * same preparation steps run (they find nothing left to do in the already prepared <head>).
+   * The <body> element itself stays, as with plain Readability's innerHTML write.
+   */
+  private restorePreparedBody(this: FastReadabilityImpl<T> & Internals, body: Element, source: Document): void {
+    const fresh = source.body ? this._doc.importNode(source.body, true) : null;
+    body.replaceChildren(...(fresh ? Array.from(fresh.childNodes) : []));
+    this._unwrapNoscriptImages(this._doc);
+    this._removeScripts(this._doc);
+    this._prepDocument();
+  }
+
   _isValidByline(this: FastReadabilityImpl<T> & Internals, node: Element, matchString: string): boolean {
     const rel = node.getAttribute('rel');
     const itemprop = node.getAttribute('itemprop');
@@ -57,6 +177,32 @@ class FastReadabilityImpl<T> extends Readability<T> {
       && !hasText(node)
       && (!node.children.length || node.children.length == node.getElementsByTagName('br').length + node.getElementsByTagName('hr').length);
   }
+
+  _getLinkDensity(element: Element): number {
+    // Readability divides the links' text length by the element's: without links that is 0.
+    if (!element.getElementsByTagName('a').length) return 0;
+    return plain._getLinkDensity.call(this, element);
+  }
+
+  _isPhrasingContent(this: FastReadabilityImpl<T> & Internals, node: Node): boolean {
+    if (node.nodeType === TEXT_NODE) return true;
+    let set = phrasingSets.get(this.PHRASING_ELEMS);
+    if (!set) { set = new Set(this.PHRASING_ELEMS); phrasingSets.set(this.PHRASING_ELEMS, set); }
+    const tag = (node as Element).tagName;
+    if (set.has(tag)) return true;
+    if (tag !== 'A' && tag !== 'DEL' && tag !== 'INS') return false;
+    for (let c = node.firstChild; c; c = c.nextSibling) if (!this._isPhrasingContent(c)) return false;
+    return true;
+  }
+
+  _hasChildBlockElement(this: FastReadabilityImpl<T> & Internals, element: Element): boolean {
+    for (let c = element.firstElementChild; c; c = c.nextElementSibling) {
+      if (this.DIV_TO_P_ELEMS.has(c.tagName) || this._hasChildBlockElement(c)) return true;
+    }
+    return false;
+  }
 }
 
-export const FastReadability: typeof Readability = FastReadabilityImpl as unknown as typeof Readability;
+export const FastReadability = FastReadabilityImpl as unknown as {
+  new <T = string>(doc: Document, options?: Options<T>): Readability<T>;
+};

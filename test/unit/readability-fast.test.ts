@@ -21,7 +21,7 @@ const parse = (html: string): Document => parsePage(html, URL).window.document;
 function both(html: string): [unknown, unknown] {
   const doc = parse(html);
   const plain = new Readability(doc.cloneNode(true) as Document).parse();
-  const fast = new FastReadability(doc.cloneNode(true) as Document).parse();
+  const fast = new FastReadability(doc.cloneNode(true) as Document, { source: doc }).parse();
   return [plain, fast];
 }
 
@@ -61,6 +61,39 @@ describe('FastReadability gives Readability\'s result', () => {
     expect(r.byline).toBe('By Jane Roe');
     expect(r.textContent).not.toContain('Hidden paragraph');
     expect(r.textContent).not.toContain('Invisible text');
+  });
+});
+
+describe('FastReadability given the page it copied', () => {
+  // Readability serializes the whole prepared <body> before it starts, to start over from it when
+  // it finds too little text (three times at most). Given the page, FastReadability serializes
+  // nothing and starts over from a fresh copy of the page: the result must not change.
+  it('starts over from the page itself with the same result, without serializing the body', () => {
+    const html = `<html><head><title>Short notice</title></head><body>
+      <div class="sidebar comment">${'Sidebar words that a stricter pass removes, '.repeat(12)}</div>
+      <div><p>Only a short paragraph of news, far under five hundred characters.</p><p>And another line.</p></div>
+      <div class="footer"><br><br>${'Footer text, kept once the flags are relaxed. '.repeat(4)}<br>More<br>Lines</div>
+      </body></html>`;
+    const doc = parse(html);
+    const before = doc.documentElement.outerHTML;
+    const plainResult = new Readability(doc.cloneNode(true) as Document).parse();
+    const proto = doc.defaultView!.Element.prototype;
+    const native = Object.getOwnPropertyDescriptor(proto, 'innerHTML')!;
+    let bodyReads = 0;
+    Object.defineProperty(proto, 'innerHTML', { ...native, get(this: Element) { if (this.localName === 'body') bodyReads++; return native.get!.call(this); } });
+    let fast: unknown;
+    const r = new FastReadability(doc.cloneNode(true) as Document, { source: doc });
+    try {
+      fast = r.parse();
+    } finally {
+      Object.defineProperty(proto, 'innerHTML', native);
+    }
+    expect(fast).toEqual(plainResult);
+    expect((fast as { textContent: string }).textContent).toContain('Only a short paragraph');
+    expect(bodyReads).toBe(0);
+    expect(doc.documentElement.outerHTML).toBe(before); // the page it starts over from is never touched
+    // It did start over: every pass but the last found too little text.
+    expect((r as unknown as { _attempts: unknown[] })._attempts.length).toBeGreaterThan(0);
   });
 });
 

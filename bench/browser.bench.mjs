@@ -17,7 +17,8 @@
  *  - then, with the overlay closed, the core's extract() vs plain
  *    `new Readability(document.cloneNode(true)).parse()` on the same page in the same run: both
  *    bundled with esbuild (minified, as in the extension) and evaluated in the page, one untimed
- *    warm-up run each, then --reps runs alternating, median of each; the ratio per page, its median and p95.
+ *    warm-up run each, then --reps samples alternating (each the mean of back-to-back calls over
+ *    10 ms), median of each; the ratio per page, its median and p95.
  * Also: bundle sizes of dist/chrome/*.js (minified, gzipped); the heavy pages (notice or overlay
  * shown? longest task = the freeze); the detector's numbers from `bench/detector.bench.mjs` when
  * that script exists (run as a child process).
@@ -215,9 +216,12 @@ async function compareInPage(page) {
     // One untimed run of each first: both bundles were just evaluated in this page, cold.
     new R(document.cloneNode(true)).parse();
     extract(document, { url: location.href });
+    // One sample = the mean of as many back-to-back calls as fill 10 ms: the page's clock moves in
+    // 0.1 ms steps (with jitter), which alone would make a 0.4 ms page's ratio wrong by ±25%.
+    const sample = (f) => { let n = 0; const t0 = performance.now(); let t = t0; do { f(); n++; t = performance.now(); } while (t - t0 < 10); return (t - t0) / n; };
     for (let i = 0; i < reps; i++) {
-      const runR = () => { const t = performance.now(); const p = new R(document.cloneNode(true)).parse(); rd.push(performance.now() - t); readabilityOk = !!p; };
-      const runX = () => { const t = performance.now(); const r = extract(document, { url: location.href }); core.push(performance.now() - t); timings = r.timings ?? null; error = r.error?.code ?? null; };
+      const runR = () => { rd.push(sample(() => { readabilityOk = !!new R(document.cloneNode(true)).parse(); })); };
+      const runX = () => { core.push(sample(() => { const r = extract(document, { url: location.href }); timings = r.timings ?? null; error = r.error?.code ?? null; })); };
       if (i % 2) { runX(); runR(); } else { runR(); runX(); }
     }
     const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

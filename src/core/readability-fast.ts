@@ -25,6 +25,11 @@
  *   `_grabArticle` and `_postProcessContent`, where only that line reads it, the article's
  *   innerHTML reads as "".
  * - `_getLinkDensity` of an element without links is 0 whatever its text: the text is not built.
+ * - `_cleanConditionally` judges each candidate node with one read-only function that asks for the
+ *   same node's text up to five times (comma count, heading density, length, link density, text
+ *   density) and its children's texts again. The DOM only changes between two judgements (a node
+ *   judged fishy is removed), so each judgement gets its own memo of `_getInnerText`, dropped after
+ *   it. `_getCharCount` counts the separator instead of splitting the text into an array.
  * - `_isPhrasingContent` looks tags up in a Set instead of a 40-entry array; `_hasChildBlockElement`
  *   recurses over element children only (text and comment nodes have no tag and no children).
  *
@@ -55,6 +60,10 @@ const plain = Readability.prototype as unknown as {
   _grabArticle(page?: Element | null): Element | null;
   _postProcessContent(articleContent: Element): void;
   _getLinkDensity(element: Element): number;
+  _getInnerText(e: Element, normalizeSpaces?: boolean): string;
+  _getCharCount(e: Element, s?: string): number;
+  _cleanConditionally(e: Element, tag: string): void;
+  _removeNodes(nodeList: ArrayLike<Element>, filterFn?: (node: Element, i: number, list: ArrayLike<Element>) => boolean): void;
 };
 
 interface Accessor { get: (this: Element) => string; set: (this: Element, v: string) => void }
@@ -101,6 +110,10 @@ type Options<T> = ConstructorParameters<typeof Readability<T>>[1] & FastOptions;
 
 class FastReadabilityImpl<T> extends Readability<T> {
   readonly #source: Document | undefined;
+  /** Set while `_cleanConditionally` runs: its judgements memoize node texts. */
+  #judging = false;
+  /** The memo of the judgement in progress (normalized and raw text per node), or null. */
+  #texts: Map<Element, string>[] | null = null;
 
   constructor(doc: Document, options?: Options<T>) {
     super(doc, options);
@@ -155,6 +168,45 @@ class FastReadabilityImpl<T> extends Readability<T> {
     this._unwrapNoscriptImages(this._doc);
     this._removeScripts(this._doc);
     this._prepDocument();
+  }
+
+  _cleanConditionally(e: Element, tag: string): void {
+    this.#judging = true;
+    try {
+      plain._cleanConditionally.call(this, e, tag);
+    } finally {
+      this.#judging = false;
+    }
+  }
+
+  _removeNodes(nodeList: ArrayLike<Element>, filterFn?: (node: Element, i: number, list: ArrayLike<Element>) => boolean): void {
+    if (!this.#judging || !filterFn) { plain._removeNodes.call(this, nodeList, filterFn); return; }
+    // Each judgement reads a DOM that no one changes while it runs: it may reuse what it read.
+    const judge = function (this: FastReadabilityImpl<T>, node: Element, i: number, list: ArrayLike<Element>): boolean {
+      this.#texts = [new Map(), new Map()];
+      try {
+        return filterFn.call(this, node, i, list);
+      } finally {
+        this.#texts = null;
+      }
+    };
+    plain._removeNodes.call(this, nodeList, judge);
+  }
+
+  _getInnerText(e: Element, normalizeSpaces?: boolean): string {
+    const memo = this.#texts?.[normalizeSpaces === undefined || normalizeSpaces ? 0 : 1];
+    if (!memo) return plain._getInnerText.call(this, e, normalizeSpaces);
+    let text = memo.get(e);
+    if (text === undefined) { text = plain._getInnerText.call(this, e, normalizeSpaces); memo.set(e, text); }
+    return text;
+  }
+
+  _getCharCount(e: Element, s?: string): number {
+    const sep = s || ',';
+    const text = this._getInnerText(e);
+    let n = 0;
+    for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + sep.length)) n++;
+    return n; // = text.split(sep).length - 1: the separator's non-overlapping occurrences
   }
 
   _isValidByline(this: FastReadabilityImpl<T> & Internals, node: Element, matchString: string): boolean {

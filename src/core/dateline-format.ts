@@ -37,16 +37,38 @@ function words(locale: string): { updated: string; yourTime: string } {
   return WORDS[locale.toLowerCase().split('-')[0] ?? 'en'] ?? WORDS.en!;
 }
 
+/**
+ * Caches of pure values: the canonical form of a locale tag, whether a zone name is valid, the
+ * formatters of a locale. Building an Intl object costs far more than a whole format call (issue #9),
+ * and each of these depends only on its key (the host's zone is never cached: see readerZone).
+ */
+const CANONICAL = new Map<string, string>();
+const VALID_ZONE = new Map<string, boolean>();
+const FMTS = new Map<string, Fmt>();
+
 function safeLocale(locale: string | undefined): string {
   if (!locale) return 'en';
-  // A malformed tag throws here; an unknown but well-formed one falls back inside Intl on its own.
-  try { return Intl.getCanonicalLocales(locale)[0] ?? 'en'; } catch { return 'en'; }
+  let canonical = CANONICAL.get(locale);
+  if (canonical === undefined) {
+    // A malformed tag throws here; an unknown but well-formed one falls back inside Intl on its own.
+    try { canonical = Intl.getCanonicalLocales(locale)[0] ?? 'en'; } catch { canonical = 'en'; }
+    CANONICAL.set(locale, canonical);
+  }
+  return canonical;
 }
 
-function readerZone(timeZone: string | undefined): string {
-  if (timeZone) {
-    try { new Intl.DateTimeFormat('en', { timeZone }); return timeZone; } catch { /* fall through */ }
+function isValidZone(timeZone: string): boolean {
+  let ok = VALID_ZONE.get(timeZone);
+  if (ok === undefined) {
+    try { new Intl.DateTimeFormat('en', { timeZone }); ok = true; } catch { ok = false; }
+    VALID_ZONE.set(timeZone, ok);
   }
+  return ok;
+}
+
+/** The host's zone is read on each call (it can change at run time), so only when a stamp needs it. */
+function readerZone(timeZone: string | undefined): string {
+  if (timeZone && isValidZone(timeZone)) return timeZone;
   return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
@@ -55,14 +77,19 @@ function wallDate(st: Stamp): Date {
   return new Date(Date.UTC(st.y, st.m - 1, st.d, st.h ?? 0, st.mi ?? 0));
 }
 
-/** Formatters built once per call: constructing an Intl.DateTimeFormat costs far more than using one. */
+/** Formatters built once per locale (see FMTS): constructing an Intl.DateTimeFormat costs far more than using one. */
 interface Fmt { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat; locale: string }
 function makeFmt(locale: string): Fmt {
-  return {
-    locale,
-    day: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }),
-    time: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }),
-  };
+  let f = FMTS.get(locale);
+  if (!f) {
+    f = {
+      locale,
+      day: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }),
+      time: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }),
+    };
+    FMTS.set(locale, f);
+  }
+  return f;
 }
 
 function fmtDay(st: Stamp, f: Fmt): string { return f.day.format(wallDate(st)); }
@@ -79,13 +106,13 @@ function offsetLabel(offset: string): string {
 function sameDay(a: Stamp, b: Stamp): boolean { return a.y === b.y && a.m === b.m && a.d === b.d; }
 
 /** "12 Mar 2024, 14:05 UTC−4 (20:05 your time)" — or just the day when no time was stated. */
-function fmtStamp(st: Stamp, f: Fmt, zone: string, withReaderTime: boolean): string {
+function fmtStamp(st: Stamp, f: Fmt, zone: () => string, withReaderTime: boolean): string {
   if (st.h === undefined) return fmtDay(st, f);
   let out = `${fmtDay(st, f)}, ${fmtTime(st, f)}`;
   if (st.offset) {
     out += ` ${offsetLabel(st.offset)}`;
     if (withReaderTime) {
-      const mine = zonedStamp(stampEpoch(st), zone);
+      const mine = zonedStamp(stampEpoch(st), zone());
       if (offsetMinutes(mine.offset) !== offsetMinutes(st.offset)) {
         const t = fmtTime(mine, f);
         out += ` (${sameDay(mine, st) ? t : `${fmtDay(mine, f)}, ${t}`} ${words(f.locale).yourTime})`;
@@ -99,7 +126,7 @@ export function formatDateline(dateline: Pick<Dateline, 'published' | 'modified'
   const parts: string[] = [];
   if (!dateline.place && !dateline.published && !dateline.modified) return '';
   const locale = safeLocale(opts.locale);
-  const zone = readerZone(opts.timeZone);
+  const zone = (): string => readerZone(opts.timeZone);
   const f = makeFmt(locale);
   if (dateline.place) parts.push(dateline.place);
   const pub = dateline.published ? parseMachineDate(dateline.published) : null;

@@ -246,8 +246,13 @@ function folding(source: string, flags: string): Folding {
   return { re, twin: () => (ci ??= new RegExp(source, `${flags}i`)) };
 }
 
-/** Date patterns; each returns y/m/d from its match. Ordered most specific first. Lower case (see foldCase). */
-const DATE_PATTERNS: Array<{ re: Folding; ymd: (m: RegExpExecArray, lang: string | null) => [number, number, number] | null }> = [
+/**
+ * Date patterns; each returns y/m/d from its match. Ordered most specific first. Lower case (see foldCase).
+ * `monthFirst`: the pattern opens with the month alternation, so a plain scan tries all those names at
+ * every position of the text; it is run at the few places a match can start instead (see monthFirstMatches).
+ */
+interface DatePattern { re: Folding; monthFirst?: true; ymd: (m: RegExpExecArray, lang: string | null) => [number, number, number] | null }
+const DATE_PATTERNS: DatePattern[] = [
   { // ISO in text: 2024-03-12
     re: folding(`${LB}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'gu'),
     ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
@@ -276,11 +281,52 @@ const DATE_PATTERNS: Array<{ re: Folding; ymd: (m: RegExpExecArray, lang: string
     re: folding(`${LB}(\\d{1,2})${ORD}\\.?\\s*(?:de\\s+)?(${MONTH_ALT})\\.?${LA},?\\s*(?:de\\s+|del\\s+)?'?(\\d{4})(?!\\d)`, 'gu'),
     ymd: (m) => { const mo = monthOf(m[2]!); return mo ? [+m[3]!, mo, +m[1]!] : null; },
   },
-  { // October 4, 2023; Oct. 4 2023
-    re: folding(`${LB}(${MONTH_ALT})\\.?${LA}\\s*(\\d{1,2})${ORD}(?![\\d])\\.?,?\\s*(\\d{4})(?!\\d)`, 'gu'),
+  { // October 4, 2023; Oct. 4 2023 (the shape monthFirstMatches relies on)
+    re: folding(`${LB}(${MONTH_ALT})\\.?${LA}\\s*(\\d{1,2})${ORD}(?![\\d])\\.?,?\\s*(\\d{4})(?!\\d)`, 'uy'),
+    monthFirst: true,
     ymd: (m) => { const mo = monthOf(m[1]!); return mo ? [+m[3]!, mo, +m[2]!] : null; },
   },
 ];
+
+const MONTH_MAX = Math.max(...[...MONTHS.keys()].map((k) => k.length));
+/**
+ * What every "October 4, 2023" match holds after its month: a day that is a whole run of 1-2 digits,
+ * at most four other non-space characters (ordinal, dot, comma), spaces, a year that is a whole run of
+ * 4 digits. No digit lies between the day and the year, so these never hide one another.
+ */
+const DAY_THEN_YEAR = /(?<!\d)\d{1,2}(?!\d)[^\d\s]{0,4}\s*\d{4}(?!\d)/g;
+const SPACE = /\s/;
+
+/**
+ * The matches a global scan of a month-first pattern (sticky here) would find, in order, trying it only
+ * where a match can start: the month ends right before the day (after an optional dot and spaces), so
+ * it starts at most MONTH_MAX characters before that point. A month name is one code point per
+ * character in any case, so this holds for the case-insensitive twin too.
+ */
+function monthFirstMatches(sticky: RegExp, subject: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let next = 0; // first position not yet tried (and past the last match)
+  DAY_THEN_YEAR.lastIndex = 0;
+  for (let core = DAY_THEN_YEAR.exec(subject); core; core = DAY_THEN_YEAR.exec(subject)) {
+    let end = core.index;
+    while (end > 0 && SPACE.test(subject[end - 1]!)) end--;
+    if (end > 0 && subject[end - 1] === '.') end--;
+    for (let p = Math.max(next, end - MONTH_MAX); p < end; p++) {
+      sticky.lastIndex = p;
+      const m = sticky.exec(subject);
+      if (m) { out.push(m); p = p + m[0].length - 1; }
+      next = p + 1;
+    }
+  }
+  return out;
+}
+
+function allMatches(re: RegExp, subject: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(subject); m; m = re.exec(subject)) out.push(m);
+  return out;
+}
 
 const TZ_ALT = Object.keys(TZ_ABBR).join('|');
 /** A time right after a date: ", 18:07 Uhr", " à 07h45", " 10時30分", " at 2:05 p.m. EDT", "T14:05:00+02:00". */
@@ -344,21 +390,36 @@ const REL_UNITS: Array<[RegExp, number]> = [
 const REL_NUM = '(\\d{1,3}|an?|one|einer|einem|eine|une?|una?|un)';
 /**
  * Lower case (see foldCase), each with a word it cannot match without: a text that lacks the word
- * skips the pattern, so most pages never compile most of them.
+ * skips the pattern, so most pages never compile most of them. `need` is a plain pattern that every
+ * match contains (the word with what must stand next to it): "fa", "ago" and "il" are in most long
+ * texts, and a scan by the full pattern (its number words tried at every position) costs far more.
  */
-const RELATIVE: Array<{ word: string; re: Folding }> = [
-  { word: 'ago', re: folding(`${LB}${REL_NUM}\\s+(min(?:ute)?s?|hours?|hrs?|days?)\\s+ago${LA}`, 'gu') },
-  { word: 'vor', re: folding(`${LB}vor\\s+${REL_NUM}\\s+(minuten?|stunden?|tag(?:en)?)${LA}`, 'gu') },
-  { word: 'il', re: folding(`${LB}il\\s+y\\s+a\\s+${REL_NUM}\\s+(minutes?|heures?|jours?)${LA}`, 'gu') },
-  { word: 'hace', re: folding(`${LB}hace\\s+${REL_NUM}\\s+(minutos?|horas?|d[ií]as?)${LA}`, 'gu') },
-  { word: 'há', re: folding(`${LB}há\\s+${REL_NUM}\\s+(minutos?|horas?|dias?)${LA}`, 'gu') },
-  { word: 'fa', re: folding(`${LB}${REL_NUM}\\s+(minut[oi]|or[ae]|giorn[oi])\\s+fa${LA}`, 'gu') },
-  { word: 'geleden', re: folding(`${LB}${REL_NUM}\\s+(minuten|minuut|uur|dagen|dag)\\s+geleden${LA}`, 'gu') },
-  { word: 'önce', re: folding(`${LB}(\\d{1,3})\\s+(dakika|saat|gün)\\s+önce${LA}`, 'gu') },
+const RELATIVE: Array<{ word: string; need: RegExp; re: Folding }> = [
+  { word: 'ago', need: /\sago(?![a-z])/, re: folding(`${LB}${REL_NUM}\\s+(min(?:ute)?s?|hours?|hrs?|days?)\\s+ago${LA}`, 'gu') },
+  { word: 'vor', need: /vor\s/, re: folding(`${LB}vor\\s+${REL_NUM}\\s+(minuten?|stunden?|tag(?:en)?)${LA}`, 'gu') },
+  { word: 'il', need: /il\s+y\s+a\s/, re: folding(`${LB}il\\s+y\\s+a\\s+${REL_NUM}\\s+(minutes?|heures?|jours?)${LA}`, 'gu') },
+  { word: 'hace', need: /hace\s/, re: folding(`${LB}hace\\s+${REL_NUM}\\s+(minutos?|horas?|d[ií]as?)${LA}`, 'gu') },
+  { word: 'há', need: /há\s/, re: folding(`${LB}há\\s+${REL_NUM}\\s+(minutos?|horas?|dias?)${LA}`, 'gu') },
+  { word: 'fa', need: /\sfa(?![a-z])/, re: folding(`${LB}${REL_NUM}\\s+(minut[oi]|or[ae]|giorn[oi])\\s+fa${LA}`, 'gu') },
+  { word: 'geleden', need: /\sgeleden/, re: folding(`${LB}${REL_NUM}\\s+(minuten|minuut|uur|dagen|dag)\\s+geleden${LA}`, 'gu') },
+  { word: 'önce', need: /\sönce/, re: folding(`${LB}(\\d{1,3})\\s+(dakika|saat|gün)\\s+önce${LA}`, 'gu') },
 ];
 
 function relCount(w: string): number {
   return /^\d+$/.test(w) ? Number(w) : 1;
+}
+
+/** One formatter per zone name, built on first use: a cache of pure values (a bad name throws each time). */
+const ZONE_FMTS = new Map<string, Intl.DateTimeFormat>();
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = ZONE_FMTS.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    ZONE_FMTS.set(timeZone, f);
+  }
+  return f;
 }
 
 /** Wall-clock fields of an instant in a time zone (Intl, not the host's zone), with that zone's offset. */
@@ -368,9 +429,7 @@ export function zonedStamp(epoch: number, timeZone: string | undefined): Stamp {
     return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), offset: 'Z' };
   }
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    }).formatToParts(d);
+    const parts = zoneFormatter(timeZone).formatToParts(d);
     const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
     const st: Stamp = { y: get('year'), m: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute') };
     const wall = Date.UTC(st.y, st.m - 1, st.d, st.h, st.mi, get('second'));
@@ -405,8 +464,7 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
   const run = (f: Folding, from: number, to: number): RegExpExecArray | null => (folded !== null ? f.re.exec(folded.slice(from, to)) : f.twin().exec(text.slice(from, to)));
   for (const p of DATE_PATTERNS) {
     const re = folded !== null ? p.re.re : p.re.twin();
-    re.lastIndex = 0;
-    for (let m = re.exec(subject); m; m = re.exec(subject)) {
+    for (const m of p.monthFirst ? monthFirstMatches(re, subject) : allMatches(re, subject)) {
       const start = m.index; const end = start + m[0].length;
       if (overlaps(start, end)) continue;
       const ymd = p.ymd(m, opts.lang);
@@ -441,7 +499,7 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
   if (opts.now) {
     const nowMs = opts.now.getTime();
     for (const rel of RELATIVE) {
-      if (folded !== null && !folded.includes(rel.word)) continue;
+      if (folded !== null && (!folded.includes(rel.word) || !rel.need.test(folded))) continue;
       const re = folded !== null ? rel.re.re : rel.re.twin();
       re.lastIndex = 0;
       for (let m = re.exec(subject); m; m = re.exec(subject)) {

@@ -7,7 +7,7 @@
  * their own headings. Reads the DOM, never changes it.
  */
 import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './related-cues.js';
-import { ancestorByTag, subtree } from './related-scan.js';
+import { subtree } from './related-scan.js';
 import { urlShape } from './related-url.js';
 
 export interface BlockContext {
@@ -31,20 +31,38 @@ const EXCLUDED_ROLES = /^(navigation|menubar|menu|contentinfo|search|dialog|tabl
 /** Class/id tokens (a token ending in one of these words) of non-headline regions. */
 const EXCLUDED_TOKEN = /(^|[_-])(nav|navbar|navi|navigation|menu|menus|mainmenu|megamenu|breadcrumbs?|footer|share|shares|sharing|sharebar|share-?tools|social|socials|social-?(links|icons|share|media)|tags|tag-?list|tags-?list|taglist|keywords|pagination|pager|paging|languages?|lang-?(menu|switch(er)?|select(or)?|list)|language-?(menu|switch(er)?|select(or)?|list)|comments?|comment-?list|subscribe|subscription|paywall|login|newsletter|cookies?|cookie-?banner|consent|skip-?links?|toolbar|topics|topic-?list|author-?bio|byline)$/;
 
+/** Elements whose text is not page text. */
+const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
+
 /** Text of an element if it is at most `limit` characters, else null; stops reading early. */
 export function boundedText(el: Node, limit: number): string | null {
+  if (el.nodeType === 1 && !UNREAD.has((el as Element).localName) && el.ownerDocument?.contentType === 'text/html'
+    && !(el as Element).querySelector('script, style, noscript, template')) {
+    // Nothing inside to leave out (and no CDATA sections, which an HTML parser never makes): the
+    // text is textContent, read in one native call instead of a node-by-node walk.
+    const raw = el.textContent ?? '';
+    // The walk's early answer: a prefix whose collapsed text is already too long.
+    if (raw.length > limit * 2 && raw.slice(0, limit * 2 + 2).replace(/\s+/g, ' ').trim().length > limit) return null;
+    const t = raw.replace(/\s+/g, ' ').trim();
+    return t.length > limit ? null : t;
+  }
   let out = '';
   const stack: Node[] = [el];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.nodeType === 3) {
       out += (n as Text).data;
-      if (out.length > limit * 2 && out.replace(/\s+/g, ' ').trim().length > limit) return null;
+      if (out.length > limit * 2) {
+        // Keep the collapsed form (collapsing a prefix first gives the same final text), so a long
+        // run of whitespace-only nodes is not collapsed again from the start at every node.
+        out = out.replace(/\s+/g, ' ');
+        if (out.trim().length > limit) return null;
+      }
       continue;
     }
     if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue;
     const tag = (n as Element).localName;
-    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
+    if (UNREAD.has(tag)) continue;
     for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   const t = out.replace(/\s+/g, ' ').trim();
@@ -62,7 +80,7 @@ export function headingLabels(headings: Element[], base: string): Map<Element, {
   const wrappers: Array<{ wrapper: Element; heading: Element; text: string }> = [];
   const seen = new Set<Element>();
   for (const h of headings) {
-    if (ancestorByTag(h, 'a')) continue;
+    if (h.closest('a')) continue;
     const text = boundedText(h, 60);
     if (!text || text.length < 2) continue;
     const words = text.split(' ').length;

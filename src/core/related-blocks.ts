@@ -8,7 +8,7 @@
  */
 import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './related-cues.js';
 import { subtree } from './related-scan.js';
-import { urlShape } from './related-url.js';
+import type { UrlShape } from './related-url.js';
 
 export interface BlockContext {
   /** Navigation, menu, footer, share bar, tag list, language switcher, comments, breadcrumb. */
@@ -74,8 +74,12 @@ function tokens(el: Element): string[] {
   return c ? c.split(/\s+/) : [];
 }
 
-/** Labels: element → the heading element that governs it, from the heading-like elements of the scan. */
-export function headingLabels(headings: Element[], base: string): Map<Element, { el: Element; text: string }> {
+/**
+ * Labels: element → the heading element that governs it, from the heading-like elements of the scan.
+ * `shapeOf` is urlShape of an href resolved against the page (null when it is no URL); the
+ * collector passes its memoised one, so a story link is parsed once for both.
+ */
+export function headingLabels(headings: Element[], shapeOf: (href: string) => UrlShape | null): Map<Element, { el: Element; text: string }> {
   const labels = new Map<Element, { el: Element; text: string }>();
   const wrappers: Array<{ wrapper: Element; heading: Element; text: string }> = [];
   const seen = new Set<Element>();
@@ -86,10 +90,7 @@ export function headingLabels(headings: Element[], base: string): Map<Element, {
     const words = text.split(' ').length;
     if (words > 8) continue;
     // A card's own title (a heading holding a link to a story) labels nothing.
-    const storyLink = subtree(h, 50).some((e) => {
-      if (e.localName !== 'a' || !e.hasAttribute('href')) return false;
-      try { return urlShape(new URL(e.getAttribute('href')!, base)) === 'article'; } catch { return false; }
-    });
+    const storyLink = subtree(h, 50).some((e) => e.localName === 'a' && e.hasAttribute('href') && shapeOf(e.getAttribute('href')!) === 'article');
     if (storyLink) continue;
     let wrapper: Element = h;
     for (let i = 0; i < 3; i++) {
@@ -120,11 +121,14 @@ export function headingLabels(headings: Element[], base: string): Map<Element, {
 function ownContext(el: Element, labels: Map<Element, { el: Element; text: string }>): Partial<BlockContext> {
   const own: Partial<BlockContext> = {};
   const tag = el.localName;
-  const role = el.getAttribute('role') ?? '';
-  const tk = tokens(el);
+  // Many block elements have no attributes at all: then role, class, id, aria-label and the paid
+  // widgets' data attributes are all absent, which one call tells.
+  const attrs = el.hasAttributes();
+  const role = attrs ? el.getAttribute('role') ?? '' : '';
+  const tk = attrs ? tokens(el) : [];
   if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t))) own.excluded = true;
-  if (tk.some((t) => SPONSORED_CLASS.test(t)) || el.hasAttribute('data-outbrain-src') || el.hasAttribute('data-ob-template')) own.sponsored = true;
-  const aria = el.getAttribute('aria-label');
+  if (attrs && (tk.some((t) => SPONSORED_CLASS.test(t)) || el.hasAttribute('data-outbrain-src') || el.hasAttribute('data-ob-template'))) own.sponsored = true;
+  const aria = attrs ? el.getAttribute('aria-label') : null;
   const label = labels.get(el);
   const text = label?.text ?? (aria && /^(section|aside|div|ul|ol)$/.test(tag) && aria.length <= 60 ? aria.trim() : null);
   if (text) {

@@ -171,8 +171,6 @@ function stripRankNumbers(cands: Candidate[]): void {
 }
 
 export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[] {
-  const labels = headingLabels(scan.headings, opts.base);
-  const contextOf = blockContexts(labels);
   let pageHost = '';
   // Plain same-site paths resolve to the page's origin (with any user info) plus the path.
   let origin: { prefix: string; protocol: string; hostname: string } | null = null;
@@ -181,6 +179,25 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     const root = new URL('/', opts.base);
     if (root.protocol === 'http:' || root.protocol === 'https:') origin = { prefix: root.href.slice(0, -1), protocol: root.protocol, hostname: root.hostname };
   } catch { /* about:blank */ }
+  // A link's URL, parsed once per distinct href (headings' story links, then every link).
+  const urlMemo = new Map<string, LinkUrl | null>();
+  const parseHref = (href: string): LinkUrl | null => {
+    let url = urlMemo.get(href);
+    if (url !== undefined) return url;
+    if (origin && PLAIN_PATH.test(href) && !DOT_SEGMENT.test(href)) {
+      // Most same-site links: the URL a parse would give, without the parse (no query, no fragment).
+      url = { href: origin.prefix + href, protocol: origin.protocol, hostname: origin.hostname, pathname: href, search: '', hash: '', get searchParams() { return new URLSearchParams(); } };
+    } else {
+      try { url = new URL(href, opts.base); } catch { url = null; }
+    }
+    urlMemo.set(href, url);
+    return url;
+  };
+  const labels = headingLabels(scan.headings, (href) => {
+    const url = parseHref(href);
+    return url ? urlShape(url) : null;
+  });
+  const contextOf = blockContexts(labels);
   const domains = new Set([registrableDomain(pageHost), ...opts.sisterDomains.map(registrableDomain)]);
   const related = jsonLdLinks(scan.jsonLd, opts.base);
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
@@ -201,13 +218,8 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     // their host before paying for a URL parse.
     const host = /^(?:https?:)?\/\/([^/?#:@]+)/i.exec(href)?.[1];
     if (host && !domains.has(domainOf(host))) return null;
-    let url: LinkUrl;
-    if (origin && PLAIN_PATH.test(href) && !DOT_SEGMENT.test(href)) {
-      // Most same-site links: the URL a parse would give, without the parse (no query, no fragment).
-      url = { href: origin.prefix + href, protocol: origin.protocol, hostname: origin.hostname, pathname: href, search: '', hash: '', get searchParams() { return new URLSearchParams(); } };
-    } else {
-      try { url = new URL(href, opts.base); } catch { return null; }
-    }
+    const url = parseHref(href);
+    if (!url) return null;
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     if (!domains.has(domainOf(url.hostname))) return null;
     if (/comment|respond|disqus/i.test(url.hash)) return null;

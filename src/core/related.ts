@@ -45,13 +45,13 @@ function pageOffset(scan: Scan): number | null {
 
 interface Merged { c: Candidate; sections: string[] }
 
-function dedupe(cands: Candidate[]): Merged[] {
+function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
   const byUrl = new Map<string, Merged>();
   const byTitle = new Map<string, Merged>();
   const out: Merged[] = [];
   for (const c of [...cands].sort((a, b) => a.order - b.order)) {
     const section = c.section ?? DEFAULT_SECTION;
-    const tk = titleKey(c.title);
+    const tk = keyOf(c.title);
     const prev = byUrl.get(c.key) ?? byTitle.get(tk);
     if (prev) {
       if (!prev.sections.includes(section)) prev.sections.push(section);
@@ -83,8 +83,15 @@ export function findRelated(doc: Document, ctx: RelatedContext): RelatedHeadline
     sisterDomains: ctx.sisterDomains ?? [],
     offsetMinutes: pageOffset(scan),
   });
+  // Titles are keyed twice (dedupe, then against the article's own title): normalised once each.
+  const keys = new Map<string, string>();
+  const keyOf = (t: string): string => {
+    let k = keys.get(t);
+    if (k === undefined) { k = titleKey(t); keys.set(t, k); }
+    return k;
+  };
   const ownTitle = titleKey(ctx.title);
-  const merged = dedupe(cands).filter((m) => !ownTitle || titleKey(m.c.title) !== ownTitle);
+  const merged = dedupe(cands, keyOf).filter((m) => !ownTitle || keyOf(m.c.title) !== ownTitle);
 
   // split's limit stops after the 60 words needed instead of splitting the whole body.
   const lead = [scan.meta.get('description') ?? '', ctx.text.split(/\s+/, 60).join(' ')].join(' ');

@@ -7,8 +7,8 @@
  * their own headings. Reads the DOM, never changes it.
  */
 import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './related-cues.js';
-import { ancestorByTag, subtree } from './related-scan.js';
-import { urlShape } from './related-url.js';
+import { subtree } from './related-scan.js';
+import type { UrlShape } from './related-url.js';
 
 export interface BlockContext {
   /** Navigation, menu, footer, share bar, tag list, language switcher, comments, breadcrumb. */
@@ -31,20 +31,38 @@ const EXCLUDED_ROLES = /^(navigation|menubar|menu|contentinfo|search|dialog|tabl
 /** Class/id tokens (a token ending in one of these words) of non-headline regions. */
 const EXCLUDED_TOKEN = /(^|[_-])(nav|navbar|navi|navigation|menu|menus|mainmenu|megamenu|breadcrumbs?|footer|share|shares|sharing|sharebar|share-?tools|social|socials|social-?(links|icons|share|media)|tags|tag-?list|tags-?list|taglist|keywords|pagination|pager|paging|languages?|lang-?(menu|switch(er)?|select(or)?|list)|language-?(menu|switch(er)?|select(or)?|list)|comments?|comment-?list|subscribe|subscription|paywall|login|newsletter|cookies?|cookie-?banner|consent|skip-?links?|toolbar|topics|topic-?list|author-?bio|byline)$/;
 
+/** Elements whose text is not page text. */
+const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
+
 /** Text of an element if it is at most `limit` characters, else null; stops reading early. */
 export function boundedText(el: Node, limit: number): string | null {
+  if (el.nodeType === 1 && !UNREAD.has((el as Element).localName) && el.ownerDocument?.contentType === 'text/html'
+    && !(el as Element).querySelector('script, style, noscript, template')) {
+    // Nothing inside to leave out (and no CDATA sections, which an HTML parser never makes): the
+    // text is textContent, read in one native call instead of a node-by-node walk.
+    const raw = el.textContent ?? '';
+    // The walk's early answer: a prefix whose collapsed text is already too long.
+    if (raw.length > limit * 2 && raw.slice(0, limit * 2 + 2).replace(/\s+/g, ' ').trim().length > limit) return null;
+    const t = raw.replace(/\s+/g, ' ').trim();
+    return t.length > limit ? null : t;
+  }
   let out = '';
   const stack: Node[] = [el];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.nodeType === 3) {
       out += (n as Text).data;
-      if (out.length > limit * 2 && out.replace(/\s+/g, ' ').trim().length > limit) return null;
+      if (out.length > limit * 2) {
+        // Keep the collapsed form (collapsing a prefix first gives the same final text), so a long
+        // run of whitespace-only nodes is not collapsed again from the start at every node.
+        out = out.replace(/\s+/g, ' ');
+        if (out.trim().length > limit) return null;
+      }
       continue;
     }
     if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue;
     const tag = (n as Element).localName;
-    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
+    if (UNREAD.has(tag)) continue;
     for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   const t = out.replace(/\s+/g, ' ').trim();
@@ -56,22 +74,23 @@ function tokens(el: Element): string[] {
   return c ? c.split(/\s+/) : [];
 }
 
-/** Labels: element → the heading element that governs it, from the heading-like elements of the scan. */
-export function headingLabels(headings: Element[], base: string): Map<Element, { el: Element; text: string }> {
+/**
+ * Labels: element → the heading element that governs it, from the heading-like elements of the scan.
+ * `shapeOf` is urlShape of an href resolved against the page (null when it is no URL); the
+ * collector passes its memoised one, so a story link is parsed once for both.
+ */
+export function headingLabels(headings: Element[], shapeOf: (href: string) => UrlShape | null): Map<Element, { el: Element; text: string }> {
   const labels = new Map<Element, { el: Element; text: string }>();
   const wrappers: Array<{ wrapper: Element; heading: Element; text: string }> = [];
   const seen = new Set<Element>();
   for (const h of headings) {
-    if (ancestorByTag(h, 'a')) continue;
+    if (h.closest('a')) continue;
     const text = boundedText(h, 60);
     if (!text || text.length < 2) continue;
     const words = text.split(' ').length;
     if (words > 8) continue;
     // A card's own title (a heading holding a link to a story) labels nothing.
-    const storyLink = subtree(h, 50).some((e) => {
-      if (e.localName !== 'a' || !e.hasAttribute('href')) return false;
-      try { return urlShape(new URL(e.getAttribute('href')!, base)) === 'article'; } catch { return false; }
-    });
+    const storyLink = subtree(h, 50).some((e) => e.localName === 'a' && e.hasAttribute('href') && shapeOf(e.getAttribute('href')!) === 'article');
     if (storyLink) continue;
     let wrapper: Element = h;
     for (let i = 0; i < 3; i++) {
@@ -102,11 +121,14 @@ export function headingLabels(headings: Element[], base: string): Map<Element, {
 function ownContext(el: Element, labels: Map<Element, { el: Element; text: string }>): Partial<BlockContext> {
   const own: Partial<BlockContext> = {};
   const tag = el.localName;
-  const role = el.getAttribute('role') ?? '';
-  const tk = tokens(el);
+  // Many block elements have no attributes at all: then role, class, id, aria-label and the paid
+  // widgets' data attributes are all absent, which one call tells.
+  const attrs = el.hasAttributes();
+  const role = attrs ? el.getAttribute('role') ?? '' : '';
+  const tk = attrs ? tokens(el) : [];
   if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t))) own.excluded = true;
-  if (tk.some((t) => SPONSORED_CLASS.test(t)) || el.hasAttribute('data-outbrain-src') || el.hasAttribute('data-ob-template')) own.sponsored = true;
-  const aria = el.getAttribute('aria-label');
+  if (attrs && (tk.some((t) => SPONSORED_CLASS.test(t)) || el.hasAttribute('data-outbrain-src') || el.hasAttribute('data-ob-template'))) own.sponsored = true;
+  const aria = attrs ? el.getAttribute('aria-label') : null;
   const label = labels.get(el);
   const text = label?.text ?? (aria && /^(section|aside|div|ul|ol)$/.test(tag) && aria.length <= 60 ? aria.trim() : null);
   if (text) {

@@ -189,13 +189,15 @@ export function linkText(a: Element, now: Date): LinkText {
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+// Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
+const LETTER_OR_DIGIT = /\p{L}|\d/u;
 
 /** Does a cleaned text read like a headline (not "Read more", "HOME PAGE", a tag, a sentence-long teaser)? */
 export function isHeadlineText(title: string): boolean {
   if (title.length < 8 || title.length > 300 || GENERIC_LINK_TEXT.test(title) || KICKER_WORD.test(title)) return false;
   const cjk = title.match(CJK)?.length ?? 0;
   if (cjk >= 6) return true;
-  const words = title.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w));
+  const words = title.split(/\s+/).filter((w) => LETTER_OR_DIGIT.test(w));
   if (words.length > 40) return false;
   return words.length >= 3 || (words.length === 2 && title.length >= 18);
 }

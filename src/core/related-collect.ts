@@ -11,7 +11,7 @@ import { isHeadlineText, linkText, type LinkText } from './related-clean.js';
 import { READ_ALSO, SPONSORED_LABEL } from './related-cues.js';
 import { subtree, type Scan } from './related-scan.js';
 import { parseCardTime } from './related-time.js';
-import { normalizeUrl, registrableDomain, urlShape } from './related-url.js';
+import { normalizeUrl, registrableDomain, urlShape, type UrlShape } from './related-url.js';
 
 export interface Candidate {
   title: string;
@@ -38,10 +38,21 @@ export interface CollectOptions {
   offsetMinutes: number | null;
 }
 
-interface Pending { a: Element; url: URL; key: string; ctx: BlockContext; text: LinkText; cue: string | null; order: number; forced: boolean }
+/** What the collector reads of a link's URL. */
+type LinkUrl = Pick<URL, 'href' | 'protocol' | 'hostname' | 'pathname' | 'search' | 'hash' | 'searchParams'>;
+interface Link { url: LinkUrl; key: string; forced: boolean; shape: UrlShape }
+interface Pending { a: Element; url: LinkUrl; key: string; ctx: BlockContext; text: LinkText; cue: string | null; order: number; forced: boolean }
 
 const CARD_TAGS = new Set(['li', 'article', 'div', 'section', 'aside', 'figure', 'td', 'dd', 'p', 'span', 'header', 'h2', 'h3', 'h4', 'a']);
 const PROSE_TAGS = new Set(['p', 'blockquote']);
+/**
+ * A path-only href ("/world/2024/story-slug") of characters the URL parser keeps as they are
+ * (no percent sign, backslash, space, query or fragment), and a dot segment ("/./", "/..") it
+ * would resolve.
+ */
+const PLAIN_PATH = /^\/(?!\/)[\w\-.~!$&'()*+,;=:@/]*$/;
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
 const BLOCK_TAGS = new Set(['p', 'blockquote', 'li', 'dd', 'dt', 'td', 'div', 'section', 'article', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'header', 'footer', 'main', 'body']);
 
 /** The nearest block-level ancestor (a paragraph, list item, div…). */
@@ -160,35 +171,76 @@ function stripRankNumbers(cands: Candidate[]): void {
 }
 
 export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[] {
-  const labels = headingLabels(scan.headings, opts.base);
-  const contextOf = blockContexts(labels);
   let pageHost = '';
-  try { pageHost = new URL(opts.base).hostname; } catch { /* about:blank */ }
+  // Plain same-site paths resolve to the page's origin (with any user info) plus the path.
+  let origin: { prefix: string; protocol: string; hostname: string } | null = null;
+  try {
+    pageHost = new URL(opts.base).hostname;
+    const root = new URL('/', opts.base);
+    if (root.protocol === 'http:' || root.protocol === 'https:') origin = { prefix: root.href.slice(0, -1), protocol: root.protocol, hostname: root.hostname };
+  } catch { /* about:blank */ }
+  // A link's URL, parsed once per distinct href (headings' story links, then every link).
+  const urlMemo = new Map<string, LinkUrl | null>();
+  const parseHref = (href: string): LinkUrl | null => {
+    let url = urlMemo.get(href);
+    if (url !== undefined) return url;
+    if (origin && PLAIN_PATH.test(href) && !DOT_SEGMENT.test(href)) {
+      // Most same-site links: the URL a parse would give, without the parse (no query, no fragment).
+      url = { href: origin.prefix + href, protocol: origin.protocol, hostname: origin.hostname, pathname: href, search: '', hash: '', get searchParams() { return new URLSearchParams(); } };
+    } else {
+      try { url = new URL(href, opts.base); } catch { url = null; }
+    }
+    urlMemo.set(href, url);
+    return url;
+  };
+  const labels = headingLabels(scan.headings, (href) => {
+    const url = parseHref(href);
+    return url ? urlShape(url) : null;
+  });
+  const contextOf = blockContexts(labels);
   const domains = new Set([registrableDomain(pageHost), ...opts.sisterDomains.map(registrableDomain)]);
   const related = jsonLdLinks(scan.jsonLd, opts.base);
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
   const proseMemo = new Map<Element, string | null>();
+
+  // Pages repeat hosts and links (a card's image and title, a story in two blocks): the URL work
+  // below depends on the href alone, so it is done once per distinct host and href.
+  const domainMemo = new Map<string, string>();
+  const domainOf = (host: string): string => {
+    let d = domainMemo.get(host);
+    if (d === undefined) { d = registrableDomain(host); domainMemo.set(host, d); }
+    return d;
+  };
+  const linkMemo = new Map<string, Link | null>();
+  const linkOf = (href: string): Link | null => {
+    if (href.startsWith('#') || /^(javascript|mailto|tel|whatsapp|sms):/i.test(href)) return null;
+    // Off-site absolute links (social, ads, partners) are most of a page's links: reject them by
+    // their host before paying for a URL parse.
+    const host = /^(?:https?:)?\/\/([^/?#:@]+)/i.exec(href)?.[1];
+    if (host && !domains.has(domainOf(host))) return null;
+    const url = parseHref(href);
+    if (!url) return null;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (!domains.has(domainOf(url.hostname))) return null;
+    if (/comment|respond|disqus/i.test(url.hash)) return null;
+    const key = normalizeUrl(url);
+    if (opts.self.has(key)) return null;
+    const forced = related.has(key);
+    const shape = urlShape(url);
+    if (shape === 'no' && !forced) return null;
+    return { url, key, forced, shape };
+  };
 
   const pending: Pending[] = [];
   const anchors = scan.anchors;
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!;
     const href = a.getAttribute('href');
-    if (!href || href.startsWith('#') || /^(javascript|mailto|tel|whatsapp|sms):/i.test(href)) continue;
-    // Off-site absolute links (social, ads, partners) are most of a page's links: reject them by
-    // their host before paying for a URL parse.
-    const host = /^(?:https?:)?\/\/([^/?#:@]+)/i.exec(href)?.[1];
-    if (host && !domains.has(registrableDomain(host))) continue;
-    let url: URL;
-    try { url = new URL(href, opts.base); } catch { continue; }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-    if (!domains.has(registrableDomain(url.hostname))) continue;
-    if (/comment|respond|disqus/i.test(url.hash)) continue;
-    const key = normalizeUrl(url);
-    if (opts.self.has(key)) continue;
-    const forced = related.has(key);
-    const shape = urlShape(url);
-    if (shape === 'no' && !forced) continue;
+    if (!href) continue;
+    let link = linkMemo.get(href);
+    if (link === undefined) { link = linkOf(href); linkMemo.set(href, link); }
+    if (!link) continue;
+    const { url, key, forced, shape } = link;
     if (a.getAttribute('rel')?.toLowerCase().includes('sponsored')) continue;
     // Language switchers link the same story in another language.
     const hreflang = a.getAttribute('hreflang') ?? a.getAttribute('lang');

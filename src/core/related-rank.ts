@@ -38,70 +38,153 @@ const TOKEN = /[\p{Script=Han}\p{Script=Katakana}ー]+|\p{Script=Hiragana}+|[\p{
 const HAN_KATA = /^[\p{Script=Han}\p{Script=Katakana}ー]/u;
 const HIRAGANA = /^\p{Script=Hiragana}/u;
 const HANGUL = /^\p{Script=Hangul}/u;
-const ARABIC = /^[\u0600-\u06FF]/;
-const HEBREW = /^[\u0590-\u05FF]/;
 
 function stem(word: string): string {
   let w = word;
-  if (ARABIC.test(w)) {
+  // The first code unit tells the script (Arabic U+0600–06FF, Hebrew U+0590–05FF) without a regex.
+  const c0 = w.charCodeAt(0);
+  if (c0 >= 0x600 && c0 <= 0x6ff) {
     w = w.replace(/[\u064B-\u0652]/g, '').replace(/[أإآ]/g, 'ا').replace(/ة$/, 'ه');
     if (w.length > 4) w = w.replace(/^(وال|بال|فال|كال|لل|ال)/, '');
     if (w.length > 4) w = w.replace(/^[وفب]/, '');
-  } else if (HEBREW.test(w)) {
+  } else if (c0 >= 0x590 && c0 <= 0x5ff) {
     if (w.length > 4) w = w.replace(/^[הובלמש]/, '');
   }
   return w.length > 5 ? w.slice(0, 5) : w;
 }
 
 const HAS_CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}]/u;
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/**
+ * Every Han, Katakana, Hiragana and Hangul code point has its code units in these ranges (Hangul
+ * Jamo, then U+2E80 up, surrogates included): a plain range scan rules CJK out of most texts far
+ * faster than HAS_CJK's script classes.
+ */
+const MAYBE_CJK = /[\u1100-\u11ff\u2e80-\uffff]/;
+/** One code point of a word (a letter, mark or number). */
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/**
+ * Whether each BMP code unit is a word character: 0 not yet known, 1 yes, 2 no. A cache of a pure
+ * function of the code unit, filled on first sight (a page uses a few hundred distinct ones), so
+ * the tokenizer tests characters by a table load instead of running a Unicode regex over the text.
+ */
+const WORD_UNIT = new Uint8Array(0x10000);
+
+/** Length (1 or 2 code units) of the word character at i, or 0 when it is not one. */
+export function wordCharAt(t: string, i: number): number {
+  const c = t.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    // A surrogate pair is one code point (a lone surrogate is never a word character).
+    const d = t.charCodeAt(i + 1);
+    return d >= 0xdc00 && d <= 0xdfff && WORD_CHAR.test(t.slice(i, i + 2)) ? 2 : 0;
+  }
+  let k = WORD_UNIT[c]!;
+  if (k === 0) { k = WORD_CHAR.test(t[i]!) ? 1 : 2; WORD_UNIT[c] = k; }
+  return k === 1 ? 1 : 0;
+}
 /** The body beyond this many characters adds nothing to a headline's relevance, only time. */
 export const MAX_TEXT = 20_000;
 
-/** Terms of a text (with repeats), for the page language. */
-export function terms(text: string, lang: string | null): string[] {
+/**
+ * Calls `emit` with each term of a text (with repeats), for the page language. ASCII text (most
+ * English pages) takes a character loop: there WORD's letters and digits are exactly a-z and 0-9
+ * after lowercasing and no script branch applies, so the result is the same without the Unicode
+ * regex and its match objects. Text without CJK tests a token's script by its first code unit.
+ */
+function eachTerm(text: string, lang: string | null, emit: (term: string) => void, only?: Set<string>): void {
   const stop = stopwords(lang);
-  const out: string[] = [];
+  const keep = (term: string): boolean => !only || only.has(term);
   let t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKC');
   t = t.toLowerCase();
-  for (const m of t.matchAll(HAS_CJK.test(t) ? TOKEN : WORD)) {
-    const tok = m[0];
-    if (HAN_KATA.test(tok)) {
-      if (tok.length === 1) continue;
-      for (let i = 0; i + 1 < tok.length; i++) out.push(tok.slice(i, i + 2));
-      continue;
+  if (MAYBE_CJK.test(t) && HAS_CJK.test(t)) {
+    for (const m of t.matchAll(TOKEN)) {
+      const tok = m[0];
+      if (HAN_KATA.test(tok)) {
+        if (tok.length === 1) continue;
+        for (let i = 0; i + 1 < tok.length; i++) { const b = tok.slice(i, i + 2); if (keep(b)) emit(b); }
+        continue;
+      }
+      if (HIRAGANA.test(tok)) continue;
+      if (HANGUL.test(tok)) {
+        // Korean particles attach to the end of words: the first two syllables carry the word.
+        if (tok.length >= 2 && keep(tok.slice(0, 2))) emit(tok.slice(0, 2));
+        continue;
+      }
+      wordTerm(tok, stop, emit, only);
     }
-    if (HIRAGANA.test(tok)) continue;
-    if (HANGUL.test(tok)) {
-      // Korean particles attach to the end of words: the first two syllables carry the word.
-      if (tok.length >= 2) out.push(tok.slice(0, 2));
-      continue;
-    }
-    if (tok.length < 2 || stop.has(tok) || (/^\d+$/.test(tok) && tok.length < 3)) continue;
-    out.push(stem(tok));
+    return;
   }
+  // Without CJK the tokens are the runs of word characters (what /[\p{L}\p{M}\p{N}]+/gu
+  // matches), found by a character loop.
+  const n = t.length;
+  for (let i = 0; i < n;) {
+    let w = wordCharAt(t, i);
+    if (!w) { i++; continue; }
+    const start = i;
+    do { i += w; } while (i < n && (w = wordCharAt(t, i)));
+    const tok = t.slice(start, i);
+    // Without CJK in the text, only the prolonged sound mark (ー, script Common) starts a HAN_KATA token.
+    if (tok.charCodeAt(0) === 0x30fc) {
+      for (let j = 0; j + 1 < tok.length; j++) { const b = tok.slice(j, j + 2); if (keep(b)) emit(b); }
+      continue;
+    }
+    wordTerm(tok, stop, emit, only);
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** A word token's term, unless it is a stopword, a single character or a one- or two-digit number. */
+function wordTerm(tok: string, stop: Set<string>, emit: (term: string) => void, only: Set<string> | undefined): void {
+  const len = tok.length;
+  if (len < 2) return;
+  if (len === 2 && isDigit(tok.charCodeAt(0)) && isDigit(tok.charCodeAt(1))) return;
+  if (only) {
+    // Most body words are in no headline: that test first spares them the stopword lookup.
+    const term = stem(tok);
+    if (only.has(term) && !stop.has(tok)) emit(term);
+    return;
+  }
+  if (stop.has(tok)) return;
+  emit(stem(tok));
+}
+
+/** Terms of a text (with repeats), for the page language. */
+export function terms(text: string, lang: string | null): string[] {
+  const out: string[] = [];
+  eachTerm(text, lang, (t) => out.push(t));
   return out;
 }
 
 export interface ArticleProfile { weight: Map<string, number> }
 
-/** Weights of the article's terms: title 1, lead 0.6, body 0.25..0.5 by frequency. */
-export function articleProfile(title: string, lead: string, body: string, lang: string | null): ArticleProfile {
+/**
+ * Weights of the article's terms: title 1, lead 0.6, body 0.25..0.5 by frequency. With `only`
+ * (the terms of every headline to be scored), other terms are not weighed: relevance() reads
+ * nothing else, so scores are the same, and most of the body's terms cost no map work.
+ */
+export function articleProfile(title: string, lead: string, body: string, lang: string | null, only?: Set<string>): ArticleProfile {
+  // Body term counts first, then turned into weights in place (every body weight is above 0).
   const weight = new Map<string, number>();
+  if (only && only.size === 0) return { weight };
+  eachTerm(body, lang, (t) => weight.set(t, (weight.get(t) ?? 0) + 1), only);
+  for (const [t, n] of weight) weight.set(t, Math.min(0.5, 0.2 + 0.05 * n));
   const raise = (t: string, w: number): void => { if ((weight.get(t) ?? 0) < w) weight.set(t, w); };
-  const tf = new Map<string, number>();
-  for (const t of terms(body, lang)) tf.set(t, (tf.get(t) ?? 0) + 1);
-  for (const [t, n] of tf) raise(t, Math.min(0.5, 0.2 + 0.05 * n));
-  for (const t of terms(lead, lang)) raise(t, 0.6);
-  for (const t of terms(title, lang)) raise(t, 1);
+  eachTerm(lead, lang, (t) => raise(t, 0.6), only);
+  eachTerm(title, lang, (t) => raise(t, 1), only);
   return { weight };
 }
 
 /** 0..1: noisy-OR of the shared terms' weights. */
 export function relevance(headline: string, profile: ArticleProfile, lang: string | null): number {
+  return termsRelevance(new Set(terms(headline, lang)), profile);
+}
+
+/** relevance() of a headline from its set of terms (for callers that already have them). */
+export function termsRelevance(headlineTerms: Set<string>, profile: ArticleProfile): number {
   let miss = 1;
-  for (const t of new Set(terms(headline, lang))) {
+  for (const t of headlineTerms) {
     const w = profile.weight.get(t);
     if (w) miss *= 1 - 0.6 * w;
   }

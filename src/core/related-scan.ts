@@ -26,9 +26,16 @@ export function scanDocument(doc: Document): Scan {
   const scan: Scan = { anchors: [], headings: [], jsonLd: [], meta: new Map(), firstDatetime: null };
   const root = doc.documentElement;
   if (!root) return scan;
+  // role="heading" is rare: one native query finds it instead of reading every element's role.
+  const roleHeadings = new Set<Element>();
+  const roles = doc.querySelectorAll('[role]');
+  for (let i = 0; i < roles.length; i++) if (roles[i]!.getAttribute('role') === 'heading') roleHeadings.add(roles[i]!);
   const stack: Element[] = [root];
+  // Parallel to `stack`: the element is its parent's first element child (known when pushing it).
+  const first: boolean[] = [false];
   while (stack.length) {
     const el = stack.pop()!;
+    const isFirst = first.pop()!;
     const tag = el.localName;
     if (tag === 'a') {
       if (el.hasAttribute('href')) scan.anchors.push(el);
@@ -45,14 +52,20 @@ export function scanDocument(doc: Document): Scan {
     } else if (SKIP.has(tag)) {
       continue;
     }
-    if (HEADING_TAGS.has(tag) || el.getAttribute('role') === 'heading' || HEADING_CLASS.test(el.getAttribute('class') ?? '')) scan.headings.push(el);
-    else if (LABEL_TAGS.has(tag) && !el.firstElementChild && el.parentElement?.firstElementChild === el) {
+    const last = el.lastElementChild;
+    // className is the class attribute and cheaper to read, except on SVG elements (an object).
+    const cls = el.className;
+    if (HEADING_TAGS.has(tag) || roleHeadings.has(el) || HEADING_CLASS.test(typeof cls === 'string' ? cls : el.getAttribute('class') ?? '')) scan.headings.push(el);
+    else if (isFirst && !last && LABEL_TAGS.has(tag)) {
       // An unclassed label opening a box (<p class="w_t">Más información</p>) heads it when it says so.
       const text = (el.textContent ?? '').trim();
       if (text.length <= 40 && (RELATED_HEADING.test(text) || READ_ALSO.test(`${text}:`))) scan.headings.push(el);
     }
-    // Push children in reverse so they pop in document order (anchors stay in page order).
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    if (last) {
+      // Push children in reverse so they pop in document order (anchors stay in page order).
+      for (let c: Element | null = last; c; c = c.previousElementSibling) { stack.push(c); first.push(false); }
+      first[first.length - 1] = true;
+    }
   }
   return scan;
 }

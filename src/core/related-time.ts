@@ -21,14 +21,21 @@ export function asciiDigits(s: string): string {
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
+// Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
+const UNIT_S = /^(s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|秒|ثوان[يٍ]?|ثانية|שניות|секунд\p{L}*|saniye)$/u;
+const UNIT_M = /^(m|mins?|minutes?|minuten?|minutos?|minuti|minuto|分|分钟|分鐘|دقيقة|دقائق|دقيقتين|דקות|דקה|минут\p{L}*|dakika)$/u;
+const UNIT_H = /^(h|hrs?|hours?|std|stunden?|heures?|horas?|ore|ora|時間|小时|小時|ساعة|ساعات|ساعتين|שעות|שעה|שעתיים|час\p{L}*|saat)$/u;
+const UNIT_D = /^(d|days?|tage?n?|jours?|días?|dias?|giorni|giorno|日|天|يوم|أيام|يومين|ימים|יום|יומיים|дн\p{L}*|день|gün)$/u;
+const UNIT_W = /^(w|wks?|weeks?|wochen?|semaines?|semanas?|settimane?|週間|周|أسبوع|أسابيع|שבועות|שבוע|недел\p{L}*|hafta)$/u;
+
 /** Unit words by language, to one of s m h d w. */
 function unitOf(word: string): string | null {
   const w = word.toLowerCase().replace(/\.$/, '');
-  if (/^(s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|秒|ثوان[يٍ]?|ثانية|שניות|секунд\p{L}*|saniye)$/u.test(w)) return 's';
-  if (/^(m|mins?|minutes?|minuten?|minutos?|minuti|minuto|分|分钟|分鐘|دقيقة|دقائق|دقيقتين|דקות|דקה|минут\p{L}*|dakika)$/u.test(w)) return 'm';
-  if (/^(h|hrs?|hours?|std|stunden?|heures?|horas?|ore|ora|時間|小时|小時|ساعة|ساعات|ساعتين|שעות|שעה|שעתיים|час\p{L}*|saat)$/u.test(w)) return 'h';
-  if (/^(d|days?|tage?n?|jours?|días?|dias?|giorni|giorno|日|天|يوم|أيام|يومين|ימים|יום|יומיים|дн\p{L}*|день|gün)$/u.test(w)) return 'd';
-  if (/^(w|wks?|weeks?|wochen?|semaines?|semanas?|settimane?|週間|周|أسبوع|أسابيع|שבועות|שבוע|недел\p{L}*|hafta)$/u.test(w)) return 'w';
+  if (UNIT_S.test(w)) return 's';
+  if (UNIT_M.test(w)) return 'm';
+  if (UNIT_H.test(w)) return 'h';
+  if (UNIT_D.test(w)) return 'd';
+  if (UNIT_W.test(w)) return 'w';
   return null;
 }
 

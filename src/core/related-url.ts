@@ -7,6 +7,9 @@
  * Pure string work on URL objects; no DOM.
  */
 
+/** What normalizeUrl and urlShape read of a URL (a URL, or the collector's parse-free form of a plain path). */
+export type UrlParts = Pick<URL, 'hostname' | 'pathname' | 'search' | 'searchParams'>;
+
 /** Second-level labels under a country TLD that are public suffixes (bbc.co.uk, nhk.or.jp, uol.com.br, gob.es). */
 const SECOND_LEVEL = new Set([
   'co', 'com', 'net', 'org', 'gov', 'gob', 'gouv', 'gv', 'ac', 'edu', 'ne', 'or', 'go', 'nic', 'ltd', 'plc', 'sch', 'mil', 'info', 'biz', 'nom', 'web', 'nhs', 'police',
@@ -27,6 +30,8 @@ export function registrableDomain(hostname: string): string {
   return labels.slice(-take).join('.');
 }
 
+const AMP_OR_INDEX = /amp|index\./i;
+
 /** Query parameters that identify a story (article.php?id=123); every other parameter is tracking or view state. */
 const ID_PARAMS = /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
 
@@ -34,18 +39,22 @@ const ID_PARAMS = /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_
  * One string per story: host without www/m/amp, path without trailing slash, index.html or AMP
  * suffix, only id-like query parameters, no fragment, scheme ignored.
  */
-export function normalizeUrl(u: URL): string {
+export function normalizeUrl(u: UrlParts): string {
   const host = u.hostname.toLowerCase().replace(/^(www\d?|m|mobile|amp)\./, '');
   let path = u.pathname;
-  try { path = decodeURI(path); } catch { /* keep it encoded */ }
-  path = path
-    .replace(/\/amp(\.html?)?\/?$/i, '')
-    .replace(/^\/amp\//i, '/')
-    .replace(/\.amp(\.html?)?$/i, '$1')
-    .replace(/\/index\.(html?|php|shtml)$/i, '/')
-    .replace(/\/+$/, '');
+  // Cheap tests first: without '%' decoding changes nothing, and every AMP/index form below
+  // contains "amp" or "index."; an empty search has no parameters.
+  if (path.includes('%')) { try { path = decodeURI(path); } catch { /* keep it encoded */ } }
+  if (AMP_OR_INDEX.test(path)) {
+    path = path
+      .replace(/\/amp(\.html?)?\/?$/i, '')
+      .replace(/^\/amp\//i, '/')
+      .replace(/\.amp(\.html?)?$/i, '$1')
+      .replace(/\/index\.(html?|php|shtml)$/i, '/');
+  }
+  if (path.endsWith('/')) path = path.replace(/\/+$/, '');
   const keep: string[] = [];
-  for (const [k, v] of u.searchParams) if (ID_PARAMS.test(k) && v) keep.push(`${k.toLowerCase()}=${v}`);
+  if (u.search) for (const [k, v] of u.searchParams) if (ID_PARAMS.test(k) && v) keep.push(`${k.toLowerCase()}=${v}`);
   keep.sort();
   return host + path + (keep.length ? `?${keep.join('&')}` : '');
 }
@@ -76,16 +85,22 @@ const DATE_IN_PATH = new RegExp(`(^|[/_-])(19|20)\\d{2}([/_-])${MONTH}([/_-]\\d{
  * - `maybe`: a short slug or a deep path (accepted only inside a headline block);
  * - `no`: a site root, a section front (/news/, /world/europe/), a tag/author/service page, a file.
  */
+// Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
+const ASCII_LETTER = /[a-z]/i;
+const LETTER = /\p{L}/u;
+const THREE_LETTERS = /\p{L}{3}/u;
+
 export type UrlShape = 'article' | 'maybe' | 'no';
 
-export function urlShape(u: URL): UrlShape {
+export function urlShape(u: UrlParts): UrlShape {
   let path = u.pathname;
-  try { path = decodeURIComponent(path); } catch { /* keep it encoded */ }
+  if (path.includes('%')) { try { path = decodeURIComponent(path); } catch { /* keep it encoded */ } }
   if (MEDIA_FILE.test(path)) return 'no';
   const segments = path.split('/').filter(Boolean);
   if (segments.some((s) => NOT_STORY_SEGMENT.test(s))) return 'no';
-  if (/(^|\/)page\/\d+\/?$/i.test(path) || u.searchParams.has('page')) return 'no';
-  const idParam = [...u.searchParams].some(([k, v]) => ID_PARAMS.test(k) && /\d{3,}/.test(v));
+  const query = u.search !== '';
+  if (/(^|\/)page\/\d+\/?$/i.test(path) || (query && u.searchParams.has('page'))) return 'no';
+  const idParam = query && [...u.searchParams].some(([k, v]) => ID_PARAMS.test(k) && /\d{3,}/.test(v));
   if (segments.length === 0) return idParam ? 'article' : 'no';
   const last = segments[segments.length - 1]!.replace(/\.(s?html?|php|aspx?|cms)$/i, '');
   const dated = DATE_IN_PATH.exec(path);
@@ -98,9 +113,9 @@ export function urlShape(u: URL): UrlShape {
   // Short ids under an article folder: ynet's /economy/article/hjk8a2b3c, /story/8f3k2.
   const folder = segments.findIndex((seg) => /^(article|articles|story|stories|artikel|articolo|noticia|post|posts|a|p)$/i.test(seg));
   if (folder >= 0 && folder < segments.length - 1 && /\d/.test(segments[folder + 1]!) && segments[folder + 1]!.length >= 5) return 'article';
-  const words = last.split(/[-_+.,]+/).filter((w) => /\p{L}/u.test(w));
+  const words = last.split(/[-_+.,]+/).filter((w) => ASCII_LETTER.test(w) || LETTER.test(w));
   if (words.length >= 4) return 'article';
-  if (words.length >= 2 || (segments.length >= 3 && /\p{L}{3}/u.test(last))) return 'maybe';
+  if (words.length >= 2 || (segments.length >= 3 && THREE_LETTERS.test(last))) return 'maybe';
   return 'no';
 }
 

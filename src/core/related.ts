@@ -11,7 +11,7 @@
  */
 import type { RelatedHeadline } from './types.js';
 import { collectCandidates, type Candidate } from './related-collect.js';
-import { articleProfile, relevance } from './related-rank.js';
+import { articleProfile, terms, termsRelevance } from './related-rank.js';
 import { scanDocument, type Scan } from './related-scan.js';
 import { offsetOf } from './related-time.js';
 import { selfKeys } from './related-url.js';
@@ -31,7 +31,10 @@ export interface RelatedContext {
 /** The section a headline gets when its block had no heading. */
 export const DEFAULT_SECTION = 'Related';
 
-const titleKey = (t: string): string => t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+// Unicode-property regexes live at module level: the build lowers each `\p{…}` literal to a
+// `new RegExp()` call, which inside a function would run on every call.
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+const titleKey = (t: string): string => t.normalize('NFKC').toLowerCase().replace(NOT_WORD, '');
 
 /** The page's own UTC offset, from its stated publication time, for resolving "2 minutes ago". */
 function pageOffset(scan: Scan): number | null {
@@ -42,13 +45,13 @@ function pageOffset(scan: Scan): number | null {
 
 interface Merged { c: Candidate; sections: string[] }
 
-function dedupe(cands: Candidate[]): Merged[] {
+function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
   const byUrl = new Map<string, Merged>();
   const byTitle = new Map<string, Merged>();
   const out: Merged[] = [];
   for (const c of [...cands].sort((a, b) => a.order - b.order)) {
     const section = c.section ?? DEFAULT_SECTION;
-    const tk = titleKey(c.title);
+    const tk = keyOf(c.title);
     const prev = byUrl.get(c.key) ?? byTitle.get(tk);
     if (prev) {
       if (!prev.sections.includes(section)) prev.sections.push(section);
@@ -80,12 +83,24 @@ export function findRelated(doc: Document, ctx: RelatedContext): RelatedHeadline
     sisterDomains: ctx.sisterDomains ?? [],
     offsetMinutes: pageOffset(scan),
   });
+  // Titles are keyed twice (dedupe, then against the article's own title): normalised once each.
+  const keys = new Map<string, string>();
+  const keyOf = (t: string): string => {
+    let k = keys.get(t);
+    if (k === undefined) { k = titleKey(t); keys.set(t, k); }
+    return k;
+  };
   const ownTitle = titleKey(ctx.title);
-  const merged = dedupe(cands).filter((m) => !ownTitle || titleKey(m.c.title) !== ownTitle);
+  const merged = dedupe(cands, keyOf).filter((m) => !ownTitle || keyOf(m.c.title) !== ownTitle);
 
-  const lead = [scan.meta.get('description') ?? '', ctx.text.split(/\s+/).slice(0, 60).join(' ')].join(' ');
-  const profile = articleProfile(ctx.title, lead, ctx.text, ctx.lang);
-  const scored = merged.map((m) => ({ m, score: relevance(m.c.title, profile, ctx.lang) }));
+  // split's limit stops after the 60 words needed instead of splitting the whole body.
+  const lead = [scan.meta.get('description') ?? '', ctx.text.split(/\s+/, 60).join(' ')].join(' ');
+  // Each headline's terms once; the article is weighed only on terms some headline has.
+  const headTerms = merged.map((m) => new Set(terms(m.c.title, ctx.lang)));
+  const needed = new Set<string>();
+  for (const set of headTerms) for (const t of set) needed.add(t);
+  const profile = articleProfile(ctx.title, lead, ctx.text, ctx.lang, needed);
+  const scored = merged.map((m, i) => ({ m, score: termsRelevance(headTerms[i]!, profile) }));
   scored.sort((a, b) => b.score - a.score || a.m.c.order - b.m.c.order);
   return scored.map(({ m, score }) => {
     const h: RelatedHeadline = { title: m.c.title, url: m.c.url, section: m.sections[0]!, score };

@@ -125,7 +125,7 @@ class FastReadabilityImpl<T> extends Readability<T> {
     const native = body ? innerHTMLAccessor(body) : null;
     const source = this.#source;
     const article = body && native && source && page == null
-      ? this.grabWithSnapshotOnDemand(page, body, native, source)
+      ? this.grabWithSnapshotOnDemand(body, native, source)
       : plain._grabArticle.call(this, page);
     // parse() serializes the article into a log line next, whether debugging or not.
     if (article && native) shadowInnerHTML(article, () => '', (v) => native.set.call(article, v));
@@ -138,7 +138,7 @@ class FastReadabilityImpl<T> extends Readability<T> {
   }
 
   private grabWithSnapshotOnDemand(
-    this: FastReadabilityImpl<T> & Internals, page: Element | null | undefined, body: Element, native: Accessor, source: Document,
+    this: FastReadabilityImpl<T> & Internals, body: Element, native: Accessor, source: Document,
   ): Element | null {
     let firstRead = true;
     // The first read is `pageCacheHtml = page.innerHTML`; the only write of that value is a retry.
@@ -151,7 +151,7 @@ class FastReadabilityImpl<T> extends Readability<T> {
       else native.set.call(body, v);
     });
     try {
-      return plain._grabArticle.call(this, page);
+      return plain._grabArticle.call(this); // the document's body: parse() passes no page
     } finally {
       unshadowInnerHTML(body);
     }

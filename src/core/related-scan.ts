@@ -82,9 +82,3 @@ export function subtree(el: Element, limit = 200): Element[] {
   }
   return out;
 }
-
-/** The nearest ancestor-or-self with this tag name, without selector matching. */
-export function ancestorByTag(el: Element, tag: string): Element | null {
-  for (let e: Element | null = el; e; e = e.parentElement) if (e.localName === tag) return e;
-  return null;
-}

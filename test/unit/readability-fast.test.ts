@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parsePage } from '../../bench/lib/parse-page.mjs';
 import { Readability } from '@mozilla/readability';
 import { FastReadability } from '../../src/core/readability-fast.js';
+import { cloneDocument } from '../../src/core/clone-document.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/readability-test-pages');
@@ -21,7 +22,8 @@ const parse = (html: string): Document => parsePage(html, URL).window.document;
 function both(html: string): [unknown, unknown] {
   const doc = parse(html);
   const plain = new Readability(doc.cloneNode(true) as Document).parse();
-  const fast = new FastReadability(doc.cloneNode(true) as Document, { source: doc }).parse();
+  // As extract() runs it: on cloneDocument's copy (style text left out), starting over from the page.
+  const fast = new FastReadability(cloneDocument(doc, URL), { source: doc }).parse();
   return [plain, fast];
 }
 
@@ -61,6 +63,20 @@ describe('FastReadability gives Readability\'s result', () => {
     expect(r.byline).toBe('By Jane Roe');
     expect(r.textContent).not.toContain('Hidden paragraph');
     expect(r.textContent).not.toContain('Invisible text');
+  });
+
+  it('on pages whose style elements sit where Readability looks (next to images, in the article, in SVG)', () => {
+    const css = 'p { color: red } /* long */ '.repeat(50);
+    const html = `<html><head><title>Styles everywhere</title><style>${css}</style></head><body>
+      <style>${css}</style>
+      <div class="story"><style>.x{}</style><img src="a.jpg"><style>${css}</style><noscript><img src="a-big.jpg"></noscript>
+      <span><style>${css}</style></span><noscript><img src="b-big.jpg"></noscript>
+      <svg><style>${css}</style><circle r="1"/></svg>
+      ${Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to be scored as content by Readability, with commas, clauses, and more words.</p>`).join('<style>b{}</style>')}
+      </div></body></html>`;
+    const [plain, fast] = both(html);
+    expect(fast).toEqual(plain);
+    expect((fast as { textContent: string }).textContent).toContain('Paragraph 7 of the story');
   });
 });
 

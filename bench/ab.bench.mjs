@@ -12,7 +12,8 @@
  * the same extract() JSON (timings aside) on every page.
  *
  * Flags: --baseline <git rev> (default HEAD: what this working tree changes), --pages <n> (default 60,
- * half from each corpus, spread evenly), --reps <n> (default 5), --verbose (one line per page).
+ * half from each corpus, spread evenly), --only <names> (comma-separated Readability test page names or
+ * scrapinghub file-name prefixes, instead), --reps <n> (default 5), --verbose (one line per page).
  * Linux only (reads /proc). Exits 0 with a message when the corpora are absent.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -41,6 +42,17 @@ const spread = (xs, n) => { const step = Math.max(1, Math.floor(xs.length / n));
 const routes = new Map();
 for (const f of spread(readdirSync(path.join(SH, 'html')).sort(), N / 2)) routes.set(`/sh/${f.replace(/\.html\.gz$/, '')}/`, () => gunzipSync(readFileSync(path.join(SH, 'html', f))));
 for (const s of spread(readdirSync(RTP).filter((d) => existsSync(path.join(RTP, d, 'source.html'))).sort(), N / 2)) routes.set(`/rtp/${s}/`, () => readFileSync(path.join(RTP, s, 'source.html')));
+// --only a,b,…: just these pages (Readability test page names, or scrapinghub file-name prefixes).
+const only = opt('--only', null)?.split(',').filter(Boolean);
+if (only) {
+  routes.clear();
+  for (const name of only) {
+    if (existsSync(path.join(RTP, name, 'source.html'))) { routes.set(`/rtp/${name}/`, () => readFileSync(path.join(RTP, name, 'source.html'))); continue; }
+    const f = readdirSync(path.join(SH, 'html')).find((x) => x.startsWith(name));
+    if (f) routes.set(`/sh/${f.replace(/\.html\.gz$/, '')}/`, () => gunzipSync(readFileSync(path.join(SH, 'html', f))));
+    else console.log(`--only: no page named ${name}`);
+  }
+}
 const server = createServer((req, res) => {
   const make = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
   if (!make) { res.writeHead(404); res.end(); return; }

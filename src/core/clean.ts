@@ -89,6 +89,7 @@ function norm(text: string | null | undefined): string {
 }
 
 function tokensOf(el: Element): string[] {
+  if (!el.hasAttributes()) return [];
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''} ${el.getAttribute('data-component') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
   if (raw.length < 4) return [];
   // "article-share__button" → article, share, button; "relatedStories" → related, stories; plus the glued form.
@@ -209,10 +210,18 @@ function remove(el: Element, kind: string, w: Walk): void {
   el.remove();
 }
 
-/** Does this short block look like a share bar: only share words, counts and icons? */
+const SHARE_SPLIT = /[\s|·•/,:()-]+/;
+const SHARE_COUNT = /^\d+[kKmM]?$/;
+
+/** Does this short block look like a share bar: only share words (16 at most), counts and icons? */
 function isShareBar(text: string): boolean {
-  const words = text.toLowerCase().split(/[\s|·•/,:()-]+/).filter((x) => x && !/^\d+[kKmM]?$/.test(x));
-  return words.length > 0 && words.length <= 16 && words.every((x) => SHARE_WORDS.has(x));
+  // Word by word, stopping at the first word that is not a share word (most blocks: the first).
+  let words = 0;
+  for (const word of text.toLowerCase().split(SHARE_SPLIT)) {
+    if (!word || SHARE_COUNT.test(word)) continue;
+    if (!SHARE_WORDS.has(word) || ++words > 16) return false;
+  }
+  return words > 0;
 }
 
 function isBreadcrumb(el: Element, text: string, w: Walk): boolean {
@@ -322,8 +331,8 @@ function isShoutedTeaser(el: Element, text: string): boolean {
   return linkTextLength(el) >= 0.9 * text.length;
 }
 
-/** Raw characters read to decide that a block without a clutter kind is too long for any text rule. */
-const LONG_PREFIX = 2000;
+/** Raw characters normalized to decide that a block without a clutter kind is too long for any text rule. */
+const NORM_PREFIX = 480;
 
 /** Decides about one element; returns true when it was removed. */
 function judge(el: Element, w: Walk): boolean {
@@ -338,11 +347,12 @@ function judge(el: Element, w: Walk): boolean {
   const isText = TEXT_BLOCKS.has(tag) || HEADINGS.has(tag);
   if (!kind && !isText) return false;
   const raw = el.textContent ?? '';
-  // Without a clutter kind, every rule below needs a block of at most 320 characters (the caption
-  // rule: 400), so a long wrapper is let through on a prefix: normalizing a prefix never yields
-  // more characters than normalizing the whole. Spares one whole-article regex pass per level of
-  // nesting (the wrappers around the story are the deepest chain and the longest texts).
-  if (!kind && raw.length > LONG_PREFIX && norm(raw.slice(0, LONG_PREFIX)).length > 400) return false;
+  // Without a clutter kind, every rule below needs a block of at most 320 normalized characters
+  // (the caption rule, which could go up to 400, needs under 160 without a kind), so a longer block
+  // is let through on a prefix: normalizing a prefix never yields more characters than normalizing
+  // the whole. Spares a regex pass over every paragraph of the story, and one over the whole
+  // article per level of the wrappers around it.
+  if (!kind && raw.length > 320 && norm(raw.length > NORM_PREFIX ? raw.slice(0, NORM_PREFIX) : raw).length > 320) return false;
   const text = norm(raw);
   if (kind === 'caption' || (text.length < 160 && CREDIT_LINE.test(text) && !/[.!?]\s+\p{Lu}/u.test(text))) {
     // A caption or photo credit outside <figure>: kept with the images, but not running text.
@@ -394,7 +404,7 @@ const KEEP_ATTRS = new Set(['href', 'src', 'alt', 'title', 'width', 'height', 'c
 
 function stripAttributes(el: Element): void {
   // A <picture>'s sources are read (then removed) when its <img> is resolved.
-  if (el.localName === 'source') return;
+  if (el.localName === 'source' || !el.hasAttributes()) return;
   const attrs = el.attributes;
   for (let i = attrs.length - 1; i >= 0; i--) {
     const name = attrs[i]!.name;

@@ -19,7 +19,8 @@
  *   serialization was the hottest line of the parse. Given `source` (the untouched page the parsed
  *   document was copied from), nothing is serialized: a retry copies the page's body again and
  *   runs the same preparation steps on it, which makes the body parse() prepared, without the
- *   serialize-and-parse round trip. The copy leaves the text of style elements out, as
+ *   serialize-and-parse round trip (a second or third start-over copies the body prepared the
+ *   first time). The copy leaves the text of style elements out, as
  *   cloneDocument does: the preparation removes them, and their CSS would be parsed for nothing.
  * - `parse()` logs `"Grabbed: " + articleContent.innerHTML` even with debug off (the argument is
  *   built before log() looks at the flag), serializing the article once for nothing. Between
@@ -116,6 +117,8 @@ class FastReadabilityImpl<T> extends Readability<T> {
   #judging = false;
   /** The memo of the judgement in progress (normalized and raw text per node), or null. */
   #texts: Map<Element, string>[] | null = null;
+  /** The prepared body's children, kept at the first start-over for the next ones. */
+  #prepared: DocumentFragment | null = null;
 
   constructor(doc: Document, options?: Options<T>) {
     super(doc, options);
@@ -165,11 +168,19 @@ class FastReadabilityImpl<T> extends Readability<T> {
    * The <body> element itself stays, as with plain Readability's innerHTML write.
    */
   private restorePreparedBody(this: FastReadabilityImpl<T> & Internals, body: Element, source: Document): void {
+    if (this.#prepared) {
+      body.replaceChildren(this.#prepared.cloneNode(true));
+      return;
+    }
     const fresh = source.body ? importWithoutStyleText(this._doc, source.body) : null;
     body.replaceChildren(...(fresh ? Array.from(fresh.childNodes) : []));
     this._unwrapNoscriptImages(this._doc);
     this._removeScripts(this._doc);
     this._prepDocument();
+    // Readability starts over up to three times, always from this same body: the later times copy it.
+    const prepared = this._doc.createDocumentFragment();
+    for (let c = body.firstChild; c; c = c.nextSibling) prepared.appendChild(c.cloneNode(true));
+    this.#prepared = prepared;
   }
 
   _cleanConditionally(e: Element, tag: string): void {

@@ -8,8 +8,10 @@
  * world in a loop of k calls (k chosen so a loop is ~30 ms), and the cost is the renderer main
  * thread's own CPU time over that loop (/proc/<pid>/task/<pid>/schedstat; the main thread of a
  * renderer is the process's first thread), divided by k: other processes do not count. Variants
- * alternate in rotating order, --reps loops each, median per page. Also checks that both trees give
- * the same extract() JSON (timings aside) on every page.
+ * alternate in rotating order, --reps loops each, median per page. The same loops are also timed by
+ * the page's wall clock, printed second: it counts what CPU time of the main thread leaves out
+ * (garbage collection on V8's helper threads, waiting for a core), so allocation shows there. Also
+ * checks that both trees give the same extract() JSON (timings aside) on every page.
  *
  * Flags: --baseline <git rev> (default HEAD: what this working tree changes), --pages <n> (default 60,
  * half from each corpus, spread evenly), --only <names> (comma-separated Readability test page names or
@@ -117,15 +119,17 @@ for (const p of routes.keys()) {
     const k = Math.max(1, Math.min(50, Math.round(30 / (oneMs + 0.05))));
     const pids = renderers();
     const s = { R: [], A: [], B: [] };
+    const w = { R: [], A: [], B: [] };
     const orders = [['R', 'A', 'B'], ['B', 'A', 'R'], ['A', 'R', 'B'], ['B', 'R', 'A']];
     for (let i = 0; i < REPS; i++) {
       for (const key of orders[i % orders.length]) {
         const c0 = cpuNs(pids);
-        await page.evaluate(([key, k]) => { for (let j = 0; j < k; j++) __ab[key](); }, [key, k]);
+        const wall = await page.evaluate(([key, k]) => { const t = performance.now(); for (let j = 0; j < k; j++) __ab[key](); return performance.now() - t; }, [key, k]);
         s[key].push((cpuNs(pids) - c0) / 1e6 / k);
+        w[key].push(wall / k);
       }
     }
-    rows.push({ page: p, R: median(s.R), A: median(s.A), B: median(s.B), same });
+    rows.push({ page: p, R: median(s.R), A: median(s.A), B: median(s.B), wallR: median(w.R), wallA: median(w.A), wallB: median(w.B), same });
   } catch (e) {
     rows.push({ page: p, failure: String(e?.message ?? e).split('\n')[0] });
   }
@@ -144,12 +148,19 @@ const summary = {
   [`baseline ${revName} ÷ Readability`]: line(ratios((r) => r.A / r.R)),
   ['this tree ÷ Readability']: line(ratios((r) => r.B / r.R)),
   [`this tree ÷ baseline ${revName}`]: { ...line(ratios((r) => r.B / r.A)), p10: +q(ratios((r) => r.B / r.A), 0.1).toFixed(3) },
+  wallClock: {
+    [`baseline ${revName} ÷ Readability`]: line(ratios((r) => r.wallA / r.wallR)),
+    ['this tree ÷ Readability']: line(ratios((r) => r.wallB / r.wallR)),
+    [`this tree ÷ baseline ${revName}`]: { ...line(ratios((r) => r.wallB / r.wallA)), p10: +q(ratios((r) => r.wallB / r.wallA), 0.1).toFixed(3) },
+  },
   cpuMsSummed: { readability: +ok.reduce((t, r) => t + r.R, 0).toFixed(1), baseline: +ok.reduce((t, r) => t + r.A, 0).toFixed(1), tree: +ok.reduce((t, r) => t + r.B, 0).toFixed(1) },
   outputsDiffer: ok.filter((r) => !r.same).map((r) => r.page),
 };
 console.log(`\nbench:ab — ${ok.length} pages, ${REPS} loops each, renderer main-thread CPU time per call, ${Math.round((Date.now() - started) / 1000)} s`);
 console.table(Object.fromEntries(Object.entries(summary).filter(([k]) => k.includes('÷'))));
 console.log('CPU ms summed over the pages (one call each):', JSON.stringify(summary.cpuMsSummed));
+console.log('The same loops by the page\'s wall clock (includes garbage collection on V8\'s helper threads and time the main thread waited for a core):');
+console.table(summary.wallClock);
 console.log(`extract() output differs from the baseline on: ${summary.outputsDiffer.join(' ') || 'no page'}`);
 if (summary.skipped.length) console.log('skipped:', summary.skipped.join('; '));
 if (args.includes('--verbose')) console.table(ok.map((r) => ({ page: r.page.slice(0, 40), readabilityMs: +r.R.toFixed(2), baselineMs: +r.A.toFixed(2), treeMs: +r.B.toFixed(2) })));

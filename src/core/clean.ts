@@ -15,6 +15,7 @@
  */
 
 import { PAYWALL_TEXT } from './paywall.js';
+import { collapse, collapsedLength, hasNonSpace } from './whitespace.js';
 
 /** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
 const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'form',
@@ -85,7 +86,7 @@ export interface CleanReport {
 }
 
 function norm(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return collapse(text ?? '');
 }
 
 function tokensOf(el: Element): string[] {
@@ -116,7 +117,8 @@ function clutterKind(el: Element): string | null {
 
 function linkTextLength(el: Element): number {
   let n = 0;
-  for (const a of Array.from(el.getElementsByTagName('a'))) n += norm(a.textContent).length;
+  const links = el.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) n += collapsedLength(links[i]!.textContent ?? '');
   return n;
 }
 
@@ -352,7 +354,7 @@ function judge(el: Element, w: Walk): boolean {
   // is let through on a prefix: normalizing a prefix never yields more characters than normalizing
   // the whole. Spares a regex pass over every paragraph of the story, and one over the whole
   // article per level of the wrappers around it.
-  if (!kind && raw.length > 320 && norm(raw.length > NORM_PREFIX ? raw.slice(0, NORM_PREFIX) : raw).length > 320) return false;
+  if (!kind && raw.length > 320 && collapsedLength(raw.length > NORM_PREFIX ? raw.slice(0, NORM_PREFIX) : raw) > 320) return false;
   const text = norm(raw);
   if (kind === 'caption' || (text.length < 160 && CREDIT_LINE.test(text) && !/[.!?]\s+\p{Lu}/u.test(text))) {
     // A caption or photo credit outside <figure>: kept with the images, but not running text.
@@ -425,12 +427,12 @@ function walk(el: Element, w: Walk): void {
       stripAttributes(child);
       walk(child, w);
       if (child.localName === 'p' || child.localName === 'li' || HEADINGS.has(child.localName)) {
-        const len = norm(child.textContent).length;
+        const len = collapsedLength(child.textContent ?? '');
         w.seen += len;
         if (child.localName === 'p' && len >= 120) w.beforeBody = false;
       }
       // A wrapper emptied by the rules above goes too (unless it holds an image).
-      if (!child.firstElementChild && !norm(child.textContent) && BLOCK_TAGS.has(child.localName) && child.localName !== 'br' && child.localName !== 'hr') {
+      if (!child.firstElementChild && !hasNonSpace(child.textContent ?? '') && BLOCK_TAGS.has(child.localName) && child.localName !== 'br' && child.localName !== 'hr') {
         remove(child, 'empty', w);
       }
     }
@@ -441,7 +443,7 @@ function walk(el: Element, w: Walk): void {
 /** Cleans Readability's article element in place (the extraction's own copy, never the caller's page). */
 export function cleanArticle(root: Element, ctx: CleanContext): CleanReport {
   const report: CleanReport = { removed: {}, paywallHint: false };
-  const total = norm(root.textContent).length;
+  const total = collapsedLength(root.textContent ?? '');
   walk(root, { ctx, report, total, seen: 0, beforeBody: true, titleNorm: norm(ctx.title).toLowerCase() });
   return report;
 }
@@ -459,7 +461,7 @@ export function runningText(root: Node): string {
   const blocks: string[] = [];
   let line = '';
   const flush = (): void => {
-    const t = line.replace(/\s+/g, ' ').trim();
+    const t = collapse(line);
     if (t) blocks.push(t);
     line = '';
   };

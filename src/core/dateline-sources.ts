@@ -7,6 +7,7 @@
  * headline (or the first ~8 KB of the body when there is none), never every text node of a page.
  */
 import type { DateSource } from './types.js';
+import { collapseRuns } from './whitespace.js';
 import { findTextDates, parseMachineDate, type Stamp, type TextDate } from './dateline-parse.js';
 
 export type DateKind = 'published' | 'modified';
@@ -380,7 +381,7 @@ function textWalk(doc: Document, start: Node, forward: boolean): (budget: number
       if (!NON_SPACE.test(raw)) continue;
       const parent = n.parentNode as Element | null;
       if (!parent || skipsText(parent.tagName)) continue;
-      const value = raw.replace(/\s+/g, ' ');
+      const value = collapseRuns(raw);
       parts.push({ node: n as Text, value });
       used += value.length;
     }

@@ -7,6 +7,7 @@
  * their own headings. Reads the DOM, never changes it.
  */
 import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './related-cues.js';
+import { collapse, collapsedLength } from './whitespace.js';
 import { subtree } from './related-scan.js';
 import type { UrlShape } from './related-url.js';
 
@@ -42,8 +43,8 @@ export function boundedText(el: Node, limit: number): string | null {
     // text is textContent, read in one native call instead of a node-by-node walk.
     const raw = el.textContent ?? '';
     // The walk's early answer: a prefix whose collapsed text is already too long.
-    if (raw.length > limit * 2 && raw.slice(0, limit * 2 + 2).replace(/\s+/g, ' ').trim().length > limit) return null;
-    const t = raw.replace(/\s+/g, ' ').trim();
+    if (raw.length > limit * 2 && collapsedLength(raw.slice(0, limit * 2 + 2)) > limit) return null;
+    const t = collapse(raw);
     return t.length > limit ? null : t;
   }
   let out = '';
@@ -65,7 +66,7 @@ export function boundedText(el: Node, limit: number): string | null {
     if (UNREAD.has(tag)) continue;
     for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
   }
-  const t = out.replace(/\s+/g, ' ').trim();
+  const t = collapse(out);
   return t.length > limit ? null : t;
 }
 

@@ -47,7 +47,8 @@ export function findPaywall(doc: Document, pm: PageMeta, node: JsonLdNode | null
   const tier = pm.meta.get('article:content_tier')?.toLowerCase();
   if (tier === 'locked') return 'paywall: article:content_tier locked';
   if (PAYWALL_TEXT.test(text.slice(-600))) return 'paywall: the article ends with a subscription notice';
-  const words = splitCount(text); // text.split(/\s+/).length, without the array
+  // text.split(/\s+/).length, without the array, and only as far as the thresholds below need.
+  const words = splitCount(text, 400);
   if (hintInArticle && words < 400) return 'paywall: paywall markup inside a short article';
   // A full-length article with paywall scripts on the page is a metered page the reader can read.
   if (words >= 400) return null;

@@ -36,16 +36,19 @@ export function collapsedLength(text: string): number {
   return n;
 }
 
-/** `text.split(/\s+/).length`: one more than the number of runs of white space. */
-export function splitCount(text: string): number {
+/**
+ * `Math.min(text.split(/\s+/).length, max)`: one more than the number of runs of white space,
+ * counted no further than `max` (a caller that only compares with thresholds stops early).
+ */
+export function splitCount(text: string, max = Infinity): number {
   let runs = 0;
   let inRun = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && runs + 1 < max; i++) {
     const space = isSpace(text.charCodeAt(i));
     if (space && !inRun) runs++;
     inRun = space;
   }
-  return runs + 1;
+  return Math.min(runs + 1, max);
 }
 
 /** `/\S/.test(text)`, `!!text.replace(/\s+/g, ' ').trim()`: is there anything but white space? */

@@ -34,6 +34,7 @@ describe('white space measures', () => {
       expect(hasNonSpace(text)).toBe(/\S/.test(text));
       expect(collapse(text)).toBe(text.replace(/\s+/g, ' ').trim());
       expect(collapseRuns(text)).toBe(text.replace(/\s+/g, ' '));
+      for (const max of [1, 2, 5, 12]) expect(splitCount(text, max)).toBe(Math.min(text.split(/\s+/).length, max));
     }), { numRuns: 3000, seed: 11 });
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
       expect(collapsedLength(text)).toBe(text.replace(/\s+/g, ' ').trim().length);

@@ -142,17 +142,17 @@ rmSync(work, { recursive: true, force: true });
 const ok = rows.filter((r) => r.R > 0 && r.A > 0 && r.B > 0);
 const ratios = (f) => ok.map(f);
 const line = (xs) => ({ median: +median(xs).toFixed(3), p95: +q(xs, 0.95).toFixed(3), max: +Math.max(...xs).toFixed(3), 'over 2': xs.filter((x) => x > 2).length });
+/** The three ratios per page, from one measure of the variants (the row keys of Readability, baseline, tree). */
+const ratioRows = (R, A, B) => ({
+  [`baseline ${revName} ÷ Readability`]: line(ratios((r) => r[A] / r[R])),
+  ['this tree ÷ Readability']: line(ratios((r) => r[B] / r[R])),
+  [`this tree ÷ baseline ${revName}`]: { ...line(ratios((r) => r[B] / r[A])), p10: +q(ratios((r) => r[B] / r[A]), 0.1).toFixed(3) },
+});
 const summary = {
   pages: ok.length,
   skipped: rows.filter((r) => r.failure).map((r) => `${r.page}: ${r.failure}`),
-  [`baseline ${revName} ÷ Readability`]: line(ratios((r) => r.A / r.R)),
-  ['this tree ÷ Readability']: line(ratios((r) => r.B / r.R)),
-  [`this tree ÷ baseline ${revName}`]: { ...line(ratios((r) => r.B / r.A)), p10: +q(ratios((r) => r.B / r.A), 0.1).toFixed(3) },
-  wallClock: {
-    [`baseline ${revName} ÷ Readability`]: line(ratios((r) => r.wallA / r.wallR)),
-    ['this tree ÷ Readability']: line(ratios((r) => r.wallB / r.wallR)),
-    [`this tree ÷ baseline ${revName}`]: { ...line(ratios((r) => r.wallB / r.wallA)), p10: +q(ratios((r) => r.wallB / r.wallA), 0.1).toFixed(3) },
-  },
+  ...ratioRows('R', 'A', 'B'),
+  wallClock: ratioRows('wallR', 'wallA', 'wallB'),
   cpuMsSummed: { readability: +ok.reduce((t, r) => t + r.R, 0).toFixed(1), baseline: +ok.reduce((t, r) => t + r.A, 0).toFixed(1), tree: +ok.reduce((t, r) => t + r.B, 0).toFixed(1) },
   outputsDiffer: ok.filter((r) => !r.same).map((r) => r.page),
 };

@@ -20,8 +20,8 @@
  *   document was copied from), nothing is serialized: a retry copies the page's body again and
  *   runs the same preparation steps on it, which makes the body parse() prepared, without the
  *   serialize-and-parse round trip (a second or third start-over copies the body prepared the
- *   first time). The copy leaves the text of style elements out, as
- *   cloneDocument does: the preparation removes them, and their CSS would be parsed for nothing.
+ *   first time). The copy leaves the text of style elements out, as cloneDocument does: the
+ *   preparation removes them, and their CSS would be parsed for nothing.
  * - `parse()` logs `"Grabbed: " + articleContent.innerHTML` even with debug off (the argument is
  *   built before log() looks at the flag), serializing the article once for nothing. Between
  *   `_grabArticle` and `_postProcessContent`, where only that line reads it, the article's

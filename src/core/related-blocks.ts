@@ -7,7 +7,7 @@
  * their own headings. Reads the DOM, never changes it.
  */
 import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './related-cues.js';
-import { collapse, collapsedLength } from './whitespace.js';
+import { collapse, collapsedLength, collapseRuns } from './whitespace.js';
 import { subtree } from './related-scan.js';
 import type { UrlShape } from './related-url.js';
 
@@ -56,7 +56,7 @@ export function boundedText(el: Node, limit: number): string | null {
       if (out.length > limit * 2) {
         // Keep the collapsed form (collapsing a prefix first gives the same final text), so a long
         // run of whitespace-only nodes is not collapsed again from the start at every node.
-        out = out.replace(/\s+/g, ' ');
+        out = collapseRuns(out);
         if (out.trim().length > limit) return null;
       }
       continue;

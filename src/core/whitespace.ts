@@ -58,7 +58,7 @@ export function hasNonSpace(text: string): boolean {
 }
 
 /** White space that `replace(/\s+/g, ' ')` would change: any but a lone space, or two spaces in a row. */
-const NEEDS_COLLAPSE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 
 /**
  * `text.replace(/\s+/g, ' ').trim()`, without the copy when there is nothing to collapse (a

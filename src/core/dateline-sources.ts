@@ -7,7 +7,7 @@
  * headline (or the first ~8 KB of the body when there is none), never every text node of a page.
  */
 import type { DateSource } from './types.js';
-import { collapseRuns } from './whitespace.js';
+import { collapseRuns, hasNonSpace } from './whitespace.js';
 import { findTextDates, parseMachineDate, type Stamp, type TextDate } from './dateline-parse.js';
 
 export type DateKind = 'published' | 'modified';
@@ -351,8 +351,6 @@ function walkerNext(w: TreeWalker, n: Node): Node | null {
   return w.nextNode();
 }
 
-const NON_SPACE = /\S/;
-
 /**
  * Visible text from `start`, forward or backward in document order, in pieces: `take(budget)` walks
  * on until `budget` characters are collected (a later, larger budget continues the same walk, so the
@@ -371,14 +369,14 @@ function textWalk(doc: Document, start: Node, forward: boolean): (budget: number
   // A walker is bounded by the root, as nextInOrder is; a start outside it keeps the hand-rolled step.
   const walker = forward && n && root.contains(start) ? doc.createTreeWalker(root, 0xffffffff) : null;
   if (walker && n) walker.currentNode = n;
-  const step = (x: Node): Node | null => (walker ? walkerNext(walker, x) : forward ? nextInOrder(x, root) : prevInOrder(x, root));
+  const step: (x: Node) => Node | null = walker ? (x) => walkerNext(walker, x) : forward ? (x) => nextInOrder(x, root) : (x) => prevInOrder(x, root);
   return (budget) => {
     for (; n && used < budget && visited < 20_000; n = step(n)) {
       visited++;
       if (n.nodeType !== 3) continue;
       const raw = n.nodeValue ?? '';
       // Whitespace only (most text nodes between elements): nothing to read.
-      if (!NON_SPACE.test(raw)) continue;
+      if (!hasNonSpace(raw)) continue;
       const parent = n.parentNode as Element | null;
       if (!parent || skipsText(parent.tagName)) continue;
       const value = collapseRuns(raw);

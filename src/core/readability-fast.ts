@@ -40,11 +40,11 @@
  */
 import { Readability } from '@mozilla/readability';
 import { importWithoutStyleText } from './clone-document.js';
+import { hasNonSpace } from './whitespace.js';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const SHOW_TEXT = 4;
-const NOT_SPACE = /\S/;
 /** What `_grabArticle` stores as its page snapshot when the real one is made on demand. */
 const SNAPSHOT_ON_DEMAND = '\u0000dateline-reader: snapshot on demand\u0000';
 
@@ -95,7 +95,7 @@ const phrasingSets = new WeakMap<string[], ReadonlySet<string>>();
 function hasText(node: Element): boolean {
   const walker = node.ownerDocument.createTreeWalker(node, SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    if (NOT_SPACE.test((t as Text).data)) return true;
+    if (hasNonSpace((t as Text).data)) return true;
   }
   return false;
 }

@@ -213,6 +213,11 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
   };
   const linkMemo = new Map<string, Link | null>();
   const linkOf = (href: string): Link | null => {
+    let link = linkMemo.get(href);
+    if (link === undefined) { link = readLink(href); linkMemo.set(href, link); }
+    return link;
+  };
+  function readLink(href: string): Link | null {
     if (href.startsWith('#') || /^(javascript|mailto|tel|whatsapp|sms):/i.test(href)) return null;
     // Off-site absolute links (social, ads, partners) are most of a page's links: reject them by
     // their host before paying for a URL parse.
@@ -229,7 +234,7 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     const shape = urlShape(url);
     if (shape === 'no' && !forced) return null;
     return { url, key, forced, shape };
-  };
+  }
 
   const pending: Pending[] = [];
   const anchors = scan.anchors;
@@ -237,8 +242,7 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     const a = anchors[i]!;
     const href = a.getAttribute('href');
     if (!href) continue;
-    let link = linkMemo.get(href);
-    if (link === undefined) { link = linkOf(href); linkMemo.set(href, link); }
+    const link = linkOf(href);
     if (!link) continue;
     const { url, key, forced, shape } = link;
     if (a.getAttribute('rel')?.toLowerCase().includes('sponsored')) continue;

@@ -25,8 +25,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { pageBundle } from './lib/page-bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -72,13 +72,9 @@ execFileSync('sh', ['-c', `git -C "${ROOT}" archive --format=tar "${REV}" src | 
 symlinkSync(path.join(ROOT, 'node_modules'), path.join(baseDir, 'node_modules'));
 const revName = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', REV], { encoding: 'utf8' }).trim();
 
-const bundle = async (contents, dir) => (await esbuild.build({
-  stdin: { contents, resolveDir: dir, loader: 'ts' }, bundle: true, format: 'iife', platform: 'browser', target: ['chrome120'],
-  minify: true, write: false, logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' },
-})).outputFiles[0].text;
-const readabilityJs = await bundle(`import { Readability } from '@mozilla/readability'; globalThis.__abR = Readability;`, ROOT);
-const baselineJs = await bundle(`import { extract } from './src/core/extract.ts'; globalThis.__abA = extract;`, baseDir);
-const treeJs = await bundle(`import { extract } from './src/core/extract.ts'; globalThis.__abB = extract;`, ROOT);
+const readabilityJs = await pageBundle(`import { Readability } from '@mozilla/readability'; globalThis.__abR = Readability;`, ROOT);
+const baselineJs = await pageBundle(`import { extract } from './src/core/extract.ts'; globalThis.__abA = extract;`, baseDir);
+const treeJs = await pageBundle(`import { extract } from './src/core/extract.ts'; globalThis.__abB = extract;`, ROOT);
 
 const profile = path.join(work, 'profile');
 const ctx = await chromium.launchPersistentContext(profile, {

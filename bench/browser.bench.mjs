@@ -39,8 +39,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { pageBundle } from './lib/page-bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -105,15 +105,8 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 // ── bundles for the in-page comparison ──────────────────────────────────────────────────────
-async function iife(contents) {
-  const out = await esbuild.build({
-    stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'iife', platform: 'browser',
-    target: ['chrome120'], minify: true, write: false, logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  return out.outputFiles[0].text;
-}
-const readabilityJs = await iife(`import { Readability } from '@mozilla/readability'; globalThis.__benchReadability = Readability;`);
-const coreJs = await iife(`import { extract } from './src/core/extract.ts'; globalThis.__benchExtract = extract;`);
+const readabilityJs = await pageBundle(`import { Readability } from '@mozilla/readability'; globalThis.__benchReadability = Readability;`, ROOT);
+const coreJs = await pageBundle(`import { extract } from './src/core/extract.ts'; globalThis.__benchExtract = extract;`, ROOT);
 
 // ── browser ─────────────────────────────────────────────────────────────────────────────────
 const work = await mkdtemp(path.join(tmpdir(), 'dr-bench-browser-'));

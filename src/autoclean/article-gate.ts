@@ -10,11 +10,11 @@
  *    many teaser `<article>` cards, a short slug-less path (`/world/`).
  * 3. A page that declares itself an article (og:type / JSON-LD) at a story-shaped URL (date, id or
  *    headline slug) is taken at its word without measuring its text — the cheap common case.
- * 4. Everything else: core/detect.ts's verdict (JSON-LD, og:type, running text), the one extract uses.
+ * 4. Everything else: core/page/detect.ts's verdict (JSON-LD, og:type, running text), the one extract uses.
  *
  * Pure (a Document and its URL in, a verdict out), so it runs under jsdom in unit tests.
  */
-import { detectNews } from '../core/detect.js';
+import { detectNews } from '../core/page/detect.js';
 
 export interface ArticleVerdict { article: boolean; reason: string }
 
@@ -70,7 +70,7 @@ export function isArticlePage(doc: Document, url: string): ArticleVerdict {
   if (cards >= 4 && !declared) return { article: false, reason: `${cards} teaser <article> cards (a front page)` };
   if (sectionShaped(url) && !declared) return { article: false, reason: 'section-front URL without an article type' };
   // Fast path, the common case on a news site: the page says it is an article and its URL names one
-  // story. Measuring the running text (core/detect.ts) costs more than everything above together,
+  // story. Measuring the running text (core/page/detect.ts) costs more than everything above together,
   // so it is kept for the pages these cheap signals leave undecided.
   if (declared && cards < 4 && articleShapedUrl(url)) return { article: true, reason: 'declared an article, at a story URL' };
   const verdict = detectNews(doc, url);

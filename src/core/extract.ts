@@ -15,20 +15,20 @@
  * dateline → sanitize → related (live doc) → byline, paywall, reading time.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
-import { FastReadability } from './readability-fast.js';
+import { FastReadability } from './article/readability-fast.js';
 import type { ExtractOptions, ExtractResult, Dateline } from './types.js';
-import { detectNews } from './detect.js';
-import { findDateline, liftWireDateline } from './dateline.js';
-import { findRelated } from './related.js';
+import { detectNews } from './page/detect.js';
+import { findDateline, liftWireDateline } from './dateline/index.js';
+import { findRelated } from './related/index.js';
 import { sanitizeToInertFragment } from './sanitize.js';
-import { cloneDocument } from './clone-document.js';
-import { deeperThan } from './tree-depth.js';
-import { textLength } from './text-length.js';
-import { countText, readingMinutes, wordCount } from './reading-time.js';
-import { cleanArticle, runningText } from './clean.js';
-import { readPageMeta, textOf, typesOf, type JsonLdNode, type PageMeta } from './page-meta.js';
-import { findByline } from './byline.js';
-import { findPaywall } from './paywall.js';
+import { cloneDocument } from './page/clone-document.js';
+import { deeperThan } from './page/tree-depth.js';
+import { textLength } from './page/text-length.js';
+import { countText, readingMinutes, wordCount } from './article/reading-time.js';
+import { cleanArticle, runningText } from './article/clean.js';
+import { readPageMeta, textOf, typesOf, type JsonLdNode, type PageMeta } from './page/page-meta.js';
+import { findByline } from './article/byline.js';
+import { findPaywall } from './article/paywall.js';
 
 /**
  * Budgets: extraction is synchronous in the page, so a page over them gets the "too large" notice

@@ -1,11 +1,11 @@
 /**
- * cloneDocument (src/core/clone-document.ts): the copy Readability destroys. It must be the page's
+ * cloneDocument (src/core/page/clone-document.ts): the copy Readability destroys. It must be the page's
  * tree, URL and all, except that style elements are empty (Readability removes them first thing;
  * parsing their CSS was most of the copy's cost), and the page must not change.
  */
 import { describe, expect, it } from 'vitest';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { cloneDocument } from '../../src/core/clone-document.js';
+import { cloneDocument } from '../../src/core/page/clone-document.js';
 
 const URL = 'https://news.example/2019/11/15/story.html';
 const CSS = '.a { color: red } .b { margin: 0 } '.repeat(20);

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { parseWireDateline } from '../../src/core/dateline-wire.js';
-import { liftWireDateline } from '../../src/core/dateline.js';
+import { parseWireDateline } from '../../src/core/dateline/wire.js';
+import { liftWireDateline } from '../../src/core/dateline/index.js';
 
 describe('parseWireDateline', () => {
   it.each([

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
-import { findDateline, formatDateline, type DatelineContext } from '../../src/core/dateline.js';
+import { findDateline, formatDateline, type DatelineContext } from '../../src/core/dateline/index.js';
 import type { Dateline } from '../../src/core/types.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/dateline');

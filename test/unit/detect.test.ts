@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isProbablyReaderable } from '@mozilla/readability';
-import { detectNews } from '../../src/core/detect.js';
+import { detectNews } from '../../src/core/page/detect.js';
 import { extract } from '../../src/core/extract.js';
 import { loadPage } from './extract-fixture.js';
 

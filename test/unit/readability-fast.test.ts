@@ -1,5 +1,5 @@
 /**
- * FastReadability (src/core/readability-fast.ts) reorders three of Readability's per-node checks
+ * FastReadability (src/core/article/readability-fast.ts) reorders three of Readability's per-node checks
  * for speed. It must decide exactly as @mozilla/readability does: the same parse() result, field
  * by field, on the project's own pages (always) and on Readability's own test pages (when
  * ../shared is present), and the same answer from each overridden check on the nodes that make
@@ -10,8 +10,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parsePage } from '../../bench/lib/parse-page.mjs';
 import { Readability } from '@mozilla/readability';
-import { FastReadability } from '../../src/core/readability-fast.js';
-import { cloneDocument } from '../../src/core/clone-document.js';
+import { FastReadability } from '../../src/core/article/readability-fast.js';
+import { cloneDocument } from '../../src/core/page/clone-document.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/readability-test-pages');

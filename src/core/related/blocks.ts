@@ -6,10 +6,10 @@
  * follow it (or its small wrapper) among their siblings, so two blocks in one sidebar keep
  * their own headings. Reads the DOM, never changes it.
  */
-import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './related-cues.js';
-import { collapse, collapsedLength, collapseRuns } from './whitespace.js';
-import { subtree } from './related-scan.js';
-import type { UrlShape } from './related-url.js';
+import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './cues.js';
+import { collapse, collapsedLength, collapseRuns } from '../text/whitespace.js';
+import { subtree } from './scan.js';
+import type { UrlShape } from './url.js';
 
 export interface BlockContext {
   /** Navigation, menu, footer, share bar, tag list, language switcher, comments, breadcrumb. */

@@ -39,8 +39,8 @@
  * the unit test fails if a new version changes what they decide.
  */
 import { Readability } from '@mozilla/readability';
-import { importWithoutStyleText } from './clone-document.js';
-import { hasNonSpace } from './whitespace.js';
+import { importWithoutStyleText } from '../page/clone-document.js';
+import { hasNonSpace } from '../text/whitespace.js';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;

@@ -6,8 +6,8 @@
  * own time is added in brackets only when the offset is known and the reader's zone differs at that
  * instant. Formatting goes through Intl with an explicit zone, so the host's TZ never leaks in.
  */
-import type { Dateline } from './types.js';
-import { offsetMinutes, parseMachineDate, stampEpoch, zonedStamp, type Stamp } from './dateline-parse.js';
+import type { Dateline } from '../types.js';
+import { offsetMinutes, parseMachineDate, stampEpoch, zonedStamp, type Stamp } from './parse.js';
 
 export interface FormatOptions {
   /** BCP 47 locale of the reader; defaults to English. */

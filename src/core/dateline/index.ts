@@ -13,17 +13,17 @@
  * - No host time zone is read anywhere (only Date.UTC/getUTC* and Intl with explicit zones), so the
  *   result is the same under any TZ; only `text` depends on the reader's locale/zone, passed in.
  */
-import type { Dateline, DateSource } from './types.js';
-import { dayKey, hasTime, isSuspectMidnight, stampEpoch, stampPrecision, stampToIso, type Stamp } from './dateline-parse.js';
+import type { Dateline, DateSource } from '../types.js';
+import { dayKey, hasTime, isSuspectMidnight, stampEpoch, stampPrecision, stampToIso, type Stamp } from './parse.js';
 import {
   makeZones, readJsonLd, readMeta, readMicrodata, readTimeElements, readUrl, readVisibleText,
   type DateCandidate, type TextCandidate, type Zones,
-} from './dateline-sources.js';
-import { liftWire, readWireDateline, titleCasePlace } from './dateline-wire.js';
-import { formatDateline } from './dateline-format.js';
+} from './sources.js';
+import { liftWire, readWireDateline, titleCasePlace } from './wire.js';
+import { formatDateline } from './format.js';
 
-export { formatDateline } from './dateline-format.js';
-export type { FormatOptions } from './dateline-format.js';
+export { formatDateline } from './format.js';
+export type { FormatOptions } from './format.js';
 
 export interface DatelineContext {
   /** Absolute page URL. */

@@ -3,7 +3,7 @@
  * first: the article's JSON-LD `author` (strings, Person objects, arrays, @id references into the
  * @graph), author meta tags, then Readability's byline (rel=author, class="byline", …).
  */
-import { textOf, type JsonLdNode, type PageMeta } from './page-meta.js';
+import { textOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
 
 const BY_PREFIX = /^\s*(?:by|von|par|por|di|door|av|af|przez|от|written by|words by|story by|reporting by|text:|texte:|texto:|autor:|author:|auteur\s*:)\s+/i;
 const SPLIT = /\s*(?:,|;|\s\/\s|\s&\s|\band\b|\bund\b|\bet\b|、|，|،|\sو\s)\s*/i;

@@ -15,7 +15,7 @@
  */
 
 import { PAYWALL_TEXT } from './paywall.js';
-import { collapse, collapsedLength, hasNonSpace } from './whitespace.js';
+import { collapse, collapsedLength, hasNonSpace } from '../text/whitespace.js';
 
 /** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
 const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'form',

@@ -6,12 +6,12 @@
  * (the largest ancestor holding no other story) for its time and image, and adds JSON-LD
  * relatedLink/significantLink entries. Reads the DOM, never changes it.
  */
-import { blockContexts, boundedText, headingLabels, type BlockContext } from './related-blocks.js';
-import { isHeadlineText, linkText, type LinkText } from './related-clean.js';
-import { READ_ALSO, SPONSORED_LABEL } from './related-cues.js';
-import { subtree, type Scan } from './related-scan.js';
-import { parseCardTime } from './related-time.js';
-import { normalizeUrl, registrableDomain, urlShape, type UrlShape } from './related-url.js';
+import { blockContexts, boundedText, headingLabels, type BlockContext } from './blocks.js';
+import { isHeadlineText, linkText, type LinkText } from './clean.js';
+import { READ_ALSO, SPONSORED_LABEL } from './cues.js';
+import { subtree, type Scan } from './scan.js';
+import { parseCardTime } from './time.js';
+import { normalizeUrl, registrableDomain, urlShape, type UrlShape } from './url.js';
 
 export interface Candidate {
   title: string;

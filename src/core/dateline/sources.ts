@@ -6,9 +6,9 @@
  * Cost: a bounded amount of work per page. The text scan walks at most ~4 KB of text around the
  * headline (or the first ~8 KB of the body when there is none), never every text node of a page.
  */
-import type { DateSource } from './types.js';
-import { collapseRuns, hasNonSpace } from './whitespace.js';
-import { findTextDates, parseMachineDate, type Stamp, type TextDate } from './dateline-parse.js';
+import type { DateSource } from '../types.js';
+import { collapseRuns, hasNonSpace } from '../text/whitespace.js';
+import { findTextDates, parseMachineDate, type Stamp, type TextDate } from './parse.js';
 
 export type DateKind = 'published' | 'modified';
 

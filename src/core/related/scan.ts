@@ -5,7 +5,7 @@
  * (tens of milliseconds on a news page); a plain child walk is ~2 ms per thousand elements and
  * costs the same in every DOM. Also small bounded walks for a card's subtree.
  */
-import { READ_ALSO, RELATED_HEADING } from './related-cues.js';
+import { READ_ALSO, RELATED_HEADING } from './cues.js';
 
 export interface Scan {
   anchors: Element[];

@@ -5,8 +5,8 @@
  * text doubled by a caption or alt repeating the link text ("Over 1,000 Birds Die In India Over
  * 1,000 Birds Die In India"). Reads the DOM, never changes it.
  */
-import { GENERIC_LINK_TEXT, KICKER_LABEL, KICKER_WORD, READ_ALSO } from './related-cues.js';
-import { isTimeText } from './related-time.js';
+import { GENERIC_LINK_TEXT, KICKER_LABEL, KICKER_WORD, READ_ALSO } from './cues.js';
+import { isTimeText } from './time.js';
 
 export interface LinkText {
   /** The cleaned headline ('' when the link has none). */

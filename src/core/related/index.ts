@@ -9,12 +9,12 @@
  * and here: dedupe by normalised URL and by title (first block's section wins, every block is
  * listed in `sections`), score, sort highest first (page order breaks ties).
  */
-import type { RelatedHeadline } from './types.js';
-import { collectCandidates, type Candidate } from './related-collect.js';
-import { articleProfile, terms, termsRelevance } from './related-rank.js';
-import { scanDocument, type Scan } from './related-scan.js';
-import { offsetOf } from './related-time.js';
-import { selfKeys } from './related-url.js';
+import type { RelatedHeadline } from '../types.js';
+import { collectCandidates, type Candidate } from './collect.js';
+import { articleProfile, terms, termsRelevance } from './rank.js';
+import { scanDocument, type Scan } from './scan.js';
+import { offsetOf } from './time.js';
+import { selfKeys } from './url.js';
 
 export interface RelatedContext {
   url: string;

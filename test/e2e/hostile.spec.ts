@@ -290,6 +290,41 @@ describe('a saved hostile article in the library page', () => {
   });
 });
 
+describe('extension pages connect nowhere', () => {
+  for (const file of ['library.html', 'options.html']) {
+    it(`${file}: a fetch() or XHR to another origin is refused by the CSP; data: and blob: images still show`, async () => {
+      const ext = await chromium.ctx.newPage();
+      opened.push(ext);
+      await ext.goto(`chrome-extension://${chromium.extensionId}/${file}`);
+      await ext.waitForLoadState('load');
+      const before = requests.length;
+      const result = await ext.evaluate(async (o) => {
+        const fetched = await fetch(`${o}/exfiltrate?fetch`, { method: 'POST', body: 'secret' })
+          .then(() => 'sent', (e: Error) => `refused: ${e.name}`);
+        const xhr = await new Promise<string>((resolve) => {
+          const x = new XMLHttpRequest();
+          x.onload = () => resolve('sent');
+          x.onerror = () => resolve('refused');
+          try { x.open('GET', `${o}/exfiltrate?xhr`); x.send(); } catch { resolve('refused'); }
+        });
+        // Stored images are shown from data: (and blob:) URLs: those still load.
+        const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+        const load = (src: string): Promise<number> => new Promise((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve(img.naturalWidth);
+          img.onerror = () => resolve(0);
+          img.src = src;
+        });
+        const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+        const blobUrl = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
+        return { fetched, xhr, data: await load(`data:image/png;base64,${png}`), blob: await load(blobUrl) };
+      }, origin);
+      expect(result).toEqual({ fetched: 'refused: TypeError', xhr: 'refused', data: 1, blob: 1 });
+      expect(requests.slice(before).filter((u) => u.startsWith('/exfiltrate'))).toEqual([]);
+    });
+  }
+});
+
 describe('built manifests', () => {
   for (const target of ['chrome', 'firefox']) {
     it(`dist/${target}: no web-accessible resources, no external messaging, a strict extension-page CSP`, () => {
@@ -304,7 +339,19 @@ describe('built manifests', () => {
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
       // Saved articles open without contacting publishers: images only from the extension or inlined.
       expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|wasm-unsafe|https?:|\*/);
+      // Everything else only from the extension: no remote fonts, frames, media or workers.
+      expect(directives.get('default-src')).toEqual(["'self'"]);
+      // The background downloads a saved article's images (the service worker lives under this policy);
+      // the library and options pages narrow connect-src to 'self' with their own <meta> CSP (tested above).
+      expect(directives.get('connect-src')).toEqual(["'self'", 'http:', 'https:']);
+      // Inline styles: the pages' <style> and the reader host's style attribute (no url() can load: img-src).
+      expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+      const others = [...directives].filter(([d]) => d !== 'connect-src' && d !== 'style-src').flatMap(([, v]) => v).join(' ');
+      expect(others).not.toMatch(/unsafe-|https?:|\*/);
+      for (const page of ['library.html', 'options.html']) {
+        const html = readFileSync(path.join(ROOT, 'dist', target, page), 'utf8');
+        expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="connect-src 'self'">/);
+      }
       // No blanket host access at install: sites are asked for one by one (optional).
       expect(JSON.stringify(m.host_permissions ?? [])).not.toMatch(/<all_urls>|\*:\/\/\*\//);
       expect(m.content_scripts ?? []).toEqual([]);

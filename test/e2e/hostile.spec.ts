@@ -18,7 +18,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { OVERLAY_TAG, ROOT, clickAction, isOverlayOpen, launchChromium, overlayEval, waitForOverlay, type ChromiumSession } from './harness.js';
-import { IDS, clearFlags, flags, liveScriptInOverlay, serveHostileSite, type HostileSite } from './hostile-checks.js';
+import {
+  COVER_ATTACKS, COVER_RGB, IDS, clearFlags, coverShown, flags, liveScriptInOverlay, pixelAt, recordClicks, saveButtonCenter,
+  serveHostileSite, type HostileSite,
+} from './hostile-checks.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
@@ -239,6 +242,40 @@ describe('hostile article in the overlay (Chromium)', () => {
       return out;
     }, base);
     expect(Object.values(probes).every((v) => v === 'refused'), JSON.stringify(probes)).toBe(true);
+  });
+
+  it('the page cannot cover the open reader with its own popover or modal dialog: the reader stays on top and gets the user\'s click', async () => {
+    // Last in this group: the user's clicks here really press Save.
+    const page = await open('/news/plain.html');
+    await clickAction(chromium.ctx, page, chromium.extensionId);
+    expect(await waitForOverlay(page)).toBe(true);
+    const [x, y] = await saveButtonCenter(page);
+    await page.evaluate(recordClicks);
+    const hit = (): Promise<string | null> => page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.localName ?? null, [x, y]);
+    const seen = (): Promise<string> => pixelAt(page, x, y).then((p) => p.join());
+    expect(await hit()).toBe(OVERLAY_TAG);
+    expect(await seen()).not.toBe(COVER_RGB.join());
+    let saves = 0;
+    for (const [id, attack] of COVER_ATTACKS) {
+      // (Saving disables the Save button for a moment, which drops its focus: put it back in the reader.)
+      await overlayEval(page, (root) => root.querySelector<HTMLElement>('.scroller')!.focus());
+      await page.evaluate(attack, id);
+      // The reader is back on top by itself: painted over the page's element, and hit there. The page's
+      // element stays open, under it.
+      await expect.poll(seen, { timeout: 3000, message: id }).not.toBe(COVER_RGB.join());
+      expect(await hit(), id).toBe(OVERLAY_TAG);
+      expect(await page.evaluate(coverShown, id), id).toBe(true);
+      // Focus stays in the reader (a modal dialog takes it when shown).
+      expect(await page.evaluate(() => document.activeElement?.localName), id).toBe(OVERLAY_TAG);
+      await page.mouse.click(x, y);
+      saves += 1;
+      const clicks = await page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks);
+      expect(clicks, id).toEqual(Array(saves).fill(`${OVERLAY_TAG}/save`));
+      expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks), id).toBe(0);
+      const status = (): Promise<string> => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '');
+      await expect.poll(status, { timeout: 15_000, message: id }).toMatch(/Saved|Updated|already/i);
+      await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
+    }
   });
 });
 

@@ -38,9 +38,13 @@ export interface KeepVisibleOptions {
 const REPAIRS_PER_SECOND = 20;
 const CHECK_EVERY_MS = 1000;
 
-/** Attributes of <html> and of the host through which CSS can start or stop matching. */
-const WATCHED_ATTRIBUTES = ['style', 'class', 'id', 'hidden', 'inert', 'popover', 'dir', 'lang', 'media', 'disabled', 'rel', 'href',
-  'open']; // 'open': a <dialog> shown (modal dialogs enter the top layer)
+/**
+ * Attributes of <html> and of the host through which CSS can start or stop matching, and `open`: a <dialog>
+ * shown (a modal one enters the top layer).
+ */
+const WATCHED_ATTRIBUTES = [
+  'style', 'class', 'id', 'hidden', 'inert', 'popover', 'dir', 'lang', 'media', 'disabled', 'rel', 'href', 'open',
+];
 
 function isModal(el: Element): boolean {
   try { return el.localName === 'dialog' && el.matches(':modal'); } catch { return false; }

@@ -228,6 +228,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     if (!lock) lock = lockPage(doc);
     setHostStyle(FULL_STYLE);
     root.append(dialog);
+    // The fade-in plays once: shown again (raised in the top layer, or back after the page hid it), the
+    // reader is at full opacity at once, never half see-through over what the page put under it.
+    dialog.addEventListener('animationend', () => dialog.setAttribute('data-settled', ''), { once: true, signal });
     if (host.isConnected) focusInside();
     options.onShown?.(performance.now() - t0);
   }
@@ -302,6 +305,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   /** Hidden and shown again: the top layer paints in order of entry, so the host is on top again. */
   function raiseInTopLayer(): void {
     if (typeof host.showPopover !== 'function') return;
+    themed?.setAttribute('data-settled', '');
     try {
       if (host.matches(':popover-open')) host.hidePopover();
     } catch {

@@ -216,7 +216,7 @@ describe('auto-clean in Chromium', () => {
     await page.close();
   });
 
-  it('"ask" offers instead of opening; page script cannot press the offer; the user accepting it opens the reader', async () => {
+  it('"ask" offers instead of opening; a page\'s .click() on it does nothing; the user\'s opens it', async () => {
     await send('autoclean:set-mode', { site: '127.0.0.1', mode: 'ask' });
     const page = await session.ctx.newPage();
     await page.goto(article(7));

@@ -183,3 +183,17 @@ export async function saveButtonCenter(page: AnyPage): Promise<[number, number]>
     return [r.left + r.width / 2, r.top + r.height / 2] as [number, number];
   });
 }
+
+/**
+ * A script running `attack` in the page, then, once the microtasks it queued have run (the guard's
+ * answer among them), returning how many animations play on the reader: 0 unless its fade-in (from
+ * half opacity, see-through over the page's element) played again.
+ */
+export function attackScript(attack: (id: string) => void, id: string, tag: string): string {
+  return `(async () => {
+    (${attack.toString()})(${JSON.stringify(id)});
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    const root = document.documentElement.querySelector(':scope > ${tag}').shadowRoot;
+    return root.querySelector('.reader').getAnimations().length;
+  })()`;
+}

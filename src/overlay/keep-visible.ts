@@ -15,7 +15,8 @@
  *    is on top again before the next paint. A modal dialog also makes everything outside it inert, the
  *    reader included wherever it sits in the top layer: the page's modal dialog is shown non-modal (it
  *    stays open, under the reader). Top-layer elements inside a shadow tree send no event the document
- *    sees: the check once a second also hit-tests the host's middle and raises it when covered.
+ *    sees: the check once a second also hit-tests the host's middle and raises it when covered (one that
+ *    takes no clicks, inert or `pointer-events: none`, is not seen there).
  * A page that fights back (undoing each repair at once) would turn this into a busy loop: repairs are
  * capped per second, after which the guard waits for the next second instead of spinning.
  *

@@ -147,8 +147,16 @@ describe('hostile pages in Firefox ESR', () => {
     let saves = 0;
     for (const [id, attack] of COVER_ATTACKS) {
       await overlayEval(page, (root) => root.querySelector<HTMLElement>('.scroller')!.focus());
+      const scrolled = await overlayEval(page, (root) => {
+        const scroller = root.querySelector<HTMLElement>('.scroller')!;
+        scroller.scrollTop = 120;
+        return scroller.scrollTop;
+      });
+      expect(scrolled).toBe(120);
       // Not see-through for a moment either: the reader's fade-in does not play again.
       expect(await page.evaluate(attackScript(attack, id, OVERLAY_TAG)), id).toBe(0);
+      // Where the user was reading stays where it was.
+      expect(await overlayEval(page, (root) => root.querySelector('.scroller')!.scrollTop), id).toBe(scrolled);
       await expect.poll(seen, { timeout: 3000, message: id }).not.toBe(COVER_RGB.join());
       expect(await hit(), id).toBe(OVERLAY_TAG);
       expect(await page.evaluate(coverShown, id), id).toBe(true);

@@ -260,8 +260,16 @@ describe('hostile article in the overlay (Chromium)', () => {
     for (const [id, attack] of COVER_ATTACKS) {
       // (Saving disables the Save button for a moment, which drops its focus: put it back in the reader.)
       await overlayEval(page, (root) => root.querySelector<HTMLElement>('.scroller')!.focus());
+      const scrolled = await overlayEval(page, (root) => {
+        const scroller = root.querySelector<HTMLElement>('.scroller')!;
+        scroller.scrollTop = 120;
+        return scroller.scrollTop;
+      });
+      expect(scrolled).toBe(120);
       // Not see-through for a moment either: the reader's fade-in does not play again.
       expect(await page.evaluate(attackScript(attack, id, OVERLAY_TAG)), id).toBe(0);
+      // Where the user was reading stays where it was.
+      expect(await overlayEval(page, (root) => root.querySelector('.scroller')!.scrollTop), id).toBe(scrolled);
       // The reader is back on top by itself: painted over the page's element, and hit there. The page's
       // element stays open, under it.
       await expect.poll(seen, { timeout: 3000, message: id }).not.toBe(COVER_RGB.join());

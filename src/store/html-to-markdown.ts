@@ -111,7 +111,7 @@ function inline(node: Node, ctx: Ctx): string {
     }
     case 'IMG': {
       const src = el.getAttribute('src');
-      return src ? `![${escapeText(el.getAttribute('alt') ?? '')}](${markdownUrl(src)})` : '';
+      return src ? `![${escapeLine(el.getAttribute('alt') ?? '')}](${markdownUrl(src)})` : '';
     }
     default:
       return BLOCK.has(el.tagName) ? `\n\n${blocks(el, ctx)}\n\n` : kids();

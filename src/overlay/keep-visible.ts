@@ -8,20 +8,23 @@
  * CSSOM (insertRule, adoptedStyleSheets), which no MutationObserver sees. This guard undoes each:
  *  - DOM changes are seen by a MutationObserver and repaired in its callback, before the next paint;
  *  - CSSOM-only changes are caught by a check once a second (one computed-style read of <html>).
- *  - the top layer paints in the order elements entered it, so a page that shows its own popover, modal
- *    <dialog> or fullscreen element after the reader opened would paint over it and take the clicks
- *    meant for it. Each is seen as it happens (`beforetoggle`/`toggle` captured at the document, the
- *    `open` attribute a modal dialog gets, `fullscreenchange`) and the host is shown again, last, so it
- *    is on top again before the next paint. A modal dialog also makes everything outside it inert, the
- *    reader included wherever it sits in the top layer: the page's modal dialog is shown non-modal (it
- *    stays open, under the reader). Top-layer elements inside a shadow tree send no event the document
- *    sees: the check once a second also hit-tests the host's middle and raises it when covered (one that
- *    takes no clicks, inert or `pointer-events: none`, is not seen there).
+ *  - the top layer paints in the order elements entered it, so a page that shows its own popover or modal
+ *    <dialog> after the reader opened would paint over it: the user would see the page's element and
+ *    click through it (it is inert, in <body>) onto reader controls they cannot see, or click it (outside
+ *    <body>). Each is seen as it happens (`beforetoggle` captured at the document, the `open` attribute a
+ *    dialog gets) and the host is shown again, last, so it is on top again before the next paint. A modal
+ *    dialog also makes everything outside it inert, the reader included wherever it sits in the top
+ *    layer: the page's modal dialog is shown non-modal (it stays open, under the reader). A page element
+ *    made fullscreen leaves fullscreen (`fullscreenchange`; Chromium hit-tests it first whatever is shown
+ *    above it). Top-layer elements inside a shadow tree send no event the document sees: the check once
+ *    a second also hit-tests the host's middle and raises it when covered (one that takes no clicks,
+ *    inert or `pointer-events: none`, is not seen there).
  * A page that fights back (undoing each repair at once) would turn this into a busy loop: repairs are
  * capped per second, after which the guard waits for the next second instead of spinning.
  *
- * Everything hangs off `signal` (aborted when the reader closes); the guard never changes the page
- * beyond what the page lock restores on close.
+ * Everything hangs off `signal` (aborted when the reader closes). The guard changes the page only where the
+ * page acted against the reader while it was open: beyond what the page lock restores on close, a modal
+ * dialog the page opened then stays open non-modal, and a fullscreen it entered was left.
  */
 
 export interface KeepVisibleOptions {
@@ -164,8 +167,12 @@ export function keepReaderVisible(doc: Document, host: HTMLElement, options: Kee
     if (el === host || (e as ToggleEvent).newState !== 'open' || !el.hasAttribute?.('popover')) return;
     queueMicrotask(() => raise(el));
   }, { capture: true, signal });
+  // A page element made fullscreen (the user's click in the reader gives the page the activation it needs):
+  // shown again above it, the reader paints on top, but Chromium still hit-tests the fullscreen element
+  // first. The reader fills the screen anyway: the page leaves fullscreen while it is open.
   doc.addEventListener('fullscreenchange', () => {
     const full = doc.fullscreenElement;
-    if (full && full !== host) raise(full);
+    if (!full || full === host || signal.aborted || options.expectedStyle() === null || !allowRepair()) return;
+    doc.exitFullscreen().catch(() => undefined);
   }, { signal });
 }

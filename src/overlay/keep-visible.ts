@@ -18,7 +18,7 @@
  *    made fullscreen leaves fullscreen (`fullscreenchange`; Chromium hit-tests it first whatever is shown
  *    above it). Top-layer elements inside a shadow tree send no event the document sees: the check once
  *    a second also hit-tests the host's middle and raises it when covered (one that takes no clicks,
- *    inert or `pointer-events: none`, is not seen there).
+ *    inert or `pointer-events: none`, is not seen there, and a modal dialog there inerts the reader).
  * A page that fights back (undoing each repair at once) would turn this into a busy loop: repairs are
  * capped per second, after which the guard waits for the next second instead of spinning.
  *

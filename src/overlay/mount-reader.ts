@@ -15,8 +15,9 @@
  * - The shadow root is open (page script can reach in): every control (settings, close, "Show anyway",
  *   links, the feature action buttons) and Esc answer only to trusted events (the user's input), never
  *   to a page's .click(), dispatched change or keydown (user-input.ts).
- * - While open, the page cannot hide it: restyling or removing the host, closing its popover, or CSS that
- *   hides <html> added after opening are undone within a frame or two (keep-visible.ts).
+ * - While open, the page cannot hide or cover it: restyling or removing the host, closing its popover, CSS
+ *   that hides <html>, or its own popover, modal dialog or fullscreen element shown after opening (the
+ *   host is shown again, on top) are undone within a frame or two (keep-visible.ts).
  * - close() leaves the page as it was: DOM, root style attribute, inert state, scroll and focus.
  * - Every listener and timer hangs off one AbortController, aborted on close.
  */
@@ -227,6 +228,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     if (!lock) lock = lockPage(doc);
     setHostStyle(FULL_STYLE);
     root.append(dialog);
+    // The fade-in plays once: shown again (raised in the top layer, or back after the page hid it), the
+    // reader is at full opacity at once, never half see-through over what the page put under it.
+    dialog.addEventListener('animationend', () => dialog.setAttribute('data-settled', ''), { once: true, signal });
     if (host.isConnected) focusInside();
     options.onShown?.(performance.now() - t0);
   }
@@ -298,6 +302,18 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     }
   }
 
+  /** Hidden and shown again: the top layer paints in order of entry, so the host is on top again. */
+  function raiseInTopLayer(): void {
+    if (typeof host.showPopover !== 'function') return;
+    themed?.setAttribute('data-settled', '');
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+    } catch {
+      // Not shown as a popover: showInTopLayer tries again.
+    }
+    showInTopLayer();
+  }
+
   const isArticle = article.isNews && !article.error && !!article.content;
   if (options.force || isArticle) {
     if (article.content || article.title) showReader();
@@ -309,6 +325,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   keepReaderVisible(doc, host, {
     expectedStyle: () => (printing ? null : hostStyle),
     showInTopLayer,
+    raiseInTopLayer,
     rescueRoot: () => lock?.rescue(),
     signal,
   });

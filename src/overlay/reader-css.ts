@@ -187,6 +187,7 @@ h1 { font: 700 calc(var(--size) * 1.75)/1.18 var(--body-font); margin: 0 0 14px;
 }
 @media (prefers-reduced-motion: no-preference) {
   .reader { animation: dr-in 90ms ease-out; }
+  .reader[data-settled] { animation: none; }
   @keyframes dr-in { from { opacity: .5; } to { opacity: 1; } }
 }
 /* Printing prints the article, not the page behind it and not the reader's controls (the page itself

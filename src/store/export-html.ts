@@ -40,7 +40,7 @@ export async function articleToHtml(full: FullArticle, doc: Document): Promise<s
         .join('')}</ul></section>`
     : '';
   return `<!doctype html>
-<html lang="${escapeHtml(record.lang ?? 'und')}" dir="${record.dir}">
+<html lang="${escapeHtml(record.lang ?? 'und')}" dir="${record.dir === 'rtl' ? 'rtl' : 'ltr'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: https: http:; style-src 'unsafe-inline'">

@@ -216,12 +216,23 @@ describe('auto-clean in Chromium', () => {
     await page.close();
   });
 
-  it('"ask" offers instead of opening; accepting the offer opens the reader', async () => {
+  it('"ask" offers instead of opening; a page\'s .click() on it does nothing; the user\'s opens it', async () => {
     await send('autoclean:set-mode', { site: '127.0.0.1', mode: 'ask' });
     const page = await session.ctx.newPage();
     await page.goto(article(7));
     await page.waitForSelector('dateline-reader-offer', { state: 'attached', timeout: 8000 });
     expect(await waitForOverlay(page, true, 200)).toBe(false);
+    // Page script reaches into the open shadow root and presses the buttons: nothing happens.
+    await page.evaluate(() => {
+      const root = document.querySelector('dateline-reader-offer')!.shadowRoot!;
+      const open = root.querySelector<HTMLButtonElement>('button.open')!;
+      open.click();
+      open.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      root.querySelectorAll<HTMLButtonElement>('button:not(.open)')[0]!.click();
+    });
+    expect(await waitForOverlay(page, true, 1000)).toBe(false);
+    expect(await page.$('dateline-reader-offer')).not.toBeNull();
+    // The user's own click opens it.
     await page.locator('dateline-reader-offer button.open').click();
     expect(await waitForOverlay(page, true, 8000)).toBe(true);
     expect(await page.$('dateline-reader-offer')).toBeNull();

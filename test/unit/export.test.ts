@@ -13,6 +13,8 @@ import { exportLibrary, importLibrary } from '../../src/store/library-file.js';
 import { articleToHtml, exportFileName } from '../../src/store/export-html.js';
 import { articleToMarkdown } from '../../src/store/export-markdown.js';
 import { LibraryError } from '../../src/store/library-error.js';
+import { escapeHtml } from '../../src/store/inert-html.js';
+import MarkdownIt from 'markdown-it';
 
 const IMG = 'https://en.haberler.com/images/a.jpg';
 const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
@@ -167,5 +169,130 @@ describe('single-article exports', () => {
     expect(md).toMatch(/^published: null$/m);
     expect(md).toMatch(/^place: null$/m);
     expect(md).toMatch(/^byline: null$/m);
+  });
+});
+
+/**
+ * The Markdown export rendered the way notes apps and site generators render it: CommonMark with raw
+ * HTML passed through (markdown-it, html: true). Every page-derived string must come out as text.
+ */
+describe('Markdown export of hostile page text (rendered by markdown-it with raw HTML on)', () => {
+  const HOSTILE = [
+    '<img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '</code><img src=x onerror=alert(1)>',
+    '`` <img src=x onerror=alert(1)> ``',
+    '` <img src=x onerror=alert(1)> `',
+    '```\n<img src=x onerror=alert(1)>\n~~~\n<img src=x onerror=alert(1)>\n````',
+    '~~~\n<img src=x onerror=alert(1)>',
+    '\n\n<img src=x onerror=alert(1)>\n\n',
+    '"\n---\n<img src=x onerror=alert(1)>',
+    '\u2028\u0085<img src=x onerror=alert(1)>\u007f\ufeff',
+    '&lt;img src=x onerror=alert(1)&gt;',
+    '\\<img src=x onerror=alert(1)>',
+    '<a href="javascript:alert(1)">x</a>',
+    '[x](javascript:alert(1)) <javascript:alert(1)> <https://evil.example/>',
+    ']( javascript:alert(1)) \\',
+    '<!-- --><svg onload=alert(1)>',
+    '    <img src=x onerror=alert(1)>',
+    '# title #',
+  ];
+  const ALLOWED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'a', 'img', 'code', 'pre',
+    'ul', 'ol', 'li', 'blockquote', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 's']);
+  const ATTRS = new Set(['href', 'src', 'alt', 'title', 'start', 'style']);
+  const md = new MarkdownIt({ html: true });
+
+  /** Elements and attributes in the rendered export that are not Markdown's own formatting. */
+  function liveMarkup(markdown: string): string[] {
+    const body = new JSDOM(`<body>${md.render(markdown)}</body>`).window.document.body;
+    const bad: string[] = [];
+    for (const el of Array.from(body.querySelectorAll('*'))) {
+      if (!ALLOWED.has(el.localName)) bad.push(`<${el.localName}>`);
+      for (const a of Array.from(el.attributes)) {
+        if (!ATTRS.has(a.name) || /^on/i.test(a.name)) bad.push(`${el.localName}[${a.name}]`);
+        const bad1 = (a.name === 'style' && !/^text-align:(left|right|center)$/.test(a.value))
+          || ((a.name === 'href' || a.name === 'src') && !/^(https?:|mailto:)/i.test(a.value));
+        if (bad1) bad.push(`${el.localName}[${a.name}=${a.value}]`);
+      }
+    }
+    return bad;
+  }
+
+  it('the check itself sees raw HTML that markdown-it passes through', () => {
+    expect(liveMarkup('# t\n\n<img src=x onerror=alert(1)>')).toEqual(['img[src=x]', 'img[onerror]']);
+    expect(liveMarkup('<script>alert(1)</script>')).toEqual(['<script>']);
+    const formatting = '*a* **b** `c` [d](https://e.example/) ![f](https://g.example/h.png)\n\n- i\n\n```\n<j>\n```';
+    expect(liveMarkup(formatting)).toEqual([]);
+  });
+
+  for (const s of HOSTILE) {
+    it(`as title, byline, site, place, caption, code, pre, link text, alt, related: ${JSON.stringify(s)}`, async () => {
+      const db = await openFresh();
+      const t = escapeHtml(s);
+      const content = [
+        `<p>Lead ${t} <a href="https://x.example/a">${t}</a> <code>${t}</code> <em><code>${t}</code></em></p>`,
+        `<figure><img src="https://x.example/i.png" alt="${t}"><figcaption>${t}</figcaption></figure>`,
+        `<figure><img src="https://x.example/j.png" alt="x">`,
+        `<figcaption><p>${t}</p><pre>${t}</pre></figcaption></figure>`,
+        `<pre>${t}</pre><pre><code>${t}</code></pre><blockquote><pre>${t}</pre></blockquote>`,
+        `<ul><li><pre>${t}</pre></li></ul><ol start="-5"><li><pre>${t}</pre></li></ol>`,
+        `<ol start="999999999"><li>a</li><li><pre>${t}</pre></li></ol>`,
+        `<p><em><pre>${t}</pre></em> <a href="https://x.example/b"><pre>${t}</pre></a></p>`,
+        `<h2>${t}<pre>${t}</pre></h2>`,
+        `<table><tr><th>${t}</th></tr><tr><td><pre>${t}</pre><code>${t}</code></td></tr></table>`,
+        `<p><a href="https://x.example/(${encodeURIComponent(s)}\\">${t}</a></p>`,
+      ].join('');
+      const { id } = await saveArticle(db, {
+        article: makeArticle({
+          title: s, byline: s, siteName: s, content, textContent: s,
+          dateline: { published: s, modified: null, precision: 'day', place: s, agency: null, text: s, source: 'text' },
+          related: [{ title: s, url: 'https://x.example/rel', section: s, score: 1 }],
+        }),
+      });
+      const out = articleToMarkdown(await getFullArticle(db, id), doc);
+      expect(liveMarkup(out), out).toEqual([]);
+      // The string is still there, as text: the title is the first heading.
+      const rendered = new JSDOM(`<body>${md.render(out)}</body>`).window.document;
+      expect(rendered.querySelector('h1')?.textContent).toBe(s.replace(/\s+/g, ' ').trim());
+    });
+  }
+
+  it('front matter stays YAML: each value one double-quoted line that parses back to the string', async () => {
+    const db = await openFresh();
+    for (const s of HOSTILE) {
+      const article = makeArticle({ title: s, byline: s, url: `https://x.example/${HOSTILE.indexOf(s)}` });
+      const { id } = await saveArticle(db, { article });
+      const md = articleToMarkdown(await getFullArticle(db, id), doc);
+      const fm = md.split(/^---$/m)[1]!.trim().split('\n');
+      expect(fm).toHaveLength(7);
+      const title = fm.find((l) => l.startsWith('title: '))!.slice(7);
+      // Printable ASCII only (no line break of any YAML version, no control or BOM character), and a JSON
+      // string is a YAML double-quoted scalar.
+      expect(title).toMatch(/^"[\x20-\x7e]*"$/);
+      expect(title).not.toMatch(/[<>&]/);
+      expect(JSON.parse(title)).toBe(s);
+    }
+  });
+});
+
+describe('standalone HTML export of hostile page text', () => {
+  it('every page-derived string is escaped (title, byline, site, dateline, lang, related)', async () => {
+    const db = await openFresh();
+    const s = '"><img src=x onerror=alert(1)><script>alert(2)</script>\'';
+    const { id } = await saveArticle(db, {
+      article: makeArticle({
+        title: s, byline: s, siteName: s, lang: s,
+        content: `<p>${escapeHtml(s)}</p><figure><img src="https://x.example/i.png" alt="${escapeHtml(s)}">`
+          + `<figcaption>${escapeHtml(s)}</figcaption></figure>`,
+        dateline: { published: s, modified: null, precision: 'day', place: s, agency: null, text: s, source: 'text' },
+        related: [{ title: s, url: 'https://x.example/rel', section: s, score: 1 }],
+      }),
+    });
+    const full = await getFullArticle(db, id);
+    (full.record as { dir: string }).dir = s; // an imported or corrupted record
+    const out = new JSDOM(await articleToHtml(full, doc)).window.document;
+    expect(out.querySelectorAll('script, [onerror], img:not([alt])')).toHaveLength(0);
+    expect(out.title).toBe(s);
+    expect(out.documentElement.getAttribute('dir')).toBe('ltr');
   });
 });

@@ -120,7 +120,8 @@ export function mendRecord(raw: ArticleRecord): ArticleSummary {
   const v = raw as unknown as Record<string, unknown>;
   const broken = [...(validId(v.id) ? [] : ['id']), ...Object.keys(RECORD).filter((k) => !RECORD[k]!.check(v[k]))];
   const names = [...new Set(broken.map((k) => LABEL[k] ?? 'other details'))];
-  const problem = `${names.join(', ')} could not be read`;
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  const problem = `${listed} could not be read`;
   const out: Record<string, unknown> = { ...v, id: String(v.id), problem };
   for (const [k, { check, fallback }] of Object.entries(RECORD)) if (!check(v[k])) out[k] = structuredClone(fallback);
   if (isObj(v.dateline) && !RECORD.dateline!.check(v.dateline)) {

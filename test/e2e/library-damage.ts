@@ -3,7 +3,7 @@
  * good articles, a damaged record as an import before issue #17's rules could have stored it, and
  * a file of hostile entries that import must refuse (or, for a clashing id, import beside).
  */
-import { toRecords } from '../../src/store/article-record';
+import { searchRecord, toRecords } from '../../src/store/article-record';
 import type { ExtractResult } from '../../src/core/types';
 
 export const FILE_FORMAT = { format: 'dateline-reader-library', version: 1, exportedAt: '2026-12-01T00:00:00.000Z' };
@@ -35,6 +35,32 @@ export function libraryFile(n: number): string {
   return JSON.stringify({ ...FILE_FORMAT, articles: Array.from({ length: n }, (_, i) => entry(i)) });
 }
 
+/** A page script that writes `n` good articles straight into the library's IndexedDB (summaries, bodies, search rows). */
+export function seedScript(n: number): string {
+  const entries = Array.from({ length: n }, (_, i) => entry(i));
+  const rows = entries.map((e) => ({ record: e.record, body: { ...e.body, id: e.record.id }, search: searchRecord(e.record, e.body) }));
+  return putScript(rows);
+}
+
+function putScript(rows: Array<{ record: unknown; body: unknown; search: unknown }>): string {
+  return `new Promise((resolve, reject) => {
+    const rows = ${JSON.stringify(rows)};
+    const open = indexedDB.open('dateline-library');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['articles', 'bodies', 'search'], 'readwrite');
+      for (const r of rows) {
+        tx.objectStore('articles').put(r.record);
+        tx.objectStore('bodies').put(r.body);
+        tx.objectStore('search').put(r.search);
+      }
+      tx.oncomplete = () => { db.close(); resolve(true); };
+      tx.onerror = () => reject(tx.error);
+    };
+  })`;
+}
+
 export const DAMAGED_TITLE = 'Damaged import from an older version';
 export const DAMAGED_PAGE = 'https://damaged.example/world/story.html';
 
@@ -51,19 +77,7 @@ export function damagedRecordScript(): string {
   };
   const body = { ...e.body, id: 'damaged-1', content: '<p>Still readable. <a href="options.html?grant=damaged.example">Settings</a></p>' };
   const search = { id: 'damaged-1', title: ' damaged import', text: ' damaged import still readable' };
-  return `new Promise((resolve, reject) => {
-    const open = indexedDB.open('dateline-library');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(['articles', 'bodies', 'search'], 'readwrite');
-      tx.objectStore('articles').put(${JSON.stringify(record)});
-      tx.objectStore('bodies').put(${JSON.stringify(body)});
-      tx.objectStore('search').put(${JSON.stringify(search)});
-      tx.oncomplete = () => { db.close(); resolve(true); };
-      tx.onerror = () => reject(tx.error);
-    };
-  })`;
+  return putScript([{ record, body, search }]);
 }
 
 /** Entries an import must refuse, by what a user would see, and one whose id clashes with a-5. */

@@ -3,9 +3,11 @@
  * body, earlier versions and images (base64), so export → import → export is identical. Search
  * terms are derived data and are rebuilt on import, never trusted from a file.
  *
- * Import validates each entry on its own: bad entries are reported (index, title, why) and the
- * good ones are still imported, in transactions of a few hundred so a failure mid-way (quota)
- * leaves whole articles only.
+ * Import validates each entry on its own (record-check.ts: every field the library renders):
+ * bad entries are reported (index, title, why) and the good ones are still imported, in
+ * transactions of a few hundred so a failure mid-way (quota) leaves whole articles only.
+ * An article is matched by its URL, never by its id: an entry whose id belongs to another article
+ * (in the library or earlier in the file) is imported under a fresh id and reported in `renamed`.
  */
 import type { LibraryDatabase } from './database.js';
 import type { ArticleRecord, BodyRecord, ImageRecord, VersionRecord } from './record.js';

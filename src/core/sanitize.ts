@@ -148,7 +148,8 @@ export function cleanSrcset(srcset: string): string | null {
     }
     i = j;
     const abs = url ? absolute(url) : null;
-    if (abs && urlAllowed(abs, 'image') && !/^data:/i.test(abs.replace(URL_IGNORED, '')) && /^[\d.]*[wx]?$/i.test(descriptor)) {
+    const inlined = abs !== null && /^data:/i.test(abs.replace(URL_IGNORED, ''));
+    if (abs && !inlined && urlAllowed(abs, 'image') && /^[\d.]*[wx]?$/i.test(descriptor)) {
       out.push(descriptor ? `${abs} ${descriptor}` : abs);
     }
   }

@@ -19,7 +19,9 @@ import { openLibrary, type LibraryDatabase } from '../store/database.js';
 import { listArticles, getChanged, newestArticles, damagedIds } from '../store/read-articles.js';
 import { loadSearchRows, packOf, stampOf, writeSearchPacks } from '../store/search-cache.js';
 import { deleteArticles, restoreArticles, setRead } from '../store/edit-articles.js';
-import { exportEntry, exportLibrary, importLibrary, LIBRARY_FILE_FORMAT, LIBRARY_FILE_VERSION, type ImportReport, type LibraryFileEntry } from '../store/library-file.js';
+import {
+  exportEntry, exportLibrary, importLibrary, LIBRARY_FILE_FORMAT, LIBRARY_FILE_VERSION, type ImportReport, type LibraryFileEntry,
+} from '../store/library-file.js';
 import { storageUse } from '../store/storage-use.js';
 import { SearchIndex } from '../store/search-index.js';
 import { onLibraryChange } from '../store/library-events.js';
@@ -53,7 +55,12 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     sort: $<HTMLSelectElement>('sort'), site: $<HTMLSelectElement>('site'), lang: $<HTMLSelectElement>('lang'),
     from: $<HTMLInputElement>('from'), to: $<HTMLInputElement>('to'), read: $<HTMLSelectElement>('read'),
   };
-  const repair = { box: $('repair'), text: $('repair-text'), exportBtn: $<HTMLButtonElement>('repair-export'), del: $<HTMLButtonElement>('repair-delete') };
+  const repair = {
+    box: $('repair'), text: $('repair-text'),
+    exportBtn: $<HTMLButtonElement>('repair-export'), del: $<HTMLButtonElement>('repair-delete'),
+  };
+  const downloadJson = (name: string, data: unknown): void =>
+    downloadFile(doc, name, new Blob([JSON.stringify(data)], { type: 'application/json' }));
   const fail = (e: unknown): void => {
     banner.textContent = e instanceof Error ? e.message : String(e);
   };
@@ -359,7 +366,7 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
   async function exportDamaged(): Promise<void> {
     if (startFailed) {
       const file = await exportLibrary(db);
-      downloadFile(doc, `dateline-library-${isoDay()}.json`, new Blob([JSON.stringify(file)], { type: 'application/json' }));
+      downloadJson(`dateline-library-${isoDay()}.json`, file);
       report.textContent = `Exported ${plural(file.articles.length, 'article', 'articles', locale)}.`;
       return;
     }
@@ -368,8 +375,9 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
       const e = await exportEntry(db, a.id);
       if (e) entries.push(e);
     }
-    const file = { format: LIBRARY_FILE_FORMAT, version: LIBRARY_FILE_VERSION, exportedAt: new Date().toISOString(), articles: entries };
-    downloadFile(doc, `dateline-library-damaged-${isoDay()}.json`, new Blob([JSON.stringify(file)], { type: 'application/json' }));
+    const exportedAt = new Date().toISOString();
+    const file = { format: LIBRARY_FILE_FORMAT, version: LIBRARY_FILE_VERSION, exportedAt, articles: entries };
+    downloadJson(`dateline-library-damaged-${isoDay()}.json`, file);
     report.textContent = `Exported ${plural(entries.length, 'damaged article', 'damaged articles', locale)}.`;
   }
 
@@ -381,13 +389,15 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     }
     if (!startFailed) return remove(ids);
     await deleteArticles(db, ids);
-    report.textContent = `Deleted ${plural(ids.length, 'damaged article', 'damaged articles', locale)}. Reload this page to see the library.`;
+    const n = plural(ids.length, 'damaged article', 'damaged articles', locale);
+    report.textContent = `Deleted ${n}. Reload this page to see the library.`;
   }
 
   function describe(r: ImportReport): string {
     const lines = [`Imported ${r.imported}, replaced ${r.replaced} older, ${r.unchanged} already in the library.`];
     if (r.renamed.length) {
-      lines.push(`${plural(r.renamed.length, 'entry was', 'entries were', locale)} imported as a separate article (nothing was replaced):`);
+      const n = plural(r.renamed.length, 'entry was', 'entries were', locale);
+      lines.push(`${n} imported as a separate article (nothing was replaced):`);
       for (const p of r.renamed.slice(0, 50)) lines.push(`  #${p.index + 1}${p.title ? ` “${p.title}”` : ''}: ${p.reason}`);
       if (r.renamed.length > 50) lines.push(`  … and ${r.renamed.length - 50} more`);
     }
@@ -439,7 +449,7 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
   on(repair.del, 'click', deleteDamaged);
   on($('export'), 'click', async () => {
     const file = await exportLibrary(db);
-    downloadFile(doc, `dateline-library-${isoDay()}.json`, new Blob([JSON.stringify(file)], { type: 'application/json' }));
+    downloadJson(`dateline-library-${isoDay()}.json`, file);
     report.textContent = `Exported ${plural(file.articles.length, 'article', 'articles', locale)}.`;
   });
   const fileInput = $<HTMLInputElement>('import-file');
@@ -485,8 +495,10 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     // Never stuck "loading" with nothing said: say what failed and offer the way out.
     startFailed = true;
     doc.body.dataset.state = 'error';
-    banner.textContent = `The library could not be listed. Your saved articles are still stored. (${e instanceof Error ? e.message : String(e)})`;
-    repair.text.textContent = 'Export the whole library to keep a copy of everything, or delete the articles the library cannot read.';
+    const why = e instanceof Error ? e.message : String(e);
+    banner.textContent = `The library could not be listed. Your saved articles are still stored. (${why})`;
+    repair.text.textContent =
+      'Export the whole library to keep a copy of everything, or delete the articles the library cannot read.';
     repair.exportBtn.textContent = 'Export library (JSON)';
     repair.del.textContent = 'Delete damaged articles';
     repair.box.hidden = false;

@@ -38,7 +38,9 @@ function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.Date
         el(doc, 'span', { class: 'site' }, a.siteName || a.site),
         dateline ? el(doc, 'span', { class: 'dateline' }, dateline) : null,
         saved ? el(doc, 'span', { class: 'saved' }, `Saved ${saved}`) : null,
-        a.problem ? el(doc, 'span', { class: 'damaged', title: a.problem }, 'Damaged: some details could not be read') : null,
+        a.problem
+          ? el(doc, 'span', { class: 'damaged', title: a.problem }, 'Damaged: some details could not be read')
+          : null,
         a.readingMinutes ? el(doc, 'span', { class: 'minutes' }, `${a.readingMinutes} min read`) : null,
         a.versions ? el(doc, 'span', { class: 'versions' }, `${a.versions} earlier version${a.versions === 1 ? '' : 's'}`) : null,
         a.images.skipped ? el(doc, 'span', { class: 'images-note', title: a.images.note ?? '' }, `${a.images.skipped} image${a.images.skipped === 1 ? '' : 's'} as links`) : null,
@@ -60,10 +62,12 @@ function fallbackRow(doc: Document, id: string): HTMLLIElement {
   return el(doc, 'li', { class: 'row damaged-row', 'data-id': id },
     el(doc, 'div', {},
       el(doc, 'button', { type: 'button', class: 'title', 'data-act': 'open' }, 'An article the library cannot show'),
-      el(doc, 'div', { class: 'meta' }, el(doc, 'span', { class: 'damaged' }, 'Damaged: its details could not be read')),
+      el(doc, 'div', { class: 'meta' },
+        el(doc, 'span', { class: 'damaged' }, 'Damaged: its details could not be read')),
     ),
     el(doc, 'div', { class: 'side' },
-      el(doc, 'button', { type: 'button', class: 'danger', 'data-act': 'delete', 'aria-label': 'Delete the damaged article' }, 'Delete'),
+      el(doc, 'button',
+        { type: 'button', class: 'danger', 'data-act': 'delete', 'aria-label': 'Delete the damaged article' }, 'Delete'),
     ),
   );
 }

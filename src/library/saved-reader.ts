@@ -33,7 +33,8 @@ export async function openSavedArticle(doc: Document, db: LibraryDatabase, id: s
     const v = (await listVersions(db, id))[version];
     if (v) {
       full = { record: mendRecord({ ...v.article, id }), body: mendBody({ ...v.body, id }), images: current.images };
-      label = `Earlier version, saved ${formatDay(v.savedAt, doc.defaultView?.navigator.language) || 'at an unknown date'}`;
+      const day = formatDay(v.savedAt, doc.defaultView?.navigator.language);
+      label = `Earlier version, saved ${day || 'at an unknown date'}`;
     }
   }
   const content = await offlineContent(full, doc);

@@ -9,7 +9,8 @@ export function inertArticle(html: string, doc: Document, opts: SanitizeOptions 
   const win = doc.defaultView;
   if (!win) throw new Error('inertArticle: the document has no window (use the page document or jsdom)');
   const parser = new win.DOMParser();
-  return parser.parseFromString(`<!doctype html><html><head></head><body>${sanitizeHtml(html, doc, opts)}</body></html>`, 'text/html');
+  const clean = sanitizeHtml(html, doc, opts);
+  return parser.parseFromString(`<!doctype html><html><head></head><body>${clean}</body></html>`, 'text/html');
 }
 
 export function escapeHtml(text: string): string {

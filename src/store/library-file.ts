@@ -141,7 +141,11 @@ export function parseLibraryFile(text: string): { entries: unknown[] } {
 
 const BATCH = 200;
 
-export async function importLibrary(db: LibraryDatabase, text: string, newId: () => string = () => crypto.randomUUID()): Promise<ImportReport> {
+export async function importLibrary(
+  db: LibraryDatabase,
+  text: string,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<ImportReport> {
   const { entries } = parseLibraryFile(text);
   const report: ImportReport = { imported: 0, replaced: 0, unchanged: 0, problems: [], renamed: [] };
   const good: Array<{ index: number; entry: LibraryFileEntry; id: string }> = [];
@@ -164,14 +168,16 @@ export async function importLibrary(db: LibraryDatabase, text: string, newId: ()
     let id = rec.id;
     if (earlier) {
       id = newId();
-      report.renamed.push({ index, title: rec.title, reason: `its id is also the id of #${earlier.index + 1} “${earlier.title}” in the file` });
+      const reason = `its id is also the id of #${earlier.index + 1} “${earlier.title}” in the file`;
+      report.renamed.push({ index, title: rec.title, reason });
     } else ids.set(rec.id, { index, title: rec.title });
     good.push({ index, entry: r.entry, id });
   });
   for (let i = 0; i < good.length; i += BATCH) {
     const batch = good.slice(i, i + BATCH).map(({ index, entry, id }) => {
       try {
-        return { index, entry, id, blobs: entry.images.map((img) => ({ url: img.url, blob: base64ToBlob(img.data, img.type) })) };
+        const blobs = entry.images.map((img) => ({ url: img.url, blob: base64ToBlob(img.data, img.type) }));
+        return { index, entry, id, blobs };
       } catch {
         report.problems.push({ index, title: entry.record.title, reason: 'an image is not valid base64' });
         return null;
@@ -198,7 +204,8 @@ export async function importLibrary(db: LibraryDatabase, text: string, newId: ()
           if (holder) {
             id = newId();
             const whose = typeof holder.title === 'string' && holder.title ? `“${holder.title}”` : 'another article';
-            counts.renamed.push({ index, title: entry.record.title, reason: `its id is already used by ${whose} in the library` });
+            const reason = `its id is already used by ${whose} in the library`;
+            counts.renamed.push({ index, title: entry.record.title, reason });
           }
           if (existing) {
             await db.articles.delete(existing.id);
@@ -212,7 +219,9 @@ export async function importLibrary(db: LibraryDatabase, text: string, newId: ()
           await db.articles.put(rec);
           await db.bodies.put({ ...entry.body, id });
           await db.search.put(searchRecord(rec, entry.body));
-          for (const v of entry.versions) await db.versions.add({ articleId: id, savedAt: v.savedAt, article: v.article, body: v.body });
+          for (const v of entry.versions) {
+            await db.versions.add({ articleId: id, savedAt: v.savedAt, article: v.article, body: v.body });
+          }
           const rows: ImageRecord[] = blobs.map(({ url, blob }) => ({ articleId: id, url, blob, type: blob.type, bytes: blob.size }));
           if (rows.length) await db.images.bulkPut(rows);
         }

@@ -72,5 +72,8 @@ export function getChanged(db: LibraryDatabase, ids: readonly string[]): Promise
 
 /** The ids of the stored articles the library cannot show as stored (record-check.ts), for repair. */
 export function damagedIds(db: LibraryDatabase): Promise<string[]> {
-  return guard(async () => (await db.articles.toArray()).filter((r) => checkRecord(r, 'record') !== null).map((r) => r.id));
+  return guard(async () => {
+    const all = await db.articles.toArray();
+    return all.filter((r) => checkRecord(r, 'record') !== null).map((r) => r.id);
+  });
 }

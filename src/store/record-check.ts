@@ -36,7 +36,9 @@ const DATELINE: Record<string, Check> = {
   source: oneOf(null, ...SOURCES),
   modifiedSource: oneOf(undefined, null, ...SOURCES),
 };
-const EMPTY_DATELINE = { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null };
+const EMPTY_DATELINE: Record<string, unknown> = {
+  published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null,
+};
 
 const IMAGES: Record<string, Check> = {
   mode: oneOf('store', 'links'),
@@ -72,7 +74,10 @@ const RECORD: Record<string, { check: Check; fallback: unknown }> = {
   updatedAt: { check: isTime, fallback: 0 },
   read: { check: oneOf(0, 1), fallback: 0 },
   versions: { check: count(MANY), fallback: 0 },
-  images: { check: (v) => isObj(v) && Object.entries(IMAGES).every(([k, c]) => c(v[k])), fallback: { mode: 'links', stored: 0, skipped: 0, bytes: 0 } },
+  images: {
+    check: (v) => isObj(v) && Object.entries(IMAGES).every(([k, c]) => c(v[k])),
+    fallback: { mode: 'links', stored: 0, skipped: 0, bytes: 0 },
+  },
   bytes: { check: count(BYTES), fallback: 0 },
 };
 
@@ -80,7 +85,9 @@ export const validId: Check = (v) => str(v) && (v as string).length > 0 && (v as
 
 /** In words a user can follow: "record.savedAt is not a date the library can show". */
 function fieldProblem(what: string, key: string): string {
-  if (key === 'savedAt' || key === 'updatedAt' || key === 'publishedAt') return `${what}.${key} is not a date the library can show`;
+  if (key === 'savedAt' || key === 'updatedAt' || key === 'publishedAt') {
+    return `${what}.${key} is not a date the library can show`;
+  }
   if (key === 'url' || key === 'pageUrl') return `${what}.${key} is not a web address`;
   return `${what}.${key} is missing or has the wrong type`;
 }
@@ -93,10 +100,12 @@ export function checkRecord(v: unknown, what: string, withId = true): string | n
   return null;
 }
 
+const optional = (check: Check): Check => (v) => v === undefined || check(v);
 const headline: Check = (r) =>
-  isObj(r) && str(r.title) && str(r.url) && (r.section === undefined || str(r.section)) && (r.score === undefined || (typeof r.score === 'number' && Number.isFinite(r.score))) &&
-  (r.sections === undefined || (Array.isArray(r.sections) && r.sections.every(str))) &&
-  (r.published === undefined || str(r.published)) && (r.image === undefined || str(r.image));
+  isObj(r) && str(r.title) && str(r.url) && optional(str)(r.section) &&
+  optional((v) => typeof v === 'number' && Number.isFinite(v))(r.score) &&
+  optional((v) => Array.isArray(v) && v.every(str))(r.sections) &&
+  optional(str)(r.published) && optional(str)(r.image);
 
 /** Why `v` is not an article body the reader can show, or null. */
 export function checkBody(v: unknown, what: string): string | null {
@@ -109,7 +118,8 @@ export function checkBody(v: unknown, what: string): string | null {
 
 /** What the library page calls each field when it says which one it could not read. */
 const LABEL: Record<string, string> = {
-  id: 'its identifier', url: 'its web address', pageUrl: 'its web address', title: 'its title', dateline: 'its dateline',
+  id: 'its identifier', url: 'its web address', pageUrl: 'its web address', title: 'its title',
+  dateline: 'its dateline',
   publishedAt: 'its publication date', savedAt: 'the date it was saved', updatedAt: 'the date it was last saved',
   images: 'its image details', site: 'its site', siteName: 'its site name',
 };
@@ -127,7 +137,7 @@ export function mendRecord(raw: ArticleRecord): ArticleSummary {
   if (isObj(v.dateline) && !RECORD.dateline!.check(v.dateline)) {
     // Keep the parts of a dateline that are fine (its line of text is what the list shows).
     const d = v.dateline;
-    out.dateline = Object.fromEntries(Object.entries(DATELINE).map(([k, c]) => [k, c(d[k]) ? d[k] : (EMPTY_DATELINE as Record<string, unknown>)[k] ?? null]));
+    out.dateline = Object.fromEntries(Object.entries(DATELINE).map(([k, c]) => [k, c(d[k]) ? d[k] : EMPTY_DATELINE[k]]));
   }
   return out as unknown as ArticleSummary;
 }

@@ -16,16 +16,21 @@ function article(i: number): ExtractResult {
   const text = `Report ${i}. ${'Words about the harbour and the storm. '.repeat(10)}`;
   return {
     url: `https://news${i % 5}.example/story/${i}`, canonicalUrl: null, isNews: true, newsScore: 0.9, newsReasons: [],
-    title: storyTitle(i), byline: null, siteName: null, lang: 'en', dir: 'ltr', excerpt: null, leadImage: null, favicon: null,
+    title: storyTitle(i), byline: null, siteName: null, lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
+    favicon: null,
     content: `<p>${text}</p>`, textContent: text, wordCount: 80, readingMinutes: 1, paywalled: false,
-    dateline: { published: '2024-03-12T14:05', modified: null, precision: 'minute', place: null, agency: null, text: '', source: 'meta' },
+    dateline: {
+      published: '2024-03-12T14:05', modified: null, precision: 'minute', place: null, agency: null, text: '',
+      source: 'meta',
+    },
     related: [],
   };
 }
 
 export function entry(i: number) {
   const t = 1_700_000_000_000 + i * 60_000;
-  const parts = toRecords(article(i), { id: `a-${i}`, savedAt: t, updatedAt: t, read: 0, versions: 0, images: { mode: 'store', stored: 0, skipped: 0, bytes: 0 } });
+  const images = { mode: 'store' as const, stored: 0, skipped: 0, bytes: 0 };
+  const parts = toRecords(article(i), { id: `a-${i}`, savedAt: t, updatedAt: t, read: 0, versions: 0, images });
   const { id: _id, ...body } = parts.body;
   return { record: parts.record, body, versions: [] as unknown[], images: [] as unknown[] };
 }
@@ -35,10 +40,12 @@ export function libraryFile(n: number): string {
   return JSON.stringify({ ...FILE_FORMAT, articles: Array.from({ length: n }, (_, i) => entry(i)) });
 }
 
-/** A page script that writes `n` good articles straight into the library's IndexedDB (summaries, bodies, search rows). */
+/** A page script that writes `n` good articles straight into the library's IndexedDB (records, bodies, search rows). */
 export function seedScript(n: number): string {
   const entries = Array.from({ length: n }, (_, i) => entry(i));
-  const rows = entries.map((e) => ({ record: e.record, body: { ...e.body, id: e.record.id }, search: searchRecord(e.record, e.body) }));
+  const rows = entries.map((e) => ({
+    record: e.record, body: { ...e.body, id: e.record.id }, search: searchRecord(e.record, e.body),
+  }));
   return putScript(rows);
 }
 
@@ -72,10 +79,12 @@ export const DAMAGED_PAGE = 'https://damaged.example/world/story.html';
 export function damagedRecordScript(): string {
   const e = entry(99_999);
   const record = {
-    ...e.record, id: 'damaged-1', url: DAMAGED_PAGE, pageUrl: DAMAGED_PAGE, title: DAMAGED_TITLE, site: 'damaged.example',
+    ...e.record, id: 'damaged-1', url: DAMAGED_PAGE, pageUrl: DAMAGED_PAGE, title: DAMAGED_TITLE,
+    site: 'damaged.example',
     savedAt: 1e20, updatedAt: 1e20, publishedAt: 1e20, dateline: { ...e.record.dateline, modified: 5 },
   };
-  const body = { ...e.body, id: 'damaged-1', content: '<p>Still readable. <a href="options.html?grant=damaged.example">Settings</a></p>' };
+  const content = '<p>Still readable. <a href="options.html?grant=damaged.example">Settings</a></p>';
+  const body = { ...e.body, id: 'damaged-1', content };
   const search = { id: 'damaged-1', title: ' damaged import', text: ' damaged import still readable' };
   return putScript([{ record, body, search }]);
 }

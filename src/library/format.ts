@@ -11,8 +11,13 @@ export function formatBytes(bytes: number, locale?: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: n < 10 && u > 0 ? 1 : 0 }).format(n)} ${units[u]}`;
 }
 
+/** '' when `ms` is not a date that can be printed (out of range, not a number). */
 export function formatDay(ms: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  try {
+    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  } catch {
+    return '';
+  }
 }
 
 export function plural(n: number, one: string, many: string, locale?: string): string {

@@ -16,10 +16,12 @@
  */
 import type { ReaderHandle } from '../overlay/index.js';
 import { openLibrary, type LibraryDatabase } from '../store/database.js';
-import { listArticles, getChanged, newestArticles } from '../store/read-articles.js';
+import { listArticles, getChanged, newestArticles, damagedIds } from '../store/read-articles.js';
 import { loadSearchRows, packOf, stampOf, writeSearchPacks } from '../store/search-cache.js';
 import { deleteArticles, restoreArticles, setRead } from '../store/edit-articles.js';
-import { exportLibrary, importLibrary, type ImportReport } from '../store/library-file.js';
+import {
+  exportEntry, exportLibrary, importLibrary, LIBRARY_FILE_FORMAT, LIBRARY_FILE_VERSION, type ImportReport, type LibraryFileEntry,
+} from '../store/library-file.js';
 import { storageUse } from '../store/storage-use.js';
 import { SearchIndex } from '../store/search-index.js';
 import { onLibraryChange } from '../store/library-events.js';
@@ -53,6 +55,12 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     sort: $<HTMLSelectElement>('sort'), site: $<HTMLSelectElement>('site'), lang: $<HTMLSelectElement>('lang'),
     from: $<HTMLInputElement>('from'), to: $<HTMLInputElement>('to'), read: $<HTMLSelectElement>('read'),
   };
+  const repair = {
+    box: $('repair'), text: $('repair-text'),
+    exportBtn: $<HTMLButtonElement>('repair-export'), del: $<HTMLButtonElement>('repair-delete'),
+  };
+  const downloadJson = (name: string, data: unknown): void =>
+    downloadFile(doc, name, new Blob([JSON.stringify(data)], { type: 'application/json' }));
   const fail = (e: unknown): void => {
     banner.textContent = e instanceof Error ? e.message : String(e);
   };
@@ -192,6 +200,7 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     shown.textContent = partial ? `${count} · still loading the search (${searching!.index.size} of ${all.length} searched)` : count;
     doc.body.classList.toggle('search-partial', partial);
     updateBulk();
+    showRepair();
     const ms = performance.now() - t0;
     doc.dispatchEvent(new win.CustomEvent('library:rendered', { detail: { count: rows.length, shown: Math.min(rows.length, limit), ms, partial } }));
   }
@@ -332,8 +341,66 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     }
   }
 
+  /**
+   * Articles whose stored details the library cannot show (record-check.ts): listed mended, and
+   * named here with a way to keep a copy (their records exactly as stored) or delete them.
+   * `startFailed`: the list itself could not be drawn; the banner then offers the whole library.
+   */
+  let startFailed = false;
+  function showRepair(): void {
+    if (startFailed) return;
+    const damaged = all.filter((a) => a.problem);
+    repair.box.hidden = damaged.length === 0;
+    if (!damaged.length) return;
+    const one = damaged.length === 1;
+    const first = damaged[0]!;
+    repair.text.textContent =
+      `${plural(damaged.length, 'saved article has', 'saved articles have', locale)} damaged details` +
+      ` (“${first.title || 'Untitled article'}”: ${first.problem}${one ? '' : '; …'}).` +
+      ` ${one ? 'It is' : 'They are'} listed with what could be read. Export ${one ? 'it' : 'them'} to keep a copy` +
+      ` exactly as stored, or delete ${one ? 'it' : 'them'}.`;
+    repair.exportBtn.textContent = one ? 'Export it (JSON)' : 'Export them (JSON)';
+    repair.del.textContent = one ? 'Delete it' : `Delete ${damaged.length}`;
+  }
+
+  async function exportDamaged(): Promise<void> {
+    if (startFailed) {
+      const file = await exportLibrary(db);
+      downloadJson(`dateline-library-${isoDay()}.json`, file);
+      report.textContent = `Exported ${plural(file.articles.length, 'article', 'articles', locale)}.`;
+      return;
+    }
+    const entries: LibraryFileEntry[] = [];
+    for (const a of all.filter((x) => x.problem)) {
+      const e = await exportEntry(db, a.id);
+      if (e) entries.push(e);
+    }
+    const exportedAt = new Date().toISOString();
+    const file = { format: LIBRARY_FILE_FORMAT, version: LIBRARY_FILE_VERSION, exportedAt, articles: entries };
+    downloadJson(`dateline-library-damaged-${isoDay()}.json`, file);
+    report.textContent = `Exported ${plural(entries.length, 'damaged article', 'damaged articles', locale)}.`;
+  }
+
+  async function deleteDamaged(): Promise<void> {
+    const ids = startFailed ? await damagedIds(db) : all.filter((a) => a.problem).map((a) => a.id);
+    if (!ids.length) {
+      report.textContent = 'No damaged article was found. Export the library to keep a copy, then reload this page.';
+      return;
+    }
+    if (!startFailed) return remove(ids);
+    await deleteArticles(db, ids);
+    const n = plural(ids.length, 'damaged article', 'damaged articles', locale);
+    report.textContent = `Deleted ${n}. Reload this page to see the library.`;
+  }
+
   function describe(r: ImportReport): string {
     const lines = [`Imported ${r.imported}, replaced ${r.replaced} older, ${r.unchanged} already in the library.`];
+    if (r.renamed.length) {
+      const n = plural(r.renamed.length, 'entry was', 'entries were', locale);
+      lines.push(`${n} imported as a separate article (nothing was replaced):`);
+      for (const p of r.renamed.slice(0, 50)) lines.push(`  #${p.index + 1}${p.title ? ` “${p.title}”` : ''}: ${p.reason}`);
+      if (r.renamed.length > 50) lines.push(`  … and ${r.renamed.length - 50} more`);
+    }
     if (r.problems.length) {
       lines.push(`${plural(r.problems.length, 'entry', 'entries', locale)} could not be imported:`);
       for (const p of r.problems.slice(0, 50)) lines.push(`  #${p.index + 1}${p.title ? ` “${p.title}”` : ''}: ${p.reason}`);
@@ -378,9 +445,11 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     await refresh(false);
   });
   on(bulk.del, 'click', () => remove([...selected]));
+  on(repair.exportBtn, 'click', exportDamaged);
+  on(repair.del, 'click', deleteDamaged);
   on($('export'), 'click', async () => {
     const file = await exportLibrary(db);
-    downloadFile(doc, `dateline-library-${isoDay()}.json`, new Blob([JSON.stringify(file)], { type: 'application/json' }));
+    downloadJson(`dateline-library-${isoDay()}.json`, file);
     report.textContent = `Exported ${plural(file.articles.length, 'article', 'articles', locale)}.`;
   });
   const fileInput = $<HTMLInputElement>('import-file');
@@ -414,12 +483,27 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     }, 300);
   }, signal);
 
-  await showFirstPage();
-  doc.body.dataset.state = 'loading';
-  performance.mark('library:first-rows');
-  const deep = /^#article=(.+)$/.exec(win.location.hash);
-  const opening = deep ? open(decodeURIComponent(deep[1]!)).catch(fail) : null;
-  await refresh(false).finally(markListed);
+  let opening: Promise<void> | null = null;
+  try {
+    await showFirstPage();
+    doc.body.dataset.state = 'loading';
+    performance.mark('library:first-rows');
+    const deep = /^#article=(.+)$/.exec(win.location.hash);
+    opening = deep ? open(decodeURIComponent(deep[1]!)).catch(fail) : null;
+    await refresh(false).finally(markListed);
+  } catch (e) {
+    // Never stuck "loading" with nothing said: say what failed and offer the way out.
+    startFailed = true;
+    doc.body.dataset.state = 'error';
+    const why = e instanceof Error ? e.message : String(e);
+    banner.textContent = `The library could not be listed. Your saved articles are still stored. (${why})`;
+    repair.text.textContent =
+      'Export the whole library to keep a copy of everything, or delete the articles the library cannot read.';
+    repair.exportBtn.textContent = 'Export library (JSON)';
+    repair.del.textContent = 'Delete damaged articles';
+    repair.box.hidden = false;
+    return;
+  }
   doc.body.dataset.state = 'ready';
   performance.mark('library:ready');
   await opening;

@@ -12,10 +12,21 @@ export interface ListView {
   render(rows: readonly ArticleSummary[], selected: ReadonlySet<string>, limit: number): void;
 }
 
+/** A date, or '' when `ms` is not one a DateTimeFormat can print (it throws RangeError). */
+function dayOf(day: Intl.DateTimeFormat, ms: unknown): string {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return '';
+  try {
+    return day.format(ms);
+  } catch {
+    return '';
+  }
+}
+
 /** `day` is created once per list: an Intl.DateTimeFormat costs ~1 ms to construct, 100 rows redraw per keystroke. */
 function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.DateTimeFormat): HTMLLIElement {
-  const title = a.title || a.url;
-  const dateline = a.dateline?.text || (a.publishedAt ? day.format(a.publishedAt) : '');
+  const title = a.title || a.url || 'Untitled article';
+  const dateline = a.dateline?.text || (a.publishedAt ? dayOf(day, a.publishedAt) : '');
+  const saved = dayOf(day, a.savedAt);
   const li = el(doc, 'li', { class: `row${a.read ? ' read' : ''}${selected ? ' selected' : ''}`, 'data-id': a.id, lang: a.lang ?? undefined, dir: a.dir });
   const box = el(doc, 'input', { type: 'checkbox', 'data-act': 'select', 'aria-label': `Select “${title}”` });
   box.checked = selected;
@@ -26,7 +37,10 @@ function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.Date
       el(doc, 'div', { class: 'meta' },
         el(doc, 'span', { class: 'site' }, a.siteName || a.site),
         dateline ? el(doc, 'span', { class: 'dateline' }, dateline) : null,
-        el(doc, 'span', { class: 'saved' }, `Saved ${day.format(a.savedAt)}`),
+        saved ? el(doc, 'span', { class: 'saved' }, `Saved ${saved}`) : null,
+        a.problem
+          ? el(doc, 'span', { class: 'damaged', title: a.problem }, 'Damaged: some details could not be read')
+          : null,
         a.readingMinutes ? el(doc, 'span', { class: 'minutes' }, `${a.readingMinutes} min read`) : null,
         a.versions ? el(doc, 'span', { class: 'versions' }, `${a.versions} earlier version${a.versions === 1 ? '' : 's'}`) : null,
         a.images.skipped ? el(doc, 'span', { class: 'images-note', title: a.images.note ?? '' }, `${a.images.skipped} image${a.images.skipped === 1 ? '' : 's'} as links`) : null,
@@ -38,6 +52,32 @@ function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.Date
     ),
   );
   return li;
+}
+
+/**
+ * The row of an article whose record the list could not draw at all: still there, and still
+ * deletable, so one bad record never hides the rest of the list.
+ */
+function fallbackRow(doc: Document, id: string): HTMLLIElement {
+  return el(doc, 'li', { class: 'row damaged-row', 'data-id': id },
+    el(doc, 'div', {},
+      el(doc, 'button', { type: 'button', class: 'title', 'data-act': 'open' }, 'An article the library cannot show'),
+      el(doc, 'div', { class: 'meta' },
+        el(doc, 'span', { class: 'damaged' }, 'Damaged: its details could not be read')),
+    ),
+    el(doc, 'div', { class: 'side' },
+      el(doc, 'button',
+        { type: 'button', class: 'danger', 'data-act': 'delete', 'aria-label': 'Delete the damaged article' }, 'Delete'),
+    ),
+  );
+}
+
+function safeRow(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.DateTimeFormat): HTMLLIElement {
+  try {
+    return row(doc, a, selected, day);
+  } catch {
+    return fallbackRow(doc, String(a.id));
+  }
 }
 
 export function listView(
@@ -65,7 +105,7 @@ export function listView(
       if (key === shownKey && list.childElementCount === visible.length) return;
       shownKey = key;
       const frag = doc.createDocumentFragment();
-      for (const a of visible) frag.append(row(doc, a, selected.has(a.id), day));
+      for (const a of visible) frag.append(safeRow(doc, a, selected.has(a.id), day));
       list.replaceChildren(frag);
     },
   };

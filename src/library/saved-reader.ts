@@ -13,6 +13,7 @@ import { articleToHtml, exportFileName } from '../store/export-html.js';
 import { articleToMarkdown } from '../store/export-markdown.js';
 import { setRead } from '../store/edit-articles.js';
 import type { FullArticle } from '../store/record.js';
+import { mendBody, mendRecord } from '../store/record-check.js';
 import { downloadFile } from './download.js';
 import { formatDay } from './format.js';
 
@@ -31,8 +32,9 @@ export async function openSavedArticle(doc: Document, db: LibraryDatabase, id: s
   if (version !== undefined) {
     const v = (await listVersions(db, id))[version];
     if (v) {
-      full = { record: { ...v.article, id }, body: { ...v.body, id }, images: current.images };
-      label = `Earlier version, saved ${formatDay(v.savedAt, doc.defaultView?.navigator.language)}`;
+      full = { record: mendRecord({ ...v.article, id }), body: mendBody({ ...v.body, id }), images: current.images };
+      const day = formatDay(v.savedAt, doc.defaultView?.navigator.language);
+      label = `Earlier version, saved ${day || 'at an unknown date'}`;
     }
   }
   const content = await offlineContent(full, doc);

@@ -195,7 +195,10 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
         ? h(doc, 'p', { class: 'paywall', role: 'note' }, 'This is a preview: the rest of the article is behind the publisher’s paywall.')
         : null);
     const body = h(doc, 'div', { class: 'article-body' });
-    body.append(sanitizeToFragment(article.content, doc));
+    // In an extension page (the library) a relative URL would point into the extension itself:
+    // made absolute against the article's own address, or dropped. On a web page nothing changes.
+    const onWeb = /^https?:$/.test(doc.location?.protocol ?? '');
+    body.append(sanitizeToFragment(article.content, doc, onWeb ? {} : { baseUrl: article.url }));
     const opening = body.querySelector('h2, h3, p');
     if (opening && opening.localName !== 'p') opening.classList.add('standfirst');
     const articleEl = h(doc, 'article', { dir, lang, 'aria-labelledby': 'dr-title' }, head, body);

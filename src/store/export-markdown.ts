@@ -35,7 +35,7 @@ export function frontMatter(full: FullArticle): string {
 }
 
 export function articleToMarkdown(full: FullArticle, doc: Document): string {
-  const inert = inertArticle(full.body.content, doc);
+  const inert = inertArticle(full.body.content, doc, { baseUrl: full.record.pageUrl || full.record.url || null });
   const related = full.body.related.filter((h) => /^https?:/i.test(h.url));
   const relatedMd = related.length
     ? `\n## Related\n\n${related.map((h) => `- [${escapeLine(h.title)}](${markdownUrl(h.url)})`).join('\n')}\n`

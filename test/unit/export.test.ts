@@ -43,7 +43,7 @@ describe('library JSON', () => {
 
     const other = await openFresh();
     const report = await importLibrary(other, text);
-    expect(report).toEqual({ imported: 2, replaced: 0, unchanged: 0, problems: [] });
+    expect(report).toEqual({ imported: 2, replaced: 0, unchanged: 0, problems: [], renamed: [] });
     expect(await exportLibrary(other, new Date(0))).toEqual(file);
     // and the imported copy is searchable and readable with its image bytes
     const [first] = await listArticles(other);
@@ -93,7 +93,7 @@ describe('library JSON', () => {
       [4, 'body.content is empty'],
       [5, 'images[0].data is not base64'],
       [6, 'images[0] is not an image (text/html)'],
-      [7, 'record.url is missing or has the wrong type'],
+      [7, 'record.url is not a web address'],
     ]);
     expect(report.problems[5]!.title).toBe('Evil');
     expect(await fresh.articles.count()).toBe(3);

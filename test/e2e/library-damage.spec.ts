@@ -74,8 +74,10 @@ describe('a damaged article never makes the library unreadable (Chromium)', () =
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false, 5_000)).toBe(true);
 
-    // Every good article opens too: each row's title, in turn, brings up its article in the reader.
-    // All marked read first (select all shown → Mark read), so opening one does not redraw 1,001 rows.
+    // Good articles open too: a fixed spread of rows (every 37th, and the last), each by its title, brings up
+    // its article in the reader. Every one of the 1,000 is opened through the same read path in the unit test
+    // (library-hostile.test.ts); here each open redraws a 1,001-row list, ~0.2 s apiece, so a sample keeps the
+    // file to seconds. All marked read first (select all shown → Mark read), so opening one does not redraw them.
     await page.check('#select-all');
     await page.click('#bulk-read');
     await expect.poll(() => page.$$eval('#list li:not(.read)', (els) => els.length), { timeout: 30_000 }).toBe(0);
@@ -85,7 +87,8 @@ describe('a damaged article never makes the library unreadable (Chromium)', () =
       const shownTitle = (): string =>
         document.documentElement.querySelector(':scope > dateline-reader')?.shadowRoot
           ?.querySelector('h1')?.textContent ?? '';
-      for (let i = 0; i < n; i++) {
+      const sample = [...Array.from({ length: Math.ceil(n / 37) }, (_, k) => k * 37), n - 1];
+      for (const i of sample) {
         const want = `Story ${i} about the harbour`;
         (document.querySelector(`#list li[data-id="a-${i}"] .title`) as HTMLButtonElement | null)?.click();
         const end = performance.now() + 10_000;

@@ -168,3 +168,41 @@ describe('relative URLs never point into the extension', () => {
     expect(link.getAttribute('href')).toBe('https://news.example/world/2024/options.html?grant=news.example');
   });
 });
+
+describe('a library of 1,000 articles and one damaged record', () => {
+  it('lists all 1,001 and opens every one (the read path the library reader takes)', async () => {
+    const { file } = await libraryAndFile();
+    const template = file.articles[0]!;
+    const N = 1000;
+    const entries: Entry[] = Array.from({ length: N }, (_, i) => {
+      const e = JSON.parse(JSON.stringify(template)) as Entry;
+      e.record.id = `a-${i}`;
+      e.record.url = `https://example.net/story-${i}`;
+      e.record.canonicalUrl = null;
+      e.record.title = `Story ${i}`;
+      return e;
+    });
+    const db = await openFresh();
+    const report = await importLibrary(db, JSON.stringify({ ...file, articles: entries }));
+    expect(report.imported).toBe(N);
+    const bad = JSON.parse(JSON.stringify(template)) as Entry;
+    bad.record.id = 'damaged-1';
+    bad.record.url = 'https://example.net/damaged';
+    bad.record.canonicalUrl = null;
+    bad.record.title = 'Damaged story';
+    await importLibrary(db, JSON.stringify({ ...file, articles: [bad] }));
+    await db.articles.update('damaged-1', { savedAt: 1e20, 'dateline.modified': 5 as unknown as string });
+
+    const all = await listArticles(db);
+    expect(all).toHaveLength(N + 1);
+    expect(all.filter((a) => a.problem).map((a) => a.id)).toEqual(['damaged-1']);
+    const wrong: string[] = [];
+    for (const row of all) {
+      const full = await getFullArticle(db, row.id);
+      const shown = toExtractResult(full.record, full.body);
+      const content = await offlineContent(full, document);
+      if (shown.title !== row.title || !content.includes('Haftar')) wrong.push(row.id);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+});

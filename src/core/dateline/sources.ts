@@ -297,6 +297,9 @@ const FAR_CHARS = 30000;
 /** Class words of the elements that hold a byline date. */
 const DATE_CLASS = /date|time|publi|posted|byline|meta|datum|fecha|zeit|dateline|info|author|stamp/i;
 
+/** How far past its budget a walk reads the node it stopped in (see textWalk). */
+const NODE_OVERRUN = 2000;
+
 interface Segment { node: Text; start: number }
 
 /**
@@ -387,10 +390,11 @@ function textWalk(doc: Document, start: Node, forward: boolean): (budget: number
       if (!parent || skipsText(parent.tagName)) continue;
       work(raw.length);
       let value = collapseRuns(raw);
-      const room = budget - used;
+      // A node that starts under the budget is read whole up to NODE_OVERRUN characters past it (a
+      // byline at the budget's edge keeps its date), but no further: the budget counts characters,
+      // not nodes, so one huge text node (400 KB of dates) is read only as far, nearest the headline first.
+      const room = budget - used + NODE_OVERRUN;
       if (value.length > room) {
-        // The budget counts characters, not nodes: one huge text node (a page can write 400 KB of
-        // dates in one) is read only as far as the budget goes, nearest the headline first.
         value = forward ? value.slice(0, room) : value.slice(value.length - room);
         parts.push({ node: n as Text, value });
         used += value.length;

@@ -1,0 +1,61 @@
+/**
+ * Hostile pages cannot make extract() superlinear (issue #17). A page can write one huge text node of
+ * dates, or thousands of headings, links or paragraphs shaped to make a scan compare everything with
+ * everything; the cost must grow with the page, not with its square.
+ *
+ * Work is COUNTED, never timed: the core's scans add what they do (nodes visited, characters
+ * scanned, date matches and span comparisons, sibling steps) to `workTally` (src/core/work.ts), and
+ * doubling a page may at most about double that count. Wall-clock time on this shared machine says
+ * nothing reliable, and no test here reads it.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract } from '../../src/core/extract.js';
+import { workTally } from '../../src/core/work.js';
+
+const URL_ = 'https://news.example/world/2024/03/12/storm-closes-harbour';
+const page = (html: string): Document => new JSDOM(html, { url: URL_, virtualConsole: new VirtualConsole() }).window.document;
+
+/** The work extract() does on the page `build(n)` makes, for n, 2n and 4n. */
+function workAt(build: (n: number) => string, n: number): number[] {
+  return [n, 2 * n, 4 * n].map((k) => {
+    const doc = page(build(k));
+    workTally.count = 0;
+    extract(doc, { url: URL_, now: '2024-03-12T18:00:00Z' });
+    return workTally.count;
+  });
+}
+
+/** Each doubling of the page at most ~doubles the work (2.3: room for fixed costs that do not double). */
+function expectLinear(counts: number[]): void {
+  for (let i = 1; i < counts.length; i++) expect(counts[i]!, `work ${counts.join(' → ')}`).toBeLessThanOrEqual(2.3 * counts[i - 1]!);
+}
+
+const article = (body: string): string =>
+  `<html><head><title>Storm closes harbour</title></head><body><article><h1>Storm closes harbour</h1>${body}</article></body></html>`;
+
+/** Date shapes the text scan reads, each repeated by a page to make it match thousands of times. */
+const DATE_UNITS = ['2024-03-12 ', 'March 12, 2024 ', '12 March 2024, ', '12.03.2024 13:42 ', '2024/03/12 ', '3 hours ago ',
+  'Updated: 2024-03-12 10:07 ', '2024年3月12日 '];
+
+describe('extract() work is linear in page size on hostile pages', () => {
+  it('one huge text node of dates (the visible-text date scan)', () => {
+    const counts = workAt((n) => article(`<p>${'2024-03-12 '.repeat(n)}</p>`), 2500);
+    expectLinear(counts);
+  });
+
+  it('any date shape, in one node or in many, near the headline or before it (property)', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...DATE_UNITS), fc.constantFrom('one-node', 'many-nodes', 'before-headline'),
+      (unit, shape) => {
+        const body = (n: number): string => {
+          if (shape === 'one-node') return article(`<p>${unit.repeat(n)}</p>`);
+          if (shape === 'many-nodes') return article(`<div>${`<span>${unit}</span>`.repeat(n)}</div>`);
+          return `<html><body><p>${unit.repeat(n)}</p><h1>Storm closes harbour</h1><p>Text.</p></body></html>`;
+        };
+        expectLinear(workAt(body, 600));
+      },
+    ), { numRuns: 10, seed: 17 });
+  });
+});

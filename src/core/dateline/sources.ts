@@ -99,7 +99,7 @@ export function readJsonLd(doc: Document, lang: string | null): JsonLdFindings {
       if (child && typeof child === 'object') visit(child, depth + 1);
     }
   };
-  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+  for (const s of Array.from(doc.querySelectorAll('script'))) {
     if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const text = (s.textContent ?? '').trim();
     if (!text) continue;
@@ -135,7 +135,7 @@ const META_KEYS: Record<string, [DateKind, number]> = {
 
 export function readMeta(doc: Document, lang: string | null): DateCandidate[] {
   const out: DateCandidate[] = [];
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
     if (!m.hasAttribute('content')) continue;
     const itemprop = m.getAttribute('itemprop');
     if (itemprop && m.parentElement?.tagName === 'HEAD') {
@@ -168,8 +168,9 @@ export interface Zones { headline: Element | null; isExcluded(el: Element): bool
 
 /** The story's headline: an h1 inside the article, or the h1 that matches the title. */
 export function findHeadline(doc: Document): Element | null {
-  // getElementsByTagName, not querySelectorAll: on big pages in jsdom the selector engine costs ms.
-  const h1s = Array.from(doc.getElementsByTagName('h1')).slice(0, 8);
+  // A static list (querySelectorAll of a tag name): jsdom reads a live collection's items in time
+  // proportional to its length, each, so copying one is quadratic (3,000 <meta> tags took seconds).
+  const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 8);
   if (h1s.length === 0) {
     // No h1: the first heading of the first <article> (a whole-page [itemprop] query is too slow).
     const article = doc.getElementsByTagName('article')[0];
@@ -260,7 +261,7 @@ function precedes(a: Element, b: Element): boolean {
 
 export function readTimeElements(doc: Document, zones: Zones, lang: string | null): DateCandidate[] {
   const out: DateCandidate[] = [];
-  const times = Array.from(doc.getElementsByTagName('time')).slice(0, 60);
+  const times = Array.from(doc.querySelectorAll('time')).slice(0, 60);
   const h = zones.headline;
   const article = h?.closest('article, main, [role="main"]') ?? null;
   for (const t of times) {

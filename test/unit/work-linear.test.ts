@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract } from '../../src/core/extract.js';
 import { workTally } from '../../src/core/work.js';
+import { findRelated, MAX_RELATED } from '../../src/core/related/index.js';
 
 const URL_ = 'https://news.example/world/2024/03/12/storm-closes-harbour';
 const page = (html: string): Document => new JSDOM(html, { url: URL_, virtualConsole: new VirtualConsole() }).window.document;
@@ -88,5 +89,29 @@ describe('extract() work is linear in page size on hostile pages', () => {
       <body><article><h1>Storm closes harbour</h1>${'<h1>x</h1><h2><a href="/b">x</a></h2><time>x</time>'.repeat(n)}
       ${'<p>The council met on Tuesday and approved the budget for schools and bridges.</p>'.repeat(n)}</article></body></html>`;
     expectLinear(workAt(tags, 150));
+  }, 120_000);
+
+  it('headings that end their paragraphs, and one block of thousands of story links (related headlines)', () => {
+    const link = (k: number): string => `<li><a href="/world/2024/03/12/harbour-story-${k}">Harbour story number ${k} in the news</a></li>`;
+    const body = (n: number): string => article(`<p>${'Text of the story. '.repeat(20)}</p>`
+      + `<section>${'<div>A paragraph long enough that its label stays a label of its own <span class="title">Latest</span></div>'.repeat(n)}</section>`
+      + `<h2>Latest news</h2><ul>${Array.from({ length: n }, (_, k) => link(k)).join('')}</ul>`);
+    expectLinear(workAt(body, 400));
+  }, 120_000);
+});
+
+describe('related headlines are capped, the most relevant kept', () => {
+  it(`8,000 story links give at most ${MAX_RELATED} headlines, and the relevant ones among them`, () => {
+    const links = Array.from({ length: 8000 }, (_, k) =>
+      `<li><a href="/sport/2024/03/12/match-report-${k}">Match report number ${k} from the league</a></li>`);
+    // Three stories about the article's subject, last on the page: ranking, not page order, keeps them.
+    for (const k of [1, 2, 3]) links.push(`<li><a href="/world/2024/03/12/storm-harbour-${k}">Storm closes harbour again, day ${k}</a></li>`);
+    const doc = page(article(`<p>The storm closed the harbour.</p><h2>Latest news</h2><ul>${links.join('')}</ul>`));
+    const related = findRelated(doc, {
+      url: URL_, canonicalUrl: null, now: new Date('2024-03-12T18:00:00Z'), lang: 'en',
+      title: 'Storm closes harbour', text: 'The storm closed the harbour on Tuesday.',
+    });
+    expect(related.length).toBe(MAX_RELATED);
+    expect(related.slice(0, 3).map((h) => h.title).sort()).toEqual([1, 2, 3].map((k) => `Storm closes harbour again, day ${k}`));
   }, 120_000);
 });

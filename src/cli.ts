@@ -43,7 +43,8 @@ export function decodeHtml(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-const tooLarge = (what: string): UserError => new UserError(`${what} is too large (over ${MAX_BYTES / 1048576} MB, the limit)`);
+const tooLarge = (what: string): UserError =>
+  new UserError(`${what} is too large (over ${MAX_BYTES / 1048576} MB, the limit)`);
 
 /**
  * The response body, read as it streams in and abandoned as soon as it passes MAX_BYTES: a server

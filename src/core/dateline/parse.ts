@@ -371,7 +371,8 @@ class Spans {
       if (j >= list.length || (i < this.starts.length && this.starts[i]! <= list[j]![0])) {
         starts.push(this.starts[i]!); ends.push(this.ends[i]!); i++;
       } else {
-        starts.push(list[j]![0]); ends.push(list[j]![1]); this.longest = Math.max(this.longest, list[j]![1] - list[j]![0]); j++;
+        const [a, b] = list[j]!;
+        starts.push(a); ends.push(b); this.longest = Math.max(this.longest, b - a); j++;
       }
     }
     this.starts = starts; this.ends = ends;

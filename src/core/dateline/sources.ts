@@ -465,7 +465,8 @@ export function readVisibleText(doc: Document, zones: Zones, opts: { lang: strin
   const scan = (text: string, segments: Segment[], origin: number, onlyMarked = false): void => {
     const found = findTextDates(text, { lang: opts.lang, now: opts.now, timeZone: opts.timeZone });
     // Backward scans end at the headline (origin is the text's end): their nearest dates are last.
-    const near = found.length <= MAX_SCAN_DATES ? found : origin > 0 ? found.slice(-MAX_SCAN_DATES) : found.slice(0, MAX_SCAN_DATES);
+    const near = found.length <= MAX_SCAN_DATES ? found
+      : origin > 0 ? found.slice(-MAX_SCAN_DATES) : found.slice(0, MAX_SCAN_DATES);
     for (const td of near) {
       work();
       const node = nodeAt(segments, td.index);

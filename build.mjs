@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { bundleDefines } from './scripts/build-defines.mjs';
 
 const quiet = process.argv.includes('--quiet');
 const doPackage = process.argv.includes('--package');
@@ -57,7 +58,7 @@ async function bundleExtension(outdir, { e2e }) {
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: bundleDefines({ e2e }),
   });
   for (const f of EAGER_COMPILE) {
     const file = path.join(outdir, f);

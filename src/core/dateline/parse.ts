@@ -7,6 +7,7 @@
  * getters), so the result is the same under any `TZ`; a missing time stays missing (no midnight is
  * made up); a missing offset stays missing.
  */
+import { work } from '../work.js';
 
 export interface Stamp {
   y: number; m: number; d: number;
@@ -303,11 +304,12 @@ const SPACE = /\s/;
  * it starts at most MONTH_MAX characters before that point. A month name is one code point per
  * character in any case, so this holds for the case-insensitive twin too.
  */
-function monthFirstMatches(sticky: RegExp, subject: string): RegExpExecArray[] {
+function monthFirstMatches(sticky: RegExp, subject: string, limit: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let next = 0; // first position not yet tried (and past the last match)
   DAY_THEN_YEAR.lastIndex = 0;
-  for (let core = DAY_THEN_YEAR.exec(subject); core; core = DAY_THEN_YEAR.exec(subject)) {
+  for (let core = DAY_THEN_YEAR.exec(subject); core && out.length < limit; core = DAY_THEN_YEAR.exec(subject)) {
+    work();
     let end = core.index;
     while (end > 0 && SPACE.test(subject[end - 1]!)) end--;
     if (end > 0 && subject[end - 1] === '.') end--;
@@ -321,11 +323,60 @@ function monthFirstMatches(sticky: RegExp, subject: string): RegExpExecArray[] {
   return out;
 }
 
-function allMatches(re: RegExp, subject: string): RegExpExecArray[] {
+function allMatches(re: RegExp, subject: string, limit: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(subject); m; m = re.exec(subject)) out.push(m);
+  for (let m = re.exec(subject); m && out.length < limit; m = re.exec(subject)) out.push(m);
   return out;
+}
+
+/**
+ * Matches of one pattern read per call: a page is free to write the same date thousands of times in
+ * a row, and each match costs regex runs around it (time, label, range). Text near a headline holds
+ * a few dozen dates at most.
+ */
+const MAX_MATCHES = 400;
+
+/**
+ * Spans of text already claimed by a date, sorted by start, for overlap tests by binary search
+ * (comparing each new match with every earlier one made a page of repeated dates quadratic).
+ * `longest` bounds how far before a span's start a claimed span can reach into it.
+ */
+class Spans {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private longest = 0;
+
+  overlaps(a: number, b: number): boolean {
+    // First span that starts after a - longest: no earlier one can end after a.
+    let lo = 0; let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= a - this.longest) lo = mid + 1; else hi = mid;
+    }
+    for (let i = lo; i < this.starts.length && this.starts[i]! < b; i++) {
+      work();
+      if (this.ends[i]! > a) return true;
+    }
+    return false;
+  }
+
+  /** Adds spans given in increasing order of start (one pattern's matches), merged in one pass. */
+  addSorted(list: Array<[number, number]>): void {
+    if (list.length === 0) return;
+    const starts: number[] = []; const ends: number[] = [];
+    let i = 0; let j = 0;
+    while (i < this.starts.length || j < list.length) {
+      work();
+      if (j >= list.length || (i < this.starts.length && this.starts[i]! <= list[j]![0])) {
+        starts.push(this.starts[i]!); ends.push(this.ends[i]!); i++;
+      } else {
+        const [a, b] = list[j]!;
+        starts.push(a); ends.push(b); this.longest = Math.max(this.longest, b - a); j++;
+      }
+    }
+    this.starts = starts; this.ends = ends;
+  }
 }
 
 const TZ_ALT = Object.keys(TZ_ABBR).join('|');
@@ -459,12 +510,23 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
   const folded = foldCase(text);
   const subject = folded ?? text;
   const out: TextDate[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (a: number, b: number): boolean => taken.some(([x, y]) => a < y && b > x);
+  const taken = new Spans();
+  // This pattern's spans: in increasing order of start, merged into `taken` when the pattern is done.
+  let current: Array<[number, number]> = [];
+  const overlapsCurrent = (a: number, b: number): boolean => {
+    // Spans of one pattern do not overlap one another and come in order: only the last can reach a.
+    const last = current[current.length - 1];
+    return last !== undefined && a < last[1] && b > last[0];
+  };
+  const overlaps = (a: number, b: number): boolean => overlapsCurrent(a, b) || taken.overlaps(a, b);
   const run = (f: Folding, from: number, to: number): RegExpExecArray | null => (folded !== null ? f.re.exec(folded.slice(from, to)) : f.twin().exec(text.slice(from, to)));
   for (const p of DATE_PATTERNS) {
+    taken.addSorted(current);
+    current = [];
     const re = folded !== null ? p.re.re : p.re.twin();
-    for (const m of p.monthFirst ? monthFirstMatches(re, subject) : allMatches(re, subject)) {
+    work(subject.length);
+    for (const m of p.monthFirst ? monthFirstMatches(re, subject, MAX_MATCHES) : allMatches(re, subject, MAX_MATCHES)) {
+      work();
       const start = m.index; const end = start + m[0].length;
       if (overlaps(start, end)) continue;
       const ymd = p.ymd(m, opts.lang);
@@ -489,20 +551,24 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
           if (withTime?.h !== undefined && !overlaps(start - before[0].length, start)) { stamp = withTime; from = start - before[0].length; len += before[0].length; }
         }
       }
-      taken.push([from, from + len]);
+      current.push([from, from + len]);
       // One end of a range ("vom 24. April bis 2. Oktober 2017", "March 3 – March 9, 2024") names an
       // event's days, not when the story was filed.
       if (run(RANGE_BEFORE_F, Math.max(0, from - 24), from) || run(RANGE_AFTER_F, from + len, from + len + 24)) continue;
       out.push({ stamp, index: from, length: len, kind: labelKind(text.slice(Math.max(0, from - 48), from)), relative: false });
     }
   }
+  taken.addSorted(current);
+  current = [];
   if (opts.now) {
     const nowMs = opts.now.getTime();
     for (const rel of RELATIVE) {
       if (folded !== null && (!folded.includes(rel.word) || !rel.need.test(folded))) continue;
       const re = folded !== null ? rel.re.re : rel.re.twin();
       re.lastIndex = 0;
-      for (let m = re.exec(subject); m; m = re.exec(subject)) {
+      work(subject.length);
+      for (let m = re.exec(subject), k = 0; m && k < MAX_MATCHES; m = re.exec(subject), k++) {
+        work();
         const unit = REL_UNITS.find(([u]) => u.test(m![2]!))?.[1];
         if (!unit || overlaps(m.index, m.index + m[0].length)) continue;
         const minutes = relCount(m[1]!) * unit;

@@ -53,7 +53,7 @@ function weight(text: string): number {
 function runningText(doc: Document): { chars: number; paragraphs: number } {
   const groups = new Map<Element, { chars: number; paragraphs: number }>();
   let best = { chars: 0, paragraphs: 0 };
-  for (const p of Array.from(doc.getElementsByTagName('p'))) {
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
     const text = (p.textContent ?? '').trim();
     if (text.length < 20) continue;
     const w = weight(text);
@@ -75,9 +75,10 @@ function runningText(doc: Document): { chars: number; paragraphs: number } {
 /** Links in h2/h3 headings and <article> cards: the shape of a front page or a list of results. */
 function headlineCount(doc: Document): { headlines: number; cards: number } {
   let headlines = 0;
+  // Static lists: iterating a live collection (getElementsByTagName) is quadratic in jsdom (the CLI).
   for (const tag of ['h2', 'h3', 'h4']) {
-    for (const h of Array.from(doc.getElementsByTagName(tag))) {
-      if (h.getElementsByTagName('a').length > 0 || h.closest('a')) headlines++;
+    for (const h of Array.from(doc.querySelectorAll(tag))) {
+      if (h.querySelector('a') || h.closest('a')) headlines++;
     }
   }
   return { headlines, cards: doc.getElementsByTagName('article').length };

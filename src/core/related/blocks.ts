@@ -9,6 +9,7 @@
 import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './cues.js';
 import { collapse, collapsedLength, collapseRuns } from '../text/whitespace.js';
 import { subtree } from './scan.js';
+import { work } from '../work.js';
 import type { UrlShape } from './url.js';
 
 export interface BlockContext {
@@ -103,18 +104,24 @@ export function headingLabels(headings: Element[], shapeOf: (href: string) => Ur
     seen.add(wrapper);
     wrappers.push({ wrapper, heading: h, text: text.replace(/[\s:：»›>|•·\-–—]+$/, '').trim() });
   }
+  // Each walk runs along one row of siblings up to the next wrapper. A sibling that already has a label
+  // was reached by an earlier walk along the same row, which labelled everything from there to that
+  // same stop: the walk can end there. (Walking on made N headings that each end a paragraph label
+  // the N paragraphs after theirs: N² steps.)
+  const labelFrom = (first: Element | null, heading: Element, text: string): boolean => {
+    let any = false;
+    for (let s = first; s && !seen.has(s); s = s.nextElementSibling) {
+      work();
+      any = true;
+      if (labels.has(s)) break;
+      labels.set(s, { el: heading, text });
+    }
+    return any;
+  };
   for (const { wrapper, heading, text } of wrappers) {
-    let labelled = false;
-    for (let s = wrapper.nextElementSibling; s && !seen.has(s); s = s.nextElementSibling) {
-      if (!labels.has(s)) labels.set(s, { el: heading, text });
-      labelled = true;
-    }
+    const labelled = labelFrom(wrapper.nextElementSibling, heading, text);
     // A heading alone at the end of its wrapper (<header><h2>Most read</h2></header><ol>…) labels what follows the wrapper.
-    if (!labelled && wrapper.parentElement) {
-      for (let s = wrapper.parentElement.nextElementSibling; s && !seen.has(s); s = s.nextElementSibling) {
-        if (!labels.has(s)) labels.set(s, { el: heading, text });
-      }
-    }
+    if (!labelled && wrapper.parentElement) labelFrom(wrapper.parentElement.nextElementSibling, heading, text);
   }
   return labels;
 }

@@ -11,6 +11,7 @@ import { isHeadlineText, linkText, type LinkText } from './clean.js';
 import { READ_ALSO, SPONSORED_LABEL } from './cues.js';
 import { subtree, type Scan } from './scan.js';
 import { parseCardTime } from './time.js';
+import { work } from '../work.js';
 import { normalizeUrl, registrableDomain, urlShape, type UrlShape } from './url.js';
 
 export interface Candidate {
@@ -161,7 +162,13 @@ function jsonLdLinks(scripts: string[], base: string): Map<string, { url: string
 /** Strips rank numbers ("1 ", "2. ") when a block's titles are numbered 1, 2, 3… in order. */
 function stripRankNumbers(cands: Candidate[]): void {
   const byBlock = new Map<Element, Candidate[]>();
-  for (const c of cands) if (c.block) byBlock.set(c.block, [...(byBlock.get(c.block) ?? []), c]);
+  for (const c of cands) {
+    if (!c.block) continue;
+    work();
+    const list = byBlock.get(c.block);
+    // Appended in place: copying the list for each new member made a block of N links N² steps.
+    if (list) list.push(c); else byBlock.set(c.block, [c]);
+  }
   for (const list of byBlock.values()) {
     const nums = list.map((c) => /^(\d{1,2})[.)]?\s+(?=\S)/.exec(c.title));
     if (list.length < 3 || nums.some((m) => !m)) continue;

@@ -1,0 +1,266 @@
+/**
+ * Listen in the reader: the toolbar's "Listen" button (and the L key) and the bar it opens —
+ * previous / play-pause / next paragraph, speed, a voice picker filtered by the article's language,
+ * "captions and related headlines", a status line, and stop. It builds the speech plan from what the
+ * reader shows, drives the player, highlights the sentence being said, and persists its settings.
+ *
+ * The overlay's guarantees hold here too: controls answer only trusted input (the shadow root's
+ * guard in user-input.ts covers clicks and changes; the L key checks isTrusted itself); every
+ * listener hangs off the reader's signal, and closing the reader cancels the speech we started.
+ */
+import type { ExtractResult } from '../../core/types.js';
+import { buildSpeechPlan, type SpeechItem, type SpeechPlan } from '../../core/listen/plan.js';
+import { baseLang } from '../../core/listen/words.js';
+import { h } from '../dom.js';
+import { articleBlocks, blockText, type ShownBlock } from './article-blocks.js';
+import { createHighlighter } from './highlight.js';
+import { loadListenSettings, RATES, saveListenSettings, DEFAULT_LISTEN_SETTINGS, type ListenSettings } from './listen-settings.js';
+import { createPlayer, type Player, type PlayerStatus } from './player.js';
+import type { SpeechApi, VoiceLike } from './speech-api.js';
+
+export interface ListenContext {
+  doc: Document;
+  root: ShadowRoot;
+  article: ExtractResult;
+  /** The rendered head (h1, byline, dateline), body and related headlines. */
+  head: HTMLElement;
+  body: HTMLElement;
+  related: HTMLElement | null;
+  scroller: HTMLElement;
+  speech: SpeechApi | null;
+  signal: AbortSignal;
+}
+
+export interface ListenView {
+  /** The toolbar button. */
+  button: HTMLButtonElement;
+  /** The bar under the toolbar (hidden until Listen is used). */
+  bar: HTMLElement;
+  /** What the L key and the browser shortcut do: start, pause or resume. */
+  toggle(): void;
+}
+
+/** How long to wait for the engine's voice list (Chrome fills it asynchronously) before saying there is none. */
+const VOICES_WAIT_MS = 1500;
+
+/** Voices for a language, best first: same region, then the engine's default, then local (offline) ones. */
+export function voicesFor(all: readonly VoiceLike[], lang: string): VoiceLike[] {
+  const tag = lang.toLowerCase().replace('_', '-');
+  const base = baseLang(tag);
+  const norm = (v: VoiceLike): string => v.lang.toLowerCase().replace('_', '-');
+  const score = (v: VoiceLike): number =>
+    (norm(v) === tag ? 4 : 0) + (v.default ? 2 : 0) + (v.localService ? 1 : 0);
+  return all.filter((v) => baseLang(norm(v)) === base).sort((a, b) => score(b) - score(a));
+}
+
+export function renderListen(ctx: ListenContext): ListenView {
+  const { doc, article, signal } = ctx;
+  const lang = article.lang || 'en';
+  let settings: ListenSettings = structuredClone(DEFAULT_LISTEN_SETTINGS);
+  const blocks: ShownBlock[] = articleBlocks(ctx.body, ctx.related);
+  const title = ctx.head.querySelector('h1');
+  const planFor = (s: ListenSettings): SpeechPlan => buildSpeechPlan({
+    title: title ? blockText(title) : article.title,
+    byline: article.byline,
+    dateline: article.dateline,
+    lang: article.lang,
+    blocks,
+  }, { extras: s.extras });
+  let plan = planFor(settings);
+  const highlighter = createHighlighter(ctx.scroller);
+  let player: Player | null = null;
+  let voices: VoiceLike[] = [];
+
+  const button = h(doc, 'button', {
+    type: 'button', class: 'listen', 'aria-pressed': 'false', 'aria-controls': 'dr-listen', title: 'Listen (L)',
+  }, 'Listen');
+  const ctl = (name: string, label: string, text: string): HTMLButtonElement =>
+    h(doc, 'button', { type: 'button', class: 'icon', 'data-listen-control': name, 'aria-label': label, title: label }, text);
+  const prev = ctl('previous', 'Previous paragraph', '⏮');
+  const play = ctl('play', 'Play', '▶');
+  play.setAttribute('aria-pressed', 'false');
+  const next = ctl('next', 'Next paragraph', '⏭');
+  const stop = ctl('stop', 'Stop listening', '■');
+  const rate = h(doc, 'select', { 'data-listen-control': 'rate' },
+    ...RATES.map((r) => h(doc, 'option', { value: String(r) }, `${r}×`)));
+  const voice = h(doc, 'select', { 'data-listen-control': 'voice' });
+  const extras = h(doc, 'input', { type: 'checkbox', 'data-listen-control': 'extras' });
+  const status = h(doc, 'span', { class: 'listen-status', role: 'status', 'aria-live': 'polite' });
+  const bar = h(doc, 'div', { class: 'listen-bar', id: 'dr-listen', role: 'region', 'aria-label': 'Listen', hidden: true },
+    prev, play, next,
+    h(doc, 'label', {}, h(doc, 'span', {}, 'Speed'), rate),
+    h(doc, 'label', {}, h(doc, 'span', {}, 'Voice'), voice),
+    h(doc, 'label', { class: 'listen-extras' }, extras, h(doc, 'span', {}, 'Captions and related')),
+    status, stop);
+
+  const say = (text: string): void => { status.textContent = text; };
+
+  function showSettings(): void {
+    rate.value = String(settings.rate);
+    if (!RATES.some((r) => r === settings.rate)) rate.value = '1';
+    extras.checked = settings.extras;
+  }
+
+  function chosenVoice(): VoiceLike | null {
+    return voices.find((v) => v.voiceURI === voice.value) ?? null;
+  }
+
+  /** Fills the picker from the engine; returns how many voices the engine has at all. */
+  function refreshVoices(): number {
+    const all = ctx.speech?.synth.getVoices() ?? [];
+    const matching = voicesFor(all, lang);
+    // No voice for the article's language: offer every voice rather than none (the text may still
+    // be readable), and say so.
+    voices = matching.length ? matching : [...all];
+    const stored = settings.voices[baseLang(lang)];
+    voice.replaceChildren(...voices.map((v) => h(doc, 'option', { value: v.voiceURI }, `${v.name} (${v.lang})`)));
+    const pick = voices.find((v) => v.voiceURI === stored) ?? voices[0];
+    if (pick) voice.value = pick.voiceURI;
+    voice.disabled = !voices.length;
+    if (all.length && !matching.length) say(`No voice for this article’s language (${lang}) on this device.`);
+    return all.length;
+  }
+
+  function waitForVoices(): Promise<number> {
+    const synth = ctx.speech?.synth;
+    if (!synth) return Promise.resolve(0);
+    if (refreshVoices()) return Promise.resolve(voices.length);
+    return new Promise((resolve) => {
+      const done = (): void => { clearTimeout(timer); resolve(refreshVoices()); };
+      // A bound for the UI, not a test wait: an engine without voices may never fire voiceschanged.
+      const timer = setTimeout(done, VOICES_WAIT_MS);
+      synth.addEventListener('voiceschanged', done, { once: true, signal });
+    });
+  }
+
+  function itemElement(item: SpeechItem): Element | null {
+    if (item.source === 'title') return title;
+    if (item.source === 'dateline') return ctx.head.querySelector('.dateline') ?? title;
+    if (item.source === 'byline') return ctx.head.querySelector('.byline') ?? title;
+    return blocks[item.source]?.el ?? null;
+  }
+
+  function onStatus(s: PlayerStatus, note?: string): void {
+    const playing = s === 'playing';
+    button.setAttribute('aria-pressed', String(playing));
+    play.setAttribute('aria-pressed', String(playing));
+    play.textContent = playing ? '⏸' : '▶';
+    play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+    play.title = playing ? 'Pause (L)' : 'Play (L)';
+    if (s === 'idle') highlighter.clear();
+    say(note ?? { idle: '', playing: 'Reading aloud', paused: 'Paused', ended: 'Finished' }[s]);
+  }
+
+  function ensurePlayer(): Player {
+    player ??= createPlayer(ctx.speech!, plan, {
+      onItem: (i) => {
+        const item = plan.items[i];
+        const el = item && itemElement(item);
+        if (el && item) highlighter.show(el, item.range);
+      },
+      onStatus,
+    }, { rate: settings.rate, voice: chosenVoice() });
+    return player;
+  }
+
+  let starting = false;
+  async function start(): Promise<void> {
+    bar.hidden = false;
+    if (!ctx.speech) {
+      say('Reading aloud is not available in this browser.');
+      return;
+    }
+    if (starting) return;
+    starting = true;
+    try {
+      if (!(await waitForVoices())) {
+        say('No speech voices are installed on this device, so the article cannot be read aloud.');
+        return;
+      }
+      if (signal.aborted) return;
+      const p = ensurePlayer();
+      p.configure({ voice: chosenVoice() });
+      p.play();
+    } finally {
+      starting = false;
+    }
+  }
+
+  function toggle(): void {
+    if (player?.status === 'playing') player.pause();
+    else void start();
+  }
+
+  function persist(): void {
+    saveListenSettings(settings);
+  }
+
+  button.addEventListener('click', toggle, { signal });
+  play.addEventListener('click', toggle, { signal });
+  next.addEventListener('click', () => player?.next(), { signal });
+  prev.addEventListener('click', () => player?.previous(), { signal });
+  stop.addEventListener('click', () => {
+    player?.stop();
+    highlighter.clear();
+    bar.hidden = true;
+    button.focus();
+  }, { signal });
+  rate.addEventListener('change', () => {
+    settings = { ...settings, rate: Number(rate.value) };
+    player?.configure({ rate: settings.rate });
+    persist();
+  }, { signal });
+  voice.addEventListener('change', () => {
+    settings = { ...settings, voices: { ...settings.voices, [baseLang(lang)]: voice.value } };
+    player?.configure({ voice: chosenVoice() });
+    persist();
+  }, { signal });
+  extras.addEventListener('change', () => {
+    settings = { ...settings, extras: extras.checked };
+    replan();
+    persist();
+  }, { signal });
+
+  /** The extras setting changed: a new plan, resumed at the same words (or the next paragraph said). */
+  function replan(): void {
+    const current = player ? plan.items[player.index] : undefined;
+    plan = planFor(settings);
+    if (!player) return;
+    const same = current ? plan.items.findIndex((i) => i.source === current.source && i.range?.start === current.range?.start) : 0;
+    player.replan(plan, same >= 0 ? same : 0);
+  }
+
+  // L reads aloud / pauses, wherever focus is in the reader except where L is typed or chosen.
+  ctx.root.addEventListener('keydown', (e) => {
+    const ke = e as KeyboardEvent;
+    if (!ke.isTrusted || ke.key.toLowerCase() !== 'l' || ke.ctrlKey || ke.metaKey || ke.altKey || ke.defaultPrevented) return;
+    const target = ke.composedPath()[0] as Element | undefined;
+    if (target && /^(input|select|textarea)$/.test(target.localName ?? '')) return;
+    ke.preventDefault();
+    toggle();
+  }, { signal });
+
+  // Closing the reader (or leaving the page) silences what we started and removes the highlight.
+  const end = (): void => {
+    player?.stop();
+    highlighter.clear();
+  };
+  signal.addEventListener('abort', end, { once: true });
+  doc.defaultView?.addEventListener('pagehide', end, { signal });
+
+  showSettings();
+  void loadListenSettings().then((s) => {
+    if (signal.aborted) return;
+    const extrasChanged = s.extras !== settings.extras;
+    settings = s;
+    showSettings();
+    if (ctx.speech) refreshVoices();
+    if (extrasChanged) replan();
+    player?.configure({ rate: s.rate, voice: chosenVoice() });
+  });
+  if (ctx.speech) {
+    refreshVoices();
+    ctx.speech.synth.addEventListener('voiceschanged', () => refreshVoices(), { signal });
+  }
+  return { button, bar, toggle };
+}

@@ -101,6 +101,8 @@ export interface ChromiumOptions {
   /** Viewport; default 1280×900. */
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark' | 'no-preference';
+  /** Extra environment for the browser process (e.g. HOME for speech-dispatcher's config). */
+  env?: Record<string, string>;
 }
 
 export interface ChromiumSession {
@@ -125,6 +127,7 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: opts.viewport ?? { width: 1280, height: 900 },
     colorScheme: opts.colorScheme ?? 'light',
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
     args: [
       `--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',

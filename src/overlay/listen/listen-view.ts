@@ -42,6 +42,11 @@ export interface ListenView {
 
 /** How long to wait for the engine's voice list (Chrome fills it asynchronously) before saying there is none. */
 const VOICES_WAIT_MS = 1500;
+/** The most voices the picker lists (best first). */
+const MAX_VOICES = 60;
+/** With an empty voice list, how long to wait for the engine to start speaking before saying there is no voice. */
+const NO_START_MS = 2500;
+const NO_VOICES = 'No speech voices are installed on this device, so the article cannot be read aloud.';
 
 /** Voices for a language, best first: same region, then the engine's default, then local (offline) ones. */
 export function voicesFor(all: readonly VoiceLike[], lang: string): VoiceLike[] {
@@ -111,7 +116,8 @@ export function renderListen(ctx: ListenContext): ListenView {
     const matching = voicesFor(all, lang);
     // No voice for the article's language: offer every voice rather than none (the text may still
     // be readable), and say so.
-    voices = matching.length ? matching : [...all];
+    // Capped: espeak-ng offers hundreds of variants per language, a list nobody can scroll.
+    voices = (matching.length ? matching : [...all]).slice(0, MAX_VOICES);
     const stored = settings.voices[baseLang(lang)];
     voice.replaceChildren(...voices.map((v) => h(doc, 'option', { value: v.voiceURI }, `${v.name} (${v.lang})`)));
     const pick = voices.find((v) => v.voiceURI === stored) ?? voices[0];
@@ -159,11 +165,14 @@ export function renderListen(ctx: ListenContext): ListenView {
         if (el && item) highlighter.show(el, item.range);
       },
       onStatus,
+      onStart: () => { started = true; },
     }, { rate: settings.rate, voice: chosenVoice() });
     return player;
   }
 
   let starting = false;
+  /** Has the engine ever started an utterance of ours? */
+  let started = false;
   async function start(): Promise<void> {
     bar.hidden = false;
     if (!ctx.speech) {
@@ -173,14 +182,22 @@ export function renderListen(ctx: ListenContext): ListenView {
     if (starting) return;
     starting = true;
     try {
-      if (!(await waitForVoices())) {
-        say('No speech voices are installed on this device, so the article cannot be read aloud.');
-        return;
-      }
+      const voiceCount = await waitForVoices();
       if (signal.aborted) return;
       const p = ensurePlayer();
       p.configure({ voice: chosenVoice() });
       p.play();
+      if (!voiceCount && !started) {
+        // An empty list does not always mean no voice: Chromium on Linux lists speech-dispatcher's
+        // voices only after it has spoken once. So try, and say there is none only if nothing starts.
+        say('Looking for a voice…');
+        const timer = setTimeout(() => {
+          if (started || signal.aborted) return;
+          p.stop();
+          say(NO_VOICES);
+        }, NO_START_MS);
+        signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      }
     } finally {
       starting = false;
     }

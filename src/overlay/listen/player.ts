@@ -21,6 +21,8 @@ export interface PlayerEvents {
   /** An item was handed to the engine: highlight it. */
   onItem(index: number): void;
   onStatus(status: PlayerStatus, note?: string): void;
+  /** The engine started saying an item (its `start` event). */
+  onStart?(index: number): void;
 }
 
 export interface Player {
@@ -80,6 +82,9 @@ export function createPlayer(api: SpeechApi, initial: SpeechPlan, events: Player
     u.lang = plan.lang;
     u.rate = rate;
     if (voice) u.voice = voice;
+    u.onstart = () => {
+      if (gen === generation) events.onStart?.(i);
+    };
     u.onend = () => {
       if (gen === generation) speak(i + 1);
     };

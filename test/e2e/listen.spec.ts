@@ -188,6 +188,21 @@ describe('Listen in Chromium', () => {
     await chromium.sw.evaluate(() => chrome.storage.sync.remove('listenSettings'));
   });
 
+  it('the Listen shortcut (Alt+Shift+L → the background’s command handler) opens the reader and starts reading', async () => {
+    const page = await chromium.ctx.newPage();
+    opened.push(page);
+    await page.addInitScript(speechRecorderScript('fake'));
+    await page.goto(`${server.url}/listen-en.html`);
+    await chromium.sw.evaluate(async (url: string) => {
+      const tab = (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url);
+      await (globalThis as unknown as { __test: { listen(id: number): Promise<unknown> } }).__test.listen(tab.id);
+    }, page.url());
+    expect(await waitForOverlay(page, true)).toBe(true);
+    await expect.poll(async () => (await heard(page)).current).toBe('Senate Passes Harbour Safety Bill After Long Debate');
+    await page.keyboard.press('Escape');
+    expect(await waitForOverlay(page, false)).toBe(true);
+  });
+
   it('a real voice (espeak-ng via speech-dispatcher): utterances start and end in order, the highlight moves, Esc cancels', async (ctx) => {
     if (!home) ctx.skip(); // needs apt-get install -y speech-dispatcher espeak-ng
     const page = await openReader('real');

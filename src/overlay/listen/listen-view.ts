@@ -81,11 +81,12 @@ export function renderListen(ctx: ListenContext): ListenView {
   }, 'Listen');
   const ctl = (name: string, label: string, text: string): HTMLButtonElement =>
     h(doc, 'button', { type: 'button', class: 'icon', 'data-listen-control': name, 'aria-label': label, title: label }, text);
-  const prev = ctl('previous', 'Previous paragraph', '⏮');
-  const play = ctl('play', 'Play', '▶');
+  // U+FE0E: the text form of these symbols (some systems draw them as coloured emoji otherwise).
+  const prev = ctl('previous', 'Previous paragraph', '⏮\uFE0E');
+  const play = ctl('play', 'Play', '▶\uFE0E');
   play.setAttribute('aria-pressed', 'false');
-  const next = ctl('next', 'Next paragraph', '⏭');
-  const stop = ctl('stop', 'Stop listening', '■');
+  const next = ctl('next', 'Next paragraph', '⏭\uFE0E');
+  const stop = ctl('stop', 'Stop listening', '■\uFE0E');
   const rate = h(doc, 'select', { 'data-listen-control': 'rate' },
     ...RATES.map((r) => h(doc, 'option', { value: String(r) }, `${r}×`)));
   const voice = h(doc, 'select', { 'data-listen-control': 'voice' });
@@ -150,7 +151,7 @@ export function renderListen(ctx: ListenContext): ListenView {
     const playing = s === 'playing';
     button.setAttribute('aria-pressed', String(playing));
     play.setAttribute('aria-pressed', String(playing));
-    play.textContent = playing ? '⏸' : '▶';
+    play.textContent = playing ? '⏸\uFE0E' : '▶\uFE0E';
     play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
     play.title = playing ? 'Pause (L)' : 'Play (L)';
     if (s === 'idle') highlighter.clear();

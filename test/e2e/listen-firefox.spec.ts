@@ -1,0 +1,119 @@
+/**
+ * Listen (issue #26) in real Firefox ESR (dist/firefox-e2e, puppeteer-core over WebDriver BiDi).
+ * The recording speechSynthesis is installed before the page loads (evaluateOnNewDocument, a BiDi
+ * preload script) and the e2e content script routes the player's calls to it: Firefox's Xray
+ * wrappers hide a page's override from content scripts, like Chromium's isolated world
+ * (src/content/e2e.ts). Utterances end when the test says so: every wait is for a condition.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { FIXTURES, OVERLAY_TAG, SCREENSHOTS, launchFirefox, serveDir, waitForOverlay, type FirefoxSession, type Served } from './harness.js';
+import { speechRecorderScript } from './speech-recorder.js';
+import { finish, heard, spoken } from './listen-speech.js';
+
+let firefox: FirefoxSession;
+let server: Served;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  [server, firefox] = await Promise.all([serveDir(FIXTURES), launchFirefox()]);
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+async function openReader(): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.evaluateOnNewDocument(speechRecorderScript('fake'));
+  await page.goto(`${server.url}/listen-en.html`, { waitUntil: 'load' });
+  await firefox.clickAction(page);
+  return page;
+}
+
+/** A real click on a control in the reader (trusted input: the reader ignores scripted clicks). */
+async function press(page: Page, selector: string): Promise<void> {
+  const box = await page.evaluate((sel: string, tag: string) => {
+    const el = document.documentElement.querySelector(`:scope > ${tag}`)!.shadowRoot!.querySelector(sel)!;
+    const r = el.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, selector, OVERLAY_TAG);
+  await page.mouse.click(box.x, box.y);
+}
+
+async function current(page: Page): Promise<string | null> {
+  await expect.poll(async () => (await heard(page)).current).not.toBeNull();
+  return (await heard(page)).current;
+}
+
+describe('Listen in Firefox ESR', () => {
+  it('reads title, dateline in words, byline and body in order with the highlight following; pause, resume, next; Esc stops it', async () => {
+    await firefox.extensionEval(`async () => { await browser.storage.sync.remove('listenSettings'); }`);
+    const page = await openReader();
+    await press(page, 'button.listen');
+    const said: string[] = [];
+    const marks: (string | null)[] = [];
+    for (let i = 0; i < 6; i++) {
+      said.push((await current(page))!);
+      const h = await heard(page);
+      marks.push(h.highlight ?? h.block);
+      if (i === 5) {
+        // The screenshot shows what a user sees: once the reader's fade-in has finished.
+        await page.evaluate((tag: string) => Promise.all(document.documentElement.querySelector(`:scope > ${tag}`)!
+          .shadowRoot!.getAnimations().map((a) => a.finished)), OVERLAY_TAG);
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-listen.png') });
+      }
+      await finish(page);
+    }
+    expect(said).toEqual([
+      'Senate Passes Harbour Safety Bill After Long Debate',
+      'Washington, Associated Press.',
+      expect.stringMatching(/^Tuesday, March 12, 2024(,| at) 2:05\sPM Eastern Time\.$/),
+      expect.stringMatching(/^Updated 4:30\sPM Eastern Time\.$/),
+      'By Dana Reyes',
+      expect.stringMatching(/^The U\.S\. Senate passed a harbour safety bill on Tuesday/),
+    ]);
+    expect(marks[0]).toBe('Senate Passes Harbour Safety Bill After Long Debate');
+    expect(marks[4]).toBe('By Dana Reyes');
+    expect(marks[5]).toMatch(/^The U\.S\. Senate passed/);
+    // The sentence itself is highlighted in the body (Custom Highlight API, or its fallback on the block).
+    expect((await heard(page)).block).toMatch(/^Dr\. Maria Lopez/);
+
+    // L pauses (the engine is emptied) and resumes the same sentence.
+    expect(await current(page)).toBe('Dr. Maria Lopez, who advised the committee, said the bill would pay for new radar at forty ports.');
+    await page.keyboard.press('l');
+    await expect.poll(async () => (await heard(page)).status).toBe('Paused');
+    expect((await heard(page)).current).toBeNull();
+    await page.keyboard.press('l');
+    expect(await current(page)).toBe('Dr. Maria Lopez, who advised the committee, said the bill would pay for new radar at forty ports.');
+    await press(page, '[data-listen-control="next"]');
+    await expect.poll(async () => (await heard(page)).current).toMatch(/^The House approved/);
+
+    const before = (await heard(page)).log.length;
+    await page.keyboard.press('Escape');
+    expect(await waitForOverlay(page, false)).toBe(true);
+    const h = await heard(page);
+    expect(h.log.slice(before).map((e) => e.op)).toContain('cancel');
+    expect(await finish(page)).toBe(false);
+    expect(spoken(await heard(page)).length).toBe(spoken(h).length);
+    await page.close();
+  });
+
+  it('the Listen shortcut (Alt+Shift+L, through the background’s command handler) opens the reader and reads', async () => {
+    const page = await firefox.browser.newPage();
+    await page.evaluateOnNewDocument(speechRecorderScript('fake'));
+    await page.goto(`${server.url}/listen-en.html`, { waitUntil: 'load' });
+    await firefox.extensionEval(`async (url) => {
+      const tab = (await browser.tabs.query({})).find((t) => t.url === url);
+      await (await browser.runtime.getBackgroundPage()).__test.listen(tab.id);
+    }`, page.url());
+    expect(await waitForOverlay(page, true)).toBe(true);
+    expect(await current(page)).toBe('Senate Passes Harbour Safety Bill After Long Debate');
+    await page.keyboard.press('Escape');
+    expect(await waitForOverlay(page, false)).toBe(true);
+    await page.close();
+  });
+});

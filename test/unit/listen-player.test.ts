@@ -138,6 +138,15 @@ describe('Listen in the reader', () => {
     r.close();
   });
 
+  it('online voices are never used: with only those, the control says why it does not read', async () => {
+    const rec = recorder([{ name: 'Google US English', lang: 'en-US', voiceURI: 'g', localService: false, default: true }]);
+    const r = mountReader(document, article(), { settings, speech: rec.api });
+    r.toggleListen();
+    await vi.waitFor(() => expect(r.shadowRoot.querySelector('.listen-status')!.textContent).toMatch(/online voices/));
+    expect(rec.log).toEqual([]);
+    r.close();
+  });
+
   it('the voice picker lists the article’s language first and picks the same region', async () => {
     const rec = recorder([
       { name: 'Deutsch', lang: 'de-DE', voiceURI: 'de', localService: true, default: true },

@@ -47,6 +47,8 @@ const MAX_VOICES = 60;
 /** With an empty voice list, how long to wait for the engine to start speaking before saying there is no voice. */
 const NO_START_MS = 2500;
 const NO_VOICES = 'No speech voices are installed on this device, so the article cannot be read aloud.';
+const ONLINE_ONLY = 'The only voices here are online voices, which would send the article away: '
+  + 'install a voice on this device to listen.';
 
 /** Voices for a language, best first: same region, then the engine's default, then local (offline) ones. */
 export function voicesFor(all: readonly VoiceLike[], lang: string): VoiceLike[] {
@@ -111,9 +113,12 @@ export function renderListen(ctx: ListenContext): ListenView {
     return voices.find((v) => v.voiceURI === voice.value) ?? null;
   }
 
-  /** Fills the picker from the engine; returns how many voices the engine has at all. */
+  /** Fills the picker from the engine; returns how many voices the engine lists at all. */
   function refreshVoices(): number {
-    const all = ctx.speech?.synth.getVoices() ?? [];
+    const listed = ctx.speech?.synth.getVoices() ?? [];
+    // Only voices on this device: an online voice (Chrome's "Google …" voices, localService false)
+    // sends the text to a server, and nothing is to leave the browser.
+    const all = listed.filter((v) => v.localService);
     const matching = voicesFor(all, lang);
     // No voice for the article's language: offer every voice rather than none (the text may still
     // be readable), and say so.
@@ -125,13 +130,14 @@ export function renderListen(ctx: ListenContext): ListenView {
     if (pick) voice.value = pick.voiceURI;
     voice.disabled = !voices.length;
     if (all.length && !matching.length) say(`No voice for this article’s language (${lang}) on this device.`);
-    return all.length;
+    return listed.length;
   }
 
   function waitForVoices(): Promise<number> {
     const synth = ctx.speech?.synth;
     if (!synth) return Promise.resolve(0);
-    if (refreshVoices()) return Promise.resolve(voices.length);
+    const listed = refreshVoices();
+    if (listed) return Promise.resolve(listed);
     return new Promise((resolve) => {
       const done = (): void => { clearTimeout(timer); resolve(refreshVoices()); };
       // A bound for the UI, not a test wait: an engine without voices may never fire voiceschanged.
@@ -185,6 +191,10 @@ export function renderListen(ctx: ListenContext): ListenView {
     try {
       const voiceCount = await waitForVoices();
       if (signal.aborted) return;
+      if (voiceCount && !voices.length) {
+        say(ONLINE_ONLY);
+        return;
+      }
       const p = ensurePlayer();
       p.configure({ voice: chosenVoice() });
       p.play();

@@ -93,7 +93,8 @@ export function renderListen(ctx: ListenContext): ListenView {
     ...RATES.map((r) => h(doc, 'option', { value: String(r) }, `${r}×`)));
   const voice = h(doc, 'select', { 'data-listen-control': 'voice' });
   const extras = h(doc, 'input', { type: 'checkbox', 'data-listen-control': 'extras' });
-  const status = h(doc, 'span', { class: 'listen-status', role: 'status', 'aria-live': 'polite' });
+  // A live region without role="status": the reader's own status line is the dialog's role="status".
+  const status = h(doc, 'span', { class: 'listen-status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const bar = h(doc, 'div', { class: 'listen-bar', id: 'dr-listen', role: 'region', 'aria-label': 'Listen', hidden: true },
     prev, play, next,
     h(doc, 'label', {}, h(doc, 'span', {}, 'Speed'), rate),

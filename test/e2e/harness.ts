@@ -224,6 +224,8 @@ export interface FirefoxOptions {
   dist?: string;
   headless?: boolean;
   extraPrefs?: Record<string, unknown>;
+  /** Extra environment for the browser process (e.g. HOME for speech-dispatcher's config). */
+  env?: Record<string, string>;
 }
 
 export interface FirefoxSession {
@@ -248,6 +250,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: opts.headless ?? true,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
     // Lets the test open moz-extension:// pages (the extension page from which the test hook is called).
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {

@@ -2,7 +2,7 @@
  * Shared helpers for the Listen specs (Chromium and Firefox): reading the recorder's log and the
  * highlight from the page's main world, and a private speech-dispatcher setup for a real voice.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,4 +65,19 @@ export async function speechHome(): Promise<string | null> {
   await writeFile(path.join(home, '.config/speech-dispatcher/speechd.conf'), conf.join('\n') + '\n');
   await writeFile(path.join(home, '.asoundrc'), 'pcm.!default { type null }\n');
   return home;
+}
+
+/**
+ * Ends the speech-dispatcher the browser spawned for `home` (it would linger for its idle timeout):
+ * found by its socket path, which only our temp HOME has, and ended by its process id.
+ */
+export function stopSpeechDispatcher(home: string): void {
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.startsWith('/usr/bin/speech-dispatcher') && cmd.includes(`${home}/run/`)) process.kill(Number(pid));
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
 }

@@ -13,7 +13,7 @@ import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { FIXTURES, OVERLAY_TAG, clickAction, launchChromium, serveDir, waitForOverlay, type ChromiumSession, type Served } from './harness.js';
 import { speechRecorderScript, type SpeechMode } from './speech-recorder.js';
-import { finish, heard, speechHome, spoken } from './listen-speech.js';
+import { finish, heard, speechHome, spoken, stopSpeechDispatcher } from './listen-speech.js';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -32,7 +32,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   await server?.close();
-  if (home) await rm(home, { recursive: true, force: true }).catch(() => {});
+  if (home) {
+    stopSpeechDispatcher(home);
+    await rm(home, { recursive: true, force: true }).catch(() => {});
+  }
 });
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {})));

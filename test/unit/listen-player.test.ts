@@ -114,12 +114,12 @@ describe('Listen in the reader', () => {
     const r = mountReader(document, article(), { settings, speech: rec.api });
     r.toggleListen();
     const status = r.shadowRoot.querySelector('.listen-status')!;
-    await vi.waitFor(() => expect(status.textContent).toMatch(/No speech voices/), { timeout: 8000 });
+    await vi.waitFor(() => expect(status.textContent).toMatch(/No speech voices/), { timeout: 10_000 });
     expect(r.shadowRoot.querySelector<HTMLElement>('.listen-bar')!.hidden).toBe(false);
-    // It tried once (an empty list is not always no voice), then gave up and cleared the engine.
-    expect(rec.log).toEqual(['cancel', 'speak:Storm Closes Harbour', 'cancel']);
+    // It tried (an empty list is not always no voice: an engine may start late, and then it reads).
+    expect(rec.log).toEqual(['cancel', 'speak:Storm Closes Harbour']);
     r.close();
-    expect(rec.log).toHaveLength(3);
+    expect(rec.log).toEqual(['cancel', 'speak:Storm Closes Harbour', 'cancel']);
 
     const none = mountReader(document, article(), { settings, speech: null });
     none.toggleListen();

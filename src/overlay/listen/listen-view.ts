@@ -44,8 +44,11 @@ export interface ListenView {
 const VOICES_WAIT_MS = 1500;
 /** The most voices the picker lists (best first). */
 const MAX_VOICES = 60;
-/** With an empty voice list, how long to wait for the engine to start speaking before saying there is no voice. */
-const NO_START_MS = 2500;
+/**
+ * With an empty voice list, how long to wait for the engine to start speaking before saying there is
+ * no voice (speech-dispatcher may be spawned on the first utterance, which takes seconds).
+ */
+const NO_START_MS = 5000;
 const NO_VOICES = 'No speech voices are installed on this device, so the article cannot be read aloud.';
 const ONLINE_ONLY = 'The only voices here are online voices, which would send the article away: '
   + 'install a voice on this device to listen.';
@@ -173,7 +176,10 @@ export function renderListen(ctx: ListenContext): ListenView {
         if (el && item) highlighter.show(el, item.range);
       },
       onStatus,
-      onStart: () => { started = true; },
+      onStart: () => {
+        if (!started && status.textContent === NO_VOICES) say('Reading aloud');
+        started = true;
+      },
     }, { rate: settings.rate, voice: chosenVoice() });
     return player;
   }
@@ -203,10 +209,9 @@ export function renderListen(ctx: ListenContext): ListenView {
         // An empty list does not always mean no voice: Chromium on Linux lists speech-dispatcher's
         // voices only after it has spoken once. So try, and say there is none only if nothing starts.
         say('Looking for a voice…');
+        // The utterance stays queued: a slow engine that starts after all corrects the message.
         const timer = setTimeout(() => {
-          if (started || signal.aborted) return;
-          p.stop();
-          say(NO_VOICES);
+          if (!started && !signal.aborted && p.status === 'playing') say(NO_VOICES);
         }, NO_START_MS);
         signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
       }

@@ -156,6 +156,21 @@ describe('Listen in Chromium', () => {
     expect(h.highlight ?? '').toBe('');
   });
 
+  it('page script cannot start it: .click() on its buttons and a synthetic L key do nothing', async () => {
+    const page = await openReader('fake');
+    await page.evaluate((tag: string) => {
+      const root = document.documentElement.querySelector(`:scope > ${tag}`)!.shadowRoot!;
+      root.querySelector<HTMLElement>('button.listen')!.click();
+      root.querySelector<HTMLElement>('[data-listen-control="play"]')!.click();
+      root.querySelector('.scroller')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true, composed: true }));
+    }, OVERLAY_TAG);
+    // Then the user's own click: had the page started anything, it would be in the log before this title.
+    await listenButton(page).click();
+    await expect.poll(async () => (await heard(page)).current).not.toBeNull();
+    const h = await heard(page);
+    expect(spoken(h)).toEqual(['Senate Passes Harbour Safety Bill After Long Debate']);
+  });
+
   it('speed, voice (the article’s language only) and "captions and related" apply and persist in storage.sync', async () => {
     await chromium.sw.evaluate(() => chrome.storage.sync.remove('listenSettings'));
     const page = await openReader('fake');

@@ -62,7 +62,9 @@ function extractPage(doc: Document): Extraction {
   return { article, timeZone, start, end: performance.now() };
 }
 
-export function startReaderSession(doc: Document, lifetime: AbortController, sessionOptions: SessionOptions = {}): void {
+export function startReaderSession(
+  doc: Document, lifetime: AbortController, sessionOptions: SessionOptions = {},
+): void {
   let reader: ReaderHandle | null = null;
   let article: ExtractResult | null = null;
   let opening: Promise<void> | null = null;

@@ -219,7 +219,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     // The reader's own UI is in English and left-to-right on every page (the host would otherwise
     // inherit the page's direction: `all: initial` leaves `direction` alone); the article and its
     // related headlines carry the page's own dir and lang.
-    const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en' }, toolbar, listen.bar, scroller, status);
+    const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en' },
+      toolbar, listen.bar, scroller, status);
     // The settings panel closes when the reader is clicked anywhere else, like a menu.
     dialog.addEventListener('pointerdown', (e) => {
       const target = e.target as Node;

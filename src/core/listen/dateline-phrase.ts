@@ -19,7 +19,8 @@ const PLACE_ZONES: Record<string, string> = {
   miami: 'America/New_York', atlanta: 'America/New_York', philadelphia: 'America/New_York',
   chicago: 'America/Chicago', houston: 'America/Chicago', dallas: 'America/Chicago', denver: 'America/Denver',
   phoenix: 'America/Phoenix', 'los angeles': 'America/Los_Angeles', 'san francisco': 'America/Los_Angeles',
-  seattle: 'America/Los_Angeles', toronto: 'America/Toronto', ottawa: 'America/Toronto', 'mexico city': 'America/Mexico_City',
+  seattle: 'America/Los_Angeles', toronto: 'America/Toronto', ottawa: 'America/Toronto',
+  'mexico city': 'America/Mexico_City',
   london: 'Europe/London', dublin: 'Europe/Dublin', paris: 'Europe/Paris', berlin: 'Europe/Berlin',
   brussels: 'Europe/Brussels', madrid: 'Europe/Madrid', rome: 'Europe/Rome', moscow: 'Europe/Moscow',
   kyiv: 'Europe/Kyiv', istanbul: 'Europe/Istanbul', ankara: 'Europe/Istanbul', cairo: 'Africa/Cairo',
@@ -35,7 +36,8 @@ const LANG_ZONES: Record<string, readonly string[]> = {
     'America/Anchorage', 'Pacific/Honolulu'],
   'en-gb': ['Europe/London'], 'en-ie': ['Europe/Dublin'], 'en-au': ['Australia/Sydney', 'Australia/Perth'],
   'en-ca': ['America/Toronto', 'America/Vancouver'], 'en-in': ['Asia/Kolkata'],
-  en: ['America/New_York', 'Europe/London', 'America/Chicago', 'America/Los_Angeles', 'Asia/Kolkata', 'Australia/Sydney'],
+  en: ['America/New_York', 'Europe/London', 'America/Chicago', 'America/Los_Angeles', 'Asia/Kolkata',
+    'Australia/Sydney'],
   'de-at': ['Europe/Vienna'], 'de-ch': ['Europe/Zurich'], de: ['Europe/Berlin'],
   'fr-ca': ['America/Toronto'], 'fr-ch': ['Europe/Zurich'], 'fr-be': ['Europe/Brussels'], fr: ['Europe/Paris'],
   es: ['Europe/Madrid', 'America/Mexico_City'], it: ['Europe/Rome'], pt: ['Europe/Lisbon', 'America/Sao_Paulo'],
@@ -105,7 +107,9 @@ const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', mont
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 /** One stamp as said: the day (with weekday), and the time with its zone when the publisher stated them. */
-export function spokenStamp(st: Stamp, lang: string, place: string | null, opts: { dayToo: boolean } = { dayToo: true }): string {
+export function spokenStamp(
+  st: Stamp, lang: string, place: string | null, opts: { dayToo: boolean } = { dayToo: true },
+): string {
   const words = wordsFor(lang);
   const fields = opts.dayToo ? DAY : {};
   if (st.h === undefined) return formatter(lang, { ...DAY, timeZone: 'UTC' }).format(wall(st));
@@ -128,7 +132,9 @@ function sameDay(a: Stamp, b: Stamp): boolean {
  * The spoken dateline, or '' when the page gave neither place, agency nor date.
  * Sentences: "{place}, {agency}." "{published}." "Updated {modified}." (joined by a space).
  */
-export function datelinePhrase(d: Pick<Dateline, 'published' | 'modified' | 'place' | 'agency'>, lang: string | null): string {
+export function datelinePhrase(
+  d: Pick<Dateline, 'published' | 'modified' | 'place' | 'agency'>, lang: string | null,
+): string {
   const tag = lang || 'en';
   const words = wordsFor(tag);
   const sentences: string[] = [];

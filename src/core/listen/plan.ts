@@ -68,7 +68,8 @@ export function buildSpeechPlan(input: PlanInput, options: PlanOptions = {}): Sp
     if (!sentences.length) return;
     paragraphs.push(items.length);
     for (const s of sentences) {
-      items.push({ text: s.text, source, range: exact ? { start: s.start, end: s.end } : null, paragraph: paragraphs.length - 1 });
+      const range = exact ? { start: s.start, end: s.end } : null;
+      items.push({ text: s.text, source, range, paragraph: paragraphs.length - 1 });
     }
   };
   addParagraph('title', input.title, true);

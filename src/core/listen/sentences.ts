@@ -35,7 +35,8 @@ const ABBREVIATIONS: Record<string, readonly string[]> = {
   nl: ['dhr', 'mevr', 'dr', 'prof', 'mr', 'ir', 'bijv', 'o.a', 'm.b.t'],
 };
 /** Languages that write ordinals with a dot ("3. März", "12. marraskuuta"). */
-const ORDINAL_DOT = new Set(['de', 'da', 'nb', 'nn', 'no', 'fi', 'cs', 'sk', 'pl', 'sl', 'hr', 'sr', 'hu', 'tr', 'et', 'lv', 'is']);
+const ORDINAL_DOT = new Set(['de', 'da', 'nb', 'nn', 'no', 'fi', 'cs', 'sk', 'pl', 'sl', 'hr', 'sr', 'hu', 'tr', 'et',
+  'lv', 'is']);
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 /** Where a long sentence may be cut: after a clause mark (Latin, Arabic, CJK), else after a space. */
@@ -90,7 +91,8 @@ function sentenceSpans(text: string, lang: string): Span[] {
     const prev = merged[merged.length - 1];
     const piece = text.slice(span.start, span.end);
     const before = prev ? text.slice(prev.start, prev.end) : '';
-    if (prev && (endsInAbbreviation(before, lang) || startsLowercase(piece) || continuesQuote(before, piece))) prev.end = span.end;
+    const joins = endsInAbbreviation(before, lang) || startsLowercase(piece) || continuesQuote(before, piece);
+    if (prev && joins) prev.end = span.end;
     else merged.push({ ...span });
   }
   return merged;

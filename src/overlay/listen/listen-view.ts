@@ -14,7 +14,9 @@ import { baseLang } from '../../core/listen/words.js';
 import { h } from '../dom.js';
 import { articleBlocks, blockText, type ShownBlock } from './article-blocks.js';
 import { createHighlighter } from './highlight.js';
-import { loadListenSettings, RATES, saveListenSettings, DEFAULT_LISTEN_SETTINGS, type ListenSettings } from './listen-settings.js';
+import {
+  DEFAULT_LISTEN_SETTINGS, RATES, loadListenSettings, saveListenSettings, type ListenSettings,
+} from './listen-settings.js';
 import { createPlayer, type Player, type PlayerStatus } from './player.js';
 import type { SpeechApi, VoiceLike } from './speech-api.js';
 
@@ -85,7 +87,9 @@ export function renderListen(ctx: ListenContext): ListenView {
     type: 'button', class: 'listen', 'aria-pressed': 'false', 'aria-controls': 'dr-listen', title: 'Listen (L)',
   }, 'Listen');
   const ctl = (name: string, label: string, text: string): HTMLButtonElement =>
-    h(doc, 'button', { type: 'button', class: 'icon', 'data-listen-control': name, 'aria-label': label, title: label }, text);
+    h(doc, 'button', {
+      type: 'button', class: 'icon', 'data-listen-control': name, 'aria-label': label, title: label,
+    }, text);
   // U+FE0E: the text form of these symbols (some systems draw them as coloured emoji otherwise).
   const prev = ctl('previous', 'Previous paragraph', '⏮\uFE0E');
   const play = ctl('play', 'Play', '▶\uFE0E');
@@ -98,7 +102,9 @@ export function renderListen(ctx: ListenContext): ListenView {
   const extras = h(doc, 'input', { type: 'checkbox', 'data-listen-control': 'extras' });
   // A live region without role="status": the reader's own status line is the dialog's role="status".
   const status = h(doc, 'span', { class: 'listen-status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  const bar = h(doc, 'div', { class: 'listen-bar', id: 'dr-listen', role: 'region', 'aria-label': 'Listen', hidden: true },
+  const bar = h(doc, 'div', {
+    class: 'listen-bar', id: 'dr-listen', role: 'region', 'aria-label': 'Listen', hidden: true,
+  },
     prev, play, next,
     h(doc, 'label', {}, h(doc, 'span', {}, 'Speed'), rate),
     h(doc, 'label', {}, h(doc, 'span', {}, 'Voice'), voice),
@@ -260,14 +266,17 @@ export function renderListen(ctx: ListenContext): ListenView {
     const current = player ? plan.items[player.index] : undefined;
     plan = planFor(settings);
     if (!player) return;
-    const same = current ? plan.items.findIndex((i) => i.source === current.source && i.range?.start === current.range?.start) : 0;
+    const same = current
+      ? plan.items.findIndex((i) => i.source === current.source && i.range?.start === current.range?.start)
+      : 0;
     player.replan(plan, same >= 0 ? same : 0);
   }
 
   // L reads aloud / pauses, wherever focus is in the reader except where L is typed or chosen.
   ctx.root.addEventListener('keydown', (e) => {
     const ke = e as KeyboardEvent;
-    if (!ke.isTrusted || ke.key.toLowerCase() !== 'l' || ke.ctrlKey || ke.metaKey || ke.altKey || ke.defaultPrevented) return;
+    if (!ke.isTrusted || ke.key.toLowerCase() !== 'l' || ke.defaultPrevented) return;
+    if (ke.ctrlKey || ke.metaKey || ke.altKey) return;
     const target = ke.composedPath()[0] as Element | undefined;
     if (target && /^(input|select|textarea)$/.test(target.localName ?? '')) return;
     ke.preventDefault();

@@ -59,7 +59,8 @@ export async function speechHome(): Promise<string | null> {
   const conf = (await readFile('/etc/speech-dispatcher/speechd.conf', 'utf8'))
     .split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'))
     .map((l) => l.replace('Include "clients/*.conf"', 'Include "/etc/speech-dispatcher/clients/*.conf"'));
-  conf.push('AudioOutputMethod "alsa"', 'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"', 'DefaultModule espeak-ng');
+  conf.push('AudioOutputMethod "alsa"', 'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"',
+    'DefaultModule espeak-ng');
   await mkdir(path.join(home, '.config/speech-dispatcher'), { recursive: true });
   await mkdir(path.join(home, 'run'), { recursive: true, mode: 0o700 });
   await writeFile(path.join(home, '.config/speech-dispatcher/speechd.conf'), conf.join('\n') + '\n');

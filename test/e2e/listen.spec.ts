@@ -11,11 +11,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { FIXTURES, OVERLAY_TAG, clickAction, launchChromium, serveDir, waitForOverlay, type ChromiumSession, type Served } from './harness.js';
+import {
+  FIXTURES, OVERLAY_TAG, clickAction, launchChromium, serveDir, waitForOverlay, type ChromiumSession, type Served,
+} from './harness.js';
 import { speechRecorderScript, type SpeechMode } from './speech-recorder.js';
 import { finish, heard, speechHome, spoken, stopSpeechDispatcher } from './listen-speech.js';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const LOPEZ = 'Dr. Maria Lopez, who advised the committee, said the bill would pay for new radar at forty ports.';
+const TITLE = 'Senate Passes Harbour Safety Bill After Long Debate';
 
 let chromium: ChromiumSession;
 let server: Served;
@@ -122,7 +127,7 @@ describe('Listen in Chromium', () => {
     const page = await openReader('fake');
     await page.keyboard.press('l');
     await speakThrough(page, 6); // title, dateline ×3, byline, first body paragraph
-    await expect.poll(async () => (await heard(page)).current).toBe('Dr. Maria Lopez, who advised the committee, said the bill would pay for new radar at forty ports.');
+    await expect.poll(async () => (await heard(page)).current).toBe(LOPEZ);
     await page.keyboard.press('l');
     let h = await heard(page);
     expect(h.log.at(-1)?.op === 'cancel' || h.log.at(-2)?.op === 'cancel').toBe(true);
@@ -136,7 +141,7 @@ describe('Listen in Chromium', () => {
     await other.bringToFront();
     await page.bringToFront();
     await page.keyboard.press('l');
-    await expect.poll(async () => (await heard(page)).current).toBe('Dr. Maria Lopez, who advised the committee, said the bill would pay for new radar at forty ports.');
+    await expect.poll(async () => (await heard(page)).current).toBe(LOPEZ);
     expect((await heard(page)).playPressed).toBe('true');
     await reader(page).getByRole('button', { name: 'Next paragraph' }).click();
     await expect.poll(async () => (await heard(page)).current).toMatch(/^The House approved/);
@@ -162,7 +167,8 @@ describe('Listen in Chromium', () => {
       const root = document.documentElement.querySelector(`:scope > ${tag}`)!.shadowRoot!;
       root.querySelector<HTMLElement>('button.listen')!.click();
       root.querySelector<HTMLElement>('[data-listen-control="play"]')!.click();
-      root.querySelector('.scroller')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true, composed: true }));
+      const key = new KeyboardEvent('keydown', { key: 'l', bubbles: true, composed: true });
+      root.querySelector('.scroller')!.dispatchEvent(key);
     }, OVERLAY_TAG);
     // Then the user's own click: had the page started anything, it would be in the log before this title.
     await listenButton(page).click();
@@ -186,15 +192,18 @@ describe('Listen in Chromium', () => {
     await bar.locator('[data-listen-control="voice"]').focus();
     await page.keyboard.type('Test English (U');
     await expect.poll(async () => (await heard(page)).log.filter((e) => e.op === 'speak').at(-1))
-      .toMatchObject({ rate: 1.5, voiceURI: 'test-en-gb', text: 'Senate Passes Harbour Safety Bill After Long Debate' });
+      .toMatchObject({ rate: 1.5, voiceURI: 'test-en-gb', text: TITLE });
     await bar.getByRole('checkbox', { name: 'Captions and related' }).check();
-    await expect.poll(() => chromium.sw.evaluate(async () => (await chrome.storage.sync.get('listenSettings')).listenSettings))
+    const stored = (): Promise<unknown> =>
+      chromium.sw.evaluate(async () => (await chrome.storage.sync.get('listenSettings')).listenSettings);
+    await expect.poll(stored)
       .toEqual({ rate: 1.5, voices: { en: 'test-en-gb' }, extras: true });
     // With extras, the caption and the related headlines are read too.
     const rest = await speakThrough(page);
     const texts = rest.map((s) => s.text);
     expect(texts).toContain('Boats in a harbour at dusk.');
-    expect(texts.indexOf('Boats in a harbour at dusk.')).toBeLessThan(texts.findIndex((t) => t.startsWith('The House approved')));
+    const house = texts.findIndex((t) => t.startsWith('The House approved'));
+    expect(texts.indexOf('Boats in a harbour at dusk.')).toBeLessThan(house);
     expect(texts).toContain('Ports funding vote delayed again');
     await page.keyboard.press('Escape');
 
@@ -216,7 +225,7 @@ describe('Listen in Chromium', () => {
       await (globalThis as unknown as { __test: { listen(id: number): Promise<unknown> } }).__test.listen(tab.id);
     }, page.url());
     expect(await waitForOverlay(page, true)).toBe(true);
-    await expect.poll(async () => (await heard(page)).current).toBe('Senate Passes Harbour Safety Bill After Long Debate');
+    await expect.poll(async () => (await heard(page)).current).toBe(TITLE);
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
   });
@@ -231,7 +240,7 @@ describe('Listen in Chromium', () => {
     // (Play first clears the engine: a cancel before the first utterance.)
     const ops = h.log.map((e) => `${e.op}${e.id ?? ''}`).filter((op) => op !== 'cancel');
     expect(ops.slice(0, 4)).toEqual(['speak1', 'start1', 'end1', 'speak2']);
-    expect(spoken(h).slice(0, 2)).toEqual(['Senate Passes Harbour Safety Bill After Long Debate', 'Washington, Associated Press.']);
+    expect(spoken(h).slice(0, 2)).toEqual([TITLE, 'Washington, Associated Press.']);
     expect(h.block).not.toBe('Senate Passes Harbour Safety Bill After Long Debate');
     // The voice picker lists the real English voices.
     const voices = await reader(page).locator('[data-listen-control="voice"] option').allTextContents();
@@ -247,7 +256,8 @@ describe('Listen in Chromium', () => {
     if (!home) ctx.skip();
     const page = await openReader(null);
     await listenButton(page).click();
-    await expect.poll(async () => (await heard(page)).block, { timeout: 30_000 }).toMatch(/Washington|Dana Reyes|Senate passed/);
+    await expect.poll(async () => (await heard(page)).block, { timeout: 30_000 })
+      .toMatch(/Washington|Dana Reyes|Senate passed/);
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
   });

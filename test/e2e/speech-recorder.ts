@@ -78,7 +78,8 @@ function install(mode: SpeechMode): void {
   }
 
   const synth = (): SpeechSynthesis => w.speechSynthesis as SpeechSynthesis;
-  const Utterance = (): typeof SpeechSynthesisUtterance => w.SpeechSynthesisUtterance as typeof SpeechSynthesisUtterance;
+  type UtteranceCtor = typeof SpeechSynthesisUtterance;
+  const Utterance = (): UtteranceCtor => w.SpeechSynthesisUtterance as UtteranceCtor;
   const voiceInfo = (v: SpeechSynthesisVoice): object =>
     ({ name: v.name, lang: v.lang, voiceURI: v.voiceURI, localService: v.localService, default: v.default });
   const emit = (detail: object): void => {

@@ -14,7 +14,8 @@ const texts = (s: { text: string }[]): string[] => s.map((x) => x.text);
 
 describe('datelinePhrase', () => {
   it('place, agency, weekday, the publisher’s clock and its zone by name (the issue’s example)', () => {
-    expect(datelinePhrase({ published: '2024-03-12T14:05-04:00', modified: null, place: 'Washington', agency: 'AP' }, 'en'))
+    const wire = { published: '2024-03-12T14:05-04:00', modified: null, place: 'Washington', agency: 'AP' };
+    expect(datelinePhrase(wire, 'en'))
       .toMatch(/^Washington, Associated Press\. Tuesday, March 12, 2024(,| at) 2:05\sPM Eastern Time\.$/);
   });
   it('day precision: the day only, never an invented midnight', () => {
@@ -45,14 +46,15 @@ describe('datelinePhrase', () => {
       .toBe('Tuesday, March 12, 2024. Updated Thursday, March 14, 2024.');
   });
   it('in the article’s language: German, French, Arabic, Japanese', () => {
-    expect(datelinePhrase({ published: '2024-03-12T14:05+01:00', modified: null, place: 'Berlin', agency: 'dpa' }, 'de'))
+    expect(datelinePhrase({ ...noDate, published: '2024-03-12T14:05+01:00', place: 'Berlin', agency: 'dpa' }, 'de'))
       .toBe('Berlin, Deutsche Presse-Agentur. Dienstag, 12. März 2024 um 14:05 Mitteleuropäische Zeit.');
     expect(datelinePhrase({ ...noDate, published: '2024-03-12T14:05+01:00', place: 'Paris', agency: 'AFP' }, 'fr'))
       .toMatch(/^Paris, Agence France-Presse\. mardi 12 mars 2024 à 14:05 heure (normale )?d’Europe centrale\.$/);
     const ar = datelinePhrase({ ...noDate, published: '2024-03-12T14:05+02:00', place: 'القاهرة' }, 'ar');
     expect(ar).toMatch(/^القاهرة\. الثلاثاء/);
     expect(ar).toContain('مارس');
-    expect(datelinePhrase({ ...noDate, published: '2024-03-12T14:05+09:00' }, 'ja')).toMatch(/^2024年3月12日火曜日.*14:05.*日本標準時。$/);
+    expect(datelinePhrase({ ...noDate, published: '2024-03-12T14:05+09:00' }, 'ja'))
+      .toMatch(/^2024年3月12日火曜日.*14:05.*日本標準時。$/);
   });
   it('nothing known: nothing said', () => {
     expect(datelinePhrase(noDate, 'en')).toBe('');
@@ -61,7 +63,8 @@ describe('datelinePhrase', () => {
 
 describe('splitSentences', () => {
   it('does not split after abbreviations: "U.S.", "Dr.", "p.m.", initials', () => {
-    expect(texts(splitSentences('The U.S. said Dr. Smith left at 5 p.m. on Monday. Then John F. Kennedy spoke! Ok?', 'en')))
+    const text = 'The U.S. said Dr. Smith left at 5 p.m. on Monday. Then John F. Kennedy spoke! Ok?';
+    expect(texts(splitSentences(text, 'en')))
       .toEqual(['The U.S. said Dr. Smith left at 5 p.m. on Monday.', 'Then John F. Kennedy spoke!', 'Ok?']);
   });
   it('German: "z. B.", "Dr." and ordinal dates ("3. März")', () => {
@@ -69,7 +72,8 @@ describe('splitSentences', () => {
       .toEqual(['Das ist z. B. ein Test.', 'Herr Dr. Müller kam am 3. März.', 'Gut.']);
   });
   it('French: "M." and "Mme"', () => {
-    expect(texts(splitSentences('M. Dupont a parlé. Mme Durand aussi.', 'fr'))).toEqual(['M. Dupont a parlé.', 'Mme Durand aussi.']);
+    expect(texts(splitSentences('M. Dupont a parlé. Mme Durand aussi.', 'fr')))
+      .toEqual(['M. Dupont a parlé.', 'Mme Durand aussi.']);
   });
   it('Arabic question and full stops (right-to-left text, offsets into the original)', () => {
     const text = 'افتتح المعرض اليوم. هل حضر الوزير؟ نعم، حضر.';
@@ -135,7 +139,9 @@ describe('buildSpeechPlan', () => {
     expect(plan.paragraphs).toEqual([0, 1, 3, 4, 6]);
   });
   it('extras: captions and related headlines are read when asked', () => {
-    const blocks = [{ kind: 'paragraph', text: 'Body.' }, { kind: 'caption', text: 'Caption.' }, { kind: 'related', text: 'Related.' }] as const;
+    const blocks = [
+      { kind: 'paragraph', text: 'Body.' }, { kind: 'caption', text: 'Caption.' }, { kind: 'related', text: 'Related.' },
+    ] as const;
     expect(buildSpeechPlan(article({ blocks: [...blocks] }), { extras: true }).items.map((i) => i.text))
       .toEqual(['Title', 'Body.', 'Caption.', 'Related.']);
   });
@@ -146,7 +152,8 @@ describe('buildSpeechPlan', () => {
       blocks: [{ kind: 'paragraph', text: 'Züge fahren wieder, z. B. im Regionalverkehr. Das sagte Dr. Weber.' }],
     }));
     expect(plan.items.map((i) => i.text)).toEqual([
-      'Bahnstreik beendet', 'Berlin, Deutsche Presse-Agentur.', 'Dienstag, 12. März 2024 um 14:05 Mitteleuropäische Zeit.',
+      'Bahnstreik beendet', 'Berlin, Deutsche Presse-Agentur.',
+      'Dienstag, 12. März 2024 um 14:05 Mitteleuropäische Zeit.',
       'Von Anna Schmidt', 'Züge fahren wieder, z. B. im Regionalverkehr.', 'Das sagte Dr. Weber.',
     ]);
   });
@@ -156,7 +163,9 @@ describe('buildSpeechPlan', () => {
       dateline: { published: '2024-03-12', modified: null, place: null, agency: null },
       blocks: [{ kind: 'paragraph', text: 'M. Martin a parlé. Mme Durand aussi.' }],
     }));
-    expect(plan.items.map((i) => i.text)).toEqual(['La grève continue', 'mardi 12 mars 2024.', 'Par Marie Dupont', 'M. Martin a parlé.', 'Mme Durand aussi.']);
+    expect(plan.items.map((i) => i.text)).toEqual([
+      'La grève continue', 'mardi 12 mars 2024.', 'Par Marie Dupont', 'M. Martin a parlé.', 'Mme Durand aussi.',
+    ]);
   });
   it('Arabic: "بقلم" byline, Arabic place, sentences split at "؟"', () => {
     const plan = buildSpeechPlan(article({
@@ -176,10 +185,13 @@ describe('buildSpeechPlan', () => {
       dateline: { published: '2024-03-12T14:05+09:00', modified: null, place: null, agency: null },
       blocks: [{ kind: 'paragraph', text: '会議が開かれた。首相が出席した。' }],
     }));
-    expect(plan.items.map((i) => i.text)).toEqual(['東京で会議', expect.stringMatching(/^2024年3月12日火曜日.*日本標準時。$/), '会議が開かれた。', '首相が出席した。']);
+    expect(plan.items.map((i) => i.text)).toEqual([
+      '東京で会議', expect.stringMatching(/^2024年3月12日火曜日.*日本標準時。$/), '会議が開かれた。', '首相が出席した。',
+    ]);
   });
   it('previous / next paragraph', () => {
-    const plan = buildSpeechPlan(article({ blocks: [{ kind: 'paragraph', text: 'A one. A two.' }, { kind: 'paragraph', text: 'B.' }] }));
+    const blocks = [{ kind: 'paragraph', text: 'A one. A two.' }, { kind: 'paragraph', text: 'B.' }] as const;
+    const plan = buildSpeechPlan(article({ blocks: [...blocks] }));
     // items: Title | A one. A two. | B.
     expect(plan.paragraphs).toEqual([0, 1, 3]);
     expect(nextParagraph(plan, 0)).toBe(1);

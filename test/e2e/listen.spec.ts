@@ -215,6 +215,30 @@ describe('Listen in Chromium', () => {
     await chromium.sw.evaluate(() => chrome.storage.sync.remove('listenSettings'));
   });
 
+  it('the library’s reader has Listen too (the extension page’s own speechSynthesis, recorded)', async () => {
+    const page = await openReader('fake');
+    await reader(page).locator('button[data-action="save"]').click();
+    const saved = (): Promise<string> => page.evaluate((tag: string) =>
+      document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('.status')?.textContent ?? '',
+    OVERLAY_TAG);
+    await expect.poll(saved, { timeout: 15_000 }).toMatch(/library/);
+    const lib = await chromium.ctx.newPage();
+    opened.push(lib);
+    // The library page runs the reader in its own (main) world: the fake is what its speechSynthesis is.
+    await lib.addInitScript(speechRecorderScript('fake'));
+    await lib.goto(`chrome-extension://${chromium.extensionId}/library.html`);
+    await lib.waitForSelector('body[data-state="ready"]', { timeout: 10_000 });
+    await lib.locator('#list li .title', { hasText: TITLE }).first().click();
+    expect(await waitForOverlay(lib)).toBe(true);
+    await listenButton(lib as Page).click();
+    const seen = await speakThrough(lib, 3);
+    expect(seen.map((s) => s.text)).toEqual([TITLE, 'Washington, Associated Press.', expect.stringMatching(/^Tuesday/)]);
+    expect(seen[0]!.highlight).toBe(TITLE);
+    await lib.keyboard.press('Escape');
+    expect(await waitForOverlay(lib, false)).toBe(true);
+    expect((await heard(lib)).log.at(-1)?.op).toBe('cancel');
+  });
+
   it('the Listen shortcut (Alt+Shift+L → the background’s command handler) opens the reader and starts reading', async () => {
     const page = await chromium.ctx.newPage();
     opened.push(page);

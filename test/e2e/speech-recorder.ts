@@ -61,15 +61,21 @@ function install(mode: SpeechMode): void {
     get speaking() { return !!state.current; },
     get pending() { return state.queue.length > 0; },
     get paused() { return state.paused; },
-    speak(u: FakeUtterance) { state.queue.push(u); startNext(); },
+    speak(u: FakeUtterance) {
+      const voiceURI = (u.voice as { voiceURI?: string } | null)?.voiceURI ?? null;
+      log.push({ op: 'speak', text: u.text, lang: u.lang, rate: u.rate, voiceURI });
+      state.queue.push(u);
+      startNext();
+    },
     cancel() {
+      log.push({ op: 'cancel' });
       const dropped = [state.current, ...state.queue].filter(Boolean) as FakeUtterance[];
       state.current = null;
       state.queue = [];
       for (const u of dropped) setTimeout(() => u.fire('error', 'interrupted'), 0);
     },
     pause() { state.paused = true; },
-    resume() { state.paused = false; startNext(); },
+    resume() { log.push({ op: 'resume' }); state.paused = false; startNext(); },
     getVoices() { return fakeVoices; },
   });
   if (mode === 'fake') {
@@ -96,11 +102,13 @@ function install(mode: SpeechMode): void {
       case 'hello': reply = true; break;
       case 'state': reply = { speaking: synth().speaking, pending: synth().pending, paused: synth().paused }; break;
       case 'voices': reply = synth().getVoices().map(voiceInfo); break;
-      case 'cancel': log.push({ op: 'cancel' }); synth().cancel(); break;
-      case 'resume': log.push({ op: 'resume' }); synth().resume(); break;
+      // (The fake records its own calls, also when a page in this world uses it directly: the library.)
+      case 'cancel': if (mode === 'real') log.push({ op: 'cancel' }); synth().cancel(); break;
+      case 'resume': if (mode === 'real') log.push({ op: 'resume' }); synth().resume(); break;
       case 'speak': {
         const id = call.id!;
-        log.push({ op: 'speak', id, text: call.text, lang: call.lang, rate: call.rate, voiceURI: call.voiceURI });
+        const { text, lang, rate, voiceURI } = call;
+        if (mode === 'real') log.push({ op: 'speak', id, text, lang, rate, voiceURI });
         const u = new (Utterance())(call.text ?? '');
         u.lang = call.lang ?? '';
         u.rate = call.rate ?? 1;

@@ -116,6 +116,33 @@ describe('Listen in Firefox ESR', () => {
     await page.close();
   });
 
+  it('a right-to-left Arabic article: Arabic dateline, "بقلم" byline, sentences highlighted, the engine’s Arabic default', async () => {
+    const page = await firefox.browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.evaluateOnNewDocument(speechRecorderScript('fake'));
+    await page.goto(`${server.url}/reader-rtl-ar.html`, { waitUntil: 'load' });
+    await firefox.clickAction(page);
+    await press(page, 'button.listen');
+    const said: { text: string; highlight: string | null }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const text = (await current(page))!;
+      said.push({ text, highlight: (await heard(page)).highlight });
+      await finish(page);
+    }
+    expect(said[0]!.text).toBe('افتتاح معرض الكتاب في القاهرة بمشاركة واسعة');
+    expect(said[1]!.text).toBe('القاهرة، أ ش أ.');
+    expect(said[2]!.text).toMatch(/^الأربعاء، 24 يناير 2024.*10:30/);
+    expect(said[3]!.text).toBe('بقلم سارة محمود');
+    expect(said[4]!.text).toMatch(/^افتتح معرض القاهرة الدولي للكتاب.*الأولى\.$/);
+    expect(said[4]!.highlight).toBe(said[4]!.text);
+    // No Arabic voice among the fake's: no English voice is forced on Arabic text.
+    const speaks = (await heard(page)).log.filter((e) => e.op === 'speak');
+    expect(new Set(speaks.map((e) => `${e.lang} ${e.voiceURI}`))).toEqual(new Set(['ar null']));
+    await page.keyboard.press('Escape');
+    expect(await waitForOverlay(page, false)).toBe(true);
+    await page.close();
+  });
+
   it('a real voice (espeak-ng via speech-dispatcher) through the store build’s path: the highlight moves on', async (ctx) => {
     if (!home) ctx.skip(); // needs apt-get install -y speech-dispatcher espeak-ng
     const page = await firefox.browser.newPage();

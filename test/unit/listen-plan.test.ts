@@ -179,6 +179,14 @@ describe('buildSpeechPlan', () => {
     expect(said[2]).toMatch(/^الثلاثاء/);
     expect(said.slice(3)).toEqual(['بقلم أحمد علي', 'افتتح المعرض اليوم.', 'هل حضر الوزير؟', 'نعم.']);
   });
+  it('an agency ending in an initial ("أ ش أ") does not glue the dateline’s sentences together', () => {
+    const plan = buildSpeechPlan(article({
+      title: 'عنوان', lang: 'ar',
+      dateline: { published: '2024-01-24T10:30+02:00', modified: null, place: 'القاهرة', agency: 'أ ش أ' },
+    }));
+    expect(plan.items.filter((i) => i.source === 'dateline').map((i) => i.text))
+      .toEqual(['القاهرة، أ ش أ.', expect.stringMatching(/^الأربعاء، 24 يناير 2024.*10:30/)]);
+  });
   it('Japanese: the date said in Japanese with 日本標準時, sentences at 。', () => {
     const plan = buildSpeechPlan(article({
       title: '東京で会議', byline: null, lang: 'ja',

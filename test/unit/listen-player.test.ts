@@ -169,6 +169,23 @@ describe('Listen in the reader', () => {
     r.close();
   });
 
+  it('no voice for the article’s language: the engine’s default for that language, not an English voice', async () => {
+    const rec = recorder();
+    let lang = '';
+    let voice: VoiceLike | null = null;
+    const speak = rec.api.synth.speak.bind(rec.api.synth);
+    rec.api.synth.speak = (u) => { lang = u.lang; voice = u.voice; speak(u); };
+    const r = mountReader(document, article({ lang: 'ar', dir: 'rtl', title: 'عنوان' }), { settings, speech: rec.api });
+    const options = Array.from(r.shadowRoot.querySelectorAll('[data-listen-control="voice"] option')).map((o) => o.textContent);
+    expect(options).toEqual(['Browser default', 'En (en-US)']);
+    r.toggleListen();
+    await vi.waitFor(() => expect(spoken(rec)).toEqual(['عنوان']));
+    expect(lang).toBe('ar');
+    expect(voice).toBeNull();
+    expect(r.shadowRoot.querySelector('.listen-status')!.textContent).toMatch(/No voice for this article’s language \(ar\)/);
+    r.close();
+  });
+
   it('the L key reads aloud only on the user’s own keypress', async () => {
     const rec = recorder();
     const r = mountReader(document, article(), { settings, speech: rec.api });

@@ -129,12 +129,13 @@ function sameDay(a: Stamp, b: Stamp): boolean {
 }
 
 /**
- * The spoken dateline, or '' when the page gave neither place, agency nor date.
- * Sentences: "{place}, {agency}." "{published}." "Updated {modified}." (joined by a space).
+ * The spoken dateline as its sentences: "{place}, {agency}." "{published}." "Updated {modified}."
+ * (none when the page gave neither place, agency nor date). Kept apart rather than re-split: an
+ * agency ending in an initial ("أ ش أ.") would look like an abbreviation to the sentence splitter.
  */
-export function datelinePhrase(
+export function datelineSentences(
   d: Pick<Dateline, 'published' | 'modified' | 'place' | 'agency'>, lang: string | null,
-): string {
+): string[] {
   const tag = lang || 'en';
   const words = wordsFor(tag);
   const sentences: string[] = [];
@@ -148,6 +149,12 @@ export function datelinePhrase(
     const dayToo = !(pub && sameDay(pub, mod) && mod.h !== undefined && pub.h !== undefined);
     sentences.push(`${words.updated} ${spokenStamp(mod, tag, d.place, { dayToo })}`);
   }
-  const sep = words.stop === '。' ? '' : ' ';
-  return sentences.map((s) => s + words.stop).join(sep);
+  return sentences.map((s) => s + words.stop);
+}
+
+/** The spoken dateline as one string, or '' when nothing is known. */
+export function datelinePhrase(
+  d: Pick<Dateline, 'published' | 'modified' | 'place' | 'agency'>, lang: string | null,
+): string {
+  return datelineSentences(d, lang).join(wordsFor(lang || 'en').stop === '。' ? '' : ' ');
 }

@@ -9,7 +9,7 @@
  * each block) for previous / next.
  */
 import type { Dateline } from '../types.js';
-import { datelinePhrase } from './dateline-phrase.js';
+import { datelineSentences } from './dateline-phrase.js';
 import { MAX_SENTENCE_WEIGHT, splitSentences } from './sentences.js';
 import { wordsFor } from './words.js';
 
@@ -73,7 +73,11 @@ export function buildSpeechPlan(input: PlanInput, options: PlanOptions = {}): Sp
     }
   };
   addParagraph('title', input.title, true);
-  addParagraph('dateline', datelinePhrase(input.dateline, lang), false);
+  const dateline = datelineSentences(input.dateline, lang);
+  if (dateline.length) {
+    paragraphs.push(items.length);
+    for (const text of dateline) items.push({ text, source: 'dateline', range: null, paragraph: paragraphs.length - 1 });
+  }
   if (input.byline?.trim()) addParagraph('byline', wordsFor(lang).by(input.byline.trim()), false);
   input.blocks.forEach((block, i) => {
     if (EXTRA_KINDS.has(block.kind) && !options.extras) return;

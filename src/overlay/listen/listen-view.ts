@@ -55,14 +55,19 @@ const NO_VOICES = 'No speech voices are installed on this device, so the article
 const ONLINE_ONLY = 'The only voices here are online voices, which would send the article away: '
   + 'install a voice on this device to listen.';
 
-/** Voices for a language, best first: same region, then the engine's default, then local (offline) ones. */
-export function voicesFor(all: readonly VoiceLike[], lang: string): VoiceLike[] {
-  const tag = lang.toLowerCase().replace('_', '-');
+/**
+ * Voices for a language, best first: the article's own region ("en-GB"), then the reader's
+ * ("en-US" for a reader in the US when the article just says "en"), then the engine's default, then
+ * local ones.
+ */
+export function voicesFor(all: readonly VoiceLike[], lang: string, readerLocale = ''): VoiceLike[] {
+  const norm = (tag: string): string => tag.toLowerCase().replace('_', '-');
+  const tag = norm(lang);
+  const mine = norm(readerLocale);
   const base = baseLang(tag);
-  const norm = (v: VoiceLike): string => v.lang.toLowerCase().replace('_', '-');
-  const score = (v: VoiceLike): number =>
-    (norm(v) === tag ? 4 : 0) + (v.default ? 2 : 0) + (v.localService ? 1 : 0);
-  return all.filter((v) => baseLang(norm(v)) === base).sort((a, b) => score(b) - score(a));
+  const score = (v: VoiceLike): number => (norm(v.lang) === tag ? 8 : 0) + (mine && norm(v.lang) === mine ? 4 : 0)
+    + (v.default ? 2 : 0) + (v.localService ? 1 : 0);
+  return all.filter((v) => baseLang(norm(v.lang)) === base).sort((a, b) => score(b) - score(a));
 }
 
 export function renderListen(ctx: ListenContext): ListenView {
@@ -82,6 +87,8 @@ export function renderListen(ctx: ListenContext): ListenView {
   const highlighter = createHighlighter(ctx.scroller);
   let player: Player | null = null;
   let voices: VoiceLike[] = [];
+  /** Said with "Reading aloud" while it applies: no voice for the article's language. */
+  let voiceNote = '';
 
   const button = h(doc, 'button', {
     type: 'button', class: 'listen', 'aria-pressed': 'false', 'aria-controls': 'dr-listen', title: 'Listen (L)',
@@ -129,17 +136,21 @@ export function renderListen(ctx: ListenContext): ListenView {
     // Only voices on this device: an online voice (Chrome's "Google …" voices, localService false)
     // sends the text to a server, and nothing is to leave the browser.
     const all = listed.filter((v) => v.localService);
-    const matching = voicesFor(all, lang);
-    // No voice for the article's language: offer every voice rather than none (the text may still
-    // be readable), and say so.
+    const matching = voicesFor(all, lang, doc.defaultView?.navigator.language);
     // Capped: espeak-ng offers hundreds of variants per language, a list nobody can scroll.
     voices = (matching.length ? matching : [...all]).slice(0, MAX_VOICES);
-    const stored = settings.voices[baseLang(lang)];
-    voice.replaceChildren(...voices.map((v) => h(doc, 'option', { value: v.voiceURI }, `${v.name} (${v.lang})`)));
-    const pick = voices.find((v) => v.voiceURI === stored) ?? voices[0];
-    if (pick) voice.value = pick.voiceURI;
+    const stored = all.find((v) => v.voiceURI === settings.voices[baseLang(lang)]);
+    if (stored && !voices.includes(stored)) voices.unshift(stored);
+    const options = voices.map((v) => h(doc, 'option', { value: v.voiceURI }, `${v.name} (${v.lang})`));
+    // No voice for the article's language: the engine picks one from the utterance's language by
+    // default (an English voice reading Arabic letters would be worse); the others stay choosable.
+    if (!matching.length) options.unshift(h(doc, 'option', { value: '' }, 'Browser default'));
+    voice.replaceChildren(...options);
+    voice.value = (stored ?? (matching.length ? voices[0] : null))?.voiceURI ?? '';
     voice.disabled = !voices.length;
-    if (all.length && !matching.length) say(`No voice for this article’s language (${lang}) on this device.`);
+    voiceNote = all.length && !matching.length
+      ? `No voice for this article’s language (${lang}) on this device: the browser’s default reads it.` : '';
+    if (voiceNote && player?.status !== 'playing') say(voiceNote);
     return listed.length;
   }
 
@@ -171,7 +182,7 @@ export function renderListen(ctx: ListenContext): ListenView {
     play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
     play.title = playing ? 'Pause (L)' : 'Play (L)';
     if (s === 'idle') highlighter.clear();
-    say(note ?? { idle: '', playing: 'Reading aloud', paused: 'Paused', ended: 'Finished' }[s]);
+    say(note ?? { idle: '', playing: voiceNote || 'Reading aloud', paused: 'Paused', ended: 'Finished' }[s]);
   }
 
   function ensurePlayer(): Player {

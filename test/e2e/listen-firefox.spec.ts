@@ -21,6 +21,9 @@ const BYLINE_OR_LATER = /Washington|Dana Reyes|Senate passed/;
 
 let firefox: FirefoxSession;
 let server: Served;
+/** expect.poll with room for a loaded machine (2 cores, other browsers running): conditions, never sleeps. */
+const poll = <T>(fn: () => Promise<T> | T, opts: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 10_000, ...opts });
 let home: string | null = null;
 
 beforeAll(async () => {
@@ -59,7 +62,7 @@ async function press(page: Page, selector: string): Promise<void> {
 }
 
 async function current(page: Page): Promise<string | null> {
-  await expect.poll(async () => (await heard(page)).current).not.toBeNull();
+  await poll(async () => (await heard(page)).current).not.toBeNull();
   return (await heard(page)).current;
 }
 
@@ -99,12 +102,12 @@ describe('Listen in Firefox ESR', () => {
     // L pauses (the engine is emptied) and resumes the same sentence.
     expect(await current(page)).toBe(LOPEZ);
     await page.keyboard.press('l');
-    await expect.poll(async () => (await heard(page)).status).toBe('Paused');
+    await poll(async () => (await heard(page)).status).toBe('Paused');
     expect((await heard(page)).current).toBeNull();
     await page.keyboard.press('l');
     expect(await current(page)).toBe(LOPEZ);
     await press(page, '[data-listen-control="next"]');
-    await expect.poll(async () => (await heard(page)).current).toMatch(/^The House approved/);
+    await poll(async () => (await heard(page)).current).toMatch(/^The House approved/);
 
     const before = (await heard(page)).log.length;
     await page.keyboard.press('Escape');
@@ -151,7 +154,7 @@ describe('Listen in Firefox ESR', () => {
     await firefox.clickAction(page);
     await press(page, 'button.listen');
     // Firefox lists no speech-dispatcher voice here, but speaks: the reader tries rather than giving up.
-    await expect.poll(async () => (await heard(page)).block, { timeout: 30_000 }).toMatch(BYLINE_OR_LATER);
+    await poll(async () => (await heard(page)).block, { timeout: 30_000 }).toMatch(BYLINE_OR_LATER);
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
     await page.close();

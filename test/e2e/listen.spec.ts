@@ -24,6 +24,9 @@ const TITLE = 'Senate Passes Harbour Safety Bill After Long Debate';
 
 let chromium: ChromiumSession;
 let server: Served;
+/** expect.poll with room for a loaded machine (2 cores, other browsers running): conditions, never sleeps. */
+const poll = <T>(fn: () => Promise<T> | T, opts: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 10_000, ...opts });
 let home: string | null = null;
 const opened: Page[] = [];
 
@@ -67,7 +70,7 @@ type Seen = { text: string; highlight: string | null; block: string | null };
 async function speakThrough(page: Page, count = Infinity): Promise<Seen[]> {
   const seen: Seen[] = [];
   while (seen.length < count) {
-    await expect.poll(async () => {
+    await poll(async () => {
       const h = await heard(page);
       return h.current !== null || h.status === 'Finished';
     }).toBe(true);
@@ -85,7 +88,7 @@ describe('Listen in Chromium', () => {
     const page = await openReader('fake');
     expect(await listenButton(page).getAttribute('aria-pressed')).toBe('false');
     await listenButton(page).click();
-    await expect.poll(() => listenButton(page).getAttribute('aria-pressed')).toBe('true');
+    await poll(() => listenButton(page).getAttribute('aria-pressed')).toBe('true');
     const seen = await speakThrough(page);
     expect(seen.map((s) => s.text)).toEqual([
       'Senate Passes Harbour Safety Bill After Long Debate',
@@ -127,7 +130,7 @@ describe('Listen in Chromium', () => {
     const page = await openReader('fake');
     await page.keyboard.press('l');
     await speakThrough(page, 6); // title, dateline ×3, byline, first body paragraph
-    await expect.poll(async () => (await heard(page)).current).toBe(LOPEZ);
+    await poll(async () => (await heard(page)).current).toBe(LOPEZ);
     await page.keyboard.press('l');
     let h = await heard(page);
     expect(h.log.at(-1)?.op === 'cancel' || h.log.at(-2)?.op === 'cancel').toBe(true);
@@ -141,13 +144,13 @@ describe('Listen in Chromium', () => {
     await other.bringToFront();
     await page.bringToFront();
     await page.keyboard.press('l');
-    await expect.poll(async () => (await heard(page)).current).toBe(LOPEZ);
+    await poll(async () => (await heard(page)).current).toBe(LOPEZ);
     expect((await heard(page)).playPressed).toBe('true');
     await reader(page).getByRole('button', { name: 'Next paragraph' }).click();
-    await expect.poll(async () => (await heard(page)).current).toMatch(/^The House approved/);
+    await poll(async () => (await heard(page)).current).toMatch(/^The House approved/);
     expect((await heard(page)).highlight).toMatch(/^The House approved/);
     await reader(page).getByRole('button', { name: 'Previous paragraph' }).click();
-    await expect.poll(async () => (await heard(page)).current).toMatch(/^Dr\. Maria Lopez/);
+    await poll(async () => (await heard(page)).current).toMatch(/^Dr\. Maria Lopez/);
 
     const before = (await heard(page)).log.length;
     await page.keyboard.press('Escape');
@@ -172,7 +175,7 @@ describe('Listen in Chromium', () => {
     }, OVERLAY_TAG);
     // Then the user's own click: had the page started anything, it would be in the log before this title.
     await listenButton(page).click();
-    await expect.poll(async () => (await heard(page)).current).not.toBeNull();
+    await poll(async () => (await heard(page)).current).not.toBeNull();
     const h = await heard(page);
     expect(spoken(h)).toEqual(['Senate Passes Harbour Safety Bill After Long Debate']);
   });
@@ -182,7 +185,7 @@ describe('Listen in Chromium', () => {
     const page = await openReader('fake');
     const bar = reader(page).getByRole('region', { name: 'Listen' });
     await listenButton(page).click();
-    await expect.poll(async () => (await heard(page)).current).not.toBeNull();
+    await poll(async () => (await heard(page)).current).not.toBeNull();
     const voices = await bar.locator('[data-listen-control="voice"] option').allTextContents();
     expect(voices).toEqual(['Test English (en-US)', 'Test English (UK) (en-GB)']);
     // The user's own keys (type-ahead in a focused select): playwright's selectOption dispatches a
@@ -191,12 +194,12 @@ describe('Listen in Chromium', () => {
     await page.keyboard.type('1.5');
     await bar.locator('[data-listen-control="voice"]').focus();
     await page.keyboard.type('Test English (U');
-    await expect.poll(async () => (await heard(page)).log.filter((e) => e.op === 'speak').at(-1))
+    await poll(async () => (await heard(page)).log.filter((e) => e.op === 'speak').at(-1))
       .toMatchObject({ rate: 1.5, voiceURI: 'test-en-gb', text: TITLE });
     await bar.getByRole('checkbox', { name: 'Captions and related' }).check();
     const stored = (): Promise<unknown> =>
       chromium.sw.evaluate(async () => (await chrome.storage.sync.get('listenSettings')).listenSettings);
-    await expect.poll(stored)
+    await poll(stored)
       .toEqual({ rate: 1.5, voices: { en: 'test-en-gb' }, extras: true });
     // With extras, the caption and the related headlines are read too.
     const rest = await speakThrough(page);
@@ -210,7 +213,7 @@ describe('Listen in Chromium', () => {
     // A new reader starts with the stored settings.
     const again = await openReader('fake');
     await listenButton(again).click();
-    await expect.poll(async () => (await heard(again)).log.find((e) => e.op === 'speak'))
+    await poll(async () => (await heard(again)).log.find((e) => e.op === 'speak'))
       .toMatchObject({ rate: 1.5, voiceURI: 'test-en-gb' });
     await chromium.sw.evaluate(() => chrome.storage.sync.remove('listenSettings'));
   });
@@ -221,7 +224,7 @@ describe('Listen in Chromium', () => {
     const saved = (): Promise<string> => page.evaluate((tag: string) =>
       document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('.status')?.textContent ?? '',
     OVERLAY_TAG);
-    await expect.poll(saved, { timeout: 15_000 }).toMatch(/library/);
+    await poll(saved, { timeout: 15_000 }).toMatch(/library/);
     const lib = await chromium.ctx.newPage();
     opened.push(lib);
     // The library page runs the reader in its own (main) world: the fake is what its speechSynthesis is.
@@ -249,7 +252,7 @@ describe('Listen in Chromium', () => {
       await (globalThis as unknown as { __test: { listen(id: number): Promise<unknown> } }).__test.listen(tab.id);
     }, page.url());
     expect(await waitForOverlay(page, true)).toBe(true);
-    await expect.poll(async () => (await heard(page)).current).toBe(TITLE);
+    await poll(async () => (await heard(page)).current).toBe(TITLE);
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
   });
@@ -259,7 +262,7 @@ describe('Listen in Chromium', () => {
     const page = await openReader('real');
     await listenButton(page).click();
     // The engine's own events: the title ends, the dateline starts.
-    await expect.poll(async () => spoken(await heard(page)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    await poll(async () => spoken(await heard(page)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     const h = await heard(page);
     // (Play first clears the engine: a cancel before the first utterance.)
     const ops = h.log.map((e) => `${e.op}${e.id ?? ''}`).filter((op) => op !== 'cancel');
@@ -280,7 +283,7 @@ describe('Listen in Chromium', () => {
     if (!home) ctx.skip();
     const page = await openReader(null);
     await listenButton(page).click();
-    await expect.poll(async () => (await heard(page)).block, { timeout: 30_000 })
+    await poll(async () => (await heard(page)).block, { timeout: 30_000 })
       .toMatch(/Washington|Dana Reyes|Senate passed/);
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);

@@ -196,3 +196,17 @@ describe('Listen in the reader', () => {
     r.close();
   });
 });
+
+describe('rangeFor', () => {
+  it('maps a sentence’s offsets onto the text nodes it spans (links and emphasis inside a paragraph)', async () => {
+    const { rangeFor } = await import('../../src/overlay/listen/highlight.js');
+    const p = document.createElement('p');
+    p.innerHTML = 'First <em>one</em>. Second <a href="#">link</a> here. Third.';
+    const text = p.textContent!;
+    const start = text.indexOf('Second');
+    const end = text.indexOf('here.') + 'here.'.length;
+    expect(rangeFor(p, { start, end }).toString()).toBe('Second link here.');
+    expect(rangeFor(p, { start: 0, end: 10 }).toString()).toBe('First one.');
+    expect(rangeFor(p, null).toString()).toBe(text);
+  });
+});

@@ -44,7 +44,10 @@ const BUDGETS = { 'detector.js': 15_000 };
 async function bundleExtension(outdir, { e2e }) {
   const entryPoints = {};
   for (const [out, src] of Object.entries(ENTRIES)) {
-    const file = e2e && out === 'background.js' && existsSync('src/background/e2e.ts') ? 'src/background/e2e.ts' : src;
+    // Test builds swap in an entry's e2e.ts beside it when there is one (background: a test hook;
+    // content: Listen's speech recordable from the page, see src/content/e2e.ts).
+    const e2eFile = src.replace(/index\.ts$/, 'e2e.ts');
+    const file = e2e && e2eFile !== src && existsSync(path.join(root, e2eFile)) ? e2eFile : src;
     if (existsSync(path.join(root, file))) entryPoints[out.replace(/\.js$/, '')] = path.join(root, file);
   }
   await esbuild.build({

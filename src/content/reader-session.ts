@@ -17,6 +17,12 @@ import { bindStoredSettings, loadReaderSettings } from '../overlay/settings.js';
 import { browser } from '../shell/browser.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
 import { actionsFor, saveArticle } from './actions.js';
+import type { SpeechApi } from '../overlay/listen/speech-api.js';
+
+export interface SessionOptions {
+  /** Listen's speech; default the window's speechSynthesis (the e2e build passes a recordable one). */
+  speech?: SpeechApi | null;
+}
 
 /**
  * extract() is pure and tested on thousands of pages, but the web is larger: if it ever throws, the
@@ -64,7 +70,9 @@ function extractPage(doc: Document): Extraction {
   return { article, timeZone, start, end: performance.now() };
 }
 
-export function startReaderSession(doc: Document, lifetime: AbortController): void {
+export function startReaderSession(
+  doc: Document, lifetime: AbortController, sessionOptions: SessionOptions = {},
+): void {
   let reader: ReaderHandle | null = null;
   let article: ExtractResult | null = null;
   let opening: Promise<void> | null = null;
@@ -109,6 +117,7 @@ export function startReaderSession(doc: Document, lifetime: AbortController): vo
       settings,
       force,
       timeZone,
+      speech: sessionOptions.speech,
       actions: actionsFor({ article, url: win.location.href }),
       onSettingsChange: (s) => persist(s),
       onClose: () => {
@@ -143,6 +152,12 @@ export function startReaderSession(doc: Document, lifetime: AbortController): vo
 
   const handlers: Handlers<ToContent> = {
     'reader:toggle': (payload) => toggle(typeof payload?.force === 'boolean' ? payload.force : undefined),
+    'reader:listen': async () => {
+      // The browser's Listen shortcut: open the reader if needed, then start or pause reading aloud.
+      if (!reader) await toggle(true);
+      reader?.toggleListen();
+      return { open: !!reader };
+    },
     'reader:save': async () => {
       if (!reader) await toggle(true);
       if (!article || !article.content) return { saved: false, message: 'Nothing to save on this page.' };

@@ -32,6 +32,9 @@ import { renderControls } from './controls.js';
 import { deepActiveElement, lockPage, type PageLock } from './page-lock.js';
 import { acceptOnlyUserInput } from './user-input.js';
 import { keepReaderVisible } from './keep-visible.js';
+import { renderListen, type ListenView } from './listen/listen-view.js';
+import { LISTEN_CSS } from './listen/listen-css.js';
+import { nativeSpeech } from './listen/speech-api.js';
 import type { ReaderSettings } from './settings.js';
 import { OVERLAY_TAG, type MountOptions, type ReaderHandle } from './types.js';
 
@@ -81,13 +84,14 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   host.append(printRule);
   const root = host.attachShadow({ mode: 'open' });
   acceptOnlyUserInput(root, signal);
-  adoptStyles(root, READER_CSS);
+  adoptStyles(root, READER_CSS + LISTEN_CSS);
   const status = h(doc, 'div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(statusTimer));
 
   let themed: HTMLElement | null = null;
   let controls: ReturnType<typeof renderControls> | null = null;
+  let listen: ListenView | null = null;
 
   function applySettings(s: ReaderSettings): void {
     settings = { ...s };
@@ -207,12 +211,20 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       ? h(doc, 'p', { class: 'source', dir: 'ltr' }, 'Original: ', h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, hostOf(sourceUrl)))
       : null;
 
+    const related = renderRelated(doc, article.related, { locale, dir, lang: article.lang });
     const scroller = h(doc, 'main', { class: 'scroller', tabindex: -1 },
-      h(doc, 'div', { class: 'page' }, articleEl, renderRelated(doc, article.related, { locale, dir, lang: article.lang }), source));
+      h(doc, 'div', { class: 'page' }, articleEl, related, source));
+    // Listen (issue #26): its button before "Aa", its bar under the toolbar.
+    listen = renderListen({
+      doc, root, article, head, body, related, scroller, signal,
+      speech: options.speech === undefined ? nativeSpeech(win) : options.speech,
+    });
+    controls.button.before(listen.button);
     // The reader's own UI is in English and left-to-right on every page (the host would otherwise
     // inherit the page's direction: `all: initial` leaves `direction` alone); the article and its
     // related headlines carry the page's own dir and lang.
-    const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en' }, toolbar, scroller, status);
+    const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en' },
+      toolbar, listen.bar, scroller, status);
     // The settings panel closes when the reader is clicked anywhere else, like a menu.
     dialog.addEventListener('pointerdown', (e) => {
       const target = e.target as Node;
@@ -340,6 +352,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     close,
     applySettings,
     announce,
+    toggleListen: () => listen?.toggle(),
     signal,
   };
 }

@@ -1,5 +1,6 @@
 /** The overlay's public types: what a caller (content script, library page) passes in and gets back. */
 import type { ReaderSettings } from './settings.js';
+import type { SpeechApi } from './listen/speech-api.js';
 
 /** The overlay's host element: hyphenated, never registered with customElements (null in content scripts). */
 export const OVERLAY_TAG = 'dateline-reader';
@@ -30,6 +31,8 @@ export interface MountOptions {
   timeZone?: string;
   /** Called when the reader (not the notice) is on screen, with the ms spent in mountReader. */
   onShown?(ms: number): void;
+  /** Listen's speech (issue #26). Default: the window's speechSynthesis; null: none (the control says so). */
+  speech?: SpeechApi | null;
 }
 
 export interface ReaderHandle {
@@ -41,6 +44,8 @@ export interface ReaderHandle {
   applySettings(settings: ReaderSettings): void;
   /** Shows a short message in the overlay's live region. */
   announce(message: string): void;
+  /** Listen: start, pause or resume reading aloud (the L key, the browser shortcut). */
+  toggleListen(): void;
   /** Aborted when the overlay closes: hang listeners and timers off it. */
   readonly signal: AbortSignal;
 }

@@ -101,6 +101,8 @@ export interface ChromiumOptions {
   /** Viewport; default 1280×900. */
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark' | 'no-preference';
+  /** Extra environment for the browser process (e.g. HOME for speech-dispatcher's config). */
+  env?: Record<string, string>;
 }
 
 export interface ChromiumSession {
@@ -125,6 +127,7 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: opts.viewport ?? { width: 1280, height: 900 },
     colorScheme: opts.colorScheme ?? 'light',
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
     args: [
       `--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
@@ -221,6 +224,8 @@ export interface FirefoxOptions {
   dist?: string;
   headless?: boolean;
   extraPrefs?: Record<string, unknown>;
+  /** Extra environment for the browser process (e.g. HOME for speech-dispatcher's config). */
+  env?: Record<string, string>;
 }
 
 export interface FirefoxSession {
@@ -245,6 +250,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: opts.headless ?? true,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
     // Lets the test open moz-extension:// pages (the extension page from which the test hook is called).
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {

@@ -55,5 +55,6 @@ export function trackProgress(
     queued = true;
     win.requestAnimationFrame(update);
   }, { passive: true, signal });
-  update();
+  // Measured once the reader is laid out (it is built detached, so the first frame is the first chance).
+  win.requestAnimationFrame(update);
 }

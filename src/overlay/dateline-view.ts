@@ -94,7 +94,13 @@ export interface DatelineViewOptions {
  */
 export function renderDateline(doc: Document, d: Dateline, opts: DatelineViewOptions = {}): HTMLElement | null {
   const parts: (Node | string)[] = [];
-  const sep = (): HTMLElement => h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·');
+  // Real spaces around the dot: they are where the line may wrap (padding alone gave no break
+  // opportunity, and "Updated" was split mid-word at narrow widths).
+  const sep = (): DocumentFragment => {
+    const f = doc.createDocumentFragment();
+    f.append(' ', h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·'), ' ');
+    return f;
+  };
   // Place and agency are in the article's language (dir="auto"); the English phrases are isolated
   // left-to-right runs so they read correctly inside a right-to-left article.
   if (d.place || d.agency) {

@@ -17,8 +17,8 @@ export const DEFAULT_READER_SETTINGS = {
   font: 'serif' as Font,
   /** Body text size in CSS px. */
   fontSize: 19,
-  /** Maximum line length in `ch` of the body font (60ch ≈ 65–70 characters of running text). */
-  lineWidth: 60,
+  /** Maximum line length in `ch` of the body font (54ch ≈ 62–68 characters of running text). */
+  lineWidth: 54,
   /** Unitless line height. */
   lineHeight: 1.6,
 };

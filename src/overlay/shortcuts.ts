@@ -21,7 +21,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['J'], label: 'Next related headline', command: 'next-related' },
   { keys: ['K'], label: 'Previous related headline', command: 'previous-related' },
   { keys: ['?'], label: 'This list of keys', command: 'help' },
-  { keys: ['Space', 'Shift Space'], label: 'Scroll down / up', command: null },
+  { keys: ['Space'], label: 'Scroll down (with Shift: up)', command: null },
   { keys: ['Esc'], label: 'Close menu, dialog or the reader', command: null },
 ];
 

@@ -17,6 +17,7 @@ import {
   FIXTURES, OVERLAY_TAG, SCREENSHOTS, clickAction, isOverlayOpen, launchChromium, overlayEval, readOverlay, serveDir,
   waitForOverlay, type ChromiumSession, type Served,
 } from './harness.js';
+import { axeReader, horizontalOverflow, severe } from './reader-checks.js';
 
 /** The extension API inside sw.evaluate (the service worker), untyped here on purpose: only a few calls. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,10 +47,11 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {})));
 });
 
-async function openPage(file: string, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+async function openPage(file: string, opts: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
   const page = await chromium.ctx.newPage();
   opened.push(page);
   if (opts.colorScheme) await page.emulateMedia({ colorScheme: opts.colorScheme });
+  if (opts.width) await page.setViewportSize({ width: opts.width, height: opts.width < 600 ? 800 : 900 });
   await page.goto(`${server.url}/${file}`);
   return page;
 }
@@ -328,5 +330,135 @@ describe('reader overlay in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     expect(await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor)).toBe('rgb(251, 250, 247)');
     await page.close();
+  });
+
+  it('issue #23: light, dark and sepia, LTR and RTL, 1280 and 400 px: screenshots, no sideways scroll, no serious axe violations', async () => {
+    const report: string[] = [];
+    for (const theme of ['light', 'dark', 'sepia'] as const) {
+      await setStoredSettings({ theme, font: 'serif', fontSize: 19, lineWidth: 54, lineHeight: 1.6 });
+      for (const [file, name] of [['reader-feature.html', 'ltr'], ['reader-rtl-ar.html', 'rtl']] as const) {
+        for (const width of [1280, 400]) {
+          const page = await openPage(file, { width });
+          await click(page);
+          expect(await isOverlayOpen(page)).toBe(true);
+          expect(await horizontalOverflow(page), `${file} ${theme} ${width}`).toMatchObject({ scroller: 0, toolbar: 0 });
+          await screenshot(page, `${name}-${theme}-${width}`);
+          const { violations, checked } = await axeReader(page);
+          expect(checked, 'axe looked inside the shadow root').toBeGreaterThan(30);
+          report.push(...violations.map((v) => `${name} ${theme} ${width}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
+          expect(severe(violations), `${name} ${theme} ${width}`).toEqual([]);
+          await page.close();
+        }
+      }
+    }
+    console.log(`axe (Chromium), all impacts: ${report.length ? '\n' + report.join('\n') : 'no violations'}`);
+    await setStoredSettings(null);
+  });
+
+  it('issue #23: no sideways scroll at 320, 400, 1280 and 1920 px (settings panel and site menu open too)', async () => {
+    await setStoredSettings(null);
+    for (const width of [320, 400, 1280, 1920]) {
+      for (const file of ['reader-feature.html', 'seed-haberler.html', 'reader-rtl-ar.html']) {
+        const page = await openPage(file, { width });
+        await click(page);
+        expect(await horizontalOverflow(page), `${file} at ${width}`).toMatchObject({ scroller: 0, toolbar: 0 });
+        if (file === 'reader-feature.html') {
+          // Every toolbar control is a 44 px touch target, on one line.
+          const sizes = await overlayEval(page, (root) => Array.from(root.querySelectorAll('.toolbar > * button, .toolbar > button'))
+            .filter((b) => (b as HTMLElement).getClientRects().length && !b.closest('[role="menu"], .panel'))
+            .map((b) => ({ h: Math.round(b.getBoundingClientRect().height), top: Math.round(b.getBoundingClientRect().top), label: b.textContent })));
+          for (const b of sizes) expect(b.h, `${b.label} at ${width}`).toBeGreaterThanOrEqual(44);
+          expect(new Set(sizes.map((b) => b.top)).size, `one toolbar row at ${width}`).toBe(1);
+          const title = await overlayEval(page, (root) => parseFloat(getComputedStyle(root.querySelector('h1')!).fontSize));
+          if (width <= 400) expect(title).toBeLessThan(28);
+          if (width === 320) {
+            await page.locator(`${OVERLAY_TAG} button.site-menu`).click();
+            await page.locator(`${OVERLAY_TAG} button.aa`).click();
+            expect(await horizontalOverflow(page)).toMatchObject({ scroller: 0, toolbar: 0 });
+            await screenshot(page, 'feature-settings-320');
+          }
+        }
+        await page.close();
+      }
+    }
+  });
+
+  it('issue #23: the lead picture shows once, with its stranded credit; a picture that fails becomes a small link', async () => {
+    await setStoredSettings(null);
+    const page = await openPage('reader-feature.html');
+    await click(page);
+    await page.waitForFunction((tag) => {
+      const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+      const img = root?.querySelector('figure.lead img') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0 && !!root?.querySelector('.img-failed');
+    }, OVERLAY_TAG);
+    const seen = await overlayEval(page, (root) => ({
+      leads: root.querySelectorAll('figure.lead').length,
+      caption: root.querySelector('figure.lead figcaption')?.textContent ?? null,
+      bodyStart: (root.querySelector('.article-body')?.textContent ?? '').trim().slice(0, 40),
+      failed: root.querySelector('.img-failed')?.textContent ?? null,
+      failedHeight: root.querySelector('.img-failed')?.getBoundingClientRect().height ?? 0,
+      // The narrower picture's caption starts where the picture starts.
+      captionAlign: (() => {
+        const fig = Array.from(root.querySelectorAll('.article-body figure')).find((f) => f.querySelector('img'));
+        const img = fig?.querySelector('img')?.getBoundingClientRect();
+        const cap = fig?.querySelector('figcaption')?.getBoundingClientRect();
+        return img && cap ? { left: Math.round(cap.left - img.left), right: Math.round(img.right - cap.right) } : null;
+      })(),
+      byline: root.querySelector('.byline')?.textContent ?? null,
+      dateline: (root.querySelector('.dateline')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      sections: Array.from(root.querySelectorAll('.related h2')).map((h) => h.textContent),
+    }));
+    expect(seen.leads).toBe(1);
+    expect(seen.caption).toBe('(AP Photo/Lena Fischer)');
+    expect(seen.bodyStart).not.toContain('AP Photo');
+    expect(seen.failed).toBe('Picture not loaded: The old quay at Northhaven');
+    expect(seen.failedHeight).toBeLessThan(60);
+    expect(seen.captionAlign).toEqual({ left: 0, right: 0 });
+    expect(seen.byline).toBeNull(); // "By AP" says less than the dateline's "WASHINGTON (AP)"
+    expect(seen.dateline).toMatch(/^Washington \(AP\)\s*·/i);
+    expect(seen.dateline.match(/\(/g)?.length ?? 0).toBeLessThanOrEqual(2); // "(AP)" and at most one bracket of time
+    expect(seen.sections).toEqual(expect.arrayContaining(['Most read', 'Trending']));
+    await page.close();
+  });
+
+  it('issue #23: keyboard: focus starts on the title, Tab goes to the toolbar, the site menu, shortcuts and "?"', async () => {
+    await setStoredSettings(null);
+    const page = await openPage('reader-feature.html');
+    await click(page);
+    const focused = (): Promise<string> => overlayEval(page, (root) => {
+      const a = root.activeElement as HTMLElement | null;
+      return a ? `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}` : 'none';
+    });
+    await expect.poll(focused).toBe('h1#dr-title');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button.site-menu');
+    // The menu button: ↓ opens on the first item; Esc closes back onto the button.
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toMatch(/^(button|a)/);
+    expect(await overlayEval(page, (root) => root.querySelector('button.site-menu')!.getAttribute('aria-expanded'))).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('button.site-menu');
+    expect(await isOverlayOpen(page)).toBe(true);
+    // Shortcuts: "+" makes the text larger, "?" lists the keys, Esc closes only the list.
+    const size = (): Promise<number> => overlayEval(page, (root) => parseFloat(getComputedStyle(root.querySelector('.article-body p')!).fontSize));
+    const before = await size();
+    await page.keyboard.press('+');
+    expect(await size()).toBe(before + 1);
+    await page.keyboard.press('-');
+    expect(await size()).toBe(before);
+    await page.keyboard.press('?');
+    expect(await overlayEval(page, (root) => !(root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    await screenshot(page, 'help-dialog');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button.primary');
+    await page.keyboard.press('Escape');
+    expect(await overlayEval(page, (root) => (root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    expect(await isOverlayOpen(page)).toBe(true);
+    // "J" moves to the related headlines.
+    await page.keyboard.press('j');
+    expect(await overlayEval(page, (root) => root.activeElement?.closest('.related') !== null)).toBe(true);
+    await page.close();
+    await setStoredSettings(null);
   });
 });

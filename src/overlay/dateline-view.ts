@@ -116,7 +116,8 @@ export function renderDateline(doc: Document, d: Dateline, opts: DatelineViewOpt
     parts.push(h(doc, 'span', { class: 'published', dir: 'ltr' },
       h(doc, 'span', { class: 'visually-hidden' }, 'Published '),
       h(doc, 'time', { datetime: d.published }, formatStated(published, opts.locale)),
-      local ? h(doc, 'span', { class: 'local' }, ` (${local} your time)`) : null));
+      local ? ' ' : null, // outside the no-wrap run: the line may break here
+      local ? h(doc, 'span', { class: 'local' }, `(${local} your time)`) : null));
   }
   const modified = d.modified ? parseStated(d.modified) : null;
   if (d.modified && modified) {

@@ -13,6 +13,7 @@ import {
   FIXTURES, SCREENSHOTS, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay,
   type FirefoxSession, type Served,
 } from './harness.js';
+import { axeReader, expectNoSidewaysScroll, severe } from './reader-checks.js';
 
 let firefox: FirefoxSession;
 let server: Served;
@@ -29,9 +30,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(file: string): Promise<Page> {
+async function openPage(file: string, width = 1280): Promise<Page> {
   const page = await firefox.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
+  await page.setViewport({ width, height: width < 600 ? 800 : 900 });
   await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
   return page;
 }
@@ -84,6 +85,35 @@ describe('reader overlay in Firefox ESR', () => {
     await firefox.clickAction(page);
     expect(await waitForOverlay(page, false)).toBe(true);
     await page.close();
+    await setStoredSettings(null);
+  });
+
+  it('issue #23: the feature and RTL pages at 1280 and 400 px: screenshots, no sideways scroll, no serious axe violations', async () => {
+    const report: string[] = [];
+    for (const [file, name, theme] of [['reader-feature.html', 'ltr', 'light'], ['reader-rtl-ar.html', 'rtl', 'sepia']] as const) {
+      await setStoredSettings({ theme, font: 'serif', fontSize: 19, lineWidth: 54, lineHeight: 1.6 });
+      for (const width of [1280, 400]) {
+        const page = await openPage(file, width);
+        openTimes.push(await firefox.clickAction(page));
+        expect(await waitForOverlay(page, true)).toBe(true);
+        await expectNoSidewaysScroll(page, `${file} at ${width}`);
+        if (file === 'reader-feature.html') {
+          // The lead picture is there once, and has loaded.
+          await page.waitForFunction((tag: string) => {
+            const img = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('figure.lead img') as HTMLImageElement | null;
+            return !!img && img.complete && img.naturalWidth > 0;
+          }, {}, 'dateline-reader');
+        }
+        await new Promise((r) => setTimeout(r, 250)); // the fade-in, so the picture shows what a user sees
+        await page.screenshot({ path: path.join(SCREENSHOTS, `firefox-${name}-${theme}-${width}.png`) });
+        const { violations, checked } = await axeReader(page);
+        expect(checked).toBeGreaterThan(30);
+        report.push(...violations.map((v) => `${name} ${width}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
+        expect(severe(violations), `${name} at ${width}`).toEqual([]);
+        await page.close();
+      }
+    }
+    console.log(`axe (Firefox), all impacts: ${report.length ? '\n' + report.join('\n') : 'no violations'}`);
     await setStoredSettings(null);
   });
 });

@@ -7,6 +7,7 @@
  *
  * Both evaluate strings, so they run the same through playwright-core and puppeteer-core.
  */
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -38,11 +39,24 @@ export async function axeReader(page: Page | PuppeteerPage): Promise<{ violation
 /** The serious and critical ones (what issue #23 requires to be none). */
 export const severe = (v: AxeViolation[]): AxeViolation[] => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
-export async function horizontalOverflow(page: Page | PuppeteerPage): Promise<{ scroller: number; toolbar: number; width: number }> {
+export interface Overflow { scroller: number; toolbar: number; width: number; widest: string[] }
+
+/** Sideways overflow of the scroller and toolbar, and (to say why) the elements sticking out on the right. */
+export async function horizontalOverflow(page: Page | PuppeteerPage): Promise<Overflow> {
   return (await (page as Page).evaluate(`(() => {
     const root = document.documentElement.querySelector(':scope > ${OVERLAY_TAG}').shadowRoot;
     const s = root.querySelector('.scroller');
     const t = root.querySelector('.toolbar');
-    return { scroller: s.scrollWidth - s.clientWidth, toolbar: t.scrollWidth - t.clientWidth, width: innerWidth };
-  })()`)) as { scroller: number; toolbar: number; width: number };
+    const edge = s.getBoundingClientRect().left + s.clientWidth;
+    const widest = Array.from(root.querySelectorAll('.scroller *'))
+      .filter((el) => el.getBoundingClientRect().right > edge + 0.5)
+      .slice(0, 5).map((el) => el.localName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right - edge));
+    return { scroller: s.scrollWidth - s.clientWidth, toolbar: t.scrollWidth - t.clientWidth, width: innerWidth, widest };
+  })()`)) as Overflow;
+}
+
+/** No sideways scroll in the reader (scrollWidth ≤ clientWidth); the message names what sticks out. */
+export async function expectNoSidewaysScroll(page: Page | PuppeteerPage, what: string): Promise<void> {
+  const o = await horizontalOverflow(page);
+  expect({ scroller: o.scroller, toolbar: o.toolbar }, `${what}: ${o.widest.join('; ')}`).toEqual({ scroller: 0, toolbar: 0 });
 }

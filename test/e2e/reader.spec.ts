@@ -17,7 +17,7 @@ import {
   FIXTURES, OVERLAY_TAG, SCREENSHOTS, clickAction, isOverlayOpen, launchChromium, overlayEval, readOverlay, serveDir,
   waitForOverlay, type ChromiumSession, type Served,
 } from './harness.js';
-import { axeReader, horizontalOverflow, severe } from './reader-checks.js';
+import { axeReader, expectNoSidewaysScroll, severe } from './reader-checks.js';
 
 /** The extension API inside sw.evaluate (the service worker), untyped here on purpose: only a few calls. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -341,7 +341,7 @@ describe('reader overlay in Chromium', () => {
           const page = await openPage(file, { width });
           await click(page);
           expect(await isOverlayOpen(page)).toBe(true);
-          expect(await horizontalOverflow(page), `${file} ${theme} ${width}`).toMatchObject({ scroller: 0, toolbar: 0 });
+          await expectNoSidewaysScroll(page, `${file} ${theme} ${width}`);
           await screenshot(page, `${name}-${theme}-${width}`);
           const { violations, checked } = await axeReader(page);
           expect(checked, 'axe looked inside the shadow root').toBeGreaterThan(30);
@@ -361,7 +361,7 @@ describe('reader overlay in Chromium', () => {
       for (const file of ['reader-feature.html', 'seed-haberler.html', 'reader-rtl-ar.html']) {
         const page = await openPage(file, { width });
         await click(page);
-        expect(await horizontalOverflow(page), `${file} at ${width}`).toMatchObject({ scroller: 0, toolbar: 0 });
+        await expectNoSidewaysScroll(page, `${file} at ${width}`);
         if (file === 'reader-feature.html') {
           // Every toolbar control is a 44 px touch target, on one line.
           const sizes = await overlayEval(page, (root) => Array.from(root.querySelectorAll('.toolbar > * button, .toolbar > button'))
@@ -374,7 +374,7 @@ describe('reader overlay in Chromium', () => {
           if (width === 320) {
             await page.locator(`${OVERLAY_TAG} button.site-menu`).click();
             await page.locator(`${OVERLAY_TAG} button.aa`).click();
-            expect(await horizontalOverflow(page)).toMatchObject({ scroller: 0, toolbar: 0 });
+            await expectNoSidewaysScroll(page, 'menus open at 320');
             await screenshot(page, 'feature-settings-320');
           }
         }

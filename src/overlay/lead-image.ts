@@ -94,6 +94,12 @@ export function renderLeadFigure(doc: Document, src: string, caption: readonly s
  */
 export function collapseBrokenImage(img: HTMLImageElement): void {
   const doc = img.ownerDocument;
+  // The lead picture with nothing to say about it (no caption): gone, not a link to a missing picture.
+  const lead = img.closest('figure.lead');
+  if (lead && !lead.querySelector('figcaption')) {
+    lead.remove();
+    return;
+  }
   const src = img.currentSrc || img.getAttribute('src') || '';
   const alt = (img.getAttribute('alt') ?? '').trim();
   const label = alt ? `Picture not loaded: ${alt}` : 'Picture not loaded';

@@ -193,10 +193,11 @@ figure.lead figcaption, .article-body figcaption {
   contain: inline-size; font: 13px/1.45 var(--ui); color: var(--muted); margin-top: 8px; text-align: start;
 }
 .img-failed {
-  display: inline-block; font: 13px/1.4 var(--ui); color: var(--muted); padding: 6px 10px; margin: 0 0 .6em;
+  display: inline-block; font: 13px/1.4 var(--ui); color: var(--muted); padding: 6px 10px; margin: 0;
   border: 1px dashed var(--control); border-radius: 6px;
 }
 a.img-failed { color: var(--link); }
+figure:has(> .img-failed) { width: auto; margin-inline: 0; }
 
 .toc { font: 15px/1.4 var(--ui); margin: 0 0 1.4em; border: 1px solid var(--rule); border-radius: 10px; padding: 0 14px; }
 .toc summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; font-weight: 600; }

@@ -419,6 +419,11 @@ describe('reader overlay in Chromium', () => {
     expect(seen.dateline).toMatch(/^Washington \(AP\)\s*·/i);
     expect(seen.dateline.match(/\(/g)?.length ?? 0).toBeLessThanOrEqual(2); // "(AP)" and at most one bracket of time
     expect(seen.sections).toEqual(expect.arrayContaining(['Most read', 'Trending']));
+    // Pictures for a person to look at: the narrower figure and the failed one; the related lists.
+    await overlayEval(page, (root) => root.querySelector('.article-body figure img')!.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'feature-figures');
+    await overlayEval(page, (root) => root.querySelector('.related')!.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'feature-related');
     await page.close();
   });
 

@@ -91,6 +91,12 @@ describe('lead picture: once, with its caption and credit', () => {
     expect(link.getAttribute('href')).toBe('https://news.example/missing.jpg');
     expect(r.shadowRoot.querySelector('.article-body img')).toBeNull();
     r.close();
+    // A lead picture without a caption that fails is simply not shown.
+    const bare = mountReader(document, article({ content: '<p>Text.</p>' }), { settings });
+    bare.shadowRoot.querySelector('figure.lead img')!.dispatchEvent(new Event('error'));
+    expect(bare.shadowRoot.querySelector('figure.lead')).toBeNull();
+    expect(bare.shadowRoot.querySelector('.img-failed')).toBeNull();
+    bare.close();
   });
 });
 

@@ -8,3 +8,5 @@ export {
   DEFAULT_READER_SETTINGS, bindStoredSettings, loadReaderSettings, normalizeSettings, readerSettingsItem,
   type ReaderSettings,
 } from './settings.js';
+export { storedZaps } from './zap-store.js';
+export type { ZapStore } from './zap.js';

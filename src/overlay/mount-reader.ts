@@ -37,6 +37,7 @@ import { bodyHasImage, collapseBrokenImage, renderLeadFigure, takeStrandedCaptio
 import { renderSiteMenu, type SiteMenu } from './site-menu.js';
 import { commandFor, renderHelp, type ShortcutCommand } from './shortcuts.js';
 import { renderContents, trackProgress } from './contents.js';
+import { applyZaps, zapSignature, zapTarget } from './zap.js';
 import { FONTS, LIMITS, THEMES } from './settings.js';
 
 const BASE_STYLE =
@@ -95,6 +96,11 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   let siteMenu: SiteMenu | null = null;
   let help: ReturnType<typeof renderHelp> | null = null;
   let helpReturnFocus: HTMLElement | null = null;
+  /** Zap mode (zap.ts): the bar, the site's remembered blocks, and this view's removals for Undo. */
+  let zap: { bar: HTMLElement; message: HTMLElement; body: HTMLElement; site: string } | null = null;
+  let zapping = false;
+  let zapped: string[] = [];
+  const zapUndo: { el: HTMLElement; sig: string | null }[] = [];
   /** Keyboard access to the features' buttons ("S" saves), by action id. */
   const actionRunners = new Map<string, () => Promise<void>>();
 
@@ -205,6 +211,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const actions = options.actions ?? [];
     const sourceUrl = article.canonicalUrl ?? article.url;
     const menuItems: HTMLElement[] = actions.filter((a) => a.placement === 'site-menu').map(actionButton);
+    const zapItem = h(doc, 'button', { type: 'button', 'data-action': 'zap', 'aria-keyshortcuts': 'Z' }, 'Remove blocks by clicking (Z)');
+    zapItem.addEventListener('click', () => setZapping(true), { signal });
+    menuItems.push(zapItem);
     if (/^https?:/i.test(sourceUrl)) menuItems.push(h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, 'Open the original page'));
     siteMenu = renderSiteMenu(doc, { site, favicon, items: menuItems, signal });
     const toolbarActions = h(doc, 'div', { class: 'actions' },
@@ -246,6 +255,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       img.addEventListener('error', () => collapseBrokenImage(img), { once: true, signal });
     }
     const contents = renderContents(doc, body, signal);
+    zap = renderZapBar(body, hostOf(sourceUrl));
     const articleEl = h(doc, 'article', { dir, lang, 'aria-labelledby': 'dr-title' }, head, lead, contents, body);
     const source = /^https?:/i.test(sourceUrl)
       ? h(doc, 'p', { class: 'source', dir: 'ltr' }, 'Original: ', h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, hostOf(sourceUrl)))
@@ -261,7 +271,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     // inherit the page's direction: `all: initial` leaves `direction` alone); the article and its
     // related headlines carry the page's own dir and lang.
     const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en' },
-      toolbar, scroller, status, help.dialog);
+      toolbar, zap.bar, scroller, status, help.dialog);
     // The settings panel and the site menu close when the reader is clicked anywhere else, like menus.
     dialog.addEventListener('pointerdown', (e) => {
       const target = e.target as Node;
@@ -269,6 +279,103 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       if (siteMenu?.isOpen() && !siteMenu.element.contains(target)) siteMenu.setOpen(false);
     }, { signal });
     return dialog;
+  }
+
+  function renderZapBar(body: HTMLElement, site: string): NonNullable<typeof zap> {
+    const message = h(doc, 'p', { role: 'status' }, 'Click a block to remove it.');
+    const undo = h(doc, 'button', { type: 'button', 'data-zap': 'undo', disabled: true }, 'Undo');
+    const restore = h(doc, 'button', { type: 'button', 'data-zap': 'restore' }, 'Restore all');
+    const done = h(doc, 'button', { type: 'button', class: 'primary', 'data-zap': 'done' }, 'Done');
+    undo.addEventListener('click', () => undoZap(), { signal });
+    restore.addEventListener('click', () => restoreZaps(), { signal });
+    done.addEventListener('click', () => setZapping(false), { signal });
+    const bar = h(doc, 'div', { class: 'zap-bar', role: 'region', 'aria-label': 'Remove blocks', hidden: true },
+      message, h(doc, 'div', { class: 'row' }, undo, restore, done));
+    let hovered: HTMLElement | null = null;
+    const mark = (el: HTMLElement | null): void => {
+      hovered?.classList.remove('zap-target');
+      hovered = el;
+      hovered?.classList.add('zap-target');
+    };
+    body.addEventListener('pointerover', (e) => { if (zapping) mark(zapTarget(e.target, body)); }, { signal });
+    body.addEventListener('pointerleave', () => mark(null), { signal });
+    // Capture: in zap mode a click on a link removes its block instead of following it.
+    body.addEventListener('click', (e) => {
+      if (!zapping || !e.isTrusted) return;
+      const el = zapTarget(e.target, body);
+      if (!el) return;
+      e.preventDefault();
+      e.stopPropagation();
+      mark(null);
+      zapBlock(el);
+    }, { capture: true, signal });
+    // The blocks removed earlier on this site, once storage answers.
+    options.zaps?.load(site).then((sigs) => {
+      if (closed) return;
+      zapped = [...sigs];
+      applyZaps(body, sigs);
+    }).catch(() => {});
+    return { bar, message, body, site };
+  }
+
+  function setZapping(on: boolean): void {
+    if (!zap) return;
+    zapping = on;
+    zap.bar.hidden = !on;
+    zap.body.classList.toggle('zapping', on);
+    if (on) {
+      siteMenu?.setOpen(false);
+      controls?.setOpen(false);
+      zap.message.textContent = 'Click a block to remove it.';
+      zap.bar.querySelector<HTMLElement>('[data-zap="done"]')?.focus({ preventScroll: true });
+    } else {
+      zap.body.querySelector('.zap-target')?.classList.remove('zap-target');
+      siteMenu?.button.focus({ preventScroll: true });
+    }
+  }
+
+  function persistZaps(): void {
+    if (zap) options.zaps?.save(zap.site, zapped).catch(() => {});
+  }
+
+  function zapBlock(el: HTMLElement): void {
+    if (!zap) return;
+    const sig = zapSignature(el);
+    el.hidden = true;
+    el.dataset.zapped = '';
+    zapUndo.push({ el, sig });
+    if (sig && !zapped.includes(sig)) {
+      zapped.push(sig);
+      persistZaps();
+    }
+    zap.message.textContent = options.zaps && sig ? `Removed. It stays removed on ${zap.site}.` : 'Removed.';
+    zap.bar.querySelector<HTMLButtonElement>('[data-zap="undo"]')!.disabled = false;
+  }
+
+  function undoZap(): void {
+    const last = zapUndo.pop();
+    if (!last || !zap) return;
+    last.el.hidden = false;
+    delete last.el.dataset.zapped;
+    if (last.sig) {
+      zapped = zapped.filter((s) => s !== last.sig);
+      persistZaps();
+    }
+    zap.message.textContent = 'Put back.';
+    zap.bar.querySelector<HTMLButtonElement>('[data-zap="undo"]')!.disabled = zapUndo.length === 0;
+  }
+
+  function restoreZaps(): void {
+    if (!zap) return;
+    for (const el of Array.from(zap.body.querySelectorAll<HTMLElement>('[data-zapped]'))) {
+      el.hidden = false;
+      delete el.dataset.zapped;
+    }
+    zapUndo.length = 0;
+    zapped = [];
+    persistZaps();
+    zap.message.textContent = `Everything removed on ${zap.site} is back.`;
+    zap.bar.querySelector<HTMLButtonElement>('[data-zap="undo"]')!.disabled = true;
   }
 
   function openHelp(): void {
@@ -303,6 +410,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       case 'font': controls.set({ font: next(FONTS, settings.font) }); announce(`Typeface: ${settings.font}`); break;
       case 'save': void actionRunners.get('save')?.(); break;
       case 'help': openHelp(); break;
+      case 'zap': setZapping(!zapping); break;
       case 'contents': {
         const toc = root.querySelector<HTMLDetailsElement>('.toc');
         if (!toc) { announce('This article has no table of contents.'); break; }
@@ -353,6 +461,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     e.stopPropagation();
     if (help && !help.dialog.hidden) closeHelp();
     else if (siteMenu?.isOpen()) siteMenu.setOpen(false, 'button');
+    else if (zapping) setZapping(false);
     else if (controls?.isOpen()) {
       controls.setOpen(false);
       controls.button.focus();

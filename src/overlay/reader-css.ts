@@ -244,6 +244,17 @@ figure:has(> .img-failed) { width: auto; margin-inline: 0; }
 .source { margin-top: 32px; font: 13px/1.4 var(--ui); color: var(--muted); }
 .source a { color: var(--link); }
 
+/* Zap mode: the block under the pointer is outlined; the bar says what a click does. */
+.zap-bar {
+  flex: none; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; justify-content: space-between;
+  padding: 8px 16px; background: var(--chip); border-bottom: 1px solid var(--rule); font: 14px/1.4 var(--ui);
+}
+.zap-bar p { margin: 0; }
+.zap-bar .row { display: flex; gap: 8px; }
+.zap-bar .primary { background: var(--fg); color: var(--bg); border-color: var(--fg); }
+.zapping, .zapping a { cursor: crosshair; }
+.zapping .zap-target { outline: 2px dashed var(--accent); outline-offset: 4px; background: color-mix(in srgb, var(--accent) 8%, transparent); }
+
 /* The "?" dialog: a layer over the reader, its own focus trap (mount-reader.ts). */
 .help {
   position: absolute; inset: 0; margin: auto; z-index: 4; height: fit-content; max-height: calc(100% - 32px); overflow: auto;
@@ -296,7 +307,7 @@ figure:has(> .img-failed) { width: auto; margin-inline: 0; }
    is hidden by a print-only rule the overlay puts next to its host; see page-lock.ts). */
 @media print {
   .reader { position: static; display: block; background: #fff; color: #000; }
-  .toolbar, .panel, .status, .related, .paywall, .help, .toc, .img-failed { display: none !important; }
+  .toolbar, .panel, .status, .related, .paywall, .help, .toc, .img-failed, .zap-bar { display: none !important; }
   .scroller { overflow: visible; }
   .page { max-width: none; padding: 0; }
   .article-body a { color: inherit; }

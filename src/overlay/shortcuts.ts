@@ -6,7 +6,7 @@
 import { h } from './dom.js';
 
 export type ShortcutCommand =
-  | 'larger' | 'smaller' | 'theme' | 'font' | 'save' | 'next-related' | 'previous-related' | 'contents' | 'help';
+  | 'larger' | 'smaller' | 'theme' | 'font' | 'save' | 'next-related' | 'previous-related' | 'contents' | 'zap' | 'help';
 
 export interface Shortcut { keys: string[]; label: string; command: ShortcutCommand | null }
 
@@ -20,6 +20,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['C'], label: 'Table of contents (long articles)', command: 'contents' },
   { keys: ['J'], label: 'Next related headline', command: 'next-related' },
   { keys: ['K'], label: 'Previous related headline', command: 'previous-related' },
+  { keys: ['Z'], label: 'Remove blocks by clicking them (zap)', command: 'zap' },
   { keys: ['?'], label: 'This list of keys', command: 'help' },
   { keys: ['Space'], label: 'Scroll down (with Shift: up)', command: null },
   { keys: ['Esc'], label: 'Close menu, dialog or the reader', command: null },
@@ -42,6 +43,7 @@ export function commandFor(e: KeyboardEvent): ShortcutCommand | null {
     case 'c': case 'C': return 'contents';
     case 'j': case 'J': return 'next-related';
     case 'k': case 'K': return 'previous-related';
+    case 'z': case 'Z': return 'zap';
     case '?': return 'help';
     default: return null;
   }

@@ -1,5 +1,6 @@
 /** The overlay's public types: what a caller (content script, library page) passes in and gets back. */
 import type { ReaderSettings } from './settings.js';
+import type { ZapStore } from './zap.js';
 
 /** The overlay's host element: hyphenated, never registered with customElements (null in content scripts). */
 export const OVERLAY_TAG = 'dateline-reader';
@@ -39,6 +40,8 @@ export interface MountOptions {
   /** The reader's language and time zone (dateline and related times). Default: the browser's. */
   locale?: string;
   timeZone?: string;
+  /** Where blocks the user removed ("zap") are remembered per site; without it they are removed for this view only. */
+  zaps?: ZapStore;
   /** "Now" for the related headlines' "2 h ago" (default: the clock). */
   now?: number;
   /** Called when the reader (not the notice) is on screen, with the ms spent in mountReader. */

@@ -466,4 +466,38 @@ describe('reader overlay in Chromium', () => {
     await page.close();
     await setStoredSettings(null);
   });
+
+  it('issue #23: zap removes a leftover block by click, remembers it for the site, and Undo puts it back', async () => {
+    await chromium.sw.evaluate(() => chrome.storage.local.remove('zappedBlocks'));
+    const page = await openPage('reader-feature.html');
+    await click(page);
+    const promo = (): Promise<boolean | null> => overlayEval(page, (root) => {
+      const p = Array.from(root.querySelectorAll('.article-body p')).find((x) => x.textContent!.includes('supported by readers'));
+      return p ? (p as HTMLElement).hidden : null;
+    });
+    expect(await promo()).toBe(false);
+    await page.keyboard.press('z');
+    await page.locator(`${OVERLAY_TAG} .article-body p`, { hasText: 'supported by readers' }).click();
+    expect(await promo()).toBe(true);
+    await screenshot(page, 'zap-bar');
+    const stored = (): Promise<Record<string, string[]>> => chromium.sw.evaluate(async () => (await chrome.storage.local.get('zappedBlocks')).zappedBlocks ?? {});
+    await expect.poll(async () => Object.values(await stored()).flat().length).toBe(1);
+    // Another open of an article on the site: the block stays removed.
+    await page.keyboard.press('Escape'); // leaves zap mode
+    await page.keyboard.press('Escape'); // closes the reader
+    expect(await waitForOverlay(page, false)).toBe(true);
+    await click(page);
+    await expect.poll(promo).toBe(true);
+    // Undo (in zap mode) is for this view's removals; "Restore all" brings back the site's.
+    await page.keyboard.press('z');
+    await page.locator(`${OVERLAY_TAG} .zap-bar button[data-zap="restore"]`).click();
+    expect(await promo()).toBe(false);
+    await expect.poll(async () => Object.keys(await stored()).length).toBe(0);
+    await page.locator(`${OVERLAY_TAG} .article-body p`, { hasText: 'supported by readers' }).click();
+    expect(await promo()).toBe(true);
+    await page.locator(`${OVERLAY_TAG} .zap-bar button[data-zap="undo"]`).click();
+    expect(await promo()).toBe(false);
+    await expect.poll(async () => Object.keys(await stored()).length).toBe(0);
+    await page.close();
+  });
 });

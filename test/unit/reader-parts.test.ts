@@ -14,6 +14,7 @@ const { bodyHasImage, imageKey, takeStrandedCaption } = await import('../../src/
 const { renderDateline, formatLocal, parseStated } = await import('../../src/overlay/dateline-view.js');
 const { groupRelated, relativeTime } = await import('../../src/overlay/related-view.js');
 const { commandFor } = await import('../../src/overlay/shortcuts.js');
+const { applyZaps, zapSignature, zapTarget } = await import('../../src/overlay/zap.js');
 import type { Dateline, ExtractResult } from '../../src/core/types.js';
 
 const settings = { ...DEFAULT_READER_SETTINGS };
@@ -196,7 +197,7 @@ describe('toolbar: site actions in a menu, the reader\'s keys', () => {
     expect(menu.getAttribute('role')).toBe('menu');
     expect(menu.hidden).toBe(true);
     expect(Array.from(menu.querySelectorAll('[role="menuitem"]')).map((i) => i.textContent))
-      .toEqual(['Always clean news.example', 'Never on news.example', 'Open the original page']);
+      .toEqual(['Always clean news.example', 'Never on news.example', 'Remove blocks by clicking (Z)', 'Open the original page']);
     expect(r.shadowRoot.querySelector('.actions [data-action="save"]')).not.toBeNull();
     r.close();
   });
@@ -213,5 +214,36 @@ describe('toolbar: site actions in a menu, the reader\'s keys', () => {
     expect(key('s', { ctrlKey: true })).toBeNull();
     expect(key('l')).toBeNull();
     expect(key('s', {}, document.createElement('textarea'))).toBeNull();
+  });
+});
+
+describe('zap: blocks removed by hand, remembered per site', () => {
+  const promo = '<p>Supported by readers like you, and free to read for everyone.</p>';
+
+  it('a block is known by its tag and the start of its text, wherever it appears', () => {
+    const a = body(`<p>Story.</p>${promo}`);
+    const b = body(`<div><p>Another story, longer.</p><p>More.</p>${promo}</div>`);
+    const sig = zapSignature(a.querySelectorAll('p')[1]!)!;
+    expect(sig).toBe('p:supported by readers like you, and free to read for everyone.');
+    expect(applyZaps(b, [sig])).toBe(1);
+    expect(Array.from(b.querySelectorAll('p')).map((p) => p.hidden)).toEqual([false, false, true]);
+    expect(zapSignature(body('<p>Hi.</p>').firstElementChild!)).toBeNull(); // too little text to recognise again
+  });
+
+  it('the innermost block under the pointer is the target, never the body itself', () => {
+    const b = body('<div><ul><li>One item with text</li></ul></div>');
+    expect(zapTarget(b.querySelector('li'), b)!.localName).toBe('ul');
+    expect(zapTarget(b, b)).toBeNull();
+  });
+
+  it('the reader hides what the store remembers for the site once it answers', async () => {
+    const load = vi.fn(async () => ['p:supported by readers like you, and free to read for everyone.']);
+    const r = mountReader(document, article({ leadImage: null, content: `<p>Story text here.</p>${promo}` }), {
+      settings, zaps: { load, save: async () => {} },
+    });
+    expect(load).toHaveBeenCalledWith('news.example');
+    await vi.waitFor(() => expect(r.shadowRoot.querySelectorAll('.article-body [hidden]')).toHaveLength(1));
+    expect(r.shadowRoot.querySelector('[data-action="zap"]')!.getAttribute('role')).toBe('menuitem');
+    r.close();
   });
 });

@@ -282,7 +282,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   }
 
   function renderZapBar(body: HTMLElement, site: string): NonNullable<typeof zap> {
-    const message = h(doc, 'p', { role: 'status' }, 'Click a block to remove it.');
+    const message = h(doc, 'p', { 'aria-live': 'polite' }, 'Click a block to remove it.');
     const undo = h(doc, 'button', { type: 'button', 'data-zap': 'undo', disabled: true }, 'Undo');
     const restore = h(doc, 'button', { type: 'button', 'data-zap': 'restore' }, 'Restore all');
     const done = h(doc, 'button', { type: 'button', class: 'primary', 'data-zap': 'done' }, 'Done');

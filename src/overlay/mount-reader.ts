@@ -54,7 +54,7 @@ const PRINT_STYLE = 'all: initial !important; display: block !important; positio
 /** Print-only rule hiding the page behind the reader; lives in the host's light DOM, so it leaves with it. */
 const PRINT_PAGE_CSS = `@media print { html > :not(${OVERLAY_TAG}) { display: none !important; } }`;
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 function hostOf(url: string): string {
   try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return url; }

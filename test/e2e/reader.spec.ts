@@ -436,6 +436,11 @@ describe('reader overlay in Chromium', () => {
       return a ? `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}` : 'none';
     });
     await expect.poll(focused).toBe('h1#dr-title');
+    // From the title, Space scrolls the article at once.
+    const scrollTop = (): Promise<number> => overlayEval(page, (root) => root.querySelector('.scroller')!.scrollTop);
+    await page.keyboard.press('Space');
+    await expect.poll(scrollTop).toBeGreaterThan(100);
+    expect(await focused()).toBe('h1#dr-title');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('button.site-menu');
     // The menu button: ↓ opens on the first item; Esc closes back onto the button.

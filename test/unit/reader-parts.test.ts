@@ -15,6 +15,7 @@ const { renderDateline, formatLocal, parseStated } = await import('../../src/ove
 const { groupRelated, relativeTime } = await import('../../src/overlay/related-view.js');
 const { commandFor } = await import('../../src/overlay/shortcuts.js');
 const { applyZaps, zapSignature, zapTarget } = await import('../../src/overlay/zap.js');
+const { renderContents } = await import('../../src/overlay/contents.js');
 import type { Dateline, ExtractResult } from '../../src/core/types.js';
 
 const settings = { ...DEFAULT_READER_SETTINGS };
@@ -245,5 +246,25 @@ describe('zap: blocks removed by hand, remembered per site', () => {
     await vi.waitFor(() => expect(r.shadowRoot.querySelectorAll('.article-body [hidden]')).toHaveLength(1));
     expect(r.shadowRoot.querySelector('[data-action="zap"]')!.getAttribute('role')).toBe('menuitem');
     r.close();
+  });
+});
+
+describe('table of contents', () => {
+  it('only for three or more section headings; its entries move focus to the heading, not the page URL', () => {
+    const ctl = new AbortController();
+    expect(renderContents(document, body('<h2>One</h2><p>x</p><h2>Two</h2>'), ctl.signal)).toBeNull();
+    const b = body('<h2 class="standfirst">Spot</h2><h2>One</h2><p>x</p><h3>One a</h3><h2>Two</h2>');
+    document.body.append(b);
+    const toc = renderContents(document, b, ctl.signal)!;
+    expect(toc.querySelector('summary')!.textContent).toBe('Contents · 3 sections');
+    const entries = Array.from(toc.querySelectorAll('li'));
+    expect(entries.map((li) => [li.textContent, li.className])).toEqual([['One', ''], ['One a', 'sub'], ['Two', '']]);
+    Element.prototype.scrollIntoView ??= function scrollIntoView(): void {};
+    const before = location.href;
+    entries[1]!.querySelector('button')!.click();
+    expect(document.activeElement).toBe(b.querySelector('h3'));
+    expect(location.href).toBe(before);
+    b.remove();
+    ctl.abort();
   });
 });

@@ -505,4 +505,20 @@ describe('reader overlay in Chromium', () => {
     await expect.poll(async () => Object.keys(await stored()).length).toBe(0);
     await page.close();
   });
+
+  it('issue #23: Save says so in one short sentence, turns into "Saved ✓", and then opens the library', async () => {
+    const page = await openPage('reader-feature.html');
+    await click(page);
+    const save = page.locator(`${OVERLAY_TAG} .actions button[data-action="save"]`);
+    await save.click();
+    await expect.poll(() => save.textContent(), { timeout: 15_000 }).toBe('Saved ✓');
+    const status = await overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '');
+    expect(status).toMatch(/^(Saved to|Updated in) your library(; \d+ pictures? shows? only when online)?\.$/);
+    expect(status.length).toBeLessThan(80);
+    const [library] = await Promise.all([chromium.ctx.waitForEvent('page'), save.click()]);
+    opened.push(library);
+    await library.waitForLoadState();
+    expect(library.url()).toBe(`chrome-extension://${chromium.extensionId}/library.html`);
+    await page.close();
+  });
 });

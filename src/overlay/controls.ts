@@ -7,7 +7,9 @@ import { h } from './dom.js';
 import { FONTS, LIMITS, THEMES, type ReaderSettings } from './settings.js';
 
 const THEME_LABEL: Record<(typeof THEMES)[number], string> = { auto: 'Auto', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
-const FONT_LABEL: Record<(typeof FONTS)[number], string> = { serif: 'Serif', sans: 'Sans', humanist: 'Book', mono: 'Mono' };
+const FONT_LABEL: Record<(typeof FONTS)[number], string> = {
+  serif: 'Serif', sans: 'Sans', humanist: 'Book', mono: 'Mono',
+};
 
 export interface Controls {
   button: HTMLButtonElement;

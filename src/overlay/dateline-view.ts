@@ -125,7 +125,8 @@ export function renderDateline(doc: Document, d: Dateline, opts: DatelineViewOpt
     const text = published && sameStatedDay(published, modified) && modified.hasTime
       ? formatStatedTime(modified, opts.locale)
       : formatStated(modified, opts.locale);
-    parts.push(h(doc, 'span', { class: 'updated', dir: 'ltr' }, 'Updated ', h(doc, 'time', { datetime: d.modified }, text)));
+    parts.push(h(doc, 'span', { class: 'updated', dir: 'ltr' },
+      'Updated ', h(doc, 'time', { datetime: d.modified }, text)));
   }
   if (!parts.length && d.text) parts.push(d.text);
   if (!parts.length) return null;

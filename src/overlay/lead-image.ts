@@ -47,7 +47,13 @@ export function bodyHasImage(body: ParentNode, leadImage: string, base?: string)
 }
 
 /** A photo credit or caption line: "(AP Photo/Lena Fischer)", "Photo: Reuters", "Foto: dpa", "© AFP". */
-const CREDIT = /^\(?\s*(?:(?:AP|AFP|Reuters|dpa|EPA|Getty Images|Xinhua)\s+)?(?:photo|photograph|picture|image|foto|bild|credit|crédit|صورة)s?\b|^©|^\(?\s*(?:AP|AFP|Reuters|dpa|EPA|Getty Images)\s*\)?$/i;
+const AGENCY = '(?:AP|AFP|Reuters|dpa|EPA|Getty Images|Xinhua)';
+const WORD = '(?:photo|photograph|picture|image|foto|bild|credit|crédit|صورة)s?';
+const CREDIT = new RegExp(
+  `^\\(?\\s*(?:${AGENCY}\\s+)?${WORD}\\s*(?:[:/)]|by\\b)` + // "(AP Photo/…)", "Foto: dpa", "Photo by …"
+  `|^©|^\\(?\\s*${AGENCY}\\s*\\)?$`, // "© AFP", "(Reuters)"
+  'i',
+);
 const MAX_STRANDED = 200;
 
 /**

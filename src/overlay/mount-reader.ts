@@ -200,7 +200,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       applySettings(s);
       options.onSettingsChange?.(s);
     });
-    const helpButton = h(doc, 'button', { type: 'button', class: 'link help-open', 'aria-keyshortcuts': '?' }, 'Keyboard shortcuts (?)');
+    const helpButton = h(doc, 'button', { type: 'button', class: 'link help-open', 'aria-keyshortcuts': '?' },
+      'Keyboard shortcuts (?)');
     helpButton.addEventListener('click', () => openHelp(), { signal });
     controls.panel.append(helpButton);
     const closeButton = h(doc, 'button', { type: 'button', class: 'icon close', 'aria-label': 'Close reader view', title: 'Close (Esc)' }, '✕');
@@ -211,10 +212,13 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const actions = options.actions ?? [];
     const sourceUrl = article.canonicalUrl ?? article.url;
     const menuItems: HTMLElement[] = actions.filter((a) => a.placement === 'site-menu').map(actionButton);
-    const zapItem = h(doc, 'button', { type: 'button', 'data-action': 'zap', 'aria-keyshortcuts': 'Z' }, 'Remove blocks by clicking (Z)');
+    const zapItem = h(doc, 'button', { type: 'button', 'data-action': 'zap', 'aria-keyshortcuts': 'Z' },
+      'Remove blocks by clicking (Z)');
     zapItem.addEventListener('click', () => setZapping(true), { signal });
     menuItems.push(zapItem);
-    if (/^https?:/i.test(sourceUrl)) menuItems.push(h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, 'Open the original page'));
+    if (/^https?:/i.test(sourceUrl)) {
+      menuItems.push(h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, 'Open the original page'));
+    }
     siteMenu = renderSiteMenu(doc, { site, favicon, items: menuItems, signal });
     const toolbarActions = h(doc, 'div', { class: 'actions' },
       ...actions.filter((a) => a.placement !== 'site-menu').map(actionButton));
@@ -230,7 +234,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const metaBits: (string | Node)[] = [];
     // The UI speaks English; in a right-to-left article its phrases are isolated left-to-right runs
     // (dir="ltr" on an inline element isolates it), and the byline is just the name.
-    if (byline) metaBits.push(h(doc, 'span', { class: 'byline', dir: 'auto' }, dir === 'rtl' ? byline : `By ${byline}`));
+    if (byline) {
+      metaBits.push(h(doc, 'span', { class: 'byline', dir: 'auto' }, dir === 'rtl' ? byline : `By ${byline}`));
+    }
     if (article.readingMinutes > 0) {
       if (metaBits.length) metaBits.push(h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·'));
       metaBits.push(h(doc, 'span', { class: 'reading-time', dir: 'ltr' }, `${article.readingMinutes} min read`));
@@ -248,10 +254,12 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const opening = body.querySelector('h2, h3, p');
     if (opening && opening.localName !== 'p') opening.classList.add('standfirst');
     // The lead picture, once: not when the body already shows it (at any size).
-    const lead = article.leadImage && /^https?:/i.test(article.leadImage) && !bodyHasImage(body, article.leadImage, sourceUrl)
-      ? renderLeadFigure(doc, article.leadImage, takeStrandedCaption(body))
+    const leadUrl = article.leadImage;
+    const lead = leadUrl && /^https?:/i.test(leadUrl) && !bodyHasImage(body, leadUrl, sourceUrl)
+      ? renderLeadFigure(doc, leadUrl, takeStrandedCaption(body))
       : null;
-    for (const img of Array.from((lead ? [lead, body] : [body]).flatMap((el) => Array.from(el.querySelectorAll('img'))))) {
+    const images = [lead, body].flatMap((el) => (el ? Array.from(el.querySelectorAll('img')) : []));
+    for (const img of images) {
       img.addEventListener('error', () => collapseBrokenImage(img), { once: true, signal });
     }
     const contents = renderContents(doc, body, signal);
@@ -270,7 +278,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     // The reader's own UI is in English and left-to-right on every page (the host would otherwise
     // inherit the page's direction: `all: initial` leaves `direction` alone); the article and its
     // related headlines carry the page's own dir and lang.
-    const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en' },
+    const dialog = h(doc, 'div', {
+      class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en',
+    },
       toolbar, zap.bar, scroller, status, help.dialog);
     // The settings panel and the site menu close when the reader is clicked anywhere else, like menus.
     dialog.addEventListener('pointerdown', (e) => {
@@ -391,7 +401,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   function closeHelp(): void {
     if (!help || help.dialog.hidden) return;
     help.dialog.hidden = true;
-    const back = helpReturnFocus?.isConnected && helpReturnFocus.getClientRects().length ? helpReturnFocus : root.querySelector<HTMLElement>('#dr-title');
+    const back = helpReturnFocus?.isConnected && helpReturnFocus.getClientRects().length
+      ? helpReturnFocus
+      : root.querySelector<HTMLElement>('#dr-title');
     back?.focus({ preventScroll: true });
   }
 
@@ -423,7 +435,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
         const links = Array.from(root.querySelectorAll<HTMLElement>('.related a'));
         if (!links.length) { announce('No related headlines on this page.'); break; }
         const at = links.indexOf(root.activeElement as HTMLElement);
-        const to = command === 'next-related' ? (at < 0 ? 0 : Math.min(links.length - 1, at + 1)) : (at < 0 ? links.length - 1 : Math.max(0, at - 1));
+        const to = command === 'next-related'
+          ? (at < 0 ? 0 : Math.min(links.length - 1, at + 1))
+          : (at < 0 ? links.length - 1 : Math.max(0, at - 1));
         links[to]!.focus();
         links[to]!.scrollIntoView({ block: 'nearest' });
         break;
@@ -471,7 +485,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const ke = e as KeyboardEvent;
     if (ke.key !== 'Tab') return;
     const layer: ParentNode = help && !help.dialog.hidden ? help.dialog : root;
-    const list = Array.from(layer.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.getClientRects().length > 0);
+    const list = Array.from(layer.querySelectorAll<HTMLElement>(FOCUSABLE))
+      .filter((el) => el.getClientRects().length > 0);
     if (!list.length) return;
     const first = list[0]!;
     const last = list[list.length - 1]!;
@@ -479,7 +494,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const at = active ? list.indexOf(active) : -1;
     // From the title (where focus starts), the scroller or anywhere not in the tab order, Tab goes to
     // the toolbar first, not to the first link in the article (sometimes far down the related list).
-    const atStart = !active || active.id === 'dr-title' || active.classList.contains('scroller') || active.id === 'dr-help-title';
+    const atStart = !active || active.id === 'dr-title' || active.id === 'dr-help-title'
+      || active.classList.contains('scroller');
     if (at < 0 && atStart) { ke.preventDefault(); (ke.shiftKey ? last : first).focus(); }
     else if (ke.shiftKey && active === first) { ke.preventDefault(); last.focus(); }
     else if (!ke.shiftKey && active === last) { ke.preventDefault(); first.focus(); }

@@ -43,7 +43,10 @@ export function relativeTime(iso: string, now: number): { text: string; title: s
   const dayOnly = t.label.replace(/,?\s+\d{1,2}:\d{2}.*$/, '');
   let text = dayOnly;
   if (t.hasTime && min >= 0 && min < 7 * 24 * 60) {
-    text = min < 1 ? 'just now' : min < 60 ? `${min} min ago` : min < 24 * 60 ? `${Math.floor(min / 60)} h ago` : `${Math.floor(min / 1440)} d ago`;
+    if (min < 1) text = 'just now';
+    else if (min < 60) text = `${min} min ago`;
+    else if (min < 24 * 60) text = `${Math.floor(min / 60)} h ago`;
+    else text = `${Math.floor(min / 1440)} d ago`;
   }
   return { text, title: t.label };
 }
@@ -58,7 +61,9 @@ export function renderRelated(
   const now = opts.now ?? Date.now();
   // The page's own section names ("Most read", "Trending") are the headings; no umbrella heading above
   // them (one "Related headlines" over both hid that they are different lists).
-  const aside = h(doc, 'aside', { class: 'related', 'aria-label': 'Related headlines', dir: opts.dir, lang: opts.lang ?? undefined });
+  const aside = h(doc, 'aside', {
+    class: 'related', 'aria-label': 'Related headlines', dir: opts.dir, lang: opts.lang ?? undefined,
+  });
   for (const group of groupRelated(safe)) {
     const list = h(doc, 'ol');
     for (const r of group.items) {

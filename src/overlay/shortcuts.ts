@@ -6,7 +6,8 @@
 import { h } from './dom.js';
 
 export type ShortcutCommand =
-  | 'larger' | 'smaller' | 'theme' | 'font' | 'save' | 'next-related' | 'previous-related' | 'contents' | 'zap' | 'help';
+  | 'larger' | 'smaller' | 'theme' | 'font' | 'save'
+  | 'next-related' | 'previous-related' | 'contents' | 'zap' | 'help';
 
 export interface Shortcut { keys: string[]; label: string; command: ShortcutCommand | null }
 
@@ -32,7 +33,8 @@ export function commandFor(e: KeyboardEvent): ShortcutCommand | null {
   const target = e.composedPath()[0] as Element | undefined;
   if (target && (/^(input|textarea|select)$/i.test(target.localName) || (target as HTMLElement).isContentEditable)) {
     // Radio groups in the settings panel keep their arrows; letters there are still ours.
-    if (!(target.localName === 'input' && /^(radio|checkbox|button)$/.test((target as HTMLInputElement).type))) return null;
+    const control = target.localName === 'input' && /^(radio|checkbox|button)$/.test((target as HTMLInputElement).type);
+    if (!control) return null;
   }
   switch (e.key) {
     case '+': case '=': return 'larger';
@@ -55,7 +57,9 @@ export function renderHelp(doc: Document): { dialog: HTMLElement; closeButton: H
   const rows = SHORTCUTS.map((s) => h(doc, 'div', { class: 'row' },
     h(doc, 'dt', {}, ...s.keys.flatMap((k, i) => [i ? ' or ' : null, h(doc, 'kbd', {}, k)])),
     h(doc, 'dd', {}, s.label)));
-  const dialog = h(doc, 'div', { class: 'help', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-help-title', hidden: true },
+  const dialog = h(doc, 'div', {
+    class: 'help', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-help-title', hidden: true,
+  },
     h(doc, 'h2', { id: 'dr-help-title', tabindex: -1 }, 'Keyboard shortcuts'),
     h(doc, 'dl', {}, ...rows),
     h(doc, 'div', { class: 'row end' }, closeButton));

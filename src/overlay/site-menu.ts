@@ -21,15 +21,19 @@ export function renderSiteMenu(
 ): SiteMenu {
   const { signal } = opts;
   const button = h(doc, 'button', {
-    type: 'button', class: 'site-menu', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'dr-site-menu',
-    title: `Options for ${opts.site}`,
-  }, opts.favicon, h(doc, 'span', { class: 'site-name', dir: 'auto' }, opts.site), h(doc, 'span', { class: 'caret', 'aria-hidden': 'true' }, '▾'));
+    type: 'button', class: 'site-menu', title: `Options for ${opts.site}`,
+    'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'dr-site-menu',
+  },
+  opts.favicon,
+  h(doc, 'span', { class: 'site-name', dir: 'auto' }, opts.site),
+  h(doc, 'span', { class: 'caret', 'aria-hidden': 'true' }, '▾'));
   for (const item of opts.items) {
     item.setAttribute('role', 'menuitem');
     item.tabIndex = -1;
   }
-  const menu = h(doc, 'div', { class: 'menu', id: 'dr-site-menu', role: 'menu', 'aria-label': `Options for ${opts.site}`, hidden: true },
-    ...opts.items);
+  const menu = h(doc, 'div', {
+    class: 'menu', id: 'dr-site-menu', role: 'menu', 'aria-label': `Options for ${opts.site}`, hidden: true,
+  }, ...opts.items);
   const element = h(doc, 'div', { class: 'site' }, button, menu);
 
   const items = (): HTMLElement[] => opts.items.filter((i) => !(i as HTMLButtonElement).disabled);

@@ -66,6 +66,8 @@ describe('lead picture: once, with its caption and credit', () => {
     expect(textOf(b)).toBe('The story starts here.');
     const story = body('<p>Photographers gathered outside the court on Monday.</p>');
     expect(takeStrandedCaption(story)).toEqual([]); // "Photographers…" is the story, not a credit
+    expect(takeStrandedCaption(body('<p>Images of the flood spread quickly online.</p>'))).toEqual([]);
+    expect(takeStrandedCaption(body('<p>Photo by Jane Roe / Reuters</p><p>Text.</p>'))).toEqual(['Photo by Jane Roe / Reuters']);
     expect(takeStrandedCaption(body('<p>Foto: dpa</p><p>Text.</p>'))).toEqual(['Foto: dpa']);
   });
 

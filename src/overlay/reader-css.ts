@@ -19,8 +19,10 @@ export const READER_CSS = String.raw`
   --control: #84807a;
   --serif: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", "Liberation Serif", serif;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", Arial, sans-serif;
-  --humanist: "Iowan Old Style", "Palatino Linotype", Palatino, "URW Palladio L", P052, "Book Antiqua", "TeX Gyre Pagella", Georgia, serif;
-  --mono: ui-monospace, "SF Mono", "Cascadia Mono", "JetBrains Mono", "DejaVu Sans Mono", "Liberation Mono", Menlo, monospace;
+  --humanist: "Iowan Old Style", "Palatino Linotype", Palatino, "URW Palladio L", P052, "Book Antiqua",
+    "TeX Gyre Pagella", Georgia, serif;
+  --mono: ui-monospace, "SF Mono", "Cascadia Mono", "JetBrains Mono", "DejaVu Sans Mono", "Liberation Mono", Menlo,
+    monospace;
   --ui: var(--sans);
   --body-font: var(--serif);
   --size: 19px; --measure: 54ch; --leading: 1.6;
@@ -51,7 +53,10 @@ export const READER_CSS = String.raw`
 /* Monospace runs wide: the same measure in ch would be fewer words, so the body is a little smaller. */
 .reader[data-font="mono"] { --body-font: var(--mono); }
 .reader[data-font="mono"] .article-body { font-size: .9em; }
-.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap;
+}
 
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
@@ -76,7 +81,9 @@ button.site-menu {
   display: inline-flex; align-items: center; gap: 8px; min-width: 0; max-width: 100%;
   background: transparent; padding: 0 10px 0 8px; font-size: 14px; color: var(--fg);
 }
-button.site-menu:hover, button.site-menu[aria-expanded="true"] { border-color: var(--control); background: var(--chip); }
+button.site-menu:hover, button.site-menu[aria-expanded="true"] {
+  border-color: var(--control); background: var(--chip);
+}
 .site img { width: 16px; height: 16px; flex: none; border-radius: 3px; }
 .site-name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 600; letter-spacing: .01em; }
 .caret { flex: none; font-size: 11px; color: var(--muted); }
@@ -88,11 +95,14 @@ button.site-menu:hover, button.site-menu[aria-expanded="true"] { border-color: v
 }
 .menu [role="menuitem"] {
   display: flex; align-items: center; width: 100%; min-height: 44px; padding: 10px 12px; border-radius: 8px;
-  border: 0; background: transparent; color: var(--fg); font: 500 14px/1.3 var(--ui); text-align: start; text-decoration: none;
+  border: 0; background: transparent; color: var(--fg); font: 500 14px/1.3 var(--ui); text-align: start;
+  text-decoration: none;
   white-space: normal;
 }
 .menu [role="menuitem"]:hover, .menu [role="menuitem"]:focus-visible { background: var(--chip); }
-.time-left { flex: none; font: 13px/1 var(--ui); color: var(--muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
+.time-left {
+  flex: none; font: 13px/1 var(--ui); color: var(--muted); font-variant-numeric: tabular-nums; white-space: nowrap;
+}
 .actions { display: flex; gap: 8px; align-items: center; flex: none; }
 button, .btn {
   font: 600 14px/1 var(--ui); color: var(--fg); background: var(--panel);
@@ -107,7 +117,8 @@ button.aa { font-family: var(--serif); font-size: 17px; padding: 0 12px; }
 button.aa[aria-expanded="true"] { background: var(--chip); box-shadow: inset 0 0 0 1px var(--control); }
 button.link {
   background: none; border: 0; min-height: 0; min-width: 0; padding: 6px 0; color: var(--link); font-weight: 500;
-  text-decoration: underline; text-underline-offset: .2em; text-decoration-thickness: 1px; white-space: normal; text-align: start;
+  text-decoration: underline; text-underline-offset: .2em; text-decoration-thickness: 1px; white-space: normal;
+  text-align: start;
 }
 .progress { position: absolute; inset-inline: 0; bottom: -1px; height: 3px; pointer-events: none; }
 .progress .bar { height: 100%; background: var(--link); transform: scaleX(0); transform-origin: left; opacity: .85; }
@@ -187,7 +198,9 @@ figure.lead, .article-body figure {
   width: fit-content; max-width: 100%; min-width: min(100%, 16em); margin: 0 auto 1.2em;
 }
 figure.lead { margin-bottom: 1.6em; }
-figure.lead img, .article-body img { max-width: 100%; height: auto; display: block; margin: 0 auto; border-radius: 4px; }
+figure.lead img, .article-body img {
+  max-width: 100%; height: auto; display: block; margin: 0 auto; border-radius: 4px;
+}
 figure.lead img { width: 100%; }
 figure.lead figcaption, .article-body figcaption {
   contain: inline-size; font: 13px/1.45 var(--ui); color: var(--muted); margin-top: 8px; text-align: start;
@@ -199,15 +212,21 @@ figure.lead figcaption, .article-body figcaption {
 a.img-failed { color: var(--link); }
 figure:has(> .img-failed) { width: auto; margin-inline: 0; }
 
-.toc { font: 15px/1.4 var(--ui); margin: 0 0 1.4em; border: 1px solid var(--rule); border-radius: 10px; padding: 0 14px; }
+.toc {
+  font: 15px/1.4 var(--ui); margin: 0 0 1.4em; border: 1px solid var(--rule); border-radius: 10px; padding: 0 14px;
+}
 .toc summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; font-weight: 600; }
 .toc ol { margin: 0 0 10px; padding-inline-start: 1.2em; }
 .toc li.sub { margin-inline-start: 1em; list-style: circle; }
 .toc button.link { color: var(--link); text-align: start; padding: 8px 0; font-size: 15px; }
 
 .article-body { hyphens: auto; }
-.article-body p, .article-body ul, .article-body ol, .article-body blockquote, .article-body pre, .article-body table { margin: 0 0 1em; }
-.article-body h2, .article-body h3, .article-body h4 { font-family: var(--body-font); line-height: 1.25; margin: 1.6em 0 .5em; scroll-margin-top: 16px; }
+.article-body p, .article-body ul, .article-body ol, .article-body blockquote, .article-body pre, .article-body table {
+  margin: 0 0 1em;
+}
+.article-body h2, .article-body h3, .article-body h4 {
+  font-family: var(--body-font); line-height: 1.25; margin: 1.6em 0 .5em; scroll-margin-top: 16px;
+}
 .article-body h2 { font-size: 1.3em; }
 .article-body h2:focus, .article-body h3:focus { outline: none; }
 /* A heading that opens the article is its standfirst ("spot"), not a section title (marked in mount-reader.ts). */
@@ -227,7 +246,10 @@ figure:has(> .img-failed) { width: auto; margin-inline: 0; }
    headlines are links and look like links. */
 .related { margin-top: 40px; border-top: 3px double var(--rule); padding-top: 8px; font-family: var(--ui); }
 .related section { margin: 18px 0 8px; }
-.related h2 { font: 700 15px/1.3 var(--ui); text-transform: uppercase; letter-spacing: .06em; color: var(--accent); margin: 0 0 6px; }
+.related h2 {
+  font: 700 15px/1.3 var(--ui); text-transform: uppercase; letter-spacing: .06em; color: var(--accent);
+  margin: 0 0 6px;
+}
 .related ol { list-style: none; margin: 0; padding: 0; }
 .related li {
   display: flex; gap: 12px; align-items: baseline; justify-content: space-between;
@@ -240,7 +262,9 @@ figure:has(> .img-failed) { width: auto; margin-inline: 0; }
   text-decoration-color: color-mix(in srgb, var(--link) 45%, transparent);
 }
 .related a:hover { text-decoration-color: currentColor; }
-.related time { flex: none; font-size: 13px; color: var(--muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
+.related time {
+  flex: none; font-size: 13px; color: var(--muted); font-variant-numeric: tabular-nums; white-space: nowrap;
+}
 .source { margin-top: 32px; font: 13px/1.4 var(--ui); color: var(--muted); }
 .source a { color: var(--link); }
 
@@ -253,13 +277,18 @@ figure:has(> .img-failed) { width: auto; margin-inline: 0; }
 .zap-bar .row { display: flex; gap: 8px; }
 .zap-bar .primary { background: var(--fg); color: var(--bg); border-color: var(--fg); }
 .zapping, .zapping a { cursor: crosshair; }
-.zapping .zap-target { outline: 2px dashed var(--accent); outline-offset: 4px; background: color-mix(in srgb, var(--accent) 8%, transparent); }
+.zapping .zap-target {
+  outline: 2px dashed var(--accent); outline-offset: 4px;
+  background: color-mix(in srgb, var(--accent) 8%, transparent);
+}
 
 /* The "?" dialog: a layer over the reader, its own focus trap (mount-reader.ts). */
 .help {
-  position: absolute; inset: 0; margin: auto; z-index: 4; height: fit-content; max-height: calc(100% - 32px); overflow: auto;
+  position: absolute; inset: 0; margin: auto; z-index: 4; height: fit-content; max-height: calc(100% - 32px);
+  overflow: auto;
   width: min(460px, calc(100% - 24px)); padding: 18px 20px; border-radius: 14px;
-  background: var(--panel); color: var(--fg); box-shadow: var(--shadow), 0 0 0 100vmax rgba(0,0,0,.35); border: 1px solid var(--rule);
+  background: var(--panel); color: var(--fg); box-shadow: var(--shadow), 0 0 0 100vmax rgba(0,0,0,.35);
+  border: 1px solid var(--rule);
   font: 14px/1.4 var(--ui);
 }
 .help h2 { font: 700 17px/1.3 var(--ui); margin: 0 0 10px; }

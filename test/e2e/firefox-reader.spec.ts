@@ -88,9 +88,10 @@ describe('reader overlay in Firefox ESR', () => {
     await setStoredSettings(null);
   });
 
-  it('issue #23: the feature and RTL pages at 1280 and 400 px: screenshots, no sideways scroll, no serious axe violations', async () => {
+  it('issue #23: feature and RTL pages, 1280 and 400 px: screenshots, no sideways scroll, no serious axe issue', async () => {
     const report: string[] = [];
-    for (const [file, name, theme] of [['reader-feature.html', 'ltr', 'light'], ['reader-rtl-ar.html', 'rtl', 'sepia']] as const) {
+    const cases = [['reader-feature.html', 'ltr', 'light'], ['reader-rtl-ar.html', 'rtl', 'sepia']] as const;
+    for (const [file, name, theme] of cases) {
       await setStoredSettings({ theme, font: 'serif', fontSize: 19, lineWidth: 54, lineHeight: 1.6 });
       for (const width of [1280, 400]) {
         const page = await openPage(file, width);
@@ -100,7 +101,8 @@ describe('reader overlay in Firefox ESR', () => {
         if (file === 'reader-feature.html') {
           // The lead picture is there once, and has loaded.
           await page.waitForFunction((tag: string) => {
-            const img = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('figure.lead img') as HTMLImageElement | null;
+            const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+            const img = root?.querySelector('figure.lead img') as HTMLImageElement | null;
             return !!img && img.complete && img.naturalWidth > 0;
           }, {}, 'dateline-reader');
         }

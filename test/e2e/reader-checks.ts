@@ -19,7 +19,10 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation { id: string; impact: string | null; help: string; targets: string[] }
 
-/** Runs axe on the open reader; `checked` counts the elements its passing rules looked at (proof it saw the shadow tree). */
+/**
+ * Runs axe on the open reader; `checked` counts the elements its passing rules looked at (proof that
+ * it saw inside the shadow tree).
+ */
 export async function axeReader(page: Page | PuppeteerPage): Promise<{ violations: AxeViolation[]; checked: number }> {
   const evaluate = (src: string): Promise<unknown> => (page as Page).evaluate(src);
   if (!(await evaluate('typeof window.axe === "object"'))) await evaluate(AXE_SOURCE);
@@ -32,12 +35,14 @@ export async function axeReader(page: Page | PuppeteerPage): Promise<{ violation
       id: v.id, impact: v.impact ?? null, help: v.help,
       targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
     }));
-    return { violations, checked: new Set(result.passes.flatMap((p) => p.nodes.map((n) => JSON.stringify(n.target)))).size };
+    const seen = new Set(result.passes.flatMap((p) => p.nodes.map((n) => JSON.stringify(n.target))));
+    return { violations, checked: seen.size };
   })()`)) as { violations: AxeViolation[]; checked: number };
 }
 
 /** The serious and critical ones (what issue #23 requires to be none). */
-export const severe = (v: AxeViolation[]): AxeViolation[] => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+export const severe = (v: AxeViolation[]): AxeViolation[] =>
+  v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
 export interface Overflow { scroller: number; toolbar: number; width: number; widest: string[] }
 
@@ -50,13 +55,16 @@ export async function horizontalOverflow(page: Page | PuppeteerPage): Promise<Ov
     const edge = s.getBoundingClientRect().left + s.clientWidth;
     const widest = Array.from(root.querySelectorAll('.scroller *'))
       .filter((el) => el.getBoundingClientRect().right > edge + 0.5)
-      .slice(0, 5).map((el) => el.localName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right - edge));
-    return { scroller: s.scrollWidth - s.clientWidth, toolbar: t.scrollWidth - t.clientWidth, width: innerWidth, widest };
+      .slice(0, 5)
+      .map((el) => el.localName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right - edge));
+    const scroller = s.scrollWidth - s.clientWidth;
+    return { scroller, toolbar: t.scrollWidth - t.clientWidth, width: innerWidth, widest };
   })()`)) as Overflow;
 }
 
 /** No sideways scroll in the reader (scrollWidth ≤ clientWidth); the message names what sticks out. */
 export async function expectNoSidewaysScroll(page: Page | PuppeteerPage, what: string): Promise<void> {
   const o = await horizontalOverflow(page);
-  expect({ scroller: o.scroller, toolbar: o.toolbar }, `${what}: ${o.widest.join('; ')}`).toEqual({ scroller: 0, toolbar: 0 });
+  expect({ scroller: o.scroller, toolbar: o.toolbar }, `${what}: ${o.widest.join('; ')}`)
+    .toEqual({ scroller: 0, toolbar: 0 });
 }

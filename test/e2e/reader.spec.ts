@@ -332,7 +332,7 @@ describe('reader overlay in Chromium', () => {
     await page.close();
   });
 
-  it('issue #23: light, dark and sepia, LTR and RTL, 1280 and 400 px: screenshots, no sideways scroll, no serious axe violations', async () => {
+  it('issue #23: light/dark/sepia, LTR/RTL, 1280/400 px: screenshots, no sideways scroll, no serious axe issue', async () => {
     const report: string[] = [];
     for (const theme of ['light', 'dark', 'sepia'] as const) {
       await setStoredSettings({ theme, font: 'serif', fontSize: 19, lineWidth: 54, lineHeight: 1.6 });
@@ -345,7 +345,8 @@ describe('reader overlay in Chromium', () => {
           await screenshot(page, `${name}-${theme}-${width}`);
           const { violations, checked } = await axeReader(page);
           expect(checked, 'axe looked inside the shadow root').toBeGreaterThan(30);
-          report.push(...violations.map((v) => `${name} ${theme} ${width}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
+          const where = `${name} ${theme} ${width}`;
+          report.push(...violations.map((v) => `${where}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
           expect(severe(violations), `${name} ${theme} ${width}`).toEqual([]);
           await page.close();
         }
@@ -355,7 +356,7 @@ describe('reader overlay in Chromium', () => {
     await setStoredSettings(null);
   });
 
-  it('issue #23: no sideways scroll at 320, 400, 1280 and 1920 px (settings panel and site menu open too)', async () => {
+  it('issue #23: no sideways scroll at 320, 400, 1280 and 1920 px (settings and site menu open too)', async () => {
     await setStoredSettings(null);
     for (const width of [320, 400, 1280, 1920]) {
       for (const file of ['reader-feature.html', 'seed-haberler.html', 'reader-rtl-ar.html']) {
@@ -364,12 +365,16 @@ describe('reader overlay in Chromium', () => {
         await expectNoSidewaysScroll(page, `${file} at ${width}`);
         if (file === 'reader-feature.html') {
           // Every toolbar control is a 44 px touch target, on one line.
-          const sizes = await overlayEval(page, (root) => Array.from(root.querySelectorAll('.toolbar > * button, .toolbar > button'))
+          const sizes = await overlayEval(page, (root) => Array.from(root.querySelectorAll('.toolbar button'))
             .filter((b) => (b as HTMLElement).getClientRects().length && !b.closest('[role="menu"], .panel'))
-            .map((b) => ({ h: Math.round(b.getBoundingClientRect().height), top: Math.round(b.getBoundingClientRect().top), label: b.textContent })));
+            .map((b) => {
+              const r = b.getBoundingClientRect();
+              return { h: Math.round(r.height), top: Math.round(r.top), label: b.textContent };
+            }));
           for (const b of sizes) expect(b.h, `${b.label} at ${width}`).toBeGreaterThanOrEqual(44);
           expect(new Set(sizes.map((b) => b.top)).size, `one toolbar row at ${width}`).toBe(1);
-          const title = await overlayEval(page, (root) => parseFloat(getComputedStyle(root.querySelector('h1')!).fontSize));
+          const title = await overlayEval(page, (root) =>
+            parseFloat(getComputedStyle(root.querySelector('h1')!).fontSize));
           if (width <= 400) expect(title).toBeLessThan(28);
           if (width === 320) {
             await page.locator(`${OVERLAY_TAG} button.site-menu`).click();
@@ -383,7 +388,7 @@ describe('reader overlay in Chromium', () => {
     }
   });
 
-  it('issue #23: the lead picture shows once, with its stranded credit; a picture that fails becomes a small link', async () => {
+  it('issue #23: the lead picture shows once, with its stranded credit; a failed picture becomes a link', async () => {
     await setStoredSettings(null);
     const page = await openPage('reader-feature.html');
     await click(page);
@@ -420,20 +425,21 @@ describe('reader overlay in Chromium', () => {
     expect(seen.dateline.match(/\(/g)?.length ?? 0).toBeLessThanOrEqual(2); // "(AP)" and at most one bracket of time
     expect(seen.sections).toEqual(expect.arrayContaining(['Most read', 'Trending']));
     // Pictures for a person to look at: the narrower figure and the failed one; the related lists.
-    await overlayEval(page, (root) => root.querySelector('.article-body figure img')!.scrollIntoView({ block: 'start' }));
+    await overlayEval(page, (root) => root.querySelector('.article-body figure img')!.scrollIntoView());
     await screenshot(page, 'feature-figures');
     await overlayEval(page, (root) => root.querySelector('.related')!.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'feature-related');
     await page.close();
   });
 
-  it('issue #23: keyboard: focus starts on the title, Tab goes to the toolbar, the site menu, shortcuts and "?"', async () => {
+  it('issue #23: keyboard: focus starts on the title, Tab goes to the toolbar; site menu, keys, "?"', async () => {
     await setStoredSettings(null);
     const page = await openPage('reader-feature.html');
     await click(page);
     const focused = (): Promise<string> => overlayEval(page, (root) => {
       const a = root.activeElement as HTMLElement | null;
-      return a ? `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}` : 'none';
+      if (!a) return 'none';
+      return `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`;
     });
     await expect.poll(focused).toBe('h1#dr-title');
     // From the title, Space scrolls the article at once.
@@ -446,12 +452,15 @@ describe('reader overlay in Chromium', () => {
     // The menu button: ↓ opens on the first item; Esc closes back onto the button.
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toMatch(/^(button|a)/);
-    expect(await overlayEval(page, (root) => root.querySelector('button.site-menu')!.getAttribute('aria-expanded'))).toBe('true');
+    const expanded = (): Promise<string | null> =>
+      overlayEval(page, (root) => root.querySelector('button.site-menu')!.getAttribute('aria-expanded'));
+    expect(await expanded()).toBe('true');
     await page.keyboard.press('Escape');
     expect(await focused()).toBe('button.site-menu');
     expect(await isOverlayOpen(page)).toBe(true);
     // Shortcuts: "+" makes the text larger, "?" lists the keys, Esc closes only the list.
-    const size = (): Promise<number> => overlayEval(page, (root) => parseFloat(getComputedStyle(root.querySelector('.article-body p')!).fontSize));
+    const size = (): Promise<number> =>
+      overlayEval(page, (root) => parseFloat(getComputedStyle(root.querySelector('.article-body p')!).fontSize));
     const before = await size();
     await page.keyboard.press('+');
     expect(await size()).toBe(before + 1);
@@ -477,7 +486,8 @@ describe('reader overlay in Chromium', () => {
     const page = await openPage('reader-feature.html');
     await click(page);
     const promo = (): Promise<boolean | null> => overlayEval(page, (root) => {
-      const p = Array.from(root.querySelectorAll('.article-body p')).find((x) => x.textContent!.includes('supported by readers'));
+      const p = Array.from(root.querySelectorAll('.article-body p'))
+        .find((x) => x.textContent!.includes('supported by readers'));
       return p ? (p as HTMLElement).hidden : null;
     });
     expect(await promo()).toBe(false);
@@ -485,7 +495,8 @@ describe('reader overlay in Chromium', () => {
     await page.locator(`${OVERLAY_TAG} .article-body p`, { hasText: 'supported by readers' }).click();
     expect(await promo()).toBe(true);
     await screenshot(page, 'zap-bar');
-    const stored = (): Promise<Record<string, string[]>> => chromium.sw.evaluate(async () => (await chrome.storage.local.get('zappedBlocks')).zappedBlocks ?? {});
+    const stored = (): Promise<Record<string, string[]>> =>
+      chromium.sw.evaluate(async () => (await chrome.storage.local.get('zappedBlocks')).zappedBlocks ?? {});
     await expect.poll(async () => Object.values(await stored()).flat().length).toBe(1);
     // Another open of an article on the site: the block stays removed.
     await page.keyboard.press('Escape'); // leaves zap mode

@@ -40,7 +40,10 @@ describe('actionsFor', () => {
     const [save] = actionsFor({ article, url: 'https://news.example.com/a' });
     const outcome = await save!.run();
     // One short sentence, no jargon; the button then says "Saved ✓" and opens the library.
-    expect(outcome).toMatchObject({ message: 'Saved to your library; 1 picture shows only when online.', done: { label: 'Saved ✓' } });
+    expect(outcome).toMatchObject({
+      message: 'Saved to your library; 1 picture shows only when online.',
+      done: { label: 'Saved ✓' },
+    });
     expect(sent).toEqual([{ type: 'library:save', payload: { article } }]);
     await (outcome as { done: { run(): Promise<void> } }).done.run();
     expect(sent.at(-1)).toEqual({ type: 'library:open', payload: {} });

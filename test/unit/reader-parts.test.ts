@@ -24,16 +24,20 @@ const LEAD = 'https://news.example/media/harbour.jpg?w=1200';
 function article(over: Partial<ExtractResult> = {}): ExtractResult {
   return {
     url: 'https://news.example/2024/03/12/ferries', canonicalUrl: null, isNews: true, newsScore: 0.9, newsReasons: [],
-    title: 'Harbour towns bet on small ferries', byline: null, siteName: 'Coastal Ledger', lang: 'en', dir: 'ltr', excerpt: null,
+    title: 'Harbour towns bet on small ferries', byline: null, siteName: 'Coastal Ledger',
+    lang: 'en', dir: 'ltr', excerpt: null,
     leadImage: LEAD, favicon: null,
-    content: '<div><article><div><figcaption>(AP Photo/Lena Fischer)</figcaption><p>WASHINGTON text of the story.</p><p>More.</p></div></article></div>',
+    content: '<div><article><div><figcaption>(AP Photo/Lena Fischer)</figcaption>'
+      + '<p>WASHINGTON text of the story.</p><p>More.</p></div></article></div>',
     textContent: '', wordCount: 300, readingMinutes: 2, paywalled: false,
     dateline: dl({}), related: [], ...over,
   };
 }
 
 function dl(over: Partial<Dateline>): Dateline {
-  return { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null, ...over };
+  return {
+    published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null, ...over,
+  };
 }
 
 const body = (html: string): HTMLElement => {
@@ -56,18 +60,24 @@ describe('lead picture: once, with its caption and credit', () => {
 
   it('finds the lead in the body by src or by any srcset candidate, and only then', () => {
     expect(bodyHasImage(body('<img src="https://news.example/media/harbour.jpg?w=480">'), LEAD)).toBe(true);
-    expect(bodyHasImage(body('<picture><source srcset="/x/a.webp 800w, /media/harbour.jpg?w=1600 1600w"><img src="/blank.gif"></picture>'), LEAD, 'https://news.example/')).toBe(true);
-    expect(bodyHasImage(body('<img src="https://news.example/media/ferry.jpg" srcset="https://news.example/media/ferry-800.jpg 800w">'), LEAD)).toBe(false);
+    const picture = '<picture><source srcset="/x/a.webp 800w, /media/harbour.jpg?w=1600 1600w">'
+      + '<img src="/blank.gif"></picture>';
+    expect(bodyHasImage(body(picture), LEAD, 'https://news.example/')).toBe(true);
+    const other = '<img src="https://news.example/media/ferry.jpg"'
+      + ' srcset="https://news.example/media/ferry-800.jpg 800w">';
+    expect(bodyHasImage(body(other), LEAD)).toBe(false);
   });
 
   it('takes a credit line or an orphan caption stranded at the top of the body, and nothing else', () => {
-    const b = body('<div><figcaption>A rendering of the bridge.</figcaption><p>(AP Photo/Lena Fischer)</p><p>The story starts here.</p></div>');
+    const b = body('<div><figcaption>A rendering of the bridge.</figcaption><p>(AP Photo/Lena Fischer)</p>'
+      + '<p>The story starts here.</p></div>');
     expect(takeStrandedCaption(b)).toEqual(['A rendering of the bridge.', '(AP Photo/Lena Fischer)']);
     expect(textOf(b)).toBe('The story starts here.');
     const story = body('<p>Photographers gathered outside the court on Monday.</p>');
     expect(takeStrandedCaption(story)).toEqual([]); // "Photographers…" is the story, not a credit
     expect(takeStrandedCaption(body('<p>Images of the flood spread quickly online.</p>'))).toEqual([]);
-    expect(takeStrandedCaption(body('<p>Photo by Jane Roe / Reuters</p><p>Text.</p>'))).toEqual(['Photo by Jane Roe / Reuters']);
+    expect(takeStrandedCaption(body('<p>Photo by Jane Roe / Reuters</p><p>Text.</p>')))
+      .toEqual(['Photo by Jane Roe / Reuters']);
     expect(takeStrandedCaption(body('<p>Foto: dpa</p><p>Text.</p>'))).toEqual(['Foto: dpa']);
   });
 
@@ -80,14 +90,18 @@ describe('lead picture: once, with its caption and credit', () => {
     expect(textOf(figs[0]!.querySelector('figcaption'))).toBe('(AP Photo/Lena Fischer)');
     expect(textOf(r.shadowRoot.querySelector('.article-body'))).not.toContain('AP Photo');
     r.close();
-    const inBody = mountReader(document, article({ content: '<figure><img src="https://news.example/media/harbour.jpg?w=640" alt="Boats"><figcaption>Boats.</figcaption></figure><p>Text.</p>' }), { settings });
+    const figure = '<figure><img src="https://news.example/media/harbour.jpg?w=640" alt="Boats">'
+      + '<figcaption>Boats.</figcaption></figure><p>Text.</p>';
+    const inBody = mountReader(document, article({ content: figure }), { settings });
     expect(inBody.shadowRoot.querySelector('figure.lead')).toBeNull();
     expect(inBody.shadowRoot.querySelectorAll('img')).toHaveLength(1);
     inBody.close();
   });
 
   it('a picture that fails to load becomes a small labelled link, not a blank box', () => {
-    const r = mountReader(document, article({ leadImage: null, content: '<p>Text.</p><figure><img src="https://news.example/missing.jpg" alt="The old quay" width="1200" height="800"></figure>' }), { settings });
+    const content = '<p>Text.</p><figure>'
+      + '<img src="https://news.example/missing.jpg" alt="The old quay" width="1200" height="800"></figure>';
+    const r = mountReader(document, article({ leadImage: null, content }), { settings });
     const img = r.shadowRoot.querySelector('.article-body img')!;
     img.dispatchEvent(new Event('error'));
     const link = r.shadowRoot.querySelector('a.img-failed') as HTMLAnchorElement;
@@ -128,7 +142,9 @@ describe('dateline: its own line, one bracket, the reader\'s time only when it d
   });
 
   it('place and agency lead, like a newspaper; an update on the same day shows its time only', () => {
-    const text = line({ published: '2024-05-06T07:30+02:00', modified: '2024-05-06T09:12:30+02:00', place: 'Berlin', agency: 'dpa' }, 'Europe/Berlin');
+    const wire = { place: 'Berlin', agency: 'dpa' };
+    const times = { published: '2024-05-06T07:30+02:00', modified: '2024-05-06T09:12:30+02:00' };
+    const text = line({ ...times, ...wire }, 'Europe/Berlin');
     expect(text).toBe('Berlin (dpa) · Published May 6, 2024 at 7:30 AM UTC+2 · Updated 9:12 AM UTC+2');
   });
 
@@ -137,7 +153,8 @@ describe('dateline: its own line, one bracket, the reader\'s time only when it d
   });
 
   it('a byline that is just the agency is left to the dateline ("Berlin (dpa)", not "By dpa")', () => {
-    const r = mountReader(document, article({ byline: 'dpa', leadImage: null, dateline: dl({ place: 'Berlin', agency: 'dpa', published: '2024-05-06T07:30+02:00' }) }), { settings });
+    const dateline = dl({ place: 'Berlin', agency: 'dpa', published: '2024-05-06T07:30+02:00' });
+    const r = mountReader(document, article({ byline: 'dpa', leadImage: null, dateline }), { settings });
     expect(r.shadowRoot.querySelector('.byline')).toBeNull();
     expect(textOf(r.shadowRoot.querySelector('.dateline'))).toMatch(/^Berlin \(dpa\) · /);
     r.close();
@@ -146,10 +163,12 @@ describe('dateline: its own line, one bracket, the reader\'s time only when it d
 
 describe('related headlines: the page\'s own sections, links that look like links, "2 h ago"', () => {
   const related = [
-    { title: 'Trending one', url: 'https://news.example/t1', section: 'Trending', score: 0.9, published: '2024-03-12T12:00-04:00' },
+    { title: 'Trending one', url: 'https://news.example/t1', section: 'Trending', score: 0.9,
+      published: '2024-03-12T12:00-04:00' },
     { title: 'Most read one', url: 'https://news.example/m1', section: 'Most read', score: 0.8 },
     { title: 'Trending two', url: 'https://news.example/t2', section: 'Trending', score: 0.3, published: '2024-03-09' },
-    { title: 'Most read two', url: 'https://news.example/m2', section: 'Most read', score: 0.5, published: '2024-03-12T18:55-04:00' },
+    { title: 'Most read two', url: 'https://news.example/m2', section: 'Most read', score: 0.5,
+      published: '2024-03-12T18:55-04:00' },
   ];
   const now = Date.parse('2024-03-12T23:00:00Z'); // 19:00 at UTC−4
 
@@ -165,7 +184,8 @@ describe('related headlines: the page\'s own sections, links that look like link
     const aside = r.shadowRoot.querySelector('aside.related')!;
     expect(aside.getAttribute('aria-label')).toBe('Related headlines');
     expect(Array.from(aside.querySelectorAll('h2')).map((h) => h.textContent)).toEqual(['Trending', 'Most read']);
-    const times = Array.from(aside.querySelectorAll('time')).map((t) => [t.textContent, t.getAttribute('title'), t.getAttribute('datetime')]);
+    const times = Array.from(aside.querySelectorAll('time'))
+      .map((t) => [t.textContent, t.getAttribute('title'), t.getAttribute('datetime')]);
     expect(times).toEqual([
       ['7 h ago', 'Mar 12, 2024, 12:00 PM', '2024-03-12T12:00-04:00'],
       ['Mar 9, 2024', 'Mar 9, 2024', '2024-03-09'],
@@ -200,7 +220,9 @@ describe('toolbar: site actions in a menu, the reader\'s keys', () => {
     expect(menu.getAttribute('role')).toBe('menu');
     expect(menu.hidden).toBe(true);
     expect(Array.from(menu.querySelectorAll('[role="menuitem"]')).map((i) => i.textContent))
-      .toEqual(['Always clean news.example', 'Never on news.example', 'Remove blocks by clicking (Z)', 'Open the original page']);
+      .toEqual([
+        'Always clean news.example', 'Never on news.example', 'Remove blocks by clicking (Z)', 'Open the original page',
+      ]);
     expect(r.shadowRoot.querySelector('.actions [data-action="save"]')).not.toBeNull();
     r.close();
   });
@@ -213,7 +235,9 @@ describe('toolbar: site actions in a menu, the reader\'s keys', () => {
       return commandFor(e);
     };
     expect(['+', '=', '-', 't', 'f', 's', 'c', 'j', 'k', '?'].map((k) => key(k)))
-      .toEqual(['larger', 'larger', 'smaller', 'theme', 'font', 'save', 'contents', 'next-related', 'previous-related', 'help']);
+      .toEqual([
+        'larger', 'larger', 'smaller', 'theme', 'font', 'save', 'contents', 'next-related', 'previous-related', 'help',
+      ]);
     expect(key('s', { ctrlKey: true })).toBeNull();
     expect(key('l')).toBeNull();
     expect(key('s', {}, document.createElement('textarea'))).toBeNull();

@@ -45,10 +45,11 @@ export function trackProgress(
   const update = (): void => {
     queued = false;
     const max = scroller.scrollHeight - scroller.clientHeight;
-    const done = max > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / max)) : 1;
+    // An article that fits on the screen has no progress to show.
+    const done = max > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / max)) : 0;
     bar.style.transform = `scaleX(${done})`;
     const remaining = Math.ceil(minutes * (1 - done));
-    left.textContent = minutes > 0 ? (remaining > 0 ? `${remaining} min left` : 'Finished') : '';
+    left.textContent = minutes <= 0 || max <= 0 ? '' : remaining > 0 ? `${remaining} min left` : 'Finished';
   };
   scroller.addEventListener('scroll', () => {
     if (queued) return;

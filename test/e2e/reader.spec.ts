@@ -392,6 +392,8 @@ describe('reader overlay in Chromium', () => {
     await setStoredSettings(null);
     const page = await openPage('reader-feature.html');
     await click(page);
+    // The article's pictures load lazily: bring the one that will fail near the screen.
+    await overlayEval(page, (root) => root.querySelector('img[src*="missing-quay"]')?.scrollIntoView());
     await page.waitForFunction((tag) => {
       const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
       const img = root?.querySelector('figure.lead img') as HTMLImageElement | null;

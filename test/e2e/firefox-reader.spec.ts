@@ -13,7 +13,7 @@ import {
   FIXTURES, SCREENSHOTS, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay,
   type FirefoxSession, type Served,
 } from './harness.js';
-import { axeReader, expectNoSidewaysScroll, severe } from './reader-checks.js';
+import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
 let firefox: FirefoxSession;
 let server: Served;
@@ -112,6 +112,8 @@ describe('reader overlay in Firefox ESR', () => {
         expect(checked).toBeGreaterThan(30);
         report.push(...violations.map((v) => `${name} ${width}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
         expect(severe(violations), `${name} at ${width}`).toEqual([]);
+        const contrast = await readerContrast(page);
+        expect(contrast.filter((c) => c.ratio < c.need), `${name} at ${width}`).toEqual([]);
         await page.close();
       }
     }

@@ -17,7 +17,7 @@ import {
   FIXTURES, OVERLAY_TAG, SCREENSHOTS, clickAction, isOverlayOpen, launchChromium, overlayEval, readOverlay, serveDir,
   waitForOverlay, type ChromiumSession, type Served,
 } from './harness.js';
-import { axeReader, expectNoSidewaysScroll, severe } from './reader-checks.js';
+import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
 /** The extension API inside sw.evaluate (the service worker), untyped here on purpose: only a few calls. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -343,11 +343,18 @@ describe('reader overlay in Chromium', () => {
           expect(await isOverlayOpen(page)).toBe(true);
           await expectNoSidewaysScroll(page, `${file} ${theme} ${width}`);
           await screenshot(page, `${name}-${theme}-${width}`);
-          const { violations, checked } = await axeReader(page);
+          const { violations, checked, incomplete } = await axeReader(page);
+          const review = incomplete.join(', ') || 'none';
+          if (theme === 'light') report.push(`${name} ${width}: ${checked} elements checked; needs review: ${review}`);
           expect(checked, 'axe looked inside the shadow root').toBeGreaterThan(30);
           const where = `${name} ${theme} ${width}`;
           report.push(...violations.map((v) => `${where}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
           expect(severe(violations), `${name} ${theme} ${width}`).toEqual([]);
+          const contrast = await readerContrast(page);
+          expect(contrast.length).toBeGreaterThan(8);
+          expect(contrast.filter((c) => c.ratio < c.need), `${name} ${theme} ${width}`).toEqual([]);
+          const ratios = contrast.map((c) => `${c.what} ${c.ratio}`).join(', ');
+          if (width === 1280) report.push(`${name} ${theme} contrast: ${ratios}`);
           await page.close();
         }
       }

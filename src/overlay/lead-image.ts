@@ -46,6 +46,15 @@ export function bodyHasImage(body: ParentNode, leadImage: string, base?: string)
   return false;
 }
 
+/**
+ * Does the body open with a picture (before its first paragraph)? Then that picture is the lead, whatever
+ * its URL (the library shows stored pictures as data: URLs, which never match the publisher's).
+ */
+export function bodyOpensWithPicture(body: HTMLElement): boolean {
+  const first = firstBlock(body);
+  return !!first && (first.matches('img, picture') || (!!first.querySelector('img') && !first.matches('p')));
+}
+
 /** A photo credit or caption line: "(AP Photo/Lena Fischer)", "Photo: Reuters", "Foto: dpa", "© AFP". */
 const AGENCY = '(?:AP|AFP|Reuters|dpa|EPA|Getty Images|Xinhua)';
 const WORD = '(?:photo|photograph|picture|image|foto|bild|credit|crédit|صورة)s?';

@@ -33,7 +33,9 @@ import { acceptOnlyUserInput } from './user-input.js';
 import { keepReaderVisible } from './keep-visible.js';
 import type { ReaderSettings } from './settings.js';
 import { OVERLAY_TAG, type MountOptions, type ReaderAction, type ReaderHandle } from './types.js';
-import { bodyHasImage, collapseBrokenImage, renderLeadFigure, takeStrandedCaption } from './lead-image.js';
+import {
+  bodyHasImage, bodyOpensWithPicture, collapseBrokenImage, renderLeadFigure, takeStrandedCaption,
+} from './lead-image.js';
 import { renderSiteMenu, type SiteMenu } from './site-menu.js';
 import { commandFor, renderHelp, type ShortcutCommand } from './shortcuts.js';
 import { renderContents, trackProgress } from './contents.js';
@@ -253,9 +255,12 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     body.append(sanitizeToFragment(article.content, doc));
     const opening = body.querySelector('h2, h3, p');
     if (opening && opening.localName !== 'p') opening.classList.add('standfirst');
-    // The lead picture, once: not when the body already shows it (at any size).
+    // The lead picture, once: not when the body already shows it (at any size) or opens with a picture,
+    // and not on extension pages (the library), whose CSP refuses remote pictures.
     const leadUrl = article.leadImage;
-    const lead = leadUrl && /^https?:/i.test(leadUrl) && !bodyHasImage(body, leadUrl, sourceUrl)
+    const remoteAllowed = !/-extension:$/.test(win.location.protocol);
+    const lead = leadUrl && /^https?:/i.test(leadUrl) && remoteAllowed
+      && !bodyHasImage(body, leadUrl, sourceUrl) && !bodyOpensWithPicture(body)
       ? renderLeadFigure(doc, leadUrl, takeStrandedCaption(body))
       : null;
     const images = [lead, body].flatMap((el) => (el ? Array.from(el.querySelectorAll('img')) : []));

@@ -96,6 +96,11 @@ describe('lead picture: once, with its caption and credit', () => {
     expect(inBody.shadowRoot.querySelector('figure.lead')).toBeNull();
     expect(inBody.shadowRoot.querySelectorAll('img')).toHaveLength(1);
     inBody.close();
+    // A body that opens with a picture (the library's stored copy is a data: URL) has its lead already.
+    const stored = '<figure><img src="data:image/png;base64,iVBORw0KGgo=" alt=""></figure><p>Text.</p>';
+    const saved = mountReader(document, article({ content: stored }), { settings });
+    expect(saved.shadowRoot.querySelector('figure.lead')).toBeNull();
+    saved.close();
   });
 
   it('a picture that fails to load becomes a small labelled link, not a blank box', () => {

@@ -120,4 +120,25 @@ describe('reader overlay in Firefox ESR', () => {
     console.log(`axe (Firefox), all impacts: ${report.length ? '\n' + report.join('\n') : 'no violations'}`);
     await setStoredSettings(null);
   });
+
+  it('issue #23: focus starts on the title; Tab goes to the toolbar; "?" opens the keys, Esc closes them', async () => {
+    await setStoredSettings(null);
+    const page = await openPage('reader-feature.html');
+    await firefox.clickAction(page);
+    expect(await waitForOverlay(page, true)).toBe(true);
+    const focused = (): Promise<string> => overlayEval(page, (root) => {
+      const a = root.activeElement as HTMLElement | null;
+      if (!a) return 'none';
+      return `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`;
+    });
+    expect(await focused()).toBe('h1#dr-title');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button.site-menu');
+    await page.keyboard.press('?');
+    expect(await overlayEval(page, (root) => !(root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await overlayEval(page, (root) => (root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    expect(await waitForOverlay(page, true)).toBe(true);
+    await page.close();
+  });
 });

@@ -39,7 +39,7 @@ import {
 import { renderSiteMenu, type SiteMenu } from './site-menu.js';
 import { commandFor, renderHelp, type ShortcutCommand } from './shortcuts.js';
 import { renderContents, trackProgress } from './contents.js';
-import { applyZaps, zapSignature, zapTarget } from './zap.js';
+import { createZapMode, type ZapMode } from './zap-mode.js';
 import { FONTS, LIMITS, THEMES } from './settings.js';
 
 const BASE_STYLE =
@@ -98,11 +98,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   let siteMenu: SiteMenu | null = null;
   let help: ReturnType<typeof renderHelp> | null = null;
   let helpReturnFocus: HTMLElement | null = null;
-  /** Zap mode (zap.ts): the bar, the site's remembered blocks, and this view's removals for Undo. */
-  let zap: { bar: HTMLElement; message: HTMLElement; body: HTMLElement; site: string } | null = null;
-  let zapping = false;
-  let zapped: string[] = [];
-  const zapUndo: { el: HTMLElement; sig: string | null }[] = [];
+  let zap: ZapMode | null = null;
   /** Keyboard access to the features' buttons ("S" saves), by action id. */
   const actionRunners = new Map<string, () => Promise<void>>();
 
@@ -216,7 +212,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const menuItems: HTMLElement[] = actions.filter((a) => a.placement === 'site-menu').map(actionButton);
     const zapItem = h(doc, 'button', { type: 'button', 'data-action': 'zap', 'aria-keyshortcuts': 'Z' },
       'Remove blocks by clicking (Z)');
-    zapItem.addEventListener('click', () => setZapping(true), { signal });
+    zapItem.addEventListener('click', () => zap?.setOn(true), { signal });
     menuItems.push(zapItem);
     if (/^https?:/i.test(sourceUrl)) {
       menuItems.push(h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, 'Open the original page'));
@@ -268,7 +264,11 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       img.addEventListener('error', () => collapseBrokenImage(img), { once: true, signal });
     }
     const contents = renderContents(doc, body, signal);
-    zap = renderZapBar(body, hostOf(sourceUrl));
+    zap = createZapMode(doc, body, {
+      site: hostOf(sourceUrl), store: options.zaps, signal,
+      onStart: () => { siteMenu?.setOpen(false); controls?.setOpen(false); },
+      onEnd: () => siteMenu?.button.focus({ preventScroll: true }),
+    });
     const articleEl = h(doc, 'article', { dir, lang, 'aria-labelledby': 'dr-title' }, head, lead, contents, body);
     const source = /^https?:/i.test(sourceUrl)
       ? h(doc, 'p', { class: 'source', dir: 'ltr' }, 'Original: ', h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, hostOf(sourceUrl)))
@@ -294,103 +294,6 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       if (siteMenu?.isOpen() && !siteMenu.element.contains(target)) siteMenu.setOpen(false);
     }, { signal });
     return dialog;
-  }
-
-  function renderZapBar(body: HTMLElement, site: string): NonNullable<typeof zap> {
-    const message = h(doc, 'p', { 'aria-live': 'polite' }, 'Click a block to remove it.');
-    const undo = h(doc, 'button', { type: 'button', 'data-zap': 'undo', disabled: true }, 'Undo');
-    const restore = h(doc, 'button', { type: 'button', 'data-zap': 'restore' }, 'Restore all');
-    const done = h(doc, 'button', { type: 'button', class: 'primary', 'data-zap': 'done' }, 'Done');
-    undo.addEventListener('click', () => undoZap(), { signal });
-    restore.addEventListener('click', () => restoreZaps(), { signal });
-    done.addEventListener('click', () => setZapping(false), { signal });
-    const bar = h(doc, 'div', { class: 'zap-bar', role: 'region', 'aria-label': 'Remove blocks', hidden: true },
-      message, h(doc, 'div', { class: 'row' }, undo, restore, done));
-    let hovered: HTMLElement | null = null;
-    const mark = (el: HTMLElement | null): void => {
-      hovered?.classList.remove('zap-target');
-      hovered = el;
-      hovered?.classList.add('zap-target');
-    };
-    body.addEventListener('pointerover', (e) => { if (zapping) mark(zapTarget(e.target, body)); }, { signal });
-    body.addEventListener('pointerleave', () => mark(null), { signal });
-    // Capture: in zap mode a click on a link removes its block instead of following it.
-    body.addEventListener('click', (e) => {
-      if (!zapping || !e.isTrusted) return;
-      const el = zapTarget(e.target, body);
-      if (!el) return;
-      e.preventDefault();
-      e.stopPropagation();
-      mark(null);
-      zapBlock(el);
-    }, { capture: true, signal });
-    // The blocks removed earlier on this site, once storage answers.
-    options.zaps?.load(site).then((sigs) => {
-      if (closed) return;
-      zapped = [...sigs];
-      applyZaps(body, sigs);
-    }).catch(() => {});
-    return { bar, message, body, site };
-  }
-
-  function setZapping(on: boolean): void {
-    if (!zap) return;
-    zapping = on;
-    zap.bar.hidden = !on;
-    zap.body.classList.toggle('zapping', on);
-    if (on) {
-      siteMenu?.setOpen(false);
-      controls?.setOpen(false);
-      zap.message.textContent = 'Click a block to remove it.';
-      zap.bar.querySelector<HTMLElement>('[data-zap="done"]')?.focus({ preventScroll: true });
-    } else {
-      zap.body.querySelector('.zap-target')?.classList.remove('zap-target');
-      siteMenu?.button.focus({ preventScroll: true });
-    }
-  }
-
-  function persistZaps(): void {
-    if (zap) options.zaps?.save(zap.site, zapped).catch(() => {});
-  }
-
-  function zapBlock(el: HTMLElement): void {
-    if (!zap) return;
-    const sig = zapSignature(el);
-    el.hidden = true;
-    el.dataset.zapped = '';
-    zapUndo.push({ el, sig });
-    if (sig && !zapped.includes(sig)) {
-      zapped.push(sig);
-      persistZaps();
-    }
-    zap.message.textContent = options.zaps && sig ? `Removed. It stays removed on ${zap.site}.` : 'Removed.';
-    zap.bar.querySelector<HTMLButtonElement>('[data-zap="undo"]')!.disabled = false;
-  }
-
-  function undoZap(): void {
-    const last = zapUndo.pop();
-    if (!last || !zap) return;
-    last.el.hidden = false;
-    delete last.el.dataset.zapped;
-    if (last.sig) {
-      zapped = zapped.filter((s) => s !== last.sig);
-      persistZaps();
-    }
-    zap.message.textContent = 'Put back.';
-    zap.bar.querySelector<HTMLButtonElement>('[data-zap="undo"]')!.disabled = zapUndo.length === 0;
-  }
-
-  function restoreZaps(): void {
-    if (!zap) return;
-    for (const el of Array.from(zap.body.querySelectorAll<HTMLElement>('[data-zapped]'))) {
-      el.hidden = false;
-      delete el.dataset.zapped;
-    }
-    zapUndo.length = 0;
-    zapped = [];
-    persistZaps();
-    zap.message.textContent = `Everything removed on ${zap.site} is back.`;
-    zap.bar.querySelector<HTMLButtonElement>('[data-zap="undo"]')!.disabled = true;
   }
 
   function openHelp(): void {
@@ -427,7 +330,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       case 'font': controls.set({ font: next(FONTS, settings.font) }); announce(`Typeface: ${settings.font}`); break;
       case 'save': void actionRunners.get('save')?.(); break;
       case 'help': openHelp(); break;
-      case 'zap': setZapping(!zapping); break;
+      case 'zap': zap?.setOn(!zap.isOn()); break;
       case 'contents': {
         const toc = root.querySelector<HTMLDetailsElement>('.toc');
         if (!toc) { announce('This article has no table of contents.'); break; }
@@ -480,7 +383,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     e.stopPropagation();
     if (help && !help.dialog.hidden) closeHelp();
     else if (siteMenu?.isOpen()) siteMenu.setOpen(false, 'button');
-    else if (zapping) setZapping(false);
+    else if (zap?.isOn()) zap.setOn(false);
     else if (controls?.isOpen()) {
       controls.setOpen(false);
       controls.button.focus();

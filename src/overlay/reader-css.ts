@@ -326,6 +326,9 @@ figure:has(> .img-failed) { width: auto; margin-inline: 0; }
   .toolbar { padding: 6px 8px; gap: 6px; }
   .panel { inset-inline: 8px; width: auto; }
   .time-left { display: none; }
+  /* "WASHINGTON (AP)" on a line of its own, not with a dot left dangling at the end of it. */
+  .dateline .wire { display: block; }
+  .dateline .wire + .sep { display: none; }
   button { padding: 0 12px; }
 }
 @media (prefers-reduced-motion: no-preference) {

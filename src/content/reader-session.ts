@@ -12,7 +12,7 @@
  */
 import { extract } from '../core/extract.js';
 import type { ExtractResult } from '../core/types.js';
-import { mountReader, type ReaderHandle } from '../overlay/index.js';
+import { mountReader, storedZaps, type ReaderHandle } from '../overlay/index.js';
 import { bindStoredSettings, loadReaderSettings } from '../overlay/settings.js';
 import { browser } from '../shell/browser.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
@@ -119,6 +119,7 @@ export function startReaderSession(
       timeZone,
       speech: sessionOptions.speech,
       actions: actionsFor({ article, url: win.location.href }),
+      zaps: storedZaps,
       onSettingsChange: (s) => persist(s),
       onClose: () => {
         session.abort();

@@ -125,6 +125,8 @@ describe('auto-clean in Chromium', () => {
     const labels = await overlayEval(page, (root) => Array.from(root.querySelectorAll('button[data-action^="autoclean-"]')).map((b) => b.textContent));
     expect(labels).toEqual(['Always clean 127.0.0.1', 'Never on 127.0.0.1']);
     // A real click: the overlay ignores a page script's .click() on its buttons.
+    // The site actions are in the menu behind the site's name (issue #23).
+    await page.locator('dateline-reader button.site-menu').click();
     await page.locator('dateline-reader button[data-action="autoclean-always"]').click();
     await expect.poll(ourScripts, { timeout: 5000 }).toEqual(['autoclean:127.0.0.1']);
     const state = await send<{ enabled: boolean; rows: { site: string; status: string; mode: string }[] }>('autoclean:state');
@@ -276,6 +278,7 @@ describe('auto-clean in Chromium', () => {
     const page = await session.ctx.newPage();
     await page.goto(article(8));
     expect(await waitForOverlay(page, true, 8000)).toBe(true);
+    await page.locator('dateline-reader button.site-menu').click();
     await page.locator('dateline-reader button[data-action="autoclean-never"]').click();
     await expect.poll(ourScripts, { timeout: 5000 }).toEqual([]);
     await page.goto(article(9));

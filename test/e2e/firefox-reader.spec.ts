@@ -13,6 +13,7 @@ import {
   FIXTURES, SCREENSHOTS, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay,
   type FirefoxSession, type Served,
 } from './harness.js';
+import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
 let firefox: FirefoxSession;
 let server: Served;
@@ -29,9 +30,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(file: string): Promise<Page> {
+async function openPage(file: string, width = 1280): Promise<Page> {
   const page = await firefox.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
+  await page.setViewport({ width, height: width < 600 ? 800 : 900 });
   await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
   return page;
 }
@@ -85,5 +86,59 @@ describe('reader overlay in Firefox ESR', () => {
     expect(await waitForOverlay(page, false)).toBe(true);
     await page.close();
     await setStoredSettings(null);
+  });
+
+  it('issue #23: feature and RTL pages, 1280 and 400 px: screenshots, no sideways scroll, no serious axe issue', async () => {
+    const report: string[] = [];
+    const cases = [['reader-feature.html', 'ltr', 'light'], ['reader-rtl-ar.html', 'rtl', 'sepia']] as const;
+    for (const [file, name, theme] of cases) {
+      await setStoredSettings({ theme, font: 'serif', fontSize: 19, lineWidth: 54, lineHeight: 1.6 });
+      for (const width of [1280, 400]) {
+        const page = await openPage(file, width);
+        openTimes.push(await firefox.clickAction(page));
+        expect(await waitForOverlay(page, true)).toBe(true);
+        await expectNoSidewaysScroll(page, `${file} at ${width}`);
+        if (file === 'reader-feature.html') {
+          // The lead picture is there once, and has loaded.
+          await page.waitForFunction((tag: string) => {
+            const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+            const img = root?.querySelector('figure.lead img') as HTMLImageElement | null;
+            return !!img && img.complete && img.naturalWidth > 0;
+          }, {}, 'dateline-reader');
+        }
+        await new Promise((r) => setTimeout(r, 250)); // the fade-in, so the picture shows what a user sees
+        await page.screenshot({ path: path.join(SCREENSHOTS, `firefox-${name}-${theme}-${width}.png`) });
+        const { violations, checked } = await axeReader(page);
+        expect(checked).toBeGreaterThan(30);
+        report.push(...violations.map((v) => `${name} ${width}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
+        expect(severe(violations), `${name} at ${width}`).toEqual([]);
+        const contrast = await readerContrast(page);
+        expect(contrast.filter((c) => c.ratio < c.need), `${name} at ${width}`).toEqual([]);
+        await page.close();
+      }
+    }
+    console.log(`axe (Firefox), all impacts: ${report.length ? '\n' + report.join('\n') : 'no violations'}`);
+    await setStoredSettings(null);
+  });
+
+  it('issue #23: focus starts on the title; Tab goes to the toolbar; "?" opens the keys, Esc closes them', async () => {
+    await setStoredSettings(null);
+    const page = await openPage('reader-feature.html');
+    await firefox.clickAction(page);
+    expect(await waitForOverlay(page, true)).toBe(true);
+    const focused = (): Promise<string> => overlayEval(page, (root) => {
+      const a = root.activeElement as HTMLElement | null;
+      if (!a) return 'none';
+      return `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`;
+    });
+    expect(await focused()).toBe('h1#dr-title');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button.site-menu');
+    await page.keyboard.press('?');
+    expect(await overlayEval(page, (root) => !(root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await overlayEval(page, (root) => (root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    expect(await waitForOverlay(page, true)).toBe(true);
+    await page.close();
   });
 });

@@ -4,8 +4,10 @@
  * and titles, so the stored labels are plain data (URLs + titles), keyed "<corpus>/<file>".
  *   node scripts/related-label.mjs <corpus> <file> '<decision JSON>'
  *   node scripts/related-label.mjs skip <corpus> <file> '<reason>'
- * Decision: { rel: "B3 L40 -L41", exc: "B1 B2", amb: "B7", top: "L40 L22", t: { L40: "title" },
- *   block: true|false, lang: "de", note: "..." }
+ * Decision (JSON argument, or '-' to read it from stdin): { rel: "B3 L40 -L41", exc: "B1 B2", amb: "B7", top: "L40 L22", t: { L40: "title" },
+ *   block: true|false, lang: "de", note: "...", strip: ["^\\d+\\s*"] }   (strip: regexes removed from every
+ * title not given in t, e.g. rank numbers or times the page writes into the link text; useH: true takes
+ * the text of a heading element inside the link, when there is one, as the link's title)
  * rel/exc/amb: space-separated blocks (every link in it) and links; "-L#" removes a link from a block
  * chosen on the same line. A URL labelled related is never also excluded/ambiguous (related wins, then
  * ambiguous). Title of a related URL: t[L#] for any of its links, else the longest link text among its
@@ -27,7 +29,9 @@ if (argv[0] === 'skip') {
   save(); console.log('skipped', argv[1], argv[2]); process.exit(0);
 }
 const [corpus, file, json] = argv;
-const d = JSON.parse(json);
+const d = JSON.parse(json === '-' ? readFileSync(0, 'utf8') : json);
+const strips = (d.strip ?? []).map((x) => new RegExp(x, 'u'));
+const clean = (t) => strips.reduce((acc, re) => acc.replace(re, ''), t).trim();
 const r = listLinks(corpus, file);
 const byId = new Map(r.links.map((l) => [l.id, l]));
 const blockLinks = new Map(r.blocks.map((b) => [b.id, b.links]));
@@ -45,6 +49,7 @@ function pick(spec) {
 const rel = pick(d.rel); const amb = pick(d.amb); const exc = pick(d.exc);
 /** Link text, or, when the text is visibly cut ("..." / "…"), the title attribute or alt it is a prefix of. */
 const full = (l) => {
+  if (d.useH && l.htext) return l.htext;
   const cut = l.text.match(/^(.*?)\s*(\.\.\.|…)$/);
   if (cut) for (const alt of [l.title, l.alt]) if (alt && alt.length > cut[1].length && alt.startsWith(cut[1])) return alt;
   return l.text;
@@ -54,7 +59,7 @@ for (const l of rel) {
   const forced = d.t?.[l.id];
   const cur = titles.get(l.url);
   if (forced) titles.set(l.url, { t: forced, forced: true });
-  else if (!cur?.forced && full(l).length > (cur?.t.length ?? 0)) titles.set(l.url, { t: full(l) });
+  else if (!cur?.forced && clean(full(l)).length > (cur?.t.length ?? 0)) titles.set(l.url, { t: clean(full(l)) });
 }
 const relUrls = new Set(titles.keys());
 const ambUrls = new Set(amb.map((l) => l.url).filter((u) => !relUrls.has(u)));

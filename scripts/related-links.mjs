@@ -95,7 +95,7 @@ export function listLinks(corpus, file) {
     }
     const url = normUrl(abs);
     const img = a.querySelector('img');
-    const l = { id: `L${links.length + 1}`, block: b.id, url, text: squash(a.textContent), title: squash(a.getAttribute('title')), alt: squash(img?.getAttribute('alt')), self: selfs.has(url), off: getDomain(abs) !== pageDomain, heads: !!a.closest('h1,h2,h3,h4,h5,h6') || !!a.querySelector('h1,h2,h3,h4,h5,h6') };
+    const l = { id: `L${links.length + 1}`, block: b.id, url, text: squash(a.textContent), title: squash(a.getAttribute('title')), alt: squash(img?.getAttribute('alt')), self: selfs.has(url), off: getDomain(abs) !== pageDomain, heads: !!a.closest('h1,h2,h3,h4,h5,h6') || !!a.querySelector('h1,h2,h3,h4,h5,h6'), htext: squash(a.querySelector('h1,h2,h3,h4,h5,h6')?.textContent) };
     b.links.push(l); links.push(l);
   }
   const title = squash(doc.querySelector('h1')?.textContent) || squash(doc.title);

@@ -118,7 +118,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const b of r.blocks) {
     if (only && !only.has(b.id)) continue;
     const words = b.links.map((l) => (l.text || l.alt).split(' ').length);
-    const menuish = !full && b.links.length >= 4 && Math.max(...words) <= 3;
+    const menuish = !full && b.links.length >= 4 && Math.max(...words) <= 3 && b.links.every((l) => (l.text || l.alt).length <= 18);
     console.log(`${b.id} [${b.landmark || '-'}] ${b.chain}${b.heading ? `  «${b.heading.slice(0, 60)}»` : ''}  (${b.links.length})`);
     if (menuish) {
       console.log('   ' + b.links.map((l) => `${l.id.slice(1)}:${(l.text || l.alt || '∅').slice(0, 22)}${l.off ? '↗' : ''}${l.self ? '=self' : ''}`).join(' | '));

@@ -4,6 +4,8 @@
  * and titles, so the stored labels are plain data (URLs + titles), keyed "<corpus>/<file>".
  *   node scripts/related-label.mjs <corpus> <file> '<decision JSON>'
  *   node scripts/related-label.mjs skip <corpus> <file> '<reason>'
+ *   node scripts/related-label.mjs fix <corpus>/<file> '<correction JSON>'   (move URLs out of related, fix a
+ *     title; the reason is kept in the entry's corrections list)
  * Decision (JSON argument, or '-' to read it from stdin): { rel: "B3 L40 -L41", exc: "B1 B2", amb: "B7", top: "L40 L22", t: { L40: "title" },
  *   block: true|false, lang: "de", note: "...", strip: ["^\\d+\\s*"] }   (strip: regexes removed from every
  * title not given in t, e.g. rank numbers or times the page writes into the link text; useH: true takes
@@ -24,6 +26,17 @@ const store = existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) : { page
 const save = () => writeFileSync(FILE, JSON.stringify(store, null, 1) + '\n');
 
 const argv = process.argv.slice(2);
+if (argv[0] === 'fix') {
+  // node scripts/related-label.mjs fix <corpus>/<file> '{"toExcluded":[url],"toAmbiguous":[url],"title":{url:title},"why":"..."}'
+  const key = argv[1]; const f = JSON.parse(argv[2]); const e = store.pages[key];
+  if (!e) throw new Error(`no labels for ${key}`);
+  const move = (urls, into) => { for (const u of urls ?? []) { const i = e.related.findIndex((r) => r.url === u); if (i < 0) throw new Error(`not related: ${u}`); e.related.splice(i, 1); e.top3 = e.top3.filter((t) => t !== u); if (!e[into].includes(u)) e[into].push(u); } };
+  move(f.toExcluded, 'excluded'); move(f.toAmbiguous, 'ambiguous');
+  for (const [u, t] of Object.entries(f.title ?? {})) { const r = e.related.find((x) => x.url === u); if (!r) throw new Error(`not related: ${u}`); r.title = t; }
+  (e.corrections ??= []).push(f.why);
+  e.hasBlock = e.related.length > 0 ? e.hasBlock : false;
+  save(); console.log(`${key}: related ${e.related.length}, excluded ${e.excluded.length}, ambiguous ${e.ambiguous.length}`); process.exit(0);
+}
 if (argv[0] === 'skip') {
   store.skipped[`${argv[1]}/${argv[2]}`] = argv[3];
   save(); console.log('skipped', argv[1], argv[2]); process.exit(0);
@@ -46,10 +59,13 @@ function pick(spec) {
   }
   return [...out];
 }
-const rel = pick(d.rel); const amb = pick(d.amb); const exc = pick(d.exc);
+// A link named on its own (L#) in exc or amb wins over the same link taken in through a block in rel.
+const named = (spec) => new Set((spec ?? '').split(/\s+/).filter((t) => /^L\d+$/.test(t)).map((id) => byId.get(id)));
+const namedOut = new Set([...named(d.exc), ...named(d.amb)]);
+const rel = pick(d.rel).filter((l) => !namedOut.has(l) || named(d.rel).has(l)); const amb = pick(d.amb); const exc = pick(d.exc);
 /** Link text, or, when the text is visibly cut ("..." / "…"), the title attribute or alt it is a prefix of. */
 const full = (l) => {
-  if (d.useH && l.htext) return l.htext;
+  if (d.useH && (l.htext || l.heads)) return l.htext || l.text;
   const cut = l.text.match(/^(.*?)\s*(\.\.\.|…)$/);
   if (cut) for (const alt of [l.title, l.alt]) if (alt && alt.length > cut[1].length && alt.startsWith(cut[1])) return alt;
   return l.text;
@@ -59,7 +75,8 @@ for (const l of rel) {
   const forced = d.t?.[l.id];
   const cur = titles.get(l.url);
   if (forced) titles.set(l.url, { t: forced, forced: true });
-  else if (!cur?.forced && clean(full(l)).length > (cur?.t.length ?? 0)) titles.set(l.url, { t: clean(full(l)) });
+  else if (d.useH && (l.htext || l.heads) && !cur?.forced && !cur?.h) titles.set(l.url, { t: clean(full(l)), h: true });
+  else if (!cur?.forced && !cur?.h && clean(full(l)).length > (cur?.t.length ?? 0)) titles.set(l.url, { t: clean(full(l)) });
 }
 const relUrls = new Set(titles.keys());
 const ambUrls = new Set(amb.map((l) => l.url).filter((u) => !relUrls.has(u)));

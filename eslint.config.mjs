@@ -45,11 +45,6 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
   },
   {
-    // Tests poke at loosely typed JSON and fakes.
-    files: ['test/**'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
-  {
     // Extension code runs in pages, workers and extension pages.
     files: ['src/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },

@@ -52,7 +52,6 @@ async function load(source: string): Promise<{ html: string; url: string }> {
     if (buf.length > MAX_BYTES) throw new UserError(`the page is too large (${(buf.length / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)`);
     return { html: decodeHtml(buf), url: res.url || source };
   }
-  let size: number;
   let info;
   try { info = await stat(source); } catch { throw new UserError(`no such file: ${source}`); }
   if (info.isDirectory()) throw new UserError(`${source} is a directory, not an HTML file`);

@@ -79,7 +79,7 @@ const VALUE_SHAPE: Record<string, RegExp> = {
 
 /** What browsers ignore inside a URL (and what DOMPurify strips before its own check). */
 const URL_IGNORED = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g;
-const SCHEME = /^([a-z][a-z0-9+.\-]*):/i;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,[a-z0-9+/=\s]*$/i;
 
 /**
@@ -87,7 +87,7 @@ const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,[a-z0
  * so it must pass plain values and scheme-less URLs; the real URL policy is `urlAllowed` below.
  * Same shape as DOMPurify's default, with only http(s) and mailto as named schemes.
  */
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
+const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 const CONFIG: Config = {
   ALLOWED_TAGS,

@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 export const OVERLAY_TAG = 'dateline-reader';
 
 /** Firefox add-on id (build.mjs) and the moz-extension UUID we pin so tests can open extension pages. */
-export const GECKO_ID = 'dateline-reader@datelinereader.example';
+const GECKO_ID = 'dateline-reader@datelinereader.example';
 export const FIREFOX_UUID = '6f1d3a52-3c55-4b2e-9d7e-5e1a7c0d2b11';
 
 export const ROOT = path.resolve(__dirname, '../..');

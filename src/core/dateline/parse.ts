@@ -268,7 +268,7 @@ const DATE_PATTERNS: DatePattern[] = [
   { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19
     re: folding(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2})(?![\\d]|\\.\\d)`, 'gu'),
     ymd: (m, lang) => {
-      let a = +m[1]!; let b = +m[3]!; let y = +m[4]!;
+      const a = +m[1]!; const b = +m[3]!; let y = +m[4]!;
       if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
       // Day first everywhere except US English with slashes; an impossible month decides.
       const us = m[2] === '/' && /^en(-us)?$/i.test(lang ?? '');

@@ -23,8 +23,6 @@ export interface DateCandidate {
   relative?: boolean;
 }
 
-export interface PlaceHint { place: string | null; source: 'json-ld' }
-
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
 

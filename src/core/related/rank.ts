@@ -176,12 +176,7 @@ export function articleProfile(title: string, lead: string, body: string, lang: 
   return { weight };
 }
 
-/** 0..1: noisy-OR of the shared terms' weights. */
-export function relevance(headline: string, profile: ArticleProfile, lang: string | null): number {
-  return termsRelevance(new Set(terms(headline, lang)), profile);
-}
-
-/** relevance() of a headline from its set of terms (for callers that already have them). */
+/** 0..1: noisy-OR of the weights of the terms a headline shares with the article. */
 export function termsRelevance(headlineTerms: Set<string>, profile: ArticleProfile): number {
   let miss = 1;
   for (const t of headlineTerms) {

@@ -131,7 +131,10 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     return done;
   }
 
-  /** Writes the packs that no longer match what the page holds, when the page is idle (a cache: failure is harmless). */
+  /**
+   * Writes the packs that no longer match what the page holds, when the page is idle (a cache: failure
+   * is harmless).
+   */
   function saveCacheSoon(): void {
     if (!dirtyPacks.size) return;
     idle(() => {

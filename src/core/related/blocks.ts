@@ -109,7 +109,8 @@ export function headingLabels(headings: Element[], shapeOf: (href: string) => Ur
       if (!labels.has(s)) labels.set(s, { el: heading, text });
       labelled = true;
     }
-    // A heading alone at the end of its wrapper (<header><h2>Most read</h2></header><ol>…) labels what follows the wrapper.
+    // A heading alone at the end of its wrapper (<header><h2>Most read</h2></header><ol>…) labels what
+    // follows the wrapper.
     if (!labelled && wrapper.parentElement) {
       for (let s = wrapper.parentElement.nextElementSibling; s && !seen.has(s); s = s.nextElementSibling) {
         if (!labels.has(s)) labels.set(s, { el: heading, text });

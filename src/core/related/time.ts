@@ -184,7 +184,20 @@ export function parseCardTime(text: string, datetime: string | null, now: Date, 
 }
 
 /** Words a time text may hold besides numbers and units: "ago", "vor", "il y a", "Uhr", "منذ", "לפני"… */
-const TIME_WORD = /^(ago|just|now|yesterday|today|updated|published|at|on|vor|gestern|heute|um|uhr|aktualisiert|il|y|a|hier|aujourd'hui|à|le|mis|jour|hace|ayer|hoy|de|las|el|fa|ieri|oggi|alle|an?|one|eine[mr]?|une?|una?|un|منذ|لפני|назад|önce|в|am|pm|gmt|utc|cet|cest|edt|est|ist|jst|bst)$/i;
+const TIME_WORDS = [
+  ...['ago', 'just', 'now', 'yesterday', 'today', 'updated', 'published', 'at', 'on'],
+  ...['vor', 'gestern', 'heute', 'um', 'uhr', 'aktualisiert', 'il', 'y', 'a', 'hier', "aujourd'hui", 'à', 'le', 'mis', 'jour'],
+  ...['hace', 'ayer', 'hoy', 'de', 'las', 'el', 'fa', 'ieri', 'oggi', 'alle'],
+  ...['an?', 'one', 'eine[mr]?', 'une?', 'una?', 'un', 'منذ', 'لפני', 'назад', 'önce', 'в'],
+  ...['am', 'pm', 'gmt', 'utc', 'cet', 'cest', 'edt', 'est', 'ist', 'jst', 'bst'],
+];
+const TIME_WORD = new RegExp(`^(${TIME_WORDS.join('|')})$`, 'i');
+/** Hebrew, Arabic, Japanese and Chinese time words (no case to fold). */
+const UNCASED_TIME_WORDS = [
+  ...['לפני', 'منذ', 'שעה', 'שעתיים', 'יום', 'יומיים', 'דקה', 'ساعة', 'ساعتين', 'دقيقة', 'دقيقتين', 'يوم', 'يومين'],
+  ...['たった今', '刚刚', '昨日', '昨天', 'أمس', 'אתמול', 'الآن', 'הרגע'],
+];
+const TIME_WORD_UNCASED = new RegExp(`^(${UNCASED_TIME_WORDS.join('|')})$`);
 
 /** Does this text look like nothing but a card time ("2 minutes ago...", "13m ago", "15.11.2019 13:42")? */
 export function isTimeText(text: string, now: Date): boolean {
@@ -195,7 +208,7 @@ export function isTimeText(text: string, now: Date): boolean {
   return t.split(/\s+/).every((raw) => {
     const w = raw.replace(/^[([«"']+|[)\]»"',.:;]+$/g, '');
     return !w || /\d/.test(w) || TIME_WORD.test(w) || unitOf(w) !== null || MONTHS[w.toLowerCase().replace(/\.$/, '')] !== undefined
-      || /^(לפני|منذ|שעה|שעתיים|יום|יומיים|דקה|ساعة|ساعتين|دقيقة|دقيقتين|يوم|يومين|たった今|刚刚|昨日|昨天|أمس|אתמול|الآن|הרגע)$/.test(w);
+      || TIME_WORD_UNCASED.test(w);
   });
 }
 

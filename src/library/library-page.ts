@@ -283,7 +283,8 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     const parts = [
       plural(u.articles, 'article', 'articles', locale),
       plural(u.images, 'image', 'images', locale),
-      `${formatBytes(u.textBytes + u.imageBytes, locale)} (text ${formatBytes(u.textBytes, locale)}, images ${formatBytes(u.imageBytes, locale)})`,
+      `${formatBytes(u.textBytes + u.imageBytes, locale)} ` +
+        `(text ${formatBytes(u.textBytes, locale)}, images ${formatBytes(u.imageBytes, locale)})`,
     ];
     if (u.usage !== null && u.quota !== null) parts.push(`browser storage: ${formatBytes(u.usage, locale)} used of ${formatBytes(u.quota, locale)}`);
     if (u.persisted) parts.push('kept under storage pressure');

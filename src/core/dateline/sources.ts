@@ -233,7 +233,8 @@ export function makeZones(doc: Document): Zones {
 // Microdata and <time>
 
 function kindFromAttrs(el: Element): DateKind | null {
-  const s = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
+  const attrs = [el.getAttribute('class') ?? '', el.id, el.getAttribute('itemprop') ?? ''];
+  const s = [...attrs, el.parentElement?.getAttribute('class') ?? ''].join(' ').toLowerCase();
   if (/updat|modif|aktualisier|edited|revised/.test(s)) return 'modified';
   if (/publi|posted|pubdate|created|entry-date|datepublished/.test(s)) return 'published';
   return null;

@@ -15,8 +15,10 @@ export const READER_CSS = String.raw`
 .reader, .notice {
   --bg: #fbfaf7; --fg: #1f1f1f; --muted: #5c5f66; --rule: #e3e0d8; --link: #1a5fb4; --accent: #b3261e;
   --chip: #efece4; --panel: #ffffff; --shadow: 0 6px 28px rgba(0,0,0,.18); --focus: #1a5fb4;
-  --serif: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", "Liberation Serif", serif;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", Arial, sans-serif;
+  --serif:
+    Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", "Liberation Serif", serif;
+  --sans:
+    system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", Arial, sans-serif;
   --ui: var(--sans);
   --body-font: var(--serif);
   --size: 19px; --measure: 68ch; --leading: 1.6;
@@ -84,7 +86,9 @@ button.aa[aria-expanded="true"] { border-color: var(--muted); }
   display: grid; gap: 12px;
 }
 .panel fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
-.panel legend { font-size: 12px; color: var(--muted); padding: 0 0 6px; text-transform: uppercase; letter-spacing: .06em; }
+.panel legend {
+  font-size: 12px; color: var(--muted); padding: 0 0 6px; text-transform: uppercase; letter-spacing: .06em;
+}
 .segmented { display: flex; gap: 4px; }
 .segmented label { flex: 1; position: relative; }
 .segmented input { position: absolute; opacity: 0; inset: 0; margin: 0; cursor: pointer; }
@@ -100,7 +104,9 @@ button.aa[aria-expanded="true"] { border-color: var(--muted); }
 .font-serif span { font-family: var(--serif); font-size: 15px; }
 .font-sans span { font-family: var(--sans); }
 .stepper { display: flex; align-items: center; gap: 6px; }
-.stepper output { flex: 1; text-align: center; font-variant-numeric: tabular-nums; color: var(--muted); font-size: 13px; }
+.stepper output {
+  flex: 1; text-align: center; font-variant-numeric: tabular-nums; color: var(--muted); font-size: 13px;
+}
 .stepper button { width: 44px; }
 
 .scroller {
@@ -115,8 +121,14 @@ button.aa[aria-expanded="true"] { border-color: var(--muted); }
   margin: 0 auto; padding: 36px 24px 64px;
   font-family: var(--body-font); font-size: var(--size); line-height: var(--leading);
 }
-.kicker { font: 600 13px/1.3 var(--ui); color: var(--accent); text-transform: uppercase; letter-spacing: .08em; margin: 0 0 10px; }
-h1 { font: 700 calc(var(--size) * 1.75)/1.18 var(--body-font); margin: 0 0 14px; letter-spacing: -.01em; text-wrap: balance; }
+.kicker {
+  font: 600 13px/1.3 var(--ui); color: var(--accent); text-transform: uppercase; letter-spacing: .08em;
+  margin: 0 0 10px;
+}
+h1 {
+  font: 700 calc(var(--size) * 1.75)/1.18 var(--body-font); margin: 0 0 14px; letter-spacing: -.01em;
+  text-wrap: balance;
+}
 .meta { font: 14px/1.5 var(--ui); color: var(--muted); margin: 0 0 6px; }
 .byline { color: var(--fg); font-weight: 600; }
 .dateline { font: 14px/1.5 var(--ui); color: var(--muted); margin: 0 0 6px; }
@@ -132,8 +144,11 @@ h1 { font: 700 calc(var(--size) * 1.75)/1.18 var(--body-font); margin: 0 0 14px;
 .head { border-bottom: 1px solid var(--rule); padding-bottom: 18px; margin-bottom: 22px; }
 
 .article-body { overflow-wrap: break-word; hyphens: auto; }
-.article-body p, .article-body ul, .article-body ol, .article-body blockquote, .article-body figure, .article-body pre, .article-body table { margin: 0 0 1em; }
-.article-body h2, .article-body h3, .article-body h4 { font-family: var(--body-font); line-height: 1.25; margin: 1.6em 0 .5em; }
+.article-body p, .article-body ul, .article-body ol, .article-body blockquote,
+.article-body figure, .article-body pre, .article-body table { margin: 0 0 1em; }
+.article-body h2, .article-body h3, .article-body h4 {
+  font-family: var(--body-font); line-height: 1.25; margin: 1.6em 0 .5em;
+}
 .article-body h2 { font-size: 1.3em; }
 /* A heading that opens the article is its standfirst ("spot"), not a section title (marked in mount-reader.ts). */
 .article-body .standfirst {
@@ -143,7 +158,9 @@ h1 { font: 700 calc(var(--size) * 1.75)/1.18 var(--body-font); margin: 0 0 14px;
 .article-body img { max-width: 100%; height: auto; display: block; margin: 0 auto; border-radius: 4px; }
 .article-body figure { margin-inline: 0; }
 .article-body figcaption { font: 13px/1.4 var(--ui); color: var(--muted); margin-top: 6px; }
-.article-body blockquote { margin-inline: 0; padding-inline-start: 1em; border-inline-start: 3px solid var(--rule); color: var(--muted); }
+.article-body blockquote {
+  margin-inline: 0; padding-inline-start: 1em; border-inline-start: 3px solid var(--rule); color: var(--muted);
+}
 .article-body pre, .article-body code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85em; }
 .article-body pre { overflow: auto; background: var(--chip); padding: 10px; border-radius: 6px; }
 .article-body table { border-collapse: collapse; display: block; overflow: auto; font-size: .9em; }
@@ -151,13 +168,19 @@ h1 { font: 700 calc(var(--size) * 1.75)/1.18 var(--body-font); margin: 0 0 14px;
 .article-body hr { border: 0; border-top: 1px solid var(--rule); }
 
 .related { margin-top: 40px; border-top: 3px double var(--rule); padding-top: 18px; font-family: var(--ui); }
-.related > h2 { font: 700 13px/1.3 var(--ui); text-transform: uppercase; letter-spacing: .08em; color: var(--accent); margin: 0 0 12px; }
+.related > h2 {
+  font: 700 13px/1.3 var(--ui); text-transform: uppercase; letter-spacing: .08em; color: var(--accent);
+  margin: 0 0 12px;
+}
 .related section { margin: 0 0 18px; }
 .related h3 { font: 600 13px/1.3 var(--ui); color: var(--muted); margin: 0 0 6px; }
 .related ol { list-style: none; margin: 0; padding: 0; }
 .related li { border-bottom: 1px solid var(--rule); }
 .related li:last-child { border-bottom: 0; }
-.related a { display: flex; gap: 12px; align-items: baseline; justify-content: space-between; padding: 8px 0; color: var(--fg); text-decoration: none; font-size: 15px; line-height: 1.35; }
+.related a {
+  display: flex; gap: 12px; align-items: baseline; justify-content: space-between; padding: 8px 0; color: var(--fg);
+  text-decoration: none; font-size: 15px; line-height: 1.35;
+}
 .related a:hover .headline { text-decoration: underline; text-underline-offset: .15em; }
 .related time { flex: none; font-size: 12px; color: var(--muted); font-variant-numeric: tabular-nums; }
 .source { margin-top: 32px; font: 13px/1.4 var(--ui); color: var(--muted); }

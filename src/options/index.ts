@@ -157,9 +157,11 @@ function onImport(): void {
     const r = await sendToBackground('autoclean:add', { entries: parsed.entries });
     state = r;
     render();
+    const read = `${parsed.entries.length} site${parsed.entries.length === 1 ? '' : 's'} read`;
+    const dupes = parsed.duplicates;
+    const merged = dupes ? `, ${dupes} duplicate line${dupes === 1 ? '' : 's'} merged` : '';
     const lines = [
-      `${parsed.entries.length} site${parsed.entries.length === 1 ? '' : 's'} read: ${r.added} new, ${r.changed} changed` +
-        `${parsed.duplicates ? `, ${parsed.duplicates} duplicate line${parsed.duplicates === 1 ? '' : 's'} merged` : ''}.`,
+      `${read}: ${r.added} new, ${r.changed} changed${merged}.`,
       ...(toGrant.length && !granted ? ['The browser did not grant access: those sites show "Needs permission".'] : []),
       ...(parsed.problems.length ? [`${parsed.problems.length} line${parsed.problems.length === 1 ? ' was' : 's were'} not imported:`] : []),
       ...parsed.problems.map((p) => `  line ${p.line}: "${p.text}" — ${p.reason}`),

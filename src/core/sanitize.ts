@@ -1,7 +1,7 @@
 /**
  * The ONLY place untrusted HTML becomes DOM. Everything extracted from a page passes through
  * DOMPurify here before it reaches any DOM a user sees (overlay, library, exported HTML).
- * An architecture test fails if `innerHTML =` or DOMPurify appear anywhere else.
+ * `npm run lint` fails if `innerHTML =` or DOMPurify appear anywhere else (eslint.config.mjs).
  *
  * Contract (issue #8, each point has a test in test/unit/sanitize*.test.ts and hostile*.test.ts):
  * - an ALLOW-list of article formatting tags (headings, lists, tables, figures, quotes, code,

@@ -12,10 +12,11 @@ import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const quiet = process.argv.includes('--quiet');
 const doPackage = process.argv.includes('--package');
-const root = path.dirname(new URL(import.meta.url).pathname);
+const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
 const GECKO_ID = 'dateline-reader@datelinereader.example';
 

@@ -92,7 +92,6 @@ async function load(source: string): Promise<{ html: string; url: string }> {
     }
     return { html: decodeHtml(await readLimited(res, source)), url: res.url || source };
   }
-  let size: number;
   let info;
   try { info = await stat(source); } catch { throw new UserError(`no such file: ${source}`); }
   if (info.isDirectory()) throw new UserError(`${source} is a directory, not an HTML file`);

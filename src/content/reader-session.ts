@@ -12,8 +12,7 @@
  */
 import { extract } from '../core/extract.js';
 import type { ExtractResult } from '../core/types.js';
-import { mountReader, storedZaps, type ReaderHandle } from '../overlay/index.js';
-import { bindStoredSettings, loadReaderSettings } from '../overlay/settings.js';
+import { bindStoredSettings, loadReaderSettings, mountReader, storedZaps, type ReaderHandle } from '../overlay/index.js';
 import { browser } from '../shell/browser.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
 import { actionsFor, saveArticle } from './actions.js';

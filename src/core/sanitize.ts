@@ -1,7 +1,7 @@
 /**
  * The ONLY place untrusted HTML becomes DOM. Everything extracted from a page passes through
  * DOMPurify here before it reaches any DOM a user sees (overlay, library, exported HTML).
- * An architecture test fails if `innerHTML =` or DOMPurify appear anywhere else.
+ * `npm run lint` fails if `innerHTML =` or DOMPurify appear anywhere else (eslint.config.mjs).
  *
  * Contract (issue #8, each point has a test in test/unit/sanitize*.test.ts and hostile*.test.ts):
  * - an ALLOW-list of article formatting tags (headings, lists, tables, figures, quotes, code,
@@ -81,7 +81,7 @@ const VALUE_SHAPE: Record<string, RegExp> = {
 
 /** What browsers ignore inside a URL (and what DOMPurify strips before its own check). */
 const URL_IGNORED = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g;
-const SCHEME = /^([a-z][a-z0-9+.\-]*):/i;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,[a-z0-9+/=\s]*$/i;
 
 /**
@@ -89,7 +89,7 @@ const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,[a-z0
  * so it must pass plain values and scheme-less URLs; the real URL policy is `urlAllowed` below.
  * Same shape as DOMPurify's default, with only http(s) and mailto as named schemes.
  */
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
+const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 const CONFIG: Config = {
   ALLOWED_TAGS,

@@ -6,7 +6,9 @@
  * only to the user's input, never to page script.
  */
 const CSS = `:host{all:initial}
-div{position:fixed;right:16px;bottom:16px;z-index:2147483647;display:flex;gap:8px;align-items:center;padding:8px 10px 8px 14px;border-radius:10px;background:#1d1f23;color:#fff;font:14px/1.3 system-ui,sans-serif;box-shadow:0 4px 18px rgba(0,0,0,.35)}
+div{position:fixed;right:16px;bottom:16px;z-index:2147483647;display:flex;gap:8px;align-items:center;
+padding:8px 10px 8px 14px;border-radius:10px;background:#1d1f23;color:#fff;font:14px/1.3 system-ui,sans-serif;
+box-shadow:0 4px 18px rgba(0,0,0,.35)}
 button{font:inherit;border:0;border-radius:6px;padding:5px 10px;cursor:pointer;background:#3a3d44;color:#fff}
 button.open{background:#4c8bf5}
 button:focus-visible{outline:2px solid #9cc0ff;outline-offset:2px}`;

@@ -26,5 +26,6 @@ export function plural(n: number, one: string, many: string, locale?: string): s
 
 /** YYYY-MM-DD of "today", for export file names. */
 export function isoDay(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }

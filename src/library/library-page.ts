@@ -139,7 +139,10 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     return done;
   }
 
-  /** Writes the packs that no longer match what the page holds, when the page is idle (a cache: failure is harmless). */
+  /**
+   * Writes the packs that no longer match what the page holds, when the page is idle (a cache: failure
+   * is harmless).
+   */
   function saveCacheSoon(): void {
     if (!dirtyPacks.size) return;
     idle(() => {
@@ -289,7 +292,8 @@ export async function startLibraryPage(doc: Document, signal: AbortSignal): Prom
     const parts = [
       plural(u.articles, 'article', 'articles', locale),
       plural(u.images, 'image', 'images', locale),
-      `${formatBytes(u.textBytes + u.imageBytes, locale)} (text ${formatBytes(u.textBytes, locale)}, images ${formatBytes(u.imageBytes, locale)})`,
+      `${formatBytes(u.textBytes + u.imageBytes, locale)} ` +
+        `(text ${formatBytes(u.textBytes, locale)}, images ${formatBytes(u.imageBytes, locale)})`,
     ];
     if (u.usage !== null && u.quota !== null) parts.push(`browser storage: ${formatBytes(u.usage, locale)} used of ${formatBytes(u.quota, locale)}`);
     if (u.persisted) parts.push('kept under storage pressure');

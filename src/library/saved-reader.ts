@@ -3,8 +3,7 @@
  * settings, live-synced), offline: stored images are inlined as data: URLs. Its toolbar adds what
  * only the library can do: export it, mark it unread, show the earlier version, delete it.
  */
-import { mountReader, type ReaderAction, type ReaderHandle } from '../overlay/index.js';
-import { bindStoredSettings, loadReaderSettings } from '../overlay/settings.js';
+import { bindStoredSettings, loadReaderSettings, mountReader, type ReaderAction, type ReaderHandle } from '../overlay/index.js';
 import type { LibraryDatabase } from '../store/database.js';
 import { getFullArticle, listVersions } from '../store/read-articles.js';
 import { offlineContent } from '../store/offline-content.js';

@@ -114,7 +114,8 @@ function render(): void {
   $('count').textContent = `${rows.length} shown · ${mine} chosen by you · ${state.rows.length - mine} suggestions`;
   const grantAll = $<HTMLButtonElement>('grant-all');
   grantAll.hidden = state.needsPermission.length === 0;
-  grantAll.textContent = `Grant access to ${state.needsPermission.length} site${state.needsPermission.length === 1 ? '' : 's'} that need it`;
+  const needing = state.needsPermission.length;
+  grantAll.textContent = `Grant access to ${needing} site${needing === 1 ? '' : 's'} that need it`;
 }
 
 function reportOutcome(site: string, mode: SiteMode, saved: boolean): void {
@@ -156,8 +157,11 @@ function onImport(): void {
     const r = await sendToBackground('autoclean:add', { entries: parsed.entries });
     state = r;
     render();
+    const read = `${parsed.entries.length} site${parsed.entries.length === 1 ? '' : 's'} read`;
+    const dupes = parsed.duplicates;
+    const merged = dupes ? `, ${dupes} duplicate line${dupes === 1 ? '' : 's'} merged` : '';
     const lines = [
-      `${parsed.entries.length} site${parsed.entries.length === 1 ? '' : 's'} read: ${r.added} new, ${r.changed} changed${parsed.duplicates ? `, ${parsed.duplicates} duplicate line${parsed.duplicates === 1 ? '' : 's'} merged` : ''}.`,
+      `${read}: ${r.added} new, ${r.changed} changed${merged}.`,
       ...(toGrant.length && !granted ? ['The browser did not grant access: those sites show "Needs permission".'] : []),
       ...(parsed.problems.length ? [`${parsed.problems.length} line${parsed.problems.length === 1 ? ' was' : 's were'} not imported:`] : []),
       ...parsed.problems.map((p) => `  line ${p.line}: "${p.text}" — ${p.reason}`),
@@ -186,7 +190,9 @@ function setUpGrantPrompt(): void {
   if (!parsed.ok) return;
   const site = parsed.site;
   $('grant').hidden = false;
-  $('grant-text').textContent = `Articles on ${displaySite(site)} will open in Dateline Reader by themselves. Your browser will ask you to let Dateline Reader access ${displaySite(site)} (and only that site).`;
+  $('grant-text').textContent =
+    `Articles on ${displaySite(site)} will open in Dateline Reader by themselves. ` +
+    `Your browser will ask you to let Dateline Reader access ${displaySite(site)} (and only that site).`;
   $('grant-allow').addEventListener('click', () => {
     void chooseMode(site, mode, { request, save }).then(async (o) => {
       if (!o.saved) { $('grant-text').textContent = `Nothing changed: access to ${displaySite(site)} was not granted.`; return; }

@@ -51,7 +51,8 @@ const BASE_STYLE =
   'visibility: visible !important; opacity: 1 !important; pointer-events: auto !important; margin: 0 !important; ' +
   'padding: 0 !important; border: 0 !important; background: transparent !important; overflow: visible !important; ';
 const FULL_STYLE = BASE_STYLE +
-  'inset: 0 !important; width: 100% !important; height: 100% !important; max-width: none !important; max-height: none !important;';
+  'inset: 0 !important; width: 100% !important; height: 100% !important; ' +
+  'max-width: none !important; max-height: none !important;';
 const NOTICE_STYLE = BASE_STYLE +
   'top: 16px !important; right: 16px !important; left: auto !important; bottom: auto !important; ' +
   'width: min(380px, calc(100vw - 32px)) !important; height: auto !important;';

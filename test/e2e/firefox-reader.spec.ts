@@ -55,7 +55,8 @@ describe('reader overlay in Firefox ESR', () => {
     expect(o.related).toHaveLength(14);
     const all = await overlayEval(page, (root) => (root.textContent ?? '').replace(/\s+/g, ' '));
     for (const clutter of ['Advertisement', 'SEARCH IN NEWS', 'HOME PAGE', 'WhatsApp', 'Privacy Policy']) expect(all).not.toContain(clutter);
-    // The overlay's stylesheet applied (Firefox takes the <style> fallback: no adoptedStyleSheets from content scripts).
+    // The overlay's stylesheet applied (Firefox takes the <style> fallback: no adoptedStyleSheets from
+    // content scripts).
     const bg = await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor);
     expect(bg).toBe('rgb(251, 250, 247)');
     await new Promise((r) => setTimeout(r, 250));

@@ -3,7 +3,8 @@
  *
  *   serveDir(dir)              static server on 127.0.0.1:<random port> → { url, close }
  *   launchChromium(opts)       Chromium (playwright-core) with dist/chrome-e2e loaded → { ctx, extensionId, sw, close }
- *   clickAction(ctx, page)     a real toolbar click: CDP Extensions.triggerAction (same activeTab grant as a user's click)
+ *   clickAction(ctx, page)     a real toolbar click: CDP Extensions.triggerAction (same activeTab grant as
+ *                              a user's click)
  *   launchFirefox(opts)        Firefox ESR (puppeteer-core over WebDriver BiDi) with dist/firefox-e2e installed as a
  *                              temporary add-on → { browser, extensionBase, clickAction(page), extensionEval, close }
  *   overlayEval(page, fn)      runs `fn(shadowRoot, host)` in the page against the overlay's shadow root
@@ -22,7 +23,7 @@ import type { AddressInfo } from 'node:net';
 export const OVERLAY_TAG = 'dateline-reader';
 
 /** Firefox add-on id (build.mjs) and the moz-extension UUID we pin so tests can open extension pages. */
-export const GECKO_ID = 'dateline-reader@datelinereader.example';
+const GECKO_ID = 'dateline-reader@datelinereader.example';
 export const FIREFOX_UUID = '6f1d3a52-3c55-4b2e-9d7e-5e1a7c0d2b11';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -93,7 +94,10 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 export interface ChromiumOptions {
   /** Extension folder, relative to the project root or absolute. Default dist/chrome-e2e. */
   dist?: string;
-  /** Reuse a profile (e.g. to test persistence across a browser restart). Default: a fresh temp dir, removed on close. */
+  /**
+   * Reuse a profile (e.g. to test persistence across a browser restart). Default: a fresh temp dir,
+   * removed on close.
+   */
   profileDir?: string;
   headless?: boolean;
   /** Extra Chromium flags, e.g. '--force-dark-mode'. */

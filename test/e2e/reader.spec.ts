@@ -41,7 +41,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Pages a test opened: closed after each test even when it fails (a stray tab would confuse the next one's tab lookup). */
+/**
+ * Pages a test opened: closed after each test even when it fails (a stray tab would confuse the next
+ * one's tab lookup).
+ */
 const opened: Page[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {})));

@@ -108,10 +108,20 @@ function makeStamp(y: number, m: number, d: number, h?: number, mi?: number, s?:
  * to the text parser ("March 12, 2024"). A time of exactly 00:00:00 is kept as written here; the
  * caller decides whether it is a real time (see `isSuspectMidnight`).
  */
+/** ISO 8601 and its relatives: "2024-03-12", "20240312", "2024-03-12 14:05:00.000+01:00 [Europe/Berlin]". */
+const ISO_DAY = String.raw`(\d{4})-?(\d{2})-?(\d{2})`;
+const ISO_TIME = String.raw`(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{1,2})(?:[.,]\d+)?)?\s*(Z|[+-−]\d{2}(?::?\d{2})?)?)?`;
+const ISO_ZONE_NAME = String.raw`(?:\s*(?:\[[^\]]*\]|[A-Z]{2,5}))?`;
+const ISO_DATE = new RegExp(`^${ISO_DAY}${ISO_TIME}${ISO_ZONE_NAME}$`, 'i');
+/** RFC 2822: "Tue, 12 Mar 2024 14:05:00 +0100" / "GMT". */
+const RFC2822_DAY = String.raw`(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})`;
+const RFC2822_TIME = String.raw`(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|Z|[+-]\d{4})?)?`;
+const RFC2822_DATE = new RegExp(`^${RFC2822_DAY}${RFC2822_TIME}`);
+
 export function parseMachineDate(raw: string, lang: string | null = null): Stamp | null {
   const s = normalizeDigits(raw).trim();
   if (!s || s.length > 80) return null;
-  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{1,2})(?:[.,]\d+)?)?\s*(Z|[+-−]\d{2}(?::?\d{2})?)?)?(?:\s*(?:\[[^\]]*\]|[A-Z]{2,5}))?$/i.exec(s);
+  let m = ISO_DATE.exec(s);
   if (m) {
     const st = makeStamp(+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? undefined : +m[4], m[5] === undefined ? undefined : +m[5], m[6] === undefined ? undefined : +m[6], normalizeOffset(m[7]));
     if (st) return st;
@@ -123,7 +133,7 @@ export function parseMachineDate(raw: string, lang: string | null = null): Stamp
     return makeStamp(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 'Z');
   }
   // RFC 2822: "Tue, 12 Mar 2024 14:05:00 +0100" / "GMT".
-  m = /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|Z|[+-]\d{4})?)?/.exec(s);
+  m = RFC2822_DATE.exec(s);
   if (m) {
     const month = MONTHS.get(m[2]!.toLowerCase());
     if (month) {
@@ -269,7 +279,7 @@ const DATE_PATTERNS: DatePattern[] = [
   { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19
     re: folding(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2})(?![\\d]|\\.\\d)`, 'gu'),
     ymd: (m, lang) => {
-      let a = +m[1]!; let b = +m[3]!; let y = +m[4]!;
+      const a = +m[1]!; const b = +m[3]!; let y = +m[4]!;
       if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
       // Day first everywhere except US English with slashes; an impossible month decides.
       const us = m[2] === '/' && /^en(-us)?$/i.test(lang ?? '');
@@ -391,14 +401,23 @@ const TIME_AFTER = new RegExp(
 );
 /** A time right before a date: "10:30 AM EST, Wed March 4, 2020", "13:42 - 15.11.2019". */
 const TIME_BEFORE = new RegExp(
-  `(?<![\\d:])(\\d{1,2})\\s*[:h]\\s*(\\d{2})(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?(?:\\s*(?:uhr))?(?:\\s*(${TZ_ALT})(?![\\p{L}]))?` +
+  `(?<![\\d:])(\\d{1,2})\\s*[:h]\\s*(\\d{2})(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?` +
+  `(?:\\s*(?:uhr))?(?:\\s*(${TZ_ALT})(?![\\p{L}]))?` +
   `\\s*(?:[,|·•—–-]|on|le|am|el|il)?\\s*(?:\\p{L}{2,12}\\.?,?\\s*)?$`,
   'iu',
 );
 
-const RANGE_BEFORE = /(?:\d\.?\s*[–—-]|(?<!\p{L})(?:bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al|hasta(?:\s+el)?|fino\s+al|tot))\s*$/iu;
+/** "bis", "until", "jusqu'au"…: the words of a range of days, before its second date. */
+const UNTIL_WORDS = String.raw`bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al`;
+const RANGE_BEFORE = new RegExp(
+  String.raw`(?:\d\.?\s*[–—-]|(?<!\p{L})(?:${UNTIL_WORDS}|hasta(?:\s+el)?|fino\s+al|tot))\s*$`,
+  'iu',
+);
 // A date must follow ("bis 15:45 Uhr" after a date is a time range on one day, not a range of days).
-const RANGE_AFTER = /^\s*(?:bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al|hasta|fino\s+al|tot|[–—]|-)\s*\d{1,4}(?:[./-]\d|\.?\s*\p{L})/iu;
+const RANGE_AFTER = new RegExp(
+  String.raw`^\s*(?:${UNTIL_WORDS}|hasta|fino\s+al|tot|[–—]|-)\s*\d{1,4}(?:[./-]\d|\.?\s*\p{L})`,
+  'iu',
+);
 
 /** The lower-case `iu` patterns above, for folded text (see foldCase); their literals are the twins. */
 function foldedTwin(ci: RegExp): Folding {
@@ -417,8 +436,23 @@ function applyMeridiem(h: number, mer: string | undefined): number | null {
   return pm ? (h % 12) + 12 : h % 12;
 }
 
-const PUBLISHED_LABEL = /(published|posted|erschienen|veröffentlicht|publiziert|erstellt|publié|publie|publicado|publicada|pubblicato|gepubliceerd|yayınlanma|yayınlandı|yayın|опубликовано|опубликован|opublikowano|نشر|نُشر|发布|發佈|发表|公開|작성|created|issued)\s*(?:le|am|on|el|il|em|op|في|[:|–—-]|\s)*\s*$/iu;
-const MODIFIED_LABEL = /(updated?|last\s+modified|modified|revised|edited|aktualisiert|aktualisierung|geändert|stand|mis\s+à\s+jour|màj|maj|actualizado|actualizada|actualización|aggiornato|aggiornamento|atualizado|atualizada|bijgewerkt|gewijzigd|güncelleme|güncellendi|güncellenme|обновлено|обновлен|zaktualizowano|تحديث|آخر\s+تحديث|更新)\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$/iu;
+const PUBLISHED_WORDS = [
+  ...['published', 'posted', 'erschienen', 'veröffentlicht', 'publiziert', 'erstellt', 'publié', 'publie'],
+  ...['publicado', 'publicada', 'pubblicato', 'gepubliceerd', 'yayınlanma', 'yayınlandı', 'yayın'],
+  ...['опубликовано', 'опубликован', 'opublikowano', 'نشر', 'نُشر', '发布', '發佈', '发表', '公開', '작성'],
+  ...['created', 'issued'],
+];
+const PUBLISHED_GLUE = String.raw`\s*(?:le|am|on|el|il|em|op|في|[:|–—-]|\s)*\s*$`;
+const PUBLISHED_LABEL = new RegExp(`(${PUBLISHED_WORDS.join('|')})${PUBLISHED_GLUE}`, 'iu');
+const MODIFIED_WORDS = [
+  ...['updated?', String.raw`last\s+modified`, 'modified', 'revised', 'edited'],
+  ...['aktualisiert', 'aktualisierung', 'geändert', 'stand', String.raw`mis\s+à\s+jour`, 'màj', 'maj'],
+  ...['actualizado', 'actualizada', 'actualización', 'aggiornato', 'aggiornamento', 'atualizado', 'atualizada'],
+  ...['bijgewerkt', 'gewijzigd', 'güncelleme', 'güncellendi', 'güncellenme', 'обновлено', 'обновлен'],
+  ...['zaktualizowano', 'تحديث', String.raw`آخر\s+تحديث`, '更新'],
+];
+const MODIFIED_GLUE = String.raw`\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$`;
+const MODIFIED_LABEL = new RegExp(`(${MODIFIED_WORDS.join('|')})${MODIFIED_GLUE}`, 'iu');
 
 const MODIFIED_LABEL_F = foldedTwin(MODIFIED_LABEL);
 const PUBLISHED_LABEL_F = foldedTwin(PUBLISHED_LABEL);

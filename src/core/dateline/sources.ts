@@ -24,15 +24,20 @@ export interface DateCandidate {
   relative?: boolean;
 }
 
-export interface PlaceHint { place: string | null; source: 'json-ld' }
-
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
 
-const ARTICLE_TYPES = /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|Article|BlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|Blog|PressRelease|Posting)$/i;
+const NEWS_ARTICLE_TYPES = ['', 'Reportage', 'Analysis', 'Opinion', 'Background', 'Review'].map((k) => `${k}NewsArticle`);
+const OTHER_ARTICLE_TYPES = ['LiveBlogPosting', 'Article', 'BlogPosting', 'Report', 'ScholarlyArticle', 'TechArticle'];
+const POST_TYPES = ['SocialMediaPosting', 'Blog', 'PressRelease', 'Posting'];
+const ARTICLE_TYPES = new RegExp(`^(${[...NEWS_ARTICLE_TYPES, ...OTHER_ARTICLE_TYPES, ...POST_TYPES].join('|')})$`, 'i');
 const PAGE_TYPES = /^(WebPage|ItemPage|CollectionPage|AboutPage|ProfilePage|QAPage|FAQPage)$/i;
 /** Nodes whose dates are not the story's: media files, people, comments, reviews of something else. */
-const FOREIGN_TYPES = /^(ImageObject|VideoObject|AudioObject|MediaObject|Person|Organization|NewsMediaOrganization|Comment|Review|Event|Product|Offer|WebSite|SiteNavigationElement|BreadcrumbList|ListItem)$/i;
+const MEDIA_TYPES = ['ImageObject', 'VideoObject', 'AudioObject', 'MediaObject'];
+const AGENT_TYPES = ['Person', 'Organization', 'NewsMediaOrganization'];
+const THING_TYPES = ['Comment', 'Review', 'Event', 'Product', 'Offer'];
+const SITE_TYPES = ['WebSite', 'SiteNavigationElement', 'BreadcrumbList', 'ListItem'];
+const FOREIGN_TYPES = new RegExp(`^(${[...MEDIA_TYPES, ...AGENT_TYPES, ...THING_TYPES, ...SITE_TYPES].join('|')})$`, 'i');
 
 function typesOf(o: Record<string, unknown>): string[] {
   const t = o['@type'];
@@ -162,7 +167,14 @@ const SKIP_TAGS = new Set(['NAV', 'ASIDE', 'FORM', 'SELECT', 'BUTTON', 'MENU', '
 /** A footer inside the story (Drupal's `footer.node__meta`, WordPress's `entry-footer`) holds its byline date. */
 const STORY = 'article, [class*="article"], [class*="post"], [class*="entry"], [itemprop="articleBody"]';
 /** Class/id words of related-story cards, comments, menus and page clocks. */
-const SKIP_CLASS = /(?:^|[\s_-])(?:comments?|comment-\w+|kommentare?|reply|replies|disqus|related|relacionad[ao]s?|recommend\w*|empfehlung\w*|teasers?|clock|site-?footer|page-?footer|global-?footer|main-?footer|navbar|nav|navigation|menu|sidebar|newsletter|promo|trending|popular|most-?read|meistgelesen|outbrain|taboola|more-?(?:news|stories|articles)|read-?more|breaking-?news|ticker|cookie\w*|consent)(?:$|[\s_-])/i;
+const SKIP_CLASS_WORDS = [
+  ...['comments?', String.raw`comment-\w+`, 'kommentare?', 'reply', 'replies', 'disqus'],
+  ...['related', 'relacionad[ao]s?', String.raw`recommend\w*`, String.raw`empfehlung\w*`, 'teasers?', 'clock'],
+  ...['site-?footer', 'page-?footer', 'global-?footer', 'main-?footer', 'navbar', 'nav', 'navigation', 'menu'],
+  ...['sidebar', 'newsletter', 'promo', 'trending', 'popular', 'most-?read', 'meistgelesen', 'outbrain', 'taboola'],
+  ...['more-?(?:news|stories|articles)', 'read-?more', 'breaking-?news', 'ticker', String.raw`cookie\w*`, 'consent'],
+];
+const SKIP_CLASS = new RegExp(String.raw`(?:^|[\s_-])(?:${SKIP_CLASS_WORDS.join('|')})(?:$|[\s_-])`, 'i');
 
 export interface Zones { headline: Element | null; isExcluded(el: Element): boolean }
 
@@ -223,7 +235,8 @@ export function makeZones(doc: Document): Zones {
 // Microdata and <time>
 
 function kindFromAttrs(el: Element): DateKind | null {
-  const s = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
+  const attrs = [el.getAttribute('class') ?? '', el.id, el.getAttribute('itemprop') ?? ''];
+  const s = [...attrs, el.parentElement?.getAttribute('class') ?? ''].join(' ').toLowerCase();
   if (/updat|modif|aktualisier|edited|revised/.test(s)) return 'modified';
   if (/publi|posted|pubdate|created|entry-date|datepublished/.test(s)) return 'published';
   return null;

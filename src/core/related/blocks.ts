@@ -31,7 +31,16 @@ const ROOT: BlockContext = { excluded: false, sponsored: false, label: null, lab
 const EXCLUDED_TAGS = new Set(['nav', 'footer', 'menu', 'select', 'button', 'dialog']);
 const EXCLUDED_ROLES = /^(navigation|menubar|menu|contentinfo|search|dialog|tablist)$/;
 /** Class/id tokens (a token ending in one of these words) of non-headline regions. */
-const EXCLUDED_TOKEN = /(^|[_-])(nav|navbar|navi|navigation|menu|menus|mainmenu|megamenu|breadcrumbs?|footer|share|shares|sharing|sharebar|share-?tools|social|socials|social-?(links|icons|share|media)|tags|tag-?list|tags-?list|taglist|keywords|pagination|pager|paging|languages?|lang-?(menu|switch(er)?|select(or)?|list)|language-?(menu|switch(er)?|select(or)?|list)|comments?|comment-?list|subscribe|subscription|paywall|login|newsletter|cookies?|cookie-?banner|consent|skip-?links?|toolbar|topics|topic-?list|author-?bio|byline)$/;
+const LANGUAGE_PICKER = '-?(menu|switch(er)?|select(or)?|list)';
+const EXCLUDED_WORDS = [
+  ...['nav', 'navbar', 'navi', 'navigation', 'menu', 'menus', 'mainmenu', 'megamenu', 'breadcrumbs?', 'footer'],
+  ...['share', 'shares', 'sharing', 'sharebar', 'share-?tools', 'social', 'socials', 'social-?(links|icons|share|media)'],
+  ...['tags', 'tag-?list', 'tags-?list', 'taglist', 'keywords', 'pagination', 'pager', 'paging'],
+  ...['languages?', `lang${LANGUAGE_PICKER}`, `language${LANGUAGE_PICKER}`, 'comments?', 'comment-?list'],
+  ...['subscribe', 'subscription', 'paywall', 'login', 'newsletter', 'cookies?', 'cookie-?banner', 'consent'],
+  ...['skip-?links?', 'toolbar', 'topics', 'topic-?list', 'author-?bio', 'byline'],
+];
+const EXCLUDED_TOKEN = new RegExp(`(^|[_-])(${EXCLUDED_WORDS.join('|')})$`);
 
 /** Elements whose text is not page text. */
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
@@ -120,7 +129,8 @@ export function headingLabels(headings: Element[], shapeOf: (href: string) => Ur
   };
   for (const { wrapper, heading, text } of wrappers) {
     const labelled = labelFrom(wrapper.nextElementSibling, heading, text);
-    // A heading alone at the end of its wrapper (<header><h2>Most read</h2></header><ol>…) labels what follows the wrapper.
+    // A heading alone at the end of its wrapper (<header><h2>Most read</h2></header><ol>…) labels what
+    // follows the wrapper.
     if (!labelled && wrapper.parentElement) labelFrom(wrapper.parentElement.nextElementSibling, heading, text);
   }
   return labels;

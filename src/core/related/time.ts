@@ -22,7 +22,7 @@ export function asciiDigits(s: string): string {
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 // Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
-const UNIT_S = /^(s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|秒|ثوان[يٍ]?|ثانية|שניות|секунд\p{L}*|saniye)$/u;
+const UNIT_S = /^(s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|秒|ثوان(?:ي|ٍ)?|ثانية|שניות|секунд\p{L}*|saniye)$/u;
 const UNIT_M = /^(m|mins?|minutes?|minuten?|minutos?|minuti|minuto|分|分钟|分鐘|دقيقة|دقائق|دقيقتين|דקות|דקה|минут\p{L}*|dakika)$/u;
 const UNIT_H = /^(h|hrs?|hours?|std|stunden?|heures?|horas?|ore|ora|時間|小时|小時|ساعة|ساعات|ساعتين|שעות|שעה|שעתיים|час\p{L}*|saat)$/u;
 const UNIT_D = /^(d|days?|tage?n?|jours?|días?|dias?|giorni|giorno|日|天|يوم|أيام|يومين|ימים|יום|יומיים|дн\p{L}*|день|gün)$/u;
@@ -55,7 +55,7 @@ const RELATIVE: RegExp[] = [
   /\b(\d+|un'?|una)\s+(secondi|minuti|minuto|ore|ora|giorni|giorno|settimane?)\s+fa\b/i,
   /(\d+)\s*(秒|分|時間|日|週間)前/,
   /(\d+)\s*(秒|分钟|分鐘|小时|小時|天|周)前/,
-  /منذ\s+(\d+)?\s*(ثوان[يٍ]?|ثانية|دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع)/,
+  /منذ\s+(\d+)?\s*(ثوان(?:ي|ٍ)?|ثانية|دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع)/,
   /לפני\s+(\d+)?\s*(שניות|דקות|דקה|שעות|שעה|שעתיים|ימים|יום|יומיים|שבועות|שבוע)/,
   /(\d+)\s+(секунд\p{L}*|минут\p{L}*|час\p{L}*|дн\p{L}*|день|недел\p{L}*)\s+назад/iu,
   /(\d+)\s+(saniye|dakika|saat|gün|hafta)\s+önce/i,
@@ -184,7 +184,20 @@ export function parseCardTime(text: string, datetime: string | null, now: Date, 
 }
 
 /** Words a time text may hold besides numbers and units: "ago", "vor", "il y a", "Uhr", "منذ", "לפני"… */
-const TIME_WORD = /^(ago|just|now|yesterday|today|updated|published|at|on|vor|gestern|heute|um|uhr|aktualisiert|il|y|a|hier|aujourd'hui|à|le|mis|jour|hace|ayer|hoy|de|las|el|fa|ieri|oggi|alle|an?|one|eine[mr]?|une?|una?|un|منذ|لפני|назад|önce|в|am|pm|gmt|utc|cet|cest|edt|est|ist|jst|bst)$/i;
+const TIME_WORDS = [
+  ...['ago', 'just', 'now', 'yesterday', 'today', 'updated', 'published', 'at', 'on'],
+  ...['vor', 'gestern', 'heute', 'um', 'uhr', 'aktualisiert', 'il', 'y', 'a', 'hier', "aujourd'hui", 'à', 'le', 'mis', 'jour'],
+  ...['hace', 'ayer', 'hoy', 'de', 'las', 'el', 'fa', 'ieri', 'oggi', 'alle'],
+  ...['an?', 'one', 'eine[mr]?', 'une?', 'una?', 'un', 'منذ', 'لפני', 'назад', 'önce', 'в'],
+  ...['am', 'pm', 'gmt', 'utc', 'cet', 'cest', 'edt', 'est', 'ist', 'jst', 'bst'],
+];
+const TIME_WORD = new RegExp(`^(${TIME_WORDS.join('|')})$`, 'i');
+/** Hebrew, Arabic, Japanese and Chinese time words (no case to fold). */
+const UNCASED_TIME_WORDS = [
+  ...['לפני', 'منذ', 'שעה', 'שעתיים', 'יום', 'יומיים', 'דקה', 'ساعة', 'ساعتين', 'دقيقة', 'دقيقتين', 'يوم', 'يومين'],
+  ...['たった今', '刚刚', '昨日', '昨天', 'أمس', 'אתמול', 'الآن', 'הרגע'],
+];
+const TIME_WORD_UNCASED = new RegExp(`^(${UNCASED_TIME_WORDS.join('|')})$`);
 
 /** Does this text look like nothing but a card time ("2 minutes ago...", "13m ago", "15.11.2019 13:42")? */
 export function isTimeText(text: string, now: Date): boolean {
@@ -193,9 +206,9 @@ export function isTimeText(text: string, now: Date): boolean {
   if (parseCardTime(t, null, now, 0) === null) return false;
   // Every word must be a number, a unit, a month or a time word: "New Social Movements 2 minutes ago" is not a time.
   return t.split(/\s+/).every((raw) => {
-    const w = raw.replace(/^[(\[«"']+|[)\]»"',.:;]+$/g, '');
+    const w = raw.replace(/^[([«"']+|[)\]»"',.:;]+$/g, '');
     return !w || /\d/.test(w) || TIME_WORD.test(w) || unitOf(w) !== null || MONTHS[w.toLowerCase().replace(/\.$/, '')] !== undefined
-      || /^(לפני|منذ|שעה|שעתיים|יום|יומיים|דקה|ساعة|ساعتين|دقيقة|دقيقتين|يوم|يومين|たった今|刚刚|昨日|昨天|أمس|אתמול|الآن|הרגע)$/.test(w);
+      || TIME_WORD_UNCASED.test(w);
   });
 }
 

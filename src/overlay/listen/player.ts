@@ -50,7 +50,9 @@ export function createPlayer(api: SpeechApi, initial: SpeechPlan, events: Player
   let generation = 0;
   let rate = opts.rate;
   let voice = opts.voice;
-  let speaking: UtteranceLike | null = null;
+  // Holds the utterance being spoken: Chrome can garbage-collect an unreferenced utterance mid-speech,
+  // and its `end` event then never fires (a long-standing Chromium bug), which would stall the plan.
+  const held: { speaking: UtteranceLike | null } = { speaking: null };
 
   const setStatus = (s: PlayerStatus, note?: string): void => {
     status = s;
@@ -60,7 +62,7 @@ export function createPlayer(api: SpeechApi, initial: SpeechPlan, events: Player
   /** Empties the engine; events of what it held are ignored from now on. */
   function silence(): void {
     generation++;
-    speaking = null;
+    held.speaking = null;
     try {
       api.synth.cancel();
     } catch {
@@ -91,7 +93,7 @@ export function createPlayer(api: SpeechApi, initial: SpeechPlan, events: Player
     u.onerror = (e) => {
       if (gen !== generation || OWN_CANCEL.has(e?.error ?? '')) return;
       generation++;
-      speaking = null;
+      held.speaking = null;
       // Chrome refuses speech until the user has interacted with the page (a shortcut from the
       // browser's UI does not count): say how to start instead of failing silently.
       const note = e?.error === 'not-allowed'
@@ -99,7 +101,7 @@ export function createPlayer(api: SpeechApi, initial: SpeechPlan, events: Player
         : `Speech stopped (${e?.error ?? 'error'}).`;
       setStatus('paused', note);
     };
-    speaking = u;
+    held.speaking = u;
     events.onItem(i);
     api.synth.speak(u);
   }

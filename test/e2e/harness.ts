@@ -17,6 +17,7 @@ import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { chromiumPath, firefoxPath } from '../../scripts/browsers.mjs';
 
 /** The overlay's host element (src/overlay): a hyphenated tag never registered with customElements. */
 export const OVERLAY_TAG = 'dateline-reader';
@@ -120,7 +121,7 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
   const ownProfile = !opts.profileDir;
   const profileDir = opts.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dr-chromium-')));
   const ctx = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(), // CHROMIUM_PATH, else the usual places (scripts/browsers.mjs)
     headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: opts.viewport ?? { width: 1280, height: 900 },
@@ -243,7 +244,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
   const dist = ext.dir;
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    executablePath: firefoxPath(), // FIREFOX_PATH, else the usual places (scripts/browsers.mjs)
     headless: opts.headless ?? true,
     // Lets the test open moz-extension:// pages (the extension page from which the test hook is called).
     args: ['-remote-allow-system-access'],

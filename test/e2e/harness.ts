@@ -365,8 +365,8 @@ export async function overlayEval<T, A = undefined>(
  * user sees. getAnimations() flushes style first, so an animation about to start is already listed.
  */
 export async function waitForOverlayAnimations(page: Page | PuppeteerPage): Promise<void> {
-  await waitUntil(() => overlayEval(page, (root) => !!root.querySelector('.reader')
-    && root.getAnimations().every((a) => a.playState === 'finished' || a.playState === 'idle')), 'the overlay\'s fade-in to finish');
+  // (the reader and the "not an article" notice alike: whatever the shadow root animates)
+  await waitUntil(() => overlayEval(page, (root) => root.getAnimations().every((a) => a.playState === 'finished' || a.playState === 'idle')), 'the overlay\'s fade-in to finish');
 }
 
 /** What a user sees in the overlay, as plain data (for assertions shared by the Chromium and Firefox specs). */

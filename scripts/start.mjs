@@ -116,7 +116,11 @@ async function main() {
     console.log(`Extension ${extensionId} loaded from dist/chrome.`);
     if (headless) {
       await clickToolbarButton(ctx, page, extensionId);
-      await page.waitForTimeout(250); // the overlay's 120 ms fade-in
+      // the overlay's fade-in has finished (getAnimations() flushes style: a pending one is listed)
+      await page.waitForFunction((tag) => {
+        const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+        return !!root && root.getAnimations().every((a) => a.playState === 'finished' || a.playState === 'idle');
+      }, OVERLAY_TAG);
       const name = screenshot ?? 'reader.png';
       const out = path.basename(name) === name ? path.join(root, 'test-results', name) : path.resolve(name);
       await mkdir(path.dirname(out), { recursive: true });

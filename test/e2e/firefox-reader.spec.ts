@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
-  FIXTURES, SCREENSHOTS, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay,
+  FIXTURES, SCREENSHOTS, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay, waitForOverlayAnimations,
   type FirefoxSession, type Served,
 } from './harness.js';
 import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
@@ -59,7 +59,7 @@ describe('reader overlay in Firefox ESR', () => {
     // content scripts).
     const bg = await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor);
     expect(bg).toBe('rgb(251, 250, 247)');
-    await new Promise((r) => setTimeout(r, 250));
+    await waitForOverlayAnimations(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-seed-light-ltr.png') });
     expect.soft(o.times.map((t) => t.datetime)).toContainEqual(expect.stringMatching(/^2019-11-15T13:42/));
 
@@ -81,7 +81,7 @@ describe('reader overlay in Firefox ESR', () => {
       return { theme: reader.dataset.theme, bg: getComputedStyle(reader).backgroundColor, size: getComputedStyle(root.querySelector('.article-body p')!).fontSize };
     });
     expect(look).toEqual({ theme: 'dark', bg: 'rgb(23, 24, 27)', size: '20px' });
-    await new Promise((r) => setTimeout(r, 250));
+    await waitForOverlayAnimations(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-rtl-dark.png') });
     await firefox.clickAction(page);
     expect(await waitForOverlay(page, false)).toBe(true);

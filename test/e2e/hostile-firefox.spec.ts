@@ -14,7 +14,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { OVERLAY_TAG, isOverlayOpen, launchFirefox, overlayEval, waitForOverlay, type FirefoxSession } from './harness.js';
+import { OVERLAY_TAG, isOverlayOpen, launchFirefox, overlayEval, quietFor, waitForOverlay, waitUntil, type FirefoxSession } from './harness.js';
 import {
   COVER_ATTACKS, COVER_RGB, IDS, attackScript, clearFlags, coverShown, flags, liveScriptInOverlay, pixelAt,
   recordClicks, saveButtonCenter, serveHostileSite, type HostileSite,
@@ -47,28 +47,24 @@ async function open(p: string): Promise<Page> {
   return page;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 async function until(f: () => Promise<boolean>, timeoutMs = 3000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    if (await f().catch(() => false)) return true;
-    if (Date.now() > end) return false;
-    await sleep(50);
-  }
+  return waitUntil(() => f().catch(() => false), 'the reader back on screen', timeoutMs, 50).catch(() => false);
 }
 
 describe('hostile pages in Firefox ESR', () => {
   it('each payload runs on the page itself (control) and never through the reader', async () => {
     const page = await open('/news/2024/05/01/council-budget.html');
-    await sleep(500); // iframes, autofocus, toggle events
+    const atLoad = ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc'];
+    // Control: the payloads fire on the page itself (iframes, toggle events fire after load).
+    await waitUntil(async () => { const f = await flags(page); return atLoad.every((id) => f.includes(id)); }, `the load-time payloads to fire on the raw page (${atLoad.join(', ')})`).catch(() => {});
     await page.evaluate(() => {
       for (const a of Array.from(document.querySelectorAll('a'))) if (/^\W*j/i.test(a.getAttribute('href') ?? '') || /javascript/i.test(a.href)) a.click();
     });
-    await sleep(300);
+    // (Which clicked javascript: links fire differs by Firefox version; only logged.)
+    await quietFor(300, 'the clicked javascript: links that are live in this Firefox fire by now (for the log only)');
     const control = await flags(page);
     console.log(`payloads live on the raw page in Firefox: ${control.length}/${IDS.length}: ${control.join(', ')}`);
-    for (const id of ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc']) {
+    for (const id of atLoad) {
       expect(control, `${id} should be live on the raw page`).toContain(id);
     }
 
@@ -77,7 +73,7 @@ describe('hostile pages in Firefox ESR', () => {
     await firefox.clickAction(page);
     expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
     expect(await liveScriptInOverlay(page)).toEqual([]);
-    await sleep(800);
+    await quietFor(800, 'a payload that got into the overlay would fire (onerror, onload, ontoggle, iframe load) by now');
     expect(await flags(page)).toEqual([]);
     expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
   });
@@ -103,7 +99,7 @@ describe('hostile pages in Firefox ESR', () => {
       return found;
     }, OVERLAY_TAG);
     expect(pressed).toEqual(['save', 'autoclean-always', 'autoclean-never', 'theme', 'close']);
-    await sleep(1000);
+    await quietFor(1000, 'a scripted press that worked would have closed the reader, saved, or stored a setting by now');
     expect(await isOverlayOpen(page)).toBe(true);
     expect(await overlayEval(page, (root) => ({
       theme: (root.querySelector('.reader') as HTMLElement).dataset.theme,

@@ -17,7 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { OVERLAY_TAG, ROOT, clickAction, isOverlayOpen, launchChromium, overlayEval, waitForOverlay, type ChromiumSession } from './harness.js';
+import { OVERLAY_TAG, ROOT, clickAction, isOverlayOpen, launchChromium, overlayEval, quietFor, waitForOverlay, waitUntil, type ChromiumSession } from './harness.js';
 import {
   COVER_ATTACKS, COVER_RGB, IDS, attackScript, clearFlags, coverShown, flags, liveScriptInOverlay, pixelAt,
   recordClicks, saveButtonCenter, serveHostileSite, type HostileSite,
@@ -56,15 +56,18 @@ async function open(p: string): Promise<Page> {
 describe('hostile article in the overlay (Chromium)', () => {
   it('each payload runs on the page itself (control) and never through the reader', async () => {
     const page = await open('/news/2024/05/01/council-budget.html');
-    await page.waitForTimeout(500); // iframes, autofocus, toggle events
+    const atLoad = ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc', 'noscript_mxss'];
+    const onClick = ['a_js', 'a_js_entity', 'a_js_tab', 'a_js_lead'];
+    // Control, part 1: the payloads fire on the page itself (iframes, toggle events fire after load).
+    await waitUntil(async () => { const f = await flags(page); return atLoad.every((id) => f.includes(id)); }, `the load-time payloads to fire on the raw page (${atLoad.join(', ')})`).catch(() => {});
     // Control, part 2: the obfuscated javascript: links are live in this browser when clicked on the page.
     await page.evaluate(() => {
       for (const a of Array.from(document.querySelectorAll('a'))) if (/^\W*j/i.test(a.getAttribute('href') ?? '') || /javascript/i.test(a.href)) a.click();
     });
-    await page.waitForTimeout(200);
+    await waitUntil(async () => { const f = await flags(page); return onClick.every((id) => f.includes(id)); }, 'the clicked javascript: links to fire on the raw page').catch(() => {});
     const control = await flags(page);
     console.log(`payloads live on the raw page in Chromium: ${control.length}/${IDS.length}: ${control.join(', ')}`);
-    for (const id of ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc', 'a_js', 'a_js_entity', 'a_js_tab', 'a_js_lead', 'noscript_mxss']) {
+    for (const id of [...atLoad, ...onClick]) {
       expect(control, `${id} should be live on the raw page`).toContain(id);
     }
 
@@ -75,7 +78,7 @@ describe('hostile article in the overlay (Chromium)', () => {
     // The article is shown (where Readability cuts it depends on how the broken payload markup parsed).
     expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
     expect(await liveScriptInOverlay(page)).toEqual([]);
-    await page.waitForTimeout(800);
+    await quietFor(800, 'a payload that got into the overlay would fire (onerror, onload, ontoggle, iframe load) by now');
     expect(await flags(page)).toEqual([]);
     // No beacon: nothing under /evil/ was requested because of the reader.
     expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
@@ -120,7 +123,7 @@ describe('hostile article in the overlay (Chromium)', () => {
     // The user's own Escape still closes it, and the guard leaves with it: the page keeps what it did.
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
-    await page.waitForTimeout(1200);
+    await quietFor(1200, 'a guard left behind after Escape would put the reader back on screen by now');
     expect(await isOverlayOpen(page)).toBe(false);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).display)).toBe('none');
   });
@@ -133,7 +136,7 @@ describe('hostile article in the overlay (Chromium)', () => {
         document.dispatchEvent(new CustomEvent(m.type, { detail: m.payload }));
       }
     });
-    await page.waitForTimeout(500);
+    await quietFor(500, 'a forged message or event that reached the content script would have opened the reader by now');
     expect(await isOverlayOpen(page)).toBe(false);
     // The page's world has no way to the extension's messaging (no externally_connectable).
     const reach = await page.evaluate((id) => {
@@ -171,7 +174,7 @@ describe('hostile article in the overlay (Chromium)', () => {
       return found;
     }, OVERLAY_TAG);
     expect(pressed).toEqual(['save', 'autoclean-always', 'autoclean-never', 'theme', 'size', 'close']);
-    await page.waitForTimeout(1000);
+    await quietFor(1000, 'a scripted press that worked would have closed the reader, saved, or stored a setting by now');
     expect(await isOverlayOpen(page)).toBe(true);
     // The reader kept the user's settings: nothing was changed or stored.
     expect(await overlayEval(page, (root) => (root.querySelector('.reader') as HTMLElement).dataset.theme)).not.toBe('dark');
@@ -329,18 +332,17 @@ describe('a saved hostile article in the library page', () => {
     expect(await waitForOverlay(lib)).toBe(true);
     expect(await overlayEval(lib, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
     expect(await liveScriptInOverlay(lib)).toEqual([]);
-    await lib.waitForTimeout(800);
+    await quietFor(800, 'a payload that got into the saved article would fire in the library page by now');
     expect(await flags(lib)).toEqual([]);
     expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
     // Nothing at all was requested from the publisher while the saved copy was read (images are
     // inlined; those not stored are links), and the CSP refuses a remote image that got in anyway.
-    await lib.evaluate((o) => { const img = document.createElement('img'); img.src = `${o}/img-probe.png`; document.body.append(img); }, origin);
-    await lib.waitForTimeout(500);
+    // The probe image settles (the CSP refuses it: error) before we look at the requests.
+    await lib.evaluate((o) => new Promise<void>((resolve) => { const img = document.createElement('img'); img.onload = img.onerror = () => resolve(); img.src = `${o}/img-probe.png`; document.body.append(img); }), origin);
     expect(requests.slice(before)).toEqual([]);
 
     // (Code run by the test through CDP is exempt from the page's CSP; what it inserts is not.)
-    const probe = await lib.evaluate(async () => {
-      const w = window as unknown as { __csp_probe?: number };
+    await lib.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__csp_probe = 1';
       document.head.append(s);
@@ -353,9 +355,9 @@ describe('a saved hostile article in the library page', () => {
       a.href = 'javascript:window.__csp_probe = 4';
       document.body.append(a);
       a.click();
-      await new Promise((r) => setTimeout(r, 300));
-      return w.__csp_probe ?? null;
     });
+    await quietFor(300, 'an inline script, handler, string timer or javascript: URL the CSP let through would have set __csp_probe by now');
+    const probe = await lib.evaluate(() => (window as unknown as { __csp_probe?: number }).__csp_probe ?? null);
     expect(probe).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   FIXTURES, OVERLAY_TAG, SCREENSHOTS, clickAction, isOverlayOpen, launchChromium, overlayEval, readOverlay, serveDir,
-  waitForOverlay, type ChromiumSession, type Served,
+  waitForOverlay, waitForOverlayAnimations, waitUntil, type ChromiumSession, type Served,
 } from './harness.js';
 import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
@@ -82,8 +82,8 @@ async function badgeFor(page: Page): Promise<string> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  // Let the 120 ms fade-in finish so the picture shows what a user sees.
-  await page.waitForTimeout(250);
+  // Let the fade-in finish so the picture shows what a user sees.
+  await waitForOverlayAnimations(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, `chromium-${name}.png`) });
 }
 
@@ -287,8 +287,8 @@ describe('reader overlay in Chromium', () => {
 
   it('the save shortcut path (Alt+Shift+S) opens the reader and saves the article to the library', async () => {
     const page = await openPage('seed-haberler.html');
-    await page.waitForTimeout(300);
     const url = page.url();
+    await waitUntil(() => chromium.sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === u)?.status === 'complete', url), 'the tab to finish loading');
     // commands.onCommand has no CDP trigger; the e2e hook runs what the 'save-article' command runs.
     const result = await chromium.sw.evaluate(async (u) => {
       const tab = (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u);

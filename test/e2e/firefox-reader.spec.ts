@@ -107,7 +107,7 @@ describe('reader overlay in Firefox ESR', () => {
             return !!img && img.complete && img.naturalWidth > 0;
           }, {}, 'dateline-reader');
         }
-        await new Promise((r) => setTimeout(r, 250)); // the fade-in, so the picture shows what a user sees
+        await waitForOverlayAnimations(page); // the fade-in done, so the picture shows what a user sees
         await page.screenshot({ path: path.join(SCREENSHOTS, `firefox-${name}-${theme}-${width}.png`) });
         const { violations, checked } = await axeReader(page);
         expect(checked).toBeGreaterThan(30);

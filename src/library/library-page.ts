@@ -63,6 +63,7 @@ function elements(doc: Document) {
     },
     filterToggle: $<HTMLButtonElement>('filter-toggle'),
     filterCount: $('filter-count'),
+    filterCountText: $('filter-count-text'),
     filterBox: $('filters'),
     filterClear: $<HTMLButtonElement>('filter-clear'),
     rangeLabel: $('range-label'),
@@ -129,6 +130,7 @@ async function render(p: Page): Promise<void> {
   ui.more.hidden = s.rows.length <= s.limit;
   ui.empty.hidden = s.rows.length > 0 || answer.partial;
   ui.empty.textContent = s.all.length === 0 ? NOTHING_SAVED : 'No saved article matches.';
+  p.doc.body.classList.toggle('no-articles', s.all.length === 0);
   const total = plural(s.all.length, 'article', 'articles', p.locale);
   const count = s.rows.length === s.all.length ? total : `${s.rows.length} of ${total}`;
   // Said, not hidden: the answer so far covers only the articles whose text is loaded.
@@ -153,6 +155,7 @@ async function showFirstPage(p: Page): Promise<void> {
   ui.more.hidden = first.total <= s.limit;
   ui.empty.hidden = first.total > 0;
   ui.empty.textContent = NOTHING_SAVED;
+  p.doc.body.classList.toggle('no-articles', first.total === 0);
   ui.shown.textContent = plural(first.total, 'article', 'articles', p.locale);
   rendered(p, { count: first.total, shown: s.rows.length, ms: 0, partial: false });
 }
@@ -320,7 +323,7 @@ function showFilterCount(p: Page): void {
   const n = activeFilters(p.state.query);
   p.ui.filterCount.hidden = n === 0;
   p.ui.filterCount.textContent = String(n);
-  p.ui.filterToggle.setAttribute('aria-label', n ? `Filter (${n} active)` : 'Filter');
+  p.ui.filterCountText.textContent = n ? ` (${n} active)` : '';
   p.ui.filterClear.disabled = n === 0 && p.state.query.sort === DEFAULT_QUERY.sort;
 }
 

@@ -113,11 +113,15 @@ export function seedLibraryScript(): string {
 /** axe-core's source, evaluated in the page (the pages' CSP refuses a script tag). */
 export const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe in the page (after AXE_SOURCE was evaluated): the serious and critical violations, in short. */
+/**
+ * Runs axe in the page (after AXE_SOURCE was evaluated): the serious and critical violations, in
+ * short, or a line saying axe checked nothing (so a run that did not happen never passes).
+ */
 export const AXE_RUN = `(async () => {
   const r = await axe.run(document, { resultTypes: ['violations'] });
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const found = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
+  return r.passes.length > 10 ? found : [...found, 'axe checked only ' + r.passes.length + ' rules'];
 })()`;
 
 /** How far the page scrolls sideways (0: it fits). */

@@ -149,7 +149,7 @@ describe('library and options as designed (Chromium)', () => {
     expect(await axe(page)).toEqual([]);
     await page.click('#theme label.swatch-light');
     await shot(page, 'options-400');
-    await page.click('#theme input[value="auto"] + span');
+    await page.click('#theme label:first-child');
     await page.uncheck('#enabled');
     await page.close();
   });

@@ -299,7 +299,9 @@ async function onRow(p: Page, act: RowAction, id: string, event: Event): Promise
 function describeImport(r: ImportReport, locale: string): string {
   const lines = [`Imported ${r.imported}, replaced ${r.replaced} older, ${r.unchanged} already in the library.`];
   const list = (items: ImportReport['problems']): void => {
-    for (const x of items.slice(0, 50)) lines.push(`  #${x.index + 1}${x.title ? ` “${x.title}”` : ''}: ${x.reason}`);
+    for (const x of items.slice(0, 50)) {
+      lines.push(`  #${x.index + 1}${x.title ? ` “${x.title}”` : ''}: ${x.reason}`);
+    }
     if (items.length > 50) lines.push(`  … and ${items.length - 50} more`);
   };
   if (r.renamed.length) {

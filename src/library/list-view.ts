@@ -1,6 +1,7 @@
 /**
  * The list of saved articles: one row per article (thumbnail, title, site, dateline, saved date,
- * reading time, a two-line excerpt, read state, selection, actions), rendered a page at a time so 5,000 articles never become 5,000
+ * reading time, a two-line excerpt, read state, selection, actions), rendered a page at a time so
+ * 5,000 articles never become 5,000
  * rows on screen while typing a search. Clicks are delegated: one listener for the whole list.
  */
 import type { ArticleSummary } from '../store/record.js';
@@ -80,7 +81,8 @@ function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.Date
         a.readingMinutes ? field(doc, 'minutes', `${a.readingMinutes} min read`) : null,
         a.versions ? field(doc, 'versions', `${n(a.versions, 'earlier version', 'earlier versions')}`) : null,
         a.images.skipped
-          ? field(doc, 'images-note', n(a.images.skipped, 'image as links', 'images as links'), { title: a.images.note ?? '' })
+          ? field(doc, 'images-note', n(a.images.skipped, 'image as links', 'images as links'),
+            { title: a.images.note ?? '' })
           : null,
       ),
       a.excerpt ? el(doc, 'p', { class: 'excerpt', dir: 'auto', lang: a.lang ?? undefined }, a.excerpt) : null,

@@ -39,8 +39,12 @@ export function setUpReadingDefaults(doc: Document): void {
     void readerSettingsItem.set(next).catch(() => undefined);
   };
 
-  for (const r of radios('theme')) r.addEventListener('change', () => change({ theme: r.value as ReaderSettings['theme'] }));
-  for (const r of radios('font')) r.addEventListener('change', () => change({ font: r.value as ReaderSettings['font'] }));
+  for (const r of radios('theme')) {
+    r.addEventListener('change', () => change({ theme: r.value as ReaderSettings['theme'] }));
+  }
+  for (const r of radios('font')) {
+    r.addEventListener('change', () => change({ font: r.value as ReaderSettings['font'] }));
+  }
   down.addEventListener('click', () => current && change({ fontSize: current.fontSize - LIMITS.fontSize.step }));
   up.addEventListener('click', () => current && change({ fontSize: current.fontSize + LIMITS.fontSize.step }));
   void loadReaderSettings().then(show);

@@ -60,10 +60,12 @@ describe('library and options as designed (Firefox)', () => {
     const page = await open('library.html', 'body[data-state="ready"]');
     await page.evaluate(seedLibraryScript());
     void page.reload().catch(() => {});
-    await poll(() => page.evaluate(() => `${document.body?.dataset.state} ${document.querySelectorAll('#list li').length}`),
-      (s) => s === 'ready 5');
-    await poll(() => page.evaluate(() => Array.from(document.querySelectorAll('#list .thumb img'))
-      .filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length), (n) => n === 2);
+    const listed = (): Promise<string> =>
+      page.evaluate(() => `${document.body?.dataset.state} ${document.querySelectorAll('#list li').length}`);
+    await poll(listed, (s) => s === 'ready 5');
+    const pictures = (): Promise<number> => page.evaluate(() => Array.from(document.querySelectorAll('#list .thumb img'))
+      .filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length);
+    await poll(pictures, (n) => n === 2);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'design-firefox-library-5.png') });
     expect(await axe(page)).toEqual([]);
     expect(await overflowAt(page)).toEqual({ 320: 0, 400: 0, 1280: 0, 1920: 0 });

@@ -83,7 +83,8 @@ export function seedLibraryScript(): string {
     const parts = toRecords(a, { id: `d-${i}`, savedAt: t, updatedAt: t, read: s.read ? 1 : 0, versions: 0, images });
     return {
       record: parts.record, body: parts.body, search: searchRecord(parts.record, parts.body),
-      image: png ? { articleId: `d-${i}`, url: a.leadImage, type: 'image/png', bytes: png.length, b64: png.toString('base64') }
+      image: png
+        ? { articleId: `d-${i}`, url: a.leadImage, type: 'image/png', bytes: png.length, b64: png.toString('base64') }
         : null,
     };
   });

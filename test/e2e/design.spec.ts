@@ -62,10 +62,12 @@ describe('library and options as designed (Chromium)', () => {
     expect(await rowTitles(page)).toHaveLength(5);
     await thumbsLoaded(page);
     // Pictures come from the library as data: URLs, never from the publisher.
-    const srcs = await page.$$eval('#list .thumb img', (imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 15)));
+    const srcs = await page.$$eval('#list .thumb img',
+      (imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 15)));
     expect(srcs).toEqual(['data:image/png;', 'data:image/png;']);
     // The Arabic row's English details stay in order (each field isolated).
-    const arabic = await page.$eval('#list li[data-id="d-1"] .meta', (m) => Array.from(m.children).map((c) => c.tagName));
+    const arabic = await page.$eval('#list li[data-id="d-1"] .meta',
+      (m) => Array.from(m.children).map((c) => c.tagName));
     expect(new Set(arabic)).toEqual(new Set(['BDI']));
     expect(await page.textContent('#list li[data-id="d-1"] .images-note')).toBe('1 image as links');
     await shot(page, 'library-5-light-1280');
@@ -104,7 +106,8 @@ describe('library and options as designed (Chromium)', () => {
 
   it('keyboard: j/k move, Enter opens, Delete deletes with undo, / goes to the search', async () => {
     const page = await open('library.html');
-    const current = (): Promise<string | null> => page.evaluate(() => (document.activeElement as HTMLElement).dataset.id ?? null);
+    const current = (): Promise<string | null> =>
+      page.evaluate(() => (document.activeElement as HTMLElement).dataset.id ?? null);
     await page.keyboard.press('j');
     expect(await current()).toBe('d-4');
     await page.keyboard.press('j');

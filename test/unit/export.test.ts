@@ -281,8 +281,8 @@ describe('issue #23: export details', () => {
     const { id } = await saveArticle(db, {
       article: makeArticle({
         dateline: {
-          published: '2024-03-12T23:30-04:00', modified: '2024-03-14T08:00-04:00', precision: 'minute', place: 'WASHINGTON',
-          agency: 'AP', text: 'WASHINGTON (AP) — March 12, 2024 11:30 PM', source: 'text',
+          published: '2024-03-12T23:30-04:00', modified: '2024-03-14T08:00-04:00', precision: 'minute',
+          place: 'WASHINGTON', agency: 'AP', text: 'WASHINGTON (AP) — March 12, 2024 11:30 PM', source: 'text',
         },
       }),
       now: Date.UTC(2026, 11, 6, 12),

@@ -36,7 +36,8 @@ describe('keyCommand', () => {
     expect(keyCommand({ key: 'j', target: { tagName: 'DIV', isContentEditable: true }, onRow: false })).toBeNull();
     expect(keyCommand({ key: 'Escape', target: { tagName: 'INPUT', id: 'search', type: 'search' }, onRow: false }))
       .toEqual({ kind: 'leave-search' });
-    expect(keyCommand({ key: 'Escape', target: { tagName: 'INPUT', id: 'from', type: 'date' }, onRow: false })).toBeNull();
+    expect(keyCommand({ key: 'Escape', target: { tagName: 'INPUT', id: 'from', type: 'date' }, onRow: false }))
+      .toBeNull();
     // A row's checkbox is not a text field: j still moves.
     expect(keyCommand({ key: 'j', target: { tagName: 'INPUT', type: 'checkbox' }, onRow: false }))
       .toEqual({ kind: 'move', by: 1 });

@@ -18,7 +18,9 @@ async function library(titles: string[]): Promise<LibraryDatabase> {
   const db = await openFresh();
   for (const [i, title] of titles.entries()) {
     await saveArticle(db, {
-      article: makeArticle({ url: `https://example.com/${i}`, canonicalUrl: null, title, textContent: `${title} text` }),
+      article: makeArticle({
+        url: `https://example.com/${i}`, canonicalUrl: null, title, textContent: `${title} text`,
+      }),
       now: 1000 + i,
     });
   }
@@ -110,7 +112,8 @@ describe('search session', () => {
     await h.session.done;
     h.idle.splice(0).forEach((f) => f());
     h.written.length = 0;
-    await saveArticle(db, { article: makeArticle({ url: 'https://example.com/new', canonicalUrl: null, title: 'Ferry strike' }), now: 5000 });
+    const ferry = makeArticle({ url: 'https://example.com/new', canonicalUrl: null, title: 'Ferry strike' });
+    await saveArticle(db, { article: ferry, now: 5000 });
     all = await listArticles(db);
     const id = all.find((a) => a.title === 'Ferry strike')!.id;
     const changed = await getChanged(db, [id]);
@@ -142,7 +145,8 @@ describe('search session', () => {
   it('a failed build is reported and not stuck: the next query starts again', async () => {
     const db = await library(['Harbour storm']);
     let fail = true;
-    const load: typeof loadSearchRows = (d, s, o) => (fail ? Promise.reject(new Error('read failed')) : loadSearchRows(d, s, o));
+    const load: typeof loadSearchRows = (d, s, o) =>
+      (fail ? Promise.reject(new Error('read failed')) : loadSearchRows(d, s, o));
     const h = harness(db, await listArticles(db), { load });
     h.session.query('harbour');
     await h.session.done!.catch(() => undefined);

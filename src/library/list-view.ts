@@ -173,6 +173,18 @@ export function listView(
       closeMenus(list);
     }
   }, { signal });
+  // Tabbing out of an open menu closes it (focus stays where the user moved it).
+  list.addEventListener('focusout', (e) => {
+    const menu = (e.target as Element).closest('.side');
+    const to = (e as FocusEvent).relatedTarget as Node | null;
+    if (menu && (!to || !menu.contains(to))) {
+      const open = menu.querySelector<HTMLElement>('.row-menu:not([hidden])');
+      if (open && to) {
+        open.hidden = true;
+        menu.querySelector('.menu-button')?.setAttribute('aria-expanded', 'false');
+      }
+    }
+  }, { signal });
   const thumbs = new Map<string, Promise<string | null>>();
   const fillThumbs = (visible: readonly ArticleSummary[]): void => {
     for (const a of visible) {

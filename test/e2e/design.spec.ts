@@ -86,6 +86,12 @@ describe('library and options as designed (Chromium)', () => {
     expect(await page.textContent('#filter-count')).toBe('1');
     await page.click('#list li[data-id="d-0"] .menu-button');
     expect(await page.isVisible('#menu-d-0')).toBe(true);
+    // The whole menu shows (a row's content-visibility would clip it): its last item can be clicked.
+    expect(await page.evaluate(() => {
+      const del = document.querySelector('#menu-d-0 [data-act="delete"]')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(del.left + del.width / 2, del.top + del.height / 2);
+      return hit?.getAttribute('data-act');
+    })).toBe('delete');
     await shot(page, 'library-filter-menu-400');
     expect(await axe(page)).toEqual([]);
     await page.keyboard.press('Escape');

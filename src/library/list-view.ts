@@ -61,7 +61,6 @@ function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.Date
   const saved = dayOf(day, a.savedAt);
   const li = el(doc, 'li', {
     class: `row${a.read ? ' read' : ''}${selected ? ' selected' : ''}`, 'data-id': a.id, tabindex: -1,
-    'aria-label': title,
   });
   const box = el(doc, 'input', { type: 'checkbox', 'data-act': 'select', 'aria-label': `Select “${title}”` });
   box.checked = selected;

@@ -96,8 +96,8 @@ export function listKeys(
       onRow: rowOf !== null && rowOf === target,
     });
     if (!command) return;
-    // Keys inside the overlay reader (it lives in this document) are its own.
-    if (target?.closest?.('dateline-reader')) return;
+    // While the reader is open over the list (it lives in this document), keys are its own.
+    if (target?.closest?.('dateline-reader') || doc.querySelector('dateline-reader')) return;
     e.preventDefault();
     const all = rows();
     const at = all.findIndex((r) => r.dataset.id === (rowOf?.dataset.id ?? currentId));

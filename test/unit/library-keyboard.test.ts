@@ -117,6 +117,19 @@ describe('listKeys on a list', () => {
     expect(t.focused()).toBe('a0');
   });
 
+  it('while the reader is open over the list, keys are the reader\'s', () => {
+    const t = setUp(2);
+    const reader = document.createElement('dateline-reader');
+    document.documentElement.append(reader);
+    t.press('j', document.body);
+    t.press('Delete', document.body);
+    expect(t.focused()).toBeUndefined();
+    expect(t.acts).toEqual([]);
+    reader.remove();
+    t.press('j', document.body);
+    expect(t.focused()).toBe('a0');
+  });
+
   it('a redraw while typing in the search does not take the focus', () => {
     const t = setUp(2);
     t.press('j');

@@ -118,7 +118,7 @@ describe('single-article exports', () => {
     const out = new JSDOM(html).window.document;
     expect(out.title).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
     expect(out.querySelector('h1')!.textContent).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
-    expect(out.querySelector('.meta')!.textContent).toContain('Washington · 15 November 2019, 13:42');
+    expect(out.querySelector('.meta')!.textContent).toContain('Washington · Published 15 Nov 2019');
     const imgs = Array.from(out.querySelectorAll('article img'));
     expect(imgs[0]!.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/);
     expect(imgs[0]!.hasAttribute('srcset')).toBe(false);
@@ -273,6 +273,51 @@ describe('Markdown export of hostile page text (rendered by markdown-it with raw
       expect(title).not.toMatch(/[<>&]/);
       expect(JSON.parse(title)).toBe(s);
     }
+  });
+});
+
+describe('issue #23: export details', () => {
+  it('HTML: every date in one format (published, updated, saved), each with its stated value in <time>', async () => {
+    const db = await openFresh();
+    const { id } = await saveArticle(db, {
+      article: makeArticle({
+        dateline: {
+          published: '2024-03-12T23:30-04:00', modified: '2024-03-14T08:00-04:00', precision: 'minute',
+          place: 'WASHINGTON', agency: 'AP', text: 'WASHINGTON (AP) — March 12, 2024 11:30 PM', source: 'text',
+        },
+      }),
+      now: Date.UTC(2026, 11, 6, 12),
+    });
+    const out = new JSDOM(await articleToHtml(await getFullArticle(db, id), doc)).window.document;
+    const meta = Array.from(out.querySelectorAll('.meta p')).map((p) => p.textContent).join(' | ');
+    // The stated calendar day (not shifted into UTC, which would be 13 Mar).
+    expect(meta).toContain('WASHINGTON (AP) · Published 12 Mar 2024 · Updated 14 Mar 2024');
+    expect(meta).toContain('Saved 6 Dec 2026');
+    const dates = meta.match(/\b\d{1,2} [A-Z][a-z]{2} \d{4}\b/g);
+    expect(dates).toEqual(['12 Mar 2024', '14 Mar 2024', '6 Dec 2026']);
+    // No other date shape (ISO days, "March 12", US order) anywhere in the details.
+    expect(meta).not.toMatch(/\d{4}-\d{2}-\d{2}|March|\d{1,2}\/\d{1,2}/);
+    expect(Array.from(out.querySelectorAll('.meta time')).map((t) => t.getAttribute('datetime')))
+      .toEqual(['2024-03-12T23:30-04:00', '2024-03-14T08:00-04:00']);
+  });
+
+  it('Markdown: a two-paragraph caption is two paragraphs, never wrapped in one pair of asterisks', async () => {
+    const db = await openFresh();
+    const { id } = await saveArticle(db, {
+      article: makeArticle({
+        content: '<p>Body.</p><figure><img src="https://x.example/i.png" alt="Harbour">'
+          + '<figcaption><p>Ferries wait in the harbour.</p><p>Photo: A. Person</p></figcaption></figure>'
+          + '<figure><img src="https://x.example/j.png" alt="Quay"><figcaption>One line caption</figcaption></figure>',
+      }),
+    });
+    const out = articleToMarkdown(await getFullArticle(db, id), doc);
+    const html = new JSDOM(`<body>${new MarkdownIt({ html: true }).render(out)}</body>`).window.document.body;
+    const paragraphs = Array.from(html.querySelectorAll('p')).map((p) => p.textContent);
+    expect(paragraphs).toContain('Ferries wait in the harbour.');
+    expect(paragraphs).toContain('Photo: A. Person');
+    expect(html.textContent).not.toContain('*');
+    // A one-line caption is still set in italics.
+    expect(html.querySelector('em')?.textContent).toBe('One line caption');
   });
 });
 

@@ -6,7 +6,8 @@
  *   node scripts/related-label.mjs skip <corpus> <file> '<reason>'
  *   node scripts/related-label.mjs fix <corpus>/<file> '<correction JSON>'   (move URLs out of related, fix a
  *     title; the reason is kept in the entry's corrections list)
- * Decision (JSON argument, or '-' to read it from stdin): { rel: "B3 L40 -L41", exc: "B1 B2", amb: "B7", top: "L40 L22", t: { L40: "title" },
+ * Decision (JSON argument, or '-' to read it from stdin):
+ *   { rel: "B3 L40 -L41", exc: "B1 B2", amb: "B7", top: "L40 L22", t: { L40: "title" },
  *   block: true|false, lang: "de", note: "...", strip: ["^\\d+\\s*"] }   (strip: regexes removed from every
  * title not given in t, e.g. rank numbers or times the page writes into the link text; useH: true takes
  * the text of a heading element inside the link, when there is one, as the link's title)
@@ -27,7 +28,8 @@ const save = () => writeFileSync(FILE, JSON.stringify(store, null, 1) + '\n');
 
 const argv = process.argv.slice(2);
 if (argv[0] === 'fix') {
-  // node scripts/related-label.mjs fix <corpus>/<file> '{"toExcluded":[url],"toAmbiguous":[url],"title":{url:title},"why":"..."}'
+  // node scripts/related-label.mjs fix <corpus>/<file>
+  //   '{"toExcluded":[url],"toAmbiguous":[url],"title":{url:title},"why":"..."}'
   const key = argv[1]; const f = JSON.parse(argv[2]); const e = store.pages[key];
   if (!e) throw new Error(`no labels for ${key}`);
   const move = (urls, into) => { for (const u of urls ?? []) { const i = e.related.findIndex((r) => r.url === u); if (i < 0) throw new Error(`not related: ${u}`); e.related.splice(i, 1); e.top3 = e.top3.filter((t) => t !== u); if (!e[into].includes(u)) e[into].push(u); } };
@@ -55,7 +57,10 @@ function pick(spec) {
     const neg = tok.startsWith('-'); const id = tok.replace(/^-/, '');
     const ls = id.startsWith('B') ? blockLinks.get(id) : [byId.get(id)];
     if (!ls || ls.some((l) => !l)) throw new Error(`unknown id ${id}`);
-    for (const l of ls) neg ? out.delete(l) : out.add(l);
+    for (const l of ls) {
+      if (neg) out.delete(l);
+      else out.add(l);
+    }
   }
   return [...out];
 }

@@ -13,7 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpusPage } from '../bench/lib/corpus.mjs';
 
 const BLOCK_TAGS = new Set(['UL', 'OL', 'NAV', 'ASIDE', 'SECTION', 'HEADER', 'FOOTER', 'TABLE', 'DL', 'FORM']);
-const NAMED = /related|latest|popular|most|read|more|recirc|teaser|widget|module|box|list|sidebar|rail|promo|sponsor|outbrain|taboola|nav|menu|foot|head|social|share|tag|topic|author|breadcrumb|comment|story|stories|news|article|top|trend|also|similar|recommend|partner|ad[sv]?\b|anzeige|meist|weitere|lire|leia|leggi|ver-tambien|mas-/i;
+const NAMED_PARTS = [
+  'related', 'latest', 'popular', 'most', 'read', 'more', 'recirc', 'teaser', 'widget', 'module',
+  'box', 'list', 'sidebar', 'rail', 'promo', 'sponsor', 'outbrain', 'taboola', 'nav', 'menu', 'foot',
+  'head', 'social', 'share', 'tag', 'topic', 'author', 'breadcrumb', 'comment', 'story', 'stories',
+  'news', 'article', 'top', 'trend', 'also', 'similar', 'recommend', 'partner', 'ad[sv]?\\b',
+  'anzeige', 'meist', 'weitere', 'lire', 'leia', 'leggi', 'ver-tambien', 'mas-',
+];
+const NAMED = new RegExp(NAMED_PARTS.join('|'), 'i');
 const INLINE = new Set(['LI', 'ARTICLE', 'A', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE', 'PICTURE', 'TIME', 'DT', 'DD', 'TD', 'TR', 'TBODY', 'P']);
 const LANDMARK = { NAV: 'nav', HEADER: 'header', FOOTER: 'footer', ASIDE: 'aside', MAIN: 'main', ARTICLE: 'article' };
 const ROLE = { navigation: 'nav', banner: 'header', contentinfo: 'footer', complementary: 'aside', main: 'main' };

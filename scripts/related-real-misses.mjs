@@ -32,7 +32,7 @@ for (const r of rows) {
   const missedKeys = new Set(r.missed.map((m) => storyKey(m.url)));
   const byBlock = new Map();
   for (const k of relKeys) { const b = blockOf.get(k); const id = b ? b.id : '?'; if (!byBlock.has(id)) byBlock.set(id, { b, all: 0, missed: [] }); byBlock.get(id).all++; if (missedKeys.has(k)) byBlock.get(id).missed.push(k); }
-  for (const [id, g] of byBlock) {
+  for (const g of byBlock.values()) {
     if (!g.missed.length) continue;
     const desc = g.b ? `${g.b.id} [${g.b.landmark || '-'}] ${g.b.chain.slice(-60)} «${(g.b.heading || '').slice(0, 40)}»` : '?';
     const item = { key: r.key, block: desc, missed: g.missed.length, of: g.all, example: r.missed.find((m) => storyKey(m.url) === g.missed[0]) };

@@ -12,7 +12,10 @@ export const REAL_LABELS = path.resolve(here, '../../test/fixtures/related/real/
 export const loadRealLabels = () => JSON.parse(readFileSync(REAL_LABELS, 'utf8'));
 
 /** Query parameters that track a click, not name a story (PROTOCOL.md, URL matching). */
-const TRACKING = /^(utm_|itm_|int_|at_|ns_|mc_)|^(source|rel|prm|pid|mod|rsf|from|gmpage|ref|ref_src|ocid|cmpid|xtor|ito|icid|fbclid|gclid|partner)$/i;
+const TRACKING_PREFIXES = ['utm_', 'itm_', 'int_', 'at_', 'ns_', 'mc_'];
+const TRACKING_NAMES = ['source', 'rel', 'prm', 'pid', 'mod', 'rsf', 'from', 'gmpage', 'ref', 'ref_src', 'ocid', 'cmpid',
+  'xtor', 'ito', 'icid', 'fbclid', 'gclid', 'partner'];
+const TRACKING = new RegExp(`^(${TRACKING_PREFIXES.join('|')})|^(${TRACKING_NAMES.join('|')})$`, 'i');
 
 /** The story a URL names: fragment, tracking parameters and a trailing slash dropped. */
 export function storyKey(u) {

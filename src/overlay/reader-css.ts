@@ -17,8 +17,10 @@ export const READER_CSS = String.raw`
   --chip: #efece4; --panel: #ffffff; --shadow: 0 6px 28px rgba(0,0,0,.18); --focus: #1a5fb4;
   /* A control's boundary: ≥ 3:1 against the toolbar and the button fill in every theme (WCAG 1.4.11). */
   --control: #84807a;
-  --serif: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", "Liberation Serif", serif;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", Arial, sans-serif;
+  --serif:
+    Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", "Liberation Serif", serif;
+  --sans:
+    system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", Arial, sans-serif;
   --humanist: "Iowan Old Style", "Palatino Linotype", Palatino, "URW Palladio L", P052, "Book Antiqua",
     "TeX Gyre Pagella", Georgia, serif;
   --mono: ui-monospace, "SF Mono", "Cascadia Mono", "JetBrains Mono", "DejaVu Sans Mono", "Liberation Mono", Menlo,
@@ -131,7 +133,9 @@ button.link {
   display: grid; gap: 12px;
 }
 .panel fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
-.panel legend { font-size: 12px; color: var(--muted); padding: 0 0 6px; text-transform: uppercase; letter-spacing: .06em; }
+.panel legend {
+  font-size: 12px; color: var(--muted); padding: 0 0 6px; text-transform: uppercase; letter-spacing: .06em;
+}
 .segmented { display: flex; gap: 4px; flex-wrap: wrap; }
 .segmented label { flex: 1 1 0; min-width: 56px; position: relative; }
 .segmented input { position: absolute; opacity: 0; inset: 0; margin: 0; cursor: pointer; }
@@ -150,7 +154,9 @@ button.link {
 .font-mono span { font-family: var(--mono); }
 .panel .help-open { justify-self: start; font-size: 13px; }
 .stepper { display: flex; align-items: center; gap: 6px; }
-.stepper output { flex: 1; text-align: center; font-variant-numeric: tabular-nums; color: var(--muted); font-size: 13px; }
+.stepper output {
+  flex: 1; text-align: center; font-variant-numeric: tabular-nums; color: var(--muted); font-size: 13px;
+}
 .stepper button { width: 44px; }
 
 .scroller {
@@ -166,7 +172,10 @@ button.link {
   font-family: var(--body-font); font-size: var(--size); line-height: var(--leading);
   overflow-wrap: break-word;
 }
-.kicker { font: 600 13px/1.3 var(--ui); color: var(--accent); text-transform: uppercase; letter-spacing: .08em; margin: 0 0 10px; }
+.kicker {
+  font: 600 13px/1.3 var(--ui); color: var(--accent); text-transform: uppercase; letter-spacing: .08em;
+  margin: 0 0 10px;
+}
 /* Fluid: 26 px on a phone, up to 1.75 × the body size on a desktop (33 px at 19 px). Never rem: the page sets it. */
 h1 {
   font: 700 clamp(24px, calc(15px + 2.6vw), calc(var(--size) * 1.75))/1.16 var(--body-font);
@@ -234,7 +243,9 @@ figure:has(> .img-failed) { width: auto; margin-inline: 0; }
   font-size: 1.12em; font-weight: 500; line-height: 1.45; color: var(--muted); margin: 0 0 1em;
 } .article-body h3 { font-size: 1.15em; } .article-body h4 { font-size: 1em; }
 .article-body a { color: var(--link); text-decoration-thickness: 1px; text-underline-offset: .15em; }
-.article-body blockquote { margin-inline: 0; padding-inline-start: 1em; border-inline-start: 3px solid var(--rule); color: var(--muted); }
+.article-body blockquote {
+  margin-inline: 0; padding-inline-start: 1em; border-inline-start: 3px solid var(--rule); color: var(--muted);
+}
 .article-body pre, .article-body code { font-family: var(--mono); font-size: .85em; }
 .article-body pre { overflow: auto; background: var(--chip); padding: 10px; border-radius: 6px; }
 .article-body table { border-collapse: collapse; display: block; overflow: auto; font-size: .9em; max-width: 100%; }

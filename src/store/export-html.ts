@@ -20,7 +20,8 @@ img, figure { max-width: 100%; height: auto; }
 figure { margin: 1.5rem 0; } figcaption { color: var(--muted); font-size: .85em; }
 a { color: var(--link); }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--muted); }
-pre { overflow: auto; } table { border-collapse: collapse; } td, th { border: 1px solid var(--muted); padding: .25rem .5rem; }
+pre { overflow: auto; } table { border-collapse: collapse; }
+td, th { border: 1px solid var(--muted); padding: .25rem .5rem; }
 .related { margin-top: 3rem; font: 16px/1.5 system-ui, sans-serif; } .related li { margin: .3rem 0; }
 `;
 
@@ -59,6 +60,9 @@ function datelineLine(record: FullArticle['record']): string {
   return parts.length ? `<p>${parts.join(' · ')}</p>` : '';
 }
 
+/** The exported page loads nothing but its own inline style and its images. */
+const EXPORT_CSP = ["default-src 'none'", 'img-src data: https: http:', "style-src 'unsafe-inline'"].join('; ');
+
 export async function articleToHtml(full: FullArticle, doc: Document): Promise<string> {
   const { record, body } = full;
   const content = await offlineContent(full, doc);
@@ -79,7 +83,7 @@ export async function articleToHtml(full: FullArticle, doc: Document): Promise<s
 <html lang="${escapeHtml(record.lang ?? 'und')}" dir="${record.dir === 'rtl' ? 'rtl' : 'ltr'}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: https: http:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(record.title)}</title>

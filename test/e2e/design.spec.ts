@@ -151,7 +151,9 @@ describe('library and options as designed (Chromium)', () => {
     // Reading defaults write the reader's settings (storage.sync) and the page takes the theme.
     await page.click('#theme label.swatch-dark');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    const stored = await session.sw.evaluate(() => (globalThis as any).chrome.storage.sync.get('readerSettings'));
+    type SyncGlobal = { chrome: { storage: { sync: { get(k: string): Promise<unknown> } } } };
+    const stored = await session.sw.evaluate(() =>
+      (globalThis as unknown as SyncGlobal).chrome.storage.sync.get('readerSettings'));
     expect((stored as { readerSettings: { theme: string } }).readerSettings.theme).toBe('dark');
     await page.setViewportSize({ width: 400, height: 800 });
     await shot(page, 'options-dark-400');

@@ -42,7 +42,10 @@ function measure(doc: Document): Measured {
   return { result, work, elements };
 }
 
-/** Linear in the page: no more per element than WORK_FACTOR × a normal article's (a page smaller than that article is allowed its size). */
+/**
+ * Linear in the page: no more per element than WORK_FACTOR × a normal article's (a page smaller than that
+ * article is allowed its size).
+ */
 function expectBounded({ work, elements }: Measured): void {
   const n = Math.max(elements, normal.elements);
   expect(work.calls, `${work.calls} DOM calls on ${n} elements`).toBeLessThanOrEqual(WORK_FACTOR * normal.calls * n);

@@ -29,7 +29,10 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 const MAX_CALLS_PER_ELEMENT = 2000;
 /** Room for the fixed cost of a read (metadata, the clone, the sanitizer's setup) on a tiny page. */
 const FIXED_CALLS = 20_000;
-/** Per-test timeout: only a real hang reaches it (the work is fixed; this is ~20× its time on a busy 2-core machine). */
+/**
+ * Per-test timeout: only a real hang reaches it (the work is fixed; this is ~20× its time on a busy 2-core
+ * machine).
+ */
 const TIMEOUT_MS = 10 * 60_000;
 const PAGE_URL = 'https://news.example/2024/05/01/story-123';
 

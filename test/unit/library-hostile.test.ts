@@ -17,6 +17,8 @@ import { listView } from '../../src/library/list-view.js';
 vi.mock('../../src/shell/browser.js', () => ({ browser: { runtime: { id: 'test' } } }));
 const { mountReader, DEFAULT_READER_SETTINGS } = await import('../../src/overlay/index.js');
 
+// Entries are edited freely into every malformed shape the tests need.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Entry = Record<string, any>;
 const HABERLER = 'US Urges Haftar-Led Forces To End Offensive In Libya';
 

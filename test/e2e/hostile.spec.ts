@@ -259,6 +259,9 @@ describe('hostile article in the overlay (Chromium)', () => {
     const seen = (): Promise<string> => pixelAt(page, x, y).then((p) => p.join());
     expect(await hit()).toBe(OVERLAY_TAG);
     expect(await seen()).not.toBe(COVER_RGB.join());
+    const saveLabel = (): Promise<string> =>
+      overlayEval(page, (root) => root.querySelector('button[data-action="save"]')?.textContent ?? '');
+    const status = (): Promise<string> => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '');
     let saves = 0;
     for (const [id, attack] of COVER_ATTACKS) {
       // (Saving disables the Save button for a moment, which drops its focus: put it back in the reader.)
@@ -280,17 +283,47 @@ describe('hostile article in the overlay (Chromium)', () => {
       expect(await page.evaluate(coverShown, id), id).toBe(true);
       // Focus stays in the reader (a modal dialog takes it when shown).
       expect(await page.evaluate(() => document.activeElement?.localName), id).toBe(OVERLAY_TAG);
+      // The user's click does what the button says: the first one saves; after that the button reads
+      // "Saved ✓" and opens the library in a new tab (issue #23).
+      const saved = saves > 0;
+      expect(await saveLabel(), id).toBe(saved ? 'Saved ✓' : 'Save');
+      const library = saved ? chromium.ctx.waitForEvent('page', { timeout: 15_000 }) : null;
       await page.mouse.click(x, y);
       saves += 1;
       const clicks = await page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks);
       expect(clicks, id).toEqual(Array(saves).fill(`${OVERLAY_TAG}/save`));
       expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks), id).toBe(0);
-      const status = (): Promise<string> =>
-        overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '');
-      await expect.poll(status, { timeout: 15_000, message: id }).toMatch(/Saved|Updated|already/i);
-      await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
+      if (!library) {
+        await expect.poll(status, { timeout: 15_000, message: id }).toMatch(/Saved|Updated|already/i);
+        await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
+        await expect.poll(saveLabel, { message: id }).toBe('Saved ✓');
+      } else {
+        const lib = await library;
+        opened.push(lib);
+        await lib.waitForURL(`chrome-extension://${chromium.extensionId}/library.html`, { timeout: 15_000 });
+        await lib.waitForSelector('body[data-state="ready"]', { timeout: 15_000 });
+        expect(await lib.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim())), id)
+          .toContain('Plain story about the harbour');
+        await lib.close();
+        // The next attack runs on the tab the user is looking at.
+        await page.bringToFront();
+      }
     }
-    // Fullscreen needs the user's activation: the page takes it from the user's next click in the reader.
+    // Fullscreen needs the user's activation: the page takes it from the user's next click in the reader,
+    // here on the article's text (Save would now open the library tab, and leaving the tab also ends
+    // fullscreen: the proof would not be the reader's).
+    const [tx, ty, target] = await overlayEval(page, (root) => {
+      for (const p of Array.from(root.querySelectorAll<HTMLElement>('.article-body p'))) {
+        const r = p.getBoundingClientRect();
+        const [px, py] = [r.left + Math.min(40, r.width / 2), r.top + r.height / 2];
+        const onScreen = py > 0 && py < innerHeight && root.elementFromPoint(px, py) === p;
+        if (onScreen) return [px, py, p.localName] as [number, number, string];
+      }
+      throw new Error('no paragraph of the article on screen');
+    });
+    const hitText = (): Promise<string | null> =>
+      page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.localName ?? null, [tx, ty]);
+    const seenText = (): Promise<string> => pixelAt(page, tx, ty).then((p) => p.join());
     await page.evaluate(() => {
       const cover = document.createElement('div');
       cover.id = 'cover-fullscreen';
@@ -301,17 +334,23 @@ describe('hostile article in the overlay (Chromium)', () => {
       });
       document.addEventListener('click', () => { void cover.requestFullscreen(); }, { once: true });
     });
-    await page.mouse.click(x, y);
+    const pages = chromium.ctx.pages().length;
+    await page.mouse.click(tx, ty);
     // The page entered fullscreen, and left it at once: the reader fills the screen.
     const entered = (): Promise<boolean> =>
       page.evaluate(() => (window as unknown as { __entered?: boolean }).__entered ?? false);
     await expect.poll(entered).toBe(true);
     await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id ?? null)).toBeNull();
+    expect(await hitText()).toBe(OVERLAY_TAG);
+    expect(await seenText()).not.toBe(COVER_RGB.join());
     expect(await hit()).toBe(OVERLAY_TAG);
     expect(await seen()).not.toBe(COVER_RGB.join());
-    await page.mouse.click(x, y);
+    await page.mouse.click(tx, ty);
     const clicks = await page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks);
-    expect(clicks.slice(-2)).toEqual([`${OVERLAY_TAG}/save`, `${OVERLAY_TAG}/save`]);
+    expect(clicks.slice(-2)).toEqual([`${OVERLAY_TAG}/${target}`, `${OVERLAY_TAG}/${target}`]);
+    expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(0);
+    // (No other tab took over meanwhile.)
+    expect(chromium.ctx.pages().length).toBe(pages);
   });
 });
 

@@ -37,7 +37,9 @@
  *
  * Flags: --pages <n> pages in all (scrapinghub first), --limit <n> pages per corpus (default: all),
  * --reps <n> (default 5), --heap-every <n> (default 5), --no-detector, --no-warm, --no-heavy, --no-peer,
- * --only <substring of the path>.
+ * --only <substring of the path>, --baseline <git rev>: also our extension built from that revision (its
+ * src/, build.mjs, manifest; this tree's node_modules), loaded beside the others and opened on its own
+ * fresh page load of each page in the same rotation: a lever's before → after in the same run.
  * Prints a table and writes bench/results/browser.json. Exits 0 with a message when the corpora are absent.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -61,6 +63,7 @@ const LIMIT = Number(opt('--limit', Infinity));
 const PAGES = Number(opt('--pages', Infinity));
 const PEER = !args.includes('--no-peer');
 const HEAVY = !args.includes('--no-heavy');
+const BASELINE = opt('--baseline', null);
 const REPS = Number(opt('--reps', 5));
 const HEAP_EVERY = Number(opt('--heap-every', 5));
 const ONLY = opt('--only', null);
@@ -129,7 +132,22 @@ const peerDir = path.join(work, 'peer');
 mkdirSync(peerDir, { recursive: true });
 for (const f of ['manifest.json', 'background.js']) await cp(path.join(here, 'peer', f), path.join(peerDir, f));
 writeFileSync(path.join(peerDir, 'content.js'), await pageBundle(`import './bench/peer/content.mjs';`, ROOT));
-const loaded = PEER ? `${ext},${peerDir}` : ext;
+// The baseline: our extension as built by build.mjs at another git revision, renamed so we can tell it apart.
+const baseExt = path.join(work, 'baseline-ext');
+let baselineRev = null;
+if (BASELINE) {
+  const tree = path.join(work, 'baseline-tree');
+  mkdirSync(tree);
+  const files = 'src scripts build.mjs manifest.json icons package.json';
+  execFileSync('sh', ['-c', `git -C "${ROOT}" archive --format=tar "${BASELINE}" ${files} | tar -x -C "${tree}"`]);
+  execFileSync('ln', ['-s', path.join(ROOT, 'node_modules'), path.join(tree, 'node_modules')]);
+  execFileSync(process.execPath, [path.join(tree, 'build.mjs'), '--quiet'], { cwd: tree, stdio: 'inherit' });
+  await cp(path.join(tree, 'dist/chrome-e2e'), baseExt, { recursive: true });
+  const m = JSON.parse(readFileSync(path.join(baseExt, 'manifest.json'), 'utf8'));
+  writeFileSync(path.join(baseExt, 'manifest.json'), JSON.stringify({ ...m, name: 'Dateline Reader (baseline)' }));
+  baselineRev = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', BASELINE], { encoding: 'utf8' }).trim();
+}
+const loaded = [ext, ...(PEER ? [peerDir] : []), ...(BASELINE ? [baseExt] : [])].join(',');
 const ctx = await chromium.launchPersistentContext(path.join(work, 'profile'), {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
@@ -154,6 +172,8 @@ async function extensionIdNamed(name) {
 const OURS = { name: 'ours', id: await extensionIdNamed(JSON.parse(readFileSync(path.join(ext, 'manifest.json'), 'utf8')).name),
   tag: TAG, body: '.article-body' };
 const PEER_EXT = PEER ? { name: 'peer', id: await extensionIdNamed('Peer reader (bench only)'), tag: 'peer-reader', body: '.content' } : null;
+const BASE_EXT = BASELINE ? { name: 'baseline', id: await extensionIdNamed('Dateline Reader (baseline)'), tag: TAG,
+  body: '.article-body' } : null;
 const browserCdp = await ctx.browser().newBrowserCDPSession();
 
 /** Installed in the page before the click: long tasks, and the time the overlay is painted with content. */
@@ -269,21 +289,21 @@ async function closeReader(page, who = OURS) {
 }
 
 /** The peer on a fresh load of the page: first open, then (unless --no-warm) a warm reopen. */
-async function peerOnPage(pg) {
+async function peerOnPage(pg, who = PEER_EXT, prefix = 'peer') {
   const page = await ctx.newPage();
   try {
     await page.goto(base + pg.path, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForTimeout(300);
-    const r = await openReader(page, { who: PEER_EXT });
-    const out = { peerClickToPaint: r.clickToPaint, peerClickToText: r.clickToText, peerShown: r.shown, peerRetried: r.retried,
-      peerLongestTask: r.longestTask };
+    const r = await openReader(page, { who });
+    const out = { ClickToPaint: r.clickToPaint, ClickToText: r.clickToText, Shown: r.shown, Retried: r.retried,
+      LongestTask: r.longestTask, OpenMeasure: r.openMeasure };
     if (WARM) {
-      await closeReader(page, PEER_EXT);
-      out.peerWarmClickToPaint = (await openReader(page, { who: PEER_EXT })).clickToPaint;
+      await closeReader(page, who);
+      out.WarmClickToPaint = (await openReader(page, { who })).clickToPaint;
     }
-    return out;
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [prefix + k, v]));
   } catch (e) {
-    return { peerFailure: String(e?.message ?? e).split('\n')[0] };
+    return { [`${prefix}Failure`]: String(e?.message ?? e).split('\n')[0] };
   } finally {
     await page.close().catch(() => {});
   }
@@ -298,6 +318,7 @@ for (const pg of pages) {
   const row = { corpus: pg.corpus, page: pg.id };
   // Alternate who goes first, so that neither always gets the page right after the other's.
   const peerFirst = PEER && n % 2 === 0;
+  if (BASELINE && n % 3 === 0) Object.assign(row, await peerOnPage(pg, BASE_EXT, 'base'));
   if (peerFirst) Object.assign(row, await peerOnPage(pg));
   const page = await ctx.newPage();
   try {
@@ -321,6 +342,7 @@ for (const pg of pages) {
   }
   await page.close().catch(() => {});
   if (PEER && !peerFirst) Object.assign(row, await peerOnPage(pg));
+  if (BASELINE && n % 3 !== 0) Object.assign(row, await peerOnPage(pg, BASE_EXT, 'base'));
   rows.push(row);
   if (n % 20 === 0) process.stderr.write(`  ${n}/${pages.length} pages, ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
@@ -403,6 +425,12 @@ const summary = {
     peerFailures: rows.filter((r) => r.peerFailure || r.peerClickToPaint == null).length,
     peerShownNotice: rows.filter((r) => r.peerShown === 'notice').length,
   } : null,
+  vsBaseline: BASELINE ? {
+    note: `this tree ÷ tree ${baselineRev} (the same extension built from git), same run, alternating`,
+    clickToOverlayPainted: versus('clickToPaint', 'baseClickToPaint'),
+    openMeasure: versus('openMeasure', 'baseOpenMeasure'),
+    warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', 'baseWarmClickToPaint') : null,
+  } : null,
   corpora: { scrapinghub: rows.filter((r) => r.corpus === 'scrapinghub').length, 'readability-test-pages': rows.filter((r) => r.corpus === 'readability-test-pages').length },
   failures: rows.filter((r) => r.failure || r.clickToPaint == null).length,
   clickToOverlayMs: { median: r1(median(c2p)), p95: r1(q(c2p, 0.95)), max: r1(Math.max(...c2p)), retriedClicks: ok.filter((r) => r.retried).length, shownArticle: ok.filter((r) => r.shown === 'article').length, shownNotice: ok.filter((r) => r.shown === 'notice').length },
@@ -442,6 +470,19 @@ if (summary.vsPeer) {
     'first open: click → overlay painted (ms)': line(v.clickToOverlayPainted),
     'first open: click → article text in DOM (ms)': line(v.clickToArticleText),
     ...(v.warmClickToOverlayPainted ? { 'warm reopen: click → painted (ms)': line(v.warmClickToOverlayPainted) } : {}),
+  });
+}
+if (summary.vsBaseline) {
+  const v = summary.vsBaseline;
+  const line = (x) => (x ? {
+    'this tree': x.ours.median, baseline: x.peer.median, 'this p95': x.ours.p95, 'baseline p95': x.peer.p95,
+    'ratio of medians': x.ratioOfMedians, 'per-page ratio median': x.perPageRatio.median, n: x.n,
+  } : {});
+  console.log(v.note);
+  console.table({
+    'first open: click → overlay painted (ms)': line(v.clickToOverlayPainted),
+    'first open: content script open measure (ms)': line(v.openMeasure),
+    'warm reopen: click → painted (ms)': line(v.warmClickToOverlayPainted),
   });
 }
 console.table({

@@ -24,7 +24,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
 const SH = path.resolve(ROOT, '../shared/corpus/scrapinghub');
 const args = process.argv.slice(2);
-const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
 const N = Number(opt('--pages', 6));
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,10 +36,17 @@ const median = (xs) => {
 const r1 = (x) => Math.round(x * 10) / 10;
 
 const ids = JSON.parse(readFileSync(path.join(SH, 'ground-truth.json'), 'utf8'));
-const pageIds = Object.keys(ids).sort().filter((_, i) => i % 7 === 3).slice(0, N);
+const pageIds = Object.keys(ids)
+  .sort()
+  .filter((_, i) => i % 7 === 3)
+  .slice(0, N);
 const server = createServer((req, res) => {
   const id = new URL(req.url ?? '/', 'http://x').pathname.split('/')[2];
-  if (!pageIds.includes(id)) { res.writeHead(404); res.end(); return; }
+  if (!pageIds.includes(id)) {
+    res.writeHead(404);
+    res.end();
+    return;
+  }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(gunzipSync(readFileSync(path.join(SH, 'html', `${id}.html.gz`))));
 });
@@ -50,8 +60,15 @@ await cp(path.join(ROOT, 'dist/chrome-e2e'), ours, { recursive: true });
 await cp(path.join(ROOT, 'dist/chrome-e2e'), oursProfiled, { recursive: true });
 // The named copy: same code, not minified (module comments on), for the CPU profile's attribution only.
 await esbuild.build({
-  entryPoints: { content: path.join(ROOT, 'src/content/e2e.ts') }, outdir: oursProfiled, bundle: true, format: 'iife',
-  platform: 'browser', target: ['chrome120'], minify: false, logLevel: 'warning', define: bundleDefines({ e2e: true }),
+  entryPoints: { content: path.join(ROOT, 'src/content/e2e.ts') },
+  outdir: oursProfiled,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome120'],
+  minify: false,
+  logLevel: 'warning',
+  define: bundleDefines({ e2e: true }),
 });
 const peer = path.join(work, 'peer');
 mkdirSync(peer);
@@ -71,11 +88,21 @@ for (const line of namedSrc) {
 async function launch(dir) {
   const loaded = `${dir},${peer}`;
   const ctx = await chromium.launchPersistentContext(path.join(work, `profile-${path.basename(dir)}`), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'], viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`, '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
   });
   const idOf = {};
   const deadline = Date.now() + 20_000;
@@ -95,23 +122,55 @@ async function click(b, page, who) {
   const { targetInfos } = await b.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const targetId = targetInfos.find((t) => t.url === page.url())?.targetId;
   await b.cdp.send('Extensions.triggerAction', { id: b.idOf[who], targetId });
-  await page.waitForFunction(([tag, sel]) => {
-    const t = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector(sel);
-    return !!t?.textContent?.trim() || !!document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('.notice');
-  }, SEL[who], { polling: 'raf', timeout: 8000 });
+  await page.waitForFunction(
+    ([tag, sel]) => {
+      const t = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector(sel);
+      return (
+        !!t?.textContent?.trim() ||
+        !!document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('.notice')
+      );
+    },
+    SEL[who],
+    { polling: 'raf', timeout: 8000 },
+  );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-const TRACE_CATS = ['devtools.timeline', 'v8.execute', 'disabled-by-default-v8.compile', 'v8', 'blink.user_timing', 'toplevel'];
-const KEEP = ['EvaluateScript', 'v8.compile', 'v8.compileModule', 'V8.CompileCode', 'v8.parseOnBackground', 'FunctionCall',
-  'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR',
-  'ParseHTML', 'RunTask', 'ThreadControllerImpl::RunTask'];
+const TRACE_CATS = [
+  'devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.compile',
+  'v8',
+  'blink.user_timing',
+  'toplevel',
+];
+const KEEP = [
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'V8.CompileCode',
+  'v8.parseOnBackground',
+  'FunctionCall',
+  'UpdateLayoutTree',
+  'Layout',
+  'Paint',
+  'PrePaint',
+  'Layerize',
+  'MinorGC',
+  'MajorGC',
+  'V8.GC_SCAVENGER',
+  'V8.GC_MARK_COMPACTOR',
+  'ParseHTML',
+  'RunTask',
+  'ThreadControllerImpl::RunTask',
+];
 
 /** Main-thread time by event name (durations of nested events count in each), and the idle gaps. */
 function summarizeTrace(events) {
   const threads = new Map();
   for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') threads.set(`${e.pid}:${e.tid}`, true);
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      threads.set(`${e.pid}:${e.tid}`, true);
   }
   const byThread = new Map();
   for (const e of events) {
@@ -124,12 +183,17 @@ function summarizeTrace(events) {
   let main = null;
   for (const [k, evs] of byThread) {
     if (evs.some((e) => e.name === 'EvaluateScript' && /-extension:\/\//.test(e.args?.data?.url ?? ''))) main = evs;
-    if (main) { void k; break; }
+    if (main) {
+      void k;
+      break;
+    }
   }
   if (!main) return null;
   const sums = {};
   for (const e of main) if (KEEP.includes(e.name)) sums[e.name] = (sums[e.name] ?? 0) + (e.dur ?? 0) / 1000;
-  const tasks = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const tasks = main
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')
+    .sort((a, b) => a.ts - b.ts);
   const evals = main.filter((e) => e.name === 'EvaluateScript' && /-extension:\/\//.test(e.args?.data?.url ?? ''));
   const start = evals[0]?.ts ?? 0;
   const end = Math.max(...tasks.map((t) => t.ts + (t.dur ?? 0)));
@@ -153,7 +217,7 @@ function summarizeProfile(profile, named) {
   for (const [id, ms] of self) {
     const cf = nodes.get(id).callFrame;
     let key;
-    if (/content\.js$/.test(cf.url)) key = named ? moduleAt[cf.lineNumber] ?? '(bundle)' : 'content.js';
+    if (/content\.js$/.test(cf.url)) key = named ? (moduleAt[cf.lineNumber] ?? '(bundle)') : 'content.js';
     else if (cf.url) key = cf.url.replace(/^.*\//, '');
     else key = cf.functionName || '(native)';
     byModule[key] = (byModule[key] ?? 0) + ms;
@@ -209,18 +273,42 @@ const out = {
   pages: pageIds.length,
   traceMedianMs: { ours: med(results.trace.ours), peer: med(results.trace.peer) },
   profileSelfMsMedian: {
-    ours: med(results.profile.ours.map((p) => p.byModule)), peer: med(results.profile.peer.map((p) => p.byModule)),
+    ours: med(results.profile.ours.map((p) => p.byModule)),
+    peer: med(results.profile.peer.map((p) => p.byModule)),
   },
   oursFunctionsSelfMsMedian: med(results.profile.ours.map((p) => p.byFunction)),
 };
-console.log(`open-profile: ${pageIds.length} pages; main-thread trace, median ms per page (nested events count in each)`);
-console.table(Object.fromEntries(Object.keys({ ...out.traceMedianMs.ours, ...out.traceMedianMs.peer })
-  .map((k) => [k, { ours: out.traceMedianMs.ours[k] ?? 0, peer: out.traceMedianMs.peer[k] ?? 0 }])));
+console.log(
+  `open-profile: ${pageIds.length} pages; main-thread trace, median ms per page (nested events count in each)`,
+);
+console.table(
+  Object.fromEntries(
+    Object.keys({ ...out.traceMedianMs.ours, ...out.traceMedianMs.peer }).map((k) => [
+      k,
+      { ours: out.traceMedianMs.ours[k] ?? 0, peer: out.traceMedianMs.peer[k] ?? 0 },
+    ]),
+  ),
+);
 console.log('CPU profile, self ms per module (median per page), ours (unminified copy):');
-console.table(Object.entries(out.profileSelfMsMedian.ours).slice(0, 30).map(([k, v]) => ({ module: k, ms: v })));
+console.table(
+  Object.entries(out.profileSelfMsMedian.ours)
+    .slice(0, 30)
+    .map(([k, v]) => ({ module: k, ms: v })),
+);
 console.log('ours, self ms per function (median per page):');
-console.table(Object.entries(out.oursFunctionsSelfMsMedian).slice(0, 25).map(([k, v]) => ({ fn: k, ms: v })));
+console.table(
+  Object.entries(out.oursFunctionsSelfMsMedian)
+    .slice(0, 25)
+    .map(([k, v]) => ({ fn: k, ms: v })),
+);
 console.log('peer:');
-console.table(Object.entries(out.profileSelfMsMedian.peer).slice(0, 12).map(([k, v]) => ({ module: k, ms: v })));
+console.table(
+  Object.entries(out.profileSelfMsMedian.peer)
+    .slice(0, 12)
+    .map(([k, v]) => ({ module: k, ms: v })),
+);
 mkdirSync(path.join(here, 'results'), { recursive: true });
-writeFileSync(path.join(here, 'results/open-profile.json'), JSON.stringify({ date: new Date().toISOString(), ...out, raw: results }, null, 1));
+writeFileSync(
+  path.join(here, 'results/open-profile.json'),
+  JSON.stringify({ date: new Date().toISOString(), ...out, raw: results }, null, 1),
+);

@@ -6,7 +6,14 @@
  * host fails to resolve, so the network does not blur the numbers. Plus two synthetic heavy pages
  * (5 MB of article text; 100,000 elements).
  *
- * Per page, in one headless Chromium with a snapshot of dist/chrome-e2e:
+ * The peer (issue #24): what a user would pick instead, a bare reader extension (bench/peer: on the
+ * toolbar click it injects Readability, parses a clone of the document, sanitizes with DOMPurify and
+ * shows title + content in a Shadow-DOM overlay; bundled here with esbuild, minified). Both extensions
+ * are loaded in the same Chromium; per page, each gets its own fresh page load and first open (click →
+ * overlay painted, same criterion), then a warm reopen, the order alternating from page to page, so
+ * that the machine's load falls on both alike: the ratio of the two is the number to read.
+ *
+ * Per page, in one headless Chromium with a snapshot of dist/chrome-e2e (and the peer):
  *  - click → overlay painted: from CDP Extensions.triggerAction (a real toolbar click, including the
  *    on-demand injection of content.js) to the second animation frame after the overlay's shadow
  *    root shows the article (or the "not an article" notice), on the wall clock of both sides;
@@ -28,8 +35,11 @@
  * shown? longest task = the freeze); the detector's numbers from `bench/detector.bench.mjs` when
  * that script exists (run as a child process).
  *
- * Flags: --limit <n> pages per corpus (default: all), --reps <n> (default 5), --heap-every <n>
- * (default 5), --no-detector, --no-warm, --only <substring of the path>.
+ * Flags: --pages <n> pages in all (scrapinghub first), --limit <n> pages per corpus (default: all),
+ * --reps <n> (default 5), --heap-every <n> (default 5), --no-detector, --no-warm, --no-heavy, --no-peer,
+ * --only <substring of the path>, --baseline <git rev>: also our extension built from that revision (its
+ * src/, build.mjs, manifest; this tree's node_modules), loaded beside the others and opened on its own
+ * fresh page load of each page in the same rotation: a lever's before → after in the same run.
  * Prints a table and writes bench/results/browser.json. Exits 0 with a message when the corpora are absent.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -50,6 +60,10 @@ const RTP = path.resolve(ROOT, '../shared/corpus/readability-test-pages');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const LIMIT = Number(opt('--limit', Infinity));
+const PAGES = Number(opt('--pages', Infinity));
+const PEER = !args.includes('--no-peer');
+const HEAVY = !args.includes('--no-heavy');
+const BASELINE = opt('--baseline', null);
 const REPS = Number(opt('--reps', 5));
 const HEAP_EVERY = Number(opt('--heap-every', 5));
 const ONLY = opt('--only', null);
@@ -94,7 +108,7 @@ const heavy = {
   '/synthetic/100k-elements/': `<!doctype html><html lang="en"><head><title>A hundred thousand elements</title></head><body><article><h1>Many elements</h1>${PARA.repeat(5)}${'<div><span>word</span> <b>x</b></div>'.repeat(33_400)}</article></body></html>`,
 };
 for (const [p, html] of Object.entries(heavy)) routes.set(p, () => Buffer.from(html));
-const pages = corpusPages.filter((p) => !ONLY || p.path.includes(ONLY));
+const pages = corpusPages.filter((p) => !ONLY || p.path.includes(ONLY)).slice(0, PAGES);
 
 const server = createServer((req, res) => {
   const make = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
@@ -113,33 +127,70 @@ const coreJs = await pageBundle(`import { extract } from './src/core/extract.ts'
 const work = await mkdtemp(path.join(tmpdir(), 'dr-bench-browser-'));
 const ext = path.join(work, 'ext');
 await cp(path.join(ROOT, 'dist/chrome-e2e'), ext, { recursive: true }); // a concurrent build must not change it under us
+// The peer: its content script bundled as build.mjs bundles ours (minified IIFE), beside its manifest.
+const peerDir = path.join(work, 'peer');
+mkdirSync(peerDir, { recursive: true });
+for (const f of ['manifest.json', 'background.js']) await cp(path.join(here, 'peer', f), path.join(peerDir, f));
+writeFileSync(path.join(peerDir, 'content.js'), await pageBundle(`import './bench/peer/content.mjs';`, ROOT));
+// The baseline: our extension as built by build.mjs at another git revision, renamed so we can tell it apart.
+const baseExt = path.join(work, 'baseline-ext');
+let baselineRev = null;
+if (BASELINE) {
+  const tree = path.join(work, 'baseline-tree');
+  mkdirSync(tree);
+  const files = 'src scripts build.mjs manifest.json icons package.json';
+  execFileSync('sh', ['-c', `git -C "${ROOT}" archive --format=tar "${BASELINE}" ${files} | tar -x -C "${tree}"`]);
+  execFileSync('ln', ['-s', path.join(ROOT, 'node_modules'), path.join(tree, 'node_modules')]);
+  execFileSync(process.execPath, [path.join(tree, 'build.mjs'), '--quiet'], { cwd: tree, stdio: 'inherit' });
+  await cp(path.join(tree, 'dist/chrome-e2e'), baseExt, { recursive: true });
+  const m = JSON.parse(readFileSync(path.join(baseExt, 'manifest.json'), 'utf8'));
+  writeFileSync(path.join(baseExt, 'manifest.json'), JSON.stringify({ ...m, name: 'Dateline Reader (baseline)' }));
+  baselineRev = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', BASELINE], { encoding: 'utf8' }).trim();
+}
+const loaded = [ext, ...(PEER ? [peerDir] : []), ...(BASELINE ? [baseExt] : [])].join(',');
 const ctx = await chromium.launchPersistentContext(path.join(work, 'profile'), {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   ignoreDefaultArgs: ['--disable-extensions'],
   viewport: { width: 1280, height: 900 },
-  args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu',
+  args: [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`, '--no-sandbox', '--disable-gpu',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
 });
-const sw = ctx.serviceWorkers()[0] ?? await ctx.waitForEvent('serviceworker', { timeout: 20_000 });
-const extensionId = new URL(sw.url()).host;
+/** The service worker whose extension's manifest has this name (both extensions run one). */
+async function extensionIdNamed(name) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const w of ctx.serviceWorkers()) {
+      const n = await w.evaluate(() => chrome.runtime.getManifest().name).catch(() => null);
+      if (n === name) return new URL(w.url()).host;
+    }
+    await ctx.waitForEvent('serviceworker', { timeout: 2000 }).catch(() => {});
+  }
+  throw new Error(`no service worker for ${name}`);
+}
+const OURS = { name: 'ours', id: await extensionIdNamed(JSON.parse(readFileSync(path.join(ext, 'manifest.json'), 'utf8')).name),
+  tag: TAG, body: '.article-body' };
+const PEER_EXT = PEER ? { name: 'peer', id: await extensionIdNamed('Peer reader (bench only)'), tag: 'peer-reader', body: '.content' } : null;
+const BASE_EXT = BASELINE ? { name: 'baseline', id: await extensionIdNamed('Dateline Reader (baseline)'), tag: TAG,
+  body: '.article-body' } : null;
 const browserCdp = await ctx.browser().newBrowserCDPSession();
 
 /** Installed in the page before the click: long tasks, and the time the overlay is painted with content. */
-function armPage() {
+function armPage({ tag, bodySel }) {
   const w = window;
-  w.__bench = { longtasks: [], paintAt: null, kind: null };
+  w.__bench = { longtasks: [], paintAt: null, textAt: null, kind: null };
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__bench.longtasks.push({ start: performance.timeOrigin + e.startTime, ms: e.duration }); })
       .observe({ type: 'longtask', buffered: false });
   } catch { /* no longtask support */ }
   const check = () => {
-    const host = document.documentElement.querySelector(':scope > dateline-reader');
+    const host = document.documentElement.querySelector(`:scope > ${tag}`);
     const root = host?.shadowRoot;
-    const body = root?.querySelector('.article-body');
+    const body = root?.querySelector(bodySel);
     const kind = body && (body.textContent ?? '').trim() ? 'article' : root?.querySelector('.notice') ? 'notice' : null;
     if (!kind) return false;
+    w.__bench.textAt = performance.timeOrigin + performance.now();
     // Two frames: the first runs before the paint that shows the overlay, the second after it.
     requestAnimationFrame(() => requestAnimationFrame(() => { w.__bench.paintAt = performance.timeOrigin + performance.now(); w.__bench.kind = kind; }));
     return true;
@@ -161,8 +212,8 @@ async function heapUsed(cdp) {
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
-async function openReader(page, { heap = false, timeoutMs = 8000 } = {}) {
-  await page.evaluate(armPage);
+async function openReader(page, { who = OURS, heap = false, timeoutMs = 8000 } = {}) {
+  await page.evaluate(armPage, { tag: who.tag, bodySel: who.body });
   const cdp = heap ? await ctx.newCDPSession(page) : null;
   const heapBefore = cdp ? await heapUsed(cdp) : null;
   const targetId = await tabTarget(page);
@@ -174,11 +225,11 @@ async function openReader(page, { heap = false, timeoutMs = 8000 } = {}) {
   for (let attempt = 0; attempt < 2; attempt++) {
     t0 = performance.timeOrigin + performance.now();
     await page.evaluate(() => requestAnimationFrame(window.__benchPoll));
-    await browserCdp.send('Extensions.triggerAction', { id: extensionId, targetId });
+    await browserCdp.send('Extensions.triggerAction', { id: who.id, targetId });
     const ok = await page.waitForFunction(() => window.__bench.paintAt !== null, null, { timeout: attempt ? timeoutMs : Math.min(3000, timeoutMs), polling: 20 }).then(() => true, () => false);
     if (ok) break;
     // The activeTab grant is sometimes lost right after a navigation (browser-testing.md): click again once.
-    if (await page.evaluate((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`), TAG)) break;
+    if (await page.evaluate((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`), who.tag)) break;
     retried = true;
   }
   const b = await page.evaluate(() => window.__bench);
@@ -190,6 +241,7 @@ async function openReader(page, { heap = false, timeoutMs = 8000 } = {}) {
   return {
     shown: b.kind,
     clickToPaint: b.paintAt ? b.paintAt - t0 : null,
+    clickToText: b.textAt ? b.textAt - t0 : null,
     retried,
     openMeasure: open,
     coldExtract,
@@ -228,10 +280,33 @@ async function compareInPage(page) {
   }, REPS);
 }
 
-async function closeReader(page) {
-  if (!(await page.evaluate((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`), TAG))) return;
-  await page.keyboard.press('Escape');
-  await page.waitForFunction((tag) => !document.documentElement.querySelector(`:scope > ${tag}`), TAG, { timeout: 3000 }).catch(() => {});
+async function closeReader(page, who = OURS) {
+  if (!(await page.evaluate((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`), who.tag))) return;
+  // Ours closes on Escape; the peer, like most bare readers, only on a second click.
+  if (who === OURS) await page.keyboard.press('Escape');
+  else await browserCdp.send('Extensions.triggerAction', { id: who.id, targetId: await tabTarget(page) });
+  await page.waitForFunction((tag) => !document.documentElement.querySelector(`:scope > ${tag}`), who.tag, { timeout: 3000 }).catch(() => {});
+}
+
+/** The peer on a fresh load of the page: first open, then (unless --no-warm) a warm reopen. */
+async function peerOnPage(pg, who = PEER_EXT, prefix = 'peer') {
+  const page = await ctx.newPage();
+  try {
+    await page.goto(base + pg.path, { waitUntil: 'load', timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const r = await openReader(page, { who });
+    const out = { ClickToPaint: r.clickToPaint, ClickToText: r.clickToText, Shown: r.shown, Retried: r.retried,
+      LongestTask: r.longestTask, OpenMeasure: r.openMeasure };
+    if (WARM) {
+      await closeReader(page, who);
+      out.WarmClickToPaint = (await openReader(page, { who })).clickToPaint;
+    }
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [prefix + k, v]));
+  } catch (e) {
+    return { [`${prefix}Failure`]: String(e?.message ?? e).split('\n')[0] };
+  } finally {
+    await page.close().catch(() => {});
+  }
 }
 
 // ── run ─────────────────────────────────────────────────────────────────────────────────────
@@ -240,8 +315,12 @@ const started = Date.now();
 let n = 0;
 for (const pg of pages) {
   n++;
-  const page = await ctx.newPage();
   const row = { corpus: pg.corpus, page: pg.id };
+  // Alternate who goes first, so that neither always gets the page right after the other's.
+  const peerFirst = PEER && n % 2 === 0;
+  if (BASELINE && n % 3 === 0) Object.assign(row, await peerOnPage(pg, BASE_EXT, 'base'));
+  if (peerFirst) Object.assign(row, await peerOnPage(pg));
+  const page = await ctx.newPage();
   try {
     await page.goto(base + pg.path, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForTimeout(300);
@@ -261,14 +340,16 @@ for (const pg of pages) {
   } catch (e) {
     row.failure = String(e?.message ?? e).split('\n')[0];
   }
-  rows.push(row);
   await page.close().catch(() => {});
+  if (PEER && !peerFirst) Object.assign(row, await peerOnPage(pg));
+  if (BASELINE && n % 3 !== 0) Object.assign(row, await peerOnPage(pg, BASE_EXT, 'base'));
+  rows.push(row);
   if (n % 20 === 0) process.stderr.write(`  ${n}/${pages.length} pages, ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 
 // Heavy pages: does the tab stay responsive? (notice or overlay shown, longest task = the freeze)
 const heavyRows = [];
-for (const p of Object.keys(heavy)) {
+for (const p of HEAVY ? Object.keys(heavy) : []) {
   const page = await ctx.newPage();
   try {
     await page.goto(base + p, { waitUntil: 'load', timeout: 60_000 });
@@ -323,8 +404,33 @@ const heaps = rows.filter((r) => r.heapAddedKB != null).map((r) => r.heapAddedKB
 const tasks = rows.filter((r) => r.longtasks != null);
 const stepNames = [...new Set(rows.flatMap((r) => Object.keys(r.timings ?? {})))];
 const steps = Object.fromEntries(stepNames.map((s) => [s, r1(median(rows.filter((r) => r.timings?.[s] != null).map((r) => r.timings[s])))]));
+/** Ours vs the peer on the pages where both opened: medians, p95, ratio of medians, per-page ratio. */
+function versus(oursKey, peerKey) {
+  const both = rows.filter((r) => r[oursKey] != null && r[peerKey] != null);
+  const a = both.map((r) => r[oursKey]);
+  const b = both.map((r) => r[peerKey]);
+  const per = both.map((r) => r[oursKey] / r[peerKey]);
+  return {
+    n: both.length, ours: { median: r1(median(a)), p95: r1(q(a, 0.95)) }, peer: { median: r1(median(b)), p95: r1(q(b, 0.95)) },
+    ratioOfMedians: r2(median(a) / median(b)), perPageRatio: { median: r2(median(per)), p95: r2(q(per, 0.95)) },
+  };
+}
 const summary = {
   pages: rows.length,
+  vsPeer: PEER ? {
+    note: 'same run, same pages, each on its own fresh page load, order alternating per page',
+    clickToOverlayPainted: versus('clickToPaint', 'peerClickToPaint'),
+    clickToArticleText: versus('clickToText', 'peerClickToText'),
+    warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', 'peerWarmClickToPaint') : null,
+    peerFailures: rows.filter((r) => r.peerFailure || r.peerClickToPaint == null).length,
+    peerShownNotice: rows.filter((r) => r.peerShown === 'notice').length,
+  } : null,
+  vsBaseline: BASELINE ? {
+    note: `this tree ÷ tree ${baselineRev} (the same extension built from git), same run, alternating`,
+    clickToOverlayPainted: versus('clickToPaint', 'baseClickToPaint'),
+    openMeasure: versus('openMeasure', 'baseOpenMeasure'),
+    warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', 'baseWarmClickToPaint') : null,
+  } : null,
   corpora: { scrapinghub: rows.filter((r) => r.corpus === 'scrapinghub').length, 'readability-test-pages': rows.filter((r) => r.corpus === 'readability-test-pages').length },
   failures: rows.filter((r) => r.failure || r.clickToPaint == null).length,
   clickToOverlayMs: { median: r1(median(c2p)), p95: r1(q(c2p, 0.95)), max: r1(Math.max(...c2p)), retriedClicks: ok.filter((r) => r.retried).length, shownArticle: ok.filter((r) => r.shown === 'article').length, shownNotice: ok.filter((r) => r.shown === 'notice').length },
@@ -355,6 +461,30 @@ const summary = {
 };
 
 console.log(`\nbench:browser — ${rows.length} pages (${summary.corpora.scrapinghub} scrapinghub, ${summary.corpora['readability-test-pages']} readability-test-pages), Chromium headless, ${Math.round((Date.now() - started) / 1000)} s`);
+if (summary.vsPeer) {
+  const v = summary.vsPeer;
+  const line = (x) => (x ? { ours: x.ours.median, peer: x.peer.median, 'ours p95': x.ours.p95, 'peer p95': x.peer.p95,
+    'ratio of medians': x.ratioOfMedians, 'per-page ratio median': x.perPageRatio.median, 'per-page p95': x.perPageRatio.p95, n: x.n } : {});
+  console.log(`ours vs the peer (bench/peer: Readability + DOMPurify + Shadow-DOM overlay), same run; ${v.peerFailures} peer failures`);
+  console.table({
+    'first open: click → overlay painted (ms)': line(v.clickToOverlayPainted),
+    'first open: click → article text in DOM (ms)': line(v.clickToArticleText),
+    ...(v.warmClickToOverlayPainted ? { 'warm reopen: click → painted (ms)': line(v.warmClickToOverlayPainted) } : {}),
+  });
+}
+if (summary.vsBaseline) {
+  const v = summary.vsBaseline;
+  const line = (x) => (x ? {
+    'this tree': x.ours.median, baseline: x.peer.median, 'this p95': x.ours.p95, 'baseline p95': x.peer.p95,
+    'ratio of medians': x.ratioOfMedians, 'per-page ratio median': x.perPageRatio.median, n: x.n,
+  } : {});
+  console.log(v.note);
+  console.table({
+    'first open: click → overlay painted (ms)': line(v.clickToOverlayPainted),
+    'first open: content script open measure (ms)': line(v.openMeasure),
+    'warm reopen: click → painted (ms)': line(v.warmClickToOverlayPainted),
+  });
+}
 console.table({
   'click → overlay painted (ms)': { median: summary.clickToOverlayMs.median, p95: summary.clickToOverlayMs.p95, max: summary.clickToOverlayMs.max, target: '< 150 / p95 < 400' },
   'content script open measure (ms)': { median: summary.openMeasureMs.median, p95: summary.openMeasureMs.p95, max: '', target: '' },

@@ -57,9 +57,10 @@ export async function restoreArticles(db: LibraryDatabase, deleted: DeletedArtic
   }
 }
 
-export async function setRead(db: LibraryDatabase, ids: readonly string[], read: boolean): Promise<void> {
+/** `readAt` records when: sync resolves a read state changed on two devices by the latest change. */
+export async function setRead(db: LibraryDatabase, ids: readonly string[], read: boolean, now = Date.now()): Promise<void> {
   try {
-    await db.articles.where('id').anyOf([...ids]).modify({ read: read ? 1 : 0 });
+    await db.articles.where('id').anyOf([...ids]).modify({ read: read ? 1 : 0, readAt: now });
   } catch (e) {
     throw toLibraryError(e);
   }

@@ -211,7 +211,7 @@ describe('conflicting revisions on the server', () => {
       expect((await d.db.bodies.get(id))?.content).toContain('Second version');
     }
     const remote = await server.remote(a.dbName);
-    const [{ id: docId }] = (await remote.changes({ since: 0 })).results as [{ id: string }];
+    const docId = (await remote.changes({ since: 0 })).results[0]!.id;
     expect(((await remote.get(docId, { conflicts: true })) as { _conflicts?: string[] })._conflicts ?? []).toEqual([]);
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * Library sync in the background (issue #25): the only context whose CSP lets it connect to the
+ * user's server. Runs a pass (sync-once.ts) on demand ("Sync now"), periodically (an alarm: the
+ * service worker may be stopped between passes, and replication resumes from its checkpoints), and
+ * shortly after the library changes in any context (a save, a read mark, a delete). Passes never
+ * overlap. Registered synchronously at the top level by index.ts.
+ */
+import { browser, type Runtime } from '../shell/browser.js';
+import { handleMessages, type Handlers } from '../shell/messages.js';
+import type { SyncToBackground } from '../shell/messages/sync.js';
+import { openLibrary } from '../store/database.js';
+import { announceLibraryChange, onLibraryChange } from '../store/library-events.js';
+import { checkServer, createDatabase, databaseUrl, originPattern, authHeader, type CheckResult } from '../sync/check-server.js';
+import { syncOnce } from '../sync/sync-once.js';
+import { keysForRemote } from '../sync/remote-keys.js';
+import { mirrorPouch, remotePouch } from '../sync/browser-pouch.js';
+import { plainName } from '../sync/sync-crypto.js';
+import { syncConfigItem, syncStateItem, statusOf, type SyncConfig, type SyncStatus } from '../sync/sync-settings.js';
+
+export const SYNC_ALARM = 'dateline-sync';
+const PERIOD_MINUTES = 15;
+/** After a change in the library, wait this long for more before syncing (a burst of read marks is one pass). */
+const AFTER_CHANGE_MS = 3_000;
+
+/** A pass's failure in words a reader can act on. */
+export function plainSyncError(e: unknown, cfg: Pick<SyncConfig, 'url' | 'database' | 'user'>): string {
+  const status = (e as { status?: number } | null)?.status;
+  if (status === 401) return 'The server refused the user name or password (401): check them in Sync settings.';
+  if (status === 403) return `The user "${cfg.user}" may not use the database "${cfg.database}" (403).`;
+  if (status === 404) return `The database "${cfg.database}" is no longer on the server.`;
+  const message = e instanceof Error ? e.message : String(e ?? '');
+  if (e instanceof TypeError || /fetch|network/i.test(message)) return `Can't reach ${cfg.url}: the next sync will try again.`;
+  return message || 'Sync failed for an unknown reason.';
+}
+
+async function mirrorName(cfg: SyncConfig): Promise<string> {
+  return `dateline-sync-${(await plainName(`${databaseUrl(cfg)}|${cfg.user}|${cfg.passphrase}`)).slice(0, 16)}`;
+}
+
+async function hasPermission(cfg: SyncConfig): Promise<boolean> {
+  const origin = originPattern(cfg.url);
+  return !!origin && (await browser.permissions.contains({ origins: [origin] }));
+}
+
+async function runPass(): Promise<void> {
+  const cfg = await syncConfigItem.get();
+  if (!cfg.enabled) return;
+  try {
+    if (!(await hasPermission(cfg))) {
+      throw new Error(`Permission to connect to ${cfg.url} was removed from the extension: turn sync on again to grant it.`);
+    }
+    const remote = remotePouch(databaseUrl(cfg), cfg.user, cfg.password);
+    const keys = await keysForRemote(remote, cfg.passphrase, async () => (await remote.info()).doc_count === 0);
+    const mirror = mirrorPouch(await mirrorName(cfg));
+    const db = await openLibrary();
+    try {
+      const report = await syncOnce({ db, mirror, keys, onLibraryChange: announceLibraryChange }, remote);
+      await syncStateItem.set({ lastSync: Date.now(), lastError: null, pending: report.pending });
+    } finally {
+      db.close();
+      await mirror.close();
+    }
+  } catch (e) {
+    await syncStateItem.update({ lastError: plainSyncError(e, cfg) });
+  }
+}
+
+export function registerSync(): void {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = runPass().finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        void run();
+      }
+    });
+    return running;
+  };
+  const status = async (): Promise<SyncStatus> => statusOf(await syncConfigItem.get(), await syncStateItem.get(), running !== null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fromPage = (_type: unknown, sender: Runtime.MessageSender): boolean =>
+    sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
+
+  const handlers: Handlers<SyncToBackground> = {
+    'sync:check': ({ config }) => checkServer(config),
+    'sync:create-db': ({ config }) => createDatabase(config),
+    'sync:enable': async ({ config }) => {
+      await syncConfigItem.set({ ...config, enabled: true });
+      await syncStateItem.set({ lastSync: null, lastError: null, pending: null });
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: PERIOD_MINUTES });
+      await run();
+      return status();
+    },
+    'sync:now': async () => {
+      await run();
+      return status();
+    },
+    'sync:status': () => status(),
+    'sync:disable': async () => {
+      await syncConfigItem.update({ enabled: false });
+      await browser.alarms.clear(SYNC_ALARM);
+      return status();
+    },
+    'sync:remove-from-server': async (): Promise<CheckResult> => {
+      const cfg = await syncConfigItem.get();
+      await syncConfigItem.update({ enabled: false });
+      await browser.alarms.clear(SYNC_ALARM);
+      const res = await fetch(databaseUrl(cfg), { method: 'DELETE', headers: authHeader(cfg), credentials: 'omit' }).catch(() => null);
+      if (!res) return { ok: false, problem: 'unreachable', message: `Can't reach ${cfg.url}: nothing was removed.` };
+      if (res.status === 401 || res.status === 403) {
+        return {
+          ok: false,
+          problem: 'forbidden',
+          message: `Only the server's admin may delete the database "${cfg.database}": ask them, or delete it in the server's admin page.`,
+        };
+      }
+      if (!res.ok && res.status !== 404) return { ok: false, problem: 'server-error', message: `The server answered ${res.status}.` };
+      await mirrorPouch(await mirrorName(cfg)).destroy();
+      return { ok: true, message: `The database "${cfg.database}" was deleted from the server. Your library here is unchanged.` };
+    },
+  };
+  handleMessages<SyncToBackground>(handlers, fromPage);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void run();
+  });
+  onLibraryChange(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void syncConfigItem.get().then((c) => (c.enabled ? run() : undefined)), AFTER_CHANGE_MS);
+  }, new AbortController().signal);
+}

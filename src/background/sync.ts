@@ -10,7 +10,14 @@ import { handleMessages, type Handlers } from '../shell/messages.js';
 import type { SyncToBackground } from '../shell/messages/sync.js';
 import { openLibrary } from '../store/database.js';
 import { announceLibraryChange, onLibraryChange } from '../store/library-events.js';
-import { checkServer, createDatabase, databaseUrl, originPattern, authHeader, type CheckResult } from '../sync/check-server.js';
+import {
+  checkServer,
+  createDatabase,
+  databaseUrl,
+  originPattern,
+  authHeader,
+  type CheckResult,
+} from '../sync/check-server.js';
 import { syncOnce } from '../sync/sync-once.js';
 import { keysForRemote } from '../sync/remote-keys.js';
 import { mirrorPouch, remotePouch } from '../sync/browser-pouch.js';
@@ -29,7 +36,8 @@ export function plainSyncError(e: unknown, cfg: Pick<SyncConfig, 'url' | 'databa
   if (status === 403) return `The user "${cfg.user}" may not use the database "${cfg.database}" (403).`;
   if (status === 404) return `The database "${cfg.database}" is no longer on the server.`;
   const message = e instanceof Error ? e.message : String(e ?? '');
-  if (e instanceof TypeError || /fetch|network/i.test(message)) return `Can't reach ${cfg.url}: the next sync will try again.`;
+  if (e instanceof TypeError || /fetch|network/i.test(message))
+    return `Can't reach ${cfg.url}: the next sync will try again.`;
   return message || 'Sync failed for an unknown reason.';
 }
 
@@ -47,7 +55,9 @@ async function runPass(): Promise<void> {
   if (!cfg.enabled) return;
   try {
     if (!(await hasPermission(cfg))) {
-      throw new Error(`Permission to connect to ${cfg.url} was removed from the extension: turn sync on again to grant it.`);
+      throw new Error(
+        `Permission to connect to ${cfg.url} was removed from the extension: turn sync on again to grant it.`,
+      );
     }
     const remote = remotePouch(databaseUrl(cfg), cfg.user, cfg.password);
     const keys = await keysForRemote(remote, cfg.passphrase, async () => (await remote.info()).doc_count === 0);
@@ -82,7 +92,8 @@ export function registerSync(): void {
     });
     return running;
   };
-  const status = async (): Promise<SyncStatus> => statusOf(await syncConfigItem.get(), await syncStateItem.get(), running !== null);
+  const status = async (): Promise<SyncStatus> =>
+    statusOf(await syncConfigItem.get(), await syncStateItem.get(), running !== null);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const fromPage = (_type: unknown, sender: Runtime.MessageSender): boolean =>
     sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
@@ -111,18 +122,28 @@ export function registerSync(): void {
       const cfg = await syncConfigItem.get();
       await syncConfigItem.update({ enabled: false });
       await browser.alarms.clear(SYNC_ALARM);
-      const res = await fetch(databaseUrl(cfg), { method: 'DELETE', headers: authHeader(cfg), credentials: 'omit' }).catch(() => null);
+      const res = await fetch(databaseUrl(cfg), {
+        method: 'DELETE',
+        headers: authHeader(cfg),
+        credentials: 'omit',
+      }).catch(() => null);
       if (!res) return { ok: false, problem: 'unreachable', message: `Can't reach ${cfg.url}: nothing was removed.` };
       if (res.status === 401 || res.status === 403) {
         return {
           ok: false,
           problem: 'forbidden',
-          message: `Only the server's admin may delete the database "${cfg.database}": ask them, or delete it in the server's admin page.`,
+          message:
+            `Only the server's admin may delete the database "${cfg.database}": ` +
+            "ask them, or delete it in the server's admin page.",
         };
       }
-      if (!res.ok && res.status !== 404) return { ok: false, problem: 'server-error', message: `The server answered ${res.status}.` };
+      if (!res.ok && res.status !== 404)
+        return { ok: false, problem: 'server-error', message: `The server answered ${res.status}.` };
       await mirrorPouch(await mirrorName(cfg)).destroy();
-      return { ok: true, message: `The database "${cfg.database}" was deleted from the server. Your library here is unchanged.` };
+      return {
+        ok: true,
+        message: `The database "${cfg.database}" was deleted from the server. Your library here is unchanged.`,
+      };
     },
   };
   handleMessages<SyncToBackground>(handlers, fromPage);

@@ -42,9 +42,13 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     database: input('database', 'text', { value: 'dateline' }),
     user: input('user'),
     password: input('password', 'password', { autocomplete: 'new-password' }),
-    passphrase: input('passphrase', 'password', { autocomplete: 'new-password', placeholder: 'optional: encrypts everything' }),
+    passphrase: input('passphrase', 'password', {
+      autocomplete: 'new-password',
+      placeholder: 'optional: encrypts everything',
+    }),
   };
-  const button = (text: string, cls = ''): HTMLButtonElement => el(doc, 'button', { type: 'button', class: cls || null }, text);
+  const button = (text: string, cls = ''): HTMLButtonElement =>
+    el(doc, 'button', { type: 'button', class: cls || null }, text);
   const test = button('Test connection');
   const create = button('Create the database');
   const enable = button('Turn sync on');
@@ -54,22 +58,42 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
   create.hidden = true;
   const status = el(doc, 'p', { id: 'sync-status', role: 'status' });
   const problem = el(doc, 'p', { id: 'sync-message', role: 'alert' });
-  const form = el(doc, 'div', { class: 'sync-form' },
-    field(doc, 'Server address', f.url), field(doc, 'Database', f.database), field(doc, 'User', f.user),
-    field(doc, 'Password', f.password), field(doc, 'Passphrase', f.passphrase));
+  const form = el(
+    doc,
+    'div',
+    { class: 'sync-form' },
+    field(doc, 'Server address', f.url),
+    field(doc, 'Database', f.database),
+    field(doc, 'User', f.user),
+    field(doc, 'Password', f.password),
+    field(doc, 'Passphrase', f.passphrase),
+  );
   host.append(
-    el(doc, 'details', { id: 'sync-details' },
+    el(
+      doc,
+      'details',
+      { id: 'sync-details' },
       el(doc, 'summary', {}, 'Sync with your own server (CouchDB)'),
-      el(doc, 'p', { class: 'sync-note' },
-        'Keeps this library the same on your devices through a CouchDB server you choose. Nothing is sent until you turn it on. ',
-        'With a passphrase, articles and images are encrypted in this browser before they leave: the server sees only ciphertext.'),
+      el(
+        doc,
+        'p',
+        { class: 'sync-note' },
+        'Keeps this library the same on your devices through a CouchDB server you choose. ',
+        'Nothing is sent until you turn it on. With a passphrase, articles and images are encrypted ',
+        'in this browser before they leave: the server sees only ciphertext.',
+      ),
       form,
       el(doc, 'div', { class: 'sync-actions' }, test, create, enable, now, disable, remove),
-      status, problem),
+      status,
+      problem,
+    ),
   );
 
   const config = () => ({
-    url: f.url.value.trim(), database: f.database.value.trim(), user: f.user.value.trim(), password: f.password.value,
+    url: f.url.value.trim(),
+    database: f.database.value.trim(),
+    user: f.user.value.trim(),
+    password: f.password.value,
   });
   const say = (text: string): void => void (problem.textContent = text);
   const show = (s: SyncStatus): void => {
@@ -98,35 +122,62 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     create.hidden = r.ok || r.problem !== 'missing';
   };
 
-  test.addEventListener('click', asking(async () => {
-    const granted = grant();
-    if (!(await granted)) return say('Sync needs permission to connect to this server: the browser did not grant it.');
-    say('Testing…');
-    report(await sendToBackground('sync:check', { config: config() }));
-  }), { signal });
-  create.addEventListener('click', asking(async () => {
-    report(await sendToBackground('sync:create-db', { config: config() }));
-  }), { signal });
-  enable.addEventListener('click', asking(async () => {
-    const granted = grant();
-    if (!(await granted)) return say('Sync needs permission to connect to this server: the browser did not grant it.');
-    const check = await sendToBackground('sync:check', { config: config() });
-    if (!check.ok) return report(check);
-    status.textContent = 'Syncing…';
-    show(await sendToBackground('sync:enable', { config: { ...config(), passphrase: f.passphrase.value } }));
-  }), { signal });
-  now.addEventListener('click', asking(async () => {
-    status.textContent = 'Syncing…';
-    show(await sendToBackground('sync:now', {}));
-  }), { signal });
-  disable.addEventListener('click', asking(async () => show(await sendToBackground('sync:disable', {}))), { signal });
-  remove.addEventListener('click', asking(async () => {
-    const ok = doc.defaultView?.confirm(
-      `Delete the database "${f.database.value}" and everything in it from the server? Sync turns off; your library here stays.`,
-    );
-    if (!ok) return;
-    say((await sendToBackground('sync:remove-from-server', {})).message);
-    await refresh();
-  }), { signal });
+  test.addEventListener(
+    'click',
+    asking(async () => {
+      const granted = grant();
+      if (!(await granted))
+        return say('Sync needs permission to connect to this server: the browser did not grant it.');
+      say('Testing…');
+      report(await sendToBackground('sync:check', { config: config() }));
+    }),
+    { signal },
+  );
+  create.addEventListener(
+    'click',
+    asking(async () => {
+      report(await sendToBackground('sync:create-db', { config: config() }));
+    }),
+    { signal },
+  );
+  enable.addEventListener(
+    'click',
+    asking(async () => {
+      const granted = grant();
+      if (!(await granted))
+        return say('Sync needs permission to connect to this server: the browser did not grant it.');
+      const check = await sendToBackground('sync:check', { config: config() });
+      if (!check.ok) return report(check);
+      status.textContent = 'Syncing…';
+      show(await sendToBackground('sync:enable', { config: { ...config(), passphrase: f.passphrase.value } }));
+    }),
+    { signal },
+  );
+  now.addEventListener(
+    'click',
+    asking(async () => {
+      status.textContent = 'Syncing…';
+      show(await sendToBackground('sync:now', {}));
+    }),
+    { signal },
+  );
+  disable.addEventListener(
+    'click',
+    asking(async () => show(await sendToBackground('sync:disable', {}))),
+    { signal },
+  );
+  remove.addEventListener(
+    'click',
+    asking(async () => {
+      const ok = doc.defaultView?.confirm(
+        `Delete the database "${f.database.value}" and everything in it from the server? ` +
+          'Sync turns off; your library here stays.',
+      );
+      if (!ok) return;
+      say((await sendToBackground('sync:remove-from-server', {})).message);
+      await refresh();
+    }),
+    { signal },
+  );
   void refresh();
 }

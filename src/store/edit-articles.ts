@@ -58,7 +58,12 @@ export async function restoreArticles(db: LibraryDatabase, deleted: DeletedArtic
 }
 
 /** `readAt` records when: sync resolves a read state changed on two devices by the latest change. */
-export async function setRead(db: LibraryDatabase, ids: readonly string[], read: boolean, now = Date.now()): Promise<void> {
+export async function setRead(
+  db: LibraryDatabase,
+  ids: readonly string[],
+  read: boolean,
+  now = Date.now(),
+): Promise<void> {
   try {
     await db.articles.where('id').anyOf([...ids]).modify({ read: read ? 1 : 0, readAt: now });
   } catch (e) {

@@ -7,7 +7,17 @@
  */
 import type { SyncedArticle } from '../store/synced-article.js';
 import type { ArticleRecord, ImageRecord } from '../store/record.js';
-import { decryptBytes, decryptJson, encryptBytes, encryptJson, fromBase64, hmacName, plainName, toBase64, type SyncKeys } from './sync-crypto.js';
+import {
+  decryptBytes,
+  decryptJson,
+  encryptBytes,
+  encryptJson,
+  fromBase64,
+  hmacName,
+  plainName,
+  toBase64,
+  type SyncKeys,
+} from './sync-crypto.js';
 
 export const FORMAT = 1;
 
@@ -45,7 +55,8 @@ export class NeedsPassphraseError extends Error {
   }
 }
 
-export const docName = (keys: SyncKeys | null, text: string): Promise<string> => (keys ? hmacName(keys, text) : plainName(text));
+export const docName = (keys: SyncKeys | null, text: string): Promise<string> =>
+  keys ? hmacName(keys, text) : plainName(text);
 
 export async function docIdFor(keys: SyncKeys | null, url: string): Promise<string> {
   return `a-${await docName(keys, url)}`;
@@ -93,7 +104,10 @@ export async function encodeArticle(
   return doc;
 }
 
-/** Reads a document fetched with `attachments: true` (base64 data). Throws NeedsPassphraseError/WrongPassphraseError. */
+/**
+ * Reads a document fetched with `attachments: true` (base64 data).
+ * Throws NeedsPassphraseError / WrongPassphraseError.
+ */
 export async function decodeArticle(doc: ArticleDoc, keys: SyncKeys | null): Promise<SyncedArticle> {
   let payload: ArticlePayload;
   if (doc.e !== undefined) {

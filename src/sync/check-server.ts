@@ -68,26 +68,44 @@ async function reach(fetchImpl: Fetch, url: string, init: RequestInit = {}): Pro
 
 export async function checkServer(cfg: SyncServerConfig, fetchImpl: Fetch = fetch): Promise<CheckResult> {
   const base = serverBase(cfg.url);
-  if (!base) return fail('bad-url', 'The server address must start with https:// (or http://), without a user name or password in it.');
+  if (!base)
+    return fail(
+      'bad-url',
+      'The server address must start with https:// (or http://), without a user name or password in it.',
+    );
   if (!DB_NAME.test(cfg.database)) {
-    return fail('bad-database', 'A database name starts with a lowercase letter and has only lowercase letters, digits and _$()+-/.');
+    return fail(
+      'bad-database',
+      'A database name starts with a lowercase letter and has only lowercase letters, digits and _$()+-/.',
+    );
   }
   const hello = await reach(fetchImpl, `${base}/`);
   if (!hello) {
     const tls = base.startsWith('https:') ? ', and that its certificate is valid and trusted by this browser' : '';
-    return fail('unreachable', `Can't reach ${base}: check the address, that the server is running and reachable from here${tls}.`);
+    return fail(
+      'unreachable',
+      `Can't reach ${base}: check the address, that the server is running and reachable from here${tls}.`,
+    );
   }
-  const welcome = (await hello.json().catch(() => null)) as { couchdb?: string; version?: string; 'express-pouchdb'?: string } | null;
+  const welcome = (await hello.json().catch(() => null)) as {
+    couchdb?: string;
+    version?: string;
+    'express-pouchdb'?: string;
+  } | null;
   if (!welcome || (!welcome.couchdb && !welcome['express-pouchdb'])) {
     return fail('not-couchdb', `${base} answered, but not as a CouchDB server (is the address the server's root?).`);
   }
   const major = Number(/^(\d+)/.exec(welcome.version ?? '')?.[1] ?? NaN);
-  if (welcome.couchdb && major < 2) return fail('too-old', `The server runs CouchDB ${welcome.version}; sync needs CouchDB 2 or newer.`);
+  if (welcome.couchdb && major < 2)
+    return fail('too-old', `The server runs CouchDB ${welcome.version}; sync needs CouchDB 2 or newer.`);
   const db = await reach(fetchImpl, databaseUrl(cfg), { headers: authHeader(cfg) });
   if (!db) return fail('unreachable', `${base} stopped answering: try again.`);
   if (db.status === 401) return fail('unauthorized', 'The server refused this user name and password (401).');
   if (db.status === 403) {
-    return fail('forbidden', `The user "${cfg.user}" may not use the database "${cfg.database}" (403): add them to its members.`);
+    return fail(
+      'forbidden',
+      `The user "${cfg.user}" may not use the database "${cfg.database}" (403): add them to its members.`,
+    );
   }
   if (db.status === 404) return fail('missing', `There is no database "${cfg.database}" on the server yet.`);
   if (!db.ok) return fail('server-error', `The server answered ${db.status} for the database "${cfg.database}".`);
@@ -100,7 +118,10 @@ export async function createDatabase(cfg: SyncServerConfig, fetchImpl: Fetch = f
   if (!res) return fail('unreachable', `Can't reach ${serverBase(cfg.url)}.`);
   if (res.ok || res.status === 412) return { ok: true, message: `Database "${cfg.database}" created.` };
   if (res.status === 401 || res.status === 403) {
-    return fail('forbidden', `The user "${cfg.user}" may not create databases: ask the server's admin to create "${cfg.database}".`);
+    return fail(
+      'forbidden',
+      `The user "${cfg.user}" may not create databases: ask the server's admin to create "${cfg.database}".`,
+    );
   }
   return fail('server-error', `The server answered ${res.status} when creating "${cfg.database}".`);
 }

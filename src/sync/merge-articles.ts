@@ -35,7 +35,9 @@ export function mergeArticles(a: SyncedArticle, b: SyncedArticle): SyncedArticle
   const readFrom = readA === readB ? (a.record.read >= b.record.read ? a : b) : readA > readB ? a : b;
   const images = new Map(older.images.map((i) => [i.url, i] as const));
   for (const i of newer.images) images.set(i.url, i);
-  const merged = [...versions.values()].sort((x, y) => x.savedAt - y.savedAt).map((v) => ({ ...v, articleId: a.record.id }));
+  const merged = [...versions.values()]
+    .sort((x, y) => x.savedAt - y.savedAt)
+    .map((v) => ({ ...v, articleId: a.record.id }));
   return {
     record: {
       ...newer.record,

@@ -16,7 +16,10 @@ interface RemoteLike {
 
 export class PassphraseMismatchError extends Error {
   constructor() {
-    super('The library on the server is not encrypted, but this device has a passphrase: remove it, or sync to a new database.');
+    super(
+      'The library on the server is not encrypted, but this device has a passphrase: ' +
+        'remove it, or sync to a new database.',
+    );
   }
 }
 
@@ -34,7 +37,11 @@ async function readParams(remote: RemoteLike): Promise<CryptoParams | null> {
  * `isEmpty`: whether the database holds no article yet (a passphrase may only start encrypting a
  * database that has no plain articles in it).
  */
-export async function keysForRemote(remote: RemoteLike, passphrase: string, isEmpty: () => Promise<boolean>): Promise<SyncKeys | null> {
+export async function keysForRemote(
+  remote: RemoteLike,
+  passphrase: string,
+  isEmpty: () => Promise<boolean>,
+): Promise<SyncKeys | null> {
   const params = await readParams(remote);
   if (params && !passphrase) throw new NeedsPassphraseError();
   if (params) return openCryptoParams(passphrase, params);

@@ -45,10 +45,15 @@ export function fromBase64(b64: string): Uint8Array {
 }
 
 export async function deriveKeys(passphrase: string, salt: Uint8Array, iterations: number): Promise<SyncKeys> {
-  if (iterations < MIN_ITERATIONS) throw new Error(`Refusing a key derivation of ${iterations} iterations (minimum ${MIN_ITERATIONS}).`);
+  if (iterations < MIN_ITERATIONS)
+    throw new Error(`Refusing a key derivation of ${iterations} iterations (minimum ${MIN_ITERATIONS}).`);
   const base = await crypto.subtle.importKey('raw', enc.encode(passphrase), 'PBKDF2', false, ['deriveBits']);
   const bits = new Uint8Array(
-    await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, base, 512),
+    await crypto.subtle.deriveBits(
+      { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+      base,
+      512,
+    ),
   );
   const aes = await crypto.subtle.importKey('raw', bits.slice(0, 32), 'AES-GCM', false, ['encrypt', 'decrypt']);
   const mac = await crypto.subtle.importKey('raw', bits.slice(32), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
@@ -95,7 +100,10 @@ export async function plainName(text: string): Promise<string> {
 }
 
 /** New encryption parameters for a database that has none yet. */
-export async function newCryptoParams(passphrase: string, iterations = MIN_ITERATIONS): Promise<{ params: CryptoParams; keys: SyncKeys }> {
+export async function newCryptoParams(
+  passphrase: string,
+  iterations = MIN_ITERATIONS,
+): Promise<{ params: CryptoParams; keys: SyncKeys }> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const keys = await deriveKeys(passphrase, salt, iterations);
   return { params: { salt: toBase64(salt), iterations, check: await encryptJson(keys, CHECK_TEXT) }, keys };

@@ -18,7 +18,14 @@ export interface SyncState {
   pending: number | null;
 }
 
-export const DEFAULT_SYNC_CONFIG: SyncConfig = { enabled: false, url: '', database: 'dateline', user: '', password: '', passphrase: '' };
+export const DEFAULT_SYNC_CONFIG: SyncConfig = {
+  enabled: false,
+  url: '',
+  database: 'dateline',
+  user: '',
+  password: '',
+  passphrase: '',
+};
 export const DEFAULT_SYNC_STATE: SyncState = { lastSync: null, lastError: null, pending: null };
 
 export const syncConfigItem = new StorageItem<SyncConfig>('syncConfig', DEFAULT_SYNC_CONFIG, 'local');
@@ -35,5 +42,13 @@ export interface SyncStatus extends SyncState {
 }
 
 export function statusOf(cfg: SyncConfig, state: SyncState, running: boolean): SyncStatus {
-  return { ...state, enabled: cfg.enabled, url: cfg.url, database: cfg.database, user: cfg.user, encrypted: !!cfg.passphrase, running };
+  return {
+    ...state,
+    enabled: cfg.enabled,
+    url: cfg.url,
+    database: cfg.database,
+    user: cfg.user,
+    encrypted: !!cfg.passphrase,
+    running,
+  };
 }

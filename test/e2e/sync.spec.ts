@@ -8,7 +8,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { clickAction, launchChromium, overlayEval, readOverlay, serveDir, waitForOverlay, type ChromiumSession, type Served } from './harness';
+import {
+  clickAction,
+  launchChromium,
+  overlayEval,
+  readOverlay,
+  serveDir,
+  waitForOverlay,
+  type ChromiumSession,
+  type Served,
+} from './harness';
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 import { PASSWORD, USER, startCouchServer, type CouchServer } from '../support/couch-server';
 
@@ -26,7 +35,8 @@ async function libraryPage(s: ChromiumSession): Promise<Page> {
   return page;
 }
 
-const rowTitles = (page: Page): Promise<string[]> => page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
+const rowTitles = (page: Page): Promise<string[]> =>
+  page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
 
 async function fillSync(page: Page, password = PASSWORD): Promise<void> {
   await page.click('#sync summary');
@@ -66,7 +76,8 @@ describe('sync between two Chromium profiles', () => {
     await page.goto(site.url + ARTICLE_PATH);
     await clickAction(a.ctx, page, a.extensionId);
     await page.locator('dateline-reader button[data-action="save"]').click();
-    await expect.poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
+    await expect
+      .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
       .toMatch(/Saved to your library/);
     await page.close();
 
@@ -84,18 +95,31 @@ describe('sync between two Chromium profiles', () => {
     const imgs = await overlayEval(libB, async (root) => {
       const list = Array.from(root.querySelectorAll('.article-body img')) as HTMLImageElement[];
       for (const i of list) i.scrollIntoView();
-      await Promise.all(list.map((i) => (i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; }))));
+      await Promise.all(
+        list.map((i) =>
+          i.complete
+            ? null
+            : new Promise((r) => {
+                i.onload = i.onerror = r;
+              }),
+        ),
+      );
       return list.map((i) => ({ src: i.src.slice(0, 22), w: i.naturalWidth }));
     });
     expect(imgs).toEqual([{ src: 'data:image/png;base64,', w: 320 }]);
     await libB.keyboard.press('Escape');
     await expect.poll(() => libB.$eval('#list li', (e) => e.classList.contains('read'))).toBe(true);
     // Opening it marked it read; B's background sends that after the change, A asks for it.
-    await expect.poll(async () => {
-      await libA.getByRole('button', { name: 'Sync now' }).click();
-      await expect.poll(() => libA.textContent('#sync-status')).not.toMatch(/Syncing/);
-      return libA.$eval('#list li', (e) => e.classList.contains('read'));
-    }, { timeout: 60_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          await libA.getByRole('button', { name: 'Sync now' }).click();
+          await expect.poll(() => libA.textContent('#sync-status')).not.toMatch(/Syncing/);
+          return libA.$eval('#list li', (e) => e.classList.contains('read'));
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
   });
 
   it('a wrong password is reported in plain words', async () => {
@@ -104,7 +128,9 @@ describe('sync between two Chromium profiles', () => {
       const lib = await libraryPage(c);
       await fillSync(lib, 'not the password');
       await lib.getByRole('button', { name: 'Test connection' }).click();
-      await expect.poll(() => lib.textContent('#sync-message'), { timeout: 15_000 }).toMatch(/refused this user name and password \(401\)/);
+      await expect
+        .poll(() => lib.textContent('#sync-message'), { timeout: 15_000 })
+        .toMatch(/refused this user name and password \(401\)/);
       await lib.fill('#sync input[name="database"]', 'not-there');
       await lib.fill('#sync input[name="password"]', PASSWORD);
       await lib.getByRole('button', { name: 'Test connection' }).click();

@@ -62,14 +62,25 @@ export async function startCouchServer(): Promise<CouchServer> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
     async remote(name, options = {}) {
       const auth = { username: USER, password: options.password ?? PASSWORD };
       if (options.create) {
-        const res = await fetch(`${origin}/${name}`, { method: 'PUT', headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` } });
+        const res = await fetch(`${origin}/${name}`, {
+          method: 'PUT',
+          headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
+        });
         if (!res.ok && res.status !== 412) throw new Error(`create ${name}: ${res.status}`);
       }
-      return new PouchDB(`${origin}/${name}`, { adapter: 'http', auth, skip_setup: true } as object) as unknown as Pouch;
+      return new PouchDB(`${origin}/${name}`, {
+        adapter: 'http',
+        auth,
+        skip_setup: true,
+      } as object) as unknown as Pouch;
     },
   };
 }

@@ -83,12 +83,18 @@ describe('sync through a CouchDB-protocol server', () => {
     const report = await b.sync();
     expect(report).toMatchObject({ received: 1, written: 1, pending: 0 });
     const got = await b.db.articles.get(id);
-    expect(got).toMatchObject({ title: 'US Urges Haftar-Led Forces To End Offensive In Libya', savedAt: 1_000, read: 0 });
+    expect(got).toMatchObject({
+      title: 'US Urges Haftar-Led Forces To End Offensive In Libya',
+      savedAt: 1_000,
+      read: 0,
+    });
     expect((await b.db.bodies.get(id))?.content).toContain('Khalifa Haftar');
     expect((await b.db.search.get(id))?.text).toContain(' haftar');
     const images = await b.db.images.where('articleId').equals(id).toArray();
     expect(images.map((i) => [i.url, i.bytes])).toEqual([[IMAGE, pngBlob(10).size]]);
-    expect(new Uint8Array(await images[0]!.blob.arrayBuffer())).toEqual(new Uint8Array(await pngBlob(10).arrayBuffer()));
+    expect(new Uint8Array(await images[0]!.blob.arrayBuffer())).toEqual(
+      new Uint8Array(await pngBlob(10).arrayBuffer()),
+    );
     // Nothing echoes back: a second pass on each side moves nothing.
     expect(await b.sync()).toMatchObject({ sent: 0, put: 0, written: 0 });
     expect(await a.sync()).toMatchObject({ received: 0, written: 0, put: 0 });
@@ -116,7 +122,10 @@ describe('sync through a CouchDB-protocol server', () => {
     await a.sync();
     await b.sync();
     // Apart: A saves a newer text of the story, B marks it read later.
-    const newer = makeArticle({ content: '<p>Updated: the offensive was halted on Saturday.</p>', textContent: 'Updated: halted.' });
+    const newer = makeArticle({
+      content: '<p>Updated: the offensive was halted on Saturday.</p>',
+      textContent: 'Updated: halted.',
+    });
     await saveArticle(a.db, { article: newer, now: 2_000 });
     await setRead(b.db, [id], true, 3_000);
     await a.sync();
@@ -144,7 +153,8 @@ describe('sync through a CouchDB-protocol server', () => {
 
   it('resumes after a restart from its checkpoints: nothing read again, nothing duplicated', async () => {
     const [a, b] = await twoDevices();
-    for (let i = 0; i < 3; i++) await saveArticle(a.db, { article: makeArticle({ canonicalUrl: `https://example.com/story-${i}` }) });
+    for (let i = 0; i < 3; i++)
+      await saveArticle(a.db, { article: makeArticle({ canonicalUrl: `https://example.com/story-${i}` }) });
     await a.sync();
     await b.sync();
     await saveArticle(a.db, { article: makeArticle({ canonicalUrl: 'https://example.com/story-3' }) });

@@ -34,8 +34,14 @@ describe('checkServer', () => {
     expect(await checkServer(cfg())).toMatchObject({ ok: true, message: expect.stringMatching(/Connected/) });
     expect(await checkServer(cfg({ url: 'ftp://x' }))).toMatchObject({ problem: 'bad-url' });
     expect(await checkServer(cfg({ database: 'My Library' }))).toMatchObject({ problem: 'bad-database' });
-    expect(await checkServer(cfg({ password: 'nope' }))).toMatchObject({ problem: 'unauthorized', message: expect.stringMatching(/401/) });
-    expect(await checkServer(cfg({ user: OUTSIDER }))).toMatchObject({ problem: 'forbidden', message: expect.stringMatching(/403/) });
+    expect(await checkServer(cfg({ password: 'nope' }))).toMatchObject({
+      problem: 'unauthorized',
+      message: expect.stringMatching(/401/),
+    });
+    expect(await checkServer(cfg({ user: OUTSIDER }))).toMatchObject({
+      problem: 'forbidden',
+      message: expect.stringMatching(/403/),
+    });
     expect(await checkServer(cfg({ database: 'absent' }))).toMatchObject({ problem: 'missing' });
     expect(await checkServer(cfg({ url: otherOrigin }))).toMatchObject({ problem: 'not-couchdb' });
     const dead = await new Promise<number>((r) => {
@@ -49,7 +55,10 @@ describe('checkServer', () => {
 
   it('reports a CouchDB 1.x server as too old', async () => {
     const old = async (): Promise<Response> => new Response(JSON.stringify({ couchdb: 'Welcome', version: '1.7.2' }));
-    expect(await checkServer(cfg(), old)).toMatchObject({ problem: 'too-old', message: expect.stringMatching(/1\.7\.2/) });
+    expect(await checkServer(cfg(), old)).toMatchObject({
+      problem: 'too-old',
+      message: expect.stringMatching(/1\.7\.2/),
+    });
   });
 
   it('creates a missing database on request', async () => {

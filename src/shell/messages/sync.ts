@@ -1,4 +1,7 @@
-/** Messages of library sync (issue #25): the library page asks, the background (the only context allowed to connect out) acts. */
+/**
+ * Messages of library sync (issue #25): the library page asks, the background (the only context
+ * allowed to connect out) acts.
+ */
 import type { CheckResult, SyncServerConfig } from '../../sync/check-server.js';
 import type { SyncConfig, SyncStatus } from '../../sync/sync-settings.js';
 

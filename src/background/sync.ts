@@ -9,7 +9,7 @@ import { browser, type Runtime } from '../shell/browser.js';
 import { handleMessages, type Handlers } from '../shell/messages.js';
 import type { SyncToBackground } from '../shell/messages/sync.js';
 import { openLibrary } from '../store/database.js';
-import { announceLibraryChange, onLibraryChange } from '../store/library-events.js';
+import { announceLibraryChange, onLibraryChange, onLibraryEdit } from '../store/library-events.js';
 import {
   checkServer,
   createDatabase,
@@ -150,8 +150,12 @@ export function registerSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void run();
   });
-  onLibraryChange(() => {
+  // Saves (background) and edits (library page) are sent shortly after, in one pass per burst.
+  const soon = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => void syncConfigItem.get().then((c) => (c.enabled ? run() : undefined)), AFTER_CHANGE_MS);
-  }, new AbortController().signal);
+  };
+  const forever = new AbortController().signal;
+  onLibraryChange(soon, forever);
+  onLibraryEdit(soon, forever);
 }

@@ -38,12 +38,13 @@ async function libraryPage(s: ChromiumSession): Promise<Page> {
 const rowTitles = (page: Page): Promise<string[]> =>
   page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
 
-async function fillSync(page: Page, password = PASSWORD): Promise<void> {
-  await page.click('#sync summary');
+async function fillSync(page: Page, password = PASSWORD, database = DB, passphrase = ''): Promise<void> {
+  if (!(await page.$eval('#sync details', (d) => (d as HTMLDetailsElement).open))) await page.click('#sync summary');
   await page.fill('#sync input[name="url"]', couch.origin);
-  await page.fill('#sync input[name="database"]', DB);
+  await page.fill('#sync input[name="database"]', database);
   await page.fill('#sync input[name="user"]', USER);
   await page.fill('#sync input[name="password"]', password);
+  await page.fill('#sync input[name="passphrase"]', passphrase);
 }
 
 async function turnOn(page: Page): Promise<void> {
@@ -120,6 +121,33 @@ describe('sync between two Chromium profiles', () => {
         { timeout: 60_000, interval: 500 },
       )
       .toBe(true);
+  });
+
+  it('with a passphrase the server holds only ciphertext; a wrong passphrase is told so', async () => {
+    const libA = await libraryPage(a);
+    await couch.remote('e2e-secret', { create: true });
+    await fillSync(libA, PASSWORD, 'e2e-secret', 'correct horse battery staple');
+    await libA.getByRole('button', { name: 'Turn sync on' }).click();
+    await expect.poll(() => libA.textContent('#sync-status'), { timeout: 60_000 }).toMatch(/Last synced.*encrypted/);
+    const res = await fetch(`${couch.origin}/e2e-secret/_all_docs?include_docs=true&attachments=true`, {
+      headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
+    });
+    const raw = await res.text();
+    expect(raw).toContain('"total_rows":1');
+    for (const word of ['Haftar', 'haberler', 'Libya', 'Tripoli']) expect(raw).not.toContain(word);
+
+    const c = await launchChromium();
+    try {
+      const libC = await libraryPage(c);
+      await fillSync(libC, PASSWORD, 'e2e-secret', 'a wrong guess');
+      await libC.getByRole('button', { name: 'Turn sync on' }).click();
+      await expect
+        .poll(() => libC.textContent('#sync-message'), { timeout: 60_000 })
+        .toMatch(/passphrase does not open/);
+      expect(await rowTitles(libC)).toEqual([]);
+    } finally {
+      await c.close();
+    }
   });
 
   it('a wrong password is reported in plain words', async () => {

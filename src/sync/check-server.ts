@@ -39,10 +39,16 @@ export function serverBase(url: string): string | null {
   }
 }
 
-/** The one origin sync needs permission for (`https://host:port/*`). */
+/**
+ * The one host sync needs permission for: `https://host/*`. Without the port: Firefox does not
+ * count `http://127.0.0.1/*` as containing `http://127.0.0.1:5984/*` (permissions.contains says
+ * false), while a pattern without a port covers every port of that host in both browsers.
+ */
 export function originPattern(url: string): string | null {
   const base = serverBase(url);
-  return base ? `${new URL(base).origin}/*` : null;
+  if (!base) return null;
+  const u = new URL(base);
+  return `${u.protocol}//${u.hostname}/*`;
 }
 
 export function databaseUrl(cfg: SyncServerConfig): string {

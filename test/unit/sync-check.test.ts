@@ -67,7 +67,7 @@ describe('checkServer', () => {
   });
 
   it('asks permission for the server origin only', () => {
-    expect(originPattern('https://couch.example.org:6984/prefix/')).toBe('https://couch.example.org:6984/*');
+    expect(originPattern('https://couch.example.org:6984/prefix/')).toBe('https://couch.example.org/*');
     expect(originPattern('javascript:alert(1)')).toBeNull();
   });
 });

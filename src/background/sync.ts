@@ -65,7 +65,10 @@ async function runPass(): Promise<void> {
     const db = await openLibrary();
     try {
       const report = await syncOnce({ db, mirror, keys, onLibraryChange: announceLibraryChange }, remote);
-      await syncStateItem.set({ lastSync: Date.now(), lastError: null, pending: report.pending });
+      const left = report.unreadable
+        ? `${report.unreadable} article(s) on the server could not be read (damaged or from another program): left out.`
+        : null;
+      await syncStateItem.set({ lastSync: Date.now(), lastError: left, pending: report.pending });
     } finally {
       db.close();
       await mirror.close();

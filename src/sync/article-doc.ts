@@ -7,6 +7,7 @@
  */
 import type { SyncedArticle } from '../store/synced-article.js';
 import type { ArticleRecord, ImageRecord } from '../store/record.js';
+import { checkBody, checkRecord } from '../store/record-check.js';
 import {
   decryptBytes,
   decryptJson,
@@ -48,6 +49,19 @@ export interface ArticleDoc {
   e?: string;
   _attachments?: Record<string, Attachment>;
 }
+
+/** A document whose article the library could not show (another program wrote it, or it was altered). */
+export class UnreadableArticleError extends Error {
+  constructor(
+    readonly docId: string,
+    why: string,
+  ) {
+    super(`An article on the server could not be read (${why}); it was left out.`);
+  }
+}
+
+/** Only image types become images: a stored blob is shown as a data: URL in an <img>. */
+const IMAGE_TYPE = /^image\/(png|jpeg|gif|webp|avif|svg\+xml|bmp)$/;
 
 export class NeedsPassphraseError extends Error {
   constructor() {
@@ -118,8 +132,15 @@ export async function decodeArticle(doc: ArticleDoc, keys: SyncKeys | null): Pro
   } else {
     throw new Error(`Document ${doc._id} is not an article of this version of Dateline Reader.`);
   }
+  if (!payload || typeof payload !== 'object') throw new UnreadableArticleError(doc._id, 'not an article');
+  const why = checkRecord(payload.record, 'record') ?? checkBody(payload.body, 'body');
+  if (why) throw new UnreadableArticleError(doc._id, why);
+  if (!Array.isArray(payload.versions) || !Array.isArray(payload.images)) {
+    throw new UnreadableArticleError(doc._id, 'versions or images are not lists');
+  }
   const images: ImageRecord[] = [];
   for (const img of payload.images) {
+    if (typeof img?.url !== 'string' || typeof img.name !== 'string' || !IMAGE_TYPE.test(String(img.type))) continue;
     const att = doc._attachments?.[img.name];
     if (!att?.data) continue;
     const raw = fromBase64(att.data);

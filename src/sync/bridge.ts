@@ -20,7 +20,14 @@
 import type { LibraryDatabase } from '../store/database.js';
 import { deleteArticles } from '../store/edit-articles.js';
 import { readSyncedArticle, writeSyncedArticle, type SyncedArticle } from '../store/synced-article.js';
-import { decodeArticle, docIdFor, encodeArticle, stampOf, type ArticleDoc } from './article-doc.js';
+import {
+  decodeArticle,
+  docIdFor,
+  encodeArticle,
+  stampOf,
+  UnreadableArticleError,
+  type ArticleDoc,
+} from './article-doc.js';
 import { mergeArticles } from './merge-articles.js';
 import type { SyncKeys } from './sync-crypto.js';
 
@@ -106,6 +113,7 @@ async function applyOne(ctx: SyncContext, state: BridgeState, docId: string): Pr
   const doc = await getDoc(ctx.mirror, docId, { attachments: true, conflicts: true });
   if (!doc) return null;
   const conflicts = doc._conflicts ?? [];
+  if (!conflicts.length && doc._rev === state.marks[docId]?.rev) return null;
   let incoming = await decodeArticle(doc, ctx.keys);
   for (const rev of conflicts) {
     const other = await getDoc(ctx.mirror, docId, { rev, attachments: true });
@@ -148,20 +156,31 @@ async function applyDelete(ctx: SyncContext, state: BridgeState, docId: string):
 export interface ApplyReport {
   written: number;
   deleted: number;
+  /** Documents left out because their article could not be read (never because of the passphrase). */
+  unreadable: number;
 }
 
 /** Mirror → library: everything the mirror received since the last pass. */
 export async function applyIncoming(ctx: SyncContext): Promise<ApplyReport> {
   const state = await loadState(ctx.mirror);
-  const report: ApplyReport = { written: 0, deleted: 0 };
+  const report: ApplyReport = { written: 0, deleted: 0, unreadable: 0 };
   for (;;) {
-    const feed = await ctx.mirror.changes({ since: state.seq, limit: BATCH });
+    const feed = await ctx.mirror.changes({ since: state.seq, limit: BATCH, style: 'all_docs' });
     const changed: string[] = [];
     for (const change of feed.results) {
       if (!change.id.startsWith('a-')) continue;
       const mark = state.marks[change.id];
-      if (mark && change.changes.some((c) => c.rev === mark.rev)) continue; // the bridge's own write
-      const id = change.deleted ? await applyDelete(ctx, state, change.id) : await applyOne(ctx, state, change.id);
+      // The bridge's own write, alone (with every leaf listed: a conflict with it must still be resolved).
+      if (mark && change.changes.length === 1 && change.changes[0]!.rev === mark.rev) continue;
+      let id: string | null;
+      try {
+        id = change.deleted ? await applyDelete(ctx, state, change.id) : await applyOne(ctx, state, change.id);
+      } catch (e) {
+        // A damaged document is skipped (and counted); a wrong passphrase or a failing library stops the pass.
+        if (!(e instanceof UnreadableArticleError)) throw e;
+        report.unreadable++;
+        continue;
+      }
       if (!id) continue;
       changed.push(id);
       if (change.deleted) report.deleted++;

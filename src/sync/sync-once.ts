@@ -14,6 +14,8 @@ export interface SyncReport {
   /** Articles written into / deleted from the library. */
   written: number;
   deleted: number;
+  /** Documents left out: their article could not be read. */
+  unreadable: number;
   /** Library changes put into the mirror (and sent). */
   put: number;
   removed: number;

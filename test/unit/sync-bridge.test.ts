@@ -225,3 +225,26 @@ describe('conflicting revisions on the server', () => {
     expect(((await remote.get(docId, { conflicts: true })) as { _conflicts?: string[] })._conflicts ?? []).toEqual([]);
   });
 });
+
+describe('untrusted documents from the server', () => {
+  it('an article the library could not show is left out and counted; the rest arrives', async () => {
+    const [a, b] = await twoDevices();
+    await saveWithImage(a);
+    await a.sync();
+    const remote = await server.remote(a.dbName);
+    const bad = { f: 1, record: { id: 'x', title: 42 }, body: { content: '' }, versions: [], images: [] };
+    await remote.put({ _id: 'a-bad', p: bad });
+    const ok = (await remote.get((await remote.changes({ since: 0 })).results.find((r) => r.id !== 'a-bad')!.id)) as {
+      p: { images: Array<{ type: string }> };
+    };
+    expect(ok.p.images).toHaveLength(1);
+    await remote.put({
+      ...ok,
+      p: { ...ok.p, images: [{ ...ok.p.images[0], type: 'text/html' }] },
+      _attachments: undefined,
+    });
+    expect(await b.sync()).toMatchObject({ written: 1, unreadable: 1 });
+    expect(await b.db.articles.count()).toBe(1);
+    expect(await b.db.images.count()).toBe(0);
+  });
+});

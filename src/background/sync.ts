@@ -26,6 +26,15 @@ import { syncConfigItem, syncStateItem, statusOf, type SyncConfig, type SyncStat
 
 export const SYNC_ALARM = 'dateline-sync';
 const PERIOD_MINUTES = 15;
+/** The library page keeps a port of this name open while it is shown: sync follows the server live. */
+export const LIVE_PORT = 'sync-live';
+
+/** PouchDB's continuous changes feed (CouchDB `_changes?feed=longpoll`, restarted by PouchDB). */
+interface LiveFeed {
+  on(event: 'change' | 'error', listener: () => void): LiveFeed;
+  cancel(): void;
+}
+
 /** After a change in the library, wait this long for more before syncing (a burst of read marks is one pass). */
 const AFTER_CHANGE_MS = 3_000;
 
@@ -101,6 +110,11 @@ export function registerSync(): void {
   const fromPage = (_type: unknown, sender: Runtime.MessageSender): boolean =>
     sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
 
+  // Saves (background) and edits (library page) are sent shortly after, in one pass per burst.
+  const soon = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void syncConfigItem.get().then((c) => (c.enabled ? run() : undefined)), AFTER_CHANGE_MS);
+  };
   const handlers: Handlers<SyncToBackground> = {
     'sync:check': ({ config }) => checkServer(config),
     'sync:create-db': ({ config }) => createDatabase(config),
@@ -150,14 +164,45 @@ export function registerSync(): void {
     },
   };
   handleMessages<SyncToBackground>(handlers, fromPage);
+
+  // Live while a library page is open: another device's change on the server starts a pass at
+  // once (the feed only wakes us; the pass does the work, so the bridge never runs twice at a time).
+  const ports = new Set<Runtime.Port>();
+  let feed: LiveFeed | null = null;
+  const stopLive = (): void => {
+    feed?.cancel();
+    feed = null;
+  };
+  const startLive = async (): Promise<void> => {
+    const cfg = await syncConfigItem.get();
+    if (feed || !ports.size || !cfg.enabled || !(await hasPermission(cfg))) return;
+    const remote = remotePouch(databaseUrl(cfg), cfg.user, cfg.password) as unknown as {
+      changes(options: object): LiveFeed;
+    };
+    feed = remote.changes({ live: true, since: 'now', heartbeat: 20_000 });
+    feed.on('change', soon).on('error', () => {
+      stopLive();
+      void run();
+    });
+  };
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== LIVE_PORT || !fromPage(null, port.sender ?? {})) return;
+    ports.add(port);
+    void startLive();
+    // The page pings while it is open: each message keeps Chrome's service worker awake.
+    port.onMessage.addListener(() => void startLive());
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      if (!ports.size) stopLive();
+    });
+  });
+  syncConfigItem.onChanged((c) => {
+    stopLive();
+    if (c.enabled) void startLive();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void run();
   });
-  // Saves (background) and edits (library page) are sent shortly after, in one pass per burst.
-  const soon = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void syncConfigItem.get().then((c) => (c.enabled ? run() : undefined)), AFTER_CHANGE_MS);
-  };
   const forever = new AbortController().signal;
   onLibraryChange(soon, forever);
   onLibraryEdit(soon, forever);

@@ -11,7 +11,7 @@
 import { browser } from '../shell/browser.js';
 import { sendToBackground } from '../shell/messages.js';
 import { originPattern, type CheckResult } from '../sync/check-server.js';
-import type { SyncStatus } from '../sync/sync-settings.js';
+import { syncStateItem, type SyncStatus } from '../sync/sync-settings.js';
 import { el } from './dom.js';
 
 interface Fields {
@@ -179,5 +179,6 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     }),
     { signal },
   );
+  syncStateItem.onChanged(() => void refresh(), signal);
   void refresh();
 }

@@ -19,6 +19,7 @@ import {
   type CheckResult,
 } from '../sync/check-server.js';
 import { syncOnce } from '../sync/sync-once.js';
+import { plainSyncError } from '../sync/plain-error.js';
 import { keysForRemote } from '../sync/remote-keys.js';
 import { mirrorPouch, remotePouch } from '../sync/browser-pouch.js';
 import { plainName } from '../sync/sync-crypto.js';
@@ -37,18 +38,6 @@ interface LiveFeed {
 
 /** After a change in the library, wait this long for more before syncing (a burst of read marks is one pass). */
 const AFTER_CHANGE_MS = 3_000;
-
-/** A pass's failure in words a reader can act on. */
-export function plainSyncError(e: unknown, cfg: Pick<SyncConfig, 'url' | 'database' | 'user'>): string {
-  const status = (e as { status?: number } | null)?.status;
-  if (status === 401) return 'The server refused the user name or password (401): check them in Sync settings.';
-  if (status === 403) return `The user "${cfg.user}" may not use the database "${cfg.database}" (403).`;
-  if (status === 404) return `The database "${cfg.database}" is no longer on the server.`;
-  const message = e instanceof Error ? e.message : String(e ?? '');
-  if (e instanceof TypeError || /fetch|network/i.test(message))
-    return `Can't reach ${cfg.url}: the next sync will try again.`;
-  return message || 'Sync failed for an unknown reason.';
-}
 
 async function mirrorName(cfg: SyncConfig): Promise<string> {
   return `dateline-sync-${(await plainName(`${databaseUrl(cfg)}|${cfg.user}|${cfg.passphrase}`)).slice(0, 16)}`;

@@ -20,7 +20,7 @@ import {
 } from '../sync/check-server.js';
 import { syncOnce } from '../sync/sync-once.js';
 import { plainSyncError } from '../sync/plain-error.js';
-import { keysForRemote } from '../sync/remote-keys.js';
+import { CRYPTO_DOC, keysForRemote } from '../sync/remote-keys.js';
 import { mirrorPouch, remotePouch } from '../sync/browser-pouch.js';
 import { plainName } from '../sync/sync-crypto.js';
 import { syncConfigItem, syncStateItem, statusOf, type SyncConfig, type SyncStatus } from '../sync/sync-settings.js';
@@ -39,8 +39,12 @@ interface LiveFeed {
 /** After a change in the library, wait this long for more before syncing (a burst of read marks is one pass). */
 const AFTER_CHANGE_MS = 3_000;
 
-async function mirrorName(cfg: SyncConfig): Promise<string> {
-  return `dateline-sync-${(await plainName(`${databaseUrl(cfg)}|${cfg.user}|${cfg.passphrase}`)).slice(0, 16)}`;
+/**
+ * One mirror per server database, user and key: `salt` is the database's encryption salt, so a
+ * database deleted and created again with new keys never receives documents encrypted with old ones.
+ */
+async function mirrorName(cfg: SyncConfig, salt: string): Promise<string> {
+  return `dateline-sync-${(await plainName(`${databaseUrl(cfg)}|${cfg.user}|${cfg.passphrase}|${salt}`)).slice(0, 16)}`;
 }
 
 async function hasPermission(cfg: SyncConfig): Promise<boolean> {
@@ -59,14 +63,17 @@ async function runPass(): Promise<void> {
     }
     const remote = remotePouch(databaseUrl(cfg), cfg.user, cfg.password);
     const keys = await keysForRemote(remote, cfg.passphrase, async () => (await remote.info()).doc_count === 0);
-    const mirror = mirrorPouch(await mirrorName(cfg));
+    const salt = keys ? ((await remote.get(CRYPTO_DOC)) as { salt: string }).salt : '';
+    const name = await mirrorName(cfg, salt);
+    await syncStateItem.update({ mirror: name });
+    const mirror = mirrorPouch(name);
     const db = await openLibrary();
     try {
       const report = await syncOnce({ db, mirror, keys, onLibraryChange: announceLibraryChange }, remote);
       const left = report.unreadable
         ? `${report.unreadable} article(s) on the server could not be read (damaged or from another program): left out.`
         : null;
-      await syncStateItem.set({ lastSync: Date.now(), lastError: left, pending: report.pending });
+      await syncStateItem.update({ lastSync: Date.now(), lastError: left, pending: report.pending });
     } finally {
       db.close();
       await mirror.close();
@@ -109,7 +116,7 @@ export function registerSync(): void {
     'sync:create-db': ({ config }) => createDatabase(config),
     'sync:enable': async ({ config }) => {
       await syncConfigItem.set({ ...config, enabled: true });
-      await syncStateItem.set({ lastSync: null, lastError: null, pending: null });
+      await syncStateItem.update({ lastSync: null, lastError: null, pending: null });
       await browser.alarms.create(SYNC_ALARM, { periodInMinutes: PERIOD_MINUTES });
       await run();
       return status();
@@ -145,7 +152,9 @@ export function registerSync(): void {
       }
       if (!res.ok && res.status !== 404)
         return { ok: false, problem: 'server-error', message: `The server answered ${res.status}.` };
-      await mirrorPouch(await mirrorName(cfg)).destroy();
+      const { mirror } = await syncStateItem.get();
+      if (mirror) await mirrorPouch(mirror).destroy();
+      await syncStateItem.update({ mirror: null });
       return {
         ok: true,
         message: `The database "${cfg.database}" was deleted from the server. Your library here is unchanged.`,

@@ -16,6 +16,8 @@ export interface SyncState {
   lastSync: number | null;
   lastError: string | null;
   pending: number | null;
+  /** The local mirror database last used ("Remove from server" deletes it too). */
+  mirror: string | null;
 }
 
 export const DEFAULT_SYNC_CONFIG: SyncConfig = {
@@ -26,13 +28,13 @@ export const DEFAULT_SYNC_CONFIG: SyncConfig = {
   password: '',
   passphrase: '',
 };
-export const DEFAULT_SYNC_STATE: SyncState = { lastSync: null, lastError: null, pending: null };
+export const DEFAULT_SYNC_STATE: SyncState = { lastSync: null, lastError: null, pending: null, mirror: null };
 
 export const syncConfigItem = new StorageItem<SyncConfig>('syncConfig', DEFAULT_SYNC_CONFIG, 'local');
 export const syncStateItem = new StorageItem<SyncState>('syncState', DEFAULT_SYNC_STATE, 'local');
 
 /** What the library page is shown (no secrets). */
-export interface SyncStatus extends SyncState {
+export interface SyncStatus extends Omit<SyncState, 'mirror'> {
   enabled: boolean;
   url: string;
   database: string;
@@ -42,8 +44,9 @@ export interface SyncStatus extends SyncState {
 }
 
 export function statusOf(cfg: SyncConfig, state: SyncState, running: boolean): SyncStatus {
+  const { mirror: _mirror, ...shown } = state;
   return {
-    ...state,
+    ...shown,
     enabled: cfg.enabled,
     url: cfg.url,
     database: cfg.database,

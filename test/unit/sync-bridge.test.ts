@@ -50,10 +50,13 @@ class Device {
     await this.start();
   }
 
-  async sync(): Promise<SyncReport> {
+  async sync(onLibraryChange?: (ids: string[]) => void): Promise<SyncReport> {
     const remote = await server.remote(this.dbName, this.password === undefined ? {} : { password: this.password });
     const keys = await keysForRemote(remote, this.passphrase, async () => (await remote.info()).doc_count === 0);
-    return syncOnce({ db: this.db, mirror: this.mirror, keys }, remote);
+    return syncOnce(
+      { db: this.db, mirror: this.mirror, keys, ...(onLibraryChange ? { onLibraryChange } : {}) },
+      remote,
+    );
   }
 
   async byUrl(fragment: string) {
@@ -164,6 +167,27 @@ describe('sync through a CouchDB-protocol server', () => {
     expect(await b.db.articles.count()).toBe(4);
     await b.restart();
     expect(await b.sync()).toMatchObject({ received: 0, written: 0, put: 0, sent: 0 });
+  });
+});
+
+describe('a background stopped in the middle of a pass', () => {
+  it('resumes after the last batch it finished, without duplicates', async () => {
+    const [a, b] = await twoDevices();
+    for (let i = 0; i < 30; i++) {
+      await saveArticle(a.db, { article: makeArticle({ canonicalUrl: `https://example.com/n/${i}` }), now: 1_000 + i });
+    }
+    await a.sync();
+    // The bridge saves its checkpoint after each batch of 25, then announces the batch: "stop" there.
+    await expect(
+      b.sync(() => {
+        throw new Error('the service worker was stopped');
+      }),
+    ).rejects.toThrow(/stopped/);
+    expect(await b.db.articles.count()).toBe(25);
+    await b.restart();
+    expect(await b.sync()).toMatchObject({ received: 0, written: 5, put: 0 });
+    expect(await b.db.articles.count()).toBe(30);
+    expect(new Set((await b.db.articles.toArray()).map((r) => r.url)).size).toBe(30);
   });
 });
 

@@ -9,6 +9,7 @@ import { browser, type Runtime } from '../shell/browser.js';
 import { handleMessages, type Handlers } from '../shell/messages.js';
 import type { SyncToBackground } from '../shell/messages/sync.js';
 import { openLibrary } from '../store/database.js';
+import { librarySettingsItem } from '../store/library-settings.js';
 import { announceLibraryChange, onLibraryChange, onLibraryEdit } from '../store/library-events.js';
 import {
   checkServer,
@@ -69,7 +70,12 @@ async function runPass(): Promise<void> {
     const mirror = mirrorPouch(name);
     const db = await openLibrary();
     try {
-      const report = await syncOnce({ db, mirror, keys, onLibraryChange: announceLibraryChange }, remote);
+      const lib = await librarySettingsItem.get();
+      const maxImageBytes = lib.images === 'links' ? 0 : Math.max(0, lib.maxImageMB) * 1024 * 1024;
+      const report = await syncOnce(
+        { db, mirror, keys, maxImageBytes, onLibraryChange: announceLibraryChange },
+        remote,
+      );
       const left = report.unreadable
         ? `${report.unreadable} article(s) on the server could not be read (damaged or from another program): left out.`
         : null;

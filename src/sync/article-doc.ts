@@ -122,7 +122,12 @@ export async function encodeArticle(
  * Reads a document fetched with `attachments: true` (base64 data).
  * Throws NeedsPassphraseError / WrongPassphraseError.
  */
-export async function decodeArticle(doc: ArticleDoc, keys: SyncKeys | null): Promise<SyncedArticle> {
+export async function decodeArticle(
+  doc: ArticleDoc,
+  keys: SyncKeys | null,
+  /** This device's cap on an article's stored images (its library settings); 0: links only. */
+  maxImageBytes = Infinity,
+): Promise<SyncedArticle> {
   let payload: ArticlePayload;
   if (doc.e !== undefined) {
     if (!keys) throw new NeedsPassphraseError();
@@ -139,12 +144,15 @@ export async function decodeArticle(doc: ArticleDoc, keys: SyncKeys | null): Pro
     throw new UnreadableArticleError(doc._id, 'versions or images are not lists');
   }
   const images: ImageRecord[] = [];
+  let total = 0;
   for (const img of payload.images) {
     if (typeof img?.url !== 'string' || typeof img.name !== 'string' || !IMAGE_TYPE.test(String(img.type))) continue;
     const att = doc._attachments?.[img.name];
     if (!att?.data) continue;
     const raw = fromBase64(att.data);
     const bytes = doc.e !== undefined && keys ? await decryptBytes(keys, raw) : raw;
+    if (total + bytes.length > maxImageBytes) continue; // kept as a link, as a save over the cap would
+    total += bytes.length;
     const blob = new Blob([bytes as BlobPart], { type: img.type });
     images.push({ articleId: payload.record.id, url: img.url, blob, type: img.type, bytes: blob.size });
   }

@@ -60,6 +60,8 @@ export interface SyncContext {
   db: LibraryDatabase;
   mirror: MirrorDb;
   keys: SyncKeys | null;
+  /** This device's per-article image cap (library settings; 0 when images are kept as links only). */
+  maxImageBytes?: number;
   /** Called with the ids of articles written or deleted (the library page refreshes them). */
   onLibraryChange?: (ids: string[]) => void;
 }
@@ -114,18 +116,20 @@ async function applyOne(ctx: SyncContext, state: BridgeState, docId: string): Pr
   if (!doc) return null;
   const conflicts = doc._conflicts ?? [];
   if (!conflicts.length && doc._rev === state.marks[docId]?.rev) return null;
-  let incoming = await decodeArticle(doc, ctx.keys);
+  let incoming = await decodeArticle(doc, ctx.keys, ctx.maxImageBytes);
   for (const rev of conflicts) {
     const other = await getDoc(ctx.mirror, docId, { rev, attachments: true });
-    if (other) incoming = mergeArticles(incoming, await decodeArticle(other, ctx.keys));
+    if (other) incoming = mergeArticles(incoming, await decodeArticle(other, ctx.keys, ctx.maxImageBytes));
   }
   const mark = state.marks[docId];
   const local = await localArticleFor(ctx, mark, incoming.record.url);
   let result: SyncedArticle;
   if (!local) result = await freeId(ctx, incoming);
   else if (mark && mark.id === local.record.id && stampOf(local.record) === mark.stamp) {
-    // Unchanged here since the last sync: the other device's state replaces it (keeping the local id).
-    result = mergeArticles({ ...incoming, record: { ...incoming.record, id: local.record.id } }, incoming);
+    // Unchanged here since the last sync: the other device's state replaces it (keeping the local id
+    // and the images stored here: a device with a smaller image cap sends the article without some).
+    const own = { ...incoming, record: { ...incoming.record, id: local.record.id } };
+    result = mergeArticles(own, { ...incoming, images: local.images });
   } else result = mergeArticles(local, incoming);
   await writeSyncedArticle(ctx.db, result);
   let rev = doc._rev!;

@@ -50,11 +50,19 @@ class Device {
     await this.start();
   }
 
+  maxImageBytes?: number;
+
   async sync(onLibraryChange?: (ids: string[]) => void): Promise<SyncReport> {
     const remote = await server.remote(this.dbName, this.password === undefined ? {} : { password: this.password });
     const keys = await keysForRemote(remote, this.passphrase, async () => (await remote.info()).doc_count === 0);
     return syncOnce(
-      { db: this.db, mirror: this.mirror, keys, ...(onLibraryChange ? { onLibraryChange } : {}) },
+      {
+        db: this.db,
+        mirror: this.mirror,
+        keys,
+        maxImageBytes: this.maxImageBytes,
+        ...(onLibraryChange ? { onLibraryChange } : {}),
+      },
       remote,
     );
   }
@@ -247,6 +255,24 @@ describe('conflicting revisions on the server', () => {
     const remote = await server.remote(a.dbName);
     const docId = (await remote.changes({ since: 0 })).results[0]!.id;
     expect(((await remote.get(docId, { conflicts: true })) as { _conflicts?: string[] })._conflicts ?? []).toEqual([]);
+  });
+});
+
+describe('images from another device', () => {
+  it("follow this device's image cap: over it (or links only) they stay links", async () => {
+    const [a, b] = await twoDevices();
+    const id = await saveWithImage(a);
+    await a.sync();
+    b.maxImageBytes = 10;
+    expect(await b.sync()).toMatchObject({ written: 1 });
+    expect(await b.db.articles.get(id)).toBeDefined();
+    expect(await b.db.images.count()).toBe(0);
+    // B's read mark goes back without the image; A keeps its copy.
+    await setRead(b.db, [id], true, 9_000);
+    await b.sync();
+    await a.sync();
+    expect(await a.db.articles.get(id)).toMatchObject({ read: 1 });
+    expect(await a.db.images.where('articleId').equals(id).count()).toBe(1);
   });
 });
 

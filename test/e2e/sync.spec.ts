@@ -143,6 +143,19 @@ describe('sync between two Chromium profiles', () => {
     } finally {
       await c.close();
     }
+
+    // "Remove from server…", confirmed: the database is gone, A's library is untouched, sync is off.
+    libA.once('dialog', (d) => void d.accept());
+    await libA.getByRole('button', { name: 'Remove from server…' }).click();
+    await expect
+      .poll(() => libA.textContent('#sync-message'), { timeout: 30_000 })
+      .toMatch(/was deleted from the server/);
+    expect(await libA.textContent('#sync-status')).toMatch(/Sync is off/);
+    const gone = await fetch(`${couch.origin}/e2e-secret`, {
+      headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
+    });
+    expect(gone.status).toBe(404);
+    expect(await rowTitles(libA)).toEqual([ARTICLE_TITLE]);
   });
 
   it('a wrong password is reported in plain words', async () => {

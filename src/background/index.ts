@@ -7,7 +7,9 @@
 import { registerReader } from './reader.js';
 import { registerAutoClean } from './autoclean.js';
 import { registerLibrary } from './library.js';
+import { registerSync } from './sync.js';
 
 registerReader();
 registerAutoClean();
 registerLibrary();
+registerSync();

@@ -5,6 +5,7 @@
 import type { LibraryDatabase } from './database.js';
 import type { ArticleRecord, BodyRecord, ImageRecord, SearchRecord, VersionRecord } from './record.js';
 import { toLibraryError } from './library-error.js';
+import { announceLibraryEdit } from './library-events.js';
 
 /** Everything a delete removed, enough to put it back exactly. */
 export interface DeletedArticles {
@@ -21,7 +22,7 @@ function tables(db: LibraryDatabase) {
 
 export async function deleteArticles(db: LibraryDatabase, ids: readonly string[]): Promise<DeletedArticles> {
   try {
-    return await db.transaction('rw', tables(db), async () => {
+    const deleted = await db.transaction('rw', tables(db), async () => {
       const keys = [...ids];
       const [articles, bodies, search, versions, images] = await Promise.all([
         db.articles.bulkGet(keys),
@@ -38,6 +39,8 @@ export async function deleteArticles(db: LibraryDatabase, ids: readonly string[]
       const present = <T>(xs: Array<T | undefined>): T[] => xs.filter((x): x is T => x !== undefined);
       return { articles: present(articles), bodies: present(bodies), search: present(search), versions, images };
     });
+    announceLibraryEdit();
+    return deleted;
   } catch (e) {
     throw toLibraryError(e);
   }
@@ -52,14 +55,25 @@ export async function restoreArticles(db: LibraryDatabase, deleted: DeletedArtic
       await db.versions.bulkPut(deleted.versions);
       await db.images.bulkPut(deleted.images);
     });
+    announceLibraryEdit();
   } catch (e) {
     throw toLibraryError(e);
   }
 }
 
-export async function setRead(db: LibraryDatabase, ids: readonly string[], read: boolean): Promise<void> {
+/** `readAt` records when: sync resolves a read state changed on two devices by the latest change. */
+export async function setRead(
+  db: LibraryDatabase,
+  ids: readonly string[],
+  read: boolean,
+  now = Date.now(),
+): Promise<void> {
   try {
-    await db.articles.where('id').anyOf([...ids]).modify({ read: read ? 1 : 0 });
+    await db.articles
+      .where('id')
+      .anyOf([...ids])
+      .modify({ read: read ? 1 : 0, readAt: now });
+    announceLibraryEdit();
   } catch (e) {
     throw toLibraryError(e);
   }

@@ -22,3 +22,24 @@ export function onLibraryChange(callback: (ids: string[]) => void, signal: Abort
   };
   signal.addEventListener('abort', () => ch.close(), { once: true });
 }
+
+/**
+ * "The library was edited here" (read marks, deletes, restores made by the library page): only
+ * sync listens (a pass soon after, issue #25). A channel of its own, so the page that made the edit
+ * does not re-read what it already shows.
+ */
+const EDIT_CHANNEL = 'dateline-library-edits';
+
+export function announceLibraryEdit(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const ch = new BroadcastChannel(EDIT_CHANNEL);
+  ch.postMessage({ type: 'edited' });
+  ch.close();
+}
+
+export function onLibraryEdit(callback: () => void, signal: AbortSignal): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const ch = new BroadcastChannel(EDIT_CHANNEL);
+  ch.onmessage = () => callback();
+  signal.addEventListener('abort', () => ch.close(), { once: true });
+}

@@ -12,6 +12,7 @@
 import type { LibraryDatabase } from './database.js';
 import type { ArticleRecord, BodyRecord, ImageRecord, VersionRecord } from './record.js';
 import { searchRecord } from './article-record.js';
+import { announceLibraryEdit } from './library-events.js';
 import { base64ToBlob, blobToBase64 } from './blob-base64.js';
 import { LibraryError, toLibraryError } from './library-error.js';
 import { checkBody, checkRecord, isObj, isTime, mendRecord } from './record-check.js';
@@ -237,5 +238,6 @@ export async function importLibrary(
       if (err.code === 'quota') break;
     }
   }
+  if (report.imported || report.replaced) announceLibraryEdit(); // sync sends them soon (issue #25)
   return report;
 }

@@ -57,6 +57,8 @@ export interface ArticleRecord {
   updatedAt: number;
   /** 0/1, not boolean: IndexedDB cannot index booleans. */
   read: 0 | 1;
+  /** When `read` was last changed (epoch ms; absent before issue #25): the latest change wins in sync. */
+  readAt?: number;
   /** How many earlier versions are kept in `versions`. */
   versions: number;
   images: ImageSummary;

@@ -5,6 +5,7 @@
 import type { ReaderToBackground, ReaderToContent } from './reader.js';
 import type { AutoCleanToBackground } from './autoclean.js';
 import type { LibraryToBackground } from './library.js';
+import type { SyncToBackground } from './sync.js';
 
-export type ToBackground = ReaderToBackground & AutoCleanToBackground & LibraryToBackground;
+export type ToBackground = ReaderToBackground & AutoCleanToBackground & LibraryToBackground & SyncToBackground;
 export type ToContent = ReaderToContent;

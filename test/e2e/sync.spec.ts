@@ -1,0 +1,179 @@
+/**
+ * Sync (issue #25) in real Chromium: two separate profiles (two devices) with the test build sync
+ * through a CouchDB-protocol server started by this test on 127.0.0.1 (express-pouchdb in memory,
+ * test/support/couch-server.ts), configured through the library's Sync section as a user would.
+ * Saved on A → in B's library with its photo, readable; opened (read) on B → read on A; a wrong
+ * password → the 401 in plain words. Every wait is for a condition.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import {
+  clickAction,
+  launchChromium,
+  overlayEval,
+  readOverlay,
+  serveDir,
+  waitForOverlay,
+  type ChromiumSession,
+  type Served,
+} from './harness';
+import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
+import { PASSWORD, USER, startCouchServer, type CouchServer } from '../support/couch-server';
+
+let a: ChromiumSession;
+let b: ChromiumSession;
+let couch: CouchServer;
+let site: Served;
+let siteDir: string;
+const DB = 'e2e-library';
+
+async function libraryPage(s: ChromiumSession): Promise<Page> {
+  const page = await s.ctx.newPage();
+  await page.goto(`chrome-extension://${s.extensionId}/library.html`);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 10_000 });
+  return page;
+}
+
+const rowTitles = (page: Page): Promise<string[]> =>
+  page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
+
+async function fillSync(page: Page, password = PASSWORD, database = DB, passphrase = ''): Promise<void> {
+  if (!(await page.$eval('#sync details', (d) => (d as HTMLDetailsElement).open))) await page.click('#sync summary');
+  await page.fill('#sync input[name="url"]', couch.origin);
+  await page.fill('#sync input[name="database"]', database);
+  await page.fill('#sync input[name="user"]', USER);
+  await page.fill('#sync input[name="password"]', password);
+  await page.fill('#sync input[name="passphrase"]', passphrase);
+}
+
+async function turnOn(page: Page): Promise<void> {
+  await fillSync(page);
+  await page.getByRole('button', { name: 'Turn sync on' }).click();
+  await expect.poll(() => page.textContent('#sync-status'), { timeout: 30_000 }).toMatch(/Last synced/);
+  expect(await page.textContent('#sync-message')).toBe('');
+}
+
+beforeAll(async () => {
+  couch = await startCouchServer();
+  await couch.remote(DB, { create: true });
+  siteDir = await buildNewsSite();
+  site = await serveDir(siteDir);
+  a = await launchChromium();
+  b = await launchChromium();
+});
+
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+  await site?.close();
+  await couch?.close();
+  await rm(siteDir, { recursive: true, force: true });
+});
+
+describe('sync between two Chromium profiles', () => {
+  it('an article saved on A arrives on B with its photo; read on B becomes read on A', async () => {
+    const page = await a.ctx.newPage();
+    await page.goto(site.url + ARTICLE_PATH);
+    await clickAction(a.ctx, page, a.extensionId);
+    await page.locator('dateline-reader button[data-action="save"]').click();
+    await expect
+      .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
+      .toMatch(/Saved to your library/);
+    await page.close();
+
+    const libA = await libraryPage(a);
+    await turnOn(libA);
+    const libB = await libraryPage(b);
+    await turnOn(libB);
+    await expect.poll(() => rowTitles(libB), { timeout: 30_000 }).toEqual([ARTICLE_TITLE]);
+
+    // B reads it offline, with the photo that came as an attachment (the news site is gone).
+    await site.close();
+    await libB.click('#list li .title');
+    expect(await waitForOverlay(libB)).toBe(true);
+    expect((await readOverlay(libB)).articleText).toContain('Khalifa Haftar');
+    const imgs = await overlayEval(libB, async (root) => {
+      const list = Array.from(root.querySelectorAll('.article-body img')) as HTMLImageElement[];
+      for (const i of list) i.scrollIntoView();
+      await Promise.all(
+        list.map((i) =>
+          i.complete
+            ? null
+            : new Promise((r) => {
+                i.onload = i.onerror = r;
+              }),
+        ),
+      );
+      return list.map((i) => ({ src: i.src.slice(0, 22), w: i.naturalWidth }));
+    });
+    expect(imgs).toEqual([{ src: 'data:image/png;base64,', w: 320 }]);
+    await libB.keyboard.press('Escape');
+    await expect.poll(() => libB.$eval('#list li', (e) => e.classList.contains('read'))).toBe(true);
+    // Opening it marked it read. B's background sends that on its own; A's, following the server
+    // live while its library page is open, applies it: A's list shows it read without a click.
+    await expect
+      .poll(() => libA.$eval('#list li', (e) => e.classList.contains('read')), { timeout: 60_000 })
+      .toBe(true);
+    expect(await libA.textContent('#sync-message')).toBe('');
+  });
+
+  it('with a passphrase the server holds only ciphertext; a wrong passphrase is told so', async () => {
+    const libA = await libraryPage(a);
+    await couch.remote('e2e-secret', { create: true });
+    await fillSync(libA, PASSWORD, 'e2e-secret', 'correct horse battery staple');
+    await libA.getByRole('button', { name: 'Turn sync on' }).click();
+    await expect.poll(() => libA.textContent('#sync-status'), { timeout: 60_000 }).toMatch(/Last synced.*encrypted/);
+    const res = await fetch(`${couch.origin}/e2e-secret/_all_docs?include_docs=true&attachments=true`, {
+      headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
+    });
+    const raw = await res.text();
+    expect(raw).toContain('"total_rows":1');
+    for (const word of ['Haftar', 'haberler', 'Libya', 'Tripoli']) expect(raw).not.toContain(word);
+
+    const c = await launchChromium();
+    try {
+      const libC = await libraryPage(c);
+      await fillSync(libC, PASSWORD, 'e2e-secret', 'a wrong guess');
+      await libC.getByRole('button', { name: 'Turn sync on' }).click();
+      await expect
+        .poll(() => libC.textContent('#sync-message'), { timeout: 60_000 })
+        .toMatch(/passphrase does not open/);
+      expect(await rowTitles(libC)).toEqual([]);
+    } finally {
+      await c.close();
+    }
+
+    // "Remove from server…", confirmed: the database is gone, A's library is untouched, sync is off.
+    libA.once('dialog', (d) => void d.accept());
+    await libA.getByRole('button', { name: 'Remove from server…' }).click();
+    await expect
+      .poll(() => libA.textContent('#sync-message'), { timeout: 30_000 })
+      .toMatch(/was deleted from the server/);
+    expect(await libA.textContent('#sync-status')).toMatch(/Sync is off/);
+    const gone = await fetch(`${couch.origin}/e2e-secret`, {
+      headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
+    });
+    expect(gone.status).toBe(404);
+    expect(await rowTitles(libA)).toEqual([ARTICLE_TITLE]);
+  });
+
+  it('a wrong password is reported in plain words', async () => {
+    const c = await launchChromium();
+    try {
+      const lib = await libraryPage(c);
+      await fillSync(lib, 'not the password');
+      await lib.getByRole('button', { name: 'Test connection' }).click();
+      await expect
+        .poll(() => lib.textContent('#sync-message'), { timeout: 15_000 })
+        .toMatch(/refused this user name and password \(401\)/);
+      await lib.fill('#sync input[name="database"]', 'not-there');
+      await lib.fill('#sync input[name="password"]', PASSWORD);
+      await lib.getByRole('button', { name: 'Test connection' }).click();
+      await expect.poll(() => lib.textContent('#sync-message'), { timeout: 15_000 }).toMatch(/no database "not-there"/);
+      expect(await lib.getByRole('button', { name: 'Create the database' }).isVisible()).toBe(true);
+    } finally {
+      await c.close();
+    }
+  });
+});

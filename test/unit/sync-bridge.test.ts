@@ -1,0 +1,300 @@
+/**
+ * Sync (issue #25) end to end below the browser: two devices, each a library (Dexie on
+ * fake-indexeddb) with its PouchDB mirror (memory adapter), replicating through a real
+ * CouchDB-protocol server on 127.0.0.1 (test/support/couch-server.ts). Every wait is for a
+ * replication pass to complete; nothing depends on time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openLibrary, type LibraryDatabase } from '../../src/store/database.js';
+import { saveArticle } from '../../src/store/save-article.js';
+import { deleteArticles, setRead } from '../../src/store/edit-articles.js';
+import { syncOnce, type Pouch, type SyncReport } from '../../src/sync/sync-once.js';
+import { keysForRemote } from '../../src/sync/remote-keys.js';
+import { NeedsPassphraseError } from '../../src/sync/article-doc.js';
+import { WrongPassphraseError } from '../../src/sync/sync-crypto.js';
+import { makeArticle, pngBlob } from './store-fixtures.js';
+import { memoryPouch, startCouchServer, type CouchServer } from '../support/couch-server.js';
+
+let server: CouchServer;
+beforeAll(async () => {
+  server = await startCouchServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+let deviceCount = 0;
+
+/** A device: its library and its mirror, reopened by `restart()` as a stopped background would. */
+class Device {
+  readonly name = `device-${++deviceCount}`;
+  private readonly idb = new IDBFactory();
+  db!: LibraryDatabase;
+  mirror!: Pouch;
+  constructor(
+    readonly dbName: string,
+    readonly passphrase = '',
+    readonly password?: string,
+  ) {}
+
+  async start(): Promise<this> {
+    this.db = await openLibrary({ name: 'library', indexedDB: this.idb, IDBKeyRange });
+    this.mirror = memoryPouch(this.name);
+    return this;
+  }
+
+  async restart(): Promise<void> {
+    this.db.close();
+    await this.mirror.close();
+    await this.start();
+  }
+
+  maxImageBytes?: number;
+
+  async sync(onLibraryChange?: (ids: string[]) => void): Promise<SyncReport> {
+    const remote = await server.remote(this.dbName, this.password === undefined ? {} : { password: this.password });
+    const keys = await keysForRemote(remote, this.passphrase, async () => (await remote.info()).doc_count === 0);
+    return syncOnce(
+      {
+        db: this.db,
+        mirror: this.mirror,
+        keys,
+        maxImageBytes: this.maxImageBytes,
+        ...(onLibraryChange ? { onLibraryChange } : {}),
+      },
+      remote,
+    );
+  }
+
+  async byUrl(fragment: string) {
+    return (await this.db.articles.toArray()).find((a) => a.url.includes(fragment));
+  }
+}
+
+let dbCount = 0;
+async function twoDevices(passphrase = ''): Promise<[Device, Device]> {
+  const name = `lib${++dbCount}`;
+  await server.remote(name, { create: true });
+  return [await new Device(name, passphrase).start(), await new Device(name, passphrase).start()];
+}
+
+const IMAGE = 'https://en.haberler.com/images/a.jpg';
+
+async function saveWithImage(d: Device, now = 1_000): Promise<string> {
+  const r = await saveArticle(d.db, { article: makeArticle(), images: new Map([[IMAGE, pngBlob(10)]]), now });
+  return r.id;
+}
+
+describe('sync through a CouchDB-protocol server', () => {
+  it('an article saved on one device arrives on the other with its image, search row and dates', async () => {
+    const [a, b] = await twoDevices();
+    const id = await saveWithImage(a);
+    expect((await a.sync()).sent).toBe(1);
+    const report = await b.sync();
+    expect(report).toMatchObject({ received: 1, written: 1, pending: 0 });
+    const got = await b.db.articles.get(id);
+    expect(got).toMatchObject({
+      title: 'US Urges Haftar-Led Forces To End Offensive In Libya',
+      savedAt: 1_000,
+      read: 0,
+    });
+    expect((await b.db.bodies.get(id))?.content).toContain('Khalifa Haftar');
+    expect((await b.db.search.get(id))?.text).toContain(' haftar');
+    const images = await b.db.images.where('articleId').equals(id).toArray();
+    expect(images.map((i) => [i.url, i.bytes])).toEqual([[IMAGE, pngBlob(10).size]]);
+    expect(new Uint8Array(await images[0]!.blob.arrayBuffer())).toEqual(
+      new Uint8Array(await pngBlob(10).arrayBuffer()),
+    );
+    // Nothing echoes back: a second pass on each side moves nothing.
+    expect(await b.sync()).toMatchObject({ sent: 0, put: 0, written: 0 });
+    expect(await a.sync()).toMatchObject({ received: 0, written: 0, put: 0 });
+  });
+
+  it('read state and deletes travel both ways', async () => {
+    const [a, b] = await twoDevices();
+    const id = await saveWithImage(a);
+    await a.sync();
+    await b.sync();
+    await setRead(b.db, [id], true, 5_000);
+    await b.sync();
+    await a.sync();
+    expect((await a.db.articles.get(id))?.read).toBe(1);
+    await deleteArticles(a.db, [id]);
+    expect(await a.sync()).toMatchObject({ removed: 1 });
+    expect(await b.sync()).toMatchObject({ deleted: 1 });
+    expect(await b.db.articles.count()).toBe(0);
+    expect(await b.db.images.count()).toBe(0);
+  });
+
+  it('edits made on both devices while apart merge without loss', async () => {
+    const [a, b] = await twoDevices();
+    const id = await saveWithImage(a, 1_000);
+    await a.sync();
+    await b.sync();
+    // Apart: A saves a newer text of the story, B marks it read later.
+    const newer = makeArticle({
+      content: '<p>Updated: the offensive was halted on Saturday.</p>',
+      textContent: 'Updated: halted.',
+    });
+    await saveArticle(a.db, { article: newer, now: 2_000 });
+    await setRead(b.db, [id], true, 3_000);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      expect(await d.db.articles.get(id)).toMatchObject({ read: 1, updatedAt: 2_000, versions: 1 });
+      expect((await d.db.bodies.get(id))?.content).toContain('halted on Saturday');
+      const [earlier] = await d.db.versions.where('articleId').equals(id).toArray();
+      expect(earlier?.body.content).toContain('Khalifa Haftar');
+    }
+  });
+
+  it('the same story saved on both devices before the first sync becomes one article', async () => {
+    const [a, b] = await twoDevices();
+    await saveWithImage(a, 1_000);
+    await saveWithImage(b, 1_500);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    expect(await a.db.articles.count()).toBe(1);
+    expect(await b.db.articles.count()).toBe(1);
+    expect((await a.byUrl('12618612'))?.savedAt).toBe(1_000);
+  });
+
+  it('resumes after a restart from its checkpoints: nothing read again, nothing duplicated', async () => {
+    const [a, b] = await twoDevices();
+    for (let i = 0; i < 3; i++)
+      await saveArticle(a.db, { article: makeArticle({ canonicalUrl: `https://example.com/story-${i}` }) });
+    await a.sync();
+    await b.sync();
+    await saveArticle(a.db, { article: makeArticle({ canonicalUrl: 'https://example.com/story-3' }) });
+    await a.sync();
+    await b.restart();
+    expect(await b.sync()).toMatchObject({ received: 1, written: 1, put: 0, sent: 0 });
+    expect(await b.db.articles.count()).toBe(4);
+    await b.restart();
+    expect(await b.sync()).toMatchObject({ received: 0, written: 0, put: 0, sent: 0 });
+  });
+});
+
+describe('a background stopped in the middle of a pass', () => {
+  it('resumes after the last batch it finished, without duplicates', async () => {
+    const [a, b] = await twoDevices();
+    for (let i = 0; i < 30; i++) {
+      await saveArticle(a.db, { article: makeArticle({ canonicalUrl: `https://example.com/n/${i}` }), now: 1_000 + i });
+    }
+    await a.sync();
+    // The bridge saves its checkpoint after each batch of 25, then announces the batch: "stop" there.
+    await expect(
+      b.sync(() => {
+        throw new Error('the service worker was stopped');
+      }),
+    ).rejects.toThrow(/stopped/);
+    expect(await b.db.articles.count()).toBe(25);
+    await b.restart();
+    expect(await b.sync()).toMatchObject({ received: 0, written: 5, put: 0 });
+    expect(await b.db.articles.count()).toBe(30);
+    expect(new Set((await b.db.articles.toArray()).map((r) => r.url)).size).toBe(30);
+  });
+});
+
+describe('sync with a passphrase', () => {
+  it('sends only ciphertext and names that reveal no URL', async () => {
+    const [a, b] = await twoDevices('a long passphrase');
+    const id = await saveWithImage(a);
+    await a.sync();
+    const res = await fetch(`${server.origin}/${a.dbName}/_all_docs?include_docs=true&attachments=true`, {
+      headers: { authorization: `Basic ${btoa('reader:correct horse')}` },
+    });
+    const raw = await res.text();
+    expect(raw).toContain('"total_rows":1');
+    for (const word of ['Haftar', 'haberler', 'Libya', 'Tripoli', 'Washington', id]) expect(raw).not.toContain(word);
+    const png = btoa(String.fromCharCode(...new Uint8Array(await pngBlob(10).arrayBuffer())));
+    expect(raw).not.toContain(png.slice(0, 20));
+    await b.sync();
+    expect((await b.db.bodies.get(id))?.content).toContain('Khalifa Haftar');
+    expect(await b.db.images.where('articleId').equals(id).count()).toBe(1);
+  });
+
+  it('a wrong or missing passphrase is refused with a clear message, before anything is written', async () => {
+    const [a] = await twoDevices('the right one');
+    await saveWithImage(a);
+    await a.sync();
+    const wrong = await new Device(a.dbName, 'the wrong one').start();
+    await expect(wrong.sync()).rejects.toThrow(WrongPassphraseError);
+    await expect(wrong.sync()).rejects.toThrow(/passphrase does not open this library/);
+    const none = await new Device(a.dbName).start();
+    await expect(none.sync()).rejects.toThrow(NeedsPassphraseError);
+    await expect(none.sync()).rejects.toThrow(/encrypted: enter its passphrase/);
+    expect(await wrong.db.articles.count()).toBe(0);
+    expect(await none.db.articles.count()).toBe(0);
+  });
+});
+
+describe('conflicting revisions on the server', () => {
+  it('two devices that pushed without pulling converge on one merged article, conflicts closed', async () => {
+    const { pushLocal } = await import('../../src/sync/bridge.js');
+    const [a, b] = await twoDevices();
+    const id = await saveWithImage(a, 1_000);
+    await a.sync();
+    await b.sync();
+    const newer = makeArticle({ content: '<p>Second version of the story.</p>', textContent: 'Second version.' });
+    await saveArticle(a.db, { article: newer, now: 2_000 });
+    await setRead(b.db, [id], true, 3_000);
+    // Both push before either pulls: the server now holds two leaf revisions of one document.
+    await a.sync();
+    await pushLocal({ db: b.db, mirror: b.mirror, keys: null });
+    await b.mirror.replicate.to(await server.remote(b.dbName));
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      expect(await d.db.articles.get(id)).toMatchObject({ read: 1, updatedAt: 2_000, versions: 1 });
+      expect((await d.db.bodies.get(id))?.content).toContain('Second version');
+    }
+    const remote = await server.remote(a.dbName);
+    const docId = (await remote.changes({ since: 0 })).results[0]!.id;
+    expect(((await remote.get(docId, { conflicts: true })) as { _conflicts?: string[] })._conflicts ?? []).toEqual([]);
+  });
+});
+
+describe('images from another device', () => {
+  it("follow this device's image cap: over it (or links only) they stay links", async () => {
+    const [a, b] = await twoDevices();
+    const id = await saveWithImage(a);
+    await a.sync();
+    b.maxImageBytes = 10;
+    expect(await b.sync()).toMatchObject({ written: 1 });
+    expect(await b.db.articles.get(id)).toBeDefined();
+    expect(await b.db.images.count()).toBe(0);
+    // B's read mark goes back without the image; A keeps its copy.
+    await setRead(b.db, [id], true, 9_000);
+    await b.sync();
+    await a.sync();
+    expect(await a.db.articles.get(id)).toMatchObject({ read: 1 });
+    expect(await a.db.images.where('articleId').equals(id).count()).toBe(1);
+  });
+});
+
+describe('untrusted documents from the server', () => {
+  it('an article the library could not show is left out and counted; the rest arrives', async () => {
+    const [a, b] = await twoDevices();
+    await saveWithImage(a);
+    await a.sync();
+    const remote = await server.remote(a.dbName);
+    const bad = { f: 1, record: { id: 'x', title: 42 }, body: { content: '' }, versions: [], images: [] };
+    await remote.put({ _id: 'a-bad', p: bad });
+    const ok = (await remote.get((await remote.changes({ since: 0 })).results.find((r) => r.id !== 'a-bad')!.id)) as {
+      p: { images: Array<{ type: string }> };
+    };
+    expect(ok.p.images).toHaveLength(1);
+    await remote.put({
+      ...ok,
+      p: { ...ok.p, images: [{ ...ok.p.images[0], type: 'text/html' }] },
+      _attachments: undefined,
+    });
+    expect(await b.sync()).toMatchObject({ written: 1, unreadable: 1 });
+    expect(await b.db.articles.count()).toBe(1);
+    expect(await b.db.images.count()).toBe(0);
+  });
+});

@@ -17,32 +17,21 @@
 import { isProbablyReaderable } from '@mozilla/readability';
 import { FastReadability } from './article/readability-fast.js';
 import type { ExtractOptions, ExtractResult, Dateline } from './types.js';
-import { detectNews } from './page/detect.js';
+import { withArticleEvidence } from './page/detect.js';
+import { refusal } from './page/budget.js';
+import { httpUrl, readPage } from './page/read-page.js';
 import { findDateline, liftWireDateline } from './dateline/index.js';
 import { findRelated } from './related/index.js';
 import { sanitizeToInertFragment } from './sanitize.js';
 import { cloneDocument } from './page/clone-document.js';
-import { deeperThan } from './page/tree-depth.js';
-import { textLength } from './page/text-length.js';
 import { countText, readingMinutes, wordCount } from './article/reading-time.js';
 import { cleanArticle, runningText } from './article/clean.js';
-import { readPageMeta, textOf, typesOf, type JsonLdNode, type PageMeta } from './page/page-meta.js';
+import { textOf, typesOf, type JsonLdNode, type PageMeta } from './page/page-meta.js';
 import { findByline } from './article/byline.js';
 import { findPaywall } from './article/paywall.js';
 
-/**
- * Budgets: extraction is synchronous in the page, so a page over them gets the "too large" notice
- * instead of a frozen tab (issue #9: 5 MB or 100,000 elements, no freeze over 1 s). Measured in
- * Chromium by bench:browser (busy 2-core machine): 100,000 elements took 41 s and 5 MB of text 36 s
- * to open, ordinary pages 0.1–0.3 s; the corpora's largest page has 4,287 elements.
- */
-export const DEFAULT_MAX_ELEMENTS = 50_000;
-export const DEFAULT_MAX_CHARS = 3_000_000;
-export const DEFAULT_MAX_DEPTH = 200;
-
 const EMPTY_DATELINE: Dateline = { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null };
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
-const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 function toDate(now: ExtractOptions['now']): Date {
   if (now === undefined) return new Date();
@@ -50,61 +39,13 @@ function toDate(now: ExtractOptions['now']): Date {
   return Number.isNaN(d.getTime()) ? new Date() : d;
 }
 
-function absolute(href: string | null | undefined, base: string): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch { return null; }
-}
-
-function emptyResult(url: string, code: NonNullable<ExtractResult['error']>['code'], message: string): ExtractResult {
+/** The result for a page that cannot be read: the content script shows `error.message` as its notice. */
+export function emptyResult(url: string, code: NonNullable<ExtractResult['error']>['code'], message: string): ExtractResult {
   return {
     url, canonicalUrl: null, isNews: false, newsScore: 0, newsReasons: [], title: '', byline: null, siteName: null,
     lang: null, dir: 'ltr', excerpt: null, leadImage: null, favicon: null, content: '', textContent: '', wordCount: 0,
     readingMinutes: 0, paywalled: false, dateline: { ...EMPTY_DATELINE }, related: [], error: { code, message },
   };
-}
-
-/** Why a document cannot be read at all, or null when it can. */
-function refusal(doc: Document, url: string, options: ExtractOptions): ExtractResult | null {
-  const root = doc.documentElement;
-  if (!root) return emptyResult(url, 'empty', 'This page is empty: there is nothing to read.');
-  if (root.namespaceURI !== XHTML_NS) {
-    return emptyResult(url, 'not-html', `This is not a web page (it is a <${root.localName}> document), so there is no article to read.`);
-  }
-  const body = doc.body;
-  if (body && body.localName === 'frameset') {
-    return emptyResult(url, 'no-article', 'This page is made of frames; open the frame with the article on its own to read it.');
-  }
-  if (!body || (!body.firstElementChild && !(body.textContent ?? '').trim())) {
-    return emptyResult(url, 'empty', 'This page is empty: there is nothing to read.');
-  }
-  // The budget is checked before any real work, so a huge page is refused quickly instead of freezing the tab.
-  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-  const elements = doc.getElementsByTagName('*').length;
-  if (elements > maxElements) {
-    return emptyResult(url, 'too-large', `This page is too large to clean: it has ${elements.toLocaleString('en')} elements (the limit is ${maxElements.toLocaleString('en')}).`);
-  }
-  // Nesting a page script built (tree-depth.ts: Readability's cost grows faster than the depth).
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  if (deeperThan(root, maxDepth)) {
-    return emptyResult(url, 'too-large', `This page is too large to clean: its elements are nested more than ${maxDepth} levels deep.`);
-  }
-  // The text is a lower bound of the serialized size, and far cheaper to measure than serializing.
-  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  const chars = textLength(root);
-  if (chars > maxChars) {
-    return emptyResult(url, 'too-large', `This page is too large to clean: it has ${(chars / 1e6).toFixed(1)} million characters of text (the limit is ${(maxChars / 1e6).toFixed(1)} million).`);
-  }
-  return null;
-}
-
-function pageLang(doc: Document, pm: PageMeta): string | null {
-  const raw = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang')
-    ?? doc.body?.getAttribute('lang') ?? pm.meta.get('http-equiv:content-language') ?? pm.meta.get('og:locale') ?? null;
-  const lang = raw?.split(',')[0]?.trim().replace(/_/g, '-');
-  return lang && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang) ? lang : null;
 }
 
 function pageDir(doc: Document, readabilityDir: string | null | undefined, lang: string | null): 'ltr' | 'rtl' {
@@ -125,25 +66,6 @@ function jsonLdImage(nodes: JsonLdNode[]): string | null {
     }
   }
   return null;
-}
-
-/**
- * Canonical URL and favicon from the <link> elements. getElementsByTagName, not
- * querySelector('link[rel~=canonical i]'): attribute selectors are slow in jsdom (the CLI).
- */
-function links(doc: Document, base: string): { canonical: string | null; favicon: string | null } {
-  let canonical: string | null = null;
-  let icon: string | null = null;
-  let apple: string | null = null;
-  for (const link of Array.from(doc.getElementsByTagName('link'))) {
-    const href = link.getAttribute('href');
-    if (!href) continue;
-    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-    if (!canonical && rel.includes('canonical')) canonical = absolute(href, base);
-    if (!icon && rel.includes('icon')) icon = absolute(href, base);
-    if (!apple && rel.includes('apple-touch-icon')) apple = absolute(href, base);
-  }
-  return { canonical, favicon: icon ?? apple ?? absolute('/favicon.ico', base) };
 }
 
 /** The article's JSON-LD node: the first news/article-typed node, for byline, paywall and publisher. */
@@ -201,18 +123,17 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   const lap = (name: string, since: number): number => { const t = performance.now(); timings[name] = t - since; return t; };
   const now = toDate(options.now);
 
-  const refused = refusal(doc, url, options);
-  if (refused) return refused;
+  const refused = refusal(doc, options);
+  if (refused) return emptyResult(url, refused.code, refused.message);
   let t = lap('budget', t0);
 
-  const pm = readPageMeta(doc);
-  const lang = pageLang(doc, pm);
-  const linked = links(doc, url);
-  const canonicalUrl = linked.canonical;
-  const verdict = detectNews(doc, url, pm);
+  const page = readPage(doc, url);
+  const pm = page;
+  const lang = page.lang;
+  const canonicalUrl = page.canonical;
   t = lap('detect', t);
 
-  const dateline = findDateline(doc, { url, now, lang, locale: options.locale, timeZone: options.timeZone });
+  const dateline = findDateline(page, { url, now, lang, locale: options.locale, timeZone: options.timeZone });
   t = lap('dateline', t);
 
   const clone = cloneDocument(doc, url);
@@ -252,31 +173,21 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     t = lap('sanitize', t);
   }
 
-  const related = findRelated(doc, { url, canonicalUrl, now, lang, title, text: textContent });
+  const related = findRelated(page, { url, canonicalUrl, now, lang, title, text: textContent });
   t = lap('related', t);
 
   const counts = countText(textContent);
   const words = wordCount(counts);
-  const reasons = [...verdict.reasons];
-  let score = verdict.score;
-  // Readability's own result is the best text-density signal: it also sees text outside <p>.
-  if (words >= 300) { score += 0.2; reasons.push(`Readability found an article of ${words} words`); }
-  else if (words >= 120) { score += 0.1; reasons.push(`Readability found an article of ${words} words`); }
-  else if (words < 40) { score -= 0.2; reasons.push('Readability found little or no article text'); }
-  // Readability's readerable check breaks ties only: it misses short and CJK articles and passes docs pages.
-  if (score >= 0.35 && score < 0.65 && words >= 40) {
-    if (isProbablyReaderable(doc)) { score += 0.1; reasons.push('Readability: probably readerable'); }
-    else reasons.push('Readability: not readerable by its own check');
-  }
-  score = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
+  const verdict = withArticleEvidence(page.verdict, words, () => isProbablyReaderable(doc));
+  const reasons = verdict.reasons;
 
   const paywall = findPaywall(doc, pm, node, textContent, paywallInArticle);
   if (paywall) reasons.push(paywall);
   const result: ExtractResult = {
     url,
     canonicalUrl,
-    isNews: score >= 0.5,
-    newsScore: score,
+    isNews: verdict.isNews,
+    newsScore: verdict.score,
     newsReasons: reasons,
     title,
     byline: findByline(pm, node, parsed?.byline ?? null),
@@ -284,9 +195,9 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     lang: lang ?? (parsed?.lang?.trim() || null),
     dir: pageDir(doc, parsed?.dir, lang ?? parsed?.lang ?? null),
     excerpt: excerptOf(parsed?.excerpt ?? pm.meta.get('description'), textContent),
-    leadImage: absolute(pm.meta.get('og:image') ?? pm.meta.get('og:image:url') ?? pm.meta.get('twitter:image') ?? pm.meta.get('twitter:image:src') ?? jsonLdImage(node ? [node, ...pm.jsonLd] : pm.jsonLd), url)
-      ?? absolute(/<img[^>]+src="([^"]+)"/.exec(content)?.[1]?.replace(/&amp;/g, '&'), url),
-    favicon: linked.favicon,
+    leadImage: httpUrl(pm.meta.get('og:image') ?? pm.meta.get('og:image:url') ?? pm.meta.get('twitter:image') ?? pm.meta.get('twitter:image:src') ?? jsonLdImage(node ? [node, ...pm.jsonLd] : pm.jsonLd), url)
+      ?? httpUrl(/<img[^>]+src="([^"]+)"/.exec(content)?.[1]?.replace(/&amp;/g, '&'), url),
+    favicon: page.favicon,
     content,
     textContent,
     wordCount: words,

@@ -14,6 +14,7 @@
  *   result is the same under any TZ; only `text` depends on the reader's locale/zone, passed in.
  */
 import type { Dateline, DateSource } from '../types.js';
+import { asPageRead, type PageRead } from '../page/read-page.js';
 import { dayKey, hasTime, isSuspectMidnight, stampEpoch, stampPrecision, stampToIso, type Stamp } from './parse.js';
 import {
   makeZones, readJsonLd, readMeta, readMicrodata, readTimeElements, readUrl, readVisibleText,
@@ -185,11 +186,16 @@ function pickPlace(jsonLdPlace: string | null, zones: Zones): { place: string | 
   return { place, agency: wire?.agency ?? null };
 }
 
-/** Reads published/modified/place/agency from the live document without mutating it. */
-export function findDateline(doc: Document, ctx: DatelineContext): Dateline {
+/**
+ * Reads published/modified/place/agency from the live page without mutating it. Takes the page
+ * read (its JSON-LD); a bare Document is read first (the CLI, tests and benchmarks call it so).
+ */
+export function findDateline(source: PageRead | Document, ctx: DatelineContext): Dateline {
+  const page = asPageRead(source, ctx.url);
+  const doc = page.doc;
   const lang = ctx.lang;
   const zones = makeZones(doc);
-  const ld = readJsonLd(doc, lang);
+  const ld = readJsonLd(page.jsonLdBlocks, lang);
   const ok = (c: DateCandidate): boolean => plausible(c.stamp, ctx.now);
   const structured = [
     ...ld.dates, ...readMicrodata(doc, zones, lang), ...readMeta(doc, lang), ...readTimeElements(doc, zones, lang),

@@ -7,6 +7,7 @@
  * headline (or the first ~8 KB of the body when there is none), never every text node of a page.
  */
 import type { DateSource } from '../types.js';
+import type { JsonLdBlock } from '../page/page-meta.js';
 import { collapseRuns, hasNonSpace } from '../text/whitespace.js';
 import { findTextDates, parseMachineDate, type Stamp, type TextDate } from './parse.js';
 
@@ -66,8 +67,8 @@ function placeName(v: unknown): string | null {
 
 export interface JsonLdFindings { dates: DateCandidate[]; place: string | null }
 
-/** JSON-LD blocks of any shape: arrays, @graph, mainEntity, several blocks. */
-export function readJsonLd(doc: Document, lang: string | null): JsonLdFindings {
+/** JSON-LD blocks of any shape (parsed once by page/page-meta.ts): arrays, @graph, mainEntity, several blocks. */
+export function readJsonLd(blocks: readonly JsonLdBlock[], lang: string | null): JsonLdFindings {
   const dates: DateCandidate[] = [];
   let place: string | null = null;
   const visit = (v: unknown, depth: number): void => {
@@ -98,15 +99,7 @@ export function readJsonLd(doc: Document, lang: string | null): JsonLdFindings {
       if (child && typeof child === 'object') visit(child, depth + 1);
     }
   };
-  for (const s of Array.from(doc.getElementsByTagName('script'))) {
-    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
-    const text = (s.textContent ?? '').trim();
-    if (!text) continue;
-    try { visit(JSON.parse(text), 0); } catch {
-      // Broken JSON-LD is common (trailing commas, raw newlines in strings): try once with them fixed.
-      try { visit(JSON.parse(text.replace(/[\n\r\t]+/g, ' ').replace(/,\s*([}\]])/g, '$1')), 0); } catch { /* give up on this block */ }
-    }
-  }
+  for (const block of blocks) visit(block.root, 0);
   return { dates, place };
 }
 

@@ -11,7 +11,9 @@ import { isHeadlineText, linkText, type LinkText } from './clean.js';
 import { READ_ALSO, SPONSORED_LABEL } from './cues.js';
 import { subtree, type Scan } from './scan.js';
 import { parseCardTime } from './time.js';
-import { normalizeUrl, registrableDomain, urlShape, type UrlShape } from './url.js';
+import type { JsonLdBlock } from '../page/page-meta.js';
+import { registrableDomain } from '../page/site.js';
+import { normalizeUrl, urlShape, type UrlShape } from './url.js';
 
 export interface Candidate {
   title: string;
@@ -34,6 +36,8 @@ export interface CollectOptions {
   lang: string | null;
   /** Extra registrable domains of the same publisher. */
   sisterDomains: string[];
+  /** The page's JSON-LD blocks (parsed once, by page/page-meta.ts), for relatedLink/significantLink. */
+  jsonLd: readonly JsonLdBlock[];
   /** The page's UTC offset in minutes, for relative card times. */
   offsetMinutes: number | null;
 }
@@ -129,7 +133,7 @@ function labelledSponsored(card: Element): boolean {
 }
 
 /** Relatedlink/significantLink values from JSON-LD: url → name (or '' when only a URL is given). */
-function jsonLdLinks(scripts: string[], base: string): Map<string, { url: string; name: string }> {
+function jsonLdLinks(blocks: readonly JsonLdBlock[], base: string): Map<string, { url: string; name: string }> {
   const out = new Map<string, { url: string; name: string }>();
   const add = (v: unknown): void => {
     if (Array.isArray(v)) { for (const x of v) add(x); return; }
@@ -151,10 +155,8 @@ function jsonLdLinks(scripts: string[], base: string): Map<string, { url: string
       else if (typeof x === 'object') visit(x, depth + 1);
     }
   };
-  for (const s of scripts) {
-    if (!/relatedLink|significantLink/.test(s)) continue;
-    try { visit(JSON.parse(s), 0); } catch { /* broken JSON-LD is common */ }
-  }
+  // The text test first: few pages list related links, and walking every parsed block costs more.
+  for (const b of blocks) if (/relatedLink|significantLink/.test(b.text)) visit(b.root, 0);
   return out;
 }
 
@@ -199,7 +201,7 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
   });
   const contextOf = blockContexts(labels);
   const domains = new Set([registrableDomain(pageHost), ...opts.sisterDomains.map(registrableDomain)]);
-  const related = jsonLdLinks(scan.jsonLd, opts.base);
+  const related = jsonLdLinks(opts.jsonLd, opts.base);
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
   const proseMemo = new Map<Element, string | null>();
 

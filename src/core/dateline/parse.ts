@@ -7,6 +7,9 @@
  * getters), so the result is the same under any `TZ`; a missing time stays missing (no midnight is
  * made up); a missing offset stays missing.
  */
+import { MONTHS } from '../text/lexicon/months.js';
+import { normalizeDigits } from '../text/lexicon/digits.js';
+import { timeUnitOf, UNIT_MINUTES } from '../text/lexicon/time-units.js';
 
 export interface Stamp {
   y: number; m: number; d: number;
@@ -29,15 +32,6 @@ export interface TextDate {
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/** Non-ASCII decimal digits → ASCII, one char for one char so match positions stay valid. */
-export function normalizeDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\u0966-\u096F\u09E6-\u09EF]/g, (c) => {
-    const code = c.charCodeAt(0);
-    const zero = code >= 0xff10 ? 0xff10 : code >= 0x09e6 ? 0x09e6 : code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
-    return String(code - zero);
-  });
-}
 
 export function isValidDay(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
@@ -146,63 +140,6 @@ export function isSuspectMidnight(st: Stamp): boolean {
   return st.h === 0 && (st.mi ?? 0) === 0 && !st.s;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Month names. Lower-case, accents kept; abbreviations without their dot.
-
-const MONTH_NAMES: Array<[number, string]> = [];
-function addMonths(names: string[][]): void {
-  names.forEach((list, i) => { for (const n of list) MONTH_NAMES.push([i + 1, n]); });
-}
-addMonths([ // English
-  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
-  ['july', 'jul'], ['august', 'aug'], ['september', 'sep', 'sept'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
-]);
-addMonths([ // German
-  ['januar', 'jänner', 'jän'], ['februar', 'feber'], ['märz', 'mär', 'maerz'], ['april'], ['mai'], ['juni'],
-  ['juli'], ['august'], ['september'], ['oktober', 'okt'], ['november'], ['dezember', 'dez'],
-]);
-addMonths([ // French
-  ['janvier', 'janv'], ['février', 'fevrier', 'févr', 'fevr', 'fév'], ['mars'], ['avril', 'avr'], ['mai'], ['juin'],
-  ['juillet', 'juil'], ['août', 'aout'], ['septembre'], ['octobre'], ['novembre'], ['décembre', 'decembre', 'déc'],
-]);
-addMonths([ // Spanish
-  ['enero', 'ene'], ['febrero'], ['marzo'], ['abril', 'abr'], ['mayo'], ['junio'],
-  ['julio'], ['agosto', 'ago'], ['septiembre', 'setiembre'], ['octubre'], ['noviembre'], ['diciembre', 'dic'],
-]);
-addMonths([ // Italian
-  ['gennaio', 'gen'], ['febbraio'], ['marzo'], ['aprile'], ['maggio', 'mag'], ['giugno', 'giu'],
-  ['luglio', 'lug'], ['agosto'], ['settembre', 'set'], ['ottobre', 'ott'], ['novembre'], ['dicembre'],
-]);
-addMonths([ // Portuguese
-  ['janeiro'], ['fevereiro', 'fev'], ['março', 'marco'], ['abril'], ['maio'], ['junho'],
-  ['julho'], ['agosto'], ['setembro'], ['outubro', 'out'], ['novembro'], ['dezembro'],
-]);
-addMonths([ // Dutch, Scandinavian
-  ['januari', 'janvier'], ['februari'], ['maart', 'mrt', 'marts'], ['april'], ['mei', 'maj'], ['juni'],
-  ['juli'], ['augustus', 'augusti'], ['september'], ['oktober'], ['november'], ['december', 'desember'],
-]);
-addMonths([ // Turkish
-  ['ocak'], ['şubat', 'subat'], ['mart'], ['nisan'], ['mayıs', 'mayis'], ['haziran'],
-  ['temmuz'], ['ağustos', 'agustos'], ['eylül', 'eylul'], ['ekim'], ['kasım', 'kasim'], ['aralık', 'aralik'],
-]);
-addMonths([ // Russian (genitive and nominative)
-  ['января', 'январь'], ['февраля', 'февраль'], ['марта', 'март'], ['апреля', 'апрель'], ['мая', 'май'], ['июня', 'июнь'],
-  ['июля', 'июль'], ['августа', 'август'], ['сентября', 'сентябрь'], ['октября', 'октябрь'], ['ноября', 'ноябрь'], ['декабря', 'декабрь'],
-]);
-addMonths([ // Polish (genitive)
-  ['stycznia'], ['lutego'], ['marca'], ['kwietnia'], ['maja'], ['czerwca'],
-  ['lipca'], ['sierpnia'], ['września', 'wrzesnia'], ['października', 'pazdziernika'], ['listopada'], ['grudnia'],
-]);
-addMonths([ // Arabic (Egypt/Gulf transliterations)
-  ['يناير'], ['فبراير'], ['مارس'], ['أبريل', 'ابريل', 'إبريل'], ['مايو'], ['يونيو', 'يونيه'],
-  ['يوليو', 'يوليه'], ['أغسطس', 'اغسطس'], ['سبتمبر'], ['أكتوبر', 'اكتوبر'], ['نوفمبر'], ['ديسمبر'],
-]);
-addMonths([ // Arabic (Levant/Iraq)
-  ['كانون الثاني'], ['شباط'], ['آذار'], ['نيسان'], ['أيار'], ['حزيران'],
-  ['تموز'], ['آب'], ['أيلول'], ['تشرين الأول'], ['تشرين الثاني'], ['كانون الأول'],
-]);
-
-export const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_NAMES.map(([m, n]) => [n, m]));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 
@@ -381,12 +318,7 @@ export function labelKind(before: string): TextDateKind {
   return null;
 }
 
-// Relative times. Units in minutes; resolved against `now`.
-const REL_UNITS: Array<[RegExp, number]> = [
-  [/^(?:min|minute|minutes|mins|minuten|minuto|minutos|minuti|minuut|dakika|минут[уы]?)$/i, 1],
-  [/^(?:h|hr|hrs|hour|hours|stunde|stunden|heure|heures|hora|horas|ora|ore|uur|saat|час|часа|часов)$/i, 60],
-  [/^(?:day|days|tag|tagen|tage|jour|jours|día|dia|días|dias|giorno|giorni|dag|dagen|gün|день|дня|дней)$/i, 1440],
-];
+// Relative times, resolved against `now`; unit words in text/lexicon/time-units.ts.
 const REL_NUM = '(\\d{1,3}|an?|one|einer|einem|eine|une?|una?|un)';
 /**
  * Lower case (see foldCase), each with a word it cannot match without: a text that lacks the word
@@ -503,7 +435,8 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
       const re = folded !== null ? rel.re.re : rel.re.twin();
       re.lastIndex = 0;
       for (let m = re.exec(subject); m; m = re.exec(subject)) {
-        const unit = REL_UNITS.find(([u]) => u.test(m![2]!))?.[1];
+        const named = timeUnitOf(m[2]!);
+        const unit = named ? UNIT_MINUTES[named] : 0;
         if (!unit || overlaps(m.index, m.index + m[0].length)) continue;
         const minutes = relCount(m[1]!) * unit;
         if (minutes > 60 * 24 * 31) continue;

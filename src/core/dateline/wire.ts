@@ -7,7 +7,7 @@
  * place followed by an agency in parentheses, or a short right-to-left place, and a dash (or, for
  * ALL-CAPS, a colon) follows it. "Washington is…" or "Berlin – die Stadt…" are left alone.
  */
-import { MONTHS } from './parse.js';
+import { MONTHS } from '../text/lexicon/months.js';
 
 export interface WireDateline {
   place: string | null;

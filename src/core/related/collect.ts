@@ -8,7 +8,8 @@
  */
 import { blockContexts, boundedText, headingLabels, type BlockContext } from './blocks.js';
 import { isHeadlineText, linkText, type LinkText } from './clean.js';
-import { READ_ALSO, SPONSORED_LABEL } from './cues.js';
+import { READ_ALSO } from '../text/lexicon/read-also.js';
+import { SPONSORED_LABEL } from '../text/lexicon/sponsored.js';
 import { subtree, type Scan } from './scan.js';
 import { parseCardTime } from './time.js';
 import type { JsonLdBlock } from '../page/page-meta.js';

@@ -5,7 +5,8 @@
  * (tens of milliseconds on a news page); a plain child walk is ~2 ms per thousand elements and
  * costs the same in every DOM. Also small bounded walks for a card's subtree.
  */
-import { READ_ALSO, RELATED_HEADING } from './cues.js';
+import { RELATED_HEADING } from '../text/lexicon/headings.js';
+import { READ_ALSO } from '../text/lexicon/read-also.js';
 
 export interface Scan {
   anchors: Element[];

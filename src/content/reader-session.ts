@@ -10,13 +10,14 @@
  * The head start is used by the first open within PREFETCH_TTL_MS and then dropped; every later open
  * extracts the page as it is then.
  */
-import { extract } from '../core/extract.js';
+import { emptyResult, extract } from '../core/extract.js';
 import type { ExtractResult } from '../core/types.js';
 import { mountReader, type ReaderHandle } from '../overlay/index.js';
 import { bindStoredSettings, loadReaderSettings } from '../overlay/settings.js';
 import { browser } from '../shell/browser.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
-import { actionsFor, saveArticle } from './actions.js';
+import { actionsFor } from './actions.js';
+import { saveArticle } from './save-action.js';
 
 /**
  * extract() is pure and tested on thousands of pages, but the web is larger: if it ever throws, the
@@ -27,13 +28,7 @@ function safeExtract(doc: Document, url: string, locale: string, timeZone: strin
     return extract(doc, { url, now: new Date(), locale, timeZone });
   } catch (e) {
     console.warn('Dateline Reader: extraction failed', e);
-    return {
-      url, canonicalUrl: null, isNews: false, newsScore: 0, newsReasons: [], title: doc.title, byline: null, siteName: null,
-      lang: null, dir: 'ltr', excerpt: null, leadImage: null, favicon: null, content: '', textContent: '', wordCount: 0,
-      readingMinutes: 0, paywalled: false, related: [],
-      dateline: { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null },
-      error: { code: 'no-article', message: 'Something on this page kept the reader from reading it.' },
-    };
+    return { ...emptyResult(url, 'no-article', 'Something on this page kept the reader from reading it.'), title: doc.title };
   }
 }
 

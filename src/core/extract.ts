@@ -55,6 +55,15 @@ function pageDir(doc: Document, readabilityDir: string | null | undefined, lang:
   return lang && RTL_LANGS.test(lang) ? 'rtl' : 'ltr';
 }
 
+/** The article's first picture, read from the sanitized DOM in hand (not by a regex over its HTML). */
+function firstImageSrc(root: Element): string | null {
+  for (const img of Array.from(root.getElementsByTagName('img'))) {
+    const src = img.getAttribute('src');
+    if (src) return src;
+  }
+  return null;
+}
+
 function jsonLdImage(nodes: JsonLdNode[]): string | null {
   for (const n of nodes) {
     const img = n.image ?? n.thumbnailUrl;
@@ -154,6 +163,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   let content = '';
   let textContent = '';
   let paywallInArticle = false;
+  let firstImage: string | null = null;
   const article = parsed?.content ?? null;
   if (article) {
     const report = cleanArticle(article, { base: url, title });
@@ -170,6 +180,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     const holder = (fragment.ownerDocument ?? clone).createElement('div');
     holder.append(fragment);
     content = textContent || holder.getElementsByTagName('img').length ? holder.innerHTML : '';
+    firstImage = firstImageSrc(holder);
     t = lap('sanitize', t);
   }
 
@@ -196,7 +207,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     dir: pageDir(doc, parsed?.dir, lang ?? parsed?.lang ?? null),
     excerpt: excerptOf(parsed?.excerpt ?? pm.meta.get('description'), textContent),
     leadImage: httpUrl(pm.meta.get('og:image') ?? pm.meta.get('og:image:url') ?? pm.meta.get('twitter:image') ?? pm.meta.get('twitter:image:src') ?? jsonLdImage(node ? [node, ...pm.jsonLd] : pm.jsonLd), url)
-      ?? httpUrl(/<img[^>]+src="([^"]+)"/.exec(content)?.[1]?.replace(/&amp;/g, '&'), url),
+      ?? httpUrl(firstImage, url),
     favicon: page.favicon,
     content,
     textContent,

@@ -152,7 +152,11 @@ export function bestSrcsetCandidate(srcset: string): string | null {
   return best;
 }
 
-function absolute(href: string, base: string): string | null {
+/**
+ * The href resolved against the page, whatever its scheme (page/read-page.ts httpUrl keeps http(s)
+ * only): which schemes may stay in the article is the sanitizer's decision, not this one's.
+ */
+function resolveHref(href: string, base: string): string | null {
   try { return new URL(href, base).href; } catch { return null; }
 }
 
@@ -187,7 +191,7 @@ function resolveImage(img: Element, base: string): void {
   img.removeAttribute('srcset');
   img.removeAttribute('sizes');
   const src = img.getAttribute('src');
-  const abs = src && !isPlaceholder(img) ? absolute(src, base) : null;
+  const abs = src && !isPlaceholder(img) ? resolveHref(src, base) : null;
   if (abs) img.setAttribute('src', abs); else img.removeAttribute('src');
   if (picture) {
     for (const source of Array.from(picture.getElementsByTagName('source'))) source.remove();
@@ -416,7 +420,7 @@ function walk(el: Element, w: Walk): void {
     if (child.localName === 'img') resolveImage(child, w.ctx.base);
     else if (child.localName === 'a') {
       const href = child.getAttribute('href');
-      const abs = href ? absolute(href, w.ctx.base) : null;
+      const abs = href ? resolveHref(href, w.ctx.base) : null;
       if (abs && !/^javascript:/i.test(abs)) child.setAttribute('href', abs); else child.removeAttribute('href');
     }
     if (!judge(child, w)) {

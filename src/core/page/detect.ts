@@ -52,7 +52,7 @@ function weight(text: string): number {
  * The largest group of paragraphs sharing a container (parent, or grandparent when each paragraph
  * is wrapped alone), in weighted characters, and the number of paragraphs in it.
  */
-function runningText(doc: Document): { chars: number; paragraphs: number } {
+function largestParagraphGroup(doc: Document): { chars: number; paragraphs: number } {
   const groups = new Map<Element, { chars: number; paragraphs: number }>();
   let best = { chars: 0, paragraphs: 0 };
   for (const p of Array.from(doc.getElementsByTagName('p'))) {
@@ -152,7 +152,7 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
     add(-0.25, `URL looks like a section front (/${segments.join('/')}/)`);
   }
 
-  const text = runningText(doc);
+  const text = largestParagraphGroup(doc);
   if (text.chars >= 1500) add(0.25, `${text.paragraphs} paragraphs of running text`);
   else if (text.chars >= 500) add(0.15, `${text.paragraphs} paragraphs of running text (short)`);
   else if (text.chars < 250) add(-0.15, 'little running text');

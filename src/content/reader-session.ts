@@ -28,7 +28,8 @@ function safeExtract(doc: Document, url: string, locale: string, timeZone: strin
     return extract(doc, { url, now: new Date(), locale, timeZone });
   } catch (e) {
     console.warn('Dateline Reader: extraction failed', e);
-    return { ...emptyResult(url, 'no-article', 'Something on this page kept the reader from reading it.'), title: doc.title };
+    const message = 'Something on this page kept the reader from reading it.';
+    return { ...emptyResult(url, 'no-article', message), title: doc.title };
   }
 }
 

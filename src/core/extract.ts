@@ -37,7 +37,9 @@ function toDate(now: ExtractOptions['now']): Date {
 }
 
 /** The result for a page that cannot be read: the content script shows `error.message` as its notice. */
-export function emptyResult(url: string, code: NonNullable<ExtractResult['error']>['code'], message: string): ExtractResult {
+export function emptyResult(
+  url: string, code: NonNullable<ExtractResult['error']>['code'], message: string,
+): ExtractResult {
   return {
     url, canonicalUrl: null, isNews: false, newsScore: 0, newsReasons: [], title: '', byline: null, siteName: null,
     lang: null, dir: 'ltr', excerpt: null, leadImage: null, favicon: null, content: '', textContent: '', wordCount: 0,
@@ -70,7 +72,8 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   const page = readPage(doc, url);
   lap('detect');
 
-  const dateline = findDateline(page, { url, now, lang: page.lang, locale: options.locale, timeZone: options.timeZone });
+  const { locale, timeZone } = options;
+  const dateline = findDateline(page, { url, now, lang: page.lang, locale, timeZone });
   lap('dateline');
 
   const parsed = parseArticle(page, lap);

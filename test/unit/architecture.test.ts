@@ -86,7 +86,8 @@ describe('architecture', () => {
         for (const f of files(path.join(CORE, stage))) {
           for (const r of importsOf(f)) {
             const top = folderOf(r);
-            if (![stage, 'page', 'text', 'types.ts', 'sanitize.ts'].includes(top)) offenders.push(`${rel(f)} imports ${r}`);
+            const allowed = [stage, 'page', 'text', 'types.ts', 'sanitize.ts'];
+            if (!allowed.includes(top)) offenders.push(`${rel(f)} imports ${r}`);
           }
         }
       }
@@ -139,7 +140,9 @@ describe('architecture', () => {
       const offenders: string[] = [];
       for (const f of files(CORE).filter((x) => !x.startsWith(LEXICON + path.sep))) {
         const c = code(f);
-        for (const m of c.matchAll(/(?:const|let|function)\s+(\w+)/g)) if (exported.has(m[1]!)) offenders.push(`${rel(f)} redefines ${m[1]}`);
+        for (const m of c.matchAll(/(?:const|let|function)\s+(\w+)/g)) {
+          if (exported.has(m[1]!)) offenders.push(`${rel(f)} redefines ${m[1]}`);
+        }
         const lower = c.toLowerCase();
         for (const w of SENTINELS) if (lower.includes(w)) offenders.push(`${rel(f)} spells the cue "${w}"`);
       }
@@ -147,7 +150,8 @@ describe('architecture', () => {
     });
 
     it('every core folder opens with a one-paragraph header (index.ts doc comment or README.md)', () => {
-      const dirs = (d: string): string[] => readdirSync(d).map((x) => path.join(d, x)).filter((x) => statSync(x).isDirectory())
+      const dirs = (d: string): string[] => readdirSync(d).map((x) => path.join(d, x))
+        .filter((x) => statSync(x).isDirectory())
         .flatMap((x) => [x, ...dirs(x)]);
       const missing = dirs(CORE).filter((d) => {
         const readme = path.join(d, 'README.md');

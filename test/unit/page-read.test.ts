@@ -19,11 +19,15 @@ const NOW = new Date('2024-03-20T12:00:00Z');
 const ld = {
   '@context': 'https://schema.org', '@type': 'NewsArticle',
   headline: 'Storm\u000bhits the coast', datePublished: '2024-03-05T10:00:00+01:00',
-  relatedLink: [{ url: 'https://news.example.com/world/2024/03/04/earlier-storm-warning-issued', headline: 'Earlier storm warning issued for the coast' }],
+  relatedLink: [{
+    url: 'https://news.example.com/world/2024/03/04/earlier-storm-warning-issued',
+    headline: 'Earlier storm warning issued for the coast',
+  }],
 };
+const PARAGRAPH = '<p>The storm reached the coast on Tuesday morning and the wind kept rising.</p>';
 const html = `<!doctype html><html lang="en"><head><title>Storm hits the coast</title>
 <script type="application/ld+json">${JSON.stringify(ld).replace('\\u000b', '\u000b')}</script></head>
-<body><article><h1>Storm hits the coast</h1>${'<p>The storm reached the coast on Tuesday morning and the wind kept rising.</p>'.repeat(8)}</article></body></html>`;
+<body><article><h1>Storm hits the coast</h1>${PARAGRAPH.repeat(8)}</article></body></html>`;
 
 const doc = (): Document => new JSDOM(html, { url: URL_ }).window.document;
 
@@ -47,7 +51,8 @@ describe('readPage: one JSON-LD parse for every stage', () => {
   it('the related headlines read its relatedLink too, and extract() agrees with the stages', () => {
     const page = readPage(doc(), URL_);
     expect(page.jsonLdBlocks).toHaveLength(1);
-    const related = findRelated(page, { url: URL_, canonicalUrl: null, now: NOW, lang: 'en', title: 'Storm hits the coast', text: '' });
+    const ctx = { url: URL_, canonicalUrl: null, now: NOW, lang: 'en', title: 'Storm hits the coast', text: '' };
+    const related = findRelated(page, ctx);
     expect(related.map((r) => r.title)).toContain('Earlier storm warning issued for the coast');
     const r = extract(doc(), { url: URL_, now: NOW });
     expect(r.dateline.published).toBe('2024-03-05T10:00+01:00');

@@ -55,7 +55,8 @@ export interface ArticleRead {
 export type Lap = (stage: string) => void;
 
 function pageDir(doc: Document, readabilityDir: string | null | undefined, lang: string | null): 'ltr' | 'rtl' {
-  const declared = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? readabilityDir ?? '').trim().toLowerCase();
+  const declared = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? readabilityDir ?? '')
+    .trim().toLowerCase();
   if (declared === 'rtl') return 'rtl';
   if (declared === 'ltr') return 'ltr';
   return lang && RTL_LANGS.test(lang) ? 'rtl' : 'ltr';
@@ -85,7 +86,8 @@ function jsonLdImage(nodes: JsonLdNode[]): string | null {
 
 /** The article's JSON-LD node: the first news/article-typed node, for byline, paywall and publisher. */
 function articleNode(pm: PageMeta): JsonLdNode | null {
-  return pm.jsonLd.find((n) => typesOf(n).some((t) => /Article|BlogPosting|LiveBlogPosting|Report|WebPage/.test(t) && t !== 'CollectionPage')) ?? null;
+  return pm.jsonLd.find((n) => typesOf(n)
+    .some((t) => /Article|BlogPosting|LiveBlogPosting|Report|WebPage/.test(t) && t !== 'CollectionPage')) ?? null;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
@@ -94,8 +96,9 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function headlineOf(node: JsonLdNode | null): string | null {
   const h = typeof node?.headline === 'string' ? node.headline : null;
   if (!h) return null;
-  const clean = h.replace(/&(#?\w+);/g, (m, e: string) => ENTITIES[e.toLowerCase()] ?? (/^#\d+$/.test(e) ? String.fromCodePoint(Number(e.slice(1))) : m))
-    .replace(/\s+/g, ' ').trim();
+  const decode = (m: string, e: string): string =>
+    ENTITIES[e.toLowerCase()] ?? (/^#\d+$/.test(e) ? String.fromCodePoint(Number(e.slice(1))) : m);
+  const clean = h.replace(/&(#?\w+);/g, decode).replace(/\s+/g, ' ').trim();
   return clean.length >= 3 && clean.length <= 300 ? clean : null;
 }
 
@@ -137,8 +140,8 @@ export function parseArticle(page: PageRead, lap: Lap): ParsedArticle {
 
   const node = articleNode(page);
   const siteName = siteNameOf(parsed?.siteName, page, node);
-  const title = withoutSiteName(headlineOf(node) || (parsed?.title ?? '').replace(/\s+/g, ' ').trim() || page.meta.get('og:title')
-    || doc.title.replace(/\s+/g, ' ').trim(), siteName);
+  const title = withoutSiteName(headlineOf(node) || (parsed?.title ?? '').replace(/\s+/g, ' ').trim()
+    || page.meta.get('og:title') || doc.title.replace(/\s+/g, ' ').trim(), siteName);
   const element = parsed?.content ?? null;
   const paywallHint = element ? cleanArticle(element, { base: url, title }).paywallHint : false;
   return { element, title, siteName, node, paywallHint, clone, readability: parsed };
@@ -171,8 +174,9 @@ export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): Artic
     lang,
     dir: pageDir(doc, r?.dir, page.lang ?? r?.lang ?? null),
     excerpt: excerptOf(r?.excerpt ?? meta.get('description'), textContent),
-    leadImage: httpUrl(meta.get('og:image') ?? meta.get('og:image:url') ?? meta.get('twitter:image') ?? meta.get('twitter:image:src')
-      ?? jsonLdImage(a.node ? [a.node, ...page.jsonLd] : page.jsonLd), url) ?? httpUrl(firstImage, url),
+    leadImage: httpUrl(meta.get('og:image') ?? meta.get('og:image:url') ?? meta.get('twitter:image')
+      ?? meta.get('twitter:image:src') ?? jsonLdImage(a.node ? [a.node, ...page.jsonLd] : page.jsonLd), url)
+      ?? httpUrl(firstImage, url),
     content,
     textContent,
     wordCount: wordCount(counts),

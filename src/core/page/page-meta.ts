@@ -43,7 +43,8 @@ function parseJsonLd(raw: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    try { return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1')); } catch { return undefined; }
+    const lenient = text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1');
+    try { return JSON.parse(lenient); } catch { return undefined; }
   }
 }
 

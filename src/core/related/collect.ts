@@ -183,7 +183,8 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
  * same site, story-shaped, not sponsored, not another language's version, not an inline link of prose.
  */
 function pendingLinks(
-  anchors: Element[], linkOf: (href: string) => Link | null, contextOf: (a: Element) => BlockContext, opts: CollectOptions,
+  anchors: Element[], linkOf: (href: string) => Link | null, contextOf: (a: Element) => BlockContext,
+  opts: CollectOptions,
 ): Pending[] {
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
   const proseMemo = new Map<Element, string | null>();

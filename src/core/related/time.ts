@@ -156,7 +156,8 @@ export function isTimeText(text: string, now: Date): boolean {
   // Every word must be a number, a unit, a month or a time word: "New Social Movements 2 minutes ago" is not a time.
   return t.split(/\s+/).every((raw) => {
     const w = raw.replace(/^[(\[«"']+|[)\]»"',.:;]+$/g, '');
-    return !w || /\d/.test(w) || TIME_WORD.test(w) || timeUnitOf(w) !== null || MONTHS.has(w.toLowerCase().replace(/\.$/, ''))
+    return !w || /\d/.test(w) || TIME_WORD.test(w) || timeUnitOf(w) !== null
+      || MONTHS.has(w.toLowerCase().replace(/\.$/, ''))
       || /^(לפני|منذ|שעה|שעתיים|יום|יומיים|דקה|ساعة|ساعتين|دقيقة|دقيقتين|يوم|يومين|たった今|刚刚|昨日|昨天|أمس|אתמול|الآن|הרגע)$/.test(w);
   });
 }

@@ -8,7 +8,8 @@ export const PAYWALL_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'subscribe (?:now )?to (?:continue|keep) reading',
     'subscribe to (?:read|unlock|access) (?:the )?(?:full|rest|this|more)',
     'to continue reading,? (?:please )?(?:subscribe|log ?in|sign in|become)',
-    '(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members)',
+    '(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) '
+      + '(?:to|for) (?:subscribers|members)',
     'already a subscriber\\?', 'for subscribers only', 'subscribers only', 'unlock (?:this|the full) (?:article|story)',
   ],
   fr: [
@@ -16,8 +17,10 @@ export const PAYWALL_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'cet article est réservé', 'vous souhaitez lire la suite',
   ],
   de: [
-    'weiterlesen mit', 'mit (?:\\w+\\+?|einem) ?abo(?:nnement)? weiterlesen', '(?:jetzt )?(?:\\w+\\+? )?abo(?:nnement)? abschließen',
-    'dieser (?:artikel|beitrag|inhalt) ist (?:exklusiv |nur )?für abonnenten', 'nur für abonnenten', 'exklusiv für abonnenten',
+    'weiterlesen mit', 'mit (?:\\w+\\+?|einem) ?abo(?:nnement)? weiterlesen',
+      '(?:jetzt )?(?:\\w+\\+? )?abo(?:nnement)? abschließen',
+    'dieser (?:artikel|beitrag|inhalt) ist (?:exklusiv |nur )?für abonnenten', 'nur für abonnenten',
+      'exklusiv für abonnenten',
   ],
   es: ['contenido exclusivo para suscriptores', 'para seguir leyendo'],
   it: ['continua a leggere', 'riservato agli abbonati'],

@@ -6,7 +6,8 @@
  * know words the other did not).
  */
 export const PAID_LABEL_WORDS: Readonly<Record<string, readonly string[]>> = {
-  en: ['advertisement', 'advertising', 'advert', 'ad', 'ads', 'sponsored', 'sponsored content', 'promoted', 'paid (?:post|content)',
+  en: ['advertisement', 'advertising', 'advert', 'ad', 'ads', 'sponsored', 'sponsored content', 'promoted',
+    'paid (?:post|content)',
     'partner ?content', 'advertorial'],
   de: ['anzeige', 'werbung'],
   fr: ['publicité', 'publicite', 'pub', 'sponsorisé', 'annonce'],
@@ -27,7 +28,8 @@ const PAID_WORDS = Object.values(PAID_LABEL_WORDS).flat().join('|');
 /** "Continue reading below the ad": the line an ad slot prints where the story resumes. Languages: en, de, fr. */
 const CONTINUES_AFTER_AD = [
   'continue reading below',
-  '(?:story|article|content|text) continues (?:below|after (?:the |this )?(?:ad|advertisement))(?: (?:the |this )?(?:ad|advertisement))?',
+  '(?:story|article|content|text) continues (?:below|after (?:the |this )?(?:ad|advertisement))'
+    + '(?: (?:the |this )?(?:ad|advertisement))?',
   'continue reading', 'scroll to continue', '(?:the )?article continues after (?:this )?(?:ad|advertisement)',
   'weiterlesen nach der anzeige', 'la suite après (?:cette )?(?:la )?publicité',
 ].join('|');

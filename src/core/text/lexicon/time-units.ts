@@ -6,19 +6,27 @@
  */
 export type TimeUnit = 's' | 'm' | 'h' | 'd' | 'w';
 
-// Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
-const UNIT_WORDS: ReadonlyArray<[TimeUnit, RegExp]> = [
-  ['s', /^(s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|秒|ثوان[يٍ]?|ثانية|שניות|секунд\p{L}*|saniye)$/u],
-  ['m', /^(m|mins?|minutes?|minuten?|minutos?|minuti|minuto|minuut|分|分钟|分鐘|دقيقة|دقائق|دقيقتين|דקות|דקה|минут\p{L}*|dakika)$/u],
-  ['h', /^(h|hrs?|hours?|std|stunden?|heures?|horas?|ore|ora|uur|時間|小时|小時|ساعة|ساعات|ساعتين|שעות|שעה|שעתיים|час\p{L}*|saat)$/u],
-  ['d', /^(d|days?|tage?n?|jours?|días?|dias?|giorni|giorno|dag(en)?|日|天|يوم|أيام|يومين|ימים|יום|יומיים|дн\p{L}*|день|gün)$/u],
-  ['w', /^(w|wks?|weeks?|wochen?|semaines?|semanas?|settimane?|週間|周|أسبوع|أسابيع|שבועות|שבוע|недел\p{L}*|hafta)$/u],
-];
+/** Unit words by unit (regex sources, whole words, lower case). */
+const UNIT_WORDS: Readonly<Record<TimeUnit, readonly string[]>> = {
+  s: ['s', 'secs?', 'seconds?', 'sekunden?', 'secondes?', 'segundos?', 'secondi', '秒', 'ثوان[يٍ]?', 'ثانية', 'שניות',
+    'секунд\\p{L}*', 'saniye'],
+  m: ['m', 'mins?', 'minutes?', 'minuten?', 'minutos?', 'minuti', 'minuto', 'minuut', '分', '分钟', '分鐘', 'دقيقة', 'دقائق',
+    'دقيقتين', 'דקות', 'דקה', 'минут\\p{L}*', 'dakika'],
+  h: ['h', 'hrs?', 'hours?', 'std', 'stunden?', 'heures?', 'horas?', 'ore', 'ora', 'uur', '時間', '小时', '小時',
+    'ساعة', 'ساعات', 'ساعتين', 'שעות', 'שעה', 'שעתיים', 'час\\p{L}*', 'saat'],
+  d: ['d', 'days?', 'tage?n?', 'jours?', 'días?', 'dias?', 'giorni', 'giorno', 'dag(en)?', '日', '天',
+    'يوم', 'أيام', 'يومين', 'ימים', 'יום', 'יומיים', 'дн\\p{L}*', 'день', 'gün'],
+  w: ['w', 'wks?', 'weeks?', 'wochen?', 'semaines?', 'semanas?', 'settimane?', '週間', '周', 'أسبوع', 'أسابيع',
+    'שבועות', 'שבוע', 'недел\\p{L}*', 'hafta'],
+};
+// Built once, at module level: a `\p{…}` regex costs a compile per call inside a function.
+const UNIT_RES = (Object.entries(UNIT_WORDS) as Array<[TimeUnit, readonly string[]]>)
+  .map(([unit, words]): [TimeUnit, RegExp] => [unit, new RegExp(`^(${words.join('|')})$`, 'u')]);
 
 /** The unit a word names ("Stunden", "hrs.", "ساعة"), or null. */
 export function timeUnitOf(word: string): TimeUnit | null {
   const w = word.toLowerCase().replace(/\.$/, '');
-  for (const [unit, re] of UNIT_WORDS) if (re.test(w)) return unit;
+  for (const [unit, re] of UNIT_RES) if (re.test(w)) return unit;
   return null;
 }
 

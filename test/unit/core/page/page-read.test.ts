@@ -8,11 +8,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { detectNews } from '../../src/core/page/detect.js';
-import { findDateline } from '../../src/core/dateline/index.js';
-import { findRelated } from '../../src/core/related/index.js';
-import { readPage } from '../../src/core/page/read-page.js';
-import { extract } from '../../src/core/extract.js';
+import { detectNews } from '../../../../src/core/page/detect.js';
+import { findDateline } from '../../../../src/core/dateline/index.js';
+import { findRelated } from '../../../../src/core/related/index.js';
+import { readPage } from '../../../../src/core/page/read-page.js';
+import { extract } from '../../../../src/core/extract.js';
 
 const URL_ = 'https://news.example.com/world/2024/03/05/storm-hits-the-coast';
 const NOW = new Date('2024-03-20T12:00:00Z');

@@ -6,13 +6,13 @@
  * dropped from the lexicon fails here, by name.
  */
 import { describe, expect, it } from 'vitest';
-import { READ_ALSO, READ_ALSO_START } from '../../src/core/text/lexicon/read-also.js';
-import { AD_LABEL, SPONSORED_LABEL } from '../../src/core/text/lexicon/sponsored.js';
-import { PAYWALL_TEXT } from '../../src/core/text/lexicon/paywall.js';
-import { MONTHS } from '../../src/core/text/lexicon/months.js';
-import { normalizeDigits } from '../../src/core/text/lexicon/digits.js';
-import { timeUnitOf } from '../../src/core/text/lexicon/time-units.js';
-import { NEWSLETTER } from '../../src/core/text/lexicon/newsletter.js';
+import { READ_ALSO, READ_ALSO_START } from '../../../../src/core/text/lexicon/read-also.js';
+import { AD_LABEL, SPONSORED_LABEL } from '../../../../src/core/text/lexicon/sponsored.js';
+import { PAYWALL_TEXT } from '../../../../src/core/text/lexicon/paywall.js';
+import { MONTHS } from '../../../../src/core/text/lexicon/months.js';
+import { normalizeDigits } from '../../../../src/core/text/lexicon/digits.js';
+import { timeUnitOf } from '../../../../src/core/text/lexicon/time-units.js';
+import { NEWSLETTER } from '../../../../src/core/text/lexicon/newsletter.js';
 
 /** "Read also" lead-ins of both former lists, by language (the union). */
 const READ_ALSO_UNION: Record<string, string[]> = {

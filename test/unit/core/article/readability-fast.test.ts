@@ -8,13 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parsePage } from '../../bench/lib/parse-page.mjs';
+import { parsePage } from '../../../../bench/lib/parse-page.mjs';
 import { Readability } from '@mozilla/readability';
-import { FastReadability } from '../../src/core/article/readability-fast.js';
-import { cloneDocument } from '../../src/core/page/clone-document.js';
+import { FastReadability } from '../../../../src/core/article/readability-fast.js';
+import { cloneDocument } from '../../../../src/core/page/clone-document.js';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures');
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/readability-test-pages');
+const FIXTURES = path.resolve(__dirname, '../../../fixtures');
+const CORPUS = path.resolve(__dirname, '../../../../../shared/corpus/readability-test-pages');
 const URL = 'http://fakehost/test/page.html';
 
 const parse = (html: string): Document => parsePage(html, URL).window.document;

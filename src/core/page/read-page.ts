@@ -73,15 +73,23 @@ export function readPage(doc: Document, url: string): PageRead {
 
 /**
  * Stages take a PageRead; the CLI, tests and benchmarks may hand them a bare Document, which is
- * read here (a document without a root element gets only its meta and JSON-LD, which are empty).
+ * read here. The verdict is computed only if asked for (no stage reads it), so findDateline(doc)
+ * and findRelated(doc) cost what they used to plus the meta/JSON-LD read, and no news detection.
+ * A document without a root element gets only its meta and JSON-LD, which are empty.
  */
 export function asPageRead(source: PageRead | Document, url: string): PageRead {
   if (!('nodeType' in source)) return source;
+  const pm = readPageMeta(source);
   if (!source.documentElement) {
     return {
-      ...readPageMeta(source), doc: source, url, lang: null, canonical: null, favicon: null, site: siteOf(url),
+      ...pm, doc: source, url, lang: null, canonical: null, favicon: null, site: siteOf(url),
       verdict: { isNews: false, score: 0, reasons: [] },
     };
   }
-  return readPage(source, url);
+  const { canonical, favicon } = links(source, url);
+  let verdict: NewsVerdict | undefined;
+  return {
+    ...pm, doc: source, url, lang: pageLang(source, pm), canonical, favicon, site: siteOf(url),
+    get verdict(): NewsVerdict { return (verdict ??= detectNews(source, url, pm)); },
+  };
 }

@@ -7,19 +7,21 @@
 // Prints bundle sizes (minified, gzipped) and fails when a bundle is over its budget.
 // Flags: --quiet (no size table), --package (zip dist/chrome and dist/firefox for the stores).
 import * as esbuild from 'esbuild';
-import { cp, mkdir, readFile, rm, writeFile, stat, readdir } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { bundleDefines } from './scripts/build-defines.mjs';
+import { fileURLToPath } from 'node:url';
 
 const quiet = process.argv.includes('--quiet');
 const doPackage = process.argv.includes('--package');
-const root = path.dirname(new URL(import.meta.url).pathname);
+const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
 const GECKO_ID = 'dateline-reader@datelinereader.example';
 
-/** Extension bundles: output name → source entry. Missing entries are skipped (work in progress). */
+/** Extension bundles: output name → source entry. A missing entry fails the build. */
 const ENTRIES = {
   'background.js': 'src/background/index.ts',
   'content.js': 'src/content/index.ts',
@@ -43,8 +45,12 @@ const BUDGETS = { 'detector.js': 15_000 };
 async function bundleExtension(outdir, { e2e }) {
   const entryPoints = {};
   for (const [out, src] of Object.entries(ENTRIES)) {
-    const file = e2e && out === 'background.js' && existsSync('src/background/e2e.ts') ? 'src/background/e2e.ts' : src;
-    if (existsSync(path.join(root, file))) entryPoints[out.replace(/\.js$/, '')] = path.join(root, file);
+    // Test builds swap in an entry's e2e.ts beside it when there is one (background: a test hook;
+    // content: Listen's speech recordable from the page, see src/content/e2e.ts).
+    const e2eFile = src.replace(/index\.ts$/, 'e2e.ts');
+    const file = e2e && e2eFile !== src && existsSync(path.join(root, e2eFile)) ? e2eFile : src;
+    if (!existsSync(path.join(root, file))) throw new Error(`build: entry point ${file} (for ${out}) does not exist`);
+    entryPoints[out.replace(/\.js$/, '')] = path.join(root, file);
   }
   await esbuild.build({
     entryPoints,
@@ -57,18 +63,16 @@ async function bundleExtension(outdir, { e2e }) {
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: bundleDefines({ e2e }),
   });
   for (const f of EAGER_COMPILE) {
     const file = path.join(outdir, f);
     if (existsSync(file)) await writeFile(file, `//# allFunctionsCalledOnLoad\n${await readFile(file, 'utf8')}`);
   }
-  for (const p of PAGES) if (existsSync(path.join(root, p))) await cp(path.join(root, p), path.join(outdir, path.basename(p)));
-  for (const f of await readdir(path.join(root, 'src/overlay')).catch(() => [])) {
-    if (f.endsWith('.css')) await cp(path.join(root, 'src/overlay', f), path.join(outdir, f));
-  }
+  for (const p of PAGES) await cp(path.join(root, p), path.join(outdir, path.basename(p)));
   await cp(path.join(root, 'icons'), path.join(outdir, 'icons'), { recursive: true });
-  // Test builds: an empty extension page from which Firefox specs call the background's test hook (no triggerAction there).
+  // Test builds: an empty extension page from which Firefox specs call the background's test hook
+  // (no triggerAction there).
   if (e2e) await writeFile(path.join(outdir, 'e2e.html'), '<!doctype html><meta charset="utf-8"><title>e2e</title>');
 }
 

@@ -102,6 +102,7 @@ for (const p of routes.keys()) {
     await page.goto(base + p, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForTimeout(200);
     for (const js of [readabilityJs, baselineJs, treeJs]) await page.evaluate(js);
+    /* global __ab, __abR, __abA, __abB -- set on the page by the bundles above */
     const same = await page.evaluate(() => {
       globalThis.__ab = {
         R: () => new __abR(document.cloneNode(true)).parse(),

@@ -10,7 +10,8 @@
  *  - click → overlay painted: from CDP Extensions.triggerAction (a real toolbar click, including the
  *    on-demand injection of content.js) to the second animation frame after the overlay's shadow
  *    root shows the article (or the "not an article" notice), on the wall clock of both sides;
- *  - the content script's own measure `dateline-reader:open` (extract + mount, cold, isolated world);
+ *  - the content script's own measure `dateline-reader:open` (extract + mount, cold, isolated world; written by
+ *    test builds only, see scripts/build-defines.mjs);
  *  - long tasks (> 50 ms, PerformanceObserver 'longtask') between the click and the paint + 300 ms;
  *  - heap the opened reader adds (CDP Runtime.getHeapUsage after a forced GC, before vs after), on
  *    every --heap-every'th page;

@@ -23,7 +23,8 @@
  *             the browser's at writes, no IPC): useful to compare changes, not as user numbers.
  * Synthetic articles: ~700 words each (Zipf-distributed vocabulary of 20,000 words plus common
  * English), 40 sites, 4 languages, two years of dates; deterministic (seeded).
- * Flags: --node-only, --browser-only, --sizes 100,1000, --baseline <git rev>|none, --reps 3, --verbose (Node: each keystroke's time).
+ * Flags: --node-only, --browser-only, --sizes 100,1000, --baseline <git rev>|none, --reps 3,
+ * --verbose (Node: each keystroke's time).
  * Writes bench/results/library.json.
  */
 import * as esbuild from 'esbuild';

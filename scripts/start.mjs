@@ -6,16 +6,21 @@
 //
 // `npm start -- --headless --screenshot reader.png`: the same without a display; opens the reader
 // with a real toolbar click (CDP Extensions.triggerAction, which grants activeTab like a user's
-// click), saves a screenshot of the open overlay, and exits.
+// click), saves a screenshot of the open overlay, and exits. A bare file name is saved in
+// test-results/ (ignored by git); a path with a folder is used as given.
+//
+// Chromium is found (CHROMIUM_PATH, then the usual places) or installed (Debian/Ubuntu as root) by
+// scripts/browsers.mjs; when it cannot be, one line says what to run.
 //
 // Options: --headless, --screenshot <file>, --page <file in test/fixtures/pages> (default
 // seed-haberler.html), --dark (dark colour scheme), --port <n> (default: any free port).
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BrowserMissingError, ensureBrowsers } from './browsers.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -82,11 +87,12 @@ async function main() {
   if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new Error('no display: run `npm start -- --headless --screenshot reader.png` instead');
   }
+  const { chromium: executablePath } = ensureBrowsers(['chromium']);
   const server = await serve(pagesDir);
   const base = `http://127.0.0.1:${server.address().port}`;
   const profile = await mkdtemp(path.join(tmpdir(), 'dateline-reader-start-'));
   const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     headless,
     viewport: headless ? { width: 1280, height: 900 } : null,
     colorScheme: flag('dark') ? 'dark' : 'light',
@@ -110,8 +116,14 @@ async function main() {
     console.log(`Extension ${extensionId} loaded from dist/chrome.`);
     if (headless) {
       await clickToolbarButton(ctx, page, extensionId);
-      await page.waitForTimeout(250); // the overlay's 120 ms fade-in
-      const out = path.resolve(screenshot ?? 'reader.png');
+      // the overlay's fade-in has finished (getAnimations() flushes style: a pending one is listed)
+      await page.waitForFunction((tag) => {
+        const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+        return !!root && root.getAnimations().every((a) => a.playState === 'finished' || a.playState === 'idle');
+      }, OVERLAY_TAG);
+      const name = screenshot ?? 'reader.png';
+      const out = path.basename(name) === name ? path.join(root, 'test-results', name) : path.resolve(name);
+      await mkdir(path.dirname(out), { recursive: true });
       await page.screenshot({ path: out });
       console.log(`Reader open; screenshot saved to ${out}`);
       await cleanup();
@@ -131,6 +143,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(e instanceof BrowserMissingError ? e.message : e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -43,16 +43,55 @@ export function decodeHtml(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+const tooLarge = (what: string): UserError =>
+  new UserError(`${what} is too large (over ${MAX_BYTES / 1048576} MB, the limit)`);
+
+/**
+ * The response body, read as it streams in and abandoned as soon as it passes MAX_BYTES: a server
+ * can send an endless or huge body (reading it whole first made 200 MB cost 700 MB of memory), and
+ * a declared Content-Length over the limit is refused before any of it is read.
+ */
+async function readLimited(res: Response, source: string): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > MAX_BYTES) {
+    await res.body?.cancel().catch(() => {});
+    throw tooLarge('the page');
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > MAX_BYTES) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge('the page');
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`could not fetch ${source}: ${(e as Error).message}`);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
 async function load(source: string): Promise<{ html: string; url: string }> {
   if (/^https?:\/\//i.test(source)) {
     let res: Response;
     try { res = await fetch(source, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }); } catch (e) { throw new UserError(`could not fetch ${source}: ${(e as Error).message}`); }
-    if (!res.ok) throw new UserError(`could not fetch ${source}: HTTP ${res.status}`);
-    const buf = new Uint8Array(await res.arrayBuffer());
-    if (buf.length > MAX_BYTES) throw new UserError(`the page is too large (${(buf.length / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)`);
-    return { html: decodeHtml(buf), url: res.url || source };
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {});
+      throw new UserError(`could not fetch ${source}: HTTP ${res.status}`);
+    }
+    return { html: decodeHtml(await readLimited(res, source)), url: res.url || source };
   }
-  let size: number;
   let info;
   try { info = await stat(source); } catch { throw new UserError(`no such file: ${source}`); }
   if (info.isDirectory()) throw new UserError(`${source} is a directory, not an HTML file`);

@@ -18,8 +18,17 @@ import { detectNews } from '../core/page/detect.js';
 
 export interface ArticleVerdict { article: boolean; reason: string }
 
-const NOT_ARTICLE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:search|suche|recherche|buscar|busca|cerca|zoeken|arama|video|videos|tv|live|livetv|watch|player|podcasts?|audio|tags?|topics?|themen?|category|categories|categorie|section|sections|author|authors|autor|auteur|people|profile|login|signin|register|subscribe|account|newsletters?|weather|wetter)(?:\/|$)/i;
-const ARTICLE_TYPE = /^(?:News|Reportage|Analysis|Opinion|Background|Review)?NewsArticle$|^(?:Article|BlogPosting|Report|LiveBlogPosting)$/;
+const NOT_ARTICLE_FOLDERS = [
+  ...['search', 'suche', 'recherche', 'buscar', 'busca', 'cerca', 'zoeken', 'arama'],
+  ...['video', 'videos', 'tv', 'live', 'livetv', 'watch', 'player', 'podcasts?', 'audio'],
+  ...['tags?', 'topics?', 'themen?', 'category', 'categories', 'categorie', 'section', 'sections'],
+  ...['author', 'authors', 'autor', 'auteur', 'people', 'profile'],
+  ...['login', 'signin', 'register', 'subscribe', 'account', 'newsletters?', 'weather', 'wetter'],
+];
+const NOT_ARTICLE_PATH = new RegExp(`^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:${NOT_ARTICLE_FOLDERS.join('|')})(?:/|$)`, 'i');
+const NEWS_ARTICLE_TYPE = /^(?:News|Reportage|Analysis|Opinion|Background|Review)?NewsArticle$/;
+const OTHER_ARTICLE_TYPE = /^(?:Article|BlogPosting|Report|LiveBlogPosting)$/;
+const ARTICLE_TYPE = new RegExp(`${NEWS_ARTICLE_TYPE.source}|${OTHER_ARTICLE_TYPE.source}`);
 
 /** Cheap URL-only gate: false for paths that are never articles. Exposed for the detector's SPA check. */
 export function urlMayBeArticle(url: string): { ok: boolean; reason: string } {

@@ -266,8 +266,3 @@ const ROWS: Row[] = [
 
 /** The starter list, in display order (grouped by region and language). */
 export const STARTER_SITES: readonly StarterSite[] = ROWS.map(([site, name, lang, country, kind]) => ({ site, name, lang, country, kind }));
-
-/** Starter entries by site, for the options page and the background's status of a site. */
-export function starterIndex(): Map<string, StarterSite> {
-  return new Map(STARTER_SITES.map((s) => [s.site, s]));
-}

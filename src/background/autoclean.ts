@@ -33,7 +33,10 @@ export const dismissedPages = new StorageItem<string[]>('autoclean-dismissed', [
 
 const BADGE_TEXT = 'AUTO';
 const BADGE_COLOR = '#1D6B3A';
-/** The page that asks for a site's permission in a user gesture (permissions.request needs one, in an extension page). */
+/**
+ * The page that asks for a site's permission in a user gesture (permissions.request needs one, in an
+ * extension page).
+ */
 const GRANT_PAGE = 'options.html';
 
 type Sender = Runtime.MessageSender;

@@ -6,9 +6,10 @@
  * It runs exactly what a toolbar click runs. No test branches live in production code.
  */
 import './index.js';
-import { onActionClicked, saveFromTab } from './reader.js';
+import { listenInTab, onActionClicked, saveFromTab } from './reader.js';
 
 (globalThis as { __test?: unknown }).__test = {
   clickAction: (tabId: number) => onActionClicked({ id: tabId }),
   saveArticle: (tabId: number) => saveFromTab(tabId),
+  listen: (tabId: number) => listenInTab(tabId),
 };

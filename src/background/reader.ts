@@ -45,6 +45,11 @@ export async function saveFromTab(tabId: number): Promise<{ saved: boolean; mess
   return withContentScript(tabId, () => sendToTab(tabId, 'reader:save', {}));
 }
 
+/** The 'listen' command: read the tab's article aloud (opening the reader first when needed). */
+export async function listenInTab(tabId: number): Promise<{ open: boolean }> {
+  return withContentScript(tabId, () => sendToTab(tabId, 'reader:listen', {}));
+}
+
 /** What a toolbar click does (also the e2e build's test hook, Firefox having no triggerAction). */
 export async function onActionClicked(tab: Pick<Tabs.Tab, 'id'>): Promise<boolean | undefined> {
   if (tab.id === undefined || tab.id < 0) return undefined;
@@ -82,6 +87,9 @@ export function registerReader(): void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'save-article' && tab?.id !== undefined) {
       void saveFromTab(tab.id).catch((e: unknown) => console.warn('Dateline Reader: save failed:', e));
+    }
+    if (command === 'listen' && tab?.id !== undefined) {
+      void listenInTab(tab.id).catch((e: unknown) => console.warn('Dateline Reader: listen failed:', e));
     }
   });
   browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {

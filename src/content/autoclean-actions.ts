@@ -17,6 +17,7 @@ export const autoCleanActions: ActionProvider = ({ url }) => {
     {
       id: 'autoclean-always',
       label: `Always clean ${label}`,
+      placement: 'site-menu',
       title: `Open articles on ${label} in the reader by themselves`,
       run: async () => {
         const r = await sendToBackground('autoclean:choose', { mode: 'always' });
@@ -27,6 +28,7 @@ export const autoCleanActions: ActionProvider = ({ url }) => {
     {
       id: 'autoclean-never',
       label: `Never on ${label}`,
+      placement: 'site-menu',
       title: `Never open the reader by itself on ${label}`,
       run: async () => {
         const r = await sendToBackground('autoclean:choose', { mode: 'never' });

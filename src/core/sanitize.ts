@@ -1,7 +1,7 @@
 /**
  * The ONLY place untrusted HTML becomes DOM. Everything extracted from a page passes through
  * DOMPurify here before it reaches any DOM a user sees (overlay, library, exported HTML).
- * An architecture test fails if `innerHTML =` or DOMPurify appear anywhere else.
+ * `npm run lint` fails if `innerHTML =` or DOMPurify appear anywhere else (eslint.config.mjs).
  *
  * Contract (issue #8, each point has a test in test/unit/sanitize*.test.ts and hostile*.test.ts):
  * - an ALLOW-list of article formatting tags (headings, lists, tables, figures, quotes, code,
@@ -10,7 +10,9 @@
  * - no event handler, no `style`, no `class`, no `id`/`name` (DOM clobbering of the extension
  *   page that renders the article), no `data-*`;
  * - every URL (href, src, each srcset candidate, cite) is either scheme-less (relative: it cannot
- *   run anything, extract() makes it absolute) or http(s); links may also be mailto:, images
+ *   run anything, extract() makes it absolute) or http(s); with `baseUrl` given (content shown in
+ *   an extension page, where a relative URL would point into the extension itself) a relative URL
+ *   is resolved against the article's own address, or dropped when there is none; links may also be mailto:, images
  *   may be inlined raster `data:image/*` (saved articles). Checked after removing the whitespace
  *   and control characters browsers ignore, and after the parser decoded entities, so
  *   `jav&#x61;script:` and `java\tscript:` are caught;
@@ -79,7 +81,7 @@ const VALUE_SHAPE: Record<string, RegExp> = {
 
 /** What browsers ignore inside a URL (and what DOMPurify strips before its own check). */
 const URL_IGNORED = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g;
-const SCHEME = /^([a-z][a-z0-9+.\-]*):/i;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,[a-z0-9+/=\s]*$/i;
 
 /**
@@ -87,7 +89,7 @@ const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,[a-z0
  * so it must pass plain values and scheme-less URLs; the real URL policy is `urlAllowed` below.
  * Same shape as DOMPurify's default, with only http(s) and mailto as named schemes.
  */
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
+const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 const CONFIG: Config = {
   ALLOWED_TAGS,
@@ -145,11 +147,45 @@ export function cleanSrcset(srcset: string): string | null {
       j = k;
     }
     i = j;
-    if (url && urlAllowed(url, 'image') && !/^data:/i.test(url.replace(URL_IGNORED, '')) && /^[\d.]*[wx]?$/i.test(descriptor)) {
-      out.push(descriptor ? `${url} ${descriptor}` : url);
+    const abs = url ? absolute(url) : null;
+    const inlined = abs !== null && /^data:/i.test(abs.replace(URL_IGNORED, ''));
+    if (abs && !inlined && urlAllowed(abs, 'image') && /^[\d.]*[wx]?$/i.test(descriptor)) {
+      out.push(descriptor ? `${abs} ${descriptor}` : abs);
     }
   }
   return out.length ? out.join(', ') : null;
+}
+
+/**
+ * The base of the sanitize() call running now (sanitizing is synchronous): undefined leaves
+ * relative URLs as they are; a URL resolves them against it; null drops them.
+ */
+let base: URL | null | undefined;
+
+function webBase(raw: string | null | undefined): URL | null {
+  try {
+    const u = new URL(raw ?? '');
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The URL made absolute against `base` (null: drop it); absolute URLs and base-less calls pass unchanged. */
+function absolute(value: string): string | null {
+  if (base === undefined || SCHEME.test(value.replace(URL_IGNORED, ''))) return value;
+  if (base === null) return null;
+  try {
+    return new URL(value.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+function checkUrl(data: UponSanitizeAttributeHookEvent, kind: UrlKind): void {
+  const value = absolute(data.attrValue);
+  if (value === null || !urlAllowed(value, kind)) data.keepAttr = false;
+  else data.attrValue = value;
 }
 
 function checkAttribute(el: Element, data: UponSanitizeAttributeHookEvent): void {
@@ -160,9 +196,9 @@ function checkAttribute(el: Element, data: UponSanitizeAttributeHookEvent): void
   const value = data.attrValue;
   const shape = VALUE_SHAPE[name];
   if (shape && !shape.test(value)) { data.keepAttr = false; return; }
-  if (name === 'href') data.keepAttr = urlAllowed(value, 'link');
-  else if (name === 'src') data.keepAttr = urlAllowed(value, 'image');
-  else if (name === 'cite') data.keepAttr = urlAllowed(value, 'cite');
+  if (name === 'href') checkUrl(data, 'link');
+  else if (name === 'src') checkUrl(data, 'image');
+  else if (name === 'cite') checkUrl(data, 'cite');
   else if (name === 'srcset') {
     const clean = cleanSrcset(value);
     if (clean === null) data.keepAttr = false; else data.attrValue = clean;
@@ -255,20 +291,37 @@ function windowOf(doc: Document): Window {
   return win;
 }
 
+export interface SanitizeOptions {
+  /**
+   * For HTML shown in an extension page: the article's own address. Relative URLs are made
+   * absolute against it (an http(s) URL), or dropped (null, or not a web address).
+   */
+  baseUrl?: string | null;
+}
+
+function run<T>(win: Window, output: Output, html: string, opts: SanitizeOptions): T {
+  base = 'baseUrl' in opts ? webBase(opts.baseUrl) : undefined;
+  try {
+    return purifierFor(win, output).sanitize(html) as unknown as T;
+  } finally {
+    base = undefined;
+  }
+}
+
 /** Sanitized HTML string, safe to insert anywhere. */
-export function sanitizeHtml(html: string, doc: Document): string {
-  return purifierFor(windowOf(doc), 'html').sanitize(html) as unknown as string;
+export function sanitizeHtml(html: string, doc: Document, opts: SanitizeOptions = {}): string {
+  return run<string>(windowOf(doc), 'html', html, opts);
 }
 
 /**
  * Sanitized HTML as a fragment of DOMPurify's inert document (no browsing context): images in it
  * do not load until the caller adopts it into a live document. `doc` only supplies the window.
  */
-export function sanitizeToInertFragment(html: string, doc: Document): DocumentFragment {
-  return purifierFor(windowOf(doc), 'fragment').sanitize(html) as unknown as DocumentFragment;
+export function sanitizeToInertFragment(html: string, doc: Document, opts: SanitizeOptions = {}): DocumentFragment {
+  return run<DocumentFragment>(windowOf(doc), 'fragment', html, opts);
 }
 
 /** Sanitized HTML as a fragment owned by `doc`: the way the overlay and library put article HTML on screen. */
-export function sanitizeToFragment(html: string, doc: Document): DocumentFragment {
-  return doc.importNode(sanitizeToInertFragment(html, doc), true);
+export function sanitizeToFragment(html: string, doc: Document, opts: SanitizeOptions = {}): DocumentFragment {
+  return doc.importNode(sanitizeToInertFragment(html, doc, opts), true);
 }

@@ -11,8 +11,13 @@ export function formatBytes(bytes: number, locale?: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: n < 10 && u > 0 ? 1 : 0 }).format(n)} ${units[u]}`;
 }
 
+/** '' when `ms` is not a date that can be printed (out of range, not a number). */
 export function formatDay(ms: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  try {
+    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  } catch {
+    return '';
+  }
 }
 
 export function plural(n: number, one: string, many: string, locale?: string): string {
@@ -21,5 +26,6 @@ export function plural(n: number, one: string, many: string, locale?: string): s
 
 /** YYYY-MM-DD of "today", for export file names. */
 export function isoDay(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }

@@ -86,3 +86,8 @@ export function facets(all: readonly ArticleSummary[]): { sites: Array<[string, 
   };
   return { sites: count((a) => a.site), langs: count((a) => primaryLang(a.lang)) };
 }
+
+/** How many filters narrow the list (the Filter button's count; the sort order is not a filter). */
+export function activeFilters(q: ListQuery): number {
+  return [q.site, q.lang, q.from, q.to].filter(Boolean).length + (q.read === 'all' ? 0 : 1);
+}

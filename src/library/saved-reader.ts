@@ -3,8 +3,7 @@
  * settings, live-synced), offline: stored images are inlined as data: URLs. Its toolbar adds what
  * only the library can do: export it, mark it unread, show the earlier version, delete it.
  */
-import { mountReader, type ReaderAction, type ReaderHandle } from '../overlay/index.js';
-import { bindStoredSettings, loadReaderSettings } from '../overlay/settings.js';
+import { bindStoredSettings, loadReaderSettings, mountReader, type ReaderAction, type ReaderHandle } from '../overlay/index.js';
 import type { LibraryDatabase } from '../store/database.js';
 import { getFullArticle, listVersions } from '../store/read-articles.js';
 import { offlineContent } from '../store/offline-content.js';
@@ -13,6 +12,7 @@ import { articleToHtml, exportFileName } from '../store/export-html.js';
 import { articleToMarkdown } from '../store/export-markdown.js';
 import { setRead } from '../store/edit-articles.js';
 import type { FullArticle } from '../store/record.js';
+import { mendBody, mendRecord } from '../store/record-check.js';
 import { downloadFile } from './download.js';
 import { formatDay } from './format.js';
 
@@ -31,8 +31,9 @@ export async function openSavedArticle(doc: Document, db: LibraryDatabase, id: s
   if (version !== undefined) {
     const v = (await listVersions(db, id))[version];
     if (v) {
-      full = { record: { ...v.article, id }, body: { ...v.body, id }, images: current.images };
-      label = `Earlier version, saved ${formatDay(v.savedAt, doc.defaultView?.navigator.language)}`;
+      full = { record: mendRecord({ ...v.article, id }), body: mendBody({ ...v.body, id }), images: current.images };
+      const day = formatDay(v.savedAt, doc.defaultView?.navigator.language);
+      label = `Earlier version, saved ${day || 'at an unknown date'}`;
     }
   }
   const content = await offlineContent(full, doc);

@@ -13,6 +13,7 @@ import { chooseMode, requestSites } from './grant-flow.js';
 import { parseSite, displaySite } from '../autoclean/site.js';
 import { parseSiteList } from '../autoclean/list-text.js';
 import { isSiteMode, type SiteMode, type SiteRow, type SiteStatus } from '../autoclean/settings.js';
+import { setUpReadingDefaults } from './reading-defaults.js';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -81,21 +82,21 @@ function rowElement(row: SiteRow): HTMLTableRowElement {
     b.dataset.mode = mode;
     modes.append(b);
   }
-  const actions = el('td');
+  const actions = el('td', { className: 'actions' });
   if (row.status === 'needs-permission') {
     const g = el('button', { type: 'button', textContent: 'Grant access', className: 'primary' });
     g.dataset.grant = row.site;
     actions.append(g, ' ');
   }
-  if (row.mode || row.source === 'starter') {
-    const r = el('button', { type: 'button', textContent: 'Remove' });
+  if (row.mode) {
+    const r = el('button', { type: 'button', textContent: 'Remove', className: 'danger' });
     r.dataset.remove = row.site;
     r.setAttribute('aria-label', `Remove ${row.display}`);
     actions.append(r);
   }
   const tr = el('tr', {},
     siteCell,
-    el('td', {}, row.starter?.lang ?? ''),
+    el('td', { className: 'lang' }, row.starter?.lang ?? ''),
     el('td', { className: `status ${row.status}`, textContent: STATUS_TEXT[row.status] }),
     el('td', {}, modes),
     actions);
@@ -103,18 +104,64 @@ function rowElement(row: SiteRow): HTMLTableRowElement {
   return tr;
 }
 
+/** A suggestion: the starter list's site the user has not chosen; "Add" sets it to Always (asks for access). */
+function suggestionElement(row: SiteRow): HTMLTableRowElement {
+  const siteCell = el('td', { className: 'site' }, row.display);
+  if (row.starter?.name) siteCell.append(el('small', {}, row.starter.name));
+  const add = el('button', { type: 'button', textContent: 'Add' });
+  add.dataset.site = row.site;
+  add.dataset.mode = 'always';
+  add.setAttribute('aria-label', `Add ${row.display} (always clean)`);
+  const tr = el('tr', {}, siteCell, el('td', { className: 'lang' }, row.starter?.lang ?? ''),
+    el('td', { className: 'actions' }, add));
+  tr.dataset.site = row.site;
+  return tr;
+}
+
+/** What the switch means now, and the next step when it does nothing yet. */
+function explainSwitch(): void {
+  const mine = state.rows.filter((r) => r.mode && r.mode !== 'never');
+  const active = mine.filter((r) => r.status === 'active').length;
+  const waiting = mine.filter((r) => r.status === 'needs-permission').length;
+  const sites = (n: number): string => `${n} site${n === 1 ? '' : 's'}`;
+  let hint: string;
+  let next = '';
+  if (!state.enabled) {
+    hint = mine.length
+      ? `Off: nothing runs on any site. Your ${sites(mine.length)} below ${mine.length === 1 ? 'is' : 'are'} kept.`
+      : 'Off: nothing runs on any site.';
+  } else if (active) {
+    hint = `On: articles on ${sites(active)} open cleaned.` +
+      (waiting ? ` ${sites(waiting)} still ${waiting === 1 ? 'needs' : 'need'} your permission.` : '');
+  } else if (waiting) {
+    hint = 'On, but no site is cleaned yet.';
+    next = `Your browser has not given access to ${waiting === 1 ? 'your site' : `your ${sites(waiting)}`}` +
+      ' yet: press "Grant access" next to it below.';
+  } else {
+    hint = 'On, but no site is chosen yet: nothing is cleaned.';
+    next = 'Next: add the news sites you read. Press "Add" on a suggestion below, or type a site under "Your sites".';
+  }
+  $('enabled-hint').textContent = hint;
+  $('next-step').hidden = !next;
+  $('next-text').textContent = next;
+  $('next-button').hidden = Boolean(waiting && !active);
+}
+
 function render(): void {
   $<HTMLInputElement>('enabled').checked = state.enabled;
-  $('enabled-hint').textContent = state.enabled
-    ? 'On: the sites marked Active below are cleaned.'
-    : 'Off: nothing runs on any site. Your choices below are kept.';
+  explainSwitch();
   const rows = visibleRows();
-  $('rows').replaceChildren(...rows.map(rowElement));
+  const mineRows = rows.filter((r) => r.mode);
+  const suggestions = rows.filter((r) => !r.mode);
+  $('rows').replaceChildren(...mineRows.map(rowElement));
+  $('suggestions').replaceChildren(...suggestions.map(suggestionElement));
   const mine = state.rows.filter((r) => r.mode).length;
+  $('mine-empty').hidden = mine > 0;
   $('count').textContent = `${rows.length} shown · ${mine} chosen by you · ${state.rows.length - mine} suggestions`;
   const grantAll = $<HTMLButtonElement>('grant-all');
   grantAll.hidden = state.needsPermission.length === 0;
-  grantAll.textContent = `Grant access to ${state.needsPermission.length} site${state.needsPermission.length === 1 ? '' : 's'} that need it`;
+  const needing = state.needsPermission.length;
+  grantAll.textContent = `Grant access to ${needing} site${needing === 1 ? '' : 's'} that need it`;
 }
 
 function reportOutcome(site: string, mode: SiteMode, saved: boolean): void {
@@ -156,8 +203,11 @@ function onImport(): void {
     const r = await sendToBackground('autoclean:add', { entries: parsed.entries });
     state = r;
     render();
+    const read = `${parsed.entries.length} site${parsed.entries.length === 1 ? '' : 's'} read`;
+    const dupes = parsed.duplicates;
+    const merged = dupes ? `, ${dupes} duplicate line${dupes === 1 ? '' : 's'} merged` : '';
     const lines = [
-      `${parsed.entries.length} site${parsed.entries.length === 1 ? '' : 's'} read: ${r.added} new, ${r.changed} changed${parsed.duplicates ? `, ${parsed.duplicates} duplicate line${parsed.duplicates === 1 ? '' : 's'} merged` : ''}.`,
+      `${read}: ${r.added} new, ${r.changed} changed${merged}.`,
       ...(toGrant.length && !granted ? ['The browser did not grant access: those sites show "Needs permission".'] : []),
       ...(parsed.problems.length ? [`${parsed.problems.length} line${parsed.problems.length === 1 ? ' was' : 's were'} not imported:`] : []),
       ...parsed.problems.map((p) => `  line ${p.line}: "${p.text}" — ${p.reason}`),
@@ -186,7 +236,9 @@ function setUpGrantPrompt(): void {
   if (!parsed.ok) return;
   const site = parsed.site;
   $('grant').hidden = false;
-  $('grant-text').textContent = `Articles on ${displaySite(site)} will open in Dateline Reader by themselves. Your browser will ask you to let Dateline Reader access ${displaySite(site)} (and only that site).`;
+  $('grant-text').textContent =
+    `Articles on ${displaySite(site)} will open in Dateline Reader by themselves. ` +
+    `Your browser will ask you to let Dateline Reader access ${displaySite(site)} (and only that site).`;
   $('grant-allow').addEventListener('click', () => {
     void chooseMode(site, mode, { request, save }).then(async (o) => {
       if (!o.saved) { $('grant-text').textContent = `Nothing changed: access to ${displaySite(site)} was not granted.`; return; }
@@ -203,6 +255,12 @@ function setUpGrantPrompt(): void {
 
 function main(): void {
   $('rows').addEventListener('click', onTableClick);
+  $('suggestions').addEventListener('click', onTableClick);
+  $('next-button').addEventListener('click', () => {
+    $('suggest-title').scrollIntoView({ block: 'start' });
+    $('suggestions').querySelector('button')?.focus({ preventScroll: true });
+  });
+  setUpReadingDefaults(document);
   $('enabled').addEventListener('change', () => {
     void sendToBackground('autoclean:set-enabled', { enabled: $<HTMLInputElement>('enabled').checked }).then((s) => { state = s; render(); });
   });

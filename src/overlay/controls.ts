@@ -7,7 +7,9 @@ import { h } from './dom.js';
 import { FONTS, LIMITS, THEMES, type ReaderSettings } from './settings.js';
 
 const THEME_LABEL: Record<(typeof THEMES)[number], string> = { auto: 'Auto', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
-const FONT_LABEL: Record<(typeof FONTS)[number], string> = { serif: 'Serif', sans: 'Sans' };
+const FONT_LABEL: Record<(typeof FONTS)[number], string> = {
+  serif: 'Serif', sans: 'Sans', humanist: 'Book', mono: 'Mono',
+};
 
 export interface Controls {
   button: HTMLButtonElement;
@@ -15,6 +17,8 @@ export interface Controls {
   update(s: ReaderSettings): void;
   setOpen(open: boolean): void;
   isOpen(): boolean;
+  /** Changes settings as the panel's own controls do (the reader's keyboard shortcuts use it). */
+  set(patch: Partial<ReaderSettings>): void;
 }
 
 type Stepped = 'fontSize' | 'lineWidth' | 'lineHeight';
@@ -86,5 +90,5 @@ export function renderControls(doc: Document, initial: ReaderSettings, onChange:
     setOpen(panel.hidden);
     if (!panel.hidden) panel.querySelector<HTMLInputElement>('input:checked')?.focus();
   });
-  return { button, panel, update, setOpen, isOpen: () => !panel.hidden };
+  return { button, panel, update, setOpen, isOpen: () => !panel.hidden, set };
 }

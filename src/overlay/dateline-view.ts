@@ -47,55 +47,86 @@ function fmt(locale: string | undefined, opts: Intl.DateTimeFormatOptions): Intl
   }
 }
 
-/** "15 November 2019, 13:42" in the reader's language, the publisher's clock. */
+/** "15 November 2019, 13:42 UTC+3" in the reader's language, the publisher's clock and offset (no brackets). */
 export function formatStated(s: Stated, locale?: string): string {
   const base = fmt(locale, s.hasTime ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' }).format(s.wall);
-  return s.offset === null || !s.hasTime ? base : `${base} (${offsetLabel(s.offset)})`;
+  return s.offset === null || !s.hasTime ? base : `${base} ${offsetLabel(s.offset)}`;
 }
 
-/** The same instant on the reader's clock, or null when the offset is unknown or the clocks agree. */
+/**
+ * The same instant on the reader's clock, or null when the offset is unknown or both clocks show the
+ * same minute. Compared at minute precision: a stated "08:14:45Z" read in UTC is 08:14 on both clocks
+ * (comparing with the seconds made a −1 minute difference and showed "8:14 AM (8:14 AM your time)").
+ */
 export function formatLocal(s: Stated, locale: string | undefined, timeZone: string | undefined): string | null {
   if (s.offset === null || !s.hasTime) return null;
-  const instant = new Date(s.wall.getTime() - s.offset * 60_000);
+  const statedMinute = Math.floor(s.wall.getTime() / 60_000) * 60_000;
+  const instant = new Date(statedMinute - s.offset * 60_000);
   const tzOpts = timeZone ? { timeZone } : {};
-  // The reader's offset at that instant: compare the same instant's wall clock in both zones.
+  // The reader's wall clock at that instant, to the minute.
   const parts = fmt('en-US', { ...tzOpts, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
     .formatToParts(instant)
     .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
   const localWall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour! % 24, +parts.minute!);
-  const readerOffset = Math.round((localWall - instant.getTime()) / 60_000);
-  if (readerOffset === s.offset) return null;
+  if (Math.abs(localWall - statedMinute) < 60_000) return null;
   const sameDay = new Date(localWall).toISOString().slice(0, 10) === s.wall.toISOString().slice(0, 10);
   return fmt(locale, sameDay ? { ...tzOpts, timeStyle: 'short' } : { ...tzOpts, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
 }
+
+/** The publisher's time of day only ("6:40 PM"), for an update on the day it was published. */
+function formatStatedTime(s: Stated, locale?: string): string {
+  const base = fmt(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(s.wall);
+  return s.offset === null ? base : `${base} ${offsetLabel(s.offset)}`;
+}
+
+const sameStatedDay = (a: Stated, b: Stated): boolean =>
+  a.wall.toISOString().slice(0, 10) === b.wall.toISOString().slice(0, 10);
 
 export interface DatelineViewOptions {
   locale?: string;
   timeZone?: string;
 }
 
-/** The dateline paragraph, or null when the page gave neither a date nor a place. */
+/**
+ * The dateline, on its own line under the title, like a newspaper's: "WASHINGTON (AP) · 12 March 2024,
+ * 14:05 UTC−4 (18:05 your time) · Updated 16:30 UTC−4" — one bracket at most (the reader's own time), and
+ * that only when it differs by a minute or more. null when the page gave neither a date nor a place.
+ */
 export function renderDateline(doc: Document, d: Dateline, opts: DatelineViewOptions = {}): HTMLElement | null {
   const parts: (Node | string)[] = [];
-  const sep = (): HTMLElement => h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·');
+  // Real spaces around the dot: they are where the line may wrap (padding alone gave no break
+  // opportunity, and "Updated" was split mid-word at narrow widths).
+  const sep = (): DocumentFragment => {
+    const f = doc.createDocumentFragment();
+    f.append(' ', h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·'), ' ');
+    return f;
+  };
   // Place and agency are in the article's language (dir="auto"); the English phrases are isolated
   // left-to-right runs so they read correctly inside a right-to-left article.
-  if (d.place) parts.push(h(doc, 'span', { class: 'place', dir: 'auto' }, d.place));
-  if (d.agency) {
-    if (parts.length) parts.push(' ');
-    parts.push(h(doc, 'span', { class: 'agency', dir: 'auto' }, `(${d.agency})`));
+  if (d.place || d.agency) {
+    parts.push(h(doc, 'span', { class: 'wire', dir: 'auto' },
+      d.place ? h(doc, 'span', { class: 'place' }, d.place) : null,
+      d.place && d.agency ? ' ' : null,
+      d.agency ? h(doc, 'span', { class: 'agency' }, `(${d.agency})`) : null));
   }
   const published = d.published ? parseStated(d.published) : null;
   if (d.published && published) {
     if (parts.length) parts.push(sep());
-    parts.push(h(doc, 'span', { class: 'published', dir: 'ltr' }, 'Published ', h(doc, 'time', { datetime: d.published }, formatStated(published, opts.locale))));
     const local = formatLocal(published, opts.locale, opts.timeZone);
-    if (local) parts.push(' ', h(doc, 'span', { class: 'local', dir: 'ltr' }, `(${local} your time)`));
+    parts.push(h(doc, 'span', { class: 'published', dir: 'ltr' },
+      h(doc, 'span', { class: 'visually-hidden' }, 'Published '),
+      h(doc, 'time', { datetime: d.published }, formatStated(published, opts.locale)),
+      local ? ' ' : null, // outside the no-wrap run: the line may break here
+      local ? h(doc, 'span', { class: 'local' }, `(${local} your time)`) : null));
   }
   const modified = d.modified ? parseStated(d.modified) : null;
   if (d.modified && modified) {
     if (parts.length) parts.push(sep());
-    parts.push(h(doc, 'span', { class: 'updated', dir: 'ltr' }, 'Updated ', h(doc, 'time', { datetime: d.modified }, formatStated(modified, opts.locale))));
+    const text = published && sameStatedDay(published, modified) && modified.hasTime
+      ? formatStatedTime(modified, opts.locale)
+      : formatStated(modified, opts.locale);
+    parts.push(h(doc, 'span', { class: 'updated', dir: 'ltr' },
+      'Updated ', h(doc, 'time', { datetime: d.modified }, text)));
   }
   if (!parts.length && d.text) parts.push(d.text);
   if (!parts.length) return null;

@@ -3,8 +3,6 @@
  * page mounts it over saved articles. It is not an entry point of its own.
  */
 export { mountReader } from './mount-reader.js';
-export { OVERLAY_TAG, type MountOptions, type ReaderAction, type ReaderHandle } from './types.js';
-export {
-  DEFAULT_READER_SETTINGS, bindStoredSettings, loadReaderSettings, normalizeSettings, readerSettingsItem,
-  type ReaderSettings,
-} from './settings.js';
+export { OVERLAY_TAG, type ReaderAction, type ReaderHandle } from './types.js';
+export { DEFAULT_READER_SETTINGS, bindStoredSettings, loadReaderSettings } from './settings.js';
+export { storedZaps } from './zap-store.js';

@@ -15,8 +15,9 @@
  * - The shadow root is open (page script can reach in): every control (settings, close, "Show anyway",
  *   links, the feature action buttons) and Esc answer only to trusted events (the user's input), never
  *   to a page's .click(), dispatched change or keydown (user-input.ts).
- * - While open, the page cannot hide it: restyling or removing the host, closing its popover, or CSS that
- *   hides <html> added after opening are undone within a frame or two (keep-visible.ts).
+ * - While open, the page cannot hide or cover it: restyling or removing the host, closing its popover, CSS
+ *   that hides <html>, or its own popover, modal dialog or fullscreen element shown after opening (the
+ *   host is shown again, on top) are undone within a frame or two (keep-visible.ts).
  * - close() leaves the page as it was: DOM, root style attribute, inert state, scroll and focus.
  * - Every listener and timer hangs off one AbortController, aborted on close.
  */
@@ -31,15 +32,27 @@ import { renderControls } from './controls.js';
 import { deepActiveElement, lockPage, type PageLock } from './page-lock.js';
 import { acceptOnlyUserInput } from './user-input.js';
 import { keepReaderVisible } from './keep-visible.js';
+import { renderListen, type ListenView } from './listen/listen-view.js';
+import { LISTEN_CSS } from './listen/listen-css.js';
+import { nativeSpeech } from './listen/speech-api.js';
 import type { ReaderSettings } from './settings.js';
-import { OVERLAY_TAG, type MountOptions, type ReaderHandle } from './types.js';
+import { OVERLAY_TAG, type MountOptions, type ReaderAction, type ReaderHandle } from './types.js';
+import {
+  bodyHasImage, bodyOpensWithPicture, collapseBrokenImage, renderLeadFigure, takeStrandedCaption,
+} from './lead-image.js';
+import { renderSiteMenu, type SiteMenu } from './site-menu.js';
+import { commandFor, renderHelp, type ShortcutCommand } from './shortcuts.js';
+import { renderContents, trackProgress } from './contents.js';
+import { createZapMode, type ZapMode } from './zap-mode.js';
+import { FONTS, LIMITS, THEMES } from './settings.js';
 
 const BASE_STYLE =
   'all: initial !important; display: block !important; position: fixed !important; z-index: 2147483647 !important; ' +
   'visibility: visible !important; opacity: 1 !important; pointer-events: auto !important; margin: 0 !important; ' +
   'padding: 0 !important; border: 0 !important; background: transparent !important; overflow: visible !important; ';
 const FULL_STYLE = BASE_STYLE +
-  'inset: 0 !important; width: 100% !important; height: 100% !important; max-width: none !important; max-height: none !important;';
+  'inset: 0 !important; width: 100% !important; height: 100% !important; ' +
+  'max-width: none !important; max-height: none !important;';
 const NOTICE_STYLE = BASE_STYLE +
   'top: 16px !important; right: 16px !important; left: auto !important; bottom: auto !important; ' +
   'width: min(380px, calc(100vw - 32px)) !important; height: auto !important;';
@@ -48,7 +61,7 @@ const PRINT_STYLE = 'all: initial !important; display: block !important; positio
 /** Print-only rule hiding the page behind the reader; lives in the host's light DOM, so it leaves with it. */
 const PRINT_PAGE_CSS = `@media print { html > :not(${OVERLAY_TAG}) { display: none !important; } }`;
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 function hostOf(url: string): string {
   try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return url; }
@@ -80,13 +93,20 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   host.append(printRule);
   const root = host.attachShadow({ mode: 'open' });
   acceptOnlyUserInput(root, signal);
-  adoptStyles(root, READER_CSS);
+  adoptStyles(root, READER_CSS + LISTEN_CSS);
   const status = h(doc, 'div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(statusTimer));
 
   let themed: HTMLElement | null = null;
   let controls: ReturnType<typeof renderControls> | null = null;
+  let listen: ListenView | null = null;
+  let siteMenu: SiteMenu | null = null;
+  let help: ReturnType<typeof renderHelp> | null = null;
+  let helpReturnFocus: HTMLElement | null = null;
+  let zap: ZapMode | null = null;
+  /** Keyboard access to the features' buttons ("S" saves), by action id. */
+  const actionRunners = new Map<string, () => Promise<void>>();
 
   function applySettings(s: ReaderSettings): void {
     settings = { ...s };
@@ -115,28 +135,41 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     options.onClose?.();
   }
 
-  function actionButtons(): HTMLElement {
-    const box = h(doc, 'div', { class: 'actions' });
-    for (const action of options.actions ?? []) {
-      const b = h(doc, 'button', { type: 'button', 'data-action': action.id, title: action.title }, action.label);
-      b.addEventListener('click', async (e) => {
-        // The shadow root is open, so page script can reach this button and call .click(): actions act
-        // for the user (save, change auto-clean rules), so only the user's own input (a real click, or
-        // Enter/Space on the focused button, both trusted) may run them.
-        if (!e.isTrusted) return;
-        b.disabled = true;
-        try {
-          const msg = await action.run();
-          if (msg) announce(msg);
-        } catch (e) {
-          announce(e instanceof Error ? e.message : String(e));
-        } finally {
-          b.disabled = false;
+  /** A feature's button: runs only on the user's own input; an outcome may turn it into its done state. */
+  function actionButton(action: ReaderAction): HTMLButtonElement {
+    const b = h(doc, 'button', { type: 'button', 'data-action': action.id, title: action.title }, action.label);
+    let run = action.run;
+    b.addEventListener('click', async (e) => {
+      // The shadow root is open, so page script can reach this button and call .click(): actions act
+      // for the user (save, change auto-clean rules), so only the user's own input (a real click, or
+      // Enter/Space on the focused button, both trusted) may run them.
+      if (!e.isTrusted) return;
+      await runAction(b, () => run());
+    }, { signal });
+    actionRunners.set(action.id, async () => runAction(b, () => run()));
+    async function runAction(button: HTMLButtonElement, fn: typeof run): Promise<void> {
+      if (button.disabled) return;
+      button.disabled = true;
+      try {
+        const out = await fn();
+        if (typeof out === 'string') announce(out);
+        else if (out) {
+          announce(out.message);
+          if (out.done) {
+            const done = out.done;
+            button.textContent = done.label;
+            button.title = done.title ?? '';
+            button.classList.add('done');
+            run = () => done.run();
+          }
         }
-      }, { signal });
-      box.append(b);
+      } catch (err) {
+        announce(err instanceof Error ? err.message : String(err));
+      } finally {
+        button.disabled = false;
+      }
     }
-    return box;
+    return b;
   }
 
   function renderNotice(): HTMLElement {
@@ -171,50 +204,168 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       applySettings(s);
       options.onSettingsChange?.(s);
     });
+    const helpButton = h(doc, 'button', { type: 'button', class: 'link help-open', 'aria-keyshortcuts': '?' },
+      'Keyboard shortcuts (?)');
+    helpButton.addEventListener('click', () => openHelp(), { signal });
+    controls.panel.append(helpButton);
     const closeButton = h(doc, 'button', { type: 'button', class: 'icon close', 'aria-label': 'Close reader view', title: 'Close (Esc)' }, '✕');
     closeButton.addEventListener('click', close, { signal });
 
-    const toolbar = h(doc, 'div', { class: 'toolbar', role: 'region', 'aria-label': 'Reader controls' },
-      h(doc, 'div', { class: 'site' }, favicon, h(doc, 'span', { class: 'site-name', dir: 'auto' }, site)),
-      actionButtons(), controls.button, closeButton, controls.panel);
+    // Site actions (auto-clean) and the original page sit in the menu behind the site's name; the
+    // toolbar keeps what every article needs: Save, reading settings, close.
+    const actions = options.actions ?? [];
+    const sourceUrl = article.canonicalUrl ?? article.url;
+    const menuItems: HTMLElement[] = actions.filter((a) => a.placement === 'site-menu').map(actionButton);
+    const zapItem = h(doc, 'button', { type: 'button', 'data-action': 'zap', 'aria-keyshortcuts': 'Z' },
+      'Remove blocks by clicking (Z)');
+    zapItem.addEventListener('click', () => zap?.setOn(true), { signal });
+    menuItems.push(zapItem);
+    if (/^https?:/i.test(sourceUrl)) {
+      menuItems.push(h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, 'Open the original page'));
+    }
+    siteMenu = renderSiteMenu(doc, { site, favicon, items: menuItems, signal });
+    const toolbarActions = h(doc, 'div', { class: 'actions' },
+      ...actions.filter((a) => a.placement !== 'site-menu').map(actionButton));
+    const timeLeft = h(doc, 'span', { class: 'time-left', 'aria-hidden': 'true' });
+    const progress = h(doc, 'div', { class: 'progress', 'aria-hidden': 'true' }, h(doc, 'div', { class: 'bar' }));
 
+    const toolbar = h(doc, 'div', { class: 'toolbar', role: 'region', 'aria-label': 'Reader controls' },
+      siteMenu.element, timeLeft, toolbarActions, controls.button, closeButton, controls.panel, progress);
+
+    // A byline that is only the agency ("By dpa") says less than the dateline's "Berlin (dpa)".
+    const agency = article.dateline.agency?.trim().toLowerCase();
+    const byline = article.byline && article.byline.trim().toLowerCase() !== agency ? article.byline : null;
     const metaBits: (string | Node)[] = [];
     // The UI speaks English; in a right-to-left article its phrases are isolated left-to-right runs
     // (dir="ltr" on an inline element isolates it), and the byline is just the name.
-    if (article.byline) metaBits.push(h(doc, 'span', { class: 'byline', dir: 'auto' }, dir === 'rtl' ? article.byline : `By ${article.byline}`));
+    if (byline) {
+      metaBits.push(h(doc, 'span', { class: 'byline', dir: 'auto' }, dir === 'rtl' ? byline : `By ${byline}`));
+    }
     if (article.readingMinutes > 0) {
       if (metaBits.length) metaBits.push(h(doc, 'span', { class: 'sep', 'aria-hidden': 'true' }, '·'));
       metaBits.push(h(doc, 'span', { class: 'reading-time', dir: 'ltr' }, `${article.readingMinutes} min read`));
     }
+    const title = h(doc, 'h1', { id: 'dr-title', tabindex: -1 }, article.title || site);
     const head = h(doc, 'header', { class: 'head' },
-      h(doc, 'h1', { id: 'dr-title' }, article.title || site),
-      metaBits.length ? h(doc, 'p', { class: 'meta' }, ...metaBits) : null,
+      title,
       renderDateline(doc, article.dateline, { locale, timeZone }),
+      metaBits.length ? h(doc, 'p', { class: 'meta' }, ...metaBits) : null,
       article.paywalled
         ? h(doc, 'p', { class: 'paywall', role: 'note' }, 'This is a preview: the rest of the article is behind the publisher’s paywall.')
         : null);
     const body = h(doc, 'div', { class: 'article-body' });
-    body.append(sanitizeToFragment(article.content, doc));
+    // In an extension page (the library) a relative URL would point into the extension itself:
+    // made absolute against the article's own address, or dropped. On a web page nothing changes.
+    const onWeb = /^https?:$/.test(doc.location?.protocol ?? '');
+    body.append(sanitizeToFragment(article.content, doc, onWeb ? {} : { baseUrl: article.url }));
     const opening = body.querySelector('h2, h3, p');
     if (opening && opening.localName !== 'p') opening.classList.add('standfirst');
-    const articleEl = h(doc, 'article', { dir, lang, 'aria-labelledby': 'dr-title' }, head, body);
-    const sourceUrl = article.canonicalUrl ?? article.url;
+    // The lead picture, once: not when the body already shows it (at any size) or opens with a picture,
+    // and not on extension pages (the library), whose CSP refuses remote pictures.
+    const leadUrl = article.leadImage;
+    const remoteAllowed = !/-extension:$/.test(win.location.protocol);
+    const lead = leadUrl && /^https?:/i.test(leadUrl) && remoteAllowed
+      && !bodyHasImage(body, leadUrl, sourceUrl) && !bodyOpensWithPicture(body)
+      ? renderLeadFigure(doc, leadUrl, takeStrandedCaption(body))
+      : null;
+    const images = [lead, body].flatMap((el) => (el ? Array.from(el.querySelectorAll('img')) : []));
+    for (const img of images) {
+      img.addEventListener('error', () => collapseBrokenImage(img), { once: true, signal });
+    }
+    const contents = renderContents(doc, body, signal);
+    zap = createZapMode(doc, body, {
+      site: hostOf(sourceUrl), store: options.zaps, signal,
+      onStart: () => { siteMenu?.setOpen(false); controls?.setOpen(false); },
+      onEnd: () => siteMenu?.button.focus({ preventScroll: true }),
+    });
+    const articleEl = h(doc, 'article', { dir, lang, 'aria-labelledby': 'dr-title' }, head, lead, contents, body);
     const source = /^https?:/i.test(sourceUrl)
       ? h(doc, 'p', { class: 'source', dir: 'ltr' }, 'Original: ', h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, hostOf(sourceUrl)))
       : null;
 
+    const related = renderRelated(doc, article.related, { locale, dir, lang: article.lang, now: options.now });
     const scroller = h(doc, 'main', { class: 'scroller', tabindex: -1 },
-      h(doc, 'div', { class: 'page' }, articleEl, renderRelated(doc, article.related, { locale, dir, lang: article.lang }), source));
+      h(doc, 'div', { class: 'page' }, articleEl, related, source));
+    trackProgress(scroller, progress.firstElementChild as HTMLElement, timeLeft, article.readingMinutes, signal);
+    help = renderHelp(doc);
+    help.closeButton.addEventListener('click', () => closeHelp(), { signal });
+    // Listen (issue #26): its button before "Aa", its bar under the toolbar.
+    listen = renderListen({
+      doc, root, article, head, body, related, scroller, signal,
+      speech: options.speech === undefined ? nativeSpeech(win) : options.speech,
+    });
+    controls.button.before(listen.button);
     // The reader's own UI is in English and left-to-right on every page (the host would otherwise
     // inherit the page's direction: `all: initial` leaves `direction` alone); the article and its
     // related headlines carry the page's own dir and lang.
-    const dialog = h(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en' }, toolbar, scroller, status);
-    // The settings panel closes when the reader is clicked anywhere else, like a menu.
+    const dialog = h(doc, 'div', {
+      class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en',
+    },
+      toolbar, listen.bar, zap.bar, scroller, status, help.dialog);
+    // The settings panel and the site menu close when the reader is clicked anywhere else, like menus.
     dialog.addEventListener('pointerdown', (e) => {
       const target = e.target as Node;
       if (controls?.isOpen() && !controls.panel.contains(target) && !controls.button.contains(target)) controls.setOpen(false);
+      if (siteMenu?.isOpen() && !siteMenu.element.contains(target)) siteMenu.setOpen(false);
     }, { signal });
     return dialog;
+  }
+
+  function openHelp(): void {
+    if (!help || !help.dialog.hidden) return;
+    const active = root.activeElement as HTMLElement | null;
+    helpReturnFocus = active && !help.dialog.contains(active) ? active : null;
+    controls?.setOpen(false);
+    siteMenu?.setOpen(false);
+    help.dialog.hidden = false;
+    help.dialog.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  function closeHelp(): void {
+    if (!help || help.dialog.hidden) return;
+    help.dialog.hidden = true;
+    const back = helpReturnFocus?.isConnected && helpReturnFocus.getClientRects().length
+      ? helpReturnFocus
+      : root.querySelector<HTMLElement>('#dr-title');
+    back?.focus({ preventScroll: true });
+  }
+
+  /** The reader's single-key commands (shortcuts.ts lists them in the "?" dialog). */
+  function runCommand(command: ShortcutCommand): void {
+    if (!controls) return;
+    const step = (dirn: 1 | -1): void => {
+      const { min, max, step: by } = LIMITS.fontSize;
+      controls!.set({ fontSize: Math.min(max, Math.max(min, settings.fontSize + dirn * by)) });
+    };
+    const next = <T>(list: readonly T[], value: T): T => list[(list.indexOf(value) + 1) % list.length]!;
+    switch (command) {
+      case 'larger': step(1); announce(`Text size ${settings.fontSize}px`); break;
+      case 'smaller': step(-1); announce(`Text size ${settings.fontSize}px`); break;
+      case 'theme': controls.set({ theme: next(THEMES, settings.theme) }); announce(`Theme: ${settings.theme}`); break;
+      case 'font': controls.set({ font: next(FONTS, settings.font) }); announce(`Typeface: ${settings.font}`); break;
+      case 'save': void actionRunners.get('save')?.(); break;
+      case 'help': openHelp(); break;
+      case 'zap': zap?.setOn(!zap.isOn()); break;
+      case 'contents': {
+        const toc = root.querySelector<HTMLDetailsElement>('.toc');
+        if (!toc) { announce('This article has no table of contents.'); break; }
+        toc.open = true;
+        toc.querySelector('summary')?.scrollIntoView({ block: 'nearest' });
+        toc.querySelector<HTMLElement>('li button')?.focus();
+        break;
+      }
+      case 'next-related': case 'previous-related': {
+        const links = Array.from(root.querySelectorAll<HTMLElement>('.related a'));
+        if (!links.length) { announce('No related headlines on this page.'); break; }
+        const at = links.indexOf(root.activeElement as HTMLElement);
+        const to = command === 'next-related'
+          ? (at < 0 ? 0 : Math.min(links.length - 1, at + 1))
+          : (at < 0 ? links.length - 1 : Math.max(0, at - 1));
+        links[to]!.focus();
+        links[to]!.scrollIntoView({ block: 'nearest' });
+        break;
+      }
+    }
   }
 
   function showReader(): void {
@@ -227,6 +378,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     if (!lock) lock = lockPage(doc);
     setHostStyle(FULL_STYLE);
     root.append(dialog);
+    // The fade-in plays once: shown again (raised in the top layer, or back after the page hid it), the
+    // reader is at full opacity at once, never half see-through over what the page put under it.
+    dialog.addEventListener('animationend', () => dialog.setAttribute('data-settled', ''), { once: true, signal });
     if (host.isConnected) focusInside();
     options.onShown?.(performance.now() - t0);
   }
@@ -238,13 +392,17 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     root.append(box);
   }
 
-  // Keyboard: Esc closes (or first closes the settings panel); Tab cycles inside the overlay.
+  // Keyboard: Esc closes the innermost layer first (help dialog, site menu, settings panel), then the
+  // reader; Tab cycles inside the overlay (inside the help dialog while it is open), toolbar first.
   // A synthetic Escape from page script is ignored: only the user's own key closes the reader.
   doc.addEventListener('keydown', (e) => {
     if (!e.isTrusted || e.key !== 'Escape' || e.defaultPrevented) return;
     e.preventDefault();
     e.stopPropagation();
-    if (controls?.isOpen()) {
+    if (help && !help.dialog.hidden) closeHelp();
+    else if (siteMenu?.isOpen()) siteMenu.setOpen(false, 'button');
+    else if (zap?.isOn()) zap.setOn(false);
+    else if (controls?.isOpen()) {
       controls.setOpen(false);
       controls.button.focus();
     } else close();
@@ -252,13 +410,30 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   root.addEventListener('keydown', (e) => {
     const ke = e as KeyboardEvent;
     if (ke.key !== 'Tab') return;
-    const list = Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.getClientRects().length > 0);
+    const layer: ParentNode = help && !help.dialog.hidden ? help.dialog : root;
+    const list = Array.from(layer.querySelectorAll<HTMLElement>(FOCUSABLE))
+      .filter((el) => el.getClientRects().length > 0);
     if (!list.length) return;
     const first = list[0]!;
     const last = list[list.length - 1]!;
-    const active = root.activeElement;
-    if (ke.shiftKey && (active === first || !active)) { ke.preventDefault(); last.focus(); }
+    const active = root.activeElement as HTMLElement | null;
+    const at = active ? list.indexOf(active) : -1;
+    // From the title (where focus starts), the scroller or anywhere not in the tab order, Tab goes to
+    // the toolbar first, not to the first link in the article (sometimes far down the related list).
+    const atStart = !active || active.id === 'dr-title' || active.id === 'dr-help-title'
+      || active.classList.contains('scroller');
+    if (at < 0 && atStart) { ke.preventDefault(); (ke.shiftKey ? last : first).focus(); }
+    else if (ke.shiftKey && active === first) { ke.preventDefault(); last.focus(); }
     else if (!ke.shiftKey && active === last) { ke.preventDefault(); first.focus(); }
+  }, { signal });
+  // The reader's single-key shortcuts (the user's own keys only).
+  root.addEventListener('keydown', (e) => {
+    const ke = e as KeyboardEvent;
+    if (!ke.isTrusted || mode !== 'reader' || ke.defaultPrevented) return;
+    const command = commandFor(ke);
+    if (!command || (help && !help.dialog.hidden && command !== 'help')) return;
+    ke.preventDefault();
+    runCommand(command);
   }, { signal });
   // Keys typed in the reader are the reader's: the page's shortcuts (j/k, s for search…) must not fire.
   for (const type of ['keydown', 'keyup', 'keypress'] as const) host.addEventListener(type, (e) => e.stopPropagation(), { signal });
@@ -278,10 +453,11 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   }, { signal });
 
   function focusInside(): void {
-    // Reader: the scroll container, so Space/PageDown/arrows scroll the article at once.
+    // Reader: the title (screen readers start at the top; Space/PageDown/arrows scroll the article,
+    // its scroll container, at once; Tab goes to the toolbar next).
     // Notice: its main button, so Enter shows the article and Esc dismisses.
     const target = mode === 'reader'
-      ? root.querySelector<HTMLElement>('.scroller')
+      ? root.querySelector<HTMLElement>('#dr-title')
       : root.querySelector<HTMLElement>('.notice button.primary') ?? root.querySelector<HTMLElement>('.notice button');
     target?.focus({ preventScroll: true });
   }
@@ -298,6 +474,18 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     }
   }
 
+  /** Hidden and shown again: the top layer paints in order of entry, so the host is on top again. */
+  function raiseInTopLayer(): void {
+    if (typeof host.showPopover !== 'function') return;
+    themed?.setAttribute('data-settled', '');
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+    } catch {
+      // Not shown as a popover: showInTopLayer tries again.
+    }
+    showInTopLayer();
+  }
+
   const isArticle = article.isNews && !article.error && !!article.content;
   if (options.force || isArticle) {
     if (article.content || article.title) showReader();
@@ -309,6 +497,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   keepReaderVisible(doc, host, {
     expectedStyle: () => (printing ? null : hostStyle),
     showInTopLayer,
+    raiseInTopLayer,
     rescueRoot: () => lock?.rescue(),
     signal,
   });
@@ -320,6 +509,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     close,
     applySettings,
     announce,
+    toggleListen: () => listen?.toggle(),
     signal,
   };
 }

@@ -7,7 +7,8 @@
 import { StorageItem } from '../shell/storage.js';
 
 export const THEMES = ['auto', 'light', 'sepia', 'dark'] as const;
-export const FONTS = ['serif', 'sans'] as const;
+/** Typefaces: a text serif, the system UI sans, a humanist (old-style) serif, a readable monospace. */
+export const FONTS = ['serif', 'sans', 'humanist', 'mono'] as const;
 export type Theme = (typeof THEMES)[number];
 export type Font = (typeof FONTS)[number];
 
@@ -16,8 +17,8 @@ export const DEFAULT_READER_SETTINGS = {
   font: 'serif' as Font,
   /** Body text size in CSS px. */
   fontSize: 19,
-  /** Maximum line length in `ch` of the body font. */
-  lineWidth: 68,
+  /** Maximum line length in `ch` of the body font (54ch ≈ 62–68 characters of running text). */
+  lineWidth: 54,
   /** Unitless line height. */
   lineHeight: 1.6,
 };

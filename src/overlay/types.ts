@@ -1,19 +1,32 @@
 /** The overlay's public types: what a caller (content script, library page) passes in and gets back. */
 import type { ReaderSettings } from './settings.js';
+import type { SpeechApi } from './listen/speech-api.js';
+import type { ZapStore } from './zap.js';
 
 /** The overlay's host element: hyphenated, never registered with customElements (null in content scripts). */
 export const OVERLAY_TAG = 'dateline-reader';
 
 /**
- * An extra toolbar button another feature contributes: "Save" (library), "Always clean <site>" /
- * "Never on <site>" (auto-clean). `run` may return a short message, announced to the user.
+ * An extra button another feature contributes: "Save" (library) in the toolbar, "Always clean <site>" /
+ * "Never on <site>" (auto-clean) in the site menu. `run` may return a short message, announced to the
+ * user, or an outcome that also turns the button into its done state ("Saved ✓", which then opens
+ * the library).
  */
 export interface ReaderAction {
   id: string;
   label: string;
   /** Tooltip / accessible description. */
   title?: string;
-  run(): void | string | Promise<void | string>;
+  /** Where the button goes: the toolbar (default) or the menu behind the site's name. */
+  placement?: 'toolbar' | 'site-menu';
+  run(): void | string | ActionOutcome | Promise<void | string | ActionOutcome>;
+}
+
+export interface ActionOutcome {
+  /** One short sentence, announced. */
+  message: string;
+  /** The button's state afterwards: its new label, and what it does when pressed again. */
+  done?: { label: string; title?: string; run(): void | Promise<void> };
 }
 
 export interface MountOptions {
@@ -28,8 +41,14 @@ export interface MountOptions {
   /** The reader's language and time zone (dateline and related times). Default: the browser's. */
   locale?: string;
   timeZone?: string;
+  /** Where blocks the user removed ("zap") are remembered per site; without it they are removed for this view only. */
+  zaps?: ZapStore;
+  /** "Now" for the related headlines' "2 h ago" (default: the clock). */
+  now?: number;
   /** Called when the reader (not the notice) is on screen, with the ms spent in mountReader. */
   onShown?(ms: number): void;
+  /** Listen's speech (issue #26). Default: the window's speechSynthesis; null: none (the control says so). */
+  speech?: SpeechApi | null;
 }
 
 export interface ReaderHandle {
@@ -41,6 +60,8 @@ export interface ReaderHandle {
   applySettings(settings: ReaderSettings): void;
   /** Shows a short message in the overlay's live region. */
   announce(message: string): void;
+  /** Listen: start, pause or resume reading aloud (the L key, the browser shortcut). */
+  toggleListen(): void;
   /** Aborted when the overlay closes: hang listeners and timers off it. */
   readonly signal: AbortSignal;
 }

@@ -6,4 +6,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Runtime, Tabs, Scripting, Permissions, Storage, Menus } from 'webextension-polyfill';
+export type { Runtime, Tabs, Scripting, Menus } from 'webextension-polyfill';

@@ -20,17 +20,57 @@ img, figure { max-width: 100%; height: auto; }
 figure { margin: 1.5rem 0; } figcaption { color: var(--muted); font-size: .85em; }
 a { color: var(--link); }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--muted); }
-pre { overflow: auto; } table { border-collapse: collapse; } td, th { border: 1px solid var(--muted); padding: .25rem .5rem; }
+pre { overflow: auto; } table { border-collapse: collapse; }
+td, th { border: 1px solid var(--muted); padding: .25rem .5rem; }
 .related { margin-top: 3rem; font: 16px/1.5 system-ui, sans-serif; } .related li { margin: .3rem 0; }
 `;
+
+/** Every date in the file in one format ("12 Mar 2024"), the calendar day as stated (no zone shift). */
+const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+
+/** "12 Mar 2024" from a stated date ("2024-03-12T14:05-04:00": its own wall-clock day), or null. */
+export function statedDay(stated: string | null | undefined): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(stated ?? '');
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(t) ? DAY.format(t) : null;
+}
+
+function savedDay(ms: number): string {
+  try {
+    return DAY.format(ms);
+  } catch {
+    return '';
+  }
+}
+
+/** "WASHINGTON (AP) · Published 12 Mar 2024 · Updated 13 Mar 2024" with machine-readable <time>s. */
+function datelineLine(record: FullArticle['record']): string {
+  const d = record.dateline;
+  if (!d) return '';
+  const parts: string[] = [];
+  const where = [d.place, d.agency ? `(${d.agency})` : ''].filter(Boolean).join(' ');
+  if (where) parts.push(escapeHtml(where));
+  const stamp = (label: string, stated: string | null): void => {
+    const day = statedDay(stated);
+    if (day) parts.push(`${label} <time datetime="${escapeHtml(stated!)}">${escapeHtml(day)}</time>`);
+  };
+  stamp('Published', d.published);
+  if (d.modified && statedDay(d.modified) !== statedDay(d.published)) stamp('Updated', d.modified);
+  return parts.length ? `<p>${parts.join(' · ')}</p>` : '';
+}
+
+/** The exported page loads nothing but its own inline style and its images. */
+const EXPORT_CSP = ["default-src 'none'", 'img-src data: https: http:', "style-src 'unsafe-inline'"].join('; ');
 
 export async function articleToHtml(full: FullArticle, doc: Document): Promise<string> {
   const { record, body } = full;
   const content = await offlineContent(full, doc);
   const meta = [
     record.byline ? `<p>${escapeHtml(record.byline)}</p>` : '',
-    record.dateline?.text ? `<p>${escapeHtml(record.dateline.text)}</p>` : '',
-    `<p><a href="${escapeHtml(record.url)}">${escapeHtml(record.siteName || record.site)}</a> · saved ${escapeHtml(new Date(record.savedAt).toISOString().slice(0, 10))}</p>`,
+    datelineLine(record),
+    `<p><a href="${escapeHtml(record.url)}">${escapeHtml(record.siteName || record.site)}</a>` +
+      ` · Saved ${escapeHtml(savedDay(record.savedAt))}</p>`,
     record.images.note ? `<p>${escapeHtml(record.images.note)}</p>` : '',
   ].join('');
   const related = body.related.length
@@ -40,10 +80,10 @@ export async function articleToHtml(full: FullArticle, doc: Document): Promise<s
         .join('')}</ul></section>`
     : '';
   return `<!doctype html>
-<html lang="${escapeHtml(record.lang ?? 'und')}" dir="${record.dir}">
+<html lang="${escapeHtml(record.lang ?? 'und')}" dir="${record.dir === 'rtl' ? 'rtl' : 'ltr'}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: https: http:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(record.title)}</title>

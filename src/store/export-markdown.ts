@@ -4,12 +4,20 @@
  * to keep bytes (the standalone HTML export inlines them).
  */
 import type { FullArticle } from './record.js';
-import { htmlToMarkdown, markdownUrl } from './html-to-markdown.js';
+import { escapeLine, headingText, htmlToMarkdown, markdownUrl } from './html-to-markdown.js';
 import { inertArticle } from './inert-html.js';
 
-/** A YAML scalar: JSON strings are valid YAML double-quoted scalars; absent values are null. */
-function yaml(value: string | null | undefined): string {
-  return value === null || value === undefined || value === '' ? 'null' : JSON.stringify(value);
+/**
+ * A YAML scalar: a JSON string is a YAML double-quoted scalar, and with every character outside printable
+ * ASCII written as \uXXXX it stays one line in any YAML version (1.1 also breaks lines at U+0085,
+ * U+2028 and U+2029) and holds no character YAML refuses. `<`, `>` and `&` are escaped too, so a
+ * renderer that shows the front matter as Markdown text (most do without a plugin) gets no raw HTML.
+ * Absent values are null.
+ */
+export function yaml(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return 'null';
+  const unicode = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return JSON.stringify(value).replace(/[^\x20-\x7e]|[<>&]/g, unicode);
 }
 
 export function frontMatter(full: FullArticle): string {
@@ -27,10 +35,12 @@ export function frontMatter(full: FullArticle): string {
 }
 
 export function articleToMarkdown(full: FullArticle, doc: Document): string {
-  const inert = inertArticle(full.body.content, doc);
+  const inert = inertArticle(full.body.content, doc, { baseUrl: full.record.pageUrl || full.record.url || null });
   const related = full.body.related.filter((h) => /^https?:/i.test(h.url));
   const relatedMd = related.length
-    ? `\n## Related\n\n${related.map((h) => `- [${h.title.replace(/([\\[\]])/g, '\\$1')}](${markdownUrl(h.url)})`).join('\n')}\n`
+    ? `\n## Related\n\n${related.map((h) => `- [${escapeLine(h.title)}](${markdownUrl(h.url)})`).join('\n')}\n`
     : '';
-  return `${frontMatter(full)}\n# ${full.record.title}\n\n${htmlToMarkdown(inert.body)}${relatedMd}`;
+  // Every page-derived string is text: the title is escaped like the body's running text.
+  const title = headingText(escapeLine(full.record.title));
+  return `${frontMatter(full)}\n# ${title}\n\n${htmlToMarkdown(inert.body)}${relatedMd}`;
 }

@@ -61,10 +61,14 @@ export function skipNote(skipped: FetchedImages['skipped'], limits: ImageLimits,
   const parts: string[] = [];
   if (by('over-size-limit')) parts.push(`${by('over-size-limit')} over the ${mb(limits.maxBytes)} limit per article`);
   if (by('over-count-limit')) parts.push(`${by('over-count-limit')} over the ${limits.maxCount}-image limit`);
-  if (by('not-allowed')) parts.push(`${by('not-allowed')} the extension may not download (no permission for their site, the site refused, or the network failed)`);
+  if (by('not-allowed')) {
+    const why = 'no permission for their site, the site refused, or the network failed';
+    parts.push(`${by('not-allowed')} the extension may not download (${why})`);
+  }
   if (by('failed')) parts.push(`${by('failed')} could not be downloaded`);
   if (by('not-an-image')) parts.push(`${by('not-an-image')} not an image`);
-  return `${plural(skipped.length, 'image', 'images')} kept as links (they need a connection to show): ${parts.join('; ')}.`;
+  const kept = `${plural(skipped.length, 'image', 'images')} kept as links`;
+  return `${kept} (they need a connection to show): ${parts.join('; ')}.`;
 }
 
 /**

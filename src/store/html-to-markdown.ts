@@ -7,9 +7,48 @@
 
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'FIGURE', 'FIGCAPTION', 'TABLE', 'UL', 'OL', 'PRE', 'BLOCKQUOTE', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DL', 'DT', 'DD', 'DETAILS', 'SUMMARY', 'ADDRESS']);
 
-/** Escapes characters Markdown would read as syntax inside running text. */
-function escapeText(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+/**
+ * Escapes characters Markdown would read as syntax inside running text: `<` (raw HTML, autolinks),
+ * `&` (entities), emphasis, code, links, `~` (strikethrough, ~~~ fences). Page text is only ever text.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/([\\`*_[\]<>&~])/g, '\\$1');
+}
+
+/** One line of page text as Markdown text: whitespace (line breaks included) collapsed, then escaped. */
+export function escapeLine(text: string): string {
+  return escapeText(text.replace(/\s+/g, ' ').trim());
+}
+
+/** Heading text: a trailing `#` would be read as the heading's closing sequence and dropped. */
+export function headingText(text: string): string {
+  return text.replace(/#(\s*)$/, '\\#$1');
+}
+
+/** The longest run of `ch` in `text`. */
+function longestRun(text: string, ch: string): number {
+  let best = 0;
+  for (const m of text.matchAll(new RegExp(`${ch}+`, 'g'))) best = Math.max(best, m[0].length);
+  return best;
+}
+
+/**
+ * Inline code that no content can close early: a backtick fence longer than any backtick run inside,
+ * on one line (a blank line would end the paragraph, and with it the code span), padded with a
+ * space when the content starts or ends with a backtick or a space (CommonMark strips one each side).
+ */
+function codeSpan(text: string): string {
+  const s = text.replace(/[\r\n]+/g, ' ');
+  if (!s) return '';
+  const fence = '`'.repeat(longestRun(s, '`') + 1);
+  const pad = /^[` ]|[` ]$/.test(s) ? ' ' : '';
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+
+/** A fenced code block no line of the code can close: backticks, longer than any run inside (≥ 3). */
+function codeBlock(code: string): string {
+  const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
+  return `${fence}\n${code.replace(/\n$/, '')}\n${fence}`;
 }
 
 /** Escapes what would start a block at the beginning of a line ("1. ", "# ", "- ", "> "). */
@@ -20,15 +59,23 @@ function escapeLineStarts(block: string): string {
   });
 }
 
-/** A link target Markdown will not cut short: parentheses and spaces percent-encoded. */
+/**
+ * A link target Markdown reads whole: parentheses, spaces, controls, backslashes (escapes), `<`, `>`
+ * and the other characters URLs never carry raw are percent-encoded. A target that failed to parse
+ * would leave the link's text and target on the page as plain Markdown.
+ */
 export function markdownUrl(href: string): string {
-  return href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return href.replace(/[()\s\\<>"'`{}|^\x00-\x1f\x7f]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 interface Ctx {
   /** Inside <pre>: keep whitespace. */
   pre: boolean;
 }
+
+/** Markdown's longest ordered-list start (9 digits); beyond it, or below 0, the line is not a list item. */
+const MAX_LIST_START = 999_999_999;
 
 function inline(node: Node, ctx: Ctx): string {
   if (node.nodeType === 3) {
@@ -51,11 +98,12 @@ function inline(node: Node, ctx: Ctx): string {
       const s = kids().trim();
       return s ? `*${s}*` : '';
     }
-    case 'CODE': {
-      const s = el.textContent ?? '';
-      const fence = s.includes('`') ? '``' : '`';
-      return `${fence}${s}${fence}`;
-    }
+    case 'CODE':
+      return codeSpan(el.textContent ?? '');
+    // A <pre> inside inline content (a link, emphasis, a heading, a table cell) cannot be a fenced block:
+    // whatever precedes it on the line would stop the fence from opening, leaving the code as raw text.
+    case 'PRE':
+      return codeSpan(el.textContent ?? '');
     case 'A': {
       const s = kids().trim();
       const href = el.getAttribute('href');
@@ -63,7 +111,7 @@ function inline(node: Node, ctx: Ctx): string {
     }
     case 'IMG': {
       const src = el.getAttribute('src');
-      return src ? `![${escapeText(el.getAttribute('alt') ?? '')}](${markdownUrl(src)})` : '';
+      return src ? `![${escapeLine(el.getAttribute('alt') ?? '')}](${markdownUrl(src)})` : '';
     }
     default:
       return BLOCK.has(el.tagName) ? `\n\n${blocks(el, ctx)}\n\n` : kids();
@@ -76,7 +124,7 @@ function list(el: Element, ctx: Ctx): string {
   return Array.from(el.children)
     .filter((li) => li.tagName === 'LI')
     .map((li) => {
-      const marker = ordered ? `${n++}. ` : '- ';
+      const marker = ordered ? `${Math.min(Math.max(n++, 0), MAX_LIST_START)}. ` : '- ';
       const body = blocks(li, ctx).trim();
       return marker + body.replace(/\n/g, `\n${' '.repeat(marker.length)}`);
     })
@@ -113,20 +161,19 @@ function blocks(el: Element, ctx: Ctx): string {
     const tag = c.tagName;
     if (/^H[1-6]$/.test(tag)) {
       const text = Array.from(c.childNodes).map((n) => inline(n, ctx)).join('').replace(/\s+/g, ' ').trim();
-      if (text) out.push(`${'#'.repeat(Number(tag[1]))} ${text}`);
+      if (text) out.push(`${'#'.repeat(Number(tag[1]))} ${headingText(text)}`);
     } else if (tag === 'UL' || tag === 'OL') out.push(list(c, ctx));
     else if (tag === 'BLOCKQUOTE') {
       const q = blocks(c, ctx).trim();
       if (q) out.push(q.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n'));
     } else if (tag === 'PRE') {
-      const code = c.textContent ?? '';
-      const fence = code.includes('```') ? '~~~' : '```';
-      out.push(`${fence}\n${code.replace(/\n$/, '')}\n${fence}`);
+      out.push(codeBlock(c.textContent ?? ''));
     } else if (tag === 'HR') out.push('---');
     else if (tag === 'TABLE') out.push(table(c, ctx));
     else if (tag === 'FIGCAPTION') {
+      // In italics when it is one line; a caption of several blocks (a code block among them) stays as it is.
       const cap = blocks(c, ctx).trim();
-      if (cap) out.push(`*${cap}*`);
+      if (cap) out.push(cap.includes('\n') ? cap : `*${cap}*`);
     } else {
       const inner = blocks(c, ctx).trim();
       if (inner) out.push(inner);

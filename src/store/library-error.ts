@@ -15,10 +15,15 @@ export type LibraryErrorCode =
   | 'unknown';
 
 const MESSAGES: Record<LibraryErrorCode, string> = {
-  quota: 'Your browser has no storage left for the library, so nothing was saved. Delete some saved articles, or save with images as links only.',
+  quota:
+    'Your browser has no storage left for the library, so nothing was saved. ' +
+    'Delete some saved articles, or save with images as links only.',
   unavailable:
-    "This window can't store articles (private windows and some privacy settings turn off the storage the library needs). Nothing was saved; open the article in a normal window to save it.",
-  blocked: 'The library is being upgraded but another library tab still has it open. Close the other library tabs and try again.',
+    "This window can't store articles (private windows and some privacy settings turn off the storage the library " +
+    'needs). Nothing was saved; open the article in a normal window to save it.',
+  blocked:
+    'The library is being upgraded but another library tab still has it open. ' +
+    'Close the other library tabs and try again.',
   'version-change': 'The library was upgraded or reset in another tab. Reload this page to continue.',
   invalid: 'The data is not valid.',
   'not-found': 'That article is no longer in the library.',

@@ -3,15 +3,18 @@
  * body, earlier versions and images (base64), so export → import → export is identical. Search
  * terms are derived data and are rebuilt on import, never trusted from a file.
  *
- * Import validates each entry on its own: bad entries are reported (index, title, why) and the
- * good ones are still imported, in transactions of a few hundred so a failure mid-way (quota)
- * leaves whole articles only.
+ * Import validates each entry on its own (record-check.ts: every field the library renders):
+ * bad entries are reported (index, title, why) and the good ones are still imported, in
+ * transactions of a few hundred so a failure mid-way (quota) leaves whole articles only.
+ * An article is matched by its URL, never by its id: an entry whose id belongs to another article
+ * (in the library or earlier in the file) is imported under a fresh id and reported in `renamed`.
  */
 import type { LibraryDatabase } from './database.js';
 import type { ArticleRecord, BodyRecord, ImageRecord, VersionRecord } from './record.js';
 import { searchRecord } from './article-record.js';
 import { base64ToBlob, blobToBase64 } from './blob-base64.js';
 import { LibraryError, toLibraryError } from './library-error.js';
+import { checkBody, checkRecord, isObj, isTime, mendRecord } from './record-check.js';
 
 export const LIBRARY_FILE_FORMAT = 'dateline-reader-library';
 export const LIBRARY_FILE_VERSION = 1;
@@ -50,6 +53,11 @@ export interface ImportReport {
   /** Articles already in the library, same age or newer than the file's copy: kept as they are. */
   unchanged: number;
   problems: ImportProblem[];
+  /**
+   * Entries imported under a new id: their id was already another article's (in the library, or an
+   * earlier entry of the file). Matching is by URL, so a clashing id never replaces a different article.
+   */
+  renamed: ImportProblem[];
 }
 
 /** One entry of the export (also used for single-article export). */
@@ -86,78 +94,24 @@ export async function exportLibrary(db: LibraryDatabase, now: Date = new Date())
   }
 }
 
-// ---- validation -------------------------------------------------------------------------------
+// ---- validation (the rules are record-check.ts's, shared with reading) ------------------------
 
-type Check = (v: unknown) => boolean;
-const str: Check = (v) => typeof v === 'string';
-const strOrNull: Check = (v) => v === null || typeof v === 'string';
-const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const numOrNull: Check = (v) => v === null || num(v);
-const bool: Check = (v) => typeof v === 'boolean';
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
-const RECORD_FIELDS: Record<string, Check> = {
-  id: (v) => str(v) && (v as string).length > 0 && (v as string).length < 200,
-  url: (v) => str(v) && /^https?:\/\//i.test(v as string),
-  pageUrl: (v) => str(v) && /^https?:\/\//i.test(v as string),
-  canonicalUrl: strOrNull,
-  title: str,
-  byline: strOrNull,
-  siteName: strOrNull,
-  site: str,
-  lang: strOrNull,
-  dir: (v) => v === 'ltr' || v === 'rtl',
-  excerpt: strOrNull,
-  leadImage: strOrNull,
-  favicon: strOrNull,
-  wordCount: num,
-  readingMinutes: num,
-  paywalled: bool,
-  isNews: bool,
-  newsScore: num,
-  newsReasons: (v) => Array.isArray(v) && v.every(str),
-  dateline: (v) => isObj(v) && str(v.text) && strOrNull(v.published) && strOrNull(v.place),
-  publishedAt: numOrNull,
-  savedAt: num,
-  updatedAt: num,
-  read: (v) => v === 0 || v === 1,
-  versions: num,
-  images: (v) => isObj(v) && (v.mode === 'store' || v.mode === 'links') && num(v.stored) && num(v.skipped) && num(v.bytes),
-  bytes: num,
-};
-
-function recordProblem(v: unknown, what: string): string | null {
-  if (!isObj(v)) return `${what} is missing`;
-  for (const [k, check] of Object.entries(RECORD_FIELDS)) {
-    if (what !== 'record' && k === 'id') continue;
-    if (!check(v[k])) return `${what}.${k} is missing or has the wrong type`;
-  }
-  return null;
-}
-
-function bodyProblem(v: unknown, what: string): string | null {
-  if (!isObj(v)) return `${what} is missing`;
-  if (!str(v.content) || !(v.content as string).trim()) return `${what}.content is empty`;
-  if (!str(v.textContent)) return `${what}.textContent is missing`;
-  if (!Array.isArray(v.related) || !v.related.every((r) => isObj(r) && str(r.title) && str(r.url))) return `${what}.related is not a list of headlines`;
-  return null;
-}
-
+const str = (v: unknown): boolean => typeof v === 'string';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** A validated entry, or why it is not one. */
 export function checkEntry(raw: unknown): { entry: LibraryFileEntry } | { reason: string } {
   if (!isObj(raw)) return { reason: 'not an article object' };
   const p =
-    recordProblem(raw.record, 'record') ??
-    bodyProblem(raw.body, 'body') ??
+    checkRecord(raw.record, 'record') ??
+    checkBody(raw.body, 'body') ??
     (!Array.isArray(raw.versions) ? 'versions is not a list' : null) ??
     (!Array.isArray(raw.images) ? 'images is not a list' : null);
   if (p) return { reason: p };
   const versions = raw.versions as unknown[];
   for (const [i, v] of versions.entries()) {
-    if (!isObj(v) || !num(v.savedAt)) return { reason: `versions[${i}].savedAt is missing` };
-    const vp = recordProblem(v.article, `versions[${i}].article`) ?? bodyProblem(v.body, `versions[${i}].body`);
+    if (!isObj(v) || !isTime(v.savedAt)) return { reason: `versions[${i}].savedAt is not a date the library can show` };
+    const vp = checkRecord(v.article, `versions[${i}].article`, false) ?? checkBody(v.body, `versions[${i}].body`);
     if (vp) return { reason: vp };
   }
   for (const [i, img] of (raw.images as unknown[]).entries()) {
@@ -187,43 +141,71 @@ export function parseLibraryFile(text: string): { entries: unknown[] } {
 
 const BATCH = 200;
 
-export async function importLibrary(db: LibraryDatabase, text: string): Promise<ImportReport> {
+export async function importLibrary(
+  db: LibraryDatabase,
+  text: string,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<ImportReport> {
   const { entries } = parseLibraryFile(text);
-  const report: ImportReport = { imported: 0, replaced: 0, unchanged: 0, problems: [] };
-  const good: Array<{ index: number; entry: LibraryFileEntry }> = [];
-  const seen = new Set<string>();
+  const report: ImportReport = { imported: 0, replaced: 0, unchanged: 0, problems: [], renamed: [] };
+  const good: Array<{ index: number; entry: LibraryFileEntry; id: string }> = [];
+  const urls = new Set<string>();
+  const ids = new Map<string, { index: number; title: string }>();
   entries.forEach((raw, index) => {
     const r = checkEntry(raw);
     const title = isObj(raw) && isObj(raw.record) && typeof raw.record.title === 'string' ? raw.record.title : undefined;
-    if ('reason' in r) report.problems.push({ index, ...(title !== undefined ? { title } : {}), reason: r.reason });
-    else if (seen.has(r.entry.record.url)) report.problems.push({ index, title: r.entry.record.title, reason: 'the same article appears earlier in the file' });
-    else {
-      seen.add(r.entry.record.url);
-      good.push({ index, entry: r.entry });
+    if ('reason' in r) {
+      report.problems.push({ index, ...(title !== undefined ? { title } : {}), reason: r.reason });
+      return;
     }
+    const rec = r.entry.record;
+    if (urls.has(rec.url)) {
+      report.problems.push({ index, title: rec.title, reason: 'the same article appears earlier in the file' });
+      return;
+    }
+    urls.add(rec.url);
+    const earlier = ids.get(rec.id);
+    let id = rec.id;
+    if (earlier) {
+      id = newId();
+      const reason = `its id is also the id of #${earlier.index + 1} “${earlier.title}” in the file`;
+      report.renamed.push({ index, title: rec.title, reason });
+    } else ids.set(rec.id, { index, title: rec.title });
+    good.push({ index, entry: r.entry, id });
   });
   for (let i = 0; i < good.length; i += BATCH) {
-    const batch = good.slice(i, i + BATCH).map(({ index, entry }) => {
+    const batch = good.slice(i, i + BATCH).map(({ index, entry, id }) => {
       try {
-        return { index, entry, blobs: entry.images.map((img) => ({ url: img.url, blob: base64ToBlob(img.data, img.type) })) };
+        const blobs = entry.images.map((img) => ({ url: img.url, blob: base64ToBlob(img.data, img.type) }));
+        return { index, entry, id, blobs };
       } catch {
         report.problems.push({ index, title: entry.record.title, reason: 'an image is not valid base64' });
         return null;
       }
     });
     // Counted per batch and added only when its transaction commits.
-    const counts = { imported: 0, replaced: 0, unchanged: 0 };
+    const counts = { imported: 0, replaced: 0, unchanged: 0, renamed: [] as ImportProblem[] };
     try {
       await db.transaction('rw', [db.articles, db.bodies, db.search, db.versions, db.images], async () => {
-        counts.imported = counts.replaced = counts.unchanged = 0;
+        Object.assign(counts, { imported: 0, replaced: 0, unchanged: 0, renamed: [] });
         for (const item of batch) {
           if (!item) continue;
-          const { entry, blobs } = item;
-          const rec = entry.record;
-          const existing = (await db.articles.where('url').equals(rec.url).first()) ?? (await db.articles.get(rec.id));
-          if (existing && existing.updatedAt >= rec.updatedAt) {
+          const { entry, blobs, index } = item;
+          // The same article is the same URL; an id says nothing about which article it is.
+          const existing = await db.articles.where('url').equals(entry.record.url).first();
+          // A stored copy the library cannot show (dates out of range, …) is replaced whatever its age.
+          const damaged = existing !== undefined && mendRecord(existing).problem !== undefined;
+          if (existing && !damaged && existing.updatedAt >= entry.record.updatedAt) {
             counts.unchanged += 1;
             continue;
+          }
+          let id = existing?.id ?? item.id;
+          const holder = existing ? undefined : await db.articles.get(id);
+          if (holder) {
+            id = newId();
+            const whose = typeof holder.title === 'string' && holder.title ? `“${holder.title}”` : 'another article';
+            const reason = `its id is already used by ${whose} in the library`;
+            counts.renamed.push({ index, title: entry.record.title, reason });
           }
           if (existing) {
             await db.articles.delete(existing.id);
@@ -233,17 +215,21 @@ export async function importLibrary(db: LibraryDatabase, text: string): Promise<
             await db.images.where('articleId').equals(existing.id).delete();
             counts.replaced += 1;
           } else counts.imported += 1;
+          const rec: ArticleRecord = { ...entry.record, id };
           await db.articles.put(rec);
-          await db.bodies.put({ id: rec.id, ...entry.body });
+          await db.bodies.put({ ...entry.body, id });
           await db.search.put(searchRecord(rec, entry.body));
-          for (const v of entry.versions) await db.versions.add({ articleId: rec.id, savedAt: v.savedAt, article: v.article, body: v.body });
-          const rows: ImageRecord[] = blobs.map(({ url, blob }) => ({ articleId: rec.id, url, blob, type: blob.type, bytes: blob.size }));
+          for (const v of entry.versions) {
+            await db.versions.add({ articleId: id, savedAt: v.savedAt, article: v.article, body: v.body });
+          }
+          const rows: ImageRecord[] = blobs.map(({ url, blob }) => ({ articleId: id, url, blob, type: blob.type, bytes: blob.size }));
           if (rows.length) await db.images.bulkPut(rows);
         }
       });
       report.imported += counts.imported;
       report.replaced += counts.replaced;
       report.unchanged += counts.unchanged;
+      report.renamed.push(...counts.renamed);
     } catch (e) {
       const err = toLibraryError(e);
       // Articles of this batch were not written: report them, keep what earlier batches imported.

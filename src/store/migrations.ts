@@ -57,7 +57,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    why: 'Listing 5,000 articles must not read 5,000 bodies: split bodies and search terms out, keep earlier versions, index what the list sorts and filters on.',
+    why:
+      'Listing 5,000 articles must not read 5,000 bodies: split bodies and search terms out, keep earlier versions, ' +
+      'index what the list sorts and filters on.',
     stores: {
       articles: 'id, &url, savedAt, updatedAt, publishedAt, site, lang, read',
       bodies: 'id',
@@ -69,7 +71,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    why: 'Loading the search at 5,000 articles read 5,000 rows (~130 ms on a quiet machine, seconds on a busy one); 16 packed rows read in ~30 ms. A cache only: the library page fills it lazily and checks every row against its article, so there is nothing to carry forward.',
+    why:
+      'Loading the search at 5,000 articles read 5,000 rows (~130 ms on a quiet machine, seconds on a busy one); ' +
+      '16 packed rows read in ~30 ms. A cache only: the library page fills it lazily and checks every row against ' +
+      'its article, so there is nothing to carry forward.',
     stores: {
       articles: 'id, &url, savedAt, updatedAt, publishedAt, site, lang, read',
       bodies: 'id',

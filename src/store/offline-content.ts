@@ -9,6 +9,8 @@
  * picture). The reader sees what is missing and can open it on purpose.
  * When the body has no picture and the lead image was stored, it opens the article (a saved copy
  * shows the picture the story was shared with).
+ * Relative URLs are made absolute against the page the article was saved from (or dropped when
+ * that is unknown): in the library page they would resolve against the extension itself.
  */
 import { sanitizeHtml } from '../core/sanitize.js';
 import type { FullArticle } from './record.js';
@@ -23,7 +25,8 @@ export async function offlineContent(full: FullArticle, doc: Document): Promise<
   for (const img of full.images) {
     if (INLINE_TYPES.test(img.type)) dataUrls.set(img.url, await blobToDataUrl(img.blob, img.type.toLowerCase()));
   }
-  const inert = inertArticle(full.body.content, doc);
+  const base = { baseUrl: full.record.pageUrl || full.record.url || null };
+  const inert = inertArticle(full.body.content, doc, base);
   // A <picture>'s <source> candidates would send the browser to the publisher before the <img>.
   for (const source of Array.from(inert.querySelectorAll('picture > source'))) source.remove();
   for (const img of Array.from(inert.querySelectorAll('img'))) {
@@ -40,7 +43,7 @@ export async function offlineContent(full: FullArticle, doc: Document): Promise<
   }
   const lead = full.record.leadImage ? dataUrls.get(full.record.leadImage) : undefined;
   const leadFigure = lead && !inert.querySelector('img') ? `<figure><img src="${escapeHtml(lead)}" alt=""></figure>` : '';
-  return sanitizeHtml(leadFigure + inert.body.innerHTML, doc);
+  return sanitizeHtml(leadFigure + inert.body.innerHTML, doc, base);
 }
 
 /** "Image not saved: <alt> (publisher.example)" — a link to the image, or plain text when it has no web URL. */

@@ -120,5 +120,8 @@ export interface FullArticle {
   images: ImageRecord[];
 }
 
-/** The list row: the record as stored (summaries are small by construction). */
-export type ArticleSummary = ArticleRecord;
+/**
+ * The list row: the record as stored (summaries are small by construction). `problem`: the stored
+ * record breaks the rules of record-check.ts and is shown mended (says what is wrong).
+ */
+export type ArticleSummary = ArticleRecord & { problem?: string };

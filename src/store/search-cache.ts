@@ -55,7 +55,10 @@ export interface LoadOptions {
   packsPerRead?: number;
 }
 
-/** The rows of a pack that are current (stamp equals the summary's), each id once; marks the pack dirty when any is not. */
+/**
+ * The rows of a pack that are current (stamp equals the summary's), each id once; marks the pack dirty
+ * when any is not.
+ */
 function usableRows(pack: SearchPack, expected: ReadonlyMap<string, string>, have: Set<string>, dirty: Set<number>): StampedRow[] {
   const k = pack.k;
   const titles = pack.ids.length ? pack.titles.split(SEP) : [];
@@ -135,7 +138,10 @@ export async function loadSearchRows(db: LibraryDatabase, summaries: readonly Ar
   }
 }
 
-/** Rewrites the given packs from the rows the page holds (one transaction; a failure leaves the old packs, which are only a cache). */
+/**
+ * Rewrites the given packs from the rows the page holds (one transaction; a failure leaves the old packs,
+ * which are only a cache).
+ */
 export async function writeSearchPacks(db: LibraryDatabase, packs: Iterable<number>, rows: Iterable<StampedRow>): Promise<void> {
   const wanted = new Set(packs);
   if (!wanted.size) return;

@@ -100,7 +100,10 @@ export class SearchIndex {
     return !!this.last && this.last.q.needles.every((old) => needles.some((n) => n.includes(old)));
   }
 
-  /** Ids of articles containing every term of `query` (prefix match), title hits first. Empty query: null (no filter). */
+  /**
+   * Ids of articles containing every term of `query` (prefix match), title hits first. Empty query: null
+   * (no filter).
+   */
   query(query: string): SearchHit[] | null {
     const q = compileQuery(query);
     if (!q.terms.length) {

@@ -11,7 +11,8 @@
 const TERM = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
 /** Scripts written without spaces between words: a query matches anywhere inside a run. */
-const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const NO_SPACE_SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Thai', 'Lao', 'Khmer', 'Myanmar'];
+const NO_SPACES = new RegExp(`[${NO_SPACE_SCRIPTS.map((s) => String.raw`\p{Script=${s}}`).join('')}]`, 'u');
 
 export function normalize(text: string): string {
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase();

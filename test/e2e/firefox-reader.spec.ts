@@ -10,9 +10,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
-  FIXTURES, SCREENSHOTS, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay,
+  FIXTURES, SCREENSHOTS, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay, waitForOverlayAnimations,
   type FirefoxSession, type Served,
 } from './harness.js';
+import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
 let firefox: FirefoxSession;
 let server: Served;
@@ -29,9 +30,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(file: string): Promise<Page> {
+async function openPage(file: string, width = 1280): Promise<Page> {
   const page = await firefox.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
+  await page.setViewport({ width, height: width < 600 ? 800 : 900 });
   await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
   return page;
 }
@@ -54,10 +55,11 @@ describe('reader overlay in Firefox ESR', () => {
     expect(o.related).toHaveLength(14);
     const all = await overlayEval(page, (root) => (root.textContent ?? '').replace(/\s+/g, ' '));
     for (const clutter of ['Advertisement', 'SEARCH IN NEWS', 'HOME PAGE', 'WhatsApp', 'Privacy Policy']) expect(all).not.toContain(clutter);
-    // The overlay's stylesheet applied (Firefox takes the <style> fallback: no adoptedStyleSheets from content scripts).
+    // The overlay's stylesheet applied (Firefox takes the <style> fallback: no adoptedStyleSheets from
+    // content scripts).
     const bg = await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor);
     expect(bg).toBe('rgb(251, 250, 247)');
-    await new Promise((r) => setTimeout(r, 250));
+    await waitForOverlayAnimations(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-seed-light-ltr.png') });
     expect.soft(o.times.map((t) => t.datetime)).toContainEqual(expect.stringMatching(/^2019-11-15T13:42/));
 
@@ -79,11 +81,65 @@ describe('reader overlay in Firefox ESR', () => {
       return { theme: reader.dataset.theme, bg: getComputedStyle(reader).backgroundColor, size: getComputedStyle(root.querySelector('.article-body p')!).fontSize };
     });
     expect(look).toEqual({ theme: 'dark', bg: 'rgb(23, 24, 27)', size: '20px' });
-    await new Promise((r) => setTimeout(r, 250));
+    await waitForOverlayAnimations(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-rtl-dark.png') });
     await firefox.clickAction(page);
     expect(await waitForOverlay(page, false)).toBe(true);
     await page.close();
     await setStoredSettings(null);
+  });
+
+  it('issue #23: feature and RTL pages, 1280 and 400 px: screenshots, no sideways scroll, no serious axe issue', async () => {
+    const report: string[] = [];
+    const cases = [['reader-feature.html', 'ltr', 'light'], ['reader-rtl-ar.html', 'rtl', 'sepia']] as const;
+    for (const [file, name, theme] of cases) {
+      await setStoredSettings({ theme, font: 'serif', fontSize: 19, lineWidth: 54, lineHeight: 1.6 });
+      for (const width of [1280, 400]) {
+        const page = await openPage(file, width);
+        openTimes.push(await firefox.clickAction(page));
+        expect(await waitForOverlay(page, true)).toBe(true);
+        await expectNoSidewaysScroll(page, `${file} at ${width}`);
+        if (file === 'reader-feature.html') {
+          // The lead picture is there once, and has loaded.
+          await page.waitForFunction((tag: string) => {
+            const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+            const img = root?.querySelector('figure.lead img') as HTMLImageElement | null;
+            return !!img && img.complete && img.naturalWidth > 0;
+          }, {}, 'dateline-reader');
+        }
+        await waitForOverlayAnimations(page); // the fade-in done, so the picture shows what a user sees
+        await page.screenshot({ path: path.join(SCREENSHOTS, `firefox-${name}-${theme}-${width}.png`) });
+        const { violations, checked } = await axeReader(page);
+        expect(checked).toBeGreaterThan(30);
+        report.push(...violations.map((v) => `${name} ${width}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
+        expect(severe(violations), `${name} at ${width}`).toEqual([]);
+        const contrast = await readerContrast(page);
+        expect(contrast.filter((c) => c.ratio < c.need), `${name} at ${width}`).toEqual([]);
+        await page.close();
+      }
+    }
+    console.log(`axe (Firefox), all impacts: ${report.length ? '\n' + report.join('\n') : 'no violations'}`);
+    await setStoredSettings(null);
+  });
+
+  it('issue #23: focus starts on the title; Tab goes to the toolbar; "?" opens the keys, Esc closes them', async () => {
+    await setStoredSettings(null);
+    const page = await openPage('reader-feature.html');
+    await firefox.clickAction(page);
+    expect(await waitForOverlay(page, true)).toBe(true);
+    const focused = (): Promise<string> => overlayEval(page, (root) => {
+      const a = root.activeElement as HTMLElement | null;
+      if (!a) return 'none';
+      return `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`;
+    });
+    expect(await focused()).toBe('h1#dr-title');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button.site-menu');
+    await page.keyboard.press('?');
+    expect(await overlayEval(page, (root) => !(root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await overlayEval(page, (root) => (root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    expect(await waitForOverlay(page, true)).toBe(true);
+    await page.close();
   });
 });

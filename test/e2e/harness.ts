@@ -3,11 +3,15 @@
  *
  *   serveDir(dir)              static server on 127.0.0.1:<random port> → { url, close }
  *   launchChromium(opts)       Chromium (playwright-core) with dist/chrome-e2e loaded → { ctx, extensionId, sw, close }
- *   clickAction(ctx, page)     a real toolbar click: CDP Extensions.triggerAction (same activeTab grant as a user's click)
+ *   clickAction(ctx, page)     a real toolbar click: CDP Extensions.triggerAction (same activeTab grant as
+ *                              a user's click)
  *   launchFirefox(opts)        Firefox ESR (puppeteer-core over WebDriver BiDi) with dist/firefox-e2e installed as a
  *                              temporary add-on → { browser, extensionBase, clickAction(page), extensionEval, close }
  *   overlayEval(page, fn)      runs `fn(shadowRoot, host)` in the page against the overlay's shadow root
  *   waitForOverlay(page, ...)  polls until the overlay is open (or closed)
+ *   waitUntil(cond, what)      polls until cond() is truthy; fails naming `what` (every wait for something to happen)
+ *   quietFor(ms, why)          THE fixed wait: only to prove that something does NOT happen (see there)
+ *   waitForOverlayAnimations(page)  until the overlay's fade-in has finished (before a screenshot)
  *
  * One browser per spec file (launch ≈ 1 s Chromium, ≈ 4 s Firefox; ≈ 0.5 GB each on a 2-core machine):
  * launch in beforeAll, close in afterAll. Every helper cleans up its temp profile on close.
@@ -17,12 +21,13 @@ import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { chromiumPath, firefoxPath } from '../../scripts/browsers.mjs';
 
 /** The overlay's host element (src/overlay): a hyphenated tag never registered with customElements. */
 export const OVERLAY_TAG = 'dateline-reader';
 
 /** Firefox add-on id (build.mjs) and the moz-extension UUID we pin so tests can open extension pages. */
-export const GECKO_ID = 'dateline-reader@datelinereader.example';
+const GECKO_ID = 'dateline-reader@datelinereader.example';
 export const FIREFOX_UUID = '6f1d3a52-3c55-4b2e-9d7e-5e1a7c0d2b11';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -86,6 +91,40 @@ export async function serveDir(dir: string): Promise<Served> {
   };
 }
 
+// ───────────────────────────── waiting ─────────────────────────────
+
+/**
+ * Waits until `cond()` returns something truthy and returns it; throws "timed out waiting for <what>"
+ * after `timeoutMs`. Every wait for something to HAPPEN is one of these (or waitForOverlay, expect.poll,
+ * page.waitForFunction/waitForSelector): never a fixed sleep. The timeout only stops a run that would
+ * hang, so it is generous (a loaded 2-core machine is slow, and a fast one never waits for it).
+ */
+export async function waitUntil<T>(cond: () => T | Promise<T>, what: string, timeoutMs = 15_000, everyMs = 25): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await cond();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Every quietFor() of this run: what it proved and how long it waited (printed by DEBUG_QUIET=1). */
+export const quietLog: { ms: number; why: string }[] = [];
+
+/**
+ * The one fixed wait of the e2e specs, for PROOFS OF ABSENCE only: "a payload did not fire",
+ * "the reader did not open (again)", "the guard did not come back". Nothing signals that
+ * something did not happen, so the spec gives it the time it would have needed and then looks.
+ * `why` says what would have happened in that time; it is logged with DEBUG_QUIET=1. Any wait for
+ * something that DOES happen is a waitUntil()/waitForOverlay()/expect.poll instead.
+ */
+export async function quietFor(ms: number, why: string): Promise<void> {
+  quietLog.push({ ms, why });
+  if (process.env.DEBUG_QUIET) console.log(`quietFor ${ms} ms: ${why}`);
+  await new Promise((r) => setTimeout(r, ms));
+}
+
 // ───────────────────────────── Chromium (playwright-core) ─────────────────────────────
 
 import type { BrowserContext, Page, Worker } from 'playwright-core';
@@ -93,7 +132,10 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 export interface ChromiumOptions {
   /** Extension folder, relative to the project root or absolute. Default dist/chrome-e2e. */
   dist?: string;
-  /** Reuse a profile (e.g. to test persistence across a browser restart). Default: a fresh temp dir, removed on close. */
+  /**
+   * Reuse a profile (e.g. to test persistence across a browser restart). Default: a fresh temp dir,
+   * removed on close.
+   */
   profileDir?: string;
   headless?: boolean;
   /** Extra Chromium flags, e.g. '--force-dark-mode'. */
@@ -101,6 +143,8 @@ export interface ChromiumOptions {
   /** Viewport; default 1280×900. */
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark' | 'no-preference';
+  /** Extra environment for the browser process (e.g. HOME for speech-dispatcher's config). */
+  env?: Record<string, string>;
 }
 
 export interface ChromiumSession {
@@ -120,11 +164,12 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
   const ownProfile = !opts.profileDir;
   const profileDir = opts.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dr-chromium-')));
   const ctx = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(), // CHROMIUM_PATH, else the usual places (scripts/browsers.mjs)
     headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: opts.viewport ?? { width: 1280, height: 900 },
     colorScheme: opts.colorScheme ?? 'light',
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
     args: [
       `--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
@@ -221,6 +266,8 @@ export interface FirefoxOptions {
   dist?: string;
   headless?: boolean;
   extraPrefs?: Record<string, unknown>;
+  /** Extra environment for the browser process (e.g. HOME for speech-dispatcher's config). */
+  env?: Record<string, string>;
 }
 
 export interface FirefoxSession {
@@ -243,8 +290,9 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
   const dist = ext.dir;
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    executablePath: firefoxPath(), // FIREFOX_PATH, else the usual places (scripts/browsers.mjs)
     headless: opts.headless ?? true,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
     // Lets the test open moz-extension:// pages (the extension page from which the test hook is called).
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {
@@ -320,6 +368,15 @@ export async function overlayEval<T, A = undefined>(
     return (${fn.toString()})(host.shadowRoot, host, ${JSON.stringify(arg ?? null)});
   })()`;
   return (page as Page).evaluate(src) as Promise<Awaited<T>>;
+}
+
+/**
+ * Waits until the open overlay's animations (the fade-in) have finished, so a screenshot shows what a
+ * user sees. getAnimations() flushes style first, so an animation about to start is already listed.
+ */
+export async function waitForOverlayAnimations(page: Page | PuppeteerPage): Promise<void> {
+  // (the reader and the "not an article" notice alike: whatever the shadow root animates)
+  await waitUntil(() => overlayEval(page, (root) => root.getAnimations().every((a) => a.playState === 'finished' || a.playState === 'idle')), 'the overlay\'s fade-in to finish');
 }
 
 /** What a user sees in the overlay, as plain data (for assertions shared by the Chromium and Firefox specs). */

@@ -4,6 +4,7 @@
  * overlay's shadow root that could run or load script. Works with playwright and puppeteer pages.
  */
 import { createServer } from 'node:http';
+import { inflateSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
@@ -97,3 +98,102 @@ export function liveScriptInOverlay(page: AnyPage): Promise<string[]> {
   });
 }
 
+
+/** The colour of the page's covers below, to tell them apart on a screenshot. */
+export const COVER_RGB: [number, number, number] = [255, 0, 255];
+
+/**
+ * Page script putting its own full-screen element into the top layer after the reader opened (evaluated
+ * in the page's main world, argument: the element's id), each counting the clicks it gets. Inside <body>
+ * the element is inert while the reader is open (page-lock), so it would not take clicks: it would hide
+ * the reader and let the user's clicks through to controls they cannot see. Outside <body> it would
+ * take them.
+ */
+export const COVER_ATTACKS: [string, (id: string) => void][] = [
+  ['cover-popover', (id) => {
+    const cover = document.createElement('div');
+    cover.id = id;
+    cover.setAttribute('popover', 'manual');
+    cover.setAttribute('style', 'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;'
+      + 'margin:0;border:0;padding:0;background:rgb(255,0,255);opacity:1');
+    cover.addEventListener('click', () => { (window as unknown as { __coverClicks: number }).__coverClicks += 1; });
+    document.body.append(cover);
+    cover.showPopover();
+  }],
+  ['cover-popover-outside-body', (id) => {
+    const cover = document.createElement('div');
+    cover.id = id;
+    cover.setAttribute('popover', 'manual');
+    cover.setAttribute('style', 'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;'
+      + 'margin:0;border:0;padding:0;background:rgb(255,0,255);opacity:1');
+    cover.addEventListener('click', () => { (window as unknown as { __coverClicks: number }).__coverClicks += 1; });
+    document.documentElement.append(cover);
+    cover.showPopover();
+  }],
+  ['cover-dialog', (id) => {
+    const dialog = document.createElement('dialog');
+    dialog.id = id;
+    dialog.setAttribute('style', 'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;'
+      + 'margin:0;border:0;padding:0;background:rgb(255,0,255)');
+    dialog.append(Object.assign(document.createElement('button'), { textContent: 'Continue' }));
+    dialog.addEventListener('click', () => { (window as unknown as { __coverClicks: number }).__coverClicks += 1; });
+    document.body.append(dialog);
+    dialog.showModal();
+  }],
+];
+
+/** Is the page's cover `id` still shown (the guard leaves the page's element open, under the reader)? */
+export function coverShown(id: string): boolean {
+  const el = document.getElementById(id);
+  return !!el && (el.localName === 'dialog' ? (el as HTMLDialogElement).open : el.matches(':popover-open'));
+}
+
+/** The colour on screen at (x, y): a 1×1 screenshot (a PNG row of one pixel reads the same under every filter). */
+export async function pixelAt(page: AnyPage, x: number, y: number): Promise<[number, number, number]> {
+  const png = Buffer.from(await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } }));
+  const idat: Buffer[] = [];
+  let colorType = 2;
+  for (let at = 8; at < png.length;) {
+    const len = png.readUInt32BE(at);
+    const type = png.toString('ascii', at + 4, at + 8);
+    if (type === 'IHDR') colorType = png[at + 8 + 9]!;
+    if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  if (colorType !== 2 && colorType !== 6) throw new Error(`unexpected PNG colour type ${colorType}`);
+  return [raw[1]!, raw[2]!, raw[3]!];
+}
+
+/** Records, in the page's main world, where each trusted click lands (host tag and reader action, if any). */
+export function recordClicks(): void {
+  const w = window as unknown as { __coverClicks: number; __clicks: string[] };
+  w.__coverClicks = 0;
+  w.__clicks = [];
+  document.addEventListener('click', (e) => {
+    const first = e.composedPath()[0] as HTMLElement;
+    w.__clicks.push(`${(e.target as Element).localName}/${first.dataset?.action ?? first.localName}`);
+  }, true);
+}
+
+/** The middle of the reader's Save button, in viewport coordinates. */
+export async function saveButtonCenter(page: AnyPage): Promise<[number, number]> {
+  return overlayEval(page, (root) => {
+    const r = root.querySelector('button[data-action="save"]')!.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2] as [number, number];
+  });
+}
+
+/**
+ * A script running `attack` in the page, then, once the microtasks it queued have run (the guard's
+ * answer among them), returning how many animations play on the reader: 0 unless its fade-in (from
+ * half opacity, see-through over the page's element) played again.
+ */
+export function attackScript(attack: (id: string) => void, id: string, tag: string): string {
+  return `(async () => {
+    (${attack.toString()})(${JSON.stringify(id)});
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    const root = document.documentElement.querySelector(':scope > ${tag}').shadowRoot;
+    return root.querySelector('.reader').getAnimations().length;
+  })()`;
+}

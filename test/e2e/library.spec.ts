@@ -120,7 +120,10 @@ describe('library (Chromium)', () => {
     expect(await typed('zebra')).toEqual([]);
     expect(await lib.textContent('#empty')).toMatch(/No saved article matches/);
     await typed('');
+    // The filters sit behind one "Filter" button, which counts those in use.
+    await lib.click('#filter-toggle');
     await lib.selectOption('#read', 'unread');
+    expect(await lib.textContent('#filter-count')).toBe('1');
     await expect.poll(() => rowTitles(lib)).toEqual([]);
     await lib.selectOption('#read', 'all');
     await expect.poll(() => rowTitles(lib)).toEqual([ARTICLE_TITLE]);

@@ -15,8 +15,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   FIXTURES, OVERLAY_TAG, SCREENSHOTS, clickAction, isOverlayOpen, launchChromium, overlayEval, readOverlay, serveDir,
-  waitForOverlay, type ChromiumSession, type Served,
+  waitForOverlay, waitForOverlayAnimations, waitUntil, type ChromiumSession, type Served,
 } from './harness.js';
+import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
 /** The extension API inside sw.evaluate (the service worker), untyped here on purpose: only a few calls. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,16 +41,20 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Pages a test opened: closed after each test even when it fails (a stray tab would confuse the next one's tab lookup). */
+/**
+ * Pages a test opened: closed after each test even when it fails (a stray tab would confuse the next
+ * one's tab lookup).
+ */
 const opened: Page[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {})));
 });
 
-async function openPage(file: string, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+async function openPage(file: string, opts: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
   const page = await chromium.ctx.newPage();
   opened.push(page);
   if (opts.colorScheme) await page.emulateMedia({ colorScheme: opts.colorScheme });
+  if (opts.width) await page.setViewportSize({ width: opts.width, height: opts.width < 600 ? 800 : 900 });
   await page.goto(`${server.url}/${file}`);
   return page;
 }
@@ -77,8 +82,8 @@ async function badgeFor(page: Page): Promise<string> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  // Let the 120 ms fade-in finish so the picture shows what a user sees.
-  await page.waitForTimeout(250);
+  // Let the fade-in finish so the picture shows what a user sees.
+  await waitForOverlayAnimations(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, `chromium-${name}.png`) });
 }
 
@@ -282,8 +287,8 @@ describe('reader overlay in Chromium', () => {
 
   it('the save shortcut path (Alt+Shift+S) opens the reader and saves the article to the library', async () => {
     const page = await openPage('seed-haberler.html');
-    await page.waitForTimeout(300);
     const url = page.url();
+    await waitUntil(() => chromium.sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === u)?.status === 'complete', url), 'the tab to finish loading');
     // commands.onCommand has no CDP trigger; the e2e hook runs what the 'save-article' command runs.
     const result = await chromium.sw.evaluate(async (u) => {
       const tab = (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u);
@@ -327,6 +332,216 @@ describe('reader overlay in Chromium', () => {
     expect(bg).toBe('rgb(23, 24, 27)');
     await page.emulateMedia({ colorScheme: 'light' });
     expect(await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor)).toBe('rgb(251, 250, 247)');
+    await page.close();
+  });
+
+  it('issue #23: light/dark/sepia, LTR/RTL, 1280/400 px: screenshots, no sideways scroll, no serious axe issue', async () => {
+    const report: string[] = [];
+    for (const theme of ['light', 'dark', 'sepia'] as const) {
+      await setStoredSettings({ theme, font: 'serif', fontSize: 19, lineWidth: 54, lineHeight: 1.6 });
+      for (const [file, name] of [['reader-feature.html', 'ltr'], ['reader-rtl-ar.html', 'rtl']] as const) {
+        for (const width of [1280, 400]) {
+          const page = await openPage(file, { width });
+          await click(page);
+          expect(await isOverlayOpen(page)).toBe(true);
+          await expectNoSidewaysScroll(page, `${file} ${theme} ${width}`);
+          await screenshot(page, `${name}-${theme}-${width}`);
+          const { violations, checked, incomplete } = await axeReader(page);
+          const review = incomplete.join(', ') || 'none';
+          if (theme === 'light') report.push(`${name} ${width}: ${checked} elements checked; needs review: ${review}`);
+          expect(checked, 'axe looked inside the shadow root').toBeGreaterThan(30);
+          const where = `${name} ${theme} ${width}`;
+          report.push(...violations.map((v) => `${where}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
+          expect(severe(violations), `${name} ${theme} ${width}`).toEqual([]);
+          const contrast = await readerContrast(page);
+          expect(contrast.length).toBeGreaterThan(8);
+          expect(contrast.filter((c) => c.ratio < c.need), `${name} ${theme} ${width}`).toEqual([]);
+          const ratios = contrast.map((c) => `${c.what} ${c.ratio}`).join(', ');
+          if (width === 1280) report.push(`${name} ${theme} contrast: ${ratios}`);
+          await page.close();
+        }
+      }
+    }
+    console.log(`axe (Chromium), all impacts: ${report.length ? '\n' + report.join('\n') : 'no violations'}`);
+    await setStoredSettings(null);
+  });
+
+  it('issue #23: no sideways scroll at 320, 400, 1280 and 1920 px (settings and site menu open too)', async () => {
+    await setStoredSettings(null);
+    for (const width of [320, 400, 1280, 1920]) {
+      for (const file of ['reader-feature.html', 'seed-haberler.html', 'reader-rtl-ar.html']) {
+        const page = await openPage(file, { width });
+        await click(page);
+        await expectNoSidewaysScroll(page, `${file} at ${width}`);
+        if (file === 'reader-feature.html') {
+          // Every toolbar control is a 44 px touch target, on one line.
+          const sizes = await overlayEval(page, (root) => Array.from(root.querySelectorAll('.toolbar button'))
+            .filter((b) => (b as HTMLElement).getClientRects().length && !b.closest('[role="menu"], .panel'))
+            .map((b) => {
+              const r = b.getBoundingClientRect();
+              return { h: Math.round(r.height), top: Math.round(r.top), label: b.textContent };
+            }));
+          for (const b of sizes) expect(b.h, `${b.label} at ${width}`).toBeGreaterThanOrEqual(44);
+          expect(new Set(sizes.map((b) => b.top)).size, `one toolbar row at ${width}`).toBe(1);
+          const title = await overlayEval(page, (root) =>
+            parseFloat(getComputedStyle(root.querySelector('h1')!).fontSize));
+          if (width <= 400) expect(title).toBeLessThan(28);
+          if (width === 320) {
+            await page.locator(`${OVERLAY_TAG} button.site-menu`).click();
+            await page.locator(`${OVERLAY_TAG} button.aa`).click();
+            await expectNoSidewaysScroll(page, 'menus open at 320');
+            await screenshot(page, 'feature-settings-320');
+          }
+        }
+        await page.close();
+      }
+    }
+  });
+
+  it('issue #23: the lead picture shows once, with its stranded credit; a failed picture becomes a link', async () => {
+    await setStoredSettings(null);
+    const page = await openPage('reader-feature.html');
+    await click(page);
+    // The article's pictures load lazily: bring the one that will fail near the screen.
+    await overlayEval(page, (root) => root.querySelector('img[src*="missing-quay"]')?.scrollIntoView());
+    await page.waitForFunction((tag) => {
+      const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+      const img = root?.querySelector('figure.lead img') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0 && !!root?.querySelector('.img-failed');
+    }, OVERLAY_TAG);
+    const seen = await overlayEval(page, (root) => ({
+      leads: root.querySelectorAll('figure.lead').length,
+      caption: root.querySelector('figure.lead figcaption')?.textContent ?? null,
+      bodyStart: (root.querySelector('.article-body')?.textContent ?? '').trim().slice(0, 40),
+      failed: root.querySelector('.img-failed')?.textContent ?? null,
+      failedHeight: root.querySelector('.img-failed')?.getBoundingClientRect().height ?? 0,
+      // The narrower picture's caption starts where the picture starts.
+      captionAlign: (() => {
+        const fig = Array.from(root.querySelectorAll('.article-body figure')).find((f) => f.querySelector('img'));
+        const img = fig?.querySelector('img')?.getBoundingClientRect();
+        const cap = fig?.querySelector('figcaption')?.getBoundingClientRect();
+        return img && cap ? { left: Math.round(cap.left - img.left), right: Math.round(img.right - cap.right) } : null;
+      })(),
+      byline: root.querySelector('.byline')?.textContent ?? null,
+      dateline: (root.querySelector('.dateline')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      sections: Array.from(root.querySelectorAll('.related h2')).map((h) => h.textContent),
+    }));
+    expect(seen.leads).toBe(1);
+    expect(seen.caption).toBe('(AP Photo/Lena Fischer)');
+    expect(seen.bodyStart).not.toContain('AP Photo');
+    expect(seen.failed).toBe('Picture not loaded: The old quay at Northhaven');
+    expect(seen.failedHeight).toBeLessThan(60);
+    expect(seen.captionAlign).toEqual({ left: 0, right: 0 });
+    expect(seen.byline).toBeNull(); // "By AP" says less than the dateline's "WASHINGTON (AP)"
+    expect(seen.dateline).toMatch(/^Washington \(AP\)\s*·/i);
+    expect(seen.dateline.match(/\(/g)?.length ?? 0).toBeLessThanOrEqual(2); // "(AP)" and at most one bracket of time
+    expect(seen.sections).toEqual(expect.arrayContaining(['Most read', 'Trending']));
+    // Pictures for a person to look at: the narrower figure and the failed one; the related lists.
+    await overlayEval(page, (root) => root.querySelector('.article-body figure img')!.scrollIntoView());
+    await screenshot(page, 'feature-figures');
+    await overlayEval(page, (root) => root.querySelector('.related')!.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'feature-related');
+    await page.close();
+  });
+
+  it('issue #23: keyboard: focus starts on the title, Tab goes to the toolbar; site menu, keys, "?"', async () => {
+    await setStoredSettings(null);
+    const page = await openPage('reader-feature.html');
+    await click(page);
+    const focused = (): Promise<string> => overlayEval(page, (root) => {
+      const a = root.activeElement as HTMLElement | null;
+      if (!a) return 'none';
+      return `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`;
+    });
+    await expect.poll(focused).toBe('h1#dr-title');
+    // From the title, Space scrolls the article at once.
+    const scrollTop = (): Promise<number> => overlayEval(page, (root) => root.querySelector('.scroller')!.scrollTop);
+    await page.keyboard.press('Space');
+    await expect.poll(scrollTop).toBeGreaterThan(100);
+    expect(await focused()).toBe('h1#dr-title');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button.site-menu');
+    // The menu button: ↓ opens on the first item; Esc closes back onto the button.
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toMatch(/^(button|a)/);
+    const expanded = (): Promise<string | null> =>
+      overlayEval(page, (root) => root.querySelector('button.site-menu')!.getAttribute('aria-expanded'));
+    expect(await expanded()).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('button.site-menu');
+    expect(await isOverlayOpen(page)).toBe(true);
+    // Shortcuts: "+" makes the text larger, "?" lists the keys, Esc closes only the list.
+    const size = (): Promise<number> =>
+      overlayEval(page, (root) => parseFloat(getComputedStyle(root.querySelector('.article-body p')!).fontSize));
+    const before = await size();
+    await page.keyboard.press('+');
+    expect(await size()).toBe(before + 1);
+    await page.keyboard.press('-');
+    expect(await size()).toBe(before);
+    await page.keyboard.press('?');
+    expect(await overlayEval(page, (root) => !(root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    await screenshot(page, 'help-dialog');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button.primary');
+    await page.keyboard.press('Escape');
+    expect(await overlayEval(page, (root) => (root.querySelector('.help') as HTMLElement).hidden)).toBe(true);
+    expect(await isOverlayOpen(page)).toBe(true);
+    // "J" moves to the related headlines.
+    await page.keyboard.press('j');
+    expect(await overlayEval(page, (root) => root.activeElement?.closest('.related') !== null)).toBe(true);
+    await page.close();
+    await setStoredSettings(null);
+  });
+
+  it('issue #23: zap removes a leftover block by click, remembers it for the site, and Undo puts it back', async () => {
+    await chromium.sw.evaluate(() => chrome.storage.local.remove('zappedBlocks'));
+    const page = await openPage('reader-feature.html');
+    await click(page);
+    const promo = (): Promise<boolean | null> => overlayEval(page, (root) => {
+      const p = Array.from(root.querySelectorAll('.article-body p'))
+        .find((x) => x.textContent!.includes('supported by readers'));
+      return p ? (p as HTMLElement).hidden : null;
+    });
+    expect(await promo()).toBe(false);
+    await page.keyboard.press('z');
+    await page.locator(`${OVERLAY_TAG} .article-body p`, { hasText: 'supported by readers' }).click();
+    expect(await promo()).toBe(true);
+    await screenshot(page, 'zap-bar');
+    const stored = (): Promise<Record<string, string[]>> =>
+      chromium.sw.evaluate(async () => (await chrome.storage.local.get('zappedBlocks')).zappedBlocks ?? {});
+    await expect.poll(async () => Object.values(await stored()).flat().length).toBe(1);
+    // Another open of an article on the site: the block stays removed.
+    await page.keyboard.press('Escape'); // leaves zap mode
+    await page.keyboard.press('Escape'); // closes the reader
+    expect(await waitForOverlay(page, false)).toBe(true);
+    await click(page);
+    await expect.poll(promo).toBe(true);
+    // Undo (in zap mode) is for this view's removals; "Restore all" brings back the site's.
+    await page.keyboard.press('z');
+    await page.locator(`${OVERLAY_TAG} .zap-bar button[data-zap="restore"]`).click();
+    expect(await promo()).toBe(false);
+    await expect.poll(async () => Object.keys(await stored()).length).toBe(0);
+    await page.locator(`${OVERLAY_TAG} .article-body p`, { hasText: 'supported by readers' }).click();
+    expect(await promo()).toBe(true);
+    await page.locator(`${OVERLAY_TAG} .zap-bar button[data-zap="undo"]`).click();
+    expect(await promo()).toBe(false);
+    await expect.poll(async () => Object.keys(await stored()).length).toBe(0);
+    await page.close();
+  });
+
+  it('issue #23: Save says so in one short sentence, turns into "Saved ✓", and then opens the library', async () => {
+    const page = await openPage('reader-feature.html');
+    await click(page);
+    const save = page.locator(`${OVERLAY_TAG} .actions button[data-action="save"]`);
+    await save.click();
+    await expect.poll(() => save.textContent(), { timeout: 15_000 }).toBe('Saved ✓');
+    const status = await overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '');
+    expect(status).toMatch(/^(Saved to|Updated in) your library(; \d+ pictures? shows? only when online)?\.$/);
+    expect(status.length).toBeLessThan(80);
+    const [library] = await Promise.all([chromium.ctx.waitForEvent('page'), save.click()]);
+    opened.push(library);
+    await library.waitForLoadState();
+    expect(library.url()).toBe(`chrome-extension://${chromium.extensionId}/library.html`);
     await page.close();
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Structure enforced by a test (after refined-github's features.test.ts and defuddle's
  * check-no-innerhtml): the core stays pure so it runs in Node, in benchmarks and in the page;
- * only the shell touches extension APIs; only core/sanitize.ts turns untrusted HTML into DOM.
+ * only the shell touches extension APIs. "Only core/sanitize.ts turns untrusted HTML into DOM" is a
+ * lint rule (eslint.config.mjs: no-unsanitized, plus no innerHTML/outerHTML write and no DOMPurify
+ * import elsewhere).
  * The core is a pipeline of stages over one read of the page (issue #19): the stages never import
  * each other, only core/page parses the page's JSON-LD, and cue words live in one lexicon.
  */
@@ -49,14 +51,6 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('only core/sanitize.ts assigns innerHTML/outerHTML or calls DOMPurify', () => {
-    const offenders = files(SRC)
-      .filter((f) => rel(f) !== path.join('core', 'sanitize.ts'))
-      .filter((f) => /\.(inner|outer)HTML\s*=[^=]|insertAdjacentHTML|dompurify|document\.write\(|createContextualFragment/i.test(code(f)))
-      .map(rel);
-    expect(offenders).toEqual([]);
-  });
-
   it('entry points never import each other', () => {
     const entries = ['background', 'content', 'overlay', 'library', 'options', 'detector'];
     const offenders: string[] = [];
@@ -80,13 +74,14 @@ describe('architecture', () => {
       .map((m) => path.relative(CORE, path.resolve(path.dirname(f), m[1]!)));
     const folderOf = (r: string): string => r.split(path.sep)[0]!.replace(/\.js$/, '.ts');
 
-    it('a stage imports only core/page, core/text, core/types.ts, core/sanitize.ts and itself', () => {
+    // work.ts is the work tally tests read (issue #17): a counter every scan may add to, importing nothing.
+    it('a stage imports only core/page, core/text, core/types.ts, core/sanitize.ts, core/work.ts and itself', () => {
       const offenders: string[] = [];
       for (const stage of STAGES) {
         for (const f of files(path.join(CORE, stage))) {
           for (const r of importsOf(f)) {
             const top = folderOf(r);
-            const allowed = [stage, 'page', 'text', 'types.ts', 'sanitize.ts'];
+            const allowed = [stage, 'page', 'text', 'types.ts', 'sanitize.ts', 'work.ts'];
             if (!allowed.includes(top)) offenders.push(`${rel(f)} imports ${r}`);
           }
         }
@@ -99,7 +94,11 @@ describe('architecture', () => {
       for (const f of files(CORE)) {
         const own = folderOf(path.relative(CORE, f));
         if (STAGES.includes(own) || own === 'extract.ts' || own === 'index.ts') continue;
-        for (const r of importsOf(f)) if (STAGES.includes(folderOf(r))) offenders.push(`${rel(f)} imports ${r}`);
+        for (const r of importsOf(f)) {
+          // Listen reads the finished article, after extract(); it reuses the dateline's stamp arithmetic.
+          if (own === 'listen' && r === path.join('dateline', 'parse.js')) continue;
+          if (STAGES.includes(folderOf(r))) offenders.push(`${rel(f)} imports ${r}`);
+        }
       }
       for (const f of files(path.join(CORE, 'text'))) {
         for (const r of importsOf(f)) if (folderOf(r) !== 'text') offenders.push(`${rel(f)} imports ${r}`);

@@ -72,11 +72,12 @@ const OPTIONS = { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' };
 const tab = (url: string, frameId = 0) => ({ id: 'ext-id', url, frameId, tab: { id: 7, url } });
 const ARTICLE = 'http://127.0.0.1:8080/2019/11/15/a-story/';
 
+type Reply = { ok: boolean; value?: any; error?: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** Delivers a message as the browser would, to whichever listener answers. */
-async function send(type: string, payload: unknown, sender: object): Promise<{ ok: boolean; value?: any; error?: string }> {
+async function send(type: string, payload: unknown, sender: object): Promise<Reply> {
   for (const l of fake.browser.runtime.onMessage.listeners) {
     const r = l({ type, payload }, sender);
-    if (r) return (await r) as { ok: boolean; value?: any; error?: string };
+    if (r) return (await r) as Reply;
   }
   throw new Error(`no listener answered ${type}`);
 }

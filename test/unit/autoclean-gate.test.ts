@@ -4,10 +4,9 @@
  * articles) it should say "article" for most pages — a regression guard on false negatives.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { isArticlePage, urlMayBeArticle } from '../../src/autoclean/article-gate.js';
 
 const FIX = path.resolve(__dirname, '../fixtures');
@@ -41,23 +40,4 @@ describe('article gate on fixtures', () => {
   });
 });
 
-const CORPUS = '/work/shared/corpus/scrapinghub';
-describe.skipIf(!existsSync(path.join(CORPUS, 'html')))('article gate on the scrapinghub corpus (skipped when /work/shared/corpus is absent)', () => {
-  it('recognises most of a sample of its article pages as articles', () => {
-    const truth = JSON.parse(readFileSync(path.join(CORPUS, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
-    const files = readdirSync(path.join(CORPUS, 'html')).filter((f) => f.endsWith('.html.gz')).slice(0, 12); // jsdom parsing is ~0.4 s a page: a sample keeps the unit suite fast
-    let yes = 0;
-    const misses: string[] = [];
-    for (const f of files) {
-      const id = f.replace('.html.gz', '');
-      const url = truth[id]?.url ?? 'https://example.com/a/b';
-      const doc = new JSDOM(gunzipSync(readFileSync(path.join(CORPUS, 'html', f))).toString('utf8'), { url, virtualConsole: new VirtualConsole() }).window.document;
-      const v = isArticlePage(doc, url);
-      if (v.article) yes++;
-      else misses.push(`${url}: ${v.reason}`);
-    }
-    // Leaning towards "no" is by design, but an article detector that misses most articles is broken.
-    console.log(`article gate: ${yes}/${files.length} corpus articles recognised`);
-    expect(yes / files.length, misses.join('\n')).toBeGreaterThan(0.8);
-  });
-});
+// On the scrapinghub corpus: test/corpus/autoclean-gate.test.ts (`npm run test:corpus`).

@@ -9,7 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
@@ -129,4 +131,64 @@ describe('bad input: a clear message, a non-zero exit, no stack trace', () => {
       noStackTrace(r.stderr);
     });
   }
+});
+
+/**
+ * A local server whose page never ends (or declares a size over the limit): the CLI must stop
+ * reading at its limit with one clear line, not read the body whole first (issue #17: a 200 MB
+ * response peaked at 694 MB of memory). Counted in bytes the server managed to send, never in time.
+ * The server stops by itself after SERVED_MAX bytes, so a CLI that reads everything still ends.
+ */
+describe('extract <url>: an oversized response', () => {
+  const SERVED_MAX = 96 * 1024 * 1024;
+  const CHUNK = Buffer.alloc(64 * 1024, '<p>word word word</p>\n');
+  let server: Server;
+  let base = '';
+  const sent = new Map<string, number>();
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const key = req.url ?? '/';
+      sent.set(key, 0);
+      const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
+      if (key === '/declared') headers['content-length'] = String(SERVED_MAX);
+      res.writeHead(200, headers);
+      res.write('<!doctype html><html><body>');
+      const pump = (): void => {
+        while (!res.destroyed && sent.get(key)! < SERVED_MAX) {
+          sent.set(key, sent.get(key)! + CHUNK.length);
+          if (!res.write(CHUNK)) { res.once('drain', pump); return; }
+        }
+        if (!res.destroyed) res.end();
+      };
+      res.on('close', () => res.destroy());
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+
+  it('an endless body: stops at the limit with one line, having read a bounded number of bytes', async () => {
+    const r = await dateline('extract', `${base}/endless`);
+    // The limit plus what socket buffers and the HTTP client hold in flight, far below what was on offer.
+    expect(sent.get('/endless')!).toBeLessThan(32 * 1024 * 1024);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^dateline: the page is too large \(over 10 MB, the limit\)\n$/);
+  }, 120_000);
+
+  it('a declared Content-Length over the limit: refused before the body is read', async () => {
+    const r = await dateline('extract', `${base}/declared`);
+    expect(sent.get('/declared')!).toBeLessThan(32 * 1024 * 1024);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^dateline: the page is too large \(over 10 MB, the limit\)\n$/);
+  }, 120_000);
+
+  it("the README states the CLI's limit", async () => {
+    const r = await dateline('extract', `${base}/endless`);
+    const limit = /over (\d+) MB, the limit/.exec(r.stderr)?.[1];
+    expect(limit).toBeDefined();
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toMatch(new RegExp(`over ${limit} MB\\b`));
+  }, 120_000);
 });

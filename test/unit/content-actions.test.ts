@@ -38,8 +38,15 @@ describe('actionsFor', () => {
 
   it('Save sends the article to the library and says what happened', async () => {
     const [save] = actionsFor({ article, url: 'https://news.example.com/a' });
-    await expect(save!.run()).resolves.toBe('Saved to your library (1 image not saved)');
+    const outcome = await save!.run();
+    // One short sentence, no jargon; the button then says "Saved ✓" and opens the library.
+    expect(outcome).toMatchObject({
+      message: 'Saved to your library; 1 picture shows only when online.',
+      done: { label: 'Saved ✓' },
+    });
     expect(sent).toEqual([{ type: 'library:save', payload: { article } }]);
+    await (outcome as { done: { run(): Promise<void> } }).done.run();
+    expect(sent.at(-1)).toEqual({ type: 'library:open', payload: {} });
   });
 
   it('Always clean / Never on ask the background to choose, with the site it decided', async () => {

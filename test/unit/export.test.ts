@@ -13,6 +13,8 @@ import { exportLibrary, importLibrary } from '../../src/store/library-file.js';
 import { articleToHtml, exportFileName } from '../../src/store/export-html.js';
 import { articleToMarkdown } from '../../src/store/export-markdown.js';
 import { LibraryError } from '../../src/store/library-error.js';
+import { escapeHtml } from '../../src/store/inert-html.js';
+import MarkdownIt from 'markdown-it';
 
 const IMG = 'https://en.haberler.com/images/a.jpg';
 const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
@@ -41,7 +43,7 @@ describe('library JSON', () => {
 
     const other = await openFresh();
     const report = await importLibrary(other, text);
-    expect(report).toEqual({ imported: 2, replaced: 0, unchanged: 0, problems: [] });
+    expect(report).toEqual({ imported: 2, replaced: 0, unchanged: 0, problems: [], renamed: [] });
     expect(await exportLibrary(other, new Date(0))).toEqual(file);
     // and the imported copy is searchable and readable with its image bytes
     const [first] = await listArticles(other);
@@ -66,6 +68,7 @@ describe('library JSON', () => {
     const file = await exportLibrary(db);
     const good = file.articles[0]!;
     const raw = JSON.parse(JSON.stringify(file)) as { articles: unknown[] };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON copy, broken field by field
     const broken = (f: (e: Record<string, any>) => void) => {
       const e = JSON.parse(JSON.stringify(good));
       e.record.id = `x${raw.articles.length}`;
@@ -91,7 +94,7 @@ describe('library JSON', () => {
       [4, 'body.content is empty'],
       [5, 'images[0].data is not base64'],
       [6, 'images[0] is not an image (text/html)'],
-      [7, 'record.url is missing or has the wrong type'],
+      [7, 'record.url is not a web address'],
     ]);
     expect(report.problems[5]!.title).toBe('Evil');
     expect(await fresh.articles.count()).toBe(3);
@@ -115,7 +118,7 @@ describe('single-article exports', () => {
     const out = new JSDOM(html).window.document;
     expect(out.title).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
     expect(out.querySelector('h1')!.textContent).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
-    expect(out.querySelector('.meta')!.textContent).toContain('Washington · 15 November 2019, 13:42');
+    expect(out.querySelector('.meta')!.textContent).toContain('Washington · Published 15 Nov 2019');
     const imgs = Array.from(out.querySelectorAll('article img'));
     expect(imgs[0]!.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/);
     expect(imgs[0]!.hasAttribute('srcset')).toBe(false);
@@ -167,5 +170,175 @@ describe('single-article exports', () => {
     expect(md).toMatch(/^published: null$/m);
     expect(md).toMatch(/^place: null$/m);
     expect(md).toMatch(/^byline: null$/m);
+  });
+});
+
+/**
+ * The Markdown export rendered the way notes apps and site generators render it: CommonMark with raw
+ * HTML passed through (markdown-it, html: true). Every page-derived string must come out as text.
+ */
+describe('Markdown export of hostile page text (rendered by markdown-it with raw HTML on)', () => {
+  const HOSTILE = [
+    '<img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '</code><img src=x onerror=alert(1)>',
+    '`` <img src=x onerror=alert(1)> ``',
+    '` <img src=x onerror=alert(1)> `',
+    '```\n<img src=x onerror=alert(1)>\n~~~\n<img src=x onerror=alert(1)>\n````',
+    '~~~\n<img src=x onerror=alert(1)>',
+    '\n\n<img src=x onerror=alert(1)>\n\n',
+    '"\n---\n<img src=x onerror=alert(1)>',
+    '\u2028\u0085<img src=x onerror=alert(1)>\u007f\ufeff',
+    '&lt;img src=x onerror=alert(1)&gt;',
+    '\\<img src=x onerror=alert(1)>',
+    '<a href="javascript:alert(1)">x</a>',
+    '[x](javascript:alert(1)) <javascript:alert(1)> <https://evil.example/>',
+    ']( javascript:alert(1)) \\',
+    '<!-- --><svg onload=alert(1)>',
+    '    <img src=x onerror=alert(1)>',
+    '# title #',
+  ];
+  const ALLOWED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'a', 'img', 'code', 'pre',
+    'ul', 'ol', 'li', 'blockquote', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 's']);
+  const ATTRS = new Set(['href', 'src', 'alt', 'title', 'start', 'style']);
+  const md = new MarkdownIt({ html: true });
+
+  /** Elements and attributes in the rendered export that are not Markdown's own formatting. */
+  function liveMarkup(markdown: string): string[] {
+    const body = new JSDOM(`<body>${md.render(markdown)}</body>`).window.document.body;
+    const bad: string[] = [];
+    for (const el of Array.from(body.querySelectorAll('*'))) {
+      if (!ALLOWED.has(el.localName)) bad.push(`<${el.localName}>`);
+      for (const a of Array.from(el.attributes)) {
+        if (!ATTRS.has(a.name) || /^on/i.test(a.name)) bad.push(`${el.localName}[${a.name}]`);
+        const bad1 = (a.name === 'style' && !/^text-align:(left|right|center)$/.test(a.value))
+          || ((a.name === 'href' || a.name === 'src') && !/^(https?:|mailto:)/i.test(a.value));
+        if (bad1) bad.push(`${el.localName}[${a.name}=${a.value}]`);
+      }
+    }
+    return bad;
+  }
+
+  it('the check itself sees raw HTML that markdown-it passes through', () => {
+    expect(liveMarkup('# t\n\n<img src=x onerror=alert(1)>')).toEqual(['img[src=x]', 'img[onerror]']);
+    expect(liveMarkup('<script>alert(1)</script>')).toEqual(['<script>']);
+    const formatting = '*a* **b** `c` [d](https://e.example/) ![f](https://g.example/h.png)\n\n- i\n\n```\n<j>\n```';
+    expect(liveMarkup(formatting)).toEqual([]);
+  });
+
+  for (const s of HOSTILE) {
+    it(`as title, byline, site, place, caption, code, pre, link text, alt, related: ${JSON.stringify(s)}`, async () => {
+      const db = await openFresh();
+      const t = escapeHtml(s);
+      const content = [
+        `<p>Lead ${t} <a href="https://x.example/a">${t}</a> <code>${t}</code> <em><code>${t}</code></em></p>`,
+        `<figure><img src="https://x.example/i.png" alt="${t}"><figcaption>${t}</figcaption></figure>`,
+        `<figure><img src="https://x.example/j.png" alt="x">`,
+        `<figcaption><p>${t}</p><pre>${t}</pre></figcaption></figure>`,
+        `<pre>${t}</pre><pre><code>${t}</code></pre><blockquote><pre>${t}</pre></blockquote>`,
+        `<ul><li><pre>${t}</pre></li></ul><ol start="-5"><li><pre>${t}</pre></li></ol>`,
+        `<ol start="999999999"><li>a</li><li><pre>${t}</pre></li></ol>`,
+        `<p><em><pre>${t}</pre></em> <a href="https://x.example/b"><pre>${t}</pre></a></p>`,
+        `<h2>${t}<pre>${t}</pre></h2>`,
+        `<table><tr><th>${t}</th></tr><tr><td><pre>${t}</pre><code>${t}</code></td></tr></table>`,
+        `<p><a href="https://x.example/(${encodeURIComponent(s)}\\">${t}</a></p>`,
+      ].join('');
+      const { id } = await saveArticle(db, {
+        article: makeArticle({
+          title: s, byline: s, siteName: s, content, textContent: s,
+          dateline: { published: s, modified: null, precision: 'day', place: s, agency: null, text: s, source: 'text' },
+          related: [{ title: s, url: 'https://x.example/rel', section: s, score: 1 }],
+        }),
+      });
+      const out = articleToMarkdown(await getFullArticle(db, id), doc);
+      expect(liveMarkup(out), out).toEqual([]);
+      // The string is still there, as text: the title is the first heading.
+      const rendered = new JSDOM(`<body>${md.render(out)}</body>`).window.document;
+      expect(rendered.querySelector('h1')?.textContent).toBe(s.replace(/\s+/g, ' ').trim());
+    });
+  }
+
+  it('front matter stays YAML: each value one double-quoted line that parses back to the string', async () => {
+    const db = await openFresh();
+    for (const s of HOSTILE) {
+      const article = makeArticle({ title: s, byline: s, url: `https://x.example/${HOSTILE.indexOf(s)}` });
+      const { id } = await saveArticle(db, { article });
+      const md = articleToMarkdown(await getFullArticle(db, id), doc);
+      const fm = md.split(/^---$/m)[1]!.trim().split('\n');
+      expect(fm).toHaveLength(7);
+      const title = fm.find((l) => l.startsWith('title: '))!.slice(7);
+      // Printable ASCII only (no line break of any YAML version, no control or BOM character), and a JSON
+      // string is a YAML double-quoted scalar.
+      expect(title).toMatch(/^"[\x20-\x7e]*"$/);
+      expect(title).not.toMatch(/[<>&]/);
+      expect(JSON.parse(title)).toBe(s);
+    }
+  });
+});
+
+describe('issue #23: export details', () => {
+  it('HTML: every date in one format (published, updated, saved), each with its stated value in <time>', async () => {
+    const db = await openFresh();
+    const { id } = await saveArticle(db, {
+      article: makeArticle({
+        dateline: {
+          published: '2024-03-12T23:30-04:00', modified: '2024-03-14T08:00-04:00', precision: 'minute',
+          place: 'WASHINGTON', agency: 'AP', text: 'WASHINGTON (AP) — March 12, 2024 11:30 PM', source: 'text',
+        },
+      }),
+      now: Date.UTC(2026, 11, 6, 12),
+    });
+    const out = new JSDOM(await articleToHtml(await getFullArticle(db, id), doc)).window.document;
+    const meta = Array.from(out.querySelectorAll('.meta p')).map((p) => p.textContent).join(' | ');
+    // The stated calendar day (not shifted into UTC, which would be 13 Mar).
+    expect(meta).toContain('WASHINGTON (AP) · Published 12 Mar 2024 · Updated 14 Mar 2024');
+    expect(meta).toContain('Saved 6 Dec 2026');
+    const dates = meta.match(/\b\d{1,2} [A-Z][a-z]{2} \d{4}\b/g);
+    expect(dates).toEqual(['12 Mar 2024', '14 Mar 2024', '6 Dec 2026']);
+    // No other date shape (ISO days, "March 12", US order) anywhere in the details.
+    expect(meta).not.toMatch(/\d{4}-\d{2}-\d{2}|March|\d{1,2}\/\d{1,2}/);
+    expect(Array.from(out.querySelectorAll('.meta time')).map((t) => t.getAttribute('datetime')))
+      .toEqual(['2024-03-12T23:30-04:00', '2024-03-14T08:00-04:00']);
+  });
+
+  it('Markdown: a two-paragraph caption is two paragraphs, never wrapped in one pair of asterisks', async () => {
+    const db = await openFresh();
+    const { id } = await saveArticle(db, {
+      article: makeArticle({
+        content: '<p>Body.</p><figure><img src="https://x.example/i.png" alt="Harbour">'
+          + '<figcaption><p>Ferries wait in the harbour.</p><p>Photo: A. Person</p></figcaption></figure>'
+          + '<figure><img src="https://x.example/j.png" alt="Quay"><figcaption>One line caption</figcaption></figure>',
+      }),
+    });
+    const out = articleToMarkdown(await getFullArticle(db, id), doc);
+    const html = new JSDOM(`<body>${new MarkdownIt({ html: true }).render(out)}</body>`).window.document.body;
+    const paragraphs = Array.from(html.querySelectorAll('p')).map((p) => p.textContent);
+    expect(paragraphs).toContain('Ferries wait in the harbour.');
+    expect(paragraphs).toContain('Photo: A. Person');
+    expect(html.textContent).not.toContain('*');
+    // A one-line caption is still set in italics.
+    expect(html.querySelector('em')?.textContent).toBe('One line caption');
+  });
+});
+
+describe('standalone HTML export of hostile page text', () => {
+  it('every page-derived string is escaped (title, byline, site, dateline, lang, related)', async () => {
+    const db = await openFresh();
+    const s = '"><img src=x onerror=alert(1)><script>alert(2)</script>\'';
+    const { id } = await saveArticle(db, {
+      article: makeArticle({
+        title: s, byline: s, siteName: s, lang: s,
+        content: `<p>${escapeHtml(s)}</p><figure><img src="https://x.example/i.png" alt="${escapeHtml(s)}">`
+          + `<figcaption>${escapeHtml(s)}</figcaption></figure>`,
+        dateline: { published: s, modified: null, precision: 'day', place: s, agency: null, text: s, source: 'text' },
+        related: [{ title: s, url: 'https://x.example/rel', section: s, score: 1 }],
+      }),
+    });
+    const full = await getFullArticle(db, id);
+    (full.record as { dir: string }).dir = s; // an imported or corrupted record
+    const out = new JSDOM(await articleToHtml(full, doc)).window.document;
+    expect(out.querySelectorAll('script, [onerror], img:not([alt])')).toHaveLength(0);
+    expect(out.title).toBe(s);
+    expect(out.documentElement.getAttribute('dir')).toBe('ltr');
   });
 });

@@ -69,14 +69,14 @@ describe('mountReader', () => {
   it('groups related headlines by section, most relevant group and headline first, dropping non-web links', () => {
     const r = mountReader(document, article(), { settings, timeZone: 'UTC' });
     const sections = Array.from(r.shadowRoot.querySelectorAll('.related section')).map((s) => ({
-      h: s.querySelector('h3')!.textContent,
+      h: s.querySelector('h2')!.textContent,
       items: Array.from(s.querySelectorAll('.headline')).map((x) => x.textContent),
     }));
     expect(sections).toEqual([{ h: 'Latest', items: ['A top'] }, { h: 'Most Read', items: ['C mid', 'B low'] }]);
     const a = r.shadowRoot.querySelector('.related a') as HTMLAnchorElement;
     expect(a.getAttribute('href')).toBe('https://news.example/a');
     expect(a.hasAttribute('target')).toBe(false); // opens in the same tab
-    expect(a.querySelector('time')!.getAttribute('datetime')).toBe('2024-03-12T09:00');
+    expect(a.closest('li')!.querySelector('time')!.getAttribute('datetime')).toBe('2024-03-12T09:00');
     r.close();
   });
 

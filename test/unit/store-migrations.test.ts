@@ -29,7 +29,13 @@ describe('migrations', () => {
       { id: 'b1', url: 'https://example.com/b', savedAt: 2000, article: b, imageMode: 'links' },
     ];
     await v1.table('articles').bulkPut(rows);
-    await v1.table('images').put({ articleId: 'a1', url: 'https://en.haberler.com/images/a.jpg', blob: pngBlob(), type: 'image/png', bytes: pngBlob().size });
+    await v1.table('images').put({
+      articleId: 'a1',
+      url: 'https://en.haberler.com/images/a.jpg',
+      blob: pngBlob(),
+      type: 'image/png',
+      bytes: pngBlob().size,
+    });
     v1.close();
 
     const db = await openLibrary(opts);

@@ -5,7 +5,10 @@
  */
 import { textOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
 
-const BY_PREFIX = /^\s*(?:by|von|par|por|di|door|av|af|przez|от|written by|words by|story by|reporting by|text:|texte:|texto:|autor:|author:|auteur\s*:)\s+/i;
+const BY_WORDS = ['by', 'von', 'par', 'por', 'di', 'door', 'av', 'af', 'przez', 'от'];
+const BY_PHRASES = ['written by', 'words by', 'story by', 'reporting by'];
+const BY_LABELS = ['text:', 'texte:', 'texto:', 'autor:', 'author:', String.raw`auteur\s*:`];
+const BY_PREFIX = new RegExp(String.raw`^\s*(?:${[...BY_WORDS, ...BY_PHRASES, ...BY_LABELS].join('|')})\s+`, 'i');
 const SPLIT = /\s*(?:,|;|\s\/\s|\s&\s|\band\b|\bund\b|\bet\b|、|，|،|\sو\s)\s*/i;
 const MAX_NAME = 80;
 

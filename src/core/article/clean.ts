@@ -116,7 +116,8 @@ function clutterKind(el: Element): string | null {
 
 function linkTextLength(el: Element): number {
   let n = 0;
-  const links = el.getElementsByTagName('a');
+  // A static list: reading a live collection's items is quadratic in jsdom.
+  const links = el.querySelectorAll('a');
   for (let i = 0; i < links.length; i++) n += collapsedLength(links[i]!.textContent ?? '');
   return n;
 }
@@ -180,7 +181,7 @@ function resolveImage(img: Element, base: string): void {
   let best = srcset ? bestSrcsetCandidate(srcset) : null;
   const picture = img.parentElement?.localName === 'picture' ? img.parentElement : null;
   if (!best && picture && isPlaceholder(img)) {
-    for (const source of Array.from(picture.getElementsByTagName('source'))) {
+    for (const source of Array.from(picture.querySelectorAll('source'))) {
       const s = source.getAttribute('srcset') ?? source.getAttribute('data-srcset');
       best = s ? bestSrcsetCandidate(s) : null;
       if (best) break;
@@ -194,7 +195,7 @@ function resolveImage(img: Element, base: string): void {
   const abs = src && !isPlaceholder(img) ? resolveHref(src, base) : null;
   if (abs) img.setAttribute('src', abs); else img.removeAttribute('src');
   if (picture) {
-    for (const source of Array.from(picture.getElementsByTagName('source'))) source.remove();
+    for (const source of Array.from(picture.querySelectorAll('source'))) source.remove();
   }
 }
 

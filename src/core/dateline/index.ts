@@ -24,7 +24,6 @@ import { liftWire, readWireDateline, titleCasePlace } from './wire.js';
 import { formatDateline } from './format.js';
 
 export { formatDateline } from './format.js';
-export type { FormatOptions } from './format.js';
 
 export interface DatelineContext {
   /** Absolute page URL. */

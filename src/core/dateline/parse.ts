@@ -10,6 +10,7 @@
 import { MONTHS } from '../text/lexicon/months.js';
 import { normalizeDigits } from '../text/lexicon/digits.js';
 import { timeUnitOf, UNIT_MINUTES } from '../text/lexicon/time-units.js';
+import { work } from '../work.js';
 
 export interface Stamp {
   y: number; m: number; d: number;
@@ -101,10 +102,20 @@ function makeStamp(y: number, m: number, d: number, h?: number, mi?: number, s?:
  * to the text parser ("March 12, 2024"). A time of exactly 00:00:00 is kept as written here; the
  * caller decides whether it is a real time (see `isSuspectMidnight`).
  */
+/** ISO 8601 and its relatives: "2024-03-12", "20240312", "2024-03-12 14:05:00.000+01:00 [Europe/Berlin]". */
+const ISO_DAY = String.raw`(\d{4})-?(\d{2})-?(\d{2})`;
+const ISO_TIME = String.raw`(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{1,2})(?:[.,]\d+)?)?\s*(Z|[+-−]\d{2}(?::?\d{2})?)?)?`;
+const ISO_ZONE_NAME = String.raw`(?:\s*(?:\[[^\]]*\]|[A-Z]{2,5}))?`;
+const ISO_DATE = new RegExp(`^${ISO_DAY}${ISO_TIME}${ISO_ZONE_NAME}$`, 'i');
+/** RFC 2822: "Tue, 12 Mar 2024 14:05:00 +0100" / "GMT". */
+const RFC2822_DAY = String.raw`(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})`;
+const RFC2822_TIME = String.raw`(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|Z|[+-]\d{4})?)?`;
+const RFC2822_DATE = new RegExp(`^${RFC2822_DAY}${RFC2822_TIME}`);
+
 export function parseMachineDate(raw: string, lang: string | null = null): Stamp | null {
   const s = normalizeDigits(raw).trim();
   if (!s || s.length > 80) return null;
-  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{1,2})(?:[.,]\d+)?)?\s*(Z|[+-−]\d{2}(?::?\d{2})?)?)?(?:\s*(?:\[[^\]]*\]|[A-Z]{2,5}))?$/i.exec(s);
+  let m = ISO_DATE.exec(s);
   if (m) {
     const st = makeStamp(+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? undefined : +m[4], m[5] === undefined ? undefined : +m[5], m[6] === undefined ? undefined : +m[6], normalizeOffset(m[7]));
     if (st) return st;
@@ -116,7 +127,7 @@ export function parseMachineDate(raw: string, lang: string | null = null): Stamp
     return makeStamp(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 'Z');
   }
   // RFC 2822: "Tue, 12 Mar 2024 14:05:00 +0100" / "GMT".
-  m = /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|Z|[+-]\d{4})?)?/.exec(s);
+  m = RFC2822_DATE.exec(s);
   if (m) {
     const month = MONTHS.get(m[2]!.toLowerCase());
     if (month) {
@@ -205,7 +216,7 @@ const DATE_PATTERNS: DatePattern[] = [
   { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19
     re: folding(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2})(?![\\d]|\\.\\d)`, 'gu'),
     ymd: (m, lang) => {
-      let a = +m[1]!; let b = +m[3]!; let y = +m[4]!;
+      const a = +m[1]!; const b = +m[3]!; let y = +m[4]!;
       if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
       // Day first everywhere except US English with slashes; an impossible month decides.
       const us = m[2] === '/' && /^en(-us)?$/i.test(lang ?? '');
@@ -240,11 +251,12 @@ const SPACE = /\s/;
  * it starts at most MONTH_MAX characters before that point. A month name is one code point per
  * character in any case, so this holds for the case-insensitive twin too.
  */
-function monthFirstMatches(sticky: RegExp, subject: string): RegExpExecArray[] {
+function monthFirstMatches(sticky: RegExp, subject: string, limit: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let next = 0; // first position not yet tried (and past the last match)
   DAY_THEN_YEAR.lastIndex = 0;
-  for (let core = DAY_THEN_YEAR.exec(subject); core; core = DAY_THEN_YEAR.exec(subject)) {
+  for (let core = DAY_THEN_YEAR.exec(subject); core && out.length < limit; core = DAY_THEN_YEAR.exec(subject)) {
+    work();
     let end = core.index;
     while (end > 0 && SPACE.test(subject[end - 1]!)) end--;
     if (end > 0 && subject[end - 1] === '.') end--;
@@ -258,11 +270,60 @@ function monthFirstMatches(sticky: RegExp, subject: string): RegExpExecArray[] {
   return out;
 }
 
-function allMatches(re: RegExp, subject: string): RegExpExecArray[] {
+function allMatches(re: RegExp, subject: string, limit: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(subject); m; m = re.exec(subject)) out.push(m);
+  for (let m = re.exec(subject); m && out.length < limit; m = re.exec(subject)) out.push(m);
   return out;
+}
+
+/**
+ * Matches of one pattern read per call: a page is free to write the same date thousands of times in
+ * a row, and each match costs regex runs around it (time, label, range). Text near a headline holds
+ * a few dozen dates at most.
+ */
+const MAX_MATCHES = 400;
+
+/**
+ * Spans of text already claimed by a date, sorted by start, for overlap tests by binary search
+ * (comparing each new match with every earlier one made a page of repeated dates quadratic).
+ * `longest` bounds how far before a span's start a claimed span can reach into it.
+ */
+class Spans {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private longest = 0;
+
+  overlaps(a: number, b: number): boolean {
+    // First span that starts after a - longest: no earlier one can end after a.
+    let lo = 0; let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= a - this.longest) lo = mid + 1; else hi = mid;
+    }
+    for (let i = lo; i < this.starts.length && this.starts[i]! < b; i++) {
+      work();
+      if (this.ends[i]! > a) return true;
+    }
+    return false;
+  }
+
+  /** Adds spans given in increasing order of start (one pattern's matches), merged in one pass. */
+  addSorted(list: Array<[number, number]>): void {
+    if (list.length === 0) return;
+    const starts: number[] = []; const ends: number[] = [];
+    let i = 0; let j = 0;
+    while (i < this.starts.length || j < list.length) {
+      work();
+      if (j >= list.length || (i < this.starts.length && this.starts[i]! <= list[j]![0])) {
+        starts.push(this.starts[i]!); ends.push(this.ends[i]!); i++;
+      } else {
+        const [a, b] = list[j]!;
+        starts.push(a); ends.push(b); this.longest = Math.max(this.longest, b - a); j++;
+      }
+    }
+    this.starts = starts; this.ends = ends;
+  }
 }
 
 const TZ_ALT = Object.keys(TZ_ABBR).join('|');
@@ -277,14 +338,23 @@ const TIME_AFTER = new RegExp(
 );
 /** A time right before a date: "10:30 AM EST, Wed March 4, 2020", "13:42 - 15.11.2019". */
 const TIME_BEFORE = new RegExp(
-  `(?<![\\d:])(\\d{1,2})\\s*[:h]\\s*(\\d{2})(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?(?:\\s*(?:uhr))?(?:\\s*(${TZ_ALT})(?![\\p{L}]))?` +
+  `(?<![\\d:])(\\d{1,2})\\s*[:h]\\s*(\\d{2})(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?` +
+  `(?:\\s*(?:uhr))?(?:\\s*(${TZ_ALT})(?![\\p{L}]))?` +
   `\\s*(?:[,|·•—–-]|on|le|am|el|il)?\\s*(?:\\p{L}{2,12}\\.?,?\\s*)?$`,
   'iu',
 );
 
-const RANGE_BEFORE = /(?:\d\.?\s*[–—-]|(?<!\p{L})(?:bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al|hasta(?:\s+el)?|fino\s+al|tot))\s*$/iu;
+/** "bis", "until", "jusqu'au"…: the words of a range of days, before its second date. */
+const UNTIL_WORDS = String.raw`bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al`;
+const RANGE_BEFORE = new RegExp(
+  String.raw`(?:\d\.?\s*[–—-]|(?<!\p{L})(?:${UNTIL_WORDS}|hasta(?:\s+el)?|fino\s+al|tot))\s*$`,
+  'iu',
+);
 // A date must follow ("bis 15:45 Uhr" after a date is a time range on one day, not a range of days).
-const RANGE_AFTER = /^\s*(?:bis(?:\s+zum)?|to|until|till|through|au|jusqu'au|al|hasta|fino\s+al|tot|[–—]|-)\s*\d{1,4}(?:[./-]\d|\.?\s*\p{L})/iu;
+const RANGE_AFTER = new RegExp(
+  String.raw`^\s*(?:${UNTIL_WORDS}|hasta|fino\s+al|tot|[–—]|-)\s*\d{1,4}(?:[./-]\d|\.?\s*\p{L})`,
+  'iu',
+);
 
 /** The lower-case `iu` patterns above, for folded text (see foldCase); their literals are the twins. */
 function foldedTwin(ci: RegExp): Folding {
@@ -303,8 +373,23 @@ function applyMeridiem(h: number, mer: string | undefined): number | null {
   return pm ? (h % 12) + 12 : h % 12;
 }
 
-const PUBLISHED_LABEL = /(published|posted|erschienen|veröffentlicht|publiziert|erstellt|publié|publie|publicado|publicada|pubblicato|gepubliceerd|yayınlanma|yayınlandı|yayın|опубликовано|опубликован|opublikowano|نشر|نُشر|发布|發佈|发表|公開|작성|created|issued)\s*(?:le|am|on|el|il|em|op|في|[:|–—-]|\s)*\s*$/iu;
-const MODIFIED_LABEL = /(updated?|last\s+modified|modified|revised|edited|aktualisiert|aktualisierung|geändert|stand|mis\s+à\s+jour|màj|maj|actualizado|actualizada|actualización|aggiornato|aggiornamento|atualizado|atualizada|bijgewerkt|gewijzigd|güncelleme|güncellendi|güncellenme|обновлено|обновлен|zaktualizowano|تحديث|آخر\s+تحديث|更新)\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$/iu;
+const PUBLISHED_WORDS = [
+  ...['published', 'posted', 'erschienen', 'veröffentlicht', 'publiziert', 'erstellt', 'publié', 'publie'],
+  ...['publicado', 'publicada', 'pubblicato', 'gepubliceerd', 'yayınlanma', 'yayınlandı', 'yayın'],
+  ...['опубликовано', 'опубликован', 'opublikowano', 'نشر', 'نُشر', '发布', '發佈', '发表', '公開', '작성'],
+  ...['created', 'issued'],
+];
+const PUBLISHED_GLUE = String.raw`\s*(?:le|am|on|el|il|em|op|في|[:|–—-]|\s)*\s*$`;
+const PUBLISHED_LABEL = new RegExp(`(${PUBLISHED_WORDS.join('|')})${PUBLISHED_GLUE}`, 'iu');
+const MODIFIED_WORDS = [
+  ...['updated?', String.raw`last\s+modified`, 'modified', 'revised', 'edited'],
+  ...['aktualisiert', 'aktualisierung', 'geändert', 'stand', String.raw`mis\s+à\s+jour`, 'màj', 'maj'],
+  ...['actualizado', 'actualizada', 'actualización', 'aggiornato', 'aggiornamento', 'atualizado', 'atualizada'],
+  ...['bijgewerkt', 'gewijzigd', 'güncelleme', 'güncellendi', 'güncellenme', 'обновлено', 'обновлен'],
+  ...['zaktualizowano', 'تحديث', String.raw`آخر\s+تحديث`, '更新'],
+];
+const MODIFIED_GLUE = String.raw`\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$`;
+const MODIFIED_LABEL = new RegExp(`(${MODIFIED_WORDS.join('|')})${MODIFIED_GLUE}`, 'iu');
 
 const MODIFIED_LABEL_F = foldedTwin(MODIFIED_LABEL);
 const PUBLISHED_LABEL_F = foldedTwin(PUBLISHED_LABEL);
@@ -391,12 +476,23 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
   const folded = foldCase(text);
   const subject = folded ?? text;
   const out: TextDate[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (a: number, b: number): boolean => taken.some(([x, y]) => a < y && b > x);
+  const taken = new Spans();
+  // This pattern's spans: in increasing order of start, merged into `taken` when the pattern is done.
+  let current: Array<[number, number]> = [];
+  const overlapsCurrent = (a: number, b: number): boolean => {
+    // Spans of one pattern do not overlap one another and come in order: only the last can reach a.
+    const last = current[current.length - 1];
+    return last !== undefined && a < last[1] && b > last[0];
+  };
+  const overlaps = (a: number, b: number): boolean => overlapsCurrent(a, b) || taken.overlaps(a, b);
   const run = (f: Folding, from: number, to: number): RegExpExecArray | null => (folded !== null ? f.re.exec(folded.slice(from, to)) : f.twin().exec(text.slice(from, to)));
   for (const p of DATE_PATTERNS) {
+    taken.addSorted(current);
+    current = [];
     const re = folded !== null ? p.re.re : p.re.twin();
-    for (const m of p.monthFirst ? monthFirstMatches(re, subject) : allMatches(re, subject)) {
+    work(subject.length);
+    for (const m of p.monthFirst ? monthFirstMatches(re, subject, MAX_MATCHES) : allMatches(re, subject, MAX_MATCHES)) {
+      work();
       const start = m.index; const end = start + m[0].length;
       if (overlaps(start, end)) continue;
       const ymd = p.ymd(m, opts.lang);
@@ -421,20 +517,24 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
           if (withTime?.h !== undefined && !overlaps(start - before[0].length, start)) { stamp = withTime; from = start - before[0].length; len += before[0].length; }
         }
       }
-      taken.push([from, from + len]);
+      current.push([from, from + len]);
       // One end of a range ("vom 24. April bis 2. Oktober 2017", "March 3 – March 9, 2024") names an
       // event's days, not when the story was filed.
       if (run(RANGE_BEFORE_F, Math.max(0, from - 24), from) || run(RANGE_AFTER_F, from + len, from + len + 24)) continue;
       out.push({ stamp, index: from, length: len, kind: labelKind(text.slice(Math.max(0, from - 48), from)), relative: false });
     }
   }
+  taken.addSorted(current);
+  current = [];
   if (opts.now) {
     const nowMs = opts.now.getTime();
     for (const rel of RELATIVE) {
       if (folded !== null && (!folded.includes(rel.word) || !rel.need.test(folded))) continue;
       const re = folded !== null ? rel.re.re : rel.re.twin();
       re.lastIndex = 0;
-      for (let m = re.exec(subject); m; m = re.exec(subject)) {
+      work(subject.length);
+      for (let m = re.exec(subject), k = 0; m && k < MAX_MATCHES; m = re.exec(subject), k++) {
+        work();
         const named = timeUnitOf(m[2]!);
         const unit = named ? UNIT_MINUTES[named] : 0;
         if (!unit || overlaps(m.index, m.index + m[0].length)) continue;

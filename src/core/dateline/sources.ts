@@ -8,8 +8,9 @@
  */
 import type { DateSource } from '../types.js';
 import type { JsonLdBlock } from '../page/page-meta.js';
-import { collapseRuns, hasNonSpace } from '../text/whitespace.js';
+import { collapseRuns, hasNonSpace, isSpace } from '../text/whitespace.js';
 import { findTextDates, parseMachineDate, type Stamp, type TextDate } from './parse.js';
+import { work } from '../work.js';
 
 export type DateKind = 'published' | 'modified';
 
@@ -24,15 +25,20 @@ export interface DateCandidate {
   relative?: boolean;
 }
 
-export interface PlaceHint { place: string | null; source: 'json-ld' }
-
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
 
-const ARTICLE_TYPES = /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|Article|BlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|Blog|PressRelease|Posting)$/i;
+const NEWS_ARTICLE_TYPES = ['', 'Reportage', 'Analysis', 'Opinion', 'Background', 'Review'].map((k) => `${k}NewsArticle`);
+const OTHER_ARTICLE_TYPES = ['LiveBlogPosting', 'Article', 'BlogPosting', 'Report', 'ScholarlyArticle', 'TechArticle'];
+const POST_TYPES = ['SocialMediaPosting', 'Blog', 'PressRelease', 'Posting'];
+const ARTICLE_TYPES = new RegExp(`^(${[...NEWS_ARTICLE_TYPES, ...OTHER_ARTICLE_TYPES, ...POST_TYPES].join('|')})$`, 'i');
 const PAGE_TYPES = /^(WebPage|ItemPage|CollectionPage|AboutPage|ProfilePage|QAPage|FAQPage)$/i;
 /** Nodes whose dates are not the story's: media files, people, comments, reviews of something else. */
-const FOREIGN_TYPES = /^(ImageObject|VideoObject|AudioObject|MediaObject|Person|Organization|NewsMediaOrganization|Comment|Review|Event|Product|Offer|WebSite|SiteNavigationElement|BreadcrumbList|ListItem)$/i;
+const MEDIA_TYPES = ['ImageObject', 'VideoObject', 'AudioObject', 'MediaObject'];
+const AGENT_TYPES = ['Person', 'Organization', 'NewsMediaOrganization'];
+const THING_TYPES = ['Comment', 'Review', 'Event', 'Product', 'Offer'];
+const SITE_TYPES = ['WebSite', 'SiteNavigationElement', 'BreadcrumbList', 'ListItem'];
+const FOREIGN_TYPES = new RegExp(`^(${[...MEDIA_TYPES, ...AGENT_TYPES, ...THING_TYPES, ...SITE_TYPES].join('|')})$`, 'i');
 
 function typesOf(o: Record<string, unknown>): string[] {
   const t = o['@type'];
@@ -127,7 +133,7 @@ const META_KEYS: Record<string, [DateKind, number]> = {
 
 export function readMeta(doc: Document, lang: string | null): DateCandidate[] {
   const out: DateCandidate[] = [];
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
     if (!m.hasAttribute('content')) continue;
     const itemprop = m.getAttribute('itemprop');
     if (itemprop && m.parentElement?.tagName === 'HEAD') {
@@ -154,14 +160,22 @@ const SKIP_TAGS = new Set(['NAV', 'ASIDE', 'FORM', 'SELECT', 'BUTTON', 'MENU', '
 /** A footer inside the story (Drupal's `footer.node__meta`, WordPress's `entry-footer`) holds its byline date. */
 const STORY = 'article, [class*="article"], [class*="post"], [class*="entry"], [itemprop="articleBody"]';
 /** Class/id words of related-story cards, comments, menus and page clocks. */
-const SKIP_CLASS = /(?:^|[\s_-])(?:comments?|comment-\w+|kommentare?|reply|replies|disqus|related|relacionad[ao]s?|recommend\w*|empfehlung\w*|teasers?|clock|site-?footer|page-?footer|global-?footer|main-?footer|navbar|nav|navigation|menu|sidebar|newsletter|promo|trending|popular|most-?read|meistgelesen|outbrain|taboola|more-?(?:news|stories|articles)|read-?more|breaking-?news|ticker|cookie\w*|consent)(?:$|[\s_-])/i;
+const SKIP_CLASS_WORDS = [
+  ...['comments?', String.raw`comment-\w+`, 'kommentare?', 'reply', 'replies', 'disqus'],
+  ...['related', 'relacionad[ao]s?', String.raw`recommend\w*`, String.raw`empfehlung\w*`, 'teasers?', 'clock'],
+  ...['site-?footer', 'page-?footer', 'global-?footer', 'main-?footer', 'navbar', 'nav', 'navigation', 'menu'],
+  ...['sidebar', 'newsletter', 'promo', 'trending', 'popular', 'most-?read', 'meistgelesen', 'outbrain', 'taboola'],
+  ...['more-?(?:news|stories|articles)', 'read-?more', 'breaking-?news', 'ticker', String.raw`cookie\w*`, 'consent'],
+];
+const SKIP_CLASS = new RegExp(String.raw`(?:^|[\s_-])(?:${SKIP_CLASS_WORDS.join('|')})(?:$|[\s_-])`, 'i');
 
 export interface Zones { headline: Element | null; isExcluded(el: Element): boolean }
 
 /** The story's headline: an h1 inside the article, or the h1 that matches the title. */
 export function findHeadline(doc: Document): Element | null {
-  // getElementsByTagName, not querySelectorAll: on big pages in jsdom the selector engine costs ms.
-  const h1s = Array.from(doc.getElementsByTagName('h1')).slice(0, 8);
+  // A static list (querySelectorAll of a tag name): jsdom reads a live collection's items in time
+  // proportional to its length, each, so copying one is quadratic (3,000 <meta> tags took seconds).
+  const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 8);
   if (h1s.length === 0) {
     // No h1: the first heading of the first <article> (a whole-page [itemprop] query is too slow).
     const article = doc.getElementsByTagName('article')[0];
@@ -214,7 +228,8 @@ export function makeZones(doc: Document): Zones {
 // Microdata and <time>
 
 function kindFromAttrs(el: Element): DateKind | null {
-  const s = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
+  const attrs = [el.getAttribute('class') ?? '', el.id, el.getAttribute('itemprop') ?? ''];
+  const s = [...attrs, el.parentElement?.getAttribute('class') ?? ''].join(' ').toLowerCase();
   if (/updat|modif|aktualisier|edited|revised/.test(s)) return 'modified';
   if (/publi|posted|pubdate|created|entry-date|datepublished/.test(s)) return 'published';
   return null;
@@ -252,7 +267,7 @@ function precedes(a: Element, b: Element): boolean {
 
 export function readTimeElements(doc: Document, zones: Zones, lang: string | null): DateCandidate[] {
   const out: DateCandidate[] = [];
-  const times = Array.from(doc.getElementsByTagName('time')).slice(0, 60);
+  const times = Array.from(doc.querySelectorAll('time')).slice(0, 60);
   const h = zones.headline;
   const article = h?.closest('article, main, [role="main"]') ?? null;
   for (const t of times) {
@@ -288,6 +303,9 @@ const NO_HEADLINE_CHARS = 8000;
 const FAR_CHARS = 30000;
 /** Class words of the elements that hold a byline date. */
 const DATE_CLASS = /date|time|publi|posted|byline|meta|datum|fecha|zeit|dateline|info|author|stamp/i;
+
+/** How far past its budget a walk reads the node it stopped in (see textWalk). */
+const NODE_OVERRUN = 2000;
 
 interface Segment { node: Text; start: number }
 
@@ -363,16 +381,33 @@ function textWalk(doc: Document, start: Node, forward: boolean): (budget: number
   const walker = forward && n && root.contains(start) ? doc.createTreeWalker(root, 0xffffffff) : null;
   if (walker && n) walker.currentNode = n;
   const step: (x: Node) => Node | null = walker ? (x) => walkerNext(walker, x) : forward ? (x) => nextInOrder(x, root) : (x) => prevInOrder(x, root);
+  // The last part holds only the first (backward: last) characters of its node that fit the budget.
+  let cut = false;
   return (budget) => {
+    // A larger budget reads the cut node again, as far as the new budget goes.
+    if (cut) { used -= parts.pop()!.value.length; visited--; cut = false; }
     for (; n && used < budget && visited < 20_000; n = step(n)) {
       visited++;
+      work();
       if (n.nodeType !== 3) continue;
       const raw = n.nodeValue ?? '';
       // Whitespace only (most text nodes between elements): nothing to read.
       if (!hasNonSpace(raw)) continue;
       const parent = n.parentNode as Element | null;
       if (!parent || skipsText(parent.tagName)) continue;
-      const value = collapseRuns(raw);
+      work(raw.length);
+      let value = collapseRuns(raw);
+      // A node that starts under the budget is read whole up to NODE_OVERRUN characters past it (a
+      // byline at the budget's edge keeps its date), but no further: the budget counts characters,
+      // not nodes, so one huge text node (400 KB of dates) is read only as far, nearest the headline first.
+      const room = budget - used + NODE_OVERRUN;
+      if (value.length > room) {
+        value = forward ? value.slice(0, room) : value.slice(value.length - room);
+        parts.push({ node: n as Text, value });
+        used += value.length;
+        cut = true;
+        break; // n stays on this node for a later, larger budget
+      }
       parts.push({ node: n as Text, value });
       used += value.length;
     }
@@ -407,6 +442,14 @@ export interface TextCandidate extends DateCandidate {
   labelled: boolean;
 }
 
+/** `text.trim().length` without copying a long text: the white space at its two ends is skipped. */
+function trimmedLength(text: string): number {
+  let a = 0; let b = text.length;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  return b - a;
+}
+
 function blockOf(el: Element): Element {
   for (let e: Element | null = el; e; e = e.parentElement) {
     if (/^(P|DIV|LI|TD|SECTION|ARTICLE|HEADER|BLOCKQUOTE|DD|FIGCAPTION)$/.test(e.tagName)) return e;
@@ -414,10 +457,24 @@ function blockOf(el: Element): Element {
   return el;
 }
 
+/**
+ * Dates one scan turns into candidates, nearest the headline first. Each costs a look at its
+ * element's ancestors; a byline area holds a handful, and a page of thousands of dates gains
+ * nothing from the rest.
+ */
+const MAX_SCAN_DATES = 100;
+
 export function readVisibleText(doc: Document, zones: Zones, opts: { lang: string | null; now: Date; timeZone?: string }): TextCandidate[] {
   const out: TextCandidate[] = [];
+  // Text length of each paragraph-like block met, read once however many dates it holds.
+  const blockLength = new Map<Element, number>();
   const scan = (text: string, segments: Segment[], origin: number, onlyMarked = false): void => {
-    for (const td of findTextDates(text, { lang: opts.lang, now: opts.now, timeZone: opts.timeZone })) {
+    const found = findTextDates(text, { lang: opts.lang, now: opts.now, timeZone: opts.timeZone });
+    // Backward scans end at the headline (origin is the text's end): their nearest dates are last.
+    const near = found.length <= MAX_SCAN_DATES ? found
+      : origin > 0 ? found.slice(-MAX_SCAN_DATES) : found.slice(0, MAX_SCAN_DATES);
+    for (const td of near) {
+      work();
       const node = nodeAt(segments, td.index);
       const el = node?.parentElement;
       if (!el || zones.isExcluded(el)) continue;
@@ -425,6 +482,15 @@ export function readVisibleText(doc: Document, zones: Zones, opts: { lang: strin
       if (onlyMarked && (c.prose || c.relative || (!c.labelled && !c.dateClass))) continue;
       out.push(c);
     }
+  };
+  const textLengthOf = (block: Element): number => {
+    let n = blockLength.get(block);
+    if (n === undefined) {
+      n = (block.textContent ?? '').length;
+      work(n);
+      blockLength.set(block, n);
+    }
+    return n;
   };
   const toCandidate = (td: TextDate, el: Element, nodeText: string, distance: number, text: string): TextCandidate => {
     let dateClass = false;
@@ -437,7 +503,7 @@ export function readVisibleText(doc: Document, zones: Zones, opts: { lang: strin
     // article is not prose by itself.
     const block = blockOf(el);
     const paragraph = /^(P|BLOCKQUOTE|LI|DD|TD|FIGCAPTION)$/.test(block.tagName);
-    const prose = !dateClass && (nodeText.trim().length > 160 || (paragraph && (block.textContent ?? '').length > 220));
+    const prose = !dateClass && (trimmedLength(nodeText) > 160 || (paragraph && textLengthOf(block) > 220));
     return {
       stamp: td.stamp, kind: td.kind ?? 'published', source: 'text', rank: 0, raw: text.slice(td.index, td.index + td.length),
       relative: td.relative, distance, dateClass, prose, labelled: td.kind !== null,

@@ -35,7 +35,10 @@ const WIRE = new RegExp(
 );
 
 /** Capitalised words that open a sentence or a kicker, not a place. */
-const NOT_PLACES = /^(update[ds]?|breaking|breaking news|exclusive|watch|live|analysis|opinion|editor'?s note|note|video|photos?|eilmeldung|kommentar|interview|exklusiv|direct|urgent|correction|fact check|q|a)$/i;
+const KICKERS = ['update[ds]?', 'breaking', 'breaking news', 'exclusive', 'watch', 'live', 'analysis', 'opinion'];
+const MORE_KICKERS = ["editor'?s note", 'note', 'video', 'photos?', 'correction', 'fact check', 'q', 'a'];
+const KICKERS_ABROAD = ['eilmeldung', 'kommentar', 'interview', 'exklusiv', 'direct', 'urgent'];
+const NOT_PLACES = new RegExp(`^(${[...KICKERS, ...MORE_KICKERS, ...KICKERS_ABROAD].join('|')})$`, 'i');
 
 const AGENCY_CASE: Record<string, string> = {
   ap: 'AP', reuters: 'Reuters', dpa: 'dpa', afp: 'AFP', upi: 'UPI', xinhua: 'Xinhua', ansa: 'ANSA', efe: 'EFE', kna: 'KNA',

@@ -36,7 +36,8 @@ export function refusal(doc: Document, options: Budgets): Refusal | null {
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const elements = doc.getElementsByTagName('*').length;
   if (elements > maxElements) {
-    return { code: 'too-large', message: `This page is too large to clean: it has ${elements.toLocaleString('en')} elements (the limit is ${maxElements.toLocaleString('en')}).` };
+    return { code: 'too-large', message: `This page is too large to clean: it has ${elements.toLocaleString('en')} elements ` +
+      `(the limit is ${maxElements.toLocaleString('en')}).` };
   }
   // Nesting a page script built (tree-depth.ts: Readability's cost grows faster than the depth).
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -47,7 +48,8 @@ export function refusal(doc: Document, options: Budgets): Refusal | null {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const chars = textLength(root);
   if (chars > maxChars) {
-    return { code: 'too-large', message: `This page is too large to clean: it has ${(chars / 1e6).toFixed(1)} million characters of text (the limit is ${(maxChars / 1e6).toFixed(1)} million).` };
+    return { code: 'too-large', message: `This page is too large to clean: it has ${(chars / 1e6).toFixed(1)} million characters of text ` +
+      `(the limit is ${(maxChars / 1e6).toFixed(1)} million).` };
   }
   return null;
 }

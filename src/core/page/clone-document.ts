@@ -41,7 +41,9 @@ export function cloneDocument(doc: Document, url: string): Document {
 export function importWithoutStyleText<T extends Node>(into: Document, node: T): T {
   const copy = into.importNode(node, true);
   if (copy.nodeType === 1) {
-    const styles = (copy as unknown as Element).getElementsByTagName('style');
+    // A static list: emptying a style changes the tree, and a live collection would be read again
+    // from the start at the next step (quadratic in jsdom and in browsers).
+    const styles = (copy as unknown as Element).querySelectorAll('style');
     for (let i = 0; i < styles.length; i++) styles[i]!.textContent = '';
     if ((copy as unknown as Element).localName === 'style') copy.textContent = '';
   }

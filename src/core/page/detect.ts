@@ -22,12 +22,20 @@ const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', '
 const DOCS_TYPES = new Set(['TechArticle', 'APIReference', 'SoftwareSourceCode', 'SoftwareApplication', 'HowTo']);
 const LIST_TYPES = new Set(['CollectionPage', 'ItemList', 'SearchResultsPage', 'WebSite']);
 
-const DATE_IN_PATH = /\/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-](?:0?[1-9]|[12]\d|3[01]))?(?:\/|$)|\/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\/|$|[-_])/;
-const SEARCH_PATH = /\/(?:search|suche|recherche|buscar|busca|cerca|ricerca|zoeken|szukaj|poisk|arama|bahth|kensaku|results?)(?:\/|\.\w+$|$)/i;
+/** /2024/03/12/ or /2024-3/: year, month and an optional day as path parts. */
+const DATE_PARTS_IN_PATH = /\/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-](?:0?[1-9]|[12]\d|3[01]))?(?:\/|$)/;
+/** /20240312/ or /20240312-slug: the same as one run of digits. */
+const DATE_RUN_IN_PATH = /\/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\/|$|[-_])/;
+const DATE_IN_PATH = new RegExp(`${DATE_PARTS_IN_PATH.source}|${DATE_RUN_IN_PATH.source}`);
+const SEARCH_WORDS = ['search', 'suche', 'recherche', 'buscar', 'busca', 'cerca', 'ricerca', 'zoeken', 'szukaj', 'poisk'];
+const SEARCH_PATH = new RegExp(String.raw`/(?:${[...SEARCH_WORDS, 'arama', 'bahth', 'kensaku', 'results?'].join('|')})(?:/|\.\w+$|$)`, 'i');
 const SEARCH_PARAMS = ['q', 's', 'query', 'search', 'keyword', 'keywords', 'k', 'searchTerm', 'text'];
-const DOCS_PATH = /\/(?:docs?|documentation|manual|reference|api|apidocs|guides?|tutorials?|handbook|wiki|man\d?|kb|knowledge-?base|help)(?:\/|$)/i;
+const DOCS_FOLDERS = ['docs?', 'documentation', 'manual', 'reference', 'api', 'apidocs', 'guides?', 'tutorials?'];
+const HELP_FOLDERS = ['handbook', 'wiki', String.raw`man\d?`, 'kb', 'knowledge-?base', 'help'];
+const DOCS_PATH = new RegExp(`/(?:${[...DOCS_FOLDERS, ...HELP_FOLDERS].join('|')})(?:/|$)`, 'i');
 const DOCS_HOST = /^(?:docs|doc|developer|developers|devdocs|help|support|wiki)\.|\.readthedocs\.io$|\.gitbook\.io$/i;
-const DOCS_GENERATOR = /docusaurus|sphinx|mkdocs|gitbook|vuepress|vitepress|hugo-book|docsify|jekyll-doc|readthedocs|antora|mdbook|starlight/i;
+const DOCS_GENERATORS = ['docusaurus', 'sphinx', 'mkdocs', 'gitbook', 'vuepress', 'vitepress', 'hugo-book', 'docsify'];
+const DOCS_GENERATOR = new RegExp([...DOCS_GENERATORS, 'jekyll-doc', 'readthedocs', 'antora', 'mdbook', 'starlight'].join('|'), 'i');
 const SHOP_PATH = /\/(?:products?|p|dp|item|items|shop|store|cart|checkout|buy|sku)(?:\/|$)/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]/g;
 
@@ -55,7 +63,7 @@ function weight(text: string): number {
 function largestParagraphGroup(doc: Document): { chars: number; paragraphs: number } {
   const groups = new Map<Element, { chars: number; paragraphs: number }>();
   let best = { chars: 0, paragraphs: 0 };
-  for (const p of Array.from(doc.getElementsByTagName('p'))) {
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
     const text = (p.textContent ?? '').trim();
     if (text.length < 20) continue;
     const w = weight(text);
@@ -77,9 +85,10 @@ function largestParagraphGroup(doc: Document): { chars: number; paragraphs: numb
 /** Links in h2/h3 headings and <article> cards: the shape of a front page or a list of results. */
 function headlineCount(doc: Document): { headlines: number; cards: number } {
   let headlines = 0;
+  // Static lists: iterating a live collection (getElementsByTagName) is quadratic in jsdom (the CLI).
   for (const tag of ['h2', 'h3', 'h4']) {
-    for (const h of Array.from(doc.getElementsByTagName(tag))) {
-      if (h.getElementsByTagName('a').length > 0 || h.closest('a')) headlines++;
+    for (const h of Array.from(doc.querySelectorAll(tag))) {
+      if (h.querySelector('a') || h.closest('a')) headlines++;
     }
   }
   return { headlines, cards: doc.getElementsByTagName('article').length };

@@ -51,7 +51,9 @@ function parseJsonLd(raw: string): unknown {
 export function readPageMeta(doc: Document): PageMeta {
   const meta = new Map<string, string>();
   // <meta> lives in <head> on nearly every page, but some CMSs print it in <body>; one pass over all.
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+  // Static lists (querySelectorAll of a tag name, fast in every DOM): jsdom reads each item of a live
+  // collection in time proportional to its length, so iterating one is quadratic (issue #17).
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const content = m.getAttribute('content')?.trim();
     if (key && content && !meta.has(key)) meta.set(key, content);
@@ -60,8 +62,8 @@ export function readPageMeta(doc: Document): PageMeta {
   }
   const jsonLd: JsonLdNode[] = [];
   const jsonLdBlocks: JsonLdBlock[] = [];
-  // getElementsByTagName, not querySelectorAll('script[type=…]'): attribute selectors are slow in jsdom.
-  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+  // A tag name, not querySelectorAll('script[type=…]'): attribute selectors are slow in jsdom.
+  for (const s of Array.from(doc.querySelectorAll('script'))) {
     if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const text = s.textContent ?? '';
     const root = parseJsonLd(text);

@@ -40,14 +40,15 @@ function pageLang(doc: Document, pm: PageMeta): string | null {
 }
 
 /**
- * Canonical URL and favicon from the <link> elements. getElementsByTagName, not
- * querySelector('link[rel~=canonical i]'): attribute selectors are slow in jsdom (the CLI).
+ * Canonical URL and favicon from the <link> elements. A tag name, not
+ * querySelector('link[rel~=canonical i]'): attribute selectors are slow in jsdom (the CLI); a static
+ * list, not getElementsByTagName: iterating a live collection is quadratic in jsdom.
  */
 function links(doc: Document, base: string): { canonical: string | null; favicon: string | null } {
   let canonical: string | null = null;
   let icon: string | null = null;
   let apple: string | null = null;
-  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+  for (const link of Array.from(doc.querySelectorAll('link'))) {
     const href = link.getAttribute('href');
     if (!href) continue;
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);

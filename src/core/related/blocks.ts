@@ -10,6 +10,7 @@ import { NOT_RELATED_HEADING, RELATED_HEADING } from '../text/lexicon/headings.j
 import { SPONSORED_CLASS } from '../text/lexicon/sponsored.js';
 import { collapse, collapsedLength, collapseRuns } from '../text/whitespace.js';
 import { subtree } from './scan.js';
+import { work } from '../work.js';
 import type { UrlShape } from './url.js';
 
 export interface BlockContext {
@@ -31,7 +32,16 @@ const ROOT: BlockContext = { excluded: false, sponsored: false, label: null, lab
 const EXCLUDED_TAGS = new Set(['nav', 'footer', 'menu', 'select', 'button', 'dialog']);
 const EXCLUDED_ROLES = /^(navigation|menubar|menu|contentinfo|search|dialog|tablist)$/;
 /** Class/id tokens (a token ending in one of these words) of non-headline regions. */
-const EXCLUDED_TOKEN = /(^|[_-])(nav|navbar|navi|navigation|menu|menus|mainmenu|megamenu|breadcrumbs?|footer|share|shares|sharing|sharebar|share-?tools|social|socials|social-?(links|icons|share|media)|tags|tag-?list|tags-?list|taglist|keywords|pagination|pager|paging|languages?|lang-?(menu|switch(er)?|select(or)?|list)|language-?(menu|switch(er)?|select(or)?|list)|comments?|comment-?list|subscribe|subscription|paywall|login|newsletter|cookies?|cookie-?banner|consent|skip-?links?|toolbar|topics|topic-?list|author-?bio|byline)$/;
+const LANGUAGE_PICKER = '-?(menu|switch(er)?|select(or)?|list)';
+const EXCLUDED_WORDS = [
+  ...['nav', 'navbar', 'navi', 'navigation', 'menu', 'menus', 'mainmenu', 'megamenu', 'breadcrumbs?', 'footer'],
+  ...['share', 'shares', 'sharing', 'sharebar', 'share-?tools', 'social', 'socials', 'social-?(links|icons|share|media)'],
+  ...['tags', 'tag-?list', 'tags-?list', 'taglist', 'keywords', 'pagination', 'pager', 'paging'],
+  ...['languages?', `lang${LANGUAGE_PICKER}`, `language${LANGUAGE_PICKER}`, 'comments?', 'comment-?list'],
+  ...['subscribe', 'subscription', 'paywall', 'login', 'newsletter', 'cookies?', 'cookie-?banner', 'consent'],
+  ...['skip-?links?', 'toolbar', 'topics', 'topic-?list', 'author-?bio', 'byline'],
+];
+const EXCLUDED_TOKEN = new RegExp(`(^|[_-])(${EXCLUDED_WORDS.join('|')})$`);
 
 /** Elements whose text is not page text. */
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
@@ -104,18 +114,25 @@ export function headingLabels(headings: Element[], shapeOf: (href: string) => Ur
     seen.add(wrapper);
     wrappers.push({ wrapper, heading: h, text: text.replace(/[\s:：»›>|•·\-–—]+$/, '').trim() });
   }
+  // Each walk runs along one row of siblings up to the next wrapper. A sibling that already has a label
+  // was reached by an earlier walk along the same row, which labelled everything from there to that
+  // same stop: the walk can end there. (Walking on made N headings that each end a paragraph label
+  // the N paragraphs after theirs: N² steps.)
+  const labelFrom = (first: Element | null, heading: Element, text: string): boolean => {
+    let any = false;
+    for (let s = first; s && !seen.has(s); s = s.nextElementSibling) {
+      work();
+      any = true;
+      if (labels.has(s)) break;
+      labels.set(s, { el: heading, text });
+    }
+    return any;
+  };
   for (const { wrapper, heading, text } of wrappers) {
-    let labelled = false;
-    for (let s = wrapper.nextElementSibling; s && !seen.has(s); s = s.nextElementSibling) {
-      if (!labels.has(s)) labels.set(s, { el: heading, text });
-      labelled = true;
-    }
-    // A heading alone at the end of its wrapper (<header><h2>Most read</h2></header><ol>…) labels what follows the wrapper.
-    if (!labelled && wrapper.parentElement) {
-      for (let s = wrapper.parentElement.nextElementSibling; s && !seen.has(s); s = s.nextElementSibling) {
-        if (!labels.has(s)) labels.set(s, { el: heading, text });
-      }
-    }
+    const labelled = labelFrom(wrapper.nextElementSibling, heading, text);
+    // A heading alone at the end of its wrapper (<header><h2>Most read</h2></header><ol>…) labels what
+    // follows the wrapper.
+    if (!labelled && wrapper.parentElement) labelFrom(wrapper.parentElement.nextElementSibling, heading, text);
   }
   return labels;
 }

@@ -25,11 +25,24 @@ const SKIP_TAGS = new Set(['svg', 'script', 'style', 'noscript', 'template', 'im
 const BLOCK_TAGS = new Set(['div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'header', 'footer', 'section', 'article', 'figure', 'br', 'dt', 'dd', 'span']);
 
 /** Class/id tokens of text hidden from sight (kept for screen readers) or from everyone. */
-const HIDDEN_TOKEN = /^(sr-only|sr_only|screen-?reader(-text|-only)?|visually-?hidden|visuallyhidden|u-visually-hidden|a11y(-hidden|-only)?|offscreen|off-screen|hidden|hide|is-hidden|element-invisible|assistive-text|show-for-sr|clip|clipped)$|(-sr-only|visually-?hidden|visuallyhidden)$/;
+const HIDDEN_WORDS = [
+  ...['sr-only', 'sr_only', 'screen-?reader(-text|-only)?', 'visually-?hidden', 'visuallyhidden', 'u-visually-hidden'],
+  ...['a11y(-hidden|-only)?', 'offscreen', 'off-screen', 'hidden', 'hide', 'is-hidden', 'element-invisible'],
+  ...['assistive-text', 'show-for-sr', 'clip', 'clipped'],
+];
+const HIDDEN_TOKEN = new RegExp(`^(${HIDDEN_WORDS.join('|')})$|(-sr-only|visually-?hidden|visuallyhidden)$`);
 const TIME_TOKEN = /(^|[_-])(time|date|timestamp|ago|datetime|published|pubdate|zeit|datum|fecha|heure|hora)$/;
-const KICKER_TOKEN = /(^|[_-])(kicker|label|badge|flag|eyebrow|overline|topline|dachzeile|roofline|rubric|rubrique|category|section|pretitle|supertitle|overtitle|pill|chip|tag|genre|marker)$/;
+const KICKER_WORDS = [
+  ...['kicker', 'label', 'badge', 'flag', 'eyebrow', 'overline', 'topline', 'dachzeile', 'roofline', 'rubric'],
+  ...['rubrique', 'category', 'section', 'pretitle', 'supertitle', 'overtitle', 'pill', 'chip', 'tag', 'genre', 'marker'],
+];
+const KICKER_TOKEN = new RegExp(`(^|[_-])(${KICKER_WORDS.join('|')})$`);
 const RANK_TOKEN = /(^|[_-])(rank|ranking|number|num|count|counter|position|index|order|no|nr)$/;
-const TEASER_TOKEN = /(^|[_-])(summary|teaser-text|desc|description|dek|excerpt|standfirst|lede|spot|intro|abstract|snippet|trail-?text|subtitle|sub-title|byline|author)$/;
+const TEASER_WORDS = [
+  ...['summary', 'teaser-text', 'desc', 'description', 'dek', 'excerpt', 'standfirst', 'lede', 'spot', 'intro'],
+  ...['abstract', 'snippet', 'trail-?text', 'subtitle', 'sub-title', 'byline', 'author'],
+];
+const TEASER_TOKEN = new RegExp(`(^|[_-])(${TEASER_WORDS.join('|')})$`);
 const TITLE_TOKEN = /(^|[_-])(title|headline|heading|hed|titel|titre|titular|titolo)$/;
 
 function tokens(el: Element): string[] {

@@ -15,6 +15,7 @@ import { parseCardTime } from './time.js';
 import type { JsonLdBlock } from '../page/page-meta.js';
 import { normalizeUrl, urlShape } from './url.js';
 import { linkResolver, type Link, type LinkUrl } from './link-resolver.js';
+import { work } from '../work.js';
 
 export interface Candidate {
   title: string;
@@ -154,7 +155,13 @@ function jsonLdLinks(blocks: readonly JsonLdBlock[], base: string): Map<string, 
 /** Strips rank numbers ("1 ", "2. ") when a block's titles are numbered 1, 2, 3… in order. */
 function stripRankNumbers(cands: Candidate[]): void {
   const byBlock = new Map<Element, Candidate[]>();
-  for (const c of cands) if (c.block) byBlock.set(c.block, [...(byBlock.get(c.block) ?? []), c]);
+  for (const c of cands) {
+    if (!c.block) continue;
+    work();
+    const list = byBlock.get(c.block);
+    // Appended in place: copying the list for each new member made a block of N links N² steps.
+    if (list) list.push(c); else byBlock.set(c.block, [c]);
+  }
   for (const list of byBlock.values()) {
     const nums = list.map((c) => /^(\d{1,2})[.)]?\s+(?=\S)/.exec(c.title));
     if (list.length < 3 || nums.some((m) => !m)) continue;

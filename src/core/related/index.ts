@@ -30,6 +30,12 @@ export interface RelatedContext {
   sisterDomains?: string[];
 }
 
+/**
+ * Headlines returned at most, the most relevant kept: a reader lists a few dozen, and a page can link
+ * thousands (8,000 links gave 8,000 headlines). The corpora's largest list is 63.
+ */
+export const MAX_RELATED = 100;
+
 /** The section a headline gets when its block had no heading. */
 export const DEFAULT_SECTION = 'Related';
 
@@ -110,7 +116,7 @@ export function findRelated(source: PageRead | Document, ctx: RelatedContext): R
   const profile = articleProfile(ctx.title, lead, ctx.text, ctx.lang, needed);
   const scored = merged.map((m, i) => ({ m, score: termsRelevance(headTerms[i]!, profile) }));
   scored.sort((a, b) => b.score - a.score || a.m.c.order - b.m.c.order);
-  return scored.map(({ m, score }) => {
+  return scored.slice(0, MAX_RELATED).map(({ m, score }) => {
     const h: RelatedHeadline = { title: m.c.title, url: m.c.url, section: m.sections[0]!, score };
     if (m.sections.length > 1) h.sections = m.sections;
     if (m.c.published) h.published = m.c.published;

@@ -10,17 +10,47 @@
  */
 
 const STOPWORDS: Record<string, string> = {
-  en: 'a an the and or but of in on at to for from by with without as is are was were be been being has have had do does did will would shall should can could may might must not no nor so than that this these those there here it its it\'s he she they we you i his her their our your my me him them us who whom whose which what when where why how all any both each few more most other some such only own same too very just also after before over under into out up down off about against between through during again further then once new says said say amid after over after via per vs',
-  de: 'der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine ist sind war waren wird werden wurde wurden hat haben hatte im in am an auf aus bei mit nach von vor zu zum zur für über unter durch gegen ohne um als auch noch nur schon so wie was wer wo sich sie er es wir ihr ich man dass daß beim vom ins bis seit doch mehr neue neuen',
-  fr: 'le la les un une des du de d l et ou mais ne pas plus est sont était été être a ont avait au aux en dans sur sous par pour avec sans chez vers entre contre ce cette ces cet qui que quoi dont où il elle ils elles on nous vous je se sa son ses leur leurs comme aussi après avant selon face',
-  es: 'el la los las un una unos unas de del al y o u pero no ni es son fue ser está están ha han había en con sin por para sobre entre contra desde hasta tras ante que qui quien cuyo donde como cuando se su sus le les lo este esta estos estas ese esa más muy también ya tras según',
-  it: 'il lo la i gli le un uno una di del della dei degli delle da dal dalla in nel nella con su sul sulla per tra fra e o ma non è sono era stato essere ha hanno che chi cui dove come quando si suo sua suoi sue questo questa quello quella più anche già dopo',
-  pt: 'o a os as um uma uns umas de do da dos das em no na nos nas por para com sem sobre entre e ou mas não é são foi ser está estão tem têm que quem onde como quando se seu sua seus suas este esta esse essa mais muito também já após',
-  nl: 'de het een en of maar niet is zijn was waren wordt worden werd heeft hebben in op aan bij met naar van voor door over onder tegen zonder als ook nog dat die dit deze er hij zij ze we wij je ik',
+  en:
+    'a an the and or but of in on at to for from by with without as is are was were be been being has ' +
+    'have had do does did will would shall should can could may might must not no nor so than that this ' +
+    'these those there here it its it\'s he she they we you i his her their our your my me him them us ' +
+    'who whom whose which what when where why how all any both each few more most other some such only ' +
+    'own same too very just also after before over under into out up down off about against between ' +
+    'through during again further then once new says said say amid after over after via per vs',
+  de:
+    'der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine ist sind war ' +
+    'waren wird werden wurde wurden hat haben hatte im in am an auf aus bei mit nach von vor zu zum zur ' +
+    'für über unter durch gegen ohne um als auch noch nur schon so wie was wer wo sich sie er es wir ihr ' +
+    'ich man dass daß beim vom ins bis seit doch mehr neue neuen',
+  fr:
+    'le la les un une des du de d l et ou mais ne pas plus est sont était été être a ont avait au aux en ' +
+    'dans sur sous par pour avec sans chez vers entre contre ce cette ces cet qui que quoi dont où il ' +
+    'elle ils elles on nous vous je se sa son ses leur leurs comme aussi après avant selon face',
+  es:
+    'el la los las un una unos unas de del al y o u pero no ni es son fue ser está están ha han había en ' +
+    'con sin por para sobre entre contra desde hasta tras ante que qui quien cuyo donde como cuando se su ' +
+    'sus le les lo este esta estos estas ese esa más muy también ya tras según',
+  it:
+    'il lo la i gli le un uno una di del della dei degli delle da dal dalla in nel nella con su sul sulla ' +
+    'per tra fra e o ma non è sono era stato essere ha hanno che chi cui dove come quando si suo sua suoi ' +
+    'sue questo questa quello quella più anche già dopo',
+  pt:
+    'o a os as um uma uns umas de do da dos das em no na nos nas por para com sem sobre entre e ou mas ' +
+    'não é são foi ser está estão tem têm que quem onde como quando se seu sua seus suas este esta esse ' +
+    'essa mais muito também já após',
+  nl:
+    'de het een en of maar niet is zijn was waren wordt worden werd heeft hebben in op aan bij met naar ' +
+    'van voor door over onder tegen zonder als ook nog dat die dit deze er hij zij ze we wij je ik',
   tr: 've veya ile bir bu şu o da de ki mi için gibi kadar daha en çok olan olarak ise ama ancak sonra önce',
-  ar: 'في من على إلى الى عن مع أن ان إن هذا هذه ذلك تلك التي الذي الذين كان كانت يكون قد لم لن ما لا و أو ثم بعد قبل حتى عند بين كل هو هي هم نحو خلال منذ أي',
-  he: 'של את על עם אל מן מ ב ל ה ו או אבל לא כי גם זה זו זאת אלה הוא היא הם הן אני אתה אנחנו יש אין היה היו אחרי לפני בין כל עוד רק',
-  ru: 'и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из ему теперь когда уже для после при это этот эта эти',
+  ar:
+    'في من على إلى الى عن مع أن ان إن هذا هذه ذلك تلك التي الذي الذين كان كانت يكون قد لم لن ما لا و أو ' +
+    'ثم بعد قبل حتى عند بين كل هو هي هم نحو خلال منذ أي',
+  he:
+    'של את על עם אל מן מ ב ל ה ו או אבל לא כי גם זה זו זאת אלה הוא היא הם הן אני אתה אנחנו יש אין היה היו ' +
+    'אחרי לפני בין כל עוד רק',
+  ru:
+    'и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было ' +
+    'вот от меня еще нет о из ему теперь когда уже для после при это этот эта эти',
 };
 
 const stopCache = new Map<string, Set<string>>();
@@ -176,12 +206,7 @@ export function articleProfile(title: string, lead: string, body: string, lang: 
   return { weight };
 }
 
-/** 0..1: noisy-OR of the shared terms' weights. */
-export function relevance(headline: string, profile: ArticleProfile, lang: string | null): number {
-  return termsRelevance(new Set(terms(headline, lang)), profile);
-}
-
-/** relevance() of a headline from its set of terms (for callers that already have them). */
+/** 0..1: noisy-OR of the weights of the terms a headline shares with the article. */
 export function termsRelevance(headlineTerms: Set<string>, profile: ArticleProfile): number {
   let miss = 1;
   for (const t of headlineTerms) {

@@ -32,7 +32,7 @@ const RELATIVE: RegExp[] = [
   /\b(\d+|un'?|una)\s+(secondi|minuti|minuto|ore|ora|giorni|giorno|settimane?)\s+fa\b/i,
   /(\d+)\s*(秒|分|時間|日|週間)前/,
   /(\d+)\s*(秒|分钟|分鐘|小时|小時|天|周)前/,
-  /منذ\s+(\d+)?\s*(ثوان[يٍ]?|ثانية|دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع)/,
+  /منذ\s+(\d+)?\s*(ثوان(?:ي|ٍ)?|ثانية|دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع)/,
   /לפני\s+(\d+)?\s*(שניות|דקות|דקה|שעות|שעה|שעתיים|ימים|יום|יומיים|שבועות|שבוע)/,
   /(\d+)\s+(секунд\p{L}*|минут\p{L}*|час\p{L}*|дн\p{L}*|день|недел\p{L}*)\s+назад/iu,
   /(\d+)\s+(saniye|dakika|saat|gün|hafta)\s+önce/i,
@@ -146,7 +146,20 @@ export function parseCardTime(text: string, datetime: string | null, now: Date, 
 }
 
 /** Words a time text may hold besides numbers and units: "ago", "vor", "il y a", "Uhr", "منذ", "לפני"… */
-const TIME_WORD = /^(ago|just|now|yesterday|today|updated|published|at|on|vor|gestern|heute|um|uhr|aktualisiert|il|y|a|hier|aujourd'hui|à|le|mis|jour|hace|ayer|hoy|de|las|el|fa|ieri|oggi|alle|an?|one|eine[mr]?|une?|una?|un|منذ|لפני|назад|önce|в|am|pm|gmt|utc|cet|cest|edt|est|ist|jst|bst)$/i;
+const TIME_WORDS = [
+  ...['ago', 'just', 'now', 'yesterday', 'today', 'updated', 'published', 'at', 'on'],
+  ...['vor', 'gestern', 'heute', 'um', 'uhr', 'aktualisiert', 'il', 'y', 'a', 'hier', "aujourd'hui", 'à', 'le', 'mis', 'jour'],
+  ...['hace', 'ayer', 'hoy', 'de', 'las', 'el', 'fa', 'ieri', 'oggi', 'alle'],
+  ...['an?', 'one', 'eine[mr]?', 'une?', 'una?', 'un', 'منذ', 'لפני', 'назад', 'önce', 'в'],
+  ...['am', 'pm', 'gmt', 'utc', 'cet', 'cest', 'edt', 'est', 'ist', 'jst', 'bst'],
+];
+const TIME_WORD = new RegExp(`^(${TIME_WORDS.join('|')})$`, 'i');
+/** Hebrew, Arabic, Japanese and Chinese time words (no case to fold). */
+const UNCASED_TIME_WORDS = [
+  ...['לפני', 'منذ', 'שעה', 'שעתיים', 'יום', 'יומיים', 'דקה', 'ساعة', 'ساعتين', 'دقيقة', 'دقيقتين', 'يوم', 'يومين'],
+  ...['たった今', '刚刚', '昨日', '昨天', 'أمس', 'אתמול', 'الآن', 'הרגע'],
+];
+const TIME_WORD_UNCASED = new RegExp(`^(${UNCASED_TIME_WORDS.join('|')})$`);
 
 /** Does this text look like nothing but a card time ("2 minutes ago...", "13m ago", "15.11.2019 13:42")? */
 export function isTimeText(text: string, now: Date): boolean {
@@ -155,10 +168,9 @@ export function isTimeText(text: string, now: Date): boolean {
   if (parseCardTime(t, null, now, 0) === null) return false;
   // Every word must be a number, a unit, a month or a time word: "New Social Movements 2 minutes ago" is not a time.
   return t.split(/\s+/).every((raw) => {
-    const w = raw.replace(/^[(\[«"']+|[)\]»"',.:;]+$/g, '');
+    const w = raw.replace(/^[([«"']+|[)\]»"',.:;]+$/g, '');
     return !w || /\d/.test(w) || TIME_WORD.test(w) || timeUnitOf(w) !== null
-      || MONTHS.has(w.toLowerCase().replace(/\.$/, ''))
-      || /^(לפני|منذ|שעה|שעתיים|יום|יומיים|דקה|ساعة|ساعتين|دقيقة|دقيقتين|يوم|يومين|たった今|刚刚|昨日|昨天|أمس|אתמול|الآن|הרגע)$/.test(w);
+      || MONTHS.has(w.toLowerCase().replace(/\.$/, '')) || TIME_WORD_UNCASED.test(w);
   });
 }
 

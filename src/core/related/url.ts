@@ -57,7 +57,11 @@ const NOT_STORY_SEGMENT = new RegExp(
 
 const MEDIA_FILE = /\.(jpe?g|png|gif|webp|svg|pdf|mp3|mp4|m4a|xml|rss|json|zip|ics)$/i;
 const MONTH = '(0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
-const DATE_IN_PATH = new RegExp(`(^|[/_-])(19|20)\\d{2}([/_-])${MONTH}([/_-]\\d{1,2})?([/_.-]|$)|(^|[/_-])(19|20)\\d{2}(0[1-9]|1[0-2])([0-3]\\d)([/_.-]|$)`, 'i');
+/** 2024/03/12, 2024-mar: year, month and an optional day as separate parts. */
+const DATE_PARTS = String.raw`(^|[/_-])(19|20)\d{2}([/_-])${MONTH}([/_-]\d{1,2})?([/_.-]|$)`;
+/** 20240312: the same as one run of digits. */
+const DATE_RUN = String.raw`(^|[/_-])(19|20)\d{2}(0[1-9]|1[0-2])([0-3]\d)([/_.-]|$)`;
+const DATE_IN_PATH = new RegExp(`${DATE_PARTS}|${DATE_RUN}`, 'i');
 
 /**
  * How much a URL looks like a story page:

@@ -7,6 +7,8 @@ export type ReaderToBackground = {
 export type ReaderToContent = {
   /** Toggle the overlay (toolbar button, shortcut); `force` true only opens, false only closes. */
   'reader:toggle': { request: { force?: boolean }; response: { open: boolean } };
+  /** The 'listen' command (issue #26): open the reader if needed, then start or pause reading aloud. */
+  'reader:listen': { request: Record<string, never>; response: { open: boolean } };
   /** The 'save-article' command: save the page's article to the library (opens the reader to show the result). */
   'reader:save': { request: Record<string, never>; response: { saved: boolean; message: string } };
 };

@@ -8,7 +8,7 @@ export type TimeUnit = 's' | 'm' | 'h' | 'd' | 'w';
 
 /** Unit words by unit (regex sources, whole words, lower case). */
 const UNIT_WORDS: Readonly<Record<TimeUnit, readonly string[]>> = {
-  s: ['s', 'secs?', 'seconds?', 'sekunden?', 'secondes?', 'segundos?', 'secondi', '秒', 'ثوان[يٍ]?', 'ثانية', 'שניות',
+  s: ['s', 'secs?', 'seconds?', 'sekunden?', 'secondes?', 'segundos?', 'secondi', '秒', 'ثوان(?:ي|ٍ)?', 'ثانية', 'שניות',
     'секунд\\p{L}*', 'saniye'],
   m: ['m', 'mins?', 'minutes?', 'minuten?', 'minutos?', 'minuti', 'minuto', 'minuut', '分', '分钟', '分鐘', 'دقيقة', 'دقائق',
     'دقيقتين', 'דקות', 'דקה', 'минут\\p{L}*', 'dakika'],

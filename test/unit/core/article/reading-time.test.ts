@@ -14,7 +14,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 function byRegex(text: string): { words: number; cjkChars: number } {
   const cjkChars = (text.match(CJK) ?? []).length;
   const rest = text.replace(CJK, ' ');
-  return { words: (rest.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu) ?? []).length, cjkChars };
+  return { words: (rest.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length, cjkChars };
 }
 
 const PIECES = ['word', 'Wörter', "don't", 'rock’n’roll', 'e-mail', '-lead', "'quoted'", '2024', '3.5', 'naïve', 'e\u0301t\u00e9',

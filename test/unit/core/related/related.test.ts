@@ -124,7 +124,9 @@ describe('named cases', () => {
     for (const slug of ['en-bbc-sponsored', 'de-spiegel-kicker', 'fr-lemonde-lire-aussi', 'es-elmundo-hace-horas', 'he-ynet-katavot-nosafot']) {
       const { doc, ctx } = load(slug);
       const titles = findRelated(doc, ctx).map((h) => h.title).join('\n');
-      expect(titles, slug).not.toMatch(/belly fat|future of banking|hidden cost of cheap flights|BahnCard|Ostsee|nouvelles tables|placas solares|רווקים|ביטוח/);
+      const sponsoredTitles = ['belly fat', 'future of banking', 'hidden cost of cheap flights', 'BahnCard', 'Ostsee'];
+      const sponsoredAbroad = ['nouvelles tables', 'placas solares', 'רווקים', 'ביטוח'];
+      expect(titles, slug).not.toMatch(new RegExp([...sponsoredTitles, ...sponsoredAbroad].join('|')));
     }
   });
 

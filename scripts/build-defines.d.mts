@@ -1,0 +1,1 @@
+export function bundleDefines(opts: { e2e: boolean }): Record<string, string>;

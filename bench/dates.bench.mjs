@@ -116,7 +116,8 @@ await mkdir(path.join(root, 'bench/results'), { recursive: true });
 if (!only) {
   await writeFile(path.join(root, 'bench/results/dates.json'), JSON.stringify({
     corpus: 'shared/corpus/dates (htmldate sample, 300 pages)', now: NOW.toISOString(), date: new Date().toISOString(), node: process.version,
-    table, bySource, datelineMs: { median: pct(0.5), p90: pct(0.9), max: pct(1) }, wrongBySource, wrong: tools.dateline.wrong, missing: missed, readabilityWrong: tools.readability.wrong, perPage,
+    table, bySource,
+    datelineMs: { median: pct(0.5), p90: pct(0.9), max: pct(1) }, wrongBySource, wrong: tools.dateline.wrong, missing: missed, readabilityWrong: tools.readability.wrong, perPage,
   }, null, 1));
   console.log('wrote bench/results/dates.json');
 }

@@ -442,7 +442,11 @@ const PUBLISHED_LABEL = /(published|posted|erschienen|veröffentlicht|publiziert
 const MODIFIED_LABEL = /(updated?|last\s+modified|modified|revised|edited|aktualisiert|aktualisierung|geändert|stand|mis\s+à\s+jour|màj|maj|actualizado|actualizada|actualización|aggiornato|aggiornamento|atualizado|atualizada|bijgewerkt|gewijzigd|güncelleme|güncellendi|güncellenme|обновлено|обновлен|zaktualizowano|تحديث|آخر\s+تحديث|更新)\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$/iu;
 
 /** Labels of dates that are not a story's: a forum poster's registration, a birthday (issue #21). */
-const OTHER_LABEL = /(registriert\s+seit|mitglied\s+seit|dabei\s+seit|registriert|beigetreten|anmeldedatum|joined|registered|member\s+since|inscrit\s+(?:le|depuis)|inscription|registrado|iscritto|lid\s+sinds|geboren(?:\s+am)?|born(?:\s+on)?)\s*(?:am|on|le|el|il|op|[:|–—-]|\s)*\s*$/iu;
+const OTHER_LABEL = new RegExp(`(${[
+  'registriert\\s+seit', 'mitglied\\s+seit', 'dabei\\s+seit', 'registriert', 'beigetreten', 'anmeldedatum', 'joined',
+  'registered', 'member\\s+since', 'inscrit\\s+(?:le|depuis)', 'inscription', 'registrado', 'iscritto', 'lid\\s+sinds',
+  'geboren(?:\\s+am)?', 'born(?:\\s+on)?',
+].join('|')})\\s*(?:am|on|le|el|il|op|[:|–—-]|\\s)*\\s*$`, 'iu');
 const OTHER_LABEL_F = foldedTwin(OTHER_LABEL);
 
 const MODIFIED_LABEL_F = foldedTwin(MODIFIED_LABEL);

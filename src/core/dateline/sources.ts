@@ -15,7 +15,12 @@ export type DateKind = 'published' | 'modified';
 
 // Vocabulary of issue #21 (kept apart so a lexicon can take it over).
 /** Class/id words of embedded social posts and page-wide "today" clocks: their dates are not the story's. */
-const FOREIGN_CLASS = /(?:^|[\s_-])(?:twitter-tweet|tweet|instagram-media|tiktok-embed|fb-post|social-?embed|embed-?(?:twitter|instagram|social)|today|todays?-?date|current-?date|date-?today|top-?bar|mehr-?zum-?thema|lesen-?sie-?auch|see-?also|also-?read|more-?from)(?:$|[\s_-])/i;
+const FOREIGN_CLASS = new RegExp(`(?:^|[\\s_-])(?:${[
+  'twitter-tweet', 'tweet', 'instagram-media', 'tiktok-embed', 'fb-post', 'social-?embed',
+  'embed-?(?:twitter|instagram|social)',
+  'today', 'todays?-?date', 'current-?date', 'date-?today', 'top-?bar',
+  'mehr-?zum-?thema', 'lesen-?sie-?auch', 'see-?also', 'also-?read', 'more-?from',
+].join('|')})(?:$|[\\s_-])`, 'i');
 /**
  * Where a date written in visible text is one the story talks about, not when it was filed: the
  * headline, the teaser/description, a caption, a quote. Such a date never overrides the metadata.

@@ -42,10 +42,10 @@ const AGENCY_CASE: Record<string, string> = {
   epd: 'epd', apa: 'APA', sda: 'SDA', kyodo: 'Kyodo', yonhap: 'Yonhap', tass: 'TASS', pti: 'PTI', ians: 'IANS', aa: 'AA',
   'dpa-afx': 'dpa-AFX', bloomberg: 'Bloomberg', cnn: 'CNN', anadolu: 'Anadolu', 'ap photo': 'AP',
   keystone: 'Keystone', 'keystone-sda': 'Keystone-SDA', 'sda-keystone': 'SDA-Keystone', ats: 'ATS', belga: 'Belga',
-  anp: 'ANP', ctk: 'ČTK', 'čtk': 'ČTK', pap: 'PAP', 'europa press': 'Europa Press', lusa: 'Lusa', agi: 'AGI', adnkronos: 'Adnkronos',
-  jiji: 'Jiji', ria: 'RIA', interfax: 'Interfax', 'ria novosti': 'RIA Novosti', wafa: 'WAFA', mena: 'MENA', kap: 'Kathpress',
-  kathpress: 'Kathpress', idea: 'idea', sid: 'SID', ddp: 'ddp', dapd: 'dapd', 'afp-jiji': 'AFP-Jiji', 'tt': 'TT', ntb: 'NTB',
-  stt: 'STT', ritzau: 'Ritzau', 'reuters/afp': 'Reuters/AFP',
+  anp: 'ANP', ctk: 'ČTK', 'čtk': 'ČTK', pap: 'PAP', 'europa press': 'Europa Press', lusa: 'Lusa', agi: 'AGI',
+  adnkronos: 'Adnkronos', jiji: 'Jiji', ria: 'RIA', interfax: 'Interfax', 'ria novosti': 'RIA Novosti', wafa: 'WAFA',
+  mena: 'MENA', kap: 'Kathpress', kathpress: 'Kathpress', idea: 'idea', sid: 'SID', ddp: 'ddp', dapd: 'dapd',
+  'afp-jiji': 'AFP-Jiji', tt: 'TT', ntb: 'NTB', stt: 'STT', ritzau: 'Ritzau', 'reuters/afp': 'Reuters/AFP',
 };
 
 /**

@@ -176,7 +176,7 @@ describe('in the extraction pipeline (what the reader shows)', () => {
     const doc = new JSDOM(`<!DOCTYPE html><html lang="de"><head><title>Regierung beschließt Paket</title>
       <meta name="author" content="dpa">
       <meta property="article:published_time" content="2023-03-15T10:30:00+01:00"></head><body><article>
-      <h1>Regierung beschließt Paket</h1><p class="teaser"><strong>Nach langen Verhandlungen hat sich die Koalition auf ein
+      <h1>Regierung beschließt Paket</h1><p><strong>Nach langen Verhandlungen hat sich die Koalition auf ein
       Paket geeinigt. Was drin steht.</strong></p>
       <p>Berlin (dpa) - Die Bundesregierung hat am Mittwoch das lange umstrittene Paket beschlossen.</p>${more}
       </article></body></html>`, { url }).window.document;

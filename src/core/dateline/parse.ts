@@ -167,6 +167,21 @@ const TZ_ABBR: Record<string, string> = {
   aest: '+10:00', aedt: '+11:00', awst: '+08:00', nzst: '+12:00', nzdt: '+13:00', sgt: '+08:00', hkt: '+08:00',
 };
 
+/** Regions whose English writes "02/11/2023" month first. */
+const MONTH_FIRST_REGIONS = /^(us|ph|fm|mh|pw|as|gu|mp|pr|vi|um)$/;
+
+/**
+ * Day/month order of a slashed date, from the page's language and region ("en-GB", or "und-DE" when
+ * only the site's country TLD is known; see localeHint in index.ts). Other languages write the day
+ * first; English needs a region; with none (plain "en" on a .com), "02/11/2023" is ambiguous: null.
+ */
+export function slashOrder(lang: string | null): 'dmy' | 'mdy' | null {
+  const [base = '', region = ''] = (lang ?? '').toLowerCase().split(/[-_]/);
+  if (region && /^[a-z]{2}$/.test(region)) return MONTH_FIRST_REGIONS.test(region) ? 'mdy' : 'dmy';
+  if (base && base !== 'en' && base !== 'und') return 'dmy';
+  return null;
+}
+
 const LB = '(?<![\\p{L}\\p{N}])';
 const LA = '(?![\\p{L}])';
 const ORD = '(?:st|nd|rd|th|er|e|º|°|ª)?';
@@ -209,20 +224,26 @@ const DATE_PATTERNS: DatePattern[] = [
     re: folding('(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]?', 'gu'),
     ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
   },
+  { // Hungarian year first, dots and spaces: "2020. 06. 04." (before the day-first pattern, which would
+    // read "06. 04. 11" of "2020. 06. 04. 11:27" as a day, a month and a year)
+    re: folding(`${LB}(\\d{4})\\.\\s(\\d{1,2})\\.\\s?(\\d{1,2})\\.(?!\\d)`, 'gu'),
+    ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
+  },
   { // 2024/03/12, 2024.03.12
     re: folding(`${LB}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d])`, 'gu'),
     ymd: (m) => [+m[1]!, +m[3]!, +m[4]!],
   },
-  { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19
-    re: folding(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2})(?![\\d]|\\.\\d)`, 'gu'),
+  { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19 (a two-digit "year" before ":27" is an hour)
+    re: folding(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2}(?![:h]\\d))(?![\\d]|\\.\\d)`, 'gu'),
     ymd: (m, lang) => {
       const a = +m[1]!; const b = +m[3]!; let y = +m[4]!;
       if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
-      // Day first everywhere except US English with slashes; an impossible month decides.
-      const us = m[2] === '/' && /^en(-us)?$/i.test(lang ?? '');
+      // An impossible month decides; else the page's locale (see slashOrder).
       if (a > 12 && b <= 12) return [y, b, a];
       if (b > 12 && a <= 12) return [y, a, b];
-      return us ? [y, a, b] : [y, b, a];
+      if (a === b || m[2] !== '/') return [y, b, a];
+      const order = slashOrder(lang);
+      return order === 'mdy' ? [y, a, b] : order === 'dmy' ? [y, b, a] : null;
     },
   },
   { // 4 October 2023, 4. Oktober 2023, 1er mars 2023, 4 de octubre de 2023, 4 октября 2023
@@ -391,6 +412,14 @@ const MODIFIED_WORDS = [
 const MODIFIED_GLUE = String.raw`\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$`;
 const MODIFIED_LABEL = new RegExp(`(${MODIFIED_WORDS.join('|')})${MODIFIED_GLUE}`, 'iu');
 
+/** Labels of dates that are not a story's: a forum poster's registration, a birthday (issue #21). */
+const OTHER_LABEL = new RegExp(`(${[
+  'registriert\\s+seit', 'mitglied\\s+seit', 'dabei\\s+seit', 'registriert', 'beigetreten', 'anmeldedatum', 'joined',
+  'registered', 'member\\s+since', 'inscrit\\s+(?:le|depuis)', 'inscription', 'registrado', 'iscritto', 'lid\\s+sinds',
+  'geboren(?:\\s+am)?', 'born(?:\\s+on)?',
+].join('|')})\\s*(?:am|on|le|el|il|op|[:|–—-]|\\s)*\\s*$`, 'iu');
+const OTHER_LABEL_F = foldedTwin(OTHER_LABEL);
+
 const MODIFIED_LABEL_F = foldedTwin(MODIFIED_LABEL);
 const PUBLISHED_LABEL_F = foldedTwin(PUBLISHED_LABEL);
 
@@ -521,6 +550,7 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
       // One end of a range ("vom 24. April bis 2. Oktober 2017", "March 3 – March 9, 2024") names an
       // event's days, not when the story was filed.
       if (run(RANGE_BEFORE_F, Math.max(0, from - 24), from) || run(RANGE_AFTER_F, from + len, from + len + 24)) continue;
+      if (run(OTHER_LABEL_F, Math.max(0, from - 32), from)) continue;
       out.push({ stamp, index: from, length: len, kind: labelKind(text.slice(Math.max(0, from - 48), from)), relative: false });
     }
   }

@@ -14,6 +14,21 @@ import { work } from '../work.js';
 
 export type DateKind = 'published' | 'modified';
 
+// Vocabulary of issue #21 (kept apart so a lexicon can take it over).
+/** Class/id words of embedded social posts and page-wide "today" clocks: their dates are not the story's. */
+const FOREIGN_CLASS = new RegExp(`(?:^|[\\s_-])(?:${[
+  'twitter-tweet', 'tweet', 'instagram-media', 'tiktok-embed', 'fb-post', 'social-?embed',
+  'embed-?(?:twitter|instagram|social)',
+  'today', 'todays?-?date', 'current-?date', 'date-?today', 'top-?bar',
+  'mehr-?zum-?thema', 'lesen-?sie-?auch', 'see-?also', 'also-?read', 'more-?from',
+].join('|')})(?:$|[\\s_-])`, 'i');
+/**
+ * Where a date written in visible text is one the story talks about, not when it was filed: the
+ * headline, the teaser/description, a caption, a quote. Such a date never overrides the metadata.
+ */
+const NOT_DATELINE_TEXT = 'h1, h2, h3, figcaption, blockquote, q, [class*="caption"], [class*="description"], '
+  + '[class*="summary"], [class*="standfirst"], [class*="teaser"], [class*="subtitle"], [class*="intro"]';
+
 export interface DateCandidate {
   stamp: Stamp;
   kind: DateKind;
@@ -211,7 +226,9 @@ export function makeZones(doc: Document): Zones {
       if (e.tagName === 'HEADER' && !e.closest('article, main, [role="main"]')) { verdict = true; break; }
       // "footer" alone is the site's footer unless it sits inside the story.
       const cls = `${e.getAttribute('class') ?? ''} ${e.id}`;
-      if (cls.length > 1 && SKIP_CLASS.test(cls)) { verdict = true; break; }
+      if (cls.length > 1 && (SKIP_CLASS.test(cls) || FOREIGN_CLASS.test(cls))) { verdict = true; break; }
+      // A quoted or embedded post (<blockquote class="twitter-tweet">, a pull quote) dates itself.
+      if (e.tagName === 'BLOCKQUOTE') { verdict = true; break; }
       if ((e.tagName === 'FOOTER' || /(?:^|\s)footer(?:$|\s)/i.test(cls)) && !e.parentElement?.closest(STORY)) { verdict = true; break; }
       const role = e.getAttribute('role');
       if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') { verdict = true; break; }
@@ -440,6 +457,8 @@ export interface TextCandidate extends DateCandidate {
   prose: boolean;
   /** A label before it said what it is ("Published", "Updated:"). */
   labelled: boolean;
+  /** In the headline, a caption, a teaser or description (NOT_DATELINE_TEXT): a date of the story's subject. */
+  inContent?: boolean;
 }
 
 /** `text.trim().length` without copying a long text: the white space at its two ends is skipped. */
@@ -507,6 +526,7 @@ export function readVisibleText(doc: Document, zones: Zones, opts: { lang: strin
     return {
       stamp: td.stamp, kind: td.kind ?? 'published', source: 'text', rank: 0, raw: text.slice(td.index, td.index + td.length),
       relative: td.relative, distance, dateClass, prose, labelled: td.kind !== null,
+      inContent: el.closest(NOT_DATELINE_TEXT) !== null,
     };
   };
   const h = zones.headline;
@@ -538,7 +558,9 @@ export function readVisibleText(doc: Document, zones: Zones, opts: { lang: strin
 export function readUrl(url: string): DateCandidate[] {
   let path = '';
   try { path = new URL(url).pathname; } catch { return []; }
-  const m = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(path);
+  // "/2017/07/12/", "2017-07-12", "20170712", and (Squarespace) "/2017/7/12/" with one-digit month or day.
+  const m = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(path)
+    ?? /\/((?:19|20)\d{2})\/([1-9]|1[0-2])\/([1-9]|[12]\d|3[01])\//.exec(path);
   if (!m) return [];
   return [{ stamp: { y: +m[1]!, m: +m[2]!, d: +m[3]! }, kind: 'published', source: 'url', rank: 0, raw: m[0] }];
 }

@@ -14,7 +14,7 @@ const SANITIZER = 'src/core/sanitize.ts';
  * Cue lists and the paywall pattern, being moved into src/core/text/lexicon/ as named parts (issue #18);
  * their long lines go with that move. Drop this list once it has landed.
  */
-const LEXICON_PENDING = ['src/core/article/paywall.ts', 'src/core/article/clean.ts', 'src/core/related/cues.ts'];
+const LEXICON_PENDING = ['src/core/article/paywall.ts', 'src/core/article/clean.ts', 'src/core/text/lexicon/headings.ts'];
 
 export default tseslint.config(
   {

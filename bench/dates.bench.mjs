@@ -53,6 +53,9 @@ const truth = JSON.parse(await readFile(path.join(corpus, 'ground-truth.json'), 
   .filter((t) => !only || t.file.includes(only));
 const tools = { dateline: { right: 0, found: 0, wrong: [], ms: 0 }, readability: { right: 0, found: 0, wrong: [], ms: 0 } };
 const wrongBySource = {};
+// Per source: how often findDateline chose it and how often the chosen day was right, so the
+// priority order between sources rests on data (issue #21).
+const bySource = {};
 const missed = [];
 const perPage = [];
 
@@ -73,6 +76,10 @@ for (const t of truth) {
   if (day === t.expected_date) tools.dateline.right++;
   else if (day) { tools.dateline.wrong.push({ file: t.file, expected: t.expected_date, got: dl.published, source: dl.source }); wrongBySource[dl.source] = (wrongBySource[dl.source] ?? 0) + 1; }
   else missed.push({ file: t.file, expected: t.expected_date });
+  if (day) {
+    const s = (bySource[dl.source ?? 'none'] ??= { chosen: 0, right: 0, wrong: 0 });
+    s.chosen++; if (day === t.expected_date) s.right++; else s.wrong++;
+  }
   perPage.push({ file: t.file, expected: t.expected_date, published: dl.published, source: dl.source, ms: Math.round(ms * 100) / 100 });
 
   t0 = performance.now();
@@ -97,6 +104,9 @@ const table = [row('dateline (findDateline)', tools.dateline), row('@mozilla/rea
 console.log(`dates corpus: ${n} pages, now = ${NOW.toISOString()}`);
 console.table(table);
 console.log('wrong days by source (dateline):', wrongBySource);
+console.log('chosen source (dateline): how often chosen, right, wrong, precision');
+console.table(Object.entries(bySource).sort((a, b) => b[1].chosen - a[1].chosen)
+  .map(([source, r]) => ({ source, ...r, precision: +(r.right / r.chosen).toFixed(3) })));
 console.log(`dateline step per page: mean ${(tools.dateline.ms / n).toFixed(2)} ms, median ${pct(0.5).toFixed(2)} ms, p90 ${pct(0.9).toFixed(2)} ms, max ${pct(1).toFixed(2)} ms`);
 if (verbose) {
   console.log('\nwrong days:'); for (const w of tools.dateline.wrong) console.log(`  ${w.file}  expected ${w.expected}  got ${w.got} (${w.source})`);
@@ -106,7 +116,8 @@ await mkdir(path.join(root, 'bench/results'), { recursive: true });
 if (!only) {
   await writeFile(path.join(root, 'bench/results/dates.json'), JSON.stringify({
     corpus: 'shared/corpus/dates (htmldate sample, 300 pages)', now: NOW.toISOString(), date: new Date().toISOString(), node: process.version,
-    table, datelineMs: { median: pct(0.5), p90: pct(0.9), max: pct(1) }, wrongBySource, wrong: tools.dateline.wrong, missing: missed, readabilityWrong: tools.readability.wrong, perPage,
+    table, bySource,
+    datelineMs: { median: pct(0.5), p90: pct(0.9), max: pct(1) }, wrongBySource, wrong: tools.dateline.wrong, missing: missed, readabilityWrong: tools.readability.wrong, perPage,
   }, null, 1));
   console.log('wrote bench/results/dates.json');
 }

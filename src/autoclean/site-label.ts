@@ -7,7 +7,7 @@
  * real site with the PSL when the button is pressed, and its answer is what the overlay
  * announces, so a rare mislabel never changes the wrong site.
  */
-import { registrableDomain } from '../core/related/url.js';
+import { registrableDomain } from '../core/page/site.js';
 
 export function siteLabel(url: string): string | null {
   let host: string;

@@ -6,7 +6,7 @@
  * be requested in an extension page's user gesture: without it, the background opens a small
  * window focused on the site with an "Allow" button (works the same in Chrome and Firefox).
  */
-import type { ActionProvider } from './actions.js';
+import type { ActionProvider } from './action-types.js';
 import { sendToBackground } from '../shell/messages.js';
 import { siteLabel } from '../autoclean/site-label.js';
 

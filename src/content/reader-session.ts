@@ -10,12 +10,13 @@
  * The head start is used by the first open within PREFETCH_TTL_MS and then dropped; every later open
  * extracts the page as it is then.
  */
-import { extract } from '../core/extract.js';
+import { emptyResult, extract } from '../core/extract.js';
 import type { ExtractResult } from '../core/types.js';
 import { bindStoredSettings, loadReaderSettings, mountReader, storedZaps, type ReaderHandle } from '../overlay/index.js';
 import { browser } from '../shell/browser.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
-import { actionsFor, saveArticle } from './actions.js';
+import { actionsFor } from './actions.js';
+import { saveArticle } from './save-action.js';
 import type { SpeechApi } from '../overlay/listen/speech-api.js';
 
 export interface SessionOptions {
@@ -32,13 +33,8 @@ function safeExtract(doc: Document, url: string, locale: string, timeZone: strin
     return extract(doc, { url, now: new Date(), locale, timeZone });
   } catch (e) {
     console.warn('Dateline Reader: extraction failed', e);
-    return {
-      url, canonicalUrl: null, isNews: false, newsScore: 0, newsReasons: [], title: doc.title, byline: null, siteName: null,
-      lang: null, dir: 'ltr', excerpt: null, leadImage: null, favicon: null, content: '', textContent: '', wordCount: 0,
-      readingMinutes: 0, paywalled: false, related: [],
-      dateline: { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null },
-      error: { code: 'no-article', message: 'Something on this page kept the reader from reading it.' },
-    };
+    const message = 'Something on this page kept the reader from reading it.';
+    return { ...emptyResult(url, 'no-article', message), title: doc.title };
   }
 }
 

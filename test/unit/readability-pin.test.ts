@@ -63,6 +63,6 @@ describe('FastReadability\'s pin on @mozilla/readability', () => {
 
   it.each(Object.keys(UPSTREAM))('upstream %s is the source FastReadability was written against', (name) => {
     const got = hashOf(upstream[name]);
-    expect(got, `Readability changed ${name} (${UPSTREAM[name]!.why}): re-check FastReadability (src/core/article/readability-fast.ts) against the new source, run test/unit/readability-fast.test.ts and \`npm run test:corpus\`, then set its hash here to ${got}`).toBe(UPSTREAM[name]!.hash);
+    expect(got, `Readability changed ${name} (${UPSTREAM[name]!.why}): re-check FastReadability (src/core/article/readability-fast.ts) against the new source, run test/unit/core/article/readability-fast.test.ts and \`npm run test:corpus\`, then set its hash here to ${got}`).toBe(UPSTREAM[name]!.hash);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The sanitizer keeps an article readable: what a reader needs (headings, lists, tables, figures,
  * quotes, code, images with absolute http(s) sources, picture) survives with the attributes that
- * make it render right; everything else is covered by test/unit/hostile.test.ts.
+ * make it render right; everything else is covered by test/unit/core/hostile.test.ts.
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { JSDOM } from 'jsdom';

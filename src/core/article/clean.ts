@@ -14,7 +14,10 @@
  * site-specific, and every text rule only fires on short blocks so a real paragraph never goes.
  */
 
-import { PAYWALL_TEXT } from './paywall.js';
+import { PAYWALL_TEXT } from '../text/lexicon/paywall.js';
+import { READ_ALSO_START } from '../text/lexicon/read-also.js';
+import { AD_LABEL } from '../text/lexicon/sponsored.js';
+import { CTA_START, CTA_VERB, NEWSLETTER, NEWSLETTER_STRONG } from '../text/lexicon/newsletter.js';
 import { collapse, collapsedLength, hasNonSpace } from '../text/whitespace.js';
 
 /** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
@@ -43,10 +46,6 @@ const CLUTTER_TOKENS: Record<string, string[]> = {
 };
 const TOKEN_KIND = new Map<string, string>();
 for (const [kind, tokens] of Object.entries(CLUTTER_TOKENS)) for (const t of tokens) TOKEN_KIND.set(t, kind);
-const AD_LABEL = /^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|anzeige|werbung|publicité|publicite|pub|publicidad|pubblicità|publicidade|reclame|advertentie|reklama|реклама|広告|광고|广告|廣告|إعلان|اعلان|פרסומת|continue reading below|(?:story|article|content|text) continues (?:below|after (?:the |this )?(?:ad|advertisement))(?: (?:the |this )?(?:ad|advertisement))?|continue reading|scroll to continue|(?:the )?article continues after (?:this )?(?:ad|advertisement)|weiterlesen nach der anzeige|la suite après (?:cette )?(?:la )?publicité)$/i;
-const READ_ALSO = /^(?:read (?:also|more|next)|also read|see also|more on this|more from|more:|related(?: articles?| stories| coverage| news| content| reading)?\s*[:：-]?|recommended(?: for you)?|you may also like|you might also like|don['’ ]?t miss|see more|must read|trending|top stories|most read|most popular|watch:|listen:|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|à voir aussi|mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|das könnte sie auch interessieren|weitere artikel|leggi anche|potrebbe interessarti|lee también|lea también|te puede interesar|leia também|leia mais|veja também|lees ook|czytaj także|читайте также|関連記事|あわせて読みたい|関連ニュース|相关阅读|相关新闻|延伸閱讀|관련기사|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|مواضيع ذات صلة|ilginizi çekebilir|daha fazla)/i;
-const NEWSLETTER = /(?:\bnewsletters?\b|\bsign(?:ing)? up (?:for|to|now|today|here|free)\b|^sign up\b|\bsubscribe(?: to| now| today| for|$)|\byour inbox\b|\binscrivez-vous\b|\babonnez-vous\b|\babonnieren\b|\biscriviti\b|\bsuscr[ií]bete\b|\bassine\b|اشترك|メルマガ|订阅)/i;
-const NEWSLETTER_STRONG = /newsletter|\binbox\b|\bsign(?:ing)? up (?:for|to)\b/i;
 const SHARE_WORDS = new Set(['share', 'shares', 'shared', 'sharing', 'tweet', 'facebook', 'twitter', 'x', 'whatsapp', 'email',
   'e', 'mail', 'print', 'linkedin', 'pinterest', 'pin', 'reddit', 'copy', 'link', 'copied', 'messenger', 'telegram', 'flipboard',
   'tumblr', 'this', 'article', 'story', 'on', 'via', 'comment', 'comments', 'save', 'teilen', 'partager', 'compartir', 'condividi',
@@ -154,7 +153,11 @@ export function bestSrcsetCandidate(srcset: string): string | null {
   return best;
 }
 
-function absolute(href: string, base: string): string | null {
+/**
+ * The href resolved against the page, whatever its scheme (page/read-page.ts httpUrl keeps http(s)
+ * only): which schemes may stay in the article is the sanitizer's decision, not this one's.
+ */
+function resolveHref(href: string, base: string): string | null {
   try { return new URL(href, base).href; } catch { return null; }
 }
 
@@ -189,7 +192,7 @@ function resolveImage(img: Element, base: string): void {
   img.removeAttribute('srcset');
   img.removeAttribute('sizes');
   const src = img.getAttribute('src');
-  const abs = src && !isPlaceholder(img) ? absolute(src, base) : null;
+  const abs = src && !isPlaceholder(img) ? resolveHref(src, base) : null;
   if (abs) img.setAttribute('src', abs); else img.removeAttribute('src');
   if (picture) {
     for (const source of Array.from(picture.querySelectorAll('source'))) source.remove();
@@ -245,7 +248,7 @@ function isMetaLine(text: string, w: Walk): boolean {
 
 function isReadAlso(el: Element, text: string): boolean {
   if (text.length > 260) return false;
-  const m = READ_ALSO.exec(text);
+  const m = READ_ALSO_START.exec(text);
   if (!m) return false;
   const rest = text.slice(m[0].length).replace(/^[\s:：\-–—|»>]+/, '');
   // "Related stories" alone (a box heading), or "Read also: <a link>" (the rest is a link),
@@ -258,9 +261,6 @@ function isReadAlso(el: Element, text: string): boolean {
   return linkTextLength(el) >= 0.5 * rest.length || (rest.length < 120 && el.getElementsByTagName('a').length > 0);
 }
 
-/** A call to action opens the block: "Sign up…", "Get the Courier in your inbox", "Abonnieren Sie…". */
-const CTA_START = /^(?:sign up|sign-up|signup|subscribe|get|join|receive|never miss|don'?t miss|stay (?:informed|up to date)|newsletter|inscrivez|abonnez|recevez|abonnieren|jetzt|melden sie|suscr[ií]bete|iscriviti|assine|اشترك|メルマガ|订阅)/i;
-const CTA_VERB = /\b(?:sign up|subscribe|register|join|receive|delivered)\b/i;
 
 /** A newsletter or subscription promo: the topic, and the shape of a call to action (not prose about a newsletter). */
 function isNewsletterPromo(el: Element, text: string): boolean {
@@ -421,7 +421,7 @@ function walk(el: Element, w: Walk): void {
     if (child.localName === 'img') resolveImage(child, w.ctx.base);
     else if (child.localName === 'a') {
       const href = child.getAttribute('href');
-      const abs = href ? absolute(href, w.ctx.base) : null;
+      const abs = href ? resolveHref(href, w.ctx.base) : null;
       if (abs && !/^javascript:/i.test(abs)) child.setAttribute('href', abs); else child.removeAttribute('href');
     }
     if (!judge(child, w)) {

@@ -7,8 +7,8 @@
  */
 import type { JsonLdNode, PageMeta } from '../page/page-meta.js';
 import { splitCount } from '../text/whitespace.js';
+import { PAYWALL_TEXT } from '../text/lexicon/paywall.js';
 
-export const PAYWALL_TEXT = /subscribe (?:now )?to (?:continue|keep) reading|subscribe to (?:read|unlock|access) (?:the )?(?:full|rest|this|more)|to continue reading,? (?:please )?(?:subscribe|log ?in|sign in|become)|(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members)|already a subscriber\?|for subscribers only|subscribers only|unlock (?:this|the full) (?:article|story)|réservé aux abonnés|article réservé|la suite est réservée|abonnez-vous pour (?:lire|continuer)|cet article est réservé|vous souhaitez lire la suite|weiterlesen mit|mit (?:\w+\+?|einem) ?abo(?:nnement)? weiterlesen|(?:jetzt )?(?:\w+\+? )?abo(?:nnement)? abschließen|dieser (?:artikel|beitrag|inhalt) ist (?:exklusiv |nur )?für abonnenten|nur für abonnenten|exklusiv für abonnenten|contenido exclusivo para suscriptores|para seguir leyendo|continua a leggere|riservato agli abbonati|conteúdo exclusivo para assinantes|この記事は有料会員限定|会員限定記事|有料会員になると|المحتوى متاح للمشتركين فقط|للمشتركين فقط/i;
 /** Class/id names of paywall boxes (Piano's tp-modal, "paywall", "regwall", …). */
 const PAYWALL_NAME = /paywall|regwall|piano-|tp-modal|subscriber-?only|premium-?content|metered-?content|subscription-?wall/i;
 

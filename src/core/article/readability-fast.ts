@@ -1,7 +1,7 @@
 /**
  * FastReadability: @mozilla/readability 0.6.0 with some of its per-node checks reordered so that
  * the cheap tests run before the costly ones, and two serializations it makes for nothing left out.
- * Same answers on every node, so the same article (test/unit/readability-fast.test.ts compares it
+ * Same answers on every node, so the same article (test/unit/core/article/readability-fast.test.ts compares it
  * with plain Readability on every fixture and on Readability's own test pages); only less work:
  *
  * - `_isValidByline` builds `node.textContent` for EVERY element of the page until a byline is

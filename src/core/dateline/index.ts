@@ -14,7 +14,10 @@
  *   result is the same under any TZ; only `text` depends on the reader's locale/zone, passed in.
  */
 import type { Dateline, DateSource } from '../types.js';
-import { dayKey, hasTime, isSuspectMidnight, stampEpoch, stampPrecision, stampToIso, type Stamp } from './parse.js';
+import { asPageRead, type PageRead } from '../page/read-page.js';
+import {
+  dayKey, hasTime, isSuspectMidnight, stampEpoch, stampPrecision, stampToIso, zonedStamp, type Stamp,
+} from './parse.js';
 import {
   makeZones, readJsonLd, readMeta, readMicrodata, readTimeElements, readUrl, readVisibleText,
   type DateCandidate, type TextCandidate, type Zones,
@@ -38,12 +41,44 @@ export interface DatelineContext {
 const DAY_MS = 86_400_000;
 const MIN_YEAR = 1990;
 
+/** Country-code TLDs sites use for their look, not their country (.io, .tv, .fm …): they decide nothing. */
+const VANITY_TLDS = /^(io|co|tv|me|ai|fm|ly|to|cc|ws|gg|eu|su|la|am|nu|tk|ac)$/;
+
+/**
+ * The publisher's clock for a region, to state a UTC-only value on the publisher's day ("02:54Z" on a
+ * US page is the evening before). Several zones: used only when all put the instant on one day.
+ */
+const REGION_ZONES: Record<string, string[]> = {
+  US: ['America/New_York', 'America/Los_Angeles'], CA: ['America/Toronto', 'America/Vancouver'], GB: ['Europe/London'],
+  IE: ['Europe/Dublin'], DE: ['Europe/Berlin'], AT: ['Europe/Vienna'], CH: ['Europe/Zurich'], FR: ['Europe/Paris'],
+  IT: ['Europe/Rome'], ES: ['Europe/Madrid'], NL: ['Europe/Amsterdam'], BE: ['Europe/Brussels'],
+  LU: ['Europe/Luxembourg'], PL: ['Europe/Warsaw'], CZ: ['Europe/Prague'], HU: ['Europe/Budapest'],
+  DK: ['Europe/Copenhagen'], SE: ['Europe/Stockholm'], NO: ['Europe/Oslo'], FI: ['Europe/Helsinki'],
+  PT: ['Europe/Lisbon'], GR: ['Europe/Athens'], TR: ['Europe/Istanbul'], JP: ['Asia/Tokyo'], KR: ['Asia/Seoul'],
+  IN: ['Asia/Kolkata'], CN: ['Asia/Shanghai'], NZ: ['Pacific/Auckland'],
+};
+
+/**
+ * The page's language with the region its country TLD gives, when the language names none: "en" on
+ * a .co.uk site reads "02/11/2023" as 2 November, "en" on a .com decides nothing (issue #21).
+ */
+export function localeHint(lang: string | null, url: string): string | null {
+  if (lang && /[-_][a-z]{2}$/i.test(lang)) return lang;
+  let tld = '';
+  try { tld = new URL(url).hostname.split('.').pop()?.toLowerCase() ?? ''; } catch { return lang; }
+  if (!/^[a-z]{2}$/.test(tld) || VANITY_TLDS.test(tld)) return lang;
+  const region = tld === 'uk' ? 'GB' : tld.toUpperCase();
+  return `${lang?.split(/[-_]/)[0] || 'und'}-${region}`;
+}
+
 /** Order of trust across sources and their ranks; lower first. */
 function priority(c: DateCandidate): number {
   switch (c.source) {
     case 'json-ld': return c.rank <= 1 ? c.rank : 4 + (c.rank - 2) * 0.5;
     case 'microdata': return 2 + c.rank * 0.1;
-    case 'meta': return c.rank <= 1 ? 3 + c.rank * 0.1 : c.rank <= 3 ? 5 + c.rank * 0.1 : 7;
+    // Generic keys (rank ≥ 3: dc.date, <meta name="date">, displaydate) say less than a <time> in the
+    // story: on the 300-page set meta was the least precise source chosen (45/50, issue #21).
+    case 'meta': return c.rank <= 1 ? 3 + c.rank * 0.1 : c.rank === 2 ? 5.2 : 8 + Math.min(c.rank, 5) * 0.1;
     case 'time-element': return c.rank === 0 ? 6 : c.rank === 1 ? 8 : 10;
     case 'text': return 9;
     case 'url': return 11;
@@ -90,7 +125,9 @@ const isUtc = (st: Stamp): boolean => st.offset === 'Z' || st.offset === '+00:00
  * the offset follows from the two; when a visible date next to the headline names the neighbouring
  * day (and the UTC hour allows a real offset to reach it), that day wins, without a time.
  */
-function localiseUtc(best: DateCandidate, others: DateCandidate[], visible: TextCandidate | null): DateCandidate {
+function localiseUtc(
+  best: DateCandidate, others: DateCandidate[], visible: TextCandidate | null, region: string | null = null,
+): DateCandidate {
   if (!isUtc(best.stamp) || !hasTime(best.stamp)) return best;
   const epoch = stampEpoch(best.stamp);
   const minute = Math.floor(epoch / 60_000);
@@ -109,6 +146,15 @@ function localiseUtc(best: DateCandidate, others: DateCandidate[], visible: Text
   }
   const h = best.stamp.h ?? 0;
   const day = Date.UTC(best.stamp.y, best.stamp.m - 1, best.stamp.d);
+  // No source states the local time: the region's clock, when the page's locale names one whose zones
+  // all give one day (else the value stays as stated).
+  const zones = region ? REGION_ZONES[region] : undefined;
+  if (zones && !(visible && !hasTime(visible.stamp) && isNearVisible(visible))) {
+    const local = zones.map((z) => zonedStamp(epoch, z));
+    if (local.every((l) => dayKey(l) === dayKey(local[0]!))) {
+      return { ...best, stamp: { ...local[0]!, ...(best.stamp.s ? { s: best.stamp.s } : {}) } };
+    }
+  }
   // Only the page's own dateline (the best visible date), not any date that happens to be near.
   if (visible && !hasTime(visible.stamp) && isNearVisible(visible)) {
     const delta = (Date.UTC(visible.stamp.y, visible.stamp.m - 1, visible.stamp.d) - day) / DAY_MS;
@@ -135,7 +181,50 @@ function addTime(best: DateCandidate, others: DateCandidate[]): DateCandidate {
 
 interface Chosen { published: DateCandidate | null; modified: DateCandidate | null }
 
-function choose(structured: DateCandidate[], text: () => TextCandidate[], urlDates: DateCandidate[]): Chosen {
+/**
+ * The publisher's day of a candidate: a UTC value names the day of the same instant stated with a
+ * local offset by another source ("03:40Z" is "23:40-04:00" the day before), so the two agree.
+ */
+function localDay(c: DateCandidate, all: DateCandidate[]): string {
+  if (!isUtc(c.stamp) || !hasTime(c.stamp)) return dayKey(c.stamp);
+  const epoch = stampEpoch(c.stamp);
+  const local = all.find((o) => o.stamp.offset && !isUtc(o.stamp) && Math.abs(stampEpoch(o.stamp) - epoch) < 60_000);
+  return dayKey((local ?? c).stamp);
+}
+
+/** How many independent sources (JSON-LD, microdata, meta, `<time>`, URL, the visible dateline) name each day. */
+function supportByDay(cands: DateCandidate[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const c of cands) {
+    const day = localDay(c, cands);
+    let set = out.get(day);
+    if (!set) out.set(day, (set = new Set()));
+    set.add(c.source);
+  }
+  return out;
+}
+
+/**
+ * Conflicting metadata: the first source by priority names a day no other source does, while two or
+ * more independent sources agree on another day (a generic <meta name="date"> against <time> and
+ * the URL; microdata copying the modified date against JSON-LD and meta): the agreed day wins.
+ */
+function byAgreement(pubs: DateCandidate[], votes: DateCandidate[]): DateCandidate | null {
+  const top = pubs[0];
+  if (!top) return null;
+  const support = supportByDay(votes);
+  const topSupport = support.get(localDay(top, votes))?.size ?? 0;
+  let best: DateCandidate = top; let bestSupport = Math.max(topSupport, 1);
+  for (const c of pubs) {
+    const n = support.get(localDay(c, votes))?.size ?? 0;
+    if (n >= 2 && n > bestSupport) { best = c; bestSupport = n; }
+  }
+  return best;
+}
+
+function choose(
+  structured: DateCandidate[], text: () => TextCandidate[], urlDates: DateCandidate[], region: string | null = null,
+): Chosen {
   const byPriority = (a: DateCandidate, b: DateCandidate): number => priority(a) - priority(b);
   const pubs = structured.filter((c) => c.kind === 'published').sort(byPriority);
   const mods = structured.filter((c) => c.kind === 'modified').sort(byPriority);
@@ -144,15 +233,22 @@ function choose(structured: DateCandidate[], text: () => TextCandidate[], urlDat
   const getText = (): TextCandidate[] => (cache.texts ??= text());
 
   const visible = bestText(getText(), 'published');
+  // The page's own visible dateline (by the headline, in a byline/date element or labelled), not a
+  // date in the headline, teaser or a caption.
+  const dateline = visible && isNearVisible(visible) && !visible.inContent ? visible : null;
   if (!published) published = visible && addTime(visible, getText().filter((c) => !c.prose));
   else {
+    const votes = [...pubs, ...urlDates, ...(dateline ? [dateline] : [])];
+    const agreed = byAgreement(pubs, votes);
+    if (agreed && agreed !== pubs[0]) published = agreed;
     const near = getText().filter((c) => c.kind === 'published' && !c.prose);
     published = addTime(published, [...pubs, ...near]);
-    published = localiseUtc(published, [...pubs, ...near], visible);
-    // The page's own dateline by the headline names another day than the metadata: show what the
-    // publisher shows (metadata dates are often a CMS's import or index date).
-    if (visible && published.source !== 'text' && isNearVisible(visible) && dayKey(visible.stamp) !== dayKey(published.stamp)) {
-      published = visible;
+    published = localiseUtc(published, [...pubs, ...near], visible, region);
+    // The page's own dateline (labelled, or in a byline/date element by the headline) names another day
+    // than the metadata: show what the publisher shows (metadata dates are often a CMS's import or
+    // index date). A date in the headline, teaser or a caption is not that dateline (see inContent).
+    if (dateline && published.source !== 'text' && dayKey(dateline.stamp) !== dayKey(published.stamp)) {
+      published = dateline;
     }
   }
   // A date in the URL path is the publisher's own; it beats a stray date in the text that nothing
@@ -184,18 +280,24 @@ function pickPlace(jsonLdPlace: string | null, zones: Zones): { place: string | 
   return { place, agency: wire?.agency ?? null };
 }
 
-/** Reads published/modified/place/agency from the live document without mutating it. */
-export function findDateline(doc: Document, ctx: DatelineContext): Dateline {
-  const lang = ctx.lang;
+/**
+ * Reads published/modified/place/agency from the live page without mutating it. Takes the page
+ * read (its JSON-LD); a bare Document is read first (the CLI, tests and benchmarks call it so).
+ */
+export function findDateline(source: PageRead | Document, ctx: DatelineContext): Dateline {
+  const page = asPageRead(source, ctx.url);
+  const doc = page.doc;
+  const lang = localeHint(ctx.lang, ctx.url);
   const zones = makeZones(doc);
-  const ld = readJsonLd(doc, lang);
+  const ld = readJsonLd(page.jsonLdBlocks, lang);
   const ok = (c: DateCandidate): boolean => plausible(c.stamp, ctx.now);
   const structured = [
     ...ld.dates, ...readMicrodata(doc, zones, lang), ...readMeta(doc, lang), ...readTimeElements(doc, zones, lang),
   ].filter(ok).map(dropSuspectMidnight);
   const text = (): TextCandidate[] => readVisibleText(doc, zones, { lang, now: ctx.now, timeZone: ctx.timeZone })
     .filter(ok);
-  const { published, modified: rawModified } = choose(structured, text, readUrl(ctx.url).filter(ok));
+  const region = lang?.split(/[-_]/)[1]?.toUpperCase() ?? null;
+  const { published, modified: rawModified } = choose(structured, text, readUrl(ctx.url).filter(ok), region);
 
   let modified = rawModified;
   if (published && modified) {

@@ -7,6 +7,9 @@
  * getters), so the result is the same under any `TZ`; a missing time stays missing (no midnight is
  * made up); a missing offset stays missing.
  */
+import { MONTHS } from '../text/lexicon/months.js';
+import { normalizeDigits } from '../text/lexicon/digits.js';
+import { timeUnitOf, UNIT_MINUTES } from '../text/lexicon/time-units.js';
 import { work } from '../work.js';
 
 export interface Stamp {
@@ -30,15 +33,6 @@ export interface TextDate {
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/** Non-ASCII decimal digits → ASCII, one char for one char so match positions stay valid. */
-export function normalizeDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\u0966-\u096F\u09E6-\u09EF]/g, (c) => {
-    const code = c.charCodeAt(0);
-    const zero = code >= 0xff10 ? 0xff10 : code >= 0x09e6 ? 0x09e6 : code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
-    return String(code - zero);
-  });
-}
 
 export function isValidDay(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
@@ -157,63 +151,6 @@ export function isSuspectMidnight(st: Stamp): boolean {
   return st.h === 0 && (st.mi ?? 0) === 0 && !st.s;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Month names. Lower-case, accents kept; abbreviations without their dot.
-
-const MONTH_NAMES: Array<[number, string]> = [];
-function addMonths(names: string[][]): void {
-  names.forEach((list, i) => { for (const n of list) MONTH_NAMES.push([i + 1, n]); });
-}
-addMonths([ // English
-  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
-  ['july', 'jul'], ['august', 'aug'], ['september', 'sep', 'sept'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
-]);
-addMonths([ // German
-  ['januar', 'jänner', 'jän'], ['februar', 'feber'], ['märz', 'mär', 'maerz'], ['april'], ['mai'], ['juni'],
-  ['juli'], ['august'], ['september'], ['oktober', 'okt'], ['november'], ['dezember', 'dez'],
-]);
-addMonths([ // French
-  ['janvier', 'janv'], ['février', 'fevrier', 'févr', 'fevr', 'fév'], ['mars'], ['avril', 'avr'], ['mai'], ['juin'],
-  ['juillet', 'juil'], ['août', 'aout'], ['septembre'], ['octobre'], ['novembre'], ['décembre', 'decembre', 'déc'],
-]);
-addMonths([ // Spanish
-  ['enero', 'ene'], ['febrero'], ['marzo'], ['abril', 'abr'], ['mayo'], ['junio'],
-  ['julio'], ['agosto', 'ago'], ['septiembre', 'setiembre'], ['octubre'], ['noviembre'], ['diciembre', 'dic'],
-]);
-addMonths([ // Italian
-  ['gennaio', 'gen'], ['febbraio'], ['marzo'], ['aprile'], ['maggio', 'mag'], ['giugno', 'giu'],
-  ['luglio', 'lug'], ['agosto'], ['settembre', 'set'], ['ottobre', 'ott'], ['novembre'], ['dicembre'],
-]);
-addMonths([ // Portuguese
-  ['janeiro'], ['fevereiro', 'fev'], ['março', 'marco'], ['abril'], ['maio'], ['junho'],
-  ['julho'], ['agosto'], ['setembro'], ['outubro', 'out'], ['novembro'], ['dezembro'],
-]);
-addMonths([ // Dutch, Scandinavian
-  ['januari', 'janvier'], ['februari'], ['maart', 'mrt', 'marts'], ['april'], ['mei', 'maj'], ['juni'],
-  ['juli'], ['augustus', 'augusti'], ['september'], ['oktober'], ['november'], ['december', 'desember'],
-]);
-addMonths([ // Turkish
-  ['ocak'], ['şubat', 'subat'], ['mart'], ['nisan'], ['mayıs', 'mayis'], ['haziran'],
-  ['temmuz'], ['ağustos', 'agustos'], ['eylül', 'eylul'], ['ekim'], ['kasım', 'kasim'], ['aralık', 'aralik'],
-]);
-addMonths([ // Russian (genitive and nominative)
-  ['января', 'январь'], ['февраля', 'февраль'], ['марта', 'март'], ['апреля', 'апрель'], ['мая', 'май'], ['июня', 'июнь'],
-  ['июля', 'июль'], ['августа', 'август'], ['сентября', 'сентябрь'], ['октября', 'октябрь'], ['ноября', 'ноябрь'], ['декабря', 'декабрь'],
-]);
-addMonths([ // Polish (genitive)
-  ['stycznia'], ['lutego'], ['marca'], ['kwietnia'], ['maja'], ['czerwca'],
-  ['lipca'], ['sierpnia'], ['września', 'wrzesnia'], ['października', 'pazdziernika'], ['listopada'], ['grudnia'],
-]);
-addMonths([ // Arabic (Egypt/Gulf transliterations)
-  ['يناير'], ['فبراير'], ['مارس'], ['أبريل', 'ابريل', 'إبريل'], ['مايو'], ['يونيو', 'يونيه'],
-  ['يوليو', 'يوليه'], ['أغسطس', 'اغسطس'], ['سبتمبر'], ['أكتوبر', 'اكتوبر'], ['نوفمبر'], ['ديسمبر'],
-]);
-addMonths([ // Arabic (Levant/Iraq)
-  ['كانون الثاني'], ['شباط'], ['آذار'], ['نيسان'], ['أيار'], ['حزيران'],
-  ['تموز'], ['آب'], ['أيلول'], ['تشرين الأول'], ['تشرين الثاني'], ['كانون الأول'],
-]);
-
-export const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_NAMES.map(([m, n]) => [n, m]));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 
@@ -229,6 +166,21 @@ const TZ_ABBR: Record<string, string> = {
   mez: '+01:00', mesz: '+02:00', eet: '+02:00', eest: '+03:00', msk: '+03:00', jst: '+09:00', kst: '+09:00',
   aest: '+10:00', aedt: '+11:00', awst: '+08:00', nzst: '+12:00', nzdt: '+13:00', sgt: '+08:00', hkt: '+08:00',
 };
+
+/** Regions whose English writes "02/11/2023" month first. */
+const MONTH_FIRST_REGIONS = /^(us|ph|fm|mh|pw|as|gu|mp|pr|vi|um)$/;
+
+/**
+ * Day/month order of a slashed date, from the page's language and region ("en-GB", or "und-DE" when
+ * only the site's country TLD is known; see localeHint in index.ts). Other languages write the day
+ * first; English needs a region; with none (plain "en" on a .com), "02/11/2023" is ambiguous: null.
+ */
+export function slashOrder(lang: string | null): 'dmy' | 'mdy' | null {
+  const [base = '', region = ''] = (lang ?? '').toLowerCase().split(/[-_]/);
+  if (region && /^[a-z]{2}$/.test(region)) return MONTH_FIRST_REGIONS.test(region) ? 'mdy' : 'dmy';
+  if (base && base !== 'en' && base !== 'und') return 'dmy';
+  return null;
+}
 
 const LB = '(?<![\\p{L}\\p{N}])';
 const LA = '(?![\\p{L}])';
@@ -272,20 +224,26 @@ const DATE_PATTERNS: DatePattern[] = [
     re: folding('(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]?', 'gu'),
     ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
   },
+  { // Hungarian year first, dots and spaces: "2020. 06. 04." (before the day-first pattern, which would
+    // read "06. 04. 11" of "2020. 06. 04. 11:27" as a day, a month and a year)
+    re: folding(`${LB}(\\d{4})\\.\\s(\\d{1,2})\\.\\s?(\\d{1,2})\\.(?!\\d)`, 'gu'),
+    ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
+  },
   { // 2024/03/12, 2024.03.12
     re: folding(`${LB}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d])`, 'gu'),
     ymd: (m) => [+m[1]!, +m[3]!, +m[4]!],
   },
-  { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19
-    re: folding(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2})(?![\\d]|\\.\\d)`, 'gu'),
+  { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19 (a two-digit "year" before ":27" is an hour)
+    re: folding(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2}(?![:h]\\d))(?![\\d]|\\.\\d)`, 'gu'),
     ymd: (m, lang) => {
       const a = +m[1]!; const b = +m[3]!; let y = +m[4]!;
       if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
-      // Day first everywhere except US English with slashes; an impossible month decides.
-      const us = m[2] === '/' && /^en(-us)?$/i.test(lang ?? '');
+      // An impossible month decides; else the page's locale (see slashOrder).
       if (a > 12 && b <= 12) return [y, b, a];
       if (b > 12 && a <= 12) return [y, a, b];
-      return us ? [y, a, b] : [y, b, a];
+      if (a === b || m[2] !== '/') return [y, b, a];
+      const order = slashOrder(lang);
+      return order === 'mdy' ? [y, a, b] : order === 'dmy' ? [y, b, a] : null;
     },
   },
   { // 4 October 2023, 4. Oktober 2023, 1er mars 2023, 4 de octubre de 2023, 4 октября 2023
@@ -454,6 +412,14 @@ const MODIFIED_WORDS = [
 const MODIFIED_GLUE = String.raw`\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\s*(?:\p{L}{2,12}\.?,?\s*)?$`;
 const MODIFIED_LABEL = new RegExp(`(${MODIFIED_WORDS.join('|')})${MODIFIED_GLUE}`, 'iu');
 
+/** Labels of dates that are not a story's: a forum poster's registration, a birthday (issue #21). */
+const OTHER_LABEL = new RegExp(`(${[
+  'registriert\\s+seit', 'mitglied\\s+seit', 'dabei\\s+seit', 'registriert', 'beigetreten', 'anmeldedatum', 'joined',
+  'registered', 'member\\s+since', 'inscrit\\s+(?:le|depuis)', 'inscription', 'registrado', 'iscritto', 'lid\\s+sinds',
+  'geboren(?:\\s+am)?', 'born(?:\\s+on)?',
+].join('|')})\\s*(?:am|on|le|el|il|op|[:|–—-]|\\s)*\\s*$`, 'iu');
+const OTHER_LABEL_F = foldedTwin(OTHER_LABEL);
+
 const MODIFIED_LABEL_F = foldedTwin(MODIFIED_LABEL);
 const PUBLISHED_LABEL_F = foldedTwin(PUBLISHED_LABEL);
 
@@ -466,12 +432,7 @@ export function labelKind(before: string): TextDateKind {
   return null;
 }
 
-// Relative times. Units in minutes; resolved against `now`.
-const REL_UNITS: Array<[RegExp, number]> = [
-  [/^(?:min|minute|minutes|mins|minuten|minuto|minutos|minuti|minuut|dakika|минут[уы]?)$/i, 1],
-  [/^(?:h|hr|hrs|hour|hours|stunde|stunden|heure|heures|hora|horas|ora|ore|uur|saat|час|часа|часов)$/i, 60],
-  [/^(?:day|days|tag|tagen|tage|jour|jours|día|dia|días|dias|giorno|giorni|dag|dagen|gün|день|дня|дней)$/i, 1440],
-];
+// Relative times, resolved against `now`; unit words in text/lexicon/time-units.ts.
 const REL_NUM = '(\\d{1,3}|an?|one|einer|einem|eine|une?|una?|un)';
 /**
  * Lower case (see foldCase), each with a word it cannot match without: a text that lacks the word
@@ -589,6 +550,7 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
       // One end of a range ("vom 24. April bis 2. Oktober 2017", "March 3 – March 9, 2024") names an
       // event's days, not when the story was filed.
       if (run(RANGE_BEFORE_F, Math.max(0, from - 24), from) || run(RANGE_AFTER_F, from + len, from + len + 24)) continue;
+      if (run(OTHER_LABEL_F, Math.max(0, from - 32), from)) continue;
       out.push({ stamp, index: from, length: len, kind: labelKind(text.slice(Math.max(0, from - 48), from)), relative: false });
     }
   }
@@ -603,7 +565,8 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
       work(subject.length);
       for (let m = re.exec(subject), k = 0; m && k < MAX_MATCHES; m = re.exec(subject), k++) {
         work();
-        const unit = REL_UNITS.find(([u]) => u.test(m![2]!))?.[1];
+        const named = timeUnitOf(m[2]!);
+        const unit = named ? UNIT_MINUTES[named] : 0;
         if (!unit || overlaps(m.index, m.index + m[0].length)) continue;
         const minutes = relCount(m[1]!) * unit;
         if (minutes > 60 * 24 * 31) continue;

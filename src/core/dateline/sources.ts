@@ -7,11 +7,27 @@
  * headline (or the first ~8 KB of the body when there is none), never every text node of a page.
  */
 import type { DateSource } from '../types.js';
+import type { JsonLdBlock } from '../page/page-meta.js';
 import { collapseRuns, hasNonSpace, isSpace } from '../text/whitespace.js';
 import { findTextDates, parseMachineDate, type Stamp, type TextDate } from './parse.js';
 import { work } from '../work.js';
 
 export type DateKind = 'published' | 'modified';
+
+// Vocabulary of issue #21 (kept apart so a lexicon can take it over).
+/** Class/id words of embedded social posts and page-wide "today" clocks: their dates are not the story's. */
+const FOREIGN_CLASS = new RegExp(`(?:^|[\\s_-])(?:${[
+  'twitter-tweet', 'tweet', 'instagram-media', 'tiktok-embed', 'fb-post', 'social-?embed',
+  'embed-?(?:twitter|instagram|social)',
+  'today', 'todays?-?date', 'current-?date', 'date-?today', 'top-?bar',
+  'mehr-?zum-?thema', 'lesen-?sie-?auch', 'see-?also', 'also-?read', 'more-?from',
+].join('|')})(?:$|[\\s_-])`, 'i');
+/**
+ * Where a date written in visible text is one the story talks about, not when it was filed: the
+ * headline, the teaser/description, a caption, a quote. Such a date never overrides the metadata.
+ */
+const NOT_DATELINE_TEXT = 'h1, h2, h3, figcaption, blockquote, q, [class*="caption"], [class*="description"], '
+  + '[class*="summary"], [class*="standfirst"], [class*="teaser"], [class*="subtitle"], [class*="intro"]';
 
 export interface DateCandidate {
   stamp: Stamp;
@@ -72,8 +88,8 @@ function placeName(v: unknown): string | null {
 
 export interface JsonLdFindings { dates: DateCandidate[]; place: string | null }
 
-/** JSON-LD blocks of any shape: arrays, @graph, mainEntity, several blocks. */
-export function readJsonLd(doc: Document, lang: string | null): JsonLdFindings {
+/** JSON-LD blocks of any shape (parsed once by page/page-meta.ts): arrays, @graph, mainEntity, several blocks. */
+export function readJsonLd(blocks: readonly JsonLdBlock[], lang: string | null): JsonLdFindings {
   const dates: DateCandidate[] = [];
   let place: string | null = null;
   const visit = (v: unknown, depth: number): void => {
@@ -104,15 +120,7 @@ export function readJsonLd(doc: Document, lang: string | null): JsonLdFindings {
       if (child && typeof child === 'object') visit(child, depth + 1);
     }
   };
-  for (const s of Array.from(doc.querySelectorAll('script'))) {
-    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
-    const text = (s.textContent ?? '').trim();
-    if (!text) continue;
-    try { visit(JSON.parse(text), 0); } catch {
-      // Broken JSON-LD is common (trailing commas, raw newlines in strings): try once with them fixed.
-      try { visit(JSON.parse(text.replace(/[\n\r\t]+/g, ' ').replace(/,\s*([}\]])/g, '$1')), 0); } catch { /* give up on this block */ }
-    }
-  }
+  for (const block of blocks) visit(block.root, 0);
   return { dates, place };
 }
 
@@ -218,7 +226,9 @@ export function makeZones(doc: Document): Zones {
       if (e.tagName === 'HEADER' && !e.closest('article, main, [role="main"]')) { verdict = true; break; }
       // "footer" alone is the site's footer unless it sits inside the story.
       const cls = `${e.getAttribute('class') ?? ''} ${e.id}`;
-      if (cls.length > 1 && SKIP_CLASS.test(cls)) { verdict = true; break; }
+      if (cls.length > 1 && (SKIP_CLASS.test(cls) || FOREIGN_CLASS.test(cls))) { verdict = true; break; }
+      // A quoted or embedded post (<blockquote class="twitter-tweet">, a pull quote) dates itself.
+      if (e.tagName === 'BLOCKQUOTE') { verdict = true; break; }
       if ((e.tagName === 'FOOTER' || /(?:^|\s)footer(?:$|\s)/i.test(cls)) && !e.parentElement?.closest(STORY)) { verdict = true; break; }
       const role = e.getAttribute('role');
       if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') { verdict = true; break; }
@@ -447,6 +457,8 @@ export interface TextCandidate extends DateCandidate {
   prose: boolean;
   /** A label before it said what it is ("Published", "Updated:"). */
   labelled: boolean;
+  /** In the headline, a caption, a teaser or description (NOT_DATELINE_TEXT): a date of the story's subject. */
+  inContent?: boolean;
 }
 
 /** `text.trim().length` without copying a long text: the white space at its two ends is skipped. */
@@ -514,6 +526,7 @@ export function readVisibleText(doc: Document, zones: Zones, opts: { lang: strin
     return {
       stamp: td.stamp, kind: td.kind ?? 'published', source: 'text', rank: 0, raw: text.slice(td.index, td.index + td.length),
       relative: td.relative, distance, dateClass, prose, labelled: td.kind !== null,
+      inContent: el.closest(NOT_DATELINE_TEXT) !== null,
     };
   };
   const h = zones.headline;
@@ -545,7 +558,9 @@ export function readVisibleText(doc: Document, zones: Zones, opts: { lang: strin
 export function readUrl(url: string): DateCandidate[] {
   let path = '';
   try { path = new URL(url).pathname; } catch { return []; }
-  const m = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(path);
+  // "/2017/07/12/", "2017-07-12", "20170712", and (Squarespace) "/2017/7/12/" with one-digit month or day.
+  const m = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(path)
+    ?? /\/((?:19|20)\d{2})\/([1-9]|1[0-2])\/([1-9]|[12]\d|3[01])\//.exec(path);
   if (!m) return [];
   return [{ stamp: { y: +m[1]!, m: +m[2]!, d: +m[3]! }, kind: 'published', source: 'url', rank: 0, raw: m[0] }];
 }

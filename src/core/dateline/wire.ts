@@ -7,7 +7,7 @@
  * place followed by an agency in parentheses, or a short right-to-left place, and a dash (or, for
  * ALL-CAPS, a colon) follows it. "Washington is…" or "Berlin – die Stadt…" are left alone.
  */
-import { MONTHS } from './parse.js';
+import { MONTHS } from '../text/lexicon/months.js';
 
 export interface WireDateline {
   place: string | null;
@@ -44,7 +44,18 @@ const AGENCY_CASE: Record<string, string> = {
   ap: 'AP', reuters: 'Reuters', dpa: 'dpa', afp: 'AFP', upi: 'UPI', xinhua: 'Xinhua', ansa: 'ANSA', efe: 'EFE', kna: 'KNA',
   epd: 'epd', apa: 'APA', sda: 'SDA', kyodo: 'Kyodo', yonhap: 'Yonhap', tass: 'TASS', pti: 'PTI', ians: 'IANS', aa: 'AA',
   'dpa-afx': 'dpa-AFX', bloomberg: 'Bloomberg', cnn: 'CNN', anadolu: 'Anadolu', 'ap photo': 'AP',
+  keystone: 'Keystone', 'keystone-sda': 'Keystone-SDA', 'sda-keystone': 'SDA-Keystone', ats: 'ATS', belga: 'Belga',
+  anp: 'ANP', ctk: 'ČTK', 'čtk': 'ČTK', pap: 'PAP', 'europa press': 'Europa Press', lusa: 'Lusa', agi: 'AGI',
+  adnkronos: 'Adnkronos', jiji: 'Jiji', ria: 'RIA', interfax: 'Interfax', 'ria novosti': 'RIA Novosti', wafa: 'WAFA',
+  mena: 'MENA', kap: 'Kathpress', kathpress: 'Kathpress', idea: 'idea', sid: 'SID', ddp: 'ddp', dapd: 'dapd',
+  'afp-jiji': 'AFP-Jiji', tt: 'TT', ntb: 'NTB', stt: 'STT', ritzau: 'Ritzau', 'reuters/afp': 'Reuters/AFP',
 };
+
+/**
+ * Paragraphs after the first that may open with the wire dateline: a teaser or lead paragraph often
+ * comes first ("<p class=teaser>…</p><p>Berlin (dpa) - …"). There only a known agency counts.
+ */
+const WIRE_PARAGRAPHS = 3;
 
 const SMALL_WORDS = new Set(['de', 'da', 'del', 'la', 'le', 'les', 'of', 'on', 'upon', 'am', 'an', 'der', 'des', 'do', 'dos', 'di', 'y', 'el']);
 
@@ -96,22 +107,40 @@ export function parseWireDateline(text: string): WireDateline | null {
   return { place, agency: agency ? normaliseAgency(agency) : null, length: m[0].length };
 }
 
+/** Whether each part of "dpa/lno", "Keystone-SDA" names an agency the table knows. */
+function knownAgency(agency: string | null): boolean {
+  if (!agency) return false;
+  const first = agency.split('/')[0]!.trim().toLowerCase();
+  return first in AGENCY_CASE || first.split('-')[0]! in AGENCY_CASE;
+}
+
 /**
- * The first real paragraph under `root`, by a bounded walk in document order (a whole-container
+ * The first `count` real paragraphs under `root`, by a bounded walk in document order (a whole-container
  * querySelectorAll('p') costs milliseconds on big pages under jsdom, for 8 elements at most).
  */
-function firstParagraph(root: Element): Element | null {
+function firstParagraphs(root: Element, count: number): Element[] {
+  const out: Element[] = [];
   let seen = 0; let steps = 0;
   for (let e: Element | null = root.firstElementChild; e && steps < 3000; steps++) {
     if (e.tagName === 'P') {
-      if ((e.textContent ?? '').trim().length >= 20) return e;
-      if (++seen >= 8) return null;
+      if ((e.textContent ?? '').trim().length >= 20) { out.push(e); if (out.length >= count) return out; }
+      else if (++seen >= 8) return out;
     }
     // Next element in document order inside root (paragraphs are not nested in paragraphs).
     if (e.tagName !== 'P' && e.firstElementChild) { e = e.firstElementChild; continue; }
     let n: Element | null = e;
     while (n && n !== root && !n.nextElementSibling) n = n.parentElement;
     e = n && n !== root ? n.nextElementSibling : null;
+  }
+  return out;
+}
+
+/** The paragraph that opens with the wire dateline: the first, or one of the next two with a known agency. */
+function wireParagraph(root: Element): { p: Element; found: WireDateline } | null {
+  const ps = firstParagraphs(root, WIRE_PARAGRAPHS);
+  for (let i = 0; i < ps.length; i++) {
+    const found = parseWireDateline(ps[i]!.textContent ?? '');
+    if (found && (i === 0 || knownAgency(found.agency))) return { p: ps[i]!, found };
   }
   return null;
 }
@@ -146,16 +175,14 @@ function capitaliseFirstLetter(el: Element): void {
 
 /** The wire dateline of the first paragraph under `root`, without touching it. */
 export function readWireDateline(root: Element): WireDateline | null {
-  const p = firstParagraph(root);
-  return p ? parseWireDateline(p.textContent ?? '') : null;
+  return wireParagraph(root)?.found ?? null;
 }
 
 /** Lifts the wire dateline off the first paragraph under `root` (in place); returns what it said. */
 export function liftWire(root: Element): WireDateline | null {
-  const p = firstParagraph(root);
-  if (!p) return null;
-  const found = parseWireDateline(p.textContent ?? '');
-  if (!found) return null;
+  const hit = wireParagraph(root);
+  if (!hit) return null;
+  const { p, found } = hit;
   dropLeadingText(p, found.length);
   capitaliseFirstLetter(p);
   return found;

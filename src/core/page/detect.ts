@@ -6,7 +6,9 @@
  * paragraphs together; a front page scatters one-line teasers over many cards).
  *
  * Cheap and standalone: no Readability import, because the auto-clean detector bundle (< 15 KB)
- * imports this file. Readability's own verdict is added by extract.ts, which runs Readability anyway.
+ * imports this file. Readability's own evidence (article length, its readerable check) is weighed
+ * here too, by withArticleEvidence, once extract.ts has run Readability: the whole verdict (signals,
+ * clamp, threshold) lives in this file.
  * Reads the document only (never mutates it), one pass over <p> and over h2/h3 headings.
  */
 import { readPageMeta, typesOf, type PageMeta } from './page-meta.js';
@@ -58,7 +60,7 @@ function weight(text: string): number {
  * The largest group of paragraphs sharing a container (parent, or grandparent when each paragraph
  * is wrapped alone), in weighted characters, and the number of paragraphs in it.
  */
-function runningText(doc: Document): { chars: number; paragraphs: number } {
+function largestParagraphGroup(doc: Document): { chars: number; paragraphs: number } {
   const groups = new Map<Element, { chars: number; paragraphs: number }>();
   let best = { chars: 0, paragraphs: 0 };
   for (const p of Array.from(doc.querySelectorAll('p'))) {
@@ -159,7 +161,7 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
     add(-0.25, `URL looks like a section front (/${segments.join('/')}/)`);
   }
 
-  const text = runningText(doc);
+  const text = largestParagraphGroup(doc);
   if (text.chars >= 1500) add(0.25, `${text.paragraphs} paragraphs of running text`);
   else if (text.chars >= 500) add(0.15, `${text.paragraphs} paragraphs of running text (short)`);
   else if (text.chars < 250) add(-0.15, 'little running text');
@@ -170,6 +172,30 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
   }
   if (doc.getElementsByTagName('pre').length >= 3 && !newsType) add(-0.1, 'several code blocks (documentation-like)');
 
-  score = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
-  return { isNews: score >= 0.5, score, reasons };
+  return settle(score, reasons);
+}
+
+/** The one clamp to 0..1 (rounded to hundredths) and the one isNews threshold. */
+function settle(score: number, reasons: string[]): NewsVerdict {
+  const clamped = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
+  return { isNews: clamped >= 0.5, score: clamped, reasons };
+}
+
+/**
+ * The page's verdict with Readability's evidence added: the length of the article it found (the
+ * best text-density signal: it also sees text outside <p>) and, to break ties only, its
+ * readerable check (it misses short and CJK articles and passes docs pages), called only then.
+ */
+export function withArticleEvidence(page: NewsVerdict, words: number, readerable: () => boolean): NewsVerdict {
+  const reasons = [...page.reasons];
+  let score = page.score;
+  const add = (delta: number, reason: string): void => { score += delta; reasons.push(reason); };
+  if (words >= 300) add(0.2, `Readability found an article of ${words} words`);
+  else if (words >= 120) add(0.1, `Readability found an article of ${words} words`);
+  else if (words < 40) add(-0.2, 'Readability found little or no article text');
+  if (score >= 0.35 && score < 0.65 && words >= 40) {
+    if (readerable()) add(0.1, 'Readability: probably readerable');
+    else reasons.push('Readability: not readerable by its own check');
+  }
+  return settle(score, reasons);
 }

@@ -6,7 +6,8 @@
  * follow it (or its small wrapper) among their siblings, so two blocks in one sidebar keep
  * their own headings. Reads the DOM, never changes it.
  */
-import { NOT_RELATED_HEADING, RELATED_HEADING, SPONSORED_CLASS } from './cues.js';
+import { NOT_RELATED_HEADING, RELATED_HEADING } from '../text/lexicon/headings.js';
+import { SPONSORED_CLASS } from '../text/lexicon/sponsored.js';
 import { collapse, collapsedLength, collapseRuns } from '../text/whitespace.js';
 import { subtree } from './scan.js';
 import { work } from '../work.js';

@@ -5,7 +5,8 @@
  * text doubled by a caption or alt repeating the link text ("Over 1,000 Birds Die In India Over
  * 1,000 Birds Die In India"). Reads the DOM, never changes it.
  */
-import { GENERIC_LINK_TEXT, KICKER_LABEL, KICKER_WORD, READ_ALSO } from './cues.js';
+import { GENERIC_LINK_TEXT, KICKER_LABEL, KICKER_WORD } from '../text/lexicon/headings.js';
+import { READ_ALSO } from '../text/lexicon/read-also.js';
 import { isTimeText } from './time.js';
 
 export interface LinkText {

@@ -8,11 +8,14 @@
  */
 import { blockContexts, boundedText, headingLabels, type BlockContext } from './blocks.js';
 import { isHeadlineText, linkText, type LinkText } from './clean.js';
-import { READ_ALSO, SPONSORED_LABEL } from './cues.js';
+import { READ_ALSO } from '../text/lexicon/read-also.js';
+import { SPONSORED_LABEL } from '../text/lexicon/sponsored.js';
 import { subtree, type Scan } from './scan.js';
 import { parseCardTime } from './time.js';
+import type { JsonLdBlock } from '../page/page-meta.js';
+import { normalizeUrl, urlShape } from './url.js';
+import { linkResolver, type Link, type LinkUrl } from './link-resolver.js';
 import { work } from '../work.js';
-import { normalizeUrl, registrableDomain, urlShape, type UrlShape } from './url.js';
 
 export interface Candidate {
   title: string;
@@ -35,24 +38,16 @@ export interface CollectOptions {
   lang: string | null;
   /** Extra registrable domains of the same publisher. */
   sisterDomains: string[];
+  /** The page's JSON-LD blocks (parsed once, by page/page-meta.ts), for relatedLink/significantLink. */
+  jsonLd: readonly JsonLdBlock[];
   /** The page's UTC offset in minutes, for relative card times. */
   offsetMinutes: number | null;
 }
 
-/** What the collector reads of a link's URL. */
-type LinkUrl = Pick<URL, 'href' | 'protocol' | 'hostname' | 'pathname' | 'search' | 'hash' | 'searchParams'>;
-interface Link { url: LinkUrl; key: string; forced: boolean; shape: UrlShape }
 interface Pending { a: Element; url: LinkUrl; key: string; ctx: BlockContext; text: LinkText; cue: string | null; order: number; forced: boolean }
 
 const CARD_TAGS = new Set(['li', 'article', 'div', 'section', 'aside', 'figure', 'td', 'dd', 'p', 'span', 'header', 'h2', 'h3', 'h4', 'a']);
 const PROSE_TAGS = new Set(['p', 'blockquote']);
-/**
- * A path-only href ("/world/2024/story-slug") of characters the URL parser keeps as they are
- * (no percent sign, backslash, space, query or fragment), and a dot segment ("/./", "/..") it
- * would resolve.
- */
-const PLAIN_PATH = /^\/(?!\/)[\w\-.~!$&'()*+,;=:@/]*$/;
-const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 
 const BLOCK_TAGS = new Set(['p', 'blockquote', 'li', 'dd', 'dt', 'td', 'div', 'section', 'article', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'header', 'footer', 'main', 'body']);
 
@@ -130,7 +125,7 @@ function labelledSponsored(card: Element): boolean {
 }
 
 /** Relatedlink/significantLink values from JSON-LD: url → name (or '' when only a URL is given). */
-function jsonLdLinks(scripts: string[], base: string): Map<string, { url: string; name: string }> {
+function jsonLdLinks(blocks: readonly JsonLdBlock[], base: string): Map<string, { url: string; name: string }> {
   const out = new Map<string, { url: string; name: string }>();
   const add = (v: unknown): void => {
     if (Array.isArray(v)) { for (const x of v) add(x); return; }
@@ -152,10 +147,8 @@ function jsonLdLinks(scripts: string[], base: string): Map<string, { url: string
       else if (typeof x === 'object') visit(x, depth + 1);
     }
   };
-  for (const s of scripts) {
-    if (!/relatedLink|significantLink/.test(s)) continue;
-    try { visit(JSON.parse(s), 0); } catch { /* broken JSON-LD is common */ }
-  }
+  // The text test first: few pages list related links, and walking every parsed block costs more.
+  for (const b of blocks) if (/relatedLink|significantLink/.test(b.text)) visit(b.root, 0);
   return out;
 }
 
@@ -178,73 +171,31 @@ function stripRankNumbers(cands: Candidate[]): void {
 }
 
 export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[] {
-  let pageHost = '';
-  // Plain same-site paths resolve to the page's origin (with any user info) plus the path.
-  let origin: { prefix: string; protocol: string; hostname: string } | null = null;
-  try {
-    pageHost = new URL(opts.base).hostname;
-    const root = new URL('/', opts.base);
-    if (root.protocol === 'http:' || root.protocol === 'https:') origin = { prefix: root.href.slice(0, -1), protocol: root.protocol, hostname: root.hostname };
-  } catch { /* about:blank */ }
-  // A link's URL, parsed once per distinct href (headings' story links, then every link).
-  const urlMemo = new Map<string, LinkUrl | null>();
-  const parseHref = (href: string): LinkUrl | null => {
-    let url = urlMemo.get(href);
-    if (url !== undefined) return url;
-    if (origin && PLAIN_PATH.test(href) && !DOT_SEGMENT.test(href)) {
-      // Most same-site links: the URL a parse would give, without the parse (no query, no fragment).
-      url = { href: origin.prefix + href, protocol: origin.protocol, hostname: origin.hostname, pathname: href, search: '', hash: '', get searchParams() { return new URLSearchParams(); } };
-    } else {
-      try { url = new URL(href, opts.base); } catch { url = null; }
-    }
-    urlMemo.set(href, url);
-    return url;
-  };
+  const related = jsonLdLinks(opts.jsonLd, opts.base);
+  const links = linkResolver({ base: opts.base, sisterDomains: opts.sisterDomains, self: opts.self, forced: related });
   const labels = headingLabels(scan.headings, (href) => {
-    const url = parseHref(href);
+    const url = links.parseHref(href);
     return url ? urlShape(url) : null;
   });
   const contextOf = blockContexts(labels);
-  const domains = new Set([registrableDomain(pageHost), ...opts.sisterDomains.map(registrableDomain)]);
-  const related = jsonLdLinks(scan.jsonLd, opts.base);
+  const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts);
+  const out = candidatesOf(pending, opts);
+  addJsonLdOnly(out, related, opts.self);
+  stripRankNumbers(out);
+  return out;
+}
+
+/**
+ * Every anchor that may be a related headline, with its link, block context and "Read also" cue:
+ * same site, story-shaped, not sponsored, not another language's version, not an inline link of prose.
+ */
+function pendingLinks(
+  anchors: Element[], linkOf: (href: string) => Link | null, contextOf: (a: Element) => BlockContext,
+  opts: CollectOptions,
+): Pending[] {
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
   const proseMemo = new Map<Element, string | null>();
-
-  // Pages repeat hosts and links (a card's image and title, a story in two blocks): the URL work
-  // below depends on the href alone, so it is done once per distinct host and href.
-  const domainMemo = new Map<string, string>();
-  const domainOf = (host: string): string => {
-    let d = domainMemo.get(host);
-    if (d === undefined) { d = registrableDomain(host); domainMemo.set(host, d); }
-    return d;
-  };
-  const linkMemo = new Map<string, Link | null>();
-  const linkOf = (href: string): Link | null => {
-    let link = linkMemo.get(href);
-    if (link === undefined) { link = readLink(href); linkMemo.set(href, link); }
-    return link;
-  };
-  function readLink(href: string): Link | null {
-    if (href.startsWith('#') || /^(javascript|mailto|tel|whatsapp|sms):/i.test(href)) return null;
-    // Off-site absolute links (social, ads, partners) are most of a page's links: reject them by
-    // their host before paying for a URL parse.
-    const host = /^(?:https?:)?\/\/([^/?#:@]+)/i.exec(href)?.[1];
-    if (host && !domains.has(domainOf(host))) return null;
-    const url = parseHref(href);
-    if (!url) return null;
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!domains.has(domainOf(url.hostname))) return null;
-    if (/comment|respond|disqus/i.test(url.hash)) return null;
-    const key = normalizeUrl(url);
-    if (opts.self.has(key)) return null;
-    const forced = related.has(key);
-    const shape = urlShape(url);
-    if (shape === 'no' && !forced) return null;
-    return { url, key, forced, shape };
-  }
-
   const pending: Pending[] = [];
-  const anchors = scan.anchors;
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!;
     const href = a.getAttribute('href');
@@ -270,7 +221,11 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     }
     pending.push({ a, url, key, ctx, text, cue, order: i, forced });
   }
+  return pending;
+}
 
+/** Each pending link with a headline text as a candidate, with its card's time and image. */
+function candidatesOf(pending: Pending[], opts: CollectOptions): Candidate[] {
   // Cards: the largest ancestor (up to 5 levels) whose links all go to one story.
   const storiesUnder = new Map<Element, string | null>();
   for (const p of pending) {
@@ -315,15 +270,16 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     out.push(c);
   }
   for (const c of out) if (!c.image && imageOnly.has(c.key)) c.image = imageOnly.get(c.key)!;
+  return out;
+}
 
-  // JSON-LD entries the page lists by name only.
+/** JSON-LD entries the page lists by name only. */
+function addJsonLdOnly(out: Candidate[], related: Map<string, { url: string; name: string }>, self: Set<string>): void {
   const present = new Set(out.map((c) => c.key));
   for (const [key, { url, name }] of related) {
-    if (present.has(key) || opts.self.has(key)) continue;
+    if (present.has(key) || self.has(key)) continue;
     const title = name.replace(/\s+/g, ' ').trim();
     if (!isHeadlineText(title)) continue;
     out.push({ title, url, key, section: null, block: null, truncated: false, order: Number.MAX_SAFE_INTEGER });
   }
-  stripRankNumbers(out);
-  return out;
 }

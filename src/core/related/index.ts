@@ -10,6 +10,8 @@
  * listed in `sections`), score, sort highest first (page order breaks ties).
  */
 import type { RelatedHeadline } from '../types.js';
+import type { JsonLdBlock } from '../page/page-meta.js';
+import { asPageRead, type PageRead } from '../page/read-page.js';
 import { collectCandidates, type Candidate } from './collect.js';
 import { articleProfile, terms, termsRelevance } from './rank.js';
 import { scanDocument, type Scan } from './scan.js';
@@ -43,8 +45,8 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 const titleKey = (t: string): string => t.normalize('NFKC').toLowerCase().replace(NOT_WORD, '');
 
 /** The page's own UTC offset, from its stated publication time, for resolving "2 minutes ago". */
-function pageOffset(scan: Scan): number | null {
-  const ld = scan.jsonLd.map((s) => /"datePublished"\s*:\s*"([^"]+)"/.exec(s)?.[1]).find(Boolean);
+function pageOffset(scan: Scan, jsonLd: readonly JsonLdBlock[]): number | null {
+  const ld = jsonLd.map((b) => /"datePublished"\s*:\s*"([^"]+)"/.exec(b.text)?.[1]).find(Boolean);
   const stated = scan.meta.get('article:published_time') ?? scan.meta.get('datepublished') ?? ld ?? scan.firstDatetime;
   return offsetOf(stated);
 }
@@ -76,8 +78,13 @@ function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
   return out;
 }
 
-/** Collects, cleans, dedupes and ranks related headlines from the live document without mutating it. */
-export function findRelated(doc: Document, ctx: RelatedContext): RelatedHeadline[] {
+/**
+ * Collects, cleans, dedupes and ranks related headlines from the live page without mutating it.
+ * Takes the page read (its JSON-LD); a bare Document is read first (the CLI, tests and benchmarks).
+ */
+export function findRelated(source: PageRead | Document, ctx: RelatedContext): RelatedHeadline[] {
+  const page = asPageRead(source, ctx.url);
+  const doc = page.doc;
   if (!doc.body) return [];
   const scan = scanDocument(doc);
   const self = selfKeys([ctx.url, ctx.canonicalUrl, scan.meta.get('og:url')]);
@@ -87,7 +94,8 @@ export function findRelated(doc: Document, ctx: RelatedContext): RelatedHeadline
     now: ctx.now,
     lang: ctx.lang,
     sisterDomains: ctx.sisterDomains ?? [],
-    offsetMinutes: pageOffset(scan),
+    jsonLd: page.jsonLdBlocks,
+    offsetMinutes: pageOffset(scan, page.jsonLdBlocks),
   });
   // Titles are keyed twice (dedupe, then against the article's own title): normalised once each.
   const keys = new Map<string, string>();

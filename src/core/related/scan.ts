@@ -1,16 +1,16 @@
 /**
  * One walk over the document's elements that gathers everything the related-headlines step reads:
- * links, heading-like elements, JSON-LD scripts and the few meta values it needs. Selector queries
+ * links, heading-like elements and the few meta values it needs (the JSON-LD is the page read's). Selector queries
  * with attribute substrings (`[class*=title i]`) and live-collection indexing are slow in jsdom
  * (tens of milliseconds on a news page); a plain child walk is ~2 ms per thousand elements and
  * costs the same in every DOM. Also small bounded walks for a card's subtree.
  */
-import { READ_ALSO, RELATED_HEADING } from './cues.js';
+import { RELATED_HEADING } from '../text/lexicon/headings.js';
+import { READ_ALSO } from '../text/lexicon/read-also.js';
 
 export interface Scan {
   anchors: Element[];
   headings: Element[];
-  jsonLd: string[];
   /** meta[name|property|itemprop] → content, first wins. */
   meta: Map<string, string>;
   /** The first <time datetime> value on the page. */
@@ -23,7 +23,7 @@ const LABEL_TAGS = new Set(['p', 'div', 'span', 'strong', 'b', 'dt']);
 const SKIP = new Set(['svg', 'noscript', 'template', 'style', 'iframe', 'video', 'audio', 'canvas', 'math', 'select']);
 
 export function scanDocument(doc: Document): Scan {
-  const scan: Scan = { anchors: [], headings: [], jsonLd: [], meta: new Map(), firstDatetime: null };
+  const scan: Scan = { anchors: [], headings: [], meta: new Map(), firstDatetime: null };
   const root = doc.documentElement;
   if (!root) return scan;
   // role="heading" is rare: one native query finds it instead of reading every element's role.
@@ -40,7 +40,6 @@ export function scanDocument(doc: Document): Scan {
     if (tag === 'a') {
       if (el.hasAttribute('href')) scan.anchors.push(el);
     } else if (tag === 'script') {
-      if (el.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(el.textContent ?? '');
       continue;
     } else if (tag === 'meta') {
       const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');

@@ -8,36 +8,13 @@
  * relative time names an instant and no other wall-clock is known. A small parser for cards only;
  * the full dateline parser lives in dateline*.ts.
  */
+import { normalizeDigits } from '../text/lexicon/digits.js';
+import { MONTHS } from '../text/lexicon/months.js';
+import { timeUnitOf } from '../text/lexicon/time-units.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** Arabic-Indic, Persian and full-width digits to ASCII. */
-export function asciiDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g, (d) => {
-    const c = d.charCodeAt(0);
-    return String(c >= 0xff10 ? c - 0xff10 : c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
-  });
-}
-
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-// Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
-const UNIT_S = /^(s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|秒|ثوان(?:ي|ٍ)?|ثانية|שניות|секунд\p{L}*|saniye)$/u;
-const UNIT_M = /^(m|mins?|minutes?|minuten?|minutos?|minuti|minuto|分|分钟|分鐘|دقيقة|دقائق|دقيقتين|דקות|דקה|минут\p{L}*|dakika)$/u;
-const UNIT_H = /^(h|hrs?|hours?|std|stunden?|heures?|horas?|ore|ora|時間|小时|小時|ساعة|ساعات|ساعتين|שעות|שעה|שעתיים|час\p{L}*|saat)$/u;
-const UNIT_D = /^(d|days?|tage?n?|jours?|días?|dias?|giorni|giorno|日|天|يوم|أيام|يومين|ימים|יום|יומיים|дн\p{L}*|день|gün)$/u;
-const UNIT_W = /^(w|wks?|weeks?|wochen?|semaines?|semanas?|settimane?|週間|周|أسبوع|أسابيع|שבועות|שבוע|недел\p{L}*|hafta)$/u;
-
-/** Unit words by language, to one of s m h d w. */
-function unitOf(word: string): string | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  if (UNIT_S.test(w)) return 's';
-  if (UNIT_M.test(w)) return 'm';
-  if (UNIT_H.test(w)) return 'h';
-  if (UNIT_D.test(w)) return 'd';
-  if (UNIT_W.test(w)) return 'w';
-  return null;
-}
 
 /** Counts written as words ("an hour ago", "vor einer Stunde", "ساعتين" = two hours). */
 function countOf(word: string | undefined, unitWord: string): number | null {
@@ -61,21 +38,6 @@ const RELATIVE: RegExp[] = [
   /(\d+)\s+(saniye|dakika|saat|gün|hafta)\s+önce/i,
 ];
 
-const MONTHS: Record<string, number> = {};
-[
-  ['jan', 'january', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro'],
-  ['feb', 'february', 'februar', 'février', 'févr', 'fevrier', 'febrero', 'febbraio', 'fevereiro'],
-  ['mar', 'march', 'märz', 'maerz', 'mars', 'marzo', 'março', 'marco'],
-  ['apr', 'april', 'avril', 'avr', 'abril', 'abr', 'aprile'],
-  ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio'],
-  ['jun', 'june', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho'],
-  ['jul', 'july', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho'],
-  ['aug', 'august', 'août', 'aout', 'agosto', 'ago'],
-  ['sep', 'sept', 'september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro'],
-  ['oct', 'october', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out'],
-  ['nov', 'november', 'novembre', 'noviembre', 'novembro'],
-  ['dec', 'december', 'dezember', 'dez', 'décembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro'],
-].forEach((names, i) => { for (const n of names) MONTHS[n] = i + 1; });
 const MONTH_WORD = '([A-Za-zÀ-ÿ]{3,10})\\.?';
 const DAY_MONTH_YEAR = new RegExp(`(\\d{1,2})\\.?\\s+(?:de\\s+)?${MONTH_WORD}\\s+(?:de\\s+)?(\\d{4})`);
 const MONTH_DAY_YEAR = new RegExp(`${MONTH_WORD}\\s+(\\d{1,2}),?\\s+(\\d{4})`);
@@ -118,7 +80,7 @@ function relative(text: string, now: Date, offset: number | null): string | null
     const m = re.exec(text);
     if (!m) continue;
     const unitWord = m[2] ?? '';
-    const unit = unitOf(unitWord);
+    const unit = timeUnitOf(unitWord);
     const count = countOf(m[1], unitWord);
     if (!unit || count === null) continue;
     const w = wallAt(now.getTime() - count * UNIT_MS[unit]!, offset ?? 0);
@@ -136,10 +98,10 @@ function absolute(text: string, now: Date, offset: number | null): string | null
   if ((m = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text))) w = { y: +m[1]!, mo: +m[2]!, d: +m[3]! };
   else if ((m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text))) w = { y: +m[1]!, mo: +m[2]!, d: +m[3]! };
   else if ((m = /(\d{1,2})[./](\d{1,2})[./](\d{4})/.exec(text))) w = { y: +m[3]!, mo: +m[2]!, d: +m[1]! };
-  else if ((m = DAY_MONTH_YEAR.exec(text)) && MONTHS[m[2]!.toLowerCase()]) {
-    w = { y: +m[3]!, mo: MONTHS[m[2]!.toLowerCase()]!, d: +m[1]! };
-  } else if ((m = MONTH_DAY_YEAR.exec(text)) && MONTHS[m[1]!.toLowerCase()]) {
-    w = { y: +m[3]!, mo: MONTHS[m[1]!.toLowerCase()]!, d: +m[2]! };
+  else if ((m = DAY_MONTH_YEAR.exec(text)) && MONTHS.get(m[2]!.toLowerCase())) {
+    w = { y: +m[3]!, mo: MONTHS.get(m[2]!.toLowerCase())!, d: +m[1]! };
+  } else if ((m = MONTH_DAY_YEAR.exec(text)) && MONTHS.get(m[1]!.toLowerCase())) {
+    w = { y: +m[3]!, mo: MONTHS.get(m[1]!.toLowerCase())!, d: +m[2]! };
   } else if ((m = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text))) {
     // A card without a year shows this year's date; one in the future is last year's.
     const today = wallAt(now.getTime(), offset ?? 0);
@@ -178,7 +140,7 @@ export function parseCardTime(text: string, datetime: string | null, now: Date, 
     const iso = fromAttribute(datetime);
     if (iso) return iso;
   }
-  const t = asciiDigits(text).replace(/\s+/g, ' ').trim();
+  const t = normalizeDigits(text).replace(/\s+/g, ' ').trim();
   if (!t || t.length > 80) return null;
   return relative(t, now, offsetMinutes) ?? absolute(t, now, offsetMinutes);
 }
@@ -201,14 +163,14 @@ const TIME_WORD_UNCASED = new RegExp(`^(${UNCASED_TIME_WORDS.join('|')})$`);
 
 /** Does this text look like nothing but a card time ("2 minutes ago...", "13m ago", "15.11.2019 13:42")? */
 export function isTimeText(text: string, now: Date): boolean {
-  const t = asciiDigits(text).replace(/[\s.…|·•,]+$/g, '').replace(/^[\s|·•]+/, '').trim();
+  const t = normalizeDigits(text).replace(/[\s.…|·•,]+$/g, '').replace(/^[\s|·•]+/, '').trim();
   if (!t || t.length > 40) return false;
   if (parseCardTime(t, null, now, 0) === null) return false;
   // Every word must be a number, a unit, a month or a time word: "New Social Movements 2 minutes ago" is not a time.
   return t.split(/\s+/).every((raw) => {
     const w = raw.replace(/^[([«"']+|[)\]»"',.:;]+$/g, '');
-    return !w || /\d/.test(w) || TIME_WORD.test(w) || unitOf(w) !== null || MONTHS[w.toLowerCase().replace(/\.$/, '')] !== undefined
-      || TIME_WORD_UNCASED.test(w);
+    return !w || /\d/.test(w) || TIME_WORD.test(w) || timeUnitOf(w) !== null
+      || MONTHS.has(w.toLowerCase().replace(/\.$/, '')) || TIME_WORD_UNCASED.test(w);
   });
 }
 

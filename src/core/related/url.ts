@@ -4,31 +4,11 @@
  * normalised form per story so the same story under another URL form (trailing slash, tracking
  * query, www/m/amp host, /amp path) dedupes and the current article is recognised.
  *
- * Pure string work on URL objects; no DOM.
+ * Pure string work on URL objects; no DOM. Which site a host belongs to is page/site.ts.
  */
 
 /** What normalizeUrl and urlShape read of a URL (a URL, or the collector's parse-free form of a plain path). */
 export type UrlParts = Pick<URL, 'hostname' | 'pathname' | 'search' | 'searchParams'>;
-
-/** Second-level labels under a country TLD that are public suffixes (bbc.co.uk, nhk.or.jp, uol.com.br, gob.es). */
-const SECOND_LEVEL = new Set([
-  'co', 'com', 'net', 'org', 'gov', 'gob', 'gouv', 'gv', 'ac', 'edu', 'ne', 'or', 'go', 'nic', 'ltd', 'plc', 'sch', 'mil', 'info', 'biz', 'nom', 'web', 'nhs', 'police',
-]);
-
-/**
- * The registrable domain ("eTLD+1") by a small approximation of the public suffix list:
- * en.haberler.com and www.haberler.com share haberler.com, www3.nhk.or.jp is nhk.or.jp.
- * Not tldts (the auto-clean site matcher's PSL): it would add ~140 KB to the content script for
- * the rare ccTLD this misses, and a miss only drops a sister host's headlines.
- */
-export function registrableDomain(hostname: string): string {
-  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
-  if (labels.length <= 2 || /^\d+$/.test(labels[labels.length - 1]!)) return labels.join('.');
-  const tld = labels[labels.length - 1]!;
-  const second = labels[labels.length - 2]!;
-  const take = tld.length === 2 && SECOND_LEVEL.has(second) ? 3 : 2;
-  return labels.slice(-take).join('.');
-}
 
 const AMP_OR_INDEX = /amp|index\./i;
 

@@ -7,7 +7,7 @@
  *
  * "White space" is exactly JavaScript's `\s` (which is also what trim() removes): WhiteSpace
  * (tab, vertical tab, form feed, space, no-break space, BOM, the Zs category) and LineTerminator
- * (line feed, carriage return, line and paragraph separators). test/unit/whitespace.test.ts holds
+ * (line feed, carriage return, line and paragraph separators). test/unit/core/text/whitespace.test.ts holds
  * these functions to the regex definitions on random strings.
  */
 

@@ -9,10 +9,10 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { extract } from '../../src/core/extract.js';
-import { sanitizeHtml, sanitizeToFragment } from '../../src/core/sanitize.js';
-import { PAYLOADS, hostileArticle } from '../fixtures/hostile/payloads.js';
-import { renderAndProbe, violations } from '../fixtures/hostile/invariants.js';
+import { extract } from '../../../src/core/extract.js';
+import { sanitizeHtml, sanitizeToFragment } from '../../../src/core/sanitize.js';
+import { PAYLOADS, hostileArticle } from '../../fixtures/hostile/payloads.js';
+import { renderAndProbe, violations } from '../../fixtures/hostile/invariants.js';
 
 let parser: JSDOM;
 beforeAll(() => { parser = new JSDOM('<!doctype html><body></body>', { url: 'https://news.example/' }); });

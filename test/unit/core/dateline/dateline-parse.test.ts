@@ -3,7 +3,7 @@
  * own wall clock (offset only when stated, no made-up midnight, day first unless US English).
  */
 import { describe, expect, it } from 'vitest';
-import { findTextDates, isSuspectMidnight, parseMachineDate, stampToIso } from '../../src/core/dateline/parse.js';
+import { findTextDates, isSuspectMidnight, parseMachineDate, stampToIso } from '../../../../src/core/dateline/parse.js';
 
 const NOW = new Date('2024-03-20T12:00:00Z');
 const first = (text: string, lang: string | null, timeZone?: string): { iso: string; kind: string | null } | null => {

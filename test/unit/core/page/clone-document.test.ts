@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { cloneDocument } from '../../src/core/page/clone-document.js';
+import { cloneDocument } from '../../../../src/core/page/clone-document.js';
 
 const URL = 'https://news.example/2019/11/15/story.html';
 const CSS = '.a { color: red } .b { margin: 0 } '.repeat(20);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countText, readingMinutes, wordCount } from '../../src/core/article/reading-time.js';
+import { countText, readingMinutes, wordCount } from '../../../../src/core/article/reading-time.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extract } from '../../src/core/extract.js';
-import { bestSrcsetCandidate } from '../../src/core/article/clean.js';
+import { extract } from '../../../src/core/extract.js';
+import { bestSrcsetCandidate } from '../../../src/core/article/clean.js';
 
 const url = 'https://news.example/world/2024/05/01/harbour-story-123456';
 const LONG = (n: number): string => `<p>${'The harbour reopened on Tuesday after a week of repairs to the sea wall, officials said. '.repeat(3)}(${n})</p>`;

@@ -13,10 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
-import { FastReadability } from '../../src/core/article/readability-fast.js';
-import { both, parseTestPage as parse } from '../support/readability-both.js';
+import { FastReadability } from '../../../../src/core/article/readability-fast.js';
+import { both, parseTestPage as parse } from '../../../support/readability-both.js';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures');
+const FIXTURES = path.resolve(__dirname, '../../../fixtures');
 const VENDORED = path.join(FIXTURES, 'readability');
 
 function htmlFiles(dir: string): string[] {

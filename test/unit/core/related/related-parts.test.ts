@@ -5,10 +5,11 @@
  * the current article".
  */
 import { describe, expect, it } from 'vitest';
-import { parseCardTime, isTimeText, offsetOf } from '../../src/core/related/time.js';
-import { cleanTitleText, undouble, isHeadlineText } from '../../src/core/related/clean.js';
-import { normalizeUrl, registrableDomain, urlShape } from '../../src/core/related/url.js';
-import { terms } from '../../src/core/related/rank.js';
+import { parseCardTime, isTimeText, offsetOf } from '../../../../src/core/related/time.js';
+import { cleanTitleText, undouble, isHeadlineText } from '../../../../src/core/related/clean.js';
+import { normalizeUrl, urlShape } from '../../../../src/core/related/url.js';
+import { registrableDomain } from '../../../../src/core/page/site.js';
+import { terms } from '../../../../src/core/related/rank.js';
 
 const now = new Date('2024-03-20T19:30:00Z');
 

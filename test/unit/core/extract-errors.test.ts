@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extract } from '../../src/core/extract.js';
-import { countDomWork } from '../support/work.js';
+import { extract } from '../../../src/core/extract.js';
+import { countDomWork } from '../../support/work.js';
 
 const url = 'https://news.example/2024/05/01/story-123456';
 const page = (html: string, contentType?: string): Document =>

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM module without types (bench code)
-import { tokenize, shingles, scorePage, scoreCorpus } from '../../bench/lib/shingle-score.mjs';
+import { tokenize, shingles, scorePage, scoreCorpus } from '../../../bench/lib/shingle-score.mjs';
 
 describe('shingle scoring', () => {
   it('tokenizes like Python \\w+ in Unicode mode, keeping case', () => {

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { extract } from '../../src/core/extract.js';
-import { PAGES, contentDom, loadPage } from './extract-fixture.js';
+import { extract } from '../../../src/core/extract.js';
+import { PAGES, contentDom, loadPage } from '../extract-fixture.js';
 
 const fixtures = readdirSync(PAGES).filter((f) => f.endsWith('.html'));
 

@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
-import { findDateline, formatDateline, type DatelineContext } from '../../src/core/dateline/index.js';
-import type { Dateline } from '../../src/core/types.js';
+import { findDateline, formatDateline, type DatelineContext } from '../../../../src/core/dateline/index.js';
+import type { Dateline } from '../../../../src/core/types.js';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures/dateline');
-const SEED = path.resolve(__dirname, '../fixtures/pages/seed-haberler.html');
+const FIXTURES = path.resolve(__dirname, '../../../fixtures/dateline');
+const SEED = path.resolve(__dirname, '../../../fixtures/pages/seed-haberler.html');
 const SEED_URL = 'https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/';
 const NOW = new Date('2024-03-20T12:00:00Z');
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { collapse, collapseRuns, collapsedLength, hasNonSpace, isSpace, splitCount } from '../../src/core/text/whitespace.js';
+import { collapse, collapseRuns, collapsedLength, hasNonSpace, isSpace, splitCount } from '../../../../src/core/text/whitespace.js';
 
 const PIECES = ['word', ' ', '  ', '\t', '\n', '\r\n', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u200b',
   '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e', 'é', '東京', '😀', '\ud800', '.', ''];

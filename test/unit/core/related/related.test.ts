@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { findRelated, type RelatedContext } from '../../src/core/related/index.js';
-import { extract } from '../../src/core/extract.js';
-import type { RelatedHeadline } from '../../src/core/types.js';
+import { findRelated, type RelatedContext } from '../../../../src/core/related/index.js';
+import { extract } from '../../../../src/core/extract.js';
+import type { RelatedHeadline } from '../../../../src/core/types.js';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures/related');
+const FIXTURES = path.resolve(__dirname, '../../../fixtures/related');
 
 interface Expected {
   url: string;

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/dateline');
 
 /** Runs every fixture (and the seed page) and prints one JSON array; `main` is its entry. */

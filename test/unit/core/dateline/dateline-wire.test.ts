@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { parseWireDateline } from '../../src/core/dateline/wire.js';
-import { liftWireDateline } from '../../src/core/dateline/index.js';
+import { parseWireDateline } from '../../../../src/core/dateline/wire.js';
+import { liftWireDateline } from '../../../../src/core/dateline/index.js';
 
 describe('parseWireDateline', () => {
   it.each([
@@ -64,7 +64,7 @@ describe('liftWireDateline', () => {
 
 describe('in the extraction pipeline', () => {
   it('extract() reports place and agency and the article opens with the sentence, not the dateline', async () => {
-    const { extract } = await import('../../src/core/extract.js');
+    const { extract } = await import('../../../../src/core/extract.js');
     const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 2} of the story goes on about the talks and what the envoys said after the meeting ended late.</p>`).join('');
     const doc = new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>US urges end to offensive</title>
       <meta property="article:published_time" content="2019-11-15T13:42:00+03:00"></head><body><article><h1>US urges end to offensive</h1>

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isProbablyReaderable } from '@mozilla/readability';
-import { detectNews } from '../../src/core/page/detect.js';
-import { extract } from '../../src/core/extract.js';
-import { loadPage } from './extract-fixture.js';
+import { detectNews } from '../../../../src/core/page/detect.js';
+import { extract } from '../../../../src/core/extract.js';
+import { loadPage } from '../../extract-fixture.js';
 
 const NON_NEWS: Array<[string, string, RegExp]> = [
   ['nonnews-home.html', 'https://www.riversidecourier.example/', /site root \(a home page\)|front page/],
@@ -77,7 +77,7 @@ describe('news', () => {
 describe('detect.ts stays standalone for the detector bundle', () => {
   it('imports no Readability (directly or through page-meta)', () => {
     for (const f of ['page/detect.ts', 'page/page-meta.ts']) {
-      const src = readFileSync(path.resolve(__dirname, '../../src/core', f), 'utf8');
+      const src = readFileSync(path.resolve(__dirname, '../../../../src/core', f), 'utf8');
       expect(src, f).not.toMatch(/@mozilla\/readability|from '(\.\.?\/)+(extract|article\/|sanitize)/);
     }
   });

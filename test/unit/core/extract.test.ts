@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isProbablyReaderable } from '@mozilla/readability';
-import { extract } from '../../src/core/extract.js';
-import { loadPage, contentDom } from './extract-fixture.js';
+import { extract } from '../../../src/core/extract.js';
+import { loadPage, contentDom } from '../extract-fixture.js';
 
 const NOW = '2024-06-01T12:00:00Z';
 const SEED_URL = 'https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/';

@@ -1,0 +1,31 @@
+/** "Save" — the library (issue #7) stores the article through its 'library:save' message. */
+import type { ExtractResult } from '../core/types.js';
+import type { ActionOutcome } from '../overlay/types.js';
+import { sendToBackground } from '../shell/messages.js';
+import type { ActionProvider } from './action-types.js';
+
+/** Once saved, the button says "Saved ✓" and opens the library. */
+export const saveAction: ActionProvider = ({ article }) => [{
+  id: 'save',
+  label: 'Save',
+  title: 'Save to your library (S)',
+  run: async (): Promise<ActionOutcome> => ({
+    message: await saveArticle(article),
+    done: {
+      label: 'Saved ✓',
+      title: 'Saved — open your library',
+      run: () => sendToBackground('library:open', {}),
+    },
+  }),
+}];
+
+/**
+ * One short sentence: where it went, and whether any picture stays online only. (The library's own
+ * note on why pictures were kept as links is for the library page, not for this toast.)
+ */
+export async function saveArticle(article: ExtractResult): Promise<string> {
+  const r = await sendToBackground('library:save', { article });
+  const n = r.imagesSkipped;
+  const where = r.updated ? 'Updated in your library' : 'Saved to your library';
+  return n ? `${where}; ${n === 1 ? '1 picture shows' : `${n} pictures show`} only when online.` : `${where}.`;
+}

@@ -1,0 +1,188 @@
+/**
+ * The article stage: Readability on a clone of the page, then the cleaning, the sanitizer, and what
+ * the reader shows around the text (title, site name, byline, excerpt, lead image, direction,
+ * reading time, paywall). Reads the page read (meta, JSON-LD) and never the live document's DOM
+ * for the article itself: all the cleaning happens on the clone.
+ *
+ * Two calls, so the conductor can lift the wire dateline ("WASHINGTON (AP) —", the dateline stage's
+ * business) off the cleaned article before it is sanitized: parseArticle (clone → Readability →
+ * clean), then finishArticle (sanitize → text → metadata).
+ */
+import { FastReadability } from './readability-fast.js';
+import { cloneDocument } from '../page/clone-document.js';
+import { httpUrl, type PageRead } from '../page/read-page.js';
+import { textOf, typesOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
+import { sanitizeToInertFragment } from '../sanitize.js';
+import { countText, readingMinutes, wordCount } from './reading-time.js';
+import { cleanArticle, runningText } from './clean.js';
+import { findByline } from './byline.js';
+import { findPaywall } from './paywall.js';
+
+const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
+
+/** Readability's result on the clone, cleaned, before the sanitizer. */
+export interface ParsedArticle {
+  /** The article element inside the clone (cleaned in place), or null when Readability found none. */
+  element: Element | null;
+  title: string;
+  siteName: string | null;
+  /** The article's JSON-LD node (byline, paywall, publisher, image). */
+  node: JsonLdNode | null;
+  /** The cleaner saw a paywall sentence in the article. */
+  paywallHint: boolean;
+  clone: Document;
+  readability: { byline?: string | null; dir?: string | null; lang?: string | null; excerpt?: string | null } | null;
+}
+
+/** What the reader shows of the article. */
+export interface ArticleRead {
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  /** Declared page language, else Readability's. */
+  lang: string | null;
+  dir: 'ltr' | 'rtl';
+  excerpt: string | null;
+  leadImage: string | null;
+  content: string;
+  textContent: string;
+  wordCount: number;
+  readingMinutes: number;
+  /** Why the article is behind a paywall, or null. */
+  paywall: string | null;
+}
+
+export type Lap = (stage: string) => void;
+
+function pageDir(doc: Document, readabilityDir: string | null | undefined, lang: string | null): 'ltr' | 'rtl' {
+  const declared = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? readabilityDir ?? '')
+    .trim().toLowerCase();
+  if (declared === 'rtl') return 'rtl';
+  if (declared === 'ltr') return 'ltr';
+  return lang && RTL_LANGS.test(lang) ? 'rtl' : 'ltr';
+}
+
+/** The article's first picture, read from the sanitized DOM in hand (not by a regex over its HTML). */
+function firstImageSrc(root: Element): string | null {
+  for (const img of Array.from(root.getElementsByTagName('img'))) {
+    const src = img.getAttribute('src');
+    if (src) return src;
+  }
+  return null;
+}
+
+function jsonLdImage(nodes: JsonLdNode[]): string | null {
+  for (const n of nodes) {
+    const img = n.image ?? n.thumbnailUrl;
+    const first = Array.isArray(img) ? img[0] : img;
+    if (typeof first === 'string') return first;
+    if (first && typeof first === 'object') {
+      const u = (first as JsonLdNode).url ?? (first as JsonLdNode).contentUrl;
+      if (typeof u === 'string') return u;
+    }
+  }
+  return null;
+}
+
+/** The article's JSON-LD node: the first news/article-typed node, for byline, paywall and publisher. */
+function articleNode(pm: PageMeta): JsonLdNode | null {
+  return pm.jsonLd.find((n) => typesOf(n)
+    .some((t) => /Article|BlogPosting|LiveBlogPosting|Report|WebPage/.test(t) && t !== 'CollectionPage')) ?? null;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
+
+/** The JSON-LD headline, with the few HTML entities CMSs leave in JSON decoded. */
+function headlineOf(node: JsonLdNode | null): string | null {
+  const h = typeof node?.headline === 'string' ? node.headline : null;
+  if (!h) return null;
+  const decode = (m: string, e: string): string =>
+    ENTITIES[e.toLowerCase()] ?? (/^#\d+$/.test(e) ? String.fromCodePoint(Number(e.slice(1))) : m);
+  const clean = h.replace(/&(#?\w+);/g, decode).replace(/\s+/g, ' ').trim();
+  return clean.length >= 3 && clean.length <= 300 ? clean : null;
+}
+
+/**
+ * "Headline｜Site" → "Headline". Readability splits on ASCII separators only; full-width and
+ * other separators followed by the site's own name are removed here.
+ */
+function withoutSiteName(title: string, siteName: string | null): string {
+  if (!siteName || title.length <= siteName.length + 3) return title;
+  const esc = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = title.replace(new RegExp(`\\s*[|｜\\-–—:·•»/\\\\]\\s*${esc}\\s*$`, 'i'), '').trim();
+  return stripped.length >= 3 ? stripped : title;
+}
+
+function siteNameOf(parsedSite: string | null | undefined, pm: PageMeta, node: JsonLdNode | null): string | null {
+  return parsedSite?.trim() || pm.meta.get('og:site_name') || textOf(node?.publisher) || pm.meta.get('application-name')
+    || textOf(pm.jsonLd.find((n) => typesOf(n).includes('WebSite'))?.name) || null;
+}
+
+function excerptOf(raw: string | null | undefined, text: string): string | null {
+  const e = (raw ?? '').replace(/\s+/g, ' ').trim() || text.split('\n\n')[0] || '';
+  if (!e) return null;
+  return e.length > 320 ? `${e.slice(0, 317).replace(/\s+\S*$/, '')}…` : e;
+}
+
+export function parseArticle(page: PageRead, lap: Lap): ParsedArticle {
+  const { doc, url } = page;
+  const clone = cloneDocument(doc, url);
+  // The article comes back as an element of the clone, not as a string: no re-parsing, and the
+  // cleaning below works on a copy the page never sees.
+  // disableJSONLD: the JSON-LD was parsed once already (page/page-meta.ts); headline, author and
+  // publisher are taken from there below.
+  const parsed = new FastReadability<Element>(clone, {
+    keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element,
+    // Readability starts over from the page itself, not from a serialized snapshot.
+    source: doc,
+  }).parse();
+  lap('readability');
+
+  const node = articleNode(page);
+  const siteName = siteNameOf(parsed?.siteName, page, node);
+  const title = withoutSiteName(headlineOf(node) || (parsed?.title ?? '').replace(/\s+/g, ' ').trim()
+    || page.meta.get('og:title') || doc.title.replace(/\s+/g, ' ').trim(), siteName);
+  const element = parsed?.content ?? null;
+  const paywallHint = element ? cleanArticle(element, { base: url, title }).paywallHint : false;
+  return { element, title, siteName, node, paywallHint, clone, readability: parsed };
+}
+
+export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): ArticleRead {
+  const { doc, url } = page;
+  let content = '';
+  let textContent = '';
+  let firstImage: string | null = null;
+  if (a.element) {
+    lap('clean');
+    // Sanitized once; the text is read from the sanitized tree, so it is exactly what is shown.
+    const fragment = sanitizeToInertFragment(a.element.innerHTML, doc);
+    textContent = runningText(fragment as unknown as Element);
+    const holder = (fragment.ownerDocument ?? a.clone).createElement('div');
+    holder.append(fragment);
+    content = textContent || holder.getElementsByTagName('img').length ? holder.innerHTML : '';
+    firstImage = firstImageSrc(holder);
+    lap('sanitize');
+  }
+  const counts = countText(textContent);
+  const r = a.readability;
+  const lang = page.lang ?? (r?.lang?.trim() || null);
+  const meta = page.meta;
+  const read: ArticleRead = {
+    title: a.title,
+    siteName: a.siteName,
+    byline: findByline(page, a.node, r?.byline ?? null),
+    lang,
+    dir: pageDir(doc, r?.dir, page.lang ?? r?.lang ?? null),
+    excerpt: excerptOf(r?.excerpt ?? meta.get('description'), textContent),
+    leadImage: httpUrl(meta.get('og:image') ?? meta.get('og:image:url') ?? meta.get('twitter:image')
+      ?? meta.get('twitter:image:src') ?? jsonLdImage(a.node ? [a.node, ...page.jsonLd] : page.jsonLd), url)
+      ?? httpUrl(firstImage, url),
+    content,
+    textContent,
+    wordCount: wordCount(counts),
+    readingMinutes: readingMinutes(counts, page.lang ?? r?.lang ?? null),
+    paywall: findPaywall(doc, page, a.node, textContent, a.paywallHint),
+  };
+  lap('article');
+  return read;
+}

@@ -236,7 +236,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   let paywallInArticle = false;
   const article = parsed?.content ?? null;
   if (article) {
-    const report = cleanArticle(article, { base: url, title });
+    const report = cleanArticle(article, { base: url, title, removed: options.debug?.removed });
     paywallInArticle = report.paywallHint;
     const wire = liftWireDateline(article);
     if (wire) {

@@ -92,3 +92,36 @@ describe('srcset', () => {
     expect(bestSrcsetCandidate('data:image/gif;base64,R0lGOD 1x')).toBeNull();
   });
 });
+
+/** A whole page (not only an <article>), for shapes that wrap the story: a page-wide form. */
+function page(html: string, head = ''): ReturnType<typeof extract> {
+  const doc = new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title>${head}</head><body>${html}</body></html>`,
+    { url, virtualConsole: new VirtualConsole() }).window.document;
+  return extract(doc, { url });
+}
+
+describe('containers that hold the story are not clutter', () => {
+  it('a page-wide <form> (ASP.NET) around the article keeps the article', () => {
+    const r = page(`<form method="post" action="./story.aspx" id="aspnetForm"><input type="hidden" name="__VIEWSTATE" value="x">
+      <div id="header"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div id="content"><h1>Harbour reopens</h1>${LONG(1)}${LONG(2)}${LONG(3)}</div>
+      <div id="footer"><input type="text" name="q"><button>Search</button></div></form>`);
+    expect(r.error).toBeUndefined();
+    expect(r.textContent).toContain('(2)');
+    expect(r.textContent).toContain('(3)');
+    expect(r.textContent).not.toContain('Search');
+  });
+  it('a comment form inside the article still goes', () => {
+    const r = run('<form class="comment-form"><label>Your name</label><input name="n"><textarea></textarea><button>Post</button></form>', true);
+    expect(r.textContent).not.toContain('Your name');
+  });
+  it('a paragraph in a wrapper named for the ad it interleaves ("section-and-ad") stays', () => {
+    const para = 'Work on the north pier will continue into the summer, the port authority said on Tuesday.';
+    const r = text(`<div class="section-and-ad"><p>${para}</p><div class="ad-slot">Advertisement</div></div>`);
+    expect(r).toContain(para);
+    expect(r).not.toContain('Advertisement');
+  });
+  it('an ad block of links and labels still goes', () => {
+    expect(text('<div class="ad-container"><a href="https://ads.example/1">Buy cheap ferry tickets now</a></div>')).not.toContain('ferry tickets');
+  });
+});

@@ -18,7 +18,7 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { FastReadability } from './article/readability-fast.js';
 import type { ExtractOptions, ExtractResult, Dateline } from './types.js';
 import { detectNews } from './page/detect.js';
-import { findDateline, liftWireDateline } from './dateline/index.js';
+import { findDateline, liftWireDateline, readWireDateline } from './dateline/index.js';
 import { findRelated } from './related/index.js';
 import { sanitizeToInertFragment } from './sanitize.js';
 import { cloneDocument } from './page/clone-document.js';
@@ -167,11 +167,49 @@ function headlineOf(node: JsonLdNode | null): string | null {
  * "Headline｜Site" → "Headline". Readability splits on ASCII separators only; full-width and
  * other separators followed by the site's own name are removed here.
  */
-function withoutSiteName(title: string, siteName: string | null): string {
-  if (!siteName || title.length <= siteName.length + 3) return title;
-  const esc = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const stripped = title.replace(new RegExp(`\\s*[|｜\\-–—:·•»/\\\\]\\s*${esc}\\s*$`, 'i'), '').trim();
-  return stripped.length >= 3 ? stripped : title;
+function withoutSiteName(title: string, siteName: string | null, url: string): string {
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const names = siteKeys(siteName, url);
+  // The site's name after the last separator ("… – Site Name") or before the first ("Site: …").
+  const last = parts[parts.length - 1]!;
+  if (isSiteName(last, names)) {
+    const rest = title.slice(0, title.length - last.length).replace(/[\s|｜\-–—:·•»/\\]+$/, '').trim();
+    if (rest.length >= 10) return rest;
+  }
+  const first = parts[0]!;
+  if (isSiteName(first, names)) {
+    const rest = title.slice(first.length).replace(/^[\s|｜\-–—:·•»/\\]+/, '').trim();
+    if (rest.length >= 10) return rest;
+  }
+  return title;
+}
+
+/** A separator between a headline and the site's name: a bar or dash with spaces, or a full-width bar. */
+const TITLE_SEPARATOR = /\s+[|\-–—·•»:/]\s+|\s*[｜|]\s*|:\s+/;
+/** What may follow the domain's label in a site's name: "BBC News", "Example.com". */
+const SITE_SUFFIX = /^(?:news|online|com|net|org|de|uk|fr|tv|ch|at|it|es|nl|au|ca)$/;
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The site's name and its domain's own label ("www.dailynews.co.uk" → "dailynews"), squashed. */
+function siteKeys(siteName: string | null, url: string): string[] {
+  const keys = siteName ? [squash(siteName)] : [];
+  try {
+    const labels = new URL(url).hostname.replace(/^www\d?\./, '').split('.');
+    // The label before the public suffix: the last one, or the one before a two-letter country code
+    // under a short second level ("co.uk", "com.au").
+    const short = labels.length >= 3 && /^(?:co|com|net|org|gov|ac)$/.test(labels[labels.length - 2]!);
+    const i = short ? labels.length - 3 : labels.length - 2;
+    if (i >= 0) keys.push(squash(labels[i]!), squash(labels.slice(i).join('.')));
+  } catch { /* no URL: the site name alone */ }
+  return keys.filter((k) => k.length >= 2);
+}
+
+/** "Site Name", "SITENAME.com", "Site Name News" when the site is sitename: a piece naming the site, not a headline. */
+function isSiteName(piece: string, keys: string[]): boolean {
+  const p = squash(piece);
+  if (!p || piece.trim().split(/\s+/).length > 5) return false;
+  return keys.some((k) => p === k || (p.startsWith(k) && SITE_SUFFIX.test(p.slice(k.length))));
 }
 
 function siteNameOf(parsedSite: string | null | undefined, pm: PageMeta, node: JsonLdNode | null): string | null {
@@ -230,13 +268,24 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
 
   const node = articleNode(pm);
   const siteName = siteNameOf(parsed?.siteName, pm, node);
-  const title = withoutSiteName(headlineOf(node) || (parsed?.title ?? '').replace(/\s+/g, ' ').trim() || pm.meta.get('og:title') || doc.title.replace(/\s+/g, ' ').trim(), siteName);
+  const rawTitle = headlineOf(node) || (parsed?.title ?? '').replace(/\s+/g, ' ').trim() || pm.meta.get('og:title')
+    || doc.title.replace(/\s+/g, ' ').trim();
+  const title = withoutSiteName(rawTitle, siteName, url);
   let content = '';
   let textContent = '';
   let paywallInArticle = false;
+  let byline: string | null = null;
   const article = parsed?.content ?? null;
   if (article) {
-    const report = cleanArticle(article, { base: url, title, removed: options.debug?.removed });
+    // The header's byline and dateline, known before cleaning: a byline or date line leaves the body
+    // only when the header shows what it says.
+    byline = findByline(pm, node, parsed?.byline ?? null);
+    const wireAhead = readWireDateline(article);
+    const shown = {
+      byline, dated: dateline.published !== null, agency: dateline.agency ?? wireAhead?.agency ?? null,
+      place: dateline.place ?? wireAhead?.place ?? null, siteName,
+    };
+    const report = cleanArticle(article, { base: url, title, shown, removed: options.debug?.removed });
     paywallInArticle = report.paywallHint;
     const wire = liftWireDateline(article);
     if (wire) {
@@ -280,7 +329,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     newsScore: score,
     newsReasons: reasons,
     title,
-    byline: findByline(pm, node, parsed?.byline ?? null),
+    byline: article ? byline : findByline(pm, node, parsed?.byline ?? null),
     siteName,
     lang: lang ?? (parsed?.lang?.trim() || null),
     dir: pageDir(doc, parsed?.dir, lang ?? parsed?.lang ?? null),

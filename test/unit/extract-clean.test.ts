@@ -125,3 +125,66 @@ describe('containers that hold the story are not clutter', () => {
     expect(text('<div class="ad-container"><a href="https://ads.example/1">Buy cheap ferry tickets now</a></div>')).not.toContain('ferry tickets');
   });
 });
+
+describe('byline and date lines leave the body only when the header shows them', () => {
+  const byline = '<p>By Jane Roe, Associated Press</p>';
+  it('a wire credit the byline does not hold stays in the body', () => {
+    expect(page(`<article>${byline}${LONG(1)}${LONG(2)}${LONG(3)}</article>`).textContent).toContain('By Jane Roe, Associated Press');
+  });
+  it('the same line goes when the header shows its author and agency', () => {
+    const head = '<meta name="author" content="Jane Roe">';
+    const r = page(`<article>${byline}<p>WASHINGTON (AP) — ${LONG(1).slice(3)}${LONG(2)}${LONG(3)}</article>`, head);
+    expect(r.byline).toBe('Jane Roe');
+    expect(r.dateline.agency).toBe('AP');
+    expect(r.textContent).not.toContain('By Jane Roe');
+  });
+  it('a date line goes when the dateline shows it, and stays when it says more (a place)', () => {
+    const head = '<meta property="article:published_time" content="2024-05-01T10:05:00-04:00">';
+    const dated = (line: string): string => page(`<article><p>${line}</p>${LONG(1)}${LONG(2)}</article>`, head).textContent;
+    expect(dated('Published May 1, 2024 at 10:05 a.m.')).not.toContain('Published May 1');
+    expect(dated('Filed from Lagos harbour, May 1, 2024')).toContain('Filed from Lagos harbour');
+  });
+});
+
+describe('title', () => {
+  for (const [raw, site, want] of [
+    ['Harbour reopens after repairs – Harbour Times', 'Harbour Times', 'Harbour reopens after repairs'],
+    ['Harbour reopens after repairs | NEWS.EXAMPLE', null, 'Harbour reopens after repairs'],
+    ['News Example: Harbour reopens after repairs', null, 'Harbour reopens after repairs'],
+    ['Mayor: Harbour reopens after repairs', null, 'Mayor: Harbour reopens after repairs'],
+  ] as const) {
+    it(`${raw} → ${want}`, () => {
+      const head = `<title>${raw}</title>${site ? `<meta property="og:site_name" content="${site}">` : ''}`;
+      const doc = new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body><article><h1>x</h1>${LONG(1)}${LONG(2)}</article></body></html>`,
+        { url, virtualConsole: new VirtualConsole() }).window.document;
+      expect(extract(doc, { url }).title).toBe(want);
+    });
+  }
+});
+
+describe('reading time, comment calls and one-word share buttons', () => {
+  it('"4 Min. Lesezeit" above the story goes; prose about minutes stays', () => {
+    expect(page(`<article><p>4 Min. Lesezeit</p>${LONG(1)}${LONG(2)}</article>`).textContent).not.toContain('Lesezeit');
+    const prose = 'The ferry crossing takes 40 minutes to read the tide tables, the captain joked.';
+    expect(text(`<p>${prose}</p>`)).toContain(prose);
+  });
+  for (const [name, html, gone] of [
+    ['Réactions (N)', '<h2>Réactions (12)</h2>', 'Réactions'],
+    ['Connectez-vous pour réagir', '<p>Connectez-vous pour réagir</p>', 'Connectez-vous'],
+    ['LINEで送る', '<div><a href="https://line.me/R/msg">LINEで送る</a> <a href="https://b.hatena.ne.jp">はてなブックマーク</a></div>', 'LINE'],
+  ] as const) {
+    it(name, () => expect(text(html, true)).not.toContain(gone));
+  }
+});
+
+describe('"Also in <section>" headline lists', () => {
+  it('the heading and its list go; a sentence that starts the same way stays', () => {
+    const list = '<h3>Also in Business</h3><ul><li><a href="/b/1">Oil prices climb again</a></li>'
+      + '<li><a href="/b/2">Bank cuts rates</a></li><li><a href="/b/3">Shares slide in Tokyo</a></li></ul>';
+    const r = text(list, true);
+    expect(r).not.toContain('Also in Business');
+    expect(r).not.toContain('Oil prices');
+    const prose = 'Also in Business news, the harbour authority said it would borrow 20 million euros.';
+    expect(text(`<p>${prose}</p>`, true)).toContain(prose);
+  });
+});

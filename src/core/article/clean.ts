@@ -81,7 +81,9 @@ export interface CleanContext {
    * is removed from the body only when these show everything it says. Absent: lines are removed on
    * their shape alone.
    */
-  shown?: { byline: string | null; dated: boolean; agency: string | null; place: string | null; siteName: string | null };
+  shown?: {
+    byline: string | null; dated: boolean; agency: string | null; place: string | null; siteName: string | null;
+  };
   /** Debugging: every removed block, with its rule's name (ExtractOptions.debug). */
   removed?: Array<{ kind: string; text: string }>;
 }
@@ -222,6 +224,9 @@ function remove(el: Element, kind: string, w: Walk): void {
   el.remove();
 }
 
+/** Japanese share buttons written as one word ("LINEで送る", "はてなブックマーク"), lower-cased. Lexicon candidate. */
+const SHARE_MORE = new RegExp(['^(?:line|facebook|x|twitter|mail|メール)?(?:で送る|でシェア|でシェアする|に投稿|でポスト)$',
+  '^(?:はてなブックマーク|はてブ|ポスト|送る|いいね!?)$'].join('|'), 'u');
 const SHARE_SPLIT = /[\s|·•/,:()-]+/;
 const SHARE_COUNT = /^\d+[kKmM]?$/;
 
@@ -231,7 +236,7 @@ function isShareBar(text: string): boolean {
   let words = 0;
   for (const word of text.toLowerCase().split(SHARE_SPLIT)) {
     if (!word || SHARE_COUNT.test(word)) continue;
-    if (!SHARE_WORDS.has(word) || ++words > 16) return false;
+    if (!(SHARE_WORDS.has(word) || SHARE_MORE.test(word)) || ++words > 16) return false;
   }
   return words > 0;
 }
@@ -256,14 +261,18 @@ function isMetaLine(text: string, w: Walk): boolean {
  * Words a byline or date line holds besides names, dates and the agency: they say nothing the
  * header would lose ("By … and …, updated 3:05 p.m. ET Tuesday"). Lexicon candidate.
  */
-const META_FILLER = new Set(['by', 'von', 'par', 'por', 'di', 'door', 'and', 'und', 'et', 'y', 'e', 'with', 'mit', 'avec',
-  'updated', 'update', 'published', 'posted', 'modified', 'last', 'first', 'on', 'at', 'am', 'um', 'le', 'el', 'the', 'of',
-  'in', 'from', 'staff', 'writer', 'reporter', 'correspondent', 'editor', 'senior', 'chief', 'contributor', 'a', 'm', 'p',
-  'et', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'mst', 'mdt', 'gmt', 'utc', 'bst', 'cet', 'cest', 'mez', 'mesz', 'ist',
-  'uhr', 'h', 'min', 'mins', 'minutes', 'hours', 'hrs', 'hr', 'ago', 'today', 'yesterday', 'read', 'time', 'stand',
-  'veröffentlicht', 'aktualisiert', 'publié', 'mis', 'à', 'jour', 'publicado', 'actualizado', 'email', 'mail', 'follow']);
+const META_FILLER = new Set(['by', 'von', 'par', 'por', 'di', 'door', 'and', 'und', 'et', 'y', 'e', 'with', 'mit',
+  'avec', 'updated', 'update', 'published', 'posted', 'modified', 'last', 'first', 'on', 'at', 'am', 'um', 'le', 'el',
+  'the', 'of', 'in', 'from', 'staff', 'writer', 'reporter', 'correspondent', 'editor', 'senior', 'chief', 'contributor',
+  'a', 'm', 'p', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'mst', 'mdt', 'gmt', 'utc', 'bst', 'cet', 'cest', 'mez',
+  'mesz', 'ist', 'uhr', 'h', 'min', 'mins', 'minutes', 'hours', 'hrs', 'hr', 'ago', 'today', 'yesterday', 'read',
+  'time', 'stand', 'veröffentlicht', 'aktualisiert', 'publié', 'mis', 'à', 'jour', 'publicado', 'actualizado',
+  'email', 'mail', 'follow']);
 /** Months and weekdays (English, German, French, Spanish, abbreviated or not): date words. Lexicon candidate. */
-const DATE_TOKEN = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mär|mai|okt|dez|janv|févr|avr|juin|juil|août|déc|ene|abr|ago|dic|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\p{L}*$/u;
+const DATE_TOKEN = new RegExp(`^(?:${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec',
+  'mär', 'mai', 'okt', 'dez', 'janv', 'févr', 'avr', 'juin', 'juil', 'août', 'déc', 'ene', 'abr', 'ago', 'dic', 'mon',
+  'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag',
+  'sonntag', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'].join('|')})\\p{L}*$`, 'u');
 /** Wire agencies a credit line names ("By JANE DOE, Associated Press"): shown when the dateline has an agency. */
 const AGENCY_TOKEN = new Set(['associated', 'press', 'ap', 'reuters', 'afp', 'agence', 'france', 'presse', 'dpa', 'upi',
   'bloomberg', 'news', 'xinhua', 'kyodo', 'efe', 'ansa', 'pti', 'ians', 'cnn', 'wire', 'service', 'services']);
@@ -276,7 +285,8 @@ const AGENCY_TOKEN = new Set(['associated', 'press', 'ap', 'reuters', 'afp', 'ag
 function shownInHeader(text: string, w: Walk): boolean {
   const shown = w.ctx.shown;
   if (!shown) return true;
-  const known = new Set(`${shown.byline ?? ''} ${shown.place ?? ''} ${shown.siteName ?? ''}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const header = `${shown.byline ?? ''} ${shown.place ?? ''} ${shown.siteName ?? ''}`.toLowerCase();
+  const known = new Set(header.match(/[\p{L}\p{N}]+/gu) ?? []);
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (known.has(word) || META_FILLER.has(word)) continue;
     if (/^\d+(?:st|nd|rd|th)?$/.test(word) || DATE_TOKEN.test(word)) { if (shown.dated) continue; return false; }
@@ -398,6 +408,21 @@ function isShoutedTeaser(el: Element, text: string): boolean {
   return linkTextLength(el) >= 0.9 * text.length;
 }
 
+/**
+ * Comment-section headings and calls the big COMMENTS_HEADING list lacks: "Réactions (12)",
+ * "Connectez-vous pour réagir", "Log in to comment". Lexicon candidate.
+ */
+const COMMENTS_MORE = new RegExp(['^(?:réactions?|reaktionen|reacciones|reazioni)\\s*\\(\\d+\\)$',
+  '^(?:connectez-vous|identifiez-vous|abonnez-vous) pour (?:réagir|commenter)\\b',
+  '^(?:log|sign) in to (?:comment|reply|join the discussion)\\b',
+  '^(?:melden sie sich an|loggen sie sich ein),? um (?:zu )?kommentieren\\b'].join('|'), 'i');
+/** "Also in Business", "More in World", "Also on Sport": a section's headline list. Lexicon candidate. */
+const ALSO_IN = /^(?:[Aa]lso|[Mm]ore|ALSO|MORE) (?:in|on|from|IN|ON|FROM) (?:the )?\p{Lu}[\p{L}&' -]{1,30}:?$/u;
+/** "4 Min. Lesezeit", "5 min read", "Temps de lecture : 3 min": the reader shows its own reading time. Lexicon candidate. */
+const MINUTES = '\\d+\\s*(?:min\\.?|mins|minuten?|minutes?)';
+const READING_TIME = new RegExp(`^(?:${MINUTES}\\s*(?:lesezeit|read|reading time|de lecture|di lettura|de lectura|leestijd)`
+  + `|(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\\s*:?\\s*${MINUTES})$`, 'i');
+
 /** Raw characters normalized to decide that a block without a clutter kind is too long for any text rule. */
 const NORM_PREFIX = 480;
 
@@ -443,12 +468,22 @@ function judge(el: Element, w: Walk): boolean {
     if (HEADINGS.has(tag) && next && isLinkBox(next, norm(next.textContent))) remove(next, 'related', w);
     remove(el, 'read-also', w); return true;
   }
+  if (text.length < 60 && ALSO_IN.test(text)) {
+    // "Also in Business" and the headline list under it (its own block, or the rest of this one).
+    const next = el.nextElementSibling;
+    if (next && isLinkBox(next, norm(next.textContent))) remove(next, 'related', w);
+    remove(el, 'read-also', w); return true;
+  }
   if (PAYWALL_TEXT.test(text) && text.length < 300) {
     // "Subscribe to continue reading": the notice goes, and the article is flagged as a preview.
     w.report.paywallHint = true;
     remove(el, 'paywall', w); return true;
   }
-  if (COMMENTS_HEADING.test(text) && text.length < 60 && (HEADINGS.has(tag) || tag === 'div' || tag === 'p')) { remove(el, 'comments', w); return true; }
+  if ((COMMENTS_HEADING.test(text) || COMMENTS_MORE.test(text)) && text.length < 60
+    && (HEADINGS.has(tag) || tag === 'div' || tag === 'p')) { remove(el, 'comments', w); return true; }
+  if (w.beforeBody && text.length < 40 && READING_TIME.test(text) && !hasImage()) {
+    remove(el, 'meta-line', w); return true;
+  }
   if (text.length < 200 && isShareBar(text) && !hasImage()) { remove(el, 'share', w); return true; }
   if (isNewsletterPromo(el, text) && !hasImage()) { remove(el, 'newsletter', w); return true; }
   if (isBreadcrumb(el, text, w) && !hasImage()) { remove(el, 'breadcrumb', w); return true; }

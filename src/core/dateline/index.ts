@@ -23,6 +23,7 @@ import { liftWire, readWireDateline, titleCasePlace } from './wire.js';
 import { formatDateline } from './format.js';
 
 export { formatDateline } from './format.js';
+export { readWireDateline } from './wire.js';
 export type { FormatOptions } from './format.js';
 
 export interface DatelineContext {

@@ -141,18 +141,47 @@ function capitaliseFirstLetter(el: Element): void {
   }
 }
 
+/**
+ * The paragraph that opens with the wire dateline: the first real paragraph, or the one after a few
+ * short lines above it ("By JANE ROE, Associated Press" kept in the body because the header does not
+ * show it, then "WASHINGTON (AP) — …"). Stops at the first long paragraph without one.
+ */
+function wireParagraph(root: Element): { p: Element; found: WireDateline } | null {
+  let p = firstParagraph(root);
+  for (let i = 0; p && i < 3; i++) {
+    const text = p.textContent ?? '';
+    const found = parseWireDateline(text);
+    if (found) return { p, found };
+    if (text.trim().length >= 160) return null;
+    p = nextParagraph(p, root);
+  }
+  return null;
+}
+
+/** The next paragraph of 20+ characters after `p` under `root`, in document order (a bounded walk). */
+function nextParagraph(p: Element, root: Element): Element | null {
+  let n: Element | null = p;
+  while (n && n !== root && !n.nextElementSibling) n = n.parentElement;
+  for (let e = n && n !== root ? n.nextElementSibling : null, steps = 0; e && steps < 3000; steps++) {
+    const q = e.tagName === 'P' ? e : e.querySelector('p');
+    if (q && (q.textContent ?? '').trim().length >= 20) return q;
+    let m: Element | null = e;
+    while (m && m !== root && !m.nextElementSibling) m = m.parentElement;
+    e = m && m !== root ? m.nextElementSibling : null;
+  }
+  return null;
+}
+
 /** The wire dateline of the first paragraph under `root`, without touching it. */
 export function readWireDateline(root: Element): WireDateline | null {
-  const p = firstParagraph(root);
-  return p ? parseWireDateline(p.textContent ?? '') : null;
+  return wireParagraph(root)?.found ?? null;
 }
 
 /** Lifts the wire dateline off the first paragraph under `root` (in place); returns what it said. */
 export function liftWire(root: Element): WireDateline | null {
-  const p = firstParagraph(root);
-  if (!p) return null;
-  const found = parseWireDateline(p.textContent ?? '');
-  if (!found) return null;
+  const hit = wireParagraph(root);
+  if (!hit) return null;
+  const { p, found } = hit;
   dropLeadingText(p, found.length);
   capitaliseFirstLetter(p);
   return found;

@@ -8,7 +8,7 @@
  * the tables and writes bench/results/extract.json.
  *
  * Flags: --corpus <name> (one corpus), --only <id-prefix> (matching pages; one page prints both texts),
- * --limit <n> (first n pages per corpus), --reps <n> (default 2), --worst <n>,
+ * --limit <n> (first n pages per corpus), --every <k> (every k-th page: a sample across subsets), --reps <n> (default 2), --worst <n>,
  * --trace (sum the text each cleaning rule removed, by rule, over the pages run: what costs recall).
  */
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,7 @@ const flag = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? arg
 const only = flag('--only', null);
 const onlyCorpus = flag('--corpus', null);
 const LIMIT = Number(flag('--limit', Infinity));
+const EVERY = Number(flag('--every', 1));
 const TRACE = args.includes('--trace');
 const WORST = Number(flag('--worst', 12));
 const NOW = '2020-06-01T00:00:00Z';
@@ -73,7 +74,7 @@ function runCorpus(name) {
   const dir = path.join(ROOT, name);
   const truth = JSON.parse(readFileSync(path.join(dir, 'ground-truth.json'), 'utf8'));
   const ids = readdirSync(path.join(dir, 'html')).map((f) => f.replace(/\.html\.gz$/, '')).filter((id) => truth[id])
-    .filter((id) => !only || id.startsWith(only)).sort().slice(0, LIMIT);
+    .filter((id) => !only || id.startsWith(only)).sort().filter((_, i) => i % EVERY === 0).slice(0, LIMIT);
   const single = only && ids.length === 1;
   const REPS = Number(flag('--reps', single ? 1 : 2));
   const rows = [];
@@ -206,7 +207,7 @@ if (TRACE) {
   for (const [k, e] of sorted) console.log(`  ${k.padEnd(14)} ${String(e.removals).padStart(6)} removals ${String(e.chars).padStart(8)} chars ${String(e.truthShingles).padStart(7)} truth shingles ${e.pages.size} pages ${[...e.pages].slice(0, 6).join(' ')}`);
 }
 
-if (!only && !Number.isFinite(LIMIT) && !onlyCorpus) {
+if (!only && !Number.isFinite(LIMIT) && !onlyCorpus && EVERY === 1) {
   mkdirSync(path.join(here, 'results'), { recursive: true });
   writeFileSync(path.join(here, 'results', 'extract.json'), JSON.stringify({ date: new Date().toISOString(), corpora: results }, null, 1));
   console.log('\nwrote bench/results/extract.json');

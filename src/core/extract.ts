@@ -287,7 +287,12 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     };
     const report = cleanArticle(article, { base: url, title, shown, removed: options.debug?.removed });
     paywallInArticle = report.paywallHint;
-    const wire = liftWireDateline(article);
+    // Lifted only when the dateline will show it: a place or agency other than the dateline's own
+    // would vanish from the page, so that prefix stays in the paragraph.
+    const seen = readWireDateline(article);
+    const fits = seen && (!dateline.place || dateline.place === seen.place)
+      && (!dateline.agency || !seen.agency || dateline.agency === seen.agency);
+    const wire = fits ? liftWireDateline(article) : null;
     if (wire) {
       dateline.place ??= wire.place;
       dateline.agency ??= wire.agency;

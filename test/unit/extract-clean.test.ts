@@ -65,12 +65,14 @@ describe('after the story: staff credits, contact lines, promos', () => {
     ['Reuters credits', '<p>(Reporting by Jane Roe; Editing by John Doe)</p>', 'Editing by'],
     ['AP contributors', '<p>Associated Press writers Ann Lee and Bo Chan contributed to this report.</p>', 'contributed to this report'],
     ['contact line', '<p>Have a tip? Amy Smith may be reached at amy@news.example.</p>', 'may be reached'],
-    ['copyright', '<p>© 2024 Harbour Times. All rights reserved.</p>', 'All rights reserved'],
     ['app promo', '<p><strong>CLICK HERE TO GET THE HARBOUR TIMES APP</strong></p>', 'CLICK HERE'],
     ['shouted teaser', '<p><a href="/other-story-1">MAYOR ANNOUNCES SURPRISE RESIGNATION AFTER TWELVE YEARS</a></p>', 'SURPRISE RESIGNATION'],
   ] as const) {
     it(name, () => expect(text(html, true)).not.toContain(gone));
   }
+  it('kept: the copyright notice printed with the story (part of the article as published)', () => {
+    expect(text('<p>© 2024 Harbour Times. All rights reserved.</p>', true)).toContain('All rights reserved');
+  });
   it('a credit line is kept as a caption: in content, not in the running text', () => {
     const r = run('<p><img src="/harbour.jpg" alt="The harbour"></p><p>Image copyright Getty Images</p>');
     expect(r.textContent).not.toContain('Image copyright');

@@ -67,6 +67,24 @@ function articleShapedUrl(url: string): boolean {
   return /\d{5,}/.test(last) || last.split(/[-_+]/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4;
 }
 
+/** Comments marked up as <article> (WordPress's article.comment-body): a thread under a story, not teasers. */
+const COMMENT_MARK = /comment|repl(?:y|ies)|respon[sd]|discussion|disqus/i;
+
+/** The <article> elements that can be teaser cards: not comments, nor inside a comment thread. */
+function teaserCards(doc: Document): number {
+  const all = doc.getElementsByTagName('article');
+  if (all.length < 4) return all.length;
+  let cards = 0;
+  for (const a of Array.from(all)) {
+    let comment = false;
+    for (let e: Element | null = a; e && e !== doc.body && !comment; e = e.parentElement) {
+      comment = COMMENT_MARK.test(`${e.getAttribute('class') ?? ''} ${e.id}`);
+    }
+    if (!comment) cards++;
+  }
+  return cards;
+}
+
 export function isArticlePage(doc: Document, url: string): ArticleVerdict {
   const gate = urlMayBeArticle(url);
   if (!gate.ok) return { article: false, reason: gate.reason };
@@ -75,7 +93,7 @@ export function isArticlePage(doc: Document, url: string): ArticleVerdict {
   if (!declared && (og === 'website' || og.startsWith('video') || og.startsWith('music') || og === 'profile')) {
     return { article: false, reason: `og:type ${og}` };
   }
-  const cards = doc.getElementsByTagName('article').length;
+  const cards = teaserCards(doc);
   if (cards >= 4 && !declared) return { article: false, reason: `${cards} teaser <article> cards (a front page)` };
   if (sectionShaped(url) && !declared) return { article: false, reason: 'section-front URL without an article type' };
   // Fast path, the common case on a news site: the page says it is an article and its URL names one

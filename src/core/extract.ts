@@ -24,7 +24,7 @@ import type { Dateline, ExtractOptions, ExtractResult } from './types.js';
 import { refusal } from './page/budget.js';
 import { readPage } from './page/read-page.js';
 import { withArticleEvidence } from './page/detect.js';
-import { findDateline, liftWireDateline } from './dateline/index.js';
+import { findDateline, liftWireDateline, readWireDateline } from './dateline/index.js';
 import { finishArticle, parseArticle } from './article/index.js';
 import { findRelated } from './related/index.js';
 
@@ -76,9 +76,17 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   const dateline = findDateline(page, { url, now, lang: page.lang, locale, timeZone });
   lap('dateline');
 
-  const parsed = parseArticle(page, lap);
-  // The wire dateline opens the article's text: lifted off the cleaned article, before the sanitizer.
-  const wire = parsed.element ? liftWireDateline(parsed.element) : null;
+  const parsed = parseArticle(page, lap, {
+    dated: dateline.published !== null, place: dateline.place, agency: dateline.agency,
+    peekWire: readWireDateline, removed: options.debug?.removed,
+  });
+  // The wire dateline opens the article's text: lifted off the cleaned article, before the sanitizer —
+  // only when the dateline will show it (a place or agency other than the dateline's own would vanish
+  // from the page, so that prefix stays in the paragraph).
+  const seen = parsed.element ? readWireDateline(parsed.element) : null;
+  const fits = seen && (!dateline.place || dateline.place === seen.place)
+    && (!dateline.agency || !seen.agency || dateline.agency === seen.agency);
+  const wire = fits && parsed.element ? liftWireDateline(parsed.element) : null;
   if (wire) {
     dateline.place ??= wire.place;
     dateline.agency ??= wire.agency;

@@ -63,6 +63,11 @@ export interface ExtractOptions {
   maxChars?: number;
   /** Pages with an element nested deeper than this many levels are refused the same way. */
   maxDepth?: number;
+  /**
+   * Debugging only (bench:extract --trace): the cleaning pushes every block it removes from the article
+   * here, with the rule's name, to find the rules that cost recall.
+   */
+  debug?: { removed?: Array<{ kind: string; text: string }> };
 }
 
 export type ExtractErrorCode = 'too-large' | 'empty' | 'not-html' | 'no-article';

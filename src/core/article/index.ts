@@ -30,6 +30,8 @@ export interface ParsedArticle {
   node: JsonLdNode | null;
   /** The cleaner saw a paywall sentence in the article. */
   paywallHint: boolean;
+  /** The byline the header shows (known before cleaning: a byline line leaves the body only when it is shown). */
+  byline: string | null;
   clone: Document;
   readability: { byline?: string | null; dir?: string | null; lang?: string | null; excerpt?: string | null } | null;
 }
@@ -106,11 +108,49 @@ function headlineOf(node: JsonLdNode | null): string | null {
  * "Headline｜Site" → "Headline". Readability splits on ASCII separators only; full-width and
  * other separators followed by the site's own name are removed here.
  */
-function withoutSiteName(title: string, siteName: string | null): string {
-  if (!siteName || title.length <= siteName.length + 3) return title;
-  const esc = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const stripped = title.replace(new RegExp(`\\s*[|｜\\-–—:·•»/\\\\]\\s*${esc}\\s*$`, 'i'), '').trim();
-  return stripped.length >= 3 ? stripped : title;
+function withoutSiteName(title: string, siteName: string | null, url: string): string {
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const names = siteKeys(siteName, url);
+  // The site's name after the last separator ("… – Site Name") or before the first ("Site: …").
+  const last = parts[parts.length - 1]!;
+  if (isSiteName(last, names)) {
+    const rest = title.slice(0, title.length - last.length).replace(/[\s|｜\-–—:·•»/\\]+$/, '').trim();
+    if (rest.length >= 10) return rest;
+  }
+  const first = parts[0]!;
+  if (isSiteName(first, names)) {
+    const rest = title.slice(first.length).replace(/^[\s|｜\-–—:·•»/\\]+/, '').trim();
+    if (rest.length >= 10) return rest;
+  }
+  return title;
+}
+
+/** A separator between a headline and the site's name: a bar or dash with spaces, or a full-width bar. */
+const TITLE_SEPARATOR = /\s+[|\-–—·•»:/]\s+|\s*[｜|]\s*|:\s+/;
+/** What may follow the domain's label in a site's name: "BBC News", "Example.com". */
+const SITE_SUFFIX = /^(?:news|online|com|net|org|de|uk|fr|tv|ch|at|it|es|nl|au|ca)$/;
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The site's name and its domain's own label ("www.dailynews.co.uk" → "dailynews"), squashed. */
+function siteKeys(siteName: string | null, url: string): string[] {
+  const keys = siteName ? [squash(siteName)] : [];
+  try {
+    const labels = new URL(url).hostname.replace(/^www\d?\./, '').split('.');
+    // The label before the public suffix: the last one, or the one before a two-letter country code
+    // under a short second level ("co.uk", "com.au").
+    const short = labels.length >= 3 && /^(?:co|com|net|org|gov|ac)$/.test(labels[labels.length - 2]!);
+    const i = short ? labels.length - 3 : labels.length - 2;
+    if (i >= 0) keys.push(squash(labels[i]!), squash(labels.slice(i).join('.')));
+  } catch { /* no URL: the site name alone */ }
+  return keys.filter((k) => k.length >= 2);
+}
+
+/** "Site Name", "SITENAME.com", "Site Name News" when the site is sitename: names the site, not a headline. */
+function isSiteName(piece: string, keys: string[]): boolean {
+  const p = squash(piece);
+  if (!p || piece.trim().split(/\s+/).length > 5) return false;
+  return keys.some((k) => p === k || (p.startsWith(k) && SITE_SUFFIX.test(p.slice(k.length))));
 }
 
 function siteNameOf(parsedSite: string | null | undefined, pm: PageMeta, node: JsonLdNode | null): string | null {
@@ -124,7 +164,19 @@ function excerptOf(raw: string | null | undefined, text: string): string | null 
   return e.length > 320 ? `${e.slice(0, 317).replace(/\s+\S*$/, '')}…` : e;
 }
 
-export function parseArticle(page: PageRead, lap: Lap): ParsedArticle {
+/** What the conductor knows of the header before the article is cleaned (from the dateline stage). */
+export interface HeaderHints {
+  /** The dateline has a publication date. */
+  dated: boolean;
+  place: string | null;
+  agency: string | null;
+  /** Reads a wire dateline at the article's start without lifting it (the dateline stage's reader). */
+  peekWire?: (article: Element) => { place: string | null; agency: string | null } | null;
+  /** Debugging: every removed block, with its rule (ExtractOptions.debug.removed). */
+  removed?: Array<{ kind: string; text: string }>;
+}
+
+export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): ParsedArticle {
   const { doc, url } = page;
   const clone = cloneDocument(doc, url);
   // The article comes back as an element of the clone, not as a string: no re-parsing, and the
@@ -140,11 +192,22 @@ export function parseArticle(page: PageRead, lap: Lap): ParsedArticle {
 
   const node = articleNode(page);
   const siteName = siteNameOf(parsed?.siteName, page, node);
-  const title = withoutSiteName(headlineOf(node) || (parsed?.title ?? '').replace(/\s+/g, ' ').trim()
-    || page.meta.get('og:title') || doc.title.replace(/\s+/g, ' ').trim(), siteName);
+  const rawTitle = headlineOf(node) || (parsed?.title ?? '').replace(/\s+/g, ' ').trim()
+    || page.meta.get('og:title') || doc.title.replace(/\s+/g, ' ').trim();
+  const title = withoutSiteName(rawTitle, siteName, url);
   const element = parsed?.content ?? null;
-  const paywallHint = element ? cleanArticle(element, { base: url, title }).paywallHint : false;
-  return { element, title, siteName, node, paywallHint, clone, readability: parsed };
+  const byline = findByline(page, node, parsed?.byline ?? null);
+  let paywallHint = false;
+  if (element) {
+    // A byline or date line leaves the body only when the header shows what it says.
+    const wireAhead = hints?.peekWire?.(element) ?? null;
+    const shown = hints && {
+      byline, dated: hints.dated, agency: hints.agency ?? wireAhead?.agency ?? null,
+      place: hints.place ?? wireAhead?.place ?? null, siteName,
+    };
+    paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
+  }
+  return { element, title, siteName, node, paywallHint, byline, clone, readability: parsed };
 }
 
 export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): ArticleRead {
@@ -170,7 +233,7 @@ export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): Artic
   const read: ArticleRead = {
     title: a.title,
     siteName: a.siteName,
-    byline: findByline(page, a.node, r?.byline ?? null),
+    byline: a.byline,
     lang,
     dir: pageDir(doc, r?.dir, page.lang ?? r?.lang ?? null),
     excerpt: excerptOf(r?.excerpt ?? meta.get('description'), textContent),

@@ -26,6 +26,7 @@ import { liftWire, readWireDateline, titleCasePlace } from './wire.js';
 import { formatDateline } from './format.js';
 
 export { formatDateline } from './format.js';
+export { readWireDateline } from './wire.js';
 
 export interface DatelineContext {
   /** Absolute page URL. */

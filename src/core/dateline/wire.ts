@@ -135,7 +135,11 @@ function firstParagraphs(root: Element, count: number): Element[] {
   return out;
 }
 
-/** The paragraph that opens with the wire dateline: the first, or one of the next two with a known agency. */
+/**
+ * The paragraph that opens with the wire dateline: the first real paragraph, or one of the next two
+ * when it names a known agency (a teaser paragraph or a credit line kept in the body, then
+ * "Berlin (dpa) - …" or "WASHINGTON (AP) — …"); an unknown "(CDU)" after a teaser is not a dateline.
+ */
 function wireParagraph(root: Element): { p: Element; found: WireDateline } | null {
   const ps = firstParagraphs(root, WIRE_PARAGRAPHS);
   for (let i = 0; i < ps.length; i++) {

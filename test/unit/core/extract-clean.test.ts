@@ -65,12 +65,14 @@ describe('after the story: staff credits, contact lines, promos', () => {
     ['Reuters credits', '<p>(Reporting by Jane Roe; Editing by John Doe)</p>', 'Editing by'],
     ['AP contributors', '<p>Associated Press writers Ann Lee and Bo Chan contributed to this report.</p>', 'contributed to this report'],
     ['contact line', '<p>Have a tip? Amy Smith may be reached at amy@news.example.</p>', 'may be reached'],
-    ['copyright', '<p>© 2024 Harbour Times. All rights reserved.</p>', 'All rights reserved'],
     ['app promo', '<p><strong>CLICK HERE TO GET THE HARBOUR TIMES APP</strong></p>', 'CLICK HERE'],
     ['shouted teaser', '<p><a href="/other-story-1">MAYOR ANNOUNCES SURPRISE RESIGNATION AFTER TWELVE YEARS</a></p>', 'SURPRISE RESIGNATION'],
   ] as const) {
     it(name, () => expect(text(html, true)).not.toContain(gone));
   }
+  it('kept: the copyright notice printed with the story (part of the article as published)', () => {
+    expect(text('<p>© 2024 Harbour Times. All rights reserved.</p>', true)).toContain('All rights reserved');
+  });
   it('a credit line is kept as a caption: in content, not in the running text', () => {
     const r = run('<p><img src="/harbour.jpg" alt="The harbour"></p><p>Image copyright Getty Images</p>');
     expect(r.textContent).not.toContain('Image copyright');
@@ -90,5 +92,101 @@ describe('srcset', () => {
     expect(bestSrcsetCandidate('a.jpg 1x, b.jpg 2x')).toBe('b.jpg');
     expect(bestSrcsetCandidate('https://cdn.example/i/w_400,h_300/a.jpg 400w, https://cdn.example/i/w_800,h_600/a.jpg 800w')).toBe('https://cdn.example/i/w_800,h_600/a.jpg');
     expect(bestSrcsetCandidate('data:image/gif;base64,R0lGOD 1x')).toBeNull();
+  });
+});
+
+/** A whole page (not only an <article>), for shapes that wrap the story: a page-wide form. */
+function page(html: string, head = ''): ReturnType<typeof extract> {
+  const doc = new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title>${head}</head><body>${html}</body></html>`,
+    { url, virtualConsole: new VirtualConsole() }).window.document;
+  return extract(doc, { url });
+}
+
+describe('containers that hold the story are not clutter', () => {
+  it('a page-wide <form> (ASP.NET) around the article keeps the article', () => {
+    const r = page(`<form method="post" action="./story.aspx" id="aspnetForm"><input type="hidden" name="__VIEWSTATE" value="x">
+      <div id="header"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div id="content"><h1>Harbour reopens</h1>${LONG(1)}${LONG(2)}${LONG(3)}</div>
+      <div id="footer"><input type="text" name="q"><button>Search</button></div></form>`);
+    expect(r.error).toBeUndefined();
+    expect(r.textContent).toContain('(2)');
+    expect(r.textContent).toContain('(3)');
+    expect(r.textContent).not.toContain('Search');
+  });
+  it('a comment form inside the article still goes', () => {
+    const r = run('<form class="comment-form"><label>Your name</label><input name="n"><textarea></textarea><button>Post</button></form>', true);
+    expect(r.textContent).not.toContain('Your name');
+  });
+  it('a paragraph in a wrapper named for the ad it interleaves ("section-and-ad") stays', () => {
+    const para = 'Work on the north pier will continue into the summer, the port authority said on Tuesday.';
+    const r = text(`<div class="section-and-ad"><p>${para}</p><div class="ad-slot">Advertisement</div></div>`);
+    expect(r).toContain(para);
+    expect(r).not.toContain('Advertisement');
+  });
+  it('an ad block of links and labels still goes', () => {
+    expect(text('<div class="ad-container"><a href="https://ads.example/1">Buy cheap ferry tickets now</a></div>')).not.toContain('ferry tickets');
+  });
+});
+
+describe('byline and date lines leave the body only when the header shows them', () => {
+  const byline = '<p>By Jane Roe, Associated Press</p>';
+  it('a wire credit the byline does not hold stays in the body', () => {
+    expect(page(`<article>${byline}${LONG(1)}${LONG(2)}${LONG(3)}</article>`).textContent).toContain('By Jane Roe, Associated Press');
+  });
+  it('the same line goes when the header shows its author and agency', () => {
+    const head = '<meta name="author" content="Jane Roe">';
+    const r = page(`<article>${byline}<p>WASHINGTON (AP) — ${LONG(1).slice(3)}${LONG(2)}${LONG(3)}</article>`, head);
+    expect(r.byline).toBe('Jane Roe');
+    expect(r.dateline.agency).toBe('AP');
+    expect(r.textContent).not.toContain('By Jane Roe');
+  });
+  it('a date line goes when the dateline shows it, and stays when it says more (a place)', () => {
+    const head = '<meta property="article:published_time" content="2024-05-01T10:05:00-04:00">';
+    const dated = (line: string): string => page(`<article><p>${line}</p>${LONG(1)}${LONG(2)}</article>`, head).textContent;
+    expect(dated('Published May 1, 2024 at 10:05 a.m.')).not.toContain('Published May 1');
+    expect(dated('Filed from Lagos harbour, May 1, 2024')).toContain('Filed from Lagos harbour');
+  });
+});
+
+describe('title', () => {
+  for (const [raw, site, want] of [
+    ['Harbour reopens after repairs – Harbour Times', 'Harbour Times', 'Harbour reopens after repairs'],
+    ['Harbour reopens after repairs | NEWS.EXAMPLE', null, 'Harbour reopens after repairs'],
+    ['News Example: Harbour reopens after repairs', null, 'Harbour reopens after repairs'],
+    ['Mayor: Harbour reopens after repairs', null, 'Mayor: Harbour reopens after repairs'],
+  ] as const) {
+    it(`${raw} → ${want}`, () => {
+      const head = `<title>${raw}</title>${site ? `<meta property="og:site_name" content="${site}">` : ''}`;
+      const doc = new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body><article><h1>x</h1>${LONG(1)}${LONG(2)}</article></body></html>`,
+        { url, virtualConsole: new VirtualConsole() }).window.document;
+      expect(extract(doc, { url }).title).toBe(want);
+    });
+  }
+});
+
+describe('reading time, comment calls and one-word share buttons', () => {
+  it('"4 Min. Lesezeit" above the story goes; prose about minutes stays', () => {
+    expect(page(`<article><p>4 Min. Lesezeit</p>${LONG(1)}${LONG(2)}</article>`).textContent).not.toContain('Lesezeit');
+    const prose = 'The ferry crossing takes 40 minutes to read the tide tables, the captain joked.';
+    expect(text(`<p>${prose}</p>`)).toContain(prose);
+  });
+  for (const [name, html, gone] of [
+    ['Réactions (N)', '<h2>Réactions (12)</h2>', 'Réactions'],
+    ['Connectez-vous pour réagir', '<p>Connectez-vous pour réagir</p>', 'Connectez-vous'],
+    ['LINEで送る', '<div><a href="https://line.me/R/msg">LINEで送る</a> <a href="https://b.hatena.ne.jp">はてなブックマーク</a></div>', 'LINE'],
+  ] as const) {
+    it(name, () => expect(text(html, true)).not.toContain(gone));
+  }
+});
+
+describe('"Also in <section>" headline lists', () => {
+  it('the heading and its list go; a sentence that starts the same way stays', () => {
+    const list = '<h3>Also in Business</h3><ul><li><a href="/b/1">Oil prices climb again</a></li>'
+      + '<li><a href="/b/2">Bank cuts rates</a></li><li><a href="/b/3">Shares slide in Tokyo</a></li></ul>';
+    const r = text(list, true);
+    expect(r).not.toContain('Also in Business');
+    expect(r).not.toContain('Oil prices');
+    const prose = 'Also in Business news, the harbour authority said it would borrow 20 million euros.';
+    expect(text(`<p>${prose}</p>`, true)).toContain(prose);
   });
 });

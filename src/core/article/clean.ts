@@ -381,7 +381,10 @@ function dropByKind(el: Element, kind: string, text: string, hasImage: () => boo
     case 'ad': return text.length < 300 && !(hasImage() && el.getElementsByTagName('figcaption').length > 0)
       && !holdsProse(el, w);
     case 'newsletter': return text.length < 600;
-    case 'related': return text.length < 2500 && (links() >= 0.35 || text.length < 200);
+    // A short box of links is a related list; a short paragraph of the story's own prose with a "teaser"
+    // class (a CMS's name for the lead paragraph) is not.
+    case 'related': return text.length < 2500
+      && (links() >= 0.35 || (text.length < 200 && !(el.localName === 'p' && PROSE.test(text))));
     case 'comments': return text.length < 0.3 * w.total || w.seen > 0.7 * w.total;
     case 'byline': return w.beforeBody && text.length < 200 && !hasImage() && !/[.!?]\s+\p{Lu}/u.test(text);
     case 'bio': return w.seen > 0.5 * w.total && text.length < 1000;

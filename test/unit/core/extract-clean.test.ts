@@ -123,6 +123,13 @@ describe('containers that hold the story are not clutter', () => {
     expect(r).toContain(para);
     expect(r).not.toContain('Advertisement');
   });
+  it('a lead paragraph whose class calls it a teaser ("article-teaser") stays; a short teaser box of links goes', () => {
+    const lead = 'The government wants to speed up the expansion of wind power, the ministry said.';
+    const r = text(`<p class="article-teaser">${lead}</p>`
+      + '<div class="teaser"><a href="/other-story">Another story from the site</a></div>');
+    expect(r).toContain(lead);
+    expect(r).not.toContain('Another story from the site');
+  });
   it('an ad block of links and labels still goes', () => {
     expect(text('<div class="ad-container"><a href="https://ads.example/1">Buy cheap ferry tickets now</a></div>')).not.toContain('ferry tickets');
   });

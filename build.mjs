@@ -112,8 +112,10 @@ async function main() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   const targets = [
-    ['chrome', 'chrome', false], ['firefox', 'firefox', false],
-    ['chrome-e2e', 'chrome', true], ['firefox-e2e', 'firefox', true],
+    ['chrome', 'chrome', false],
+    ['firefox', 'firefox', false],
+    ['chrome-e2e', 'chrome', true],
+    ['firefox-e2e', 'firefox', true],
   ];
   for (const [dir, target, e2e] of targets) {
     const outdir = path.join(dist, dir);
@@ -122,18 +124,35 @@ async function main() {
   }
   // The core as a library usable in any DOM, and the Node CLI.
   await esbuild.build({
-    entryPoints: [path.join(root, 'src/core/index.ts')], outfile: path.join(dist, 'core.mjs'),
-    bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', logLevel: 'warning', mainFields: ['module', 'main'],
+    entryPoints: [path.join(root, 'src/core/index.ts')],
+    outfile: path.join(dist, 'core.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    logLevel: 'warning',
+    mainFields: ['module', 'main'],
   });
   await esbuild.build({
-    entryPoints: [path.join(root, 'src/cli.ts')], outfile: path.join(dist, 'cli.mjs'),
-    bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning',
-    packages: 'external', banner: { js: '#!/usr/bin/env node' },
+    entryPoints: [path.join(root, 'src/cli.ts')],
+    outfile: path.join(dist, 'cli.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    packages: 'external',
+    banner: { js: '#!/usr/bin/env node' },
   });
 
   const { rows, over } = await sizeTable(path.join(dist, 'chrome'));
   const core = await readFile(path.join(dist, 'core.mjs'));
-  rows.push({ bundle: 'core.mjs (unminified)', minified: core.length, gzipped: gzipSync(core, { level: 9 }).length, budget: '' });
+  rows.push({
+    bundle: 'core.mjs (unminified)',
+    minified: core.length,
+    gzipped: gzipSync(core, { level: 9 }).length,
+    budget: '',
+  });
   if (!quiet) {
     console.log('bundle sizes (dist/chrome, bytes):');
     console.table(rows);
@@ -144,10 +163,25 @@ async function main() {
   }
   if (doPackage) {
     for (const dir of ['chrome', 'firefox']) {
-      execFileSync(path.join(root, 'node_modules/.bin/web-ext'), ['build', '--source-dir', path.join(dist, dir),
-        '--artifacts-dir', dist, '--filename', `dateline-reader-${dir}-${base.version}.zip`, '--overwrite-dest'], { stdio: 'inherit' });
+      execFileSync(
+        path.join(root, 'node_modules/.bin/web-ext'),
+        [
+          'build',
+          '--source-dir',
+          path.join(dist, dir),
+          '--artifacts-dir',
+          dist,
+          '--filename',
+          `dateline-reader-${dir}-${base.version}.zip`,
+          '--overwrite-dest',
+        ],
+        { stdio: 'inherit' },
+      );
     }
   }
 }
 
-main().catch((e) => { console.error(e.message ?? e); process.exit(1); });
+main().catch((e) => {
+  console.error(e.message ?? e);
+  process.exit(1);
+});

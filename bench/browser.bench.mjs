@@ -58,7 +58,10 @@ const ROOT = path.resolve(here, '..');
 const SH = path.resolve(ROOT, '../shared/corpus/scrapinghub');
 const RTP = path.resolve(ROOT, '../shared/corpus/readability-test-pages');
 const args = process.argv.slice(2);
-const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
 const LIMIT = Number(opt('--limit', Infinity));
 const PAGES = Number(opt('--pages', Infinity));
 const PEER = !args.includes('--no-peer');
@@ -70,7 +73,10 @@ const ONLY = opt('--only', null);
 const WARM = !args.includes('--no-warm');
 const TAG = 'dateline-reader';
 
-const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN; };
+const q = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN;
+};
 const median = (xs) => q(xs, 0.5);
 const r1 = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
 const r2 = (x) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null);
@@ -85,17 +91,27 @@ const routes = new Map();
 const corpusPages = [];
 if (existsSync(SH)) {
   const truth = JSON.parse(readFileSync(path.join(SH, 'ground-truth.json'), 'utf8'));
-  const ids = readdirSync(path.join(SH, 'html')).map((f) => f.replace(/\.html\.gz$/, '')).sort().slice(0, LIMIT);
+  const ids = readdirSync(path.join(SH, 'html'))
+    .map((f) => f.replace(/\.html\.gz$/, ''))
+    .sort()
+    .slice(0, LIMIT);
   for (const id of ids) {
     let p = `/sh/${id}/`;
-    try { p = new URL(truth[id]?.url).pathname.replace(/\/?$/, (m) => m) || p; } catch { /* keep */ }
+    try {
+      p = new URL(truth[id]?.url).pathname.replace(/\/?$/, (m) => m) || p;
+    } catch {
+      /* keep */
+    }
     if (routes.has(p)) p = `/sh/${id}${p}`;
     routes.set(p, () => gunzipSync(readFileSync(path.join(SH, 'html', `${id}.html.gz`))));
     corpusPages.push({ corpus: 'scrapinghub', id: id.slice(0, 12), path: p });
   }
 }
 if (existsSync(RTP)) {
-  const slugs = readdirSync(RTP).filter((d) => existsSync(path.join(RTP, d, 'source.html'))).sort().slice(0, LIMIT);
+  const slugs = readdirSync(RTP)
+    .filter((d) => existsSync(path.join(RTP, d, 'source.html')))
+    .sort()
+    .slice(0, LIMIT);
   for (const slug of slugs) {
     const p = `/rtp/${slug}/`;
     routes.set(p, () => readFileSync(path.join(RTP, slug, 'source.html')));
@@ -112,7 +128,11 @@ const pages = corpusPages.filter((p) => !ONLY || p.path.includes(ONLY)).slice(0,
 
 const server = createServer((req, res) => {
   const make = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
-  if (!make) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
+  if (!make) {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+    return;
+  }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(make());
 });
@@ -120,8 +140,14 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 // ── bundles for the in-page comparison ──────────────────────────────────────────────────────
-const readabilityJs = await pageBundle(`import { Readability } from '@mozilla/readability'; globalThis.__benchReadability = Readability;`, ROOT);
-const coreJs = await pageBundle(`import { extract } from './src/core/extract.ts'; globalThis.__benchExtract = extract;`, ROOT);
+const readabilityJs = await pageBundle(
+  `import { Readability } from '@mozilla/readability'; globalThis.__benchReadability = Readability;`,
+  ROOT,
+);
+const coreJs = await pageBundle(
+  `import { extract } from './src/core/extract.ts'; globalThis.__benchExtract = extract;`,
+  ROOT,
+);
 
 // ── browser ─────────────────────────────────────────────────────────────────────────────────
 const work = await mkdtemp(path.join(tmpdir(), 'dr-bench-browser-'));
@@ -153,9 +179,18 @@ const ctx = await chromium.launchPersistentContext(path.join(work, 'profile'), {
   headless: true,
   ignoreDefaultArgs: ['--disable-extensions'],
   viewport: { width: 1280, height: 900 },
-  args: [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`, '--no-sandbox', '--disable-gpu',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  args: [
+    `--disable-extensions-except=${loaded}`,
+    `--load-extension=${loaded}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ],
 });
 /** The service worker whose extension's manifest has this name (both extensions run one). */
 async function extensionIdNamed(name) {
@@ -169,11 +204,18 @@ async function extensionIdNamed(name) {
   }
   throw new Error(`no service worker for ${name}`);
 }
-const OURS = { name: 'ours', id: await extensionIdNamed(JSON.parse(readFileSync(path.join(ext, 'manifest.json'), 'utf8')).name),
-  tag: TAG, body: '.article-body' };
-const PEER_EXT = PEER ? { name: 'peer', id: await extensionIdNamed('Peer reader (bench only)'), tag: 'peer-reader', body: '.content' } : null;
-const BASE_EXT = BASELINE ? { name: 'baseline', id: await extensionIdNamed('Dateline Reader (baseline)'), tag: TAG,
-  body: '.article-body' } : null;
+const OURS = {
+  name: 'ours',
+  id: await extensionIdNamed(JSON.parse(readFileSync(path.join(ext, 'manifest.json'), 'utf8')).name),
+  tag: TAG,
+  body: '.article-body',
+};
+const PEER_EXT = PEER
+  ? { name: 'peer', id: await extensionIdNamed('Peer reader (bench only)'), tag: 'peer-reader', body: '.content' }
+  : null;
+const BASE_EXT = BASELINE
+  ? { name: 'baseline', id: await extensionIdNamed('Dateline Reader (baseline)'), tag: TAG, body: '.article-body' }
+  : null;
 const browserCdp = await ctx.browser().newBrowserCDPSession();
 
 /** Installed in the page before the click: long tasks, and the time the overlay is painted with content. */
@@ -181,9 +223,13 @@ function armPage({ tag, bodySel }) {
   const w = window;
   w.__bench = { longtasks: [], paintAt: null, textAt: null, kind: null };
   try {
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__bench.longtasks.push({ start: performance.timeOrigin + e.startTime, ms: e.duration }); })
-      .observe({ type: 'longtask', buffered: false });
-  } catch { /* no longtask support */ }
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        w.__bench.longtasks.push({ start: performance.timeOrigin + e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: false });
+  } catch {
+    /* no longtask support */
+  }
   const check = () => {
     const host = document.documentElement.querySelector(`:scope > ${tag}`);
     const root = host?.shadowRoot;
@@ -192,13 +238,22 @@ function armPage({ tag, bodySel }) {
     if (!kind) return false;
     w.__bench.textAt = performance.timeOrigin + performance.now();
     // Two frames: the first runs before the paint that shows the overlay, the second after it.
-    requestAnimationFrame(() => requestAnimationFrame(() => { w.__bench.paintAt = performance.timeOrigin + performance.now(); w.__bench.kind = kind; }));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        w.__bench.paintAt = performance.timeOrigin + performance.now();
+        w.__bench.kind = kind;
+      }),
+    );
     return true;
   };
-  const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+  const mo = new MutationObserver(() => {
+    if (check()) mo.disconnect();
+  });
   mo.observe(document.documentElement, { childList: true, subtree: false });
   // The shadow root fills after the host is attached: poll each frame until it has content.
-  const poll = () => { if (w.__bench.paintAt === null && !check()) requestAnimationFrame(poll); };
+  const poll = () => {
+    if (w.__bench.paintAt === null && !check()) requestAnimationFrame(poll);
+  };
   w.__benchPoll = poll;
 }
 
@@ -226,7 +281,15 @@ async function openReader(page, { who = OURS, heap = false, timeoutMs = 8000 } =
     t0 = performance.timeOrigin + performance.now();
     await page.evaluate(() => requestAnimationFrame(window.__benchPoll));
     await browserCdp.send('Extensions.triggerAction', { id: who.id, targetId });
-    const ok = await page.waitForFunction(() => window.__bench.paintAt !== null, null, { timeout: attempt ? timeoutMs : Math.min(3000, timeoutMs), polling: 20 }).then(() => true, () => false);
+    const ok = await page
+      .waitForFunction(() => window.__bench.paintAt !== null, null, {
+        timeout: attempt ? timeoutMs : Math.min(3000, timeoutMs),
+        polling: 20,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     if (ok) break;
     // The activeTab grant is sometimes lost right after a navigation (browser-testing.md): click again once.
     if (await page.evaluate((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`), who.tag)) break;
@@ -235,7 +298,11 @@ async function openReader(page, { who = OURS, heap = false, timeoutMs = 8000 } =
   const b = await page.evaluate(() => window.__bench);
   await page.waitForTimeout(300);
   const longtasks = (await page.evaluate(() => window.__bench.longtasks)).filter((t) => t.start >= t0 - 5);
-  const [open, coldExtract, mount] = await page.evaluate(() => ['open', 'extract', 'mount'].map((n) => performance.getEntriesByName(`dateline-reader:${n}`).at(-1)?.duration ?? null));
+  const [open, coldExtract, mount] = await page.evaluate(() =>
+    ['open', 'extract', 'mount'].map(
+      (n) => performance.getEntriesByName(`dateline-reader:${n}`).at(-1)?.duration ?? null,
+    ),
+  );
   const heapAfter = cdp ? await heapUsed(cdp) : null;
   await cdp?.detach();
   return {
@@ -269,11 +336,41 @@ async function compareInPage(page) {
     extract(document, { url: location.href });
     // One sample = the mean of as many back-to-back calls as fill 10 ms: the page's clock moves in
     // 0.1 ms steps (with jitter), which alone would make a 0.4 ms page's ratio wrong by ±25%.
-    const sample = (f) => { let n = 0; const t0 = performance.now(); let t = t0; do { f(); n++; t = performance.now(); } while (t - t0 < 10); return (t - t0) / n; };
+    const sample = (f) => {
+      let n = 0;
+      const t0 = performance.now();
+      let t = t0;
+      do {
+        f();
+        n++;
+        t = performance.now();
+      } while (t - t0 < 10);
+      return (t - t0) / n;
+    };
     for (let i = 0; i < reps; i++) {
-      const runR = () => { rd.push(sample(() => { readabilityOk = !!new R(document.cloneNode(true)).parse(); })); };
-      const runX = () => { core.push(sample(() => { const r = extract(document, { url: location.href }); timings = r.timings ?? null; error = r.error?.code ?? null; })); };
-      if (i % 2) { runX(); runR(); } else { runR(); runX(); }
+      const runR = () => {
+        rd.push(
+          sample(() => {
+            readabilityOk = !!new R(document.cloneNode(true)).parse();
+          }),
+        );
+      };
+      const runX = () => {
+        core.push(
+          sample(() => {
+            const r = extract(document, { url: location.href });
+            timings = r.timings ?? null;
+            error = r.error?.code ?? null;
+          }),
+        );
+      };
+      if (i % 2) {
+        runX();
+        runR();
+      } else {
+        runR();
+        runX();
+      }
     }
     const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     return { readability: med(rd), core: med(core), timings, error, readabilityOk };
@@ -285,7 +382,9 @@ async function closeReader(page, who = OURS) {
   // Ours closes on Escape; the peer, like most bare readers, only on a second click.
   if (who === OURS) await page.keyboard.press('Escape');
   else await browserCdp.send('Extensions.triggerAction', { id: who.id, targetId: await tabTarget(page) });
-  await page.waitForFunction((tag) => !document.documentElement.querySelector(`:scope > ${tag}`), who.tag, { timeout: 3000 }).catch(() => {});
+  await page
+    .waitForFunction((tag) => !document.documentElement.querySelector(`:scope > ${tag}`), who.tag, { timeout: 3000 })
+    .catch(() => {});
 }
 
 /** The peer on a fresh load of the page: first open, then (unless --no-warm) a warm reopen. */
@@ -295,8 +394,14 @@ async function peerOnPage(pg, who = PEER_EXT, prefix = 'peer') {
     await page.goto(base + pg.path, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForTimeout(300);
     const r = await openReader(page, { who });
-    const out = { ClickToPaint: r.clickToPaint, ClickToText: r.clickToText, Shown: r.shown, Retried: r.retried,
-      LongestTask: r.longestTask, OpenMeasure: r.openMeasure };
+    const out = {
+      ClickToPaint: r.clickToPaint,
+      ClickToText: r.clickToText,
+      Shown: r.shown,
+      Retried: r.retried,
+      LongestTask: r.longestTask,
+      OpenMeasure: r.openMeasure,
+    };
     if (WARM) {
       await closeReader(page, who);
       out.WarmClickToPaint = (await openReader(page, { who })).clickToPaint;
@@ -334,7 +439,11 @@ for (const pg of pages) {
     const cmp = await compareInPage(page);
     const ok = cmp.readabilityOk && cmp.readability > 0;
     Object.assign(row, {
-      readabilityMs: cmp.readability, coreMs: cmp.core, ratio: ok ? cmp.core / cmp.readability : null, coreError: cmp.error, timings: cmp.timings,
+      readabilityMs: cmp.readability,
+      coreMs: cmp.core,
+      ratio: ok ? cmp.core / cmp.readability : null,
+      coreError: cmp.error,
+      timings: cmp.timings,
       withRenderRatio: ok && row.warmMount != null ? (cmp.core + row.warmMount) / cmp.readability : null,
     });
   } catch (e) {
@@ -344,7 +453,8 @@ for (const pg of pages) {
   if (PEER && !peerFirst) Object.assign(row, await peerOnPage(pg));
   if (BASELINE && n % 3 !== 0) Object.assign(row, await peerOnPage(pg, BASE_EXT, 'base'));
   rows.push(row);
-  if (n % 20 === 0) process.stderr.write(`  ${n}/${pages.length} pages, ${Math.round((Date.now() - started) / 1000)} s\n`);
+  if (n % 20 === 0)
+    process.stderr.write(`  ${n}/${pages.length} pages, ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 
 // Heavy pages: does the tab stay responsive? (notice or overlay shown, longest task = the freeze)
@@ -374,9 +484,15 @@ await rm(work, { recursive: true, force: true });
 const bundles = [];
 const distChrome = path.join(ROOT, 'dist/chrome');
 if (existsSync(distChrome)) {
-  for (const f of readdirSync(distChrome).filter((x) => x.endsWith('.js')).sort()) {
+  for (const f of readdirSync(distChrome)
+    .filter((x) => x.endsWith('.js'))
+    .sort()) {
     const buf = readFileSync(path.join(distChrome, f));
-    bundles.push({ bundle: f, minifiedKB: r1(buf.length / 1024), gzippedKB: r1(gzipSync(buf, { level: 9 }).length / 1024) });
+    bundles.push({
+      bundle: f,
+      minifiedKB: r1(buf.length / 1024),
+      gzippedKB: r1(gzipSync(buf, { level: 9 }).length / 1024),
+    });
   }
 }
 
@@ -384,7 +500,10 @@ if (existsSync(distChrome)) {
 let detector = { skipped: 'bench/detector.bench.mjs does not exist' };
 if (!args.includes('--no-detector') && existsSync(path.join(here, 'detector.bench.mjs'))) {
   try {
-    execFileSync(process.execPath, [path.join(here, 'detector.bench.mjs'), '--pages', '30'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
+    execFileSync(process.execPath, [path.join(here, 'detector.bench.mjs'), '--pages', '30'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 15 * 60_000,
+    });
     detector = JSON.parse(readFileSync(path.join(here, 'results/detector.json'), 'utf8'));
   } catch (e) {
     detector = { failed: String(e?.message ?? e).split('\n')[0] };
@@ -395,15 +514,21 @@ if (!args.includes('--no-detector') && existsSync(path.join(here, 'detector.benc
 const ok = rows.filter((r) => r.clickToPaint != null);
 const c2p = ok.map((r) => r.clickToPaint);
 const ratios = rows.filter((r) => r.ratio != null).map((r) => r.ratio);
-const opens = rows.filter((r) => r.openMeasure != null && r.readabilityMs > 0).map((r) => r.openMeasure / r.readabilityMs);
+const opens = rows
+  .filter((r) => r.openMeasure != null && r.readabilityMs > 0)
+  .map((r) => r.openMeasure / r.readabilityMs);
 const withRender = rows.filter((r) => r.withRenderRatio != null).map((r) => r.withRenderRatio);
-const mountRatios = rows.filter((r) => r.warmMount != null && r.readabilityMs > 0).map((r) => r.warmMount / r.readabilityMs);
+const mountRatios = rows
+  .filter((r) => r.warmMount != null && r.readabilityMs > 0)
+  .map((r) => r.warmMount / r.readabilityMs);
 const warmMounts = rows.filter((r) => r.warmMount != null).map((r) => r.warmMount);
 const warmC2p = rows.filter((r) => r.warmClickToPaint != null).map((r) => r.warmClickToPaint);
 const heaps = rows.filter((r) => r.heapAddedKB != null).map((r) => r.heapAddedKB);
 const tasks = rows.filter((r) => r.longtasks != null);
 const stepNames = [...new Set(rows.flatMap((r) => Object.keys(r.timings ?? {})))];
-const steps = Object.fromEntries(stepNames.map((s) => [s, r1(median(rows.filter((r) => r.timings?.[s] != null).map((r) => r.timings[s])))]));
+const steps = Object.fromEntries(
+  stepNames.map((s) => [s, r1(median(rows.filter((r) => r.timings?.[s] != null).map((r) => r.timings[s])))]),
+);
 /** Ours vs the peer on the pages where both opened: medians, p95, ratio of medians, per-page ratio. */
 function versus(oursKey, peerKey) {
   const both = rows.filter((r) => r[oursKey] != null && r[peerKey] != null);
@@ -411,61 +536,163 @@ function versus(oursKey, peerKey) {
   const b = both.map((r) => r[peerKey]);
   const per = both.map((r) => r[oursKey] / r[peerKey]);
   return {
-    n: both.length, ours: { median: r1(median(a)), p95: r1(q(a, 0.95)) }, peer: { median: r1(median(b)), p95: r1(q(b, 0.95)) },
-    ratioOfMedians: r2(median(a) / median(b)), perPageRatio: { median: r2(median(per)), p95: r2(q(per, 0.95)) },
+    n: both.length,
+    ours: { median: r1(median(a)), p95: r1(q(a, 0.95)) },
+    peer: { median: r1(median(b)), p95: r1(q(b, 0.95)) },
+    ratioOfMedians: r2(median(a) / median(b)),
+    perPageRatio: { median: r2(median(per)), p95: r2(q(per, 0.95)) },
   };
 }
 const summary = {
   pages: rows.length,
-  vsPeer: PEER ? {
-    note: 'same run, same pages, each on its own fresh page load, order alternating per page',
-    clickToOverlayPainted: versus('clickToPaint', 'peerClickToPaint'),
-    clickToArticleText: versus('clickToText', 'peerClickToText'),
-    warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', 'peerWarmClickToPaint') : null,
-    peerFailures: rows.filter((r) => r.peerFailure || r.peerClickToPaint == null).length,
-    peerShownNotice: rows.filter((r) => r.peerShown === 'notice').length,
-  } : null,
-  vsBaseline: BASELINE ? {
-    note: `this tree ÷ tree ${baselineRev} (the same extension built from git), same run, alternating`,
-    clickToOverlayPainted: versus('clickToPaint', 'baseClickToPaint'),
-    openMeasure: versus('openMeasure', 'baseOpenMeasure'),
-    warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', 'baseWarmClickToPaint') : null,
-  } : null,
-  corpora: { scrapinghub: rows.filter((r) => r.corpus === 'scrapinghub').length, 'readability-test-pages': rows.filter((r) => r.corpus === 'readability-test-pages').length },
+  vsPeer: PEER
+    ? {
+        note: 'same run, same pages, each on its own fresh page load, order alternating per page',
+        clickToOverlayPainted: versus('clickToPaint', 'peerClickToPaint'),
+        clickToArticleText: versus('clickToText', 'peerClickToText'),
+        warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', 'peerWarmClickToPaint') : null,
+        peerFailures: rows.filter((r) => r.peerFailure || r.peerClickToPaint == null).length,
+        peerShownNotice: rows.filter((r) => r.peerShown === 'notice').length,
+      }
+    : null,
+  vsBaseline: BASELINE
+    ? {
+        note: `this tree ÷ tree ${baselineRev} (the same extension built from git), same run, alternating`,
+        clickToOverlayPainted: versus('clickToPaint', 'baseClickToPaint'),
+        openMeasure: versus('openMeasure', 'baseOpenMeasure'),
+        warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', 'baseWarmClickToPaint') : null,
+      }
+    : null,
+  corpora: {
+    scrapinghub: rows.filter((r) => r.corpus === 'scrapinghub').length,
+    'readability-test-pages': rows.filter((r) => r.corpus === 'readability-test-pages').length,
+  },
   failures: rows.filter((r) => r.failure || r.clickToPaint == null).length,
-  clickToOverlayMs: { median: r1(median(c2p)), p95: r1(q(c2p, 0.95)), max: r1(Math.max(...c2p)), retriedClicks: ok.filter((r) => r.retried).length, shownArticle: ok.filter((r) => r.shown === 'article').length, shownNotice: ok.filter((r) => r.shown === 'notice').length },
-  openMeasureMs: { median: r1(median(rows.filter((r) => r.openMeasure != null).map((r) => r.openMeasure))), p95: r1(q(rows.filter((r) => r.openMeasure != null).map((r) => r.openMeasure), 0.95)) },
-  coldExtractMs: { median: r1(median(rows.filter((r) => r.coldExtract != null).map((r) => r.coldExtract))), p95: r1(q(rows.filter((r) => r.coldExtract != null).map((r) => r.coldExtract), 0.95)) },
-  mountMs: { median: r1(median(rows.filter((r) => r.mount != null).map((r) => r.mount))), p95: r1(q(rows.filter((r) => r.mount != null).map((r) => r.mount), 0.95)) },
-  readabilityMs: { median: r1(median(rows.filter((r) => r.readabilityMs).map((r) => r.readabilityMs))), p95: r1(q(rows.filter((r) => r.readabilityMs).map((r) => r.readabilityMs), 0.95)) },
-  coreMs: { median: r1(median(rows.filter((r) => r.coreMs).map((r) => r.coreMs))), p95: r1(q(rows.filter((r) => r.coreMs).map((r) => r.coreMs), 0.95)) },
-  coreVsReadability: { median: r2(median(ratios)), p95: r2(q(ratios, 0.95)), max: r2(Math.max(...ratios)), over2x: ratios.filter((x) => x > 2).length, n: ratios.length },
-  warm: WARM ? {
-    clickToOverlayMs: { median: r1(median(warmC2p)), p95: r1(q(warmC2p, 0.95)) },
-    mountMs: { median: r1(median(warmMounts)), p95: r1(q(warmMounts, 0.95)) },
-    mountVsReadability: { median: r2(median(mountRatios)), p95: r2(q(mountRatios, 0.95)) },
-    withRenderVsReadability: { median: r2(median(withRender)), p95: r2(q(withRender, 0.95)), over2x: withRender.filter((x) => x > 2).length, n: withRender.length, note: 'core extract() in page + warm mount (DOM built, before layout/paint), over Readability parse' },
-  } : null,
-  openVsReadability: { median: r2(median(opens)), p95: r2(q(opens, 0.95)), note: 'cold content-script extract + mount, vs warm Readability' },
+  clickToOverlayMs: {
+    median: r1(median(c2p)),
+    p95: r1(q(c2p, 0.95)),
+    max: r1(Math.max(...c2p)),
+    retriedClicks: ok.filter((r) => r.retried).length,
+    shownArticle: ok.filter((r) => r.shown === 'article').length,
+    shownNotice: ok.filter((r) => r.shown === 'notice').length,
+  },
+  openMeasureMs: {
+    median: r1(median(rows.filter((r) => r.openMeasure != null).map((r) => r.openMeasure))),
+    p95: r1(
+      q(
+        rows.filter((r) => r.openMeasure != null).map((r) => r.openMeasure),
+        0.95,
+      ),
+    ),
+  },
+  coldExtractMs: {
+    median: r1(median(rows.filter((r) => r.coldExtract != null).map((r) => r.coldExtract))),
+    p95: r1(
+      q(
+        rows.filter((r) => r.coldExtract != null).map((r) => r.coldExtract),
+        0.95,
+      ),
+    ),
+  },
+  mountMs: {
+    median: r1(median(rows.filter((r) => r.mount != null).map((r) => r.mount))),
+    p95: r1(
+      q(
+        rows.filter((r) => r.mount != null).map((r) => r.mount),
+        0.95,
+      ),
+    ),
+  },
+  readabilityMs: {
+    median: r1(median(rows.filter((r) => r.readabilityMs).map((r) => r.readabilityMs))),
+    p95: r1(
+      q(
+        rows.filter((r) => r.readabilityMs).map((r) => r.readabilityMs),
+        0.95,
+      ),
+    ),
+  },
+  coreMs: {
+    median: r1(median(rows.filter((r) => r.coreMs).map((r) => r.coreMs))),
+    p95: r1(
+      q(
+        rows.filter((r) => r.coreMs).map((r) => r.coreMs),
+        0.95,
+      ),
+    ),
+  },
+  coreVsReadability: {
+    median: r2(median(ratios)),
+    p95: r2(q(ratios, 0.95)),
+    max: r2(Math.max(...ratios)),
+    over2x: ratios.filter((x) => x > 2).length,
+    n: ratios.length,
+  },
+  warm: WARM
+    ? {
+        clickToOverlayMs: { median: r1(median(warmC2p)), p95: r1(q(warmC2p, 0.95)) },
+        mountMs: { median: r1(median(warmMounts)), p95: r1(q(warmMounts, 0.95)) },
+        mountVsReadability: { median: r2(median(mountRatios)), p95: r2(q(mountRatios, 0.95)) },
+        withRenderVsReadability: {
+          median: r2(median(withRender)),
+          p95: r2(q(withRender, 0.95)),
+          over2x: withRender.filter((x) => x > 2).length,
+          n: withRender.length,
+          note: 'core extract() in page + warm mount (DOM built, before layout/paint), over Readability parse',
+        },
+      }
+    : null,
+  openVsReadability: {
+    median: r2(median(opens)),
+    p95: r2(q(opens, 0.95)),
+    note: 'cold content-script extract + mount, vs warm Readability',
+  },
   coreStepsMedianMs: steps,
-  longTasksDuringOpening: { pagesWithAny: tasks.filter((r) => r.longtasks > 0).length, of: tasks.length, longestMs: r1(Math.max(0, ...tasks.map((r) => r.longestTask))), medianLongestMs: r1(median(tasks.map((r) => r.longestTask))) },
+  longTasksDuringOpening: {
+    pagesWithAny: tasks.filter((r) => r.longtasks > 0).length,
+    of: tasks.length,
+    longestMs: r1(Math.max(0, ...tasks.map((r) => r.longestTask))),
+    medianLongestMs: r1(median(tasks.map((r) => r.longestTask))),
+  },
   heapAddedKB: { median: r1(median(heaps)), p95: r1(q(heaps, 0.95)), n: heaps.length },
   targets: {
     'click-to-overlay median < 150 ms': median(c2p) < 150,
     'click-to-overlay p95 < 400 ms': q(c2p, 0.95) < 400,
     'core ≤ 1.3× Readability (median)': median(ratios) <= 1.3,
     'no page over 2×': ratios.every((x) => x <= 2),
-    ...(WARM ? { 'core + warm mount ≤ 1.3× Readability (median; render included, as the issue words it)': median(withRender) <= 1.3 } : {}),
-    'heavy pages: no freeze over 1 s': heavyRows.every((h) => h.longestTask != null && h.longestTask <= 1000 && h.shown),
+    ...(WARM
+      ? {
+          'core + warm mount ≤ 1.3× Readability (median; render included, as the issue words it)':
+            median(withRender) <= 1.3,
+        }
+      : {}),
+    'heavy pages: no freeze over 1 s': heavyRows.every(
+      (h) => h.longestTask != null && h.longestTask <= 1000 && h.shown,
+    ),
   },
 };
 
-console.log(`\nbench:browser — ${rows.length} pages (${summary.corpora.scrapinghub} scrapinghub, ${summary.corpora['readability-test-pages']} readability-test-pages), Chromium headless, ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(
+  `\nbench:browser — ${rows.length} pages (${summary.corpora.scrapinghub} scrapinghub, ${summary.corpora['readability-test-pages']} readability-test-pages), Chromium headless, ${Math.round((Date.now() - started) / 1000)} s`,
+);
 if (summary.vsPeer) {
   const v = summary.vsPeer;
-  const line = (x) => (x ? { ours: x.ours.median, peer: x.peer.median, 'ours p95': x.ours.p95, 'peer p95': x.peer.p95,
-    'ratio of medians': x.ratioOfMedians, 'per-page ratio median': x.perPageRatio.median, 'per-page p95': x.perPageRatio.p95, n: x.n } : {});
-  console.log(`ours vs the peer (bench/peer: Readability + DOMPurify + Shadow-DOM overlay), same run; ${v.peerFailures} peer failures`);
+  const line = (x) =>
+    x
+      ? {
+          ours: x.ours.median,
+          peer: x.peer.median,
+          'ours p95': x.ours.p95,
+          'peer p95': x.peer.p95,
+          'ratio of medians': x.ratioOfMedians,
+          'per-page ratio median': x.perPageRatio.median,
+          'per-page p95': x.perPageRatio.p95,
+          n: x.n,
+        }
+      : {};
+  console.log(
+    `ours vs the peer (bench/peer: Readability + DOMPurify + Shadow-DOM overlay), same run; ${v.peerFailures} peer failures`,
+  );
   console.table({
     'first open: click → overlay painted (ms)': line(v.clickToOverlayPainted),
     'first open: click → article text in DOM (ms)': line(v.clickToArticleText),
@@ -474,10 +701,18 @@ if (summary.vsPeer) {
 }
 if (summary.vsBaseline) {
   const v = summary.vsBaseline;
-  const line = (x) => (x ? {
-    'this tree': x.ours.median, baseline: x.peer.median, 'this p95': x.ours.p95, 'baseline p95': x.peer.p95,
-    'ratio of medians': x.ratioOfMedians, 'per-page ratio median': x.perPageRatio.median, n: x.n,
-  } : {});
+  const line = (x) =>
+    x
+      ? {
+          'this tree': x.ours.median,
+          baseline: x.peer.median,
+          'this p95': x.ours.p95,
+          'baseline p95': x.peer.p95,
+          'ratio of medians': x.ratioOfMedians,
+          'per-page ratio median': x.perPageRatio.median,
+          n: x.n,
+        }
+      : {};
   console.log(v.note);
   console.table({
     'first open: click → overlay painted (ms)': line(v.clickToOverlayPainted),
@@ -486,34 +721,117 @@ if (summary.vsBaseline) {
   });
 }
 console.table({
-  'click → overlay painted (ms)': { median: summary.clickToOverlayMs.median, p95: summary.clickToOverlayMs.p95, max: summary.clickToOverlayMs.max, target: '< 150 / p95 < 400' },
-  'content script open measure (ms)': { median: summary.openMeasureMs.median, p95: summary.openMeasureMs.p95, max: '', target: '' },
-  '  of which extract, cold (ms)': { median: summary.coldExtractMs.median, p95: summary.coldExtractMs.p95, max: '', target: '' },
+  'click → overlay painted (ms)': {
+    median: summary.clickToOverlayMs.median,
+    p95: summary.clickToOverlayMs.p95,
+    max: summary.clickToOverlayMs.max,
+    target: '< 150 / p95 < 400',
+  },
+  'content script open measure (ms)': {
+    median: summary.openMeasureMs.median,
+    p95: summary.openMeasureMs.p95,
+    max: '',
+    target: '',
+  },
+  '  of which extract, cold (ms)': {
+    median: summary.coldExtractMs.median,
+    p95: summary.coldExtractMs.p95,
+    max: '',
+    target: '',
+  },
   '  of which mount (ms)': { median: summary.mountMs.median, p95: summary.mountMs.p95, max: '', target: '' },
-  'Readability parse, in page (ms)': { median: summary.readabilityMs.median, p95: summary.readabilityMs.p95, max: '', target: '' },
+  'Readability parse, in page (ms)': {
+    median: summary.readabilityMs.median,
+    p95: summary.readabilityMs.p95,
+    max: '',
+    target: '',
+  },
   'core extract, in page (ms)': { median: summary.coreMs.median, p95: summary.coreMs.p95, max: '', target: '' },
-  'core ÷ Readability': { median: summary.coreVsReadability.median, p95: summary.coreVsReadability.p95, max: summary.coreVsReadability.max, target: '≤ 1.3 median, ≤ 2 each' },
-  ...(WARM ? {
-    'warm open: click → painted (ms)': { median: summary.warm.clickToOverlayMs.median, p95: summary.warm.clickToOverlayMs.p95, max: '', target: '' },
-    'warm mount (ms)': { median: summary.warm.mountMs.median, p95: summary.warm.mountMs.p95, max: '', target: '' },
-    'warm mount ÷ Readability': { median: summary.warm.mountVsReadability.median, p95: summary.warm.mountVsReadability.p95, max: '', target: '' },
-    '(core + warm mount) ÷ Readability': { median: summary.warm.withRenderVsReadability.median, p95: summary.warm.withRenderVsReadability.p95, max: '', target: '≤ 1.3 (render included)' },
-  } : {}),
-  'open (cold, + mount) ÷ Readability': { median: summary.openVsReadability.median, p95: summary.openVsReadability.p95, max: '', target: '' },
-  'longest task while opening (ms)': { median: summary.longTasksDuringOpening.medianLongestMs, p95: '', max: summary.longTasksDuringOpening.longestMs, target: '' },
-  'heap added by the reader (KB)': { median: summary.heapAddedKB.median, p95: summary.heapAddedKB.p95, max: '', target: '' },
+  'core ÷ Readability': {
+    median: summary.coreVsReadability.median,
+    p95: summary.coreVsReadability.p95,
+    max: summary.coreVsReadability.max,
+    target: '≤ 1.3 median, ≤ 2 each',
+  },
+  ...(WARM
+    ? {
+        'warm open: click → painted (ms)': {
+          median: summary.warm.clickToOverlayMs.median,
+          p95: summary.warm.clickToOverlayMs.p95,
+          max: '',
+          target: '',
+        },
+        'warm mount (ms)': { median: summary.warm.mountMs.median, p95: summary.warm.mountMs.p95, max: '', target: '' },
+        'warm mount ÷ Readability': {
+          median: summary.warm.mountVsReadability.median,
+          p95: summary.warm.mountVsReadability.p95,
+          max: '',
+          target: '',
+        },
+        '(core + warm mount) ÷ Readability': {
+          median: summary.warm.withRenderVsReadability.median,
+          p95: summary.warm.withRenderVsReadability.p95,
+          max: '',
+          target: '≤ 1.3 (render included)',
+        },
+      }
+    : {}),
+  'open (cold, + mount) ÷ Readability': {
+    median: summary.openVsReadability.median,
+    p95: summary.openVsReadability.p95,
+    max: '',
+    target: '',
+  },
+  'longest task while opening (ms)': {
+    median: summary.longTasksDuringOpening.medianLongestMs,
+    p95: '',
+    max: summary.longTasksDuringOpening.longestMs,
+    target: '',
+  },
+  'heap added by the reader (KB)': {
+    median: summary.heapAddedKB.median,
+    p95: summary.heapAddedKB.p95,
+    max: '',
+    target: '',
+  },
 });
 console.log('core steps, median ms:', JSON.stringify(steps));
 console.log('heavy pages:');
-console.table(heavyRows.map((h) => ({ page: h.page, shown: h.shown ?? h.failure, clickToPaintMs: r1(h.clickToPaint), longestTaskMs: r1(h.longestTask), notice: h.notice })));
+console.table(
+  heavyRows.map((h) => ({
+    page: h.page,
+    shown: h.shown ?? h.failure,
+    clickToPaintMs: r1(h.clickToPaint),
+    longestTaskMs: r1(h.longestTask),
+    notice: h.notice,
+  })),
+);
 console.log('bundles (dist/chrome):');
 console.table(bundles);
 console.log('detector:', JSON.stringify(detector.summary ?? detector).slice(0, 600));
 console.log('targets:', JSON.stringify(summary.targets, null, 1));
-const worst = rows.filter((r) => r.ratio != null).sort((a, b) => b.ratio - a.ratio).slice(0, 8);
+const worst = rows
+  .filter((r) => r.ratio != null)
+  .sort((a, b) => b.ratio - a.ratio)
+  .slice(0, 8);
 console.log('highest core ÷ Readability:');
-console.table(worst.map((r) => ({ page: `${r.corpus.slice(0, 3)}:${r.page}`, readabilityMs: r1(r.readabilityMs), coreMs: r1(r.coreMs), ratio: r2(r.ratio), steps: JSON.stringify(Object.fromEntries(Object.entries(r.timings ?? {}).map(([k, v]) => [k, Math.round(v)]))) })));
+console.table(
+  worst.map((r) => ({
+    page: `${r.corpus.slice(0, 3)}:${r.page}`,
+    readabilityMs: r1(r.readabilityMs),
+    coreMs: r1(r.coreMs),
+    ratio: r2(r.ratio),
+    steps: JSON.stringify(Object.fromEntries(Object.entries(r.timings ?? {}).map(([k, v]) => [k, Math.round(v)]))),
+  })),
+);
 
 mkdirSync(path.join(here, 'results'), { recursive: true });
-writeFileSync(path.join(here, 'results/browser.json'), JSON.stringify({ date: new Date().toISOString(), summary, heavy: heavyRows, bundles, detector, pages: rows }, null, 1));
+writeFileSync(
+  path.join(here, 'results/browser.json'),
+  JSON.stringify(
+    { date: new Date().toISOString(), summary, heavy: heavyRows, bundles, detector, pages: rows },
+    null,
+    1,
+  ),
+);
 console.log('wrote bench/results/browser.json');

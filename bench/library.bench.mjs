@@ -36,7 +36,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const flag = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const flag = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
 const SIZES = flag('--sizes', '100,1000,5000').split(',').map(Number);
 const runNode = !args.includes('--browser-only');
 const runBrowser = !args.includes('--node-only');
@@ -53,26 +56,83 @@ await esbuild.build({
       export { SearchIndex } from './src/store/search-index.ts';
       export { toRecords } from './src/store/article-record.ts';
       export { applyQuery, facets, DEFAULT_QUERY } from './src/library/list-query.ts';`,
-    resolveDir: root, loader: 'ts',
+    resolveDir: root,
+    loader: 'ts',
   },
   // Inside the project so `dexie` and `fake-indexeddb` resolve from its node_modules.
-  bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: storePath, logLevel: 'warning', packages: 'external',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outfile: storePath,
+  logLevel: 'warning',
+  packages: 'external',
 });
 const store = await import(pathToFileURL(storePath).href);
 
 // ---------- synthetic articles ----------
 function mulberry32(seed) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 const rand = mulberry32(7);
-const SYL = ['ka', 'ro', 'mi', 'tan', 'sel', 'vor', 'li', 'da', 'nem', 'po', 'ur', 'zi', 'bel', 'ga', 'sto', 'fen', 'ha', 'lu', 'qui', 'mar', 'ten', 'os', 'ri', 'ne'];
-const COMMON = 'the of and to in a is that for on was with he it as at by said from his have has are an be they this were not government minister president officials people after two year police week city country forces security talks election court report people state'.split(' ');
-const TOPICAL = ['tripoli', 'haftar', 'libya', 'ankara', 'washington', 'brussels', 'parliament', 'ceasefire', 'inflation', 'elections', 'earthquake', 'football', 'climate', 'protest', 'refugees', 'oil', 'sanctions', 'summit', 'vaccine', 'drought'];
+const SYL = [
+  'ka',
+  'ro',
+  'mi',
+  'tan',
+  'sel',
+  'vor',
+  'li',
+  'da',
+  'nem',
+  'po',
+  'ur',
+  'zi',
+  'bel',
+  'ga',
+  'sto',
+  'fen',
+  'ha',
+  'lu',
+  'qui',
+  'mar',
+  'ten',
+  'os',
+  'ri',
+  'ne',
+];
+const COMMON =
+  'the of and to in a is that for on was with he it as at by said from his have has are an be they this were not government minister president officials people after two year police week city country forces security talks election court report people state'.split(
+    ' ',
+  );
+const TOPICAL = [
+  'tripoli',
+  'haftar',
+  'libya',
+  'ankara',
+  'washington',
+  'brussels',
+  'parliament',
+  'ceasefire',
+  'inflation',
+  'elections',
+  'earthquake',
+  'football',
+  'climate',
+  'protest',
+  'refugees',
+  'oil',
+  'sanctions',
+  'summit',
+  'vaccine',
+  'drought',
+];
 const VOCAB = [...COMMON, ...TOPICAL];
 while (VOCAB.length < 20_000) {
   const n = 2 + Math.floor(rand() * 3);
@@ -86,8 +146,13 @@ const CUM = [];
 VOCAB.reduce((s, _, i) => (CUM[i] = s + 1 / (i + 1) / H), 0);
 function word() {
   const x = rand();
-  let lo = 0, hi = CUM.length - 1;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (CUM[mid] < x) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = CUM.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (CUM[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
   return VOCAB[lo];
 }
 const SITES = Array.from({ length: 40 }, (_, i) => `news${i}.example`);
@@ -96,16 +161,46 @@ const T0 = Date.UTC(2024, 0, 1);
 
 export function makeArticle(i) {
   const site = SITES[i % SITES.length];
-  const title = Array.from({ length: 8 }, word).join(' ').replace(/^./, (c) => c.toUpperCase());
+  const title = Array.from({ length: 8 }, word)
+    .join(' ')
+    .replace(/^./, (c) => c.toUpperCase());
   const paras = Array.from({ length: 12 }, () => Array.from({ length: 58 }, word).join(' ') + '.');
   const text = paras.join(' ');
   const published = new Date(T0 + Math.floor(rand() * 700) * 86_400_000 + 3_600_000 * 9).toISOString().slice(0, 16);
   return {
-    url: `https://${site}/story/${i}`, canonicalUrl: `https://${site}/story/${i}`, isNews: true, newsScore: 0.9, newsReasons: ['synthetic'],
-    title, byline: 'Staff', siteName: site, lang: LANGS[i % LANGS.length], dir: 'ltr', excerpt: paras[0].slice(0, 160), leadImage: null, favicon: null,
-    content: `<div>${paras.map((p) => `<p>${p}</p>`).join('')}</div>`, textContent: text, wordCount: 696, readingMinutes: 3, paywalled: false,
-    dateline: { published, modified: null, precision: 'minute', place: 'Tripoli', agency: null, text: published, source: 'meta' },
-    related: Array.from({ length: 8 }, (_, k) => ({ title: `Related ${k} ${word()} ${word()}`, url: `https://${site}/story/r${k}`, section: 'Latest', score: 0.5 })),
+    url: `https://${site}/story/${i}`,
+    canonicalUrl: `https://${site}/story/${i}`,
+    isNews: true,
+    newsScore: 0.9,
+    newsReasons: ['synthetic'],
+    title,
+    byline: 'Staff',
+    siteName: site,
+    lang: LANGS[i % LANGS.length],
+    dir: 'ltr',
+    excerpt: paras[0].slice(0, 160),
+    leadImage: null,
+    favicon: null,
+    content: `<div>${paras.map((p) => `<p>${p}</p>`).join('')}</div>`,
+    textContent: text,
+    wordCount: 696,
+    readingMinutes: 3,
+    paywalled: false,
+    dateline: {
+      published,
+      modified: null,
+      precision: 'minute',
+      place: 'Tripoli',
+      agency: null,
+      text: published,
+      source: 'meta',
+    },
+    related: Array.from({ length: 8 }, (_, k) => ({
+      title: `Related ${k} ${word()} ${word()}`,
+      url: `https://${site}/story/r${k}`,
+      section: 'Latest',
+      score: 0.5,
+    })),
   };
 }
 const savedAt = (i) => T0 + i * 3_600_000;
@@ -113,7 +208,10 @@ const savedAt = (i) => T0 + i * 3_600_000;
 const TYPED = ['tripoli', 'haftar offensive', 'the', 'ceasefire talks', 'kamiro'];
 const keystrokes = TYPED.flatMap((w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1)));
 
-const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const q = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+};
 const fmt = (x) => (x === undefined || x === null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
 const results = { generatedAt: new Date().toISOString(), node: [], chromium: [] };
 
@@ -146,9 +244,19 @@ async function benchNode() {
       if (args.includes('--verbose')) console.log(`  ${JSON.stringify(k).padEnd(20)} ${fmt(ms)} ms`);
       return ms;
     });
-    const row = { articles: size, saveMs: q(saveMs, 0.5), openMs: open, indexMs, searchMedianMs: q(searchMs, 0.5), searchP95Ms: q(searchMs, 0.95), searchMaxMs: Math.max(...searchMs) };
+    const row = {
+      articles: size,
+      saveMs: q(saveMs, 0.5),
+      openMs: open,
+      indexMs,
+      searchMedianMs: q(searchMs, 0.5),
+      searchP95Ms: q(searchMs, 0.95),
+      searchMaxMs: Math.max(...searchMs),
+    };
     results.node.push(row);
-    console.log(`node  ${String(size).padStart(5)}  save ${fmt(row.saveMs)} ms  open ${fmt(open)} ms  index ${fmt(indexMs)} ms  search median ${fmt(row.searchMedianMs)} / p95 ${fmt(row.searchP95Ms)} / max ${fmt(row.searchMaxMs)} ms`);
+    console.log(
+      `node  ${String(size).padStart(5)}  save ${fmt(row.saveMs)} ms  open ${fmt(open)} ms  index ${fmt(indexMs)} ms  search median ${fmt(row.searchMedianMs)} / p95 ${fmt(row.searchP95Ms)} / max ${fmt(row.searchMaxMs)} ms`,
+    );
   }
   db.close();
 }
@@ -171,16 +279,28 @@ async function buildBaseline(rev) {
 }
 
 async function launchLibrary(built, label) {
-  if (!existsSync(path.join(built, 'library.js'))) throw new Error(`${built} is not built (npm run bench:library builds it)`);
+  if (!existsSync(path.join(built, 'library.js')))
+    throw new Error(`${built} is not built (npm run bench:library builds it)`);
   // A private copy: a build started elsewhere (`rm -rf dist`) must not pull the extension from under a long run.
   const dist = path.join(work, `ext-${label}`, 'chrome-e2e');
   await cp(built, dist, { recursive: true });
   const { chromium } = await import('playwright-core');
   const profile = await mkdtemp(path.join(tmpdir(), 'dr-bench-profile-'));
   const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
@@ -188,7 +308,9 @@ async function launchLibrary(built, label) {
   await page.goto(`chrome-extension://${id}/library.html`);
   await page.waitForSelector('body[data-state="ready"]');
   return {
-    label, page, have: 0,
+    label,
+    page,
+    have: 0,
     async close() {
       await ctx.close().catch(() => {});
       await rm(profile, { recursive: true, force: true }).catch(() => {});
@@ -200,15 +322,33 @@ async function launchLibrary(built, label) {
 async function importUpTo(lib, size) {
   const entries = [];
   for (let i = lib.have; i < size; i++) {
-    const parts = store.toRecords(makeArticle(i), { id: `bench-${i}`, savedAt: savedAt(i), updatedAt: savedAt(i), read: 0, versions: 0, images: { mode: 'store', stored: 0, skipped: 0, bytes: 0 } });
+    const parts = store.toRecords(makeArticle(i), {
+      id: `bench-${i}`,
+      savedAt: savedAt(i),
+      updatedAt: savedAt(i),
+      read: 0,
+      versions: 0,
+      images: { mode: 'store', stored: 0, skipped: 0, bytes: 0 },
+    });
     const { id: _id, ...body } = parts.body;
     entries.push({ record: parts.record, body, versions: [], images: [] });
   }
   const file = path.join(work, `import-${lib.label}-${size}.json`);
-  await writeFile(file, JSON.stringify({ format: 'dateline-reader-library', version: 1, exportedAt: new Date().toISOString(), articles: entries }));
+  await writeFile(
+    file,
+    JSON.stringify({
+      format: 'dateline-reader-library',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      articles: entries,
+    }),
+  );
   const t = Date.now();
   await lib.page.setInputFiles('#import-file', file);
-  await lib.page.waitForFunction(() => /^Imported/.test(document.getElementById('report')?.textContent ?? ''), null, { timeout: 600_000, polling: 200 });
+  await lib.page.waitForFunction(() => /^Imported/.test(document.getElementById('report')?.textContent ?? ''), null, {
+    timeout: 600_000,
+    polling: 200,
+  });
   await rm(file);
   lib.have = size;
   return Date.now() - t;
@@ -218,7 +358,9 @@ async function importUpTo(lib, size) {
 async function openOnce(page) {
   await page.reload();
   await page.waitForSelector('body[data-state="ready"]');
-  await page.waitForFunction(() => performance.getEntriesByName('library:index-ready').length > 0, null, { timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('library:index-ready').length > 0, null, {
+    timeout: 120_000,
+  });
   return page.evaluate(() => {
     const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
     const ready = at('library:ready');
@@ -242,11 +384,16 @@ async function searchOnOpen(page, text) {
     });
     const input = document.getElementById('search');
     let first;
-    const done = new Promise((r) => document.addEventListener('library:rendered', function on(e) {
-      const now = performance.now();
-      first ??= now;
-      if (!e.detail.partial) { document.removeEventListener('library:rendered', on); r(now); }
-    }));
+    const done = new Promise((r) =>
+      document.addEventListener('library:rendered', function on(e) {
+        const now = performance.now();
+        first ??= now;
+        if (!e.detail.partial) {
+          document.removeEventListener('library:rendered', on);
+          r(now);
+        }
+      }),
+    );
     const t0 = performance.now();
     input.value = text;
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -261,9 +408,14 @@ async function typeKeys(page) {
     const input = document.getElementById('search');
     const out = [];
     for (const k of keys) {
-      const done = new Promise((r) => document.addEventListener('library:rendered', function on(e) {
-        if (!e.detail.partial) { document.removeEventListener('library:rendered', on); r(); }
-      }));
+      const done = new Promise((r) =>
+        document.addEventListener('library:rendered', function on(e) {
+          if (!e.detail.partial) {
+            document.removeEventListener('library:rendered', on);
+            r();
+          }
+        }),
+      );
       const t0 = performance.now();
       input.value = k;
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -284,12 +436,14 @@ async function saves(page, size) {
   const out = [];
   for (let r = 0; r < 10; r++) {
     const article = makeArticle(100_000 + size + r);
-    out.push(await page.evaluate(async (a) => {
-      const t0 = performance.now();
-      const reply = await chrome.runtime.sendMessage({ type: 'library:save', payload: { article: a } });
-      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-      return performance.now() - t0;
-    }, article));
+    out.push(
+      await page.evaluate(async (a) => {
+        const t0 = performance.now();
+        const reply = await chrome.runtime.sendMessage({ type: 'library:save', payload: { article: a } });
+        if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+        return performance.now() - t0;
+      }, article),
+    );
   }
   return out;
 }
@@ -321,19 +475,32 @@ async function benchChromium() {
         const saveMs = await saves(lib.page, size);
         lib.have += 10;
         const row = {
-          build: lib.label, articles: size, importMs: importMs[lib.label], saveMs: med(saveMs),
-          firstRowsMs: med(x.opens.map((o) => o.firstRows)), readyMs: med(x.opens.map((o) => o.ready)),
-          indexMs: med(x.opens.map((o) => o.indexReady - o.ready)), indexReadyMs: med(x.opens.map((o) => o.indexReady)),
-          searchOnOpenFirstMs: med(x.onOpen.map((o) => o.firstMs)), searchOnOpenCompleteMs: med(x.onOpen.map((o) => o.completeMs)),
-          searchMedianMs: q(upd, 0.5), searchP95Ms: q(upd, 0.95), searchMaxMs: Math.max(...upd),
-          searchFrameMedianMs: q(frame, 0.5), searchFrameP95Ms: q(frame, 0.95), keystrokes: upd.length, reps: REPS,
+          build: lib.label,
+          articles: size,
+          importMs: importMs[lib.label],
+          saveMs: med(saveMs),
+          firstRowsMs: med(x.opens.map((o) => o.firstRows)),
+          readyMs: med(x.opens.map((o) => o.ready)),
+          indexMs: med(x.opens.map((o) => o.indexReady - o.ready)),
+          indexReadyMs: med(x.opens.map((o) => o.indexReady)),
+          searchOnOpenFirstMs: med(x.onOpen.map((o) => o.firstMs)),
+          searchOnOpenCompleteMs: med(x.onOpen.map((o) => o.completeMs)),
+          searchMedianMs: q(upd, 0.5),
+          searchP95Ms: q(upd, 0.95),
+          searchMaxMs: Math.max(...upd),
+          searchFrameMedianMs: q(frame, 0.5),
+          searchFrameP95Ms: q(frame, 0.95),
+          keystrokes: upd.length,
+          reps: REPS,
           loadAverage: (await import('node:os')).loadavg()[0],
         };
         results.chromium.push(row);
-        console.log(`chromium ${String(size).padStart(5)} ${lib.label.padEnd(16)} first rows ${fmt(row.firstRowsMs)} ms  list ready ${fmt(row.readyMs)} ms  search loaded ${fmt(row.indexReadyMs)} ms (+${fmt(row.indexMs)})  ` +
-          `search typed on open: first answer ${fmt(row.searchOnOpenFirstMs)} / complete ${fmt(row.searchOnOpenCompleteMs)} ms  ` +
-          `keystroke median ${fmt(row.searchMedianMs)} / p95 ${fmt(row.searchP95Ms)} / max ${fmt(row.searchMaxMs)} ms (next frame ${fmt(row.searchFrameMedianMs)} / ${fmt(row.searchFrameP95Ms)})  ` +
-          `save ${fmt(row.saveMs)} ms  (import ${fmt(row.importMs)} ms; load avg ${row.loadAverage.toFixed(1)})`);
+        console.log(
+          `chromium ${String(size).padStart(5)} ${lib.label.padEnd(16)} first rows ${fmt(row.firstRowsMs)} ms  list ready ${fmt(row.readyMs)} ms  search loaded ${fmt(row.indexReadyMs)} ms (+${fmt(row.indexMs)})  ` +
+            `search typed on open: first answer ${fmt(row.searchOnOpenFirstMs)} / complete ${fmt(row.searchOnOpenCompleteMs)} ms  ` +
+            `keystroke median ${fmt(row.searchMedianMs)} / p95 ${fmt(row.searchP95Ms)} / max ${fmt(row.searchMaxMs)} ms (next frame ${fmt(row.searchFrameMedianMs)} / ${fmt(row.searchFrameP95Ms)})  ` +
+            `save ${fmt(row.saveMs)} ms  (import ${fmt(row.importMs)} ms; load avg ${row.loadAverage.toFixed(1)})`,
+        );
       }
     }
   } finally {
@@ -343,7 +510,7 @@ async function benchChromium() {
 
 try {
   if (runBrowser) {
-    console.log('Chromium (real browser, the extension\'s library page):');
+    console.log("Chromium (real browser, the extension's library page):");
     await benchChromium();
   }
   if (runNode) {

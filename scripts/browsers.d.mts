@@ -5,5 +5,8 @@ export function chromiumPath(): string;
 export function firefoxPath(): string;
 export class BrowserMissingError extends Error {}
 export function missingMessage(missing: BrowserName[]): string;
-export function ensureBrowsers(which?: BrowserName[], opts?: { log?: (m: string) => void }): Record<BrowserName, string>;
+export function ensureBrowsers(
+  which?: BrowserName[],
+  opts?: { log?: (m: string) => void },
+): Record<BrowserName, string>;
 export function browserVersion(file: string): string;

@@ -18,22 +18,37 @@ const BROWSERS = {
     env: 'CHROMIUM_PATH',
     label: 'Chromium',
     apt: 'chromium',
-    paths: ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium',
-      '/Applications/Chromium.app/Contents/MacOS/Chromium'],
+    paths: [
+      '/usr/bin/chromium',
+      '/usr/lib/chromium/chromium',
+      '/usr/bin/chromium-browser',
+      '/snap/bin/chromium',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    ],
     names: ['chromium', 'chromium-browser'],
   },
   firefox: {
     env: 'FIREFOX_PATH',
     label: 'Firefox ESR',
     apt: 'firefox-esr',
-    paths: ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox', '/snap/bin/firefox',
-      '/Applications/Firefox.app/Contents/MacOS/firefox'],
+    paths: [
+      '/usr/bin/firefox-esr',
+      '/usr/lib/firefox-esr/firefox-esr',
+      '/usr/bin/firefox',
+      '/snap/bin/firefox',
+      '/Applications/Firefox.app/Contents/MacOS/firefox',
+    ],
     names: ['firefox-esr', 'firefox'],
   },
 };
 
 const executable = (file) => {
-  try { accessSync(file, constants.X_OK); return true; } catch { return false; }
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 function onPath(name) {
@@ -49,7 +64,10 @@ export function findBrowser(which) {
   const fromEnv = process.env[b.env];
   if (fromEnv) return executable(fromEnv) ? fromEnv : null; // an explicit choice is never second-guessed
   for (const p of b.paths) if (executable(p)) return p;
-  for (const n of b.names) { const p = onPath(n); if (p) return p; }
+  for (const n of b.names) {
+    const p = onPath(n);
+    if (p) return p;
+  }
   return null;
 }
 
@@ -59,7 +77,11 @@ export const chromiumPath = () => findBrowser('chromium') ?? fail(['chromium']);
 export const firefoxPath = () => findBrowser('firefox') ?? fail(['firefox']);
 
 export class BrowserMissingError extends Error {
-  constructor(message) { super(message); this.name = 'BrowserMissingError'; this.stack = message; }
+  constructor(message) {
+    super(message);
+    this.name = 'BrowserMissingError';
+    this.stack = message;
+  }
 }
 
 const isDebianLike = () => existsSync('/etc/debian_version') && !!onPath('apt-get');
@@ -68,11 +90,15 @@ const isDebianLike = () => existsSync('/etc/debian_version') && !!onPath('apt-ge
 export function missingMessage(missing) {
   const names = missing.map((w) => BROWSERS[w].label).join(' and ');
   const envs = missing.map((w) => `${BROWSERS[w].env}=/path/to/${BROWSERS[w].names[0]}`).join(' ');
-  const explicit = missing.filter((w) => process.env[BROWSERS[w].env]).map((w) => `${BROWSERS[w].env}=${process.env[BROWSERS[w].env]} is not an executable; `).join('');
+  const explicit = missing
+    .filter((w) => process.env[BROWSERS[w].env])
+    .map((w) => `${BROWSERS[w].env}=${process.env[BROWSERS[w].env]} is not an executable; `)
+    .join('');
   const apt = `sudo apt-get update && sudo apt-get install -y ${missing.map((w) => BROWSERS[w].apt).join(' ')}`;
   let install;
   if (isDebianLike()) install = `run \`${apt}\``;
-  else if (process.platform === 'darwin') install = `run \`brew install --cask ${missing.map((w) => (w === 'chromium' ? 'chromium' : 'firefox@esr')).join(' ')}\``;
+  else if (process.platform === 'darwin')
+    install = `run \`brew install --cask ${missing.map((w) => (w === 'chromium' ? 'chromium' : 'firefox@esr')).join(' ')}\``;
   else install = `install them with your package manager (Debian/Ubuntu: \`${apt}\`)`;
   return `${explicit}${names} not found: ${install} or set ${envs}, then run the command again.`;
 }
@@ -94,7 +120,8 @@ export function ensureBrowsers(which = ['chromium', 'firefox'], { log = (m) => c
     log(`Installing ${pkgs.join(' ')} with apt-get (once; about a minute)…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (update.status === 0) spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    if (update.status === 0)
+      spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: ['ignore', 'ignore', 'inherit'], env });
     missing = which.filter((w) => !findBrowser(w));
   }
   if (missing.length) fail(missing);
@@ -103,7 +130,15 @@ export function ensureBrowsers(which = ['chromium', 'firefox'], { log = (m) => c
 
 /** "Chromium 131.0…" for the log line of a test run (empty when the browser will not say). */
 export function browserVersion(file) {
-  try { return execFileSync(file, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return ''; }
+  try {
+    return execFileSync(file, ['--version'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return '';
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

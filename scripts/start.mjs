@@ -37,7 +37,15 @@ const extension = path.join(root, 'dist/chrome');
 const pagesDir = path.join(root, 'test/fixtures/pages');
 const OVERLAY_TAG = 'dateline-reader';
 
-const MIME = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.ico': 'image/x-icon' };
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
 
 function serve(dir) {
   const server = createServer(async (req, res) => {
@@ -49,7 +57,9 @@ function serve(dir) {
         // A tiny index of the sample pages.
         const files = (await import('node:fs')).readdirSync(file).filter((f) => f.endsWith('.html'));
         res.writeHead(200, { 'content-type': MIME['.html'] });
-        res.end(`<!doctype html><title>Sample pages</title><h1>Sample pages</h1><ul>${files.map((f) => `<li><a href="${f}">${f}</a>`).join('')}</ul>`);
+        res.end(
+          `<!doctype html><title>Sample pages</title><h1>Sample pages</h1><ul>${files.map((f) => `<li><a href="${f}">${f}</a>`).join('')}</ul>`,
+        );
         return;
       }
       const body = await readFile(file);
@@ -73,7 +83,14 @@ async function clickToolbarButton(ctx, page, extensionId) {
     for (let attempt = 0; attempt < 2; attempt++) {
       await page.waitForTimeout(300);
       await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
-      const opened = await page.waitForFunction((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`), OVERLAY_TAG, { timeout: attempt === 0 ? 8000 : 4000 }).then(() => true, () => false);
+      const opened = await page
+        .waitForFunction((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`), OVERLAY_TAG, {
+          timeout: attempt === 0 ? 8000 : 4000,
+        })
+        .then(
+          () => true,
+          () => false,
+        );
       if (opened) return;
     }
     throw new Error('the reader did not open');
@@ -83,7 +100,8 @@ async function clickToolbarButton(ctx, page, extensionId) {
 }
 
 async function main() {
-  if (!existsSync(path.join(extension, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm start` (it builds) or `node build.mjs`');
+  if (!existsSync(path.join(extension, 'manifest.json')))
+    throw new Error('dist/chrome is missing: run `npm start` (it builds) or `node build.mjs`');
   if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new Error('no display: run `npm start -- --headless --screenshot reader.png` instead');
   }
@@ -97,8 +115,15 @@ async function main() {
     viewport: headless ? { width: 1280, height: 900 } : null,
     colorScheme: flag('dark') ? 'dark' : 'light',
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-first-run', '--disable-sync',
-      '--disable-background-networking', '--disable-component-update', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
   const cleanup = async () => {
     await ctx.close().catch(() => {});
@@ -129,7 +154,9 @@ async function main() {
       await cleanup();
       return;
     }
-    console.log('Click the toolbar button (or press Alt+Shift+R) to open the reader. Close the browser or press Ctrl+C to stop.');
+    console.log(
+      'Click the toolbar button (or press Alt+Shift+R) to open the reader. Close the browser or press Ctrl+C to stop.',
+    );
     await new Promise((resolve) => {
       ctx.on('close', resolve);
       process.once('SIGINT', resolve);

@@ -32,13 +32,22 @@ export function decodeHtml(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new UserError('the file is empty');
   const head = bytes.subarray(0, 4096);
   if (head.includes(0)) throw new UserError('this is a binary file, not an HTML page');
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { /* not UTF-8 */ }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    /* not UTF-8 */
+  }
   const ascii = new TextDecoder('latin1').decode(head);
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(ascii);
   for (const label of [m?.[1], 'windows-1252']) {
     if (!label) continue;
-    try { return new TextDecoder(label).decode(bytes); } catch { /* unknown label */ }
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch {
+      /* unknown label */
+    }
   }
   return new TextDecoder('utf-8').decode(bytes);
 }
@@ -78,14 +87,21 @@ async function readLimited(res: Response, source: string): Promise<Uint8Array> {
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.length; }
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 
 async function load(source: string): Promise<{ html: string; url: string }> {
   if (/^https?:\/\//i.test(source)) {
     let res: Response;
-    try { res = await fetch(source, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }); } catch (e) { throw new UserError(`could not fetch ${source}: ${(e as Error).message}`); }
+    try {
+      res = await fetch(source, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    } catch (e) {
+      throw new UserError(`could not fetch ${source}: ${(e as Error).message}`);
+    }
     if (!res.ok) {
       await res.body?.cancel().catch(() => {});
       throw new UserError(`could not fetch ${source}: HTTP ${res.status}`);
@@ -93,11 +109,22 @@ async function load(source: string): Promise<{ html: string; url: string }> {
     return { html: decodeHtml(await readLimited(res, source)), url: res.url || source };
   }
   let info;
-  try { info = await stat(source); } catch { throw new UserError(`no such file: ${source}`); }
+  try {
+    info = await stat(source);
+  } catch {
+    throw new UserError(`no such file: ${source}`);
+  }
   if (info.isDirectory()) throw new UserError(`${source} is a directory, not an HTML file`);
-  if (info.size > MAX_BYTES) throw new UserError(`the file is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)`);
+  if (info.size > MAX_BYTES)
+    throw new UserError(
+      `the file is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)`,
+    );
   let bytes: Uint8Array;
-  try { bytes = await readFile(source); } catch (e) { throw new UserError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`); }
+  try {
+    bytes = await readFile(source);
+  } catch (e) {
+    throw new UserError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
   return { html: decodeHtml(bytes), url: pathToFileURL(path.resolve(source)).href };
 }
 
@@ -113,7 +140,10 @@ async function parseHtml(html: string, url: string): Promise<JSDOM> {
     return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
   } catch {
     try {
-      return new JSDOM(html.replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2'), { url, virtualConsole: new VirtualConsole() });
+      return new JSDOM(html.replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2'), {
+        url,
+        virtualConsole: new VirtualConsole(),
+      });
     } catch (e) {
       throw new UserError(`this HTML could not be parsed: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -124,7 +154,8 @@ export async function extractSource(source: string, opts: { url?: string; now?: 
   const { html, url: loadedUrl } = await load(source);
   const url = opts.url ?? loadedUrl;
   if (!/<[a-z!]/i.test(html)) throw new UserError('this does not look like an HTML page');
-  if (opts.url !== undefined && !/^(?:https?|file):\/\//i.test(opts.url)) throw new UserError(`--url must be an http(s) URL: ${opts.url}`);
+  if (opts.url !== undefined && !/^(?:https?|file):\/\//i.test(opts.url))
+    throw new UserError(`--url must be an http(s) URL: ${opts.url}`);
   const dom = await parseHtml(html, url);
   try {
     return extract(dom.window.document, { url, now: opts.now });
@@ -146,20 +177,25 @@ function parseArgs(argv: string[]): { cmd?: string; source?: string; url?: strin
     if (a === '--url') out.url = value();
     else if (a === '--now') out.now = value();
     else if (a === '--batch') out.batch = value();
-    else if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
-    else if (a.startsWith('--')) throw new UserError(`unknown option ${a}\n${USAGE}`);
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new UserError(`unknown option ${a}\n${USAGE}`);
     else rest.push(a);
   }
   out.cmd = rest[0];
   out.source = rest[1];
-  if (out.now !== undefined && Number.isNaN(new Date(out.now).getTime())) throw new UserError(`--now is not a valid time: ${out.now}`);
+  if (out.now !== undefined && Number.isNaN(new Date(out.now).getTime()))
+    throw new UserError(`--now is not a valid time: ${out.now}`);
   return out;
 }
 
 async function runBatch(listFile: string, now?: string): Promise<number> {
   const listDir = path.dirname(path.resolve(listFile));
   let list: unknown;
-  try { list = JSON.parse(await readFile(listFile, 'utf8')); } catch (e) {
+  try {
+    list = JSON.parse(await readFile(listFile, 'utf8'));
+  } catch (e) {
     throw new UserError(`cannot read the batch list ${listFile}: ${(e as Error).message}`);
   }
   if (!Array.isArray(list)) throw new UserError('the batch list must be a JSON array of {"file": ..., "url": ...}');
@@ -175,7 +211,12 @@ async function runBatch(listFile: string, now?: string): Promise<number> {
       process.stdout.write(JSON.stringify({ file, ...result }) + '\n');
     } catch (e) {
       failures++;
-      process.stdout.write(JSON.stringify({ file: file ?? null, error: e instanceof UserError ? e.message : `extraction failed: ${(e as Error).message}` }) + '\n');
+      process.stdout.write(
+        JSON.stringify({
+          file: file ?? null,
+          error: e instanceof UserError ? e.message : `extraction failed: ${(e as Error).message}`,
+        }) + '\n',
+      );
     }
   }
   return failures;
@@ -185,7 +226,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.cmd !== 'extract') throw new UserError(USAGE);
   if (args.batch) {
-    if (args.source || args.url) throw new UserError(`--batch takes no file or --url (each entry has its own)\n${USAGE}`);
+    if (args.source || args.url)
+      throw new UserError(`--batch takes no file or --url (each entry has its own)\n${USAGE}`);
     const failures = await runBatch(args.batch, args.now);
     if (failures > 0) process.exitCode = 1;
     return;
@@ -201,6 +243,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`dateline: ${e instanceof UserError ? e.message : `unexpected error: ${(e as Error)?.message ?? e}`}\n`);
+  process.stderr.write(
+    `dateline: ${e instanceof UserError ? e.message : `unexpected error: ${(e as Error)?.message ?? e}`}\n`,
+  );
   process.exit(2);
 });

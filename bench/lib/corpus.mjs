@@ -34,11 +34,20 @@ function truth(name) {
 }
 
 function decode(bytes) {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { /* not UTF-8 */ }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    /* not UTF-8 */
+  }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 65536));
   const m = head.match(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i);
-  try { if (m) return new TextDecoder(m[1].toLowerCase()).decode(bytes); } catch { /* unknown label */ }
+  try {
+    if (m) return new TextDecoder(m[1].toLowerCase()).decode(bytes);
+  } catch {
+    /* unknown label */
+  }
   return new TextDecoder('windows-1252').decode(bytes);
 }
 
@@ -51,7 +60,11 @@ export function loadCorpusPage(name, file) {
   const t = truth(name)[file];
   if (!t) throw new Error(`${name}: no ground-truth entry for ${file}`);
   if (name === 'dates') {
-    return { html: decode(readFileSync(path.join(CORPUS_ROOT, name, file))), url: t.url, now: `${t.expected_date}T12:00:00Z` };
+    return {
+      html: decode(readFileSync(path.join(CORPUS_ROOT, name, file))),
+      url: t.url,
+      now: `${t.expected_date}T12:00:00Z`,
+    };
   }
   const html = gunzipSync(readFileSync(path.join(CORPUS_ROOT, name, 'html', `${file}.html.gz`))).toString('utf8');
   return { html, url: t.url ?? 'https://fake-url.com/', now: '2020-06-01T00:00:00Z' };

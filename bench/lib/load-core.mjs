@@ -14,8 +14,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export async function loadCore() {
   const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'dateline-core-')), 'core.mjs');
   await esbuild.build({
-    entryPoints: [path.join(root, 'src/core/index.ts')], outfile, bundle: true, format: 'esm', platform: 'neutral',
-    target: 'es2022', logLevel: 'warning', mainFields: ['module', 'main'],
+    entryPoints: [path.join(root, 'src/core/index.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    logLevel: 'warning',
+    mainFields: ['module', 'main'],
   });
   return import(pathToFileURL(outfile).href);
 }

@@ -7,8 +7,15 @@ import * as esbuild from 'esbuild';
 
 export async function pageBundle(contents, resolveDir) {
   const out = await esbuild.build({
-    stdin: { contents, resolveDir, loader: 'ts' }, bundle: true, format: 'iife', platform: 'browser', target: ['chrome120'],
-    minify: true, write: false, logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' },
+    stdin: { contents, resolveDir, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120'],
+    minify: true,
+    write: false,
+    logLevel: 'error',
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
   return out.outputFiles[0].text;
 }

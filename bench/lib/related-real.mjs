@@ -13,14 +13,36 @@ export const loadRealLabels = () => JSON.parse(readFileSync(REAL_LABELS, 'utf8')
 
 /** Query parameters that track a click, not name a story (PROTOCOL.md, URL matching). */
 const TRACKING_PREFIXES = ['utm_', 'itm_', 'int_', 'at_', 'ns_', 'mc_'];
-const TRACKING_NAMES = ['source', 'rel', 'prm', 'pid', 'mod', 'rsf', 'from', 'gmpage', 'ref', 'ref_src', 'ocid', 'cmpid',
-  'xtor', 'ito', 'icid', 'fbclid', 'gclid', 'partner'];
+const TRACKING_NAMES = [
+  'source',
+  'rel',
+  'prm',
+  'pid',
+  'mod',
+  'rsf',
+  'from',
+  'gmpage',
+  'ref',
+  'ref_src',
+  'ocid',
+  'cmpid',
+  'xtor',
+  'ito',
+  'icid',
+  'fbclid',
+  'gclid',
+  'partner',
+];
 const TRACKING = new RegExp(`^(${TRACKING_PREFIXES.join('|')})|^(${TRACKING_NAMES.join('|')})$`, 'i');
 
 /** The story a URL names: fragment, tracking parameters and a trailing slash dropped. */
 export function storyKey(u) {
   let x;
-  try { x = new URL(u); } catch { return String(u); }
+  try {
+    x = new URL(u);
+  } catch {
+    return String(u);
+  }
   x.hash = '';
   for (const k of [...x.searchParams.keys()]) if (TRACKING.test(k)) x.searchParams.delete(k);
   let s = x.href;
@@ -28,7 +50,11 @@ export function storyKey(u) {
   return s;
 }
 
-const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
+const squash = (s) =>
+  String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
 
 /**
  * One page: label (a labels.json entry) and the headlines findRelated returned, in order.
@@ -45,19 +71,34 @@ export function scoreRealPage(label, returned) {
   const exc = new Set(label.excluded.map(storyKey).filter((k) => !rel.has(k)));
   const top = label.top3.map(storyKey);
   const seen = new Set();
-  let counted = 0; let correct = 0; let exact = 0; let ambReturned = 0;
-  const falsePos = []; const excludedReturned = []; const titleMiss = []; const dupes = [];
+  let counted = 0;
+  let correct = 0;
+  let exact = 0;
+  let ambReturned = 0;
+  const falsePos = [];
+  const excludedReturned = [];
+  const titleMiss = [];
+  const dupes = [];
   for (const h of returned) {
     const k = storyKey(h.url);
     if (rel.has(k) && !seen.has(k)) {
-      seen.add(k); counted++; correct++;
+      seen.add(k);
+      counted++;
+      correct++;
       if (rel.get(k).has(squash(h.title))) exact++;
       else titleMiss.push({ url: h.url, got: h.title, want: [...rel.get(k)][0] });
       continue;
     }
-    if (amb.has(k) && !seen.has(k)) { seen.add(k); ambReturned++; continue; }
+    if (amb.has(k) && !seen.has(k)) {
+      seen.add(k);
+      ambReturned++;
+      continue;
+    }
     counted++;
-    if (seen.has(k)) { dupes.push({ url: h.url, title: h.title }); continue; }
+    if (seen.has(k)) {
+      dupes.push({ url: h.url, title: h.title });
+      continue;
+    }
     seen.add(k);
     falsePos.push({ url: h.url, title: h.title, section: h.section, excluded: exc.has(k) });
     if (exc.has(k)) excludedReturned.push({ url: h.url, title: h.title, section: h.section });
@@ -66,8 +107,18 @@ export function scoreRealPage(label, returned) {
   const first3 = returned.slice(0, 3).map((h) => storyKey(h.url));
   const top3Hit = top.length ? top.filter((k) => first3.includes(k)).length / top.length : null;
   return {
-    relatedKeys: rel.size, returned: returned.length, counted, correct, exact, ambReturned,
-    excludedReturned, falsePos, missed, titleMiss, dupes, top3Hit,
+    relatedKeys: rel.size,
+    returned: returned.length,
+    counted,
+    correct,
+    exact,
+    ambReturned,
+    excludedReturned,
+    falsePos,
+    missed,
+    titleMiss,
+    dupes,
+    top3Hit,
     noBlockClean: label.hasBlock ? null : counted === 0,
   };
 }
@@ -75,8 +126,10 @@ export function scoreRealPage(label, returned) {
 /** Micro-averaged totals over pages (each item: {label, score, ms}). */
 export function summarizeReal(items) {
   const sum = (f) => items.reduce((a, it) => a + f(it), 0);
-  const correct = sum((it) => it.score.correct); const counted = sum((it) => it.score.counted);
-  const relatedKeys = sum((it) => it.score.relatedKeys); const exact = sum((it) => it.score.exact);
+  const correct = sum((it) => it.score.correct);
+  const counted = sum((it) => it.score.counted);
+  const relatedKeys = sum((it) => it.score.relatedKeys);
+  const exact = sum((it) => it.score.exact);
   const withTop = items.filter((it) => it.score.top3Hit !== null);
   const noBlock = items.filter((it) => it.score.noBlockClean !== null);
   const excl = items.flatMap((it) => it.score.excludedReturned.map((e) => ({ key: it.key, ...e })));
@@ -84,7 +137,9 @@ export function summarizeReal(items) {
     pages: items.length,
     precision: counted ? correct / counted : 1,
     recall: relatedKeys ? correct / relatedKeys : 1,
-    correct, counted, relatedKeys,
+    correct,
+    counted,
+    relatedKeys,
     excludedReturned: excl.length,
     pagesWithExcludedReturned: new Set(excl.map((e) => e.key)).size,
     exactTitleRate: correct ? exact / correct : 1,

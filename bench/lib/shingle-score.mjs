@@ -17,7 +17,10 @@ export function shingles(tokens, n = 4) {
   const out = new Map();
   if (tokens.length === 0) return out;
   const add = (k) => out.set(k, (out.get(k) ?? 0) + 1);
-  if (tokens.length < n) { add(tokens.join('\u0001')); return out; }
+  if (tokens.length < n) {
+    add(tokens.join('\u0001'));
+    return out;
+  }
   for (let i = 0; i + n <= tokens.length; i++) add(tokens.slice(i, i + n).join('\u0001'));
   return out;
 }
@@ -28,15 +31,21 @@ export function scorePage(truthText, predText) {
   const predTokens = tokenize(predText);
   const t = shingles(truthTokens);
   const p = shingles(predTokens);
-  let tp = 0; let fp = 0; let fn = 0;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
   for (const [k, pc] of p) {
     const tc = t.get(k) ?? 0;
     tp += Math.min(tc, pc);
     fp += Math.max(0, pc - tc);
   }
   for (const [k, tc] of t) fn += Math.max(0, tc - (p.get(k) ?? 0));
-  let precision; let recall;
-  if (fp === 0 && fn === 0) { precision = 1; recall = 1; } else {
+  let precision;
+  let recall;
+  if (fp === 0 && fn === 0) {
+    precision = 1;
+    recall = 1;
+  } else {
     precision = tp + fp === 0 ? 0 : tp / (tp + fp);
     recall = tp + fn === 0 ? 0 : tp / (tp + fn);
   }

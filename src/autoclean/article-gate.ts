@@ -16,7 +16,10 @@
  */
 import { detectNews } from '../core/page/detect.js';
 
-export interface ArticleVerdict { article: boolean; reason: string }
+export interface ArticleVerdict {
+  article: boolean;
+  reason: string;
+}
 
 const NOT_ARTICLE_FOLDERS = [
   ...['search', 'suche', 'recherche', 'buscar', 'busca', 'cerca', 'zoeken', 'arama'],
@@ -33,11 +36,16 @@ const ARTICLE_TYPE = new RegExp(`${NEWS_ARTICLE_TYPE.source}|${OTHER_ARTICLE_TYP
 /** Cheap URL-only gate: false for paths that are never articles. Exposed for the detector's SPA check. */
 export function urlMayBeArticle(url: string): { ok: boolean; reason: string } {
   let u: URL;
-  try { u = new URL(url); } catch { return { ok: false, reason: 'bad URL' }; }
+  try {
+    u = new URL(url);
+  } catch {
+    return { ok: false, reason: 'bad URL' };
+  }
   const path = u.pathname.replace(/\/(index\.\w+)?$/i, '') || '/';
   if (path === '/') return { ok: false, reason: 'home page' };
   if (NOT_ARTICLE_PATH.test(path + '/')) return { ok: false, reason: 'search/video/live/listing path' };
-  if (u.searchParams.has('q') || u.searchParams.has('query') || u.searchParams.has('s')) return { ok: false, reason: 'search query' };
+  if (u.searchParams.has('q') || u.searchParams.has('query') || u.searchParams.has('s'))
+    return { ok: false, reason: 'search query' };
   return { ok: true, reason: 'path may be an article' };
 }
 
@@ -61,7 +69,8 @@ function declaredArticle(doc: Document): boolean {
 /** A URL that looks like one story: a date in the path, a long numeric id, or a headline slug. */
 function articleShapedUrl(url: string): boolean {
   const path = new URL(url).pathname;
-  if (/\/(?:19|20)\d\d[/-]\d\d?(?:[/-]|$)|\/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(path)) return true;
+  if (/\/(?:19|20)\d\d[/-]\d\d?(?:[/-]|$)|\/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(path))
+    return true;
   const segments = path.split('/').filter(Boolean);
   const last = (segments[segments.length - 1] ?? '').replace(/\.(?:s?html?|php|aspx?|jsp|cms)$/i, '');
   return /\d{5,}/.test(last) || last.split(/[-_+]/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4;
@@ -99,7 +108,8 @@ export function isArticlePage(doc: Document, url: string): ArticleVerdict {
   // Fast path, the common case on a news site: the page says it is an article and its URL names one
   // story. Measuring the running text (core/page/detect.ts) costs more than everything above together,
   // so it is kept for the pages these cheap signals leave undecided.
-  if (declared && cards < 4 && articleShapedUrl(url)) return { article: true, reason: 'declared an article, at a story URL' };
+  if (declared && cards < 4 && articleShapedUrl(url))
+    return { article: true, reason: 'declared an article, at a story URL' };
   const verdict = detectNews(doc, url);
   return verdict.isNews
     ? { article: true, reason: verdict.reasons.join('; ') || 'news article' }

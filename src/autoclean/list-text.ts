@@ -15,8 +15,15 @@
 import { parseSite, displaySite } from './site.js';
 import { isSiteMode, type SiteMode } from './settings.js';
 
-export interface ListEntry { site: string; mode: SiteMode }
-export interface ListProblem { line: number; text: string; reason: string }
+export interface ListEntry {
+  site: string;
+  mode: SiteMode;
+}
+export interface ListProblem {
+  line: number;
+  text: string;
+  reason: string;
+}
 export interface ParsedList {
   entries: ListEntry[];
   problems: ListProblem[];
@@ -60,7 +67,10 @@ export function parseSiteList(text: string): ParsedList {
  * Writes a list that parseSiteList reads back to the same entries. Sites are written in their
  * unicode form when they have one (readable, and URL parsing turns them back into the same site).
  */
-export function formatSiteList(entries: readonly ListEntry[], header = 'Dateline Reader auto-clean sites: one a line, then always (default), ask or never'): string {
+export function formatSiteList(
+  entries: readonly ListEntry[],
+  header = 'Dateline Reader auto-clean sites: one a line, then always (default), ask or never',
+): string {
   const lines = [`# ${header}`];
   for (const { site, mode } of [...entries].sort((a, b) => a.site.localeCompare(b.site))) {
     const name = displaySite(site);

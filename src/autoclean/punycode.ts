@@ -4,7 +4,13 @@
  * into punycode, and that ASCII form is the one we store and compare. A label that does not decode
  * is returned unchanged (display only; never trusted for matching).
  */
-const BASE = 36, TMIN = 1, TMAX = 26, SKEW = 38, DAMP = 700, INITIAL_BIAS = 72, INITIAL_N = 128;
+const BASE = 36,
+  TMIN = 1,
+  TMAX = 26,
+  SKEW = 38,
+  DAMP = 700,
+  INITIAL_BIAS = 72,
+  INITIAL_N = 128;
 
 function adapt(delta: number, numPoints: number, firstTime: boolean): number {
   let d = firstTime ? Math.floor(delta / DAMP) : delta >> 1;
@@ -30,7 +36,9 @@ export function decodeLabel(input: string): string {
     if (c >= 0x80) throw new RangeError('non-basic code point');
     out.push(c);
   }
-  let n = INITIAL_N, bias = INITIAL_BIAS, i = 0;
+  let n = INITIAL_N,
+    bias = INITIAL_BIAS,
+    i = 0;
   for (let idx = basicEnd > 0 ? basicEnd + 1 : 0; idx < input.length;) {
     const oldi = i;
     for (let w = 1, k = BASE; ; k += BASE) {
@@ -54,8 +62,15 @@ export function decodeLabel(input: string): string {
 
 /** `xn--` labels of a host name decoded; other labels, and labels that fail to decode, unchanged. */
 export function toUnicode(host: string): string {
-  return host.split('.').map((label) => {
-    if (!/^xn--/i.test(label)) return label;
-    try { return decodeLabel(label.slice(4).toLowerCase()); } catch { return label; }
-  }).join('.');
+  return host
+    .split('.')
+    .map((label) => {
+      if (!/^xn--/i.test(label)) return label;
+      try {
+        return decodeLabel(label.slice(4).toLowerCase());
+      } catch {
+        return label;
+      }
+    })
+    .join('.');
 }

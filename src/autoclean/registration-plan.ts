@@ -13,7 +13,10 @@ import { isIpHost, sitePatterns } from './site.js';
 export const SCRIPT_ID_PREFIX = 'autoclean:';
 export const DETECTOR_FILE = 'detector.js';
 
-export interface DetectorScript { id: string; matches: string[] }
+export interface DetectorScript {
+  id: string;
+  matches: string[];
+}
 
 export function scriptIdFor(site: string): string {
   return SCRIPT_ID_PREFIX + site;
@@ -24,7 +27,10 @@ export function desiredScripts(activeSites: readonly string[]): DetectorScript[]
 }
 
 /** The changes that turn `existing` registrations (any extension's ids; only ours are touched) into `desired`. */
-export function planRegistration(existing: readonly { id: string; matches?: string[] }[], desired: readonly DetectorScript[]): { unregister: string[]; register: DetectorScript[] } {
+export function planRegistration(
+  existing: readonly { id: string; matches?: string[] }[],
+  desired: readonly DetectorScript[],
+): { unregister: string[]; register: DetectorScript[] } {
   const want = new Map(desired.map((d) => [d.id, d]));
   const unregister: string[] = [];
   const have = new Set<string>();
@@ -48,7 +54,10 @@ export function patternCoversOrigin(pattern: string, scheme: 'http' | 'https', h
   if (!m) return false;
   const [, pScheme, pHostRaw] = m;
   if (pScheme !== '*' && pScheme !== scheme) return false;
-  const pHost = pHostRaw!.replace(/:\d+$|:\*$/, '').replace(/\.$/, '').toLowerCase();
+  const pHost = pHostRaw!
+    .replace(/:\d+$|:\*$/, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (pHost === '*') return true;
   if (pHost.startsWith('*.')) {
     const base = pHost.slice(2);

@@ -16,7 +16,11 @@ const TRACKING = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_
 /** The identity of a page for the session rules, or null for a URL that is not http(s). */
 export function pageKey(url: string): string | null {
   let u: URL;
-  try { u = new URL(url); } catch { return null; }
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   u.hash = '';
   for (const name of Array.from(u.searchParams.keys())) if (TRACKING.test(name)) u.searchParams.delete(name);
@@ -37,12 +41,15 @@ export function withDismissed(list: readonly string[], url: string): string[] {
 }
 
 export type AutoOpenDecision =
-  | { action: 'open' }
-  | { action: 'offer' }
-  | { action: 'skip'; reason: 'off' | 'never' | 'dismissed' | 'not-http' };
+  { action: 'open' } | { action: 'offer' } | { action: 'skip'; reason: 'off' | 'never' | 'dismissed' | 'not-http' };
 
 /** What to do when the detector reports an article on `url` of a site in `mode`. */
-export function decideAutoOpen(input: { enabled: boolean; mode: SiteMode | null; url: string; dismissed: readonly string[] }): AutoOpenDecision {
+export function decideAutoOpen(input: {
+  enabled: boolean;
+  mode: SiteMode | null;
+  url: string;
+  dismissed: readonly string[];
+}): AutoOpenDecision {
   const key = pageKey(input.url);
   if (!key) return { action: 'skip', reason: 'not-http' };
   if (!input.enabled || !input.mode) return { action: 'skip', reason: 'off' };

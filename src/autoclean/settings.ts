@@ -84,13 +84,25 @@ export function activeSites(settings: AutoCleanSettings, granted: (site: string)
 }
 
 /** Every row of the options page: the user's own sites first (alphabetical), then the starter list in its order. */
-export function siteRows(settings: AutoCleanSettings, granted: (site: string) => boolean, starter: readonly StarterSite[] = STARTER_SITES): SiteRow[] {
+export function siteRows(
+  settings: AutoCleanSettings,
+  granted: (site: string) => boolean,
+  starter: readonly StarterSite[] = STARTER_SITES,
+): SiteRow[] {
   const starterSet = new Set(starter.map((s) => s.site));
   const hidden = new Set(settings.hidden);
   const row = (site: string, source: SiteRow['source'], st?: StarterSite): SiteRow => ({
-    site, display: displaySite(site), source, mode: settings.sites[site] ?? null, status: siteStatus(settings, site, granted), ...(st ? { starter: st } : {}),
+    site,
+    display: displaySite(site),
+    source,
+    mode: settings.sites[site] ?? null,
+    status: siteStatus(settings, site, granted),
+    ...(st ? { starter: st } : {}),
   });
-  const own = Object.keys(settings.sites).filter((s) => !starterSet.has(s)).sort().map((s) => row(s, 'user'));
+  const own = Object.keys(settings.sites)
+    .filter((s) => !starterSet.has(s))
+    .sort()
+    .map((s) => row(s, 'user'));
   const fromStarter = starter.filter((s) => !hidden.has(s.site)).map((s) => row(s.site, 'starter', s));
   return [...own, ...fromStarter];
 }
@@ -104,16 +116,24 @@ export function withMode(settings: AutoCleanSettings, site: string, mode: SiteMo
 }
 
 /** Removes a site from the user's list: its choice is forgotten, and a starter site is hidden too. */
-export function withoutSite(settings: AutoCleanSettings, site: string, starter: readonly StarterSite[] = STARTER_SITES): AutoCleanSettings {
+export function withoutSite(
+  settings: AutoCleanSettings,
+  site: string,
+  starter: readonly StarterSite[] = STARTER_SITES,
+): AutoCleanSettings {
   const next = withMode(settings, site, null);
   const isStarter = starter.some((s) => s.site === site);
   return isStarter && !next.hidden.includes(site) ? { ...next, hidden: [...next.hidden, site] } : next;
 }
 
 /** Merges imported or added sites: each one's mode is set (later lines win), counts what changed. */
-export function withSites(settings: AutoCleanSettings, entries: readonly { site: string; mode: SiteMode }[]): { settings: AutoCleanSettings; added: number; changed: number } {
+export function withSites(
+  settings: AutoCleanSettings,
+  entries: readonly { site: string; mode: SiteMode }[],
+): { settings: AutoCleanSettings; added: number; changed: number } {
   let next = settings;
-  let added = 0, changed = 0;
+  let added = 0,
+    changed = 0;
   for (const { site, mode } of entries) {
     const before = next.sites[site];
     if (before === mode) continue;

@@ -27,7 +27,11 @@ export function isIpHost(host: string): boolean {
 /** The host of an http(s) URL in canonical form (port and trailing dot dropped), or null. */
 export function hostOfUrl(url: string): string | null {
   let u: URL;
-  try { u = new URL(url); } catch { return null; }
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   return u.hostname.replace(/\.$/, '') || null;
 }
@@ -47,7 +51,10 @@ export function parseSite(input: string): SiteParse {
   const host = hostOfUrl(scheme ? s : `http://${s}`);
   if (!host) return { ok: false, reason: 'not a domain name' };
   if (isIpHost(host)) return { ok: true, site: host };
-  if (!HOST_CHARS.test(host) || host.split('.').some((label) => !label || label.length > 63 || label.startsWith('-') || label.endsWith('-'))) {
+  if (
+    !HOST_CHARS.test(host) ||
+    host.split('.').some((label) => !label || label.length > 63 || label.startsWith('-') || label.endsWith('-'))
+  ) {
     return { ok: false, reason: 'not a domain name' };
   }
   if (!host.includes('.')) return { ok: false, reason: 'not a public domain name (no dot)' };
@@ -97,5 +104,9 @@ export function sitePatterns(site: string): string[] {
 
 /** How a site is shown to people: IDNs in their own script (`süddeutsche.de`, not `xn--…`). */
 export function displaySite(site: string): string {
-  try { return toUnicode(site); } catch { return site; }
+  try {
+    return toUnicode(site);
+  } catch {
+    return site;
+  }
 }

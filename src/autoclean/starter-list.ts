@@ -265,4 +265,10 @@ const ROWS: Row[] = [
 ];
 
 /** The starter list, in display order (grouped by region and language). */
-export const STARTER_SITES: readonly StarterSite[] = ROWS.map(([site, name, lang, country, kind]) => ({ site, name, lang, country, kind }));
+export const STARTER_SITES: readonly StarterSite[] = ROWS.map(([site, name, lang, country, kind]) => ({
+  site,
+  name,
+  lang,
+  country,
+  kind,
+}));

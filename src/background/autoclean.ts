@@ -15,8 +15,17 @@ import { handleMessages, sendToTab, type Handlers } from '../shell/messages.js';
 import { StorageItem } from '../shell/storage.js';
 import type { AutoCleanToBackground, AutoCleanState, AutoCleanSiteInfo } from '../shell/messages/autoclean.js';
 import {
-  DEFAULT_SETTINGS, activeSites, isSiteMode, normalizeSettings, siteRows, withMode, withSites, withoutSite, wantsToRun,
-  type AutoCleanSettings, type SiteMode,
+  DEFAULT_SETTINGS,
+  activeSites,
+  isSiteMode,
+  normalizeSettings,
+  siteRows,
+  withMode,
+  withSites,
+  withoutSite,
+  wantsToRun,
+  type AutoCleanSettings,
+  type SiteMode,
 } from '../autoclean/settings.js';
 import { desiredScripts, planRegistration, siteGranted, DETECTOR_FILE } from '../autoclean/registration-plan.js';
 import { displaySite, findSite, parseSite, siteOfUrl } from '../autoclean/site.js';
@@ -66,11 +75,19 @@ export async function syncRegistrations(): Promise<{ registered: string[]; unreg
   const [settings, origins] = await Promise.all([readSettings(), grantedOrigins()]);
   const desired = desiredScripts(activeSites(settings, (s) => siteGranted(s, origins)));
   const existing = await browser.scripting.getRegisteredContentScripts();
-  const plan = planRegistration(existing.map((e) => ({ id: e.id, matches: e.matches })), desired);
+  const plan = planRegistration(
+    existing.map((e) => ({ id: e.id, matches: e.matches })),
+    desired,
+  );
   if (plan.unregister.length) await browser.scripting.unregisterContentScripts({ ids: plan.unregister });
   if (plan.register.length) {
     const scripts: Scripting.RegisteredContentScript[] = plan.register.map((d) => ({
-      id: d.id, matches: d.matches, js: [DETECTOR_FILE], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true,
+      id: d.id,
+      matches: d.matches,
+      js: [DETECTOR_FILE],
+      runAt: 'document_idle',
+      allFrames: false,
+      persistAcrossSessions: true,
     }));
     try {
       await browser.scripting.registerContentScripts(scripts);
@@ -97,7 +114,10 @@ async function openReader(tabId: number): Promise<boolean> {
 
 /** The enabled entry (always/ask) covering a URL, with its mode. */
 function runningSiteFor(settings: AutoCleanSettings, url: string): { site: string; mode: SiteMode } | null {
-  const site = findSite(Object.keys(settings.sites).filter((s) => wantsToRun(settings.sites[s])), url);
+  const site = findSite(
+    Object.keys(settings.sites).filter((s) => wantsToRun(settings.sites[s])),
+    url,
+  );
   return site ? { site, mode: settings.sites[site]! } : null;
 }
 
@@ -148,7 +168,13 @@ async function openGrantPage(site: string, mode: SiteMode): Promise<void> {
   }
 }
 
-const CONTENT_MESSAGES = new Set(['autoclean:article', 'autoclean:open', 'autoclean:dismiss', 'autoclean:site', 'autoclean:choose']);
+const CONTENT_MESSAGES = new Set([
+  'autoclean:article',
+  'autoclean:open',
+  'autoclean:dismiss',
+  'autoclean:site',
+  'autoclean:choose',
+]);
 
 function isExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && !!sender.url && sender.url.startsWith(browser.runtime.getURL(''));
@@ -163,7 +189,8 @@ export function registerAutoClean(): void {
     queue = run.catch(() => undefined);
     return run;
   };
-  const sync = (): Promise<unknown> => serial(syncRegistrations).catch((e: unknown) => console.error('auto-clean: sync failed', e));
+  const sync = (): Promise<unknown> =>
+    serial(syncRegistrations).catch((e: unknown) => console.error('auto-clean: sync failed', e));
   const change = (f: (s: AutoCleanSettings) => AutoCleanSettings): Promise<AutoCleanState> =>
     serial(async () => {
       await autoCleanSettings.set(f(await readSettings()));
@@ -176,7 +203,8 @@ export function registerAutoClean(): void {
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
-    if (info.url !== undefined || info.status === 'loading' || info.status === 'complete') void updateBadge(tabId, tab.url).catch(() => {});
+    if (info.url !== undefined || info.status === 'loading' || info.status === 'complete')
+      void updateBadge(tabId, tab.url).catch(() => {});
   });
 
   const handlers: Handlers<AutoCleanToBackground> = {
@@ -185,7 +213,12 @@ export function registerAutoClean(): void {
       const url = pageUrlOf(sender);
       const settings = await readSettings();
       const hit = runningSiteFor(settings, url);
-      const decision = decideAutoOpen({ enabled: settings.enabled, mode: hit?.mode ?? null, url, dismissed: await dismissedPages.get() });
+      const decision = decideAutoOpen({
+        enabled: settings.enabled,
+        mode: hit?.mode ?? null,
+        url,
+        dismissed: await dismissedPages.get(),
+      });
       if (decision.action === 'skip') return { action: 'skipped', reason: decision.reason };
       if (decision.action === 'offer') return { action: 'offer' };
       return { action: (await openReader(tabId)) ? 'opened' : 'skipped' };
@@ -193,7 +226,8 @@ export function registerAutoClean(): void {
     'autoclean:open': async (_payload, sender) => {
       const tabId = tabOf(sender);
       const settings = await readSettings();
-      if (!settings.enabled || !runningSiteFor(settings, pageUrlOf(sender))) throw new Error('auto-clean is not on for this site');
+      if (!settings.enabled || !runningSiteFor(settings, pageUrlOf(sender)))
+        throw new Error('auto-clean is not on for this site');
       return { opened: await openReader(tabId) };
     },
     'autoclean:dismiss': async (_payload, sender) => {
@@ -208,7 +242,13 @@ export function registerAutoClean(): void {
       const [settings, origins] = await Promise.all([readSettings(), grantedOrigins()]);
       const site = findSite(Object.keys(settings.sites), url) ?? siteOfUrl(url);
       if (!site) return { site: null, display: null, mode: null, granted: false, enabled: settings.enabled };
-      return { site, display: displaySite(site), mode: settings.sites[site] ?? null, granted: siteGranted(site, origins), enabled: settings.enabled };
+      return {
+        site,
+        display: displaySite(site),
+        mode: settings.sites[site] ?? null,
+        granted: siteGranted(site, origins),
+        enabled: settings.enabled,
+      };
     },
     'autoclean:choose': async (payload, sender) => {
       tabOf(sender);
@@ -244,7 +284,10 @@ export function registerAutoClean(): void {
     },
     'autoclean:add': async (payload) => {
       if (!Array.isArray(payload?.entries)) throw new Error('entries must be a list');
-      const entries: ListEntry[] = payload.entries.map((e) => ({ site: siteArg(e?.site), mode: isSiteMode(e?.mode) ? e.mode : 'always' }));
+      const entries: ListEntry[] = payload.entries.map((e) => ({
+        site: siteArg(e?.site),
+        mode: isSiteMode(e?.mode) ? e.mode : 'always',
+      }));
       let counts = { added: 0, changed: 0 };
       const state = await change((s) => {
         const r = withSites(s, entries);

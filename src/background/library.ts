@@ -58,7 +58,8 @@ function assertSenderMayClaim(articleUrl: string, sender: Runtime.MessageSender)
   const own = originOf(browser.runtime.getURL(''));
   const from = originOf(sender.url ?? sender.tab?.url);
   if (from === own) return;
-  if (!from || from !== originOf(articleUrl)) throw new LibraryError('invalid', "This article can't be saved: it does not come from the page that sent it.");
+  if (!from || from !== originOf(articleUrl))
+    throw new LibraryError('invalid', "This article can't be saved: it does not come from the page that sent it.");
 }
 
 async function openLibraryPage(): Promise<void> {
@@ -66,9 +67,12 @@ async function openLibraryPage(): Promise<void> {
 }
 
 function createMenus(): void {
-  browser.contextMenus.create({ id: MENU_SAVE, title: 'Save to library (Alt+Shift+S)', contexts: ['page', 'selection'] }, () => {
-    void browser.runtime.lastError; // "duplicate id" after an update in some versions: harmless
-  });
+  browser.contextMenus.create(
+    { id: MENU_SAVE, title: 'Save to library (Alt+Shift+S)', contexts: ['page', 'selection'] },
+    () => {
+      void browser.runtime.lastError; // "duplicate id" after an update in some versions: harmless
+    },
+  );
   browser.contextMenus.create({ id: MENU_OPEN_LIBRARY, title: 'Open library', contexts: ['action'] }, () => {
     void browser.runtime.lastError;
   });
@@ -90,7 +94,11 @@ export function registerLibrary(): void {
         saveArticle(await db(), {
           article,
           images: fetched.images,
-          imageSummary: { mode: fetched.mode, skipped: fetched.skipped.length, ...(fetched.note ? { note: fetched.note } : {}) },
+          imageSummary: {
+            mode: fetched.mode,
+            skipped: fetched.skipped.length,
+            ...(fetched.note ? { note: fetched.note } : {}),
+          },
         });
       let result;
       try {

@@ -36,7 +36,9 @@ async function withContentScript<T>(tabId: number, send: () => Promise<T>): Prom
 
 /** Toggles the overlay in a tab; `force` true only opens, false only closes. Resolves to the new state. */
 export async function toggleReader(tabId: number, force?: boolean): Promise<boolean> {
-  const { open } = await withContentScript(tabId, () => sendToTab(tabId, 'reader:toggle', force === undefined ? {} : { force }));
+  const { open } = await withContentScript(tabId, () =>
+    sendToTab(tabId, 'reader:toggle', force === undefined ? {} : { force }),
+  );
   return open;
 }
 

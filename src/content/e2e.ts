@@ -28,7 +28,9 @@ function pageWorldSpeech(doc: Document): SpeechApi | null {
   /** Sends a call to the page's half; it answers (synchronously, inside dispatchEvent) with JSON. */
   const call = <T>(op: string, args: Record<string, unknown> = {}): T | undefined => {
     let reply: string | undefined;
-    const onReply = (e: Event): void => { reply = String((e as CustomEvent).detail); };
+    const onReply = (e: Event): void => {
+      reply = String((e as CustomEvent).detail);
+    };
     doc.addEventListener(REPLY, onReply);
     try {
       doc.dispatchEvent(new CustomEvent(CALL, { detail: JSON.stringify({ op, ...args }) }));
@@ -57,28 +59,53 @@ function pageWorldSpeech(doc: Document): SpeechApi | null {
   });
 
   const synth: SynthLike = {
-    get speaking() { return call<{ speaking: boolean }>('state')?.speaking ?? false; },
-    get pending() { return call<{ pending: boolean }>('state')?.pending ?? false; },
-    get paused() { return call<{ paused: boolean }>('state')?.paused ?? false; },
+    get speaking() {
+      return call<{ speaking: boolean }>('state')?.speaking ?? false;
+    },
+    get pending() {
+      return call<{ pending: boolean }>('state')?.pending ?? false;
+    },
+    get paused() {
+      return call<{ paused: boolean }>('state')?.paused ?? false;
+    },
     speak(u) {
       const id = (u as UtteranceLike & { id: number }).id;
       utterances.set(id, u as UtteranceLike & { id: number });
       call('speak', { id, text: u.text, lang: u.lang, rate: u.rate, voiceURI: u.voice?.voiceURI ?? null });
     },
-    cancel() { call('cancel'); },
-    resume() { call('resume'); },
-    getVoices() { return call<VoiceLike[]>('voices') ?? []; },
+    cancel() {
+      call('cancel');
+    },
+    resume() {
+      call('resume');
+    },
+    getVoices() {
+      return call<VoiceLike[]>('voices') ?? [];
+    },
     addEventListener(_type, listener, options) {
-      const cb = options?.once ? (): void => { voicesChanged.delete(cb); listener(); } : listener;
+      const cb = options?.once
+        ? (): void => {
+            voicesChanged.delete(cb);
+            listener();
+          }
+        : listener;
       voicesChanged.add(cb);
       options?.signal?.addEventListener('abort', () => voicesChanged.delete(cb), { once: true });
     },
   };
   return {
     synth,
-    createUtterance: (text) => ({
-      id: nextId++, text, lang: '', rate: 1, voice: null, onstart: null, onend: null, onerror: null,
-    }) as UtteranceLike,
+    createUtterance: (text) =>
+      ({
+        id: nextId++,
+        text,
+        lang: '',
+        rate: 1,
+        voice: null,
+        onstart: null,
+        onend: null,
+        onerror: null,
+      }) as UtteranceLike,
   };
 }
 

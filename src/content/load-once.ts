@@ -32,9 +32,13 @@ export function claimPage(doc: Document): AbortController | null {
   // orphan. The event is a plain DOM event, so the page can dispatch it too: while our extension
   // context is alive we ignore it (a page must not be able to close the reader it did not open). A newer
   // copy only exists after a reload or update, which is exactly when our context is gone.
-  doc.addEventListener(TAKEOVER_EVENT, () => {
-    if (!extensionAlive()) lifetime.abort();
-  }, { signal: lifetime.signal });
+  doc.addEventListener(
+    TAKEOVER_EVENT,
+    () => {
+      if (!extensionAlive()) lifetime.abort();
+    },
+    { signal: lifetime.signal },
+  );
   g[KEY] = { alive: () => !lifetime.signal.aborted && extensionAlive(), dispose: () => lifetime.abort() };
   return lifetime;
 }

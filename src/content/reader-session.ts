@@ -12,7 +12,13 @@
  */
 import { emptyResult, extract } from '../core/extract.js';
 import type { ExtractResult } from '../core/types.js';
-import { bindStoredSettings, loadReaderSettings, mountReader, storedZaps, type ReaderHandle } from '../overlay/index.js';
+import {
+  bindStoredSettings,
+  loadReaderSettings,
+  mountReader,
+  storedZaps,
+  type ReaderHandle,
+} from '../overlay/index.js';
 import { browser } from '../shell/browser.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
 import { actionsFor } from './actions.js';
@@ -66,7 +72,9 @@ function extractPage(doc: Document): Extraction {
 }
 
 export function startReaderSession(
-  doc: Document, lifetime: AbortController, sessionOptions: SessionOptions = {},
+  doc: Document,
+  lifetime: AbortController,
+  sessionOptions: SessionOptions = {},
 ): void {
   let reader: ReaderHandle | null = null;
   let article: ExtractResult | null = null;
@@ -168,9 +176,20 @@ export function startReaderSession(
       }
     },
   };
-  const unregister = handleMessages<ToContent>(handlers, (_type, sender) => sender.id === browser.runtime.id && !sender.tab);
-  lifetime.signal.addEventListener('abort', () => {
-    try { unregister(); } catch { /* orphan: the runtime is gone */ }
-    reader?.close();
-  }, { once: true });
+  const unregister = handleMessages<ToContent>(
+    handlers,
+    (_type, sender) => sender.id === browser.runtime.id && !sender.tab,
+  );
+  lifetime.signal.addEventListener(
+    'abort',
+    () => {
+      try {
+        unregister();
+      } catch {
+        /* orphan: the runtime is gone */
+      }
+      reader?.close();
+    },
+    { once: true },
+  );
 }

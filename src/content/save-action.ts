@@ -5,19 +5,21 @@ import { sendToBackground } from '../shell/messages.js';
 import type { ActionProvider } from './action-types.js';
 
 /** Once saved, the button says "Saved ✓" and opens the library. */
-export const saveAction: ActionProvider = ({ article }) => [{
-  id: 'save',
-  label: 'Save',
-  title: 'Save to your library (S)',
-  run: async (): Promise<ActionOutcome> => ({
-    message: await saveArticle(article),
-    done: {
-      label: 'Saved ✓',
-      title: 'Saved — open your library',
-      run: () => sendToBackground('library:open', {}),
-    },
-  }),
-}];
+export const saveAction: ActionProvider = ({ article }) => [
+  {
+    id: 'save',
+    label: 'Save',
+    title: 'Save to your library (S)',
+    run: async (): Promise<ActionOutcome> => ({
+      message: await saveArticle(article),
+      done: {
+        label: 'Saved ✓',
+        title: 'Saved — open your library',
+        run: () => sendToBackground('library:open', {}),
+      },
+    }),
+  },
+];
 
 /**
  * One short sentence: where it went, and whether any picture stays online only. (The library's own

@@ -28,7 +28,15 @@ import { findDateline, liftWireDateline, readWireDateline } from './dateline/ind
 import { finishArticle, parseArticle } from './article/index.js';
 import { findRelated } from './related/index.js';
 
-const EMPTY_DATELINE: Dateline = { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null };
+const EMPTY_DATELINE: Dateline = {
+  published: null,
+  modified: null,
+  precision: null,
+  place: null,
+  agency: null,
+  text: '',
+  source: null,
+};
 
 function toDate(now: ExtractOptions['now']): Date {
   if (now === undefined) return new Date();
@@ -38,12 +46,32 @@ function toDate(now: ExtractOptions['now']): Date {
 
 /** The result for a page that cannot be read: the content script shows `error.message` as its notice. */
 export function emptyResult(
-  url: string, code: NonNullable<ExtractResult['error']>['code'], message: string,
+  url: string,
+  code: NonNullable<ExtractResult['error']>['code'],
+  message: string,
 ): ExtractResult {
   return {
-    url, canonicalUrl: null, isNews: false, newsScore: 0, newsReasons: [], title: '', byline: null, siteName: null,
-    lang: null, dir: 'ltr', excerpt: null, leadImage: null, favicon: null, content: '', textContent: '', wordCount: 0,
-    readingMinutes: 0, paywalled: false, dateline: { ...EMPTY_DATELINE }, related: [], error: { code, message },
+    url,
+    canonicalUrl: null,
+    isNews: false,
+    newsScore: 0,
+    newsReasons: [],
+    title: '',
+    byline: null,
+    siteName: null,
+    lang: null,
+    dir: 'ltr',
+    excerpt: null,
+    leadImage: null,
+    favicon: null,
+    content: '',
+    textContent: '',
+    wordCount: 0,
+    readingMinutes: 0,
+    paywalled: false,
+    dateline: { ...EMPTY_DATELINE },
+    related: [],
+    error: { code, message },
   };
 }
 
@@ -62,7 +90,11 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   let since = t0;
-  const lap = (stage: string): void => { const t = performance.now(); timings[stage] = t - since; since = t; };
+  const lap = (stage: string): void => {
+    const t = performance.now();
+    timings[stage] = t - since;
+    since = t;
+  };
   const now = toDate(options.now);
 
   const refused = refusal(doc, options);
@@ -77,15 +109,20 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   lap('dateline');
 
   const parsed = parseArticle(page, lap, {
-    dated: dateline.published !== null, place: dateline.place, agency: dateline.agency,
-    peekWire: readWireDateline, removed: options.debug?.removed,
+    dated: dateline.published !== null,
+    place: dateline.place,
+    agency: dateline.agency,
+    peekWire: readWireDateline,
+    removed: options.debug?.removed,
   });
   // The wire dateline opens the article's text: lifted off the cleaned article, before the sanitizer —
   // only when the dateline will show it (a place or agency other than the dateline's own would vanish
   // from the page, so that prefix stays in the paragraph).
   const seen = parsed.element ? readWireDateline(parsed.element) : null;
-  const fits = seen && (!dateline.place || dateline.place === seen.place)
-    && (!dateline.agency || !seen.agency || dateline.agency === seen.agency);
+  const fits =
+    seen &&
+    (!dateline.place || dateline.place === seen.place) &&
+    (!dateline.agency || !seen.agency || dateline.agency === seen.agency);
   const wire = fits && parsed.element ? liftWireDateline(parsed.element) : null;
   if (wire) {
     dateline.place ??= wire.place;
@@ -94,7 +131,12 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   const article = finishArticle(page, parsed, lap);
 
   const related = findRelated(page, {
-    url, canonicalUrl: page.canonical, now, lang: page.lang, title: article.title, text: article.textContent,
+    url,
+    canonicalUrl: page.canonical,
+    now,
+    lang: page.lang,
+    title: article.title,
+    text: article.textContent,
   });
   lap('related');
 

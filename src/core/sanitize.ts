@@ -24,22 +24,137 @@ import createDOMPurify, { type Config, type UponSanitizeAttributeHookEvent } fro
 
 /** Article formatting, and nothing that can script, frame, submit, restyle or load beyond images. */
 const ALLOWED_TAGS = [
-  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code',
-  'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'ol', 'p',
-  'picture', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'source', 'span', 'strong', 'sub',
-  'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
+  'a',
+  'abbr',
+  'address',
+  'article',
+  'aside',
+  'b',
+  'bdi',
+  'bdo',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'main',
+  'mark',
+  'ol',
+  'p',
+  'picture',
+  'pre',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'samp',
+  'section',
+  'small',
+  'source',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
+  'var',
+  'wbr',
 ];
 const ALLOWED_TAG_SET: ReadonlySet<string> = new Set(ALLOWED_TAGS);
 /** Belt and braces: named even though the allow-list already excludes them. */
 const FORBID_TAGS = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button',
-  'select', 'option', 'textarea', 'base', 'meta', 'link', 'noscript', 'template', 'dialog', 'portal', 'slot',
-  'math', 'svg', 'canvas', 'audio', 'video', 'track', 'marquee', 'noembed', 'noframes', 'xmp', 'plaintext',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'base',
+  'meta',
+  'link',
+  'noscript',
+  'template',
+  'dialog',
+  'portal',
+  'slot',
+  'math',
+  'svg',
+  'canvas',
+  'audio',
+  'video',
+  'track',
+  'marquee',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
 ];
 const FORBID_ATTR = [
-  'style', 'id', 'name', 'class', 'srcdoc', 'formaction', 'action', 'xlink:href', 'ping', 'background', 'poster',
-  'is', 'slot', 'part', 'popover', 'usemap', 'ismap', 'nonce', 'autofocus', 'tabindex', 'contenteditable',
+  'style',
+  'id',
+  'name',
+  'class',
+  'srcdoc',
+  'formaction',
+  'action',
+  'xlink:href',
+  'ping',
+  'background',
+  'poster',
+  'is',
+  'slot',
+  'part',
+  'popover',
+  'usemap',
+  'ismap',
+  'nonce',
+  'autofocus',
+  'tabindex',
+  'contenteditable',
 ];
 
 /** Attributes allowed on every allowed tag (aria-* are allowed by DOMPurify's ALLOW_ARIA_ATTR). */
@@ -192,16 +307,23 @@ function checkAttribute(el: Element, data: UponSanitizeAttributeHookEvent): void
   const tag = el.localName;
   const name = data.attrName;
   if (name.startsWith('aria-')) return; // inert text, useful to screen readers
-  if (!GLOBAL_ATTR.has(name) && !TAG_ATTR[tag]?.has(name)) { data.keepAttr = false; return; }
+  if (!GLOBAL_ATTR.has(name) && !TAG_ATTR[tag]?.has(name)) {
+    data.keepAttr = false;
+    return;
+  }
   const value = data.attrValue;
   const shape = VALUE_SHAPE[name];
-  if (shape && !shape.test(value)) { data.keepAttr = false; return; }
+  if (shape && !shape.test(value)) {
+    data.keepAttr = false;
+    return;
+  }
   if (name === 'href') checkUrl(data, 'link');
   else if (name === 'src') checkUrl(data, 'image');
   else if (name === 'cite') checkUrl(data, 'cite');
   else if (name === 'srcset') {
     const clean = cleanSrcset(value);
-    if (clean === null) data.keepAttr = false; else data.attrValue = clean;
+    if (clean === null) data.keepAttr = false;
+    else data.attrValue = clean;
   } else if (name === 'type') {
     data.keepAttr = tag === 'ol' ? /^[1aAiI]$/.test(value) : /^image\/[\w.+-]+$/i.test(value);
   } else if (name === 'open' || name === 'reversed') {
@@ -235,14 +357,22 @@ function finishElement(el: Element): void {
 function replaceWithPlainCopy(el: Element): void {
   // <body is=…> (attributes merged onto DOMPurify's own body) is the walk's root: never replace it;
   // only its children are returned, so its is value cannot travel.
-  if (!el.parentElement || el.localName === 'body' || el.localName === 'html') { el.removeAttribute('is'); return; }
+  if (!el.parentElement || el.localName === 'body' || el.localName === 'html') {
+    el.removeAttribute('is');
+    return;
+  }
   // A tag off the allow-list goes anyway (its text kept); its name may not even be creatable
   // (`<q#hu]<video is=…>` parses as one element named "q#hu]<video"), so leave it to DOMPurify.
   if (!ALLOWED_TAG_SET.has(el.localName)) return;
   const copy = el.ownerDocument.createElementNS(el.namespaceURI, el.localName);
   for (const a of Array.from(el.attributes)) {
     // Names the HTML parser accepts but setAttribute refuses (`a:b`, `x"`) are not on any allow-list.
-    if (a.name !== 'is') try { copy.setAttribute(a.name, a.value); } catch { /* dropped anyway */ }
+    if (a.name !== 'is')
+      try {
+        copy.setAttribute(a.name, a.value);
+      } catch {
+        /* dropped anyway */
+      }
   }
   while (el.firstChild) copy.append(el.firstChild);
   el.after(copy);

@@ -30,7 +30,9 @@ export interface DetectorOptions {
   onMeasure?: (phase: 'setup' | 'detect', start: number, end: number, detail: string) => void;
 }
 
-interface DetectorWindow { __datelineDetector?: true }
+interface DetectorWindow {
+  __datelineDetector?: true;
+}
 
 export function startDetector(win: Window, opts: DetectorOptions = {}): void {
   const t0 = performance.now();
@@ -57,7 +59,10 @@ export function startDetector(win: Window, opts: DetectorOptions = {}): void {
   const watchClose = (): (() => void) => {
     let seen = overlayOpen();
     const mo = new MutationObserver(() => {
-      if (overlayOpen()) { seen = true; return; }
+      if (overlayOpen()) {
+        seen = true;
+        return;
+      }
       if (!seen) return;
       mo.disconnect();
       void sendFromDetector('autoclean:dismiss', {}).catch(() => {});
@@ -82,12 +87,18 @@ export function startDetector(win: Window, opts: DetectorOptions = {}): void {
     opts.onMeasure?.('detect', start, performance.now(), verdict.reason);
     if (!verdict.article) return;
     const unwatch = watchClose();
-    sendFromDetector('autoclean:article', { navigation: handled.size > 1 ? 'spa' : navigationType(), reason: verdict.reason })
+    sendFromDetector('autoclean:article', {
+      navigation: handled.size > 1 ? 'spa' : navigationType(),
+      reason: verdict.reason,
+    })
       .then((r) => {
         if (r.action === 'offer') {
           showOffer(doc, {
             open: () => void sendFromDetector('autoclean:open', {}).catch(() => {}),
-            dismiss: () => { unwatch(); void sendFromDetector('autoclean:dismiss', {}).catch(() => {}); },
+            dismiss: () => {
+              unwatch();
+              void sendFromDetector('autoclean:dismiss', {}).catch(() => {});
+            },
           });
         } else if (r.action !== 'opened') unwatch();
       })

@@ -13,7 +13,10 @@ button{font:inherit;border:0;border-radius:6px;padding:5px 10px;cursor:pointer;b
 button.open{background:#4c8bf5}
 button:focus-visible{outline:2px solid #9cc0ff;outline-offset:2px}`;
 
-export interface OfferChoice { open(): void; dismiss(): void }
+export interface OfferChoice {
+  open(): void;
+  dismiss(): void;
+}
 
 /** Shows the offer; returns a function that removes it. `choice` is called at most once. */
 export function showOffer(doc: Document, choice: OfferChoice, timeoutMs = 15_000): () => void {
@@ -34,12 +37,20 @@ export function showOffer(doc: Document, choice: OfferChoice, timeoutMs = 15_000
   no.textContent = 'Not now';
   box.append(label, open, no);
   root.append(style, box);
-  const remove = (): void => { clearTimeout(timer); host.remove(); };
+  const remove = (): void => {
+    clearTimeout(timer);
+    host.remove();
+  };
   const timer = setTimeout(remove, timeoutMs);
   // Only the user's own click (or Enter/Space) counts: the shadow root is open, and a page's .click() or
   // dispatched click is untrusted (the same guard as the overlay's controls, overlay/user-input.ts).
   const onUserClick = (button: HTMLElement, act: () => void): void =>
-    button.addEventListener('click', (e) => { if (e.isTrusted) { remove(); act(); } });
+    button.addEventListener('click', (e) => {
+      if (e.isTrusted) {
+        remove();
+        act();
+      }
+    });
   onUserClick(open, () => choice.open());
   onUserClick(no, () => choice.dismiss());
   doc.documentElement.append(host);

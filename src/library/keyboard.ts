@@ -6,11 +6,7 @@
  */
 
 export type KeyCommand =
-  | { kind: 'move'; by: 1 | -1 }
-  | { kind: 'open' }
-  | { kind: 'delete' }
-  | { kind: 'search' }
-  | { kind: 'leave-search' };
+  { kind: 'move'; by: 1 | -1 } | { kind: 'open' } | { kind: 'delete' } | { kind: 'search' } | { kind: 'leave-search' };
 
 export interface KeyInput {
   key: string;
@@ -28,8 +24,9 @@ const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 export function keyCommand(e: KeyInput): KeyCommand | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   const t = e.target;
-  const typing = Boolean(t && (t.isContentEditable || (t.tagName && TYPING.has(t.tagName.toUpperCase())
-    && t.type !== 'checkbox')));
+  const typing = Boolean(
+    t && (t.isContentEditable || (t.tagName && TYPING.has(t.tagName.toUpperCase()) && t.type !== 'checkbox')),
+  );
   if (typing) return e.key === 'Escape' && t?.id === 'search' ? { kind: 'leave-search' } : null;
   switch (e.key) {
     case 'j':
@@ -86,35 +83,46 @@ export function listKeys(
     }
   }
 
-  doc.addEventListener('keydown', (e) => {
-    if (e.defaultPrevented) return;
-    const target = e.target as HTMLElement | null;
-    const rowOf = target?.closest?.('#list > li[data-id]') as HTMLElement | null;
-    const command = keyCommand({
-      key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey,
-      target: target && target !== doc.body ? target as KeyInput['target'] : null,
-      onRow: rowOf !== null && rowOf === target,
-    });
-    if (!command) return;
-    // While the reader is open over the list (it lives in this document), keys are its own.
-    if (target?.closest?.('dateline-reader') || doc.querySelector('dateline-reader')) return;
-    e.preventDefault();
-    const all = rows();
-    const at = all.findIndex((r) => r.dataset.id === (rowOf?.dataset.id ?? currentId));
-    if (command.kind === 'move') focusRow(all[nextIndex(at, command.by, all.length)]);
-    else if (command.kind === 'search') search.focus();
-    else if (command.kind === 'leave-search') focusRow(all[Math.max(0, at)]);
-    else if (at >= 0) {
-      // After a delete the keyboard stays in the list: on the next row, or the one before.
-      if (command.kind === 'delete') currentId = (all[at + 1] ?? all[at - 1])?.dataset.id ?? null;
-      act(command.kind, all[at]!.dataset.id!);
-    }
-  }, { signal });
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.defaultPrevented) return;
+      const target = e.target as HTMLElement | null;
+      const rowOf = target?.closest?.('#list > li[data-id]') as HTMLElement | null;
+      const command = keyCommand({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        target: target && target !== doc.body ? (target as KeyInput['target']) : null,
+        onRow: rowOf !== null && rowOf === target,
+      });
+      if (!command) return;
+      // While the reader is open over the list (it lives in this document), keys are its own.
+      if (target?.closest?.('dateline-reader') || doc.querySelector('dateline-reader')) return;
+      e.preventDefault();
+      const all = rows();
+      const at = all.findIndex((r) => r.dataset.id === (rowOf?.dataset.id ?? currentId));
+      if (command.kind === 'move') focusRow(all[nextIndex(at, command.by, all.length)]);
+      else if (command.kind === 'search') search.focus();
+      else if (command.kind === 'leave-search') focusRow(all[Math.max(0, at)]);
+      else if (at >= 0) {
+        // After a delete the keyboard stays in the list: on the next row, or the one before.
+        if (command.kind === 'delete') currentId = (all[at + 1] ?? all[at - 1])?.dataset.id ?? null;
+        act(command.kind, all[at]!.dataset.id!);
+      }
+    },
+    { signal },
+  );
 
-  list.addEventListener('focusin', (e) => {
-    const li = (e.target as HTMLElement).closest('#list > li[data-id]') as HTMLElement | null;
-    if (li && li.dataset.id !== currentId) focusRow(li, false);
-  }, { signal });
+  list.addEventListener(
+    'focusin',
+    (e) => {
+      const li = (e.target as HTMLElement).closest('#list > li[data-id]') as HTMLElement | null;
+      if (li && li.dataset.id !== currentId) focusRow(li, false);
+    },
+    { signal },
+  );
 
   return {
     current: () => currentId,

@@ -58,7 +58,8 @@ function elements(doc: Document) {
     selectAll: $<HTMLInputElement>('select-all'),
     bulkBox: $('bulk-actions'),
     bulk: {
-      read: $<HTMLButtonElement>('bulk-read'), unread: $<HTMLButtonElement>('bulk-unread'),
+      read: $<HTMLButtonElement>('bulk-read'),
+      unread: $<HTMLButtonElement>('bulk-unread'),
       del: $<HTMLButtonElement>('bulk-delete'),
     },
     filterToggle: $<HTMLButtonElement>('filter-toggle'),
@@ -68,8 +69,12 @@ function elements(doc: Document) {
     filterClear: $<HTMLButtonElement>('filter-clear'),
     rangeLabel: $('range-label'),
     filters: {
-      sort: $<HTMLSelectElement>('sort'), site: $<HTMLSelectElement>('site'), lang: $<HTMLSelectElement>('lang'),
-      from: $<HTMLInputElement>('from'), to: $<HTMLInputElement>('to'), read: $<HTMLSelectElement>('read'),
+      sort: $<HTMLSelectElement>('sort'),
+      site: $<HTMLSelectElement>('site'),
+      lang: $<HTMLSelectElement>('lang'),
+      from: $<HTMLInputElement>('from'),
+      to: $<HTMLInputElement>('to'),
+      read: $<HTMLSelectElement>('read'),
     },
     exportBtn: $<HTMLButtonElement>('export'),
     importBtn: $<HTMLButtonElement>('import'),
@@ -171,11 +176,18 @@ function updateBulk(p: Page): void {
   ui.selectAll.indeterminate = !ui.selectAll.checked && visible.some((a) => s.selected.has(a.id));
 }
 
-function fillSelect(doc: Document, select: HTMLSelectElement, values: Array<[string, number]>, allLabel: string,
-  label: (v: string) => string): void {
+function fillSelect(
+  doc: Document,
+  select: HTMLSelectElement,
+  values: Array<[string, number]>,
+  allLabel: string,
+  label: (v: string) => string,
+): void {
   const current = select.value;
-  select.replaceChildren(el(doc, 'option', { value: '' }, allLabel),
-    ...values.map(([v, n]) => el(doc, 'option', { value: v }, `${label(v)} (${n})`)));
+  select.replaceChildren(
+    el(doc, 'option', { value: '' }, allLabel),
+    ...values.map(([v, n]) => el(doc, 'option', { value: v }, `${label(v)} (${n})`)),
+  );
   select.value = values.some(([v]) => v === current) ? current : '';
 }
 
@@ -316,10 +328,15 @@ function describeImport(r: ImportReport, locale: string): string {
   return lines.join('\n');
 }
 
-const on = <K extends keyof HTMLElementEventMap>(p: Page, target: HTMLElement | Document, type: K,
-  f: (e: HTMLElementEventMap[K]) => unknown): void =>
-  target.addEventListener(type, (e) => void Promise.resolve(f(e as HTMLElementEventMap[K])).catch(p.fail),
-    { signal: p.signal });
+const on = <K extends keyof HTMLElementEventMap>(
+  p: Page,
+  target: HTMLElement | Document,
+  type: K,
+  f: (e: HTMLElementEventMap[K]) => unknown,
+): void =>
+  target.addEventListener(type, (e) => void Promise.resolve(f(e as HTMLElementEventMap[K])).catch(p.fail), {
+    signal: p.signal,
+  });
 
 function showFilterCount(p: Page): void {
   const n = activeFilters(p.state.query);
@@ -339,7 +356,11 @@ function wireSearchAndFilters(p: Page): void {
   const readFilters = (): void => {
     const f = ui.filters;
     p.state.query = {
-      sort: f.sort.value as SortKey, site: f.site.value, lang: f.lang.value, from: f.from.value, to: f.to.value,
+      sort: f.sort.value as SortKey,
+      site: f.site.value,
+      lang: f.lang.value,
+      from: f.from.value,
+      to: f.to.value,
       read: f.read.value as ListQuery['read'],
     };
     ui.rangeLabel.textContent = p.state.query.sort === 'saved' ? 'Saved' : 'Published';
@@ -415,7 +436,10 @@ function wireFiles(p: Page): void {
     }
     await refresh(p);
   });
-  void librarySettingsItem.get().then((s) => (ui.imageMode.value = s.images), () => undefined);
+  void librarySettingsItem.get().then(
+    (s) => (ui.imageMode.value = s.images),
+    () => undefined,
+  );
   on(p, ui.imageMode, 'change', () => librarySettingsItem.update({ images: ui.imageMode.value as ImageMode }));
 }
 
@@ -440,7 +464,10 @@ function followTheme(p: Page): void {
     if (theme === 'auto') delete p.doc.documentElement.dataset.theme;
     else p.doc.documentElement.dataset.theme = theme;
   };
-  void loadReaderSettings().then((s) => apply(s.theme), () => undefined);
+  void loadReaderSettings().then(
+    (s) => apply(s.theme),
+    () => undefined,
+  );
   try {
     readerSettingsItem.onChanged((s) => apply(String(s.theme ?? 'auto')), p.signal);
   } catch {
@@ -466,16 +493,28 @@ function makePage(doc: Document, db: LibraryDatabase, ui: Elements, signal: Abor
   };
   const p = { doc, win, locale: win.navigator.language, signal, db, ui, fail } as unknown as Page;
   p.state = {
-    all: [], rows: [], query: { ...DEFAULT_QUERY }, limit: PAGE, selected: new Set(), reader: null, renderSeq: 0,
+    all: [],
+    rows: [],
+    query: { ...DEFAULT_QUERY },
+    limit: PAGE,
+    selected: new Set(),
+    reader: null,
+    renderSeq: 0,
     listed: new Promise<void>(() => undefined),
   };
   p.toast = undoToast(doc);
-  p.view = listView(doc, ui.list, (act, id, event) => void onRow(p, act, id, event).catch(fail), p.locale, signal,
-    (a) => storedThumbnail(db, a));
-  p.keys = listKeys(doc, ui.list, ui.search, (act, id) => void onRow(p, act, id, new Event('key')).catch(fail),
-    signal);
+  p.view = listView(
+    doc,
+    ui.list,
+    (act, id, event) => void onRow(p, act, id, event).catch(fail),
+    p.locale,
+    signal,
+    (a) => storedThumbnail(db, a),
+  );
+  p.keys = listKeys(doc, ui.list, ui.search, (act, id) => void onRow(p, act, id, new Event('key')).catch(fail), signal);
   p.search = searchSession({
-    db, signal,
+    db,
+    signal,
     summaries: () => p.state.all,
     // A search typed during the first build is answered on what is in so far: complete it.
     onProgress: () => void (searchText(p) ? render(p).catch(fail) : undefined),

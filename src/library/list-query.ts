@@ -36,7 +36,11 @@ function dayStart(day: string): number | null {
   return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime() : null;
 }
 
-export function applyQuery(all: readonly ArticleSummary[], q: ListQuery, hits: readonly SearchHit[] | null): ArticleSummary[] {
+export function applyQuery(
+  all: readonly ArticleSummary[],
+  q: ListQuery,
+  hits: readonly SearchHit[] | null,
+): ArticleSummary[] {
   const from = q.from ? dayStart(q.from) : null;
   const toStart = q.to ? dayStart(q.to) : null;
   const to = toStart === null ? null : toStart + 24 * 3600 * 1000;
@@ -75,7 +79,10 @@ export function applyQuery(all: readonly ArticleSummary[], q: ListQuery, hits: r
 }
 
 /** Distinct values with counts, most common first, for the filter menus. */
-export function facets(all: readonly ArticleSummary[]): { sites: Array<[string, number]>; langs: Array<[string, number]> } {
+export function facets(all: readonly ArticleSummary[]): {
+  sites: Array<[string, number]>;
+  langs: Array<[string, number]>;
+} {
   const count = (key: (a: ArticleSummary) => string): Array<[string, number]> => {
     const m = new Map<string, number>();
     for (const a of all) {

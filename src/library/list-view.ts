@@ -32,18 +32,44 @@ function field(doc: Document, cls: string, text: string, attrs: Record<string, s
 function actions(doc: Document, a: ArticleSummary, title: string): HTMLElement {
   const readLabel = a.read ? 'Mark unread' : 'Mark read';
   const menuId = `menu-${a.id}`;
-  return el(doc, 'div', { class: 'side' },
-    el(doc, 'span', { class: 'quick' },
-      el(doc, 'button', { type: 'button', 'data-act': 'toggle-read', 'aria-label': `${readLabel}: “${title}”` },
-        readLabel),
-      el(doc, 'button', { type: 'button', class: 'danger', 'data-act': 'delete', 'aria-label': `Delete “${title}”` },
-        'Delete'),
+  return el(
+    doc,
+    'div',
+    { class: 'side' },
+    el(
+      doc,
+      'span',
+      { class: 'quick' },
+      el(
+        doc,
+        'button',
+        { type: 'button', 'data-act': 'toggle-read', 'aria-label': `${readLabel}: “${title}”` },
+        readLabel,
+      ),
+      el(
+        doc,
+        'button',
+        { type: 'button', class: 'danger', 'data-act': 'delete', 'aria-label': `Delete “${title}”` },
+        'Delete',
+      ),
     ),
-    el(doc, 'button', {
-      type: 'button', class: 'menu-button', 'data-act': 'menu', 'aria-expanded': 'false', 'aria-controls': menuId,
-      'aria-label': `More actions for “${title}”`,
-    }, '⋯'),
-    el(doc, 'div', { class: 'row-menu', id: menuId, hidden: true },
+    el(
+      doc,
+      'button',
+      {
+        type: 'button',
+        class: 'menu-button',
+        'data-act': 'menu',
+        'aria-expanded': 'false',
+        'aria-controls': menuId,
+        'aria-label': `More actions for “${title}”`,
+      },
+      '⋯',
+    ),
+    el(
+      doc,
+      'div',
+      { class: 'row-menu', id: menuId, hidden: true },
       el(doc, 'button', { type: 'button', 'data-act': 'open' }, 'Open'),
       el(doc, 'button', { type: 'button', 'data-act': 'toggle-read' }, readLabel),
       el(doc, 'button', { type: 'button', class: 'danger', 'data-act': 'delete' }, 'Delete'),
@@ -60,7 +86,9 @@ function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.Date
   const dateline = a.dateline?.text || (a.publishedAt ? dayOf(day, a.publishedAt) : '');
   const saved = dayOf(day, a.savedAt);
   const li = el(doc, 'li', {
-    class: `row${a.read ? ' read' : ''}${selected ? ' selected' : ''}`, 'data-id': a.id, tabindex: -1,
+    class: `row${a.read ? ' read' : ''}${selected ? ' selected' : ''}`,
+    'data-id': a.id,
+    tabindex: -1,
   });
   const box = el(doc, 'input', { type: 'checkbox', 'data-act': 'select', 'aria-label': `Select “${title}”` });
   box.checked = selected;
@@ -68,11 +96,21 @@ function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.Date
   li.append(
     box,
     el(doc, 'div', { class: 'thumb', 'aria-hidden': 'true', 'data-thumb': a.leadImage ? '1' : undefined }, initial(a)),
-    el(doc, 'div', { class: 'body' },
-      el(doc, 'button', { type: 'button', class: 'title', 'data-act': 'open', dir: 'auto', lang: a.lang ?? undefined },
+    el(
+      doc,
+      'div',
+      { class: 'body' },
+      el(
+        doc,
+        'button',
+        { type: 'button', class: 'title', 'data-act': 'open', dir: 'auto', lang: a.lang ?? undefined },
         a.read ? '' : el(doc, 'span', { class: 'unread-dot', title: 'Unread', 'aria-label': 'Unread', role: 'img' }),
-        title),
-      el(doc, 'div', { class: 'meta' },
+        title,
+      ),
+      el(
+        doc,
+        'div',
+        { class: 'meta' },
         field(doc, 'site', a.siteName || a.site),
         dateline ? field(doc, 'dateline', dateline) : null,
         saved ? field(doc, 'saved', `Saved ${saved}`) : null,
@@ -80,8 +118,9 @@ function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.Date
         a.readingMinutes ? field(doc, 'minutes', `${a.readingMinutes} min read`) : null,
         a.versions ? field(doc, 'versions', `${n(a.versions, 'earlier version', 'earlier versions')}`) : null,
         a.images.skipped
-          ? field(doc, 'images-note', n(a.images.skipped, 'image as links', 'images as links'),
-            { title: a.images.note ?? '' })
+          ? field(doc, 'images-note', n(a.images.skipped, 'image as links', 'images as links'), {
+              title: a.images.note ?? '',
+            })
           : null,
       ),
       a.excerpt ? el(doc, 'p', { class: 'excerpt', dir: 'auto', lang: a.lang ?? undefined }, a.excerpt) : null,
@@ -96,15 +135,32 @@ function row(doc: Document, a: ArticleSummary, selected: boolean, day: Intl.Date
  * deletable, so one bad record never hides the rest of the list.
  */
 function fallbackRow(doc: Document, id: string): HTMLLIElement {
-  return el(doc, 'li', { class: 'row damaged-row', 'data-id': id },
-    el(doc, 'div', {},
+  return el(
+    doc,
+    'li',
+    { class: 'row damaged-row', 'data-id': id },
+    el(
+      doc,
+      'div',
+      {},
       el(doc, 'button', { type: 'button', class: 'title', 'data-act': 'open' }, 'An article the library cannot show'),
-      el(doc, 'div', { class: 'meta' },
-        el(doc, 'span', { class: 'damaged' }, 'Damaged: its details could not be read')),
+      el(
+        doc,
+        'div',
+        { class: 'meta' },
+        el(doc, 'span', { class: 'damaged' }, 'Damaged: its details could not be read'),
+      ),
     ),
-    el(doc, 'div', { class: 'side' },
-      el(doc, 'button',
-        { type: 'button', class: 'danger', 'data-act': 'delete', 'aria-label': 'Delete the damaged article' }, 'Delete'),
+    el(
+      doc,
+      'div',
+      { class: 'side' },
+      el(
+        doc,
+        'button',
+        { type: 'button', class: 'danger', 'data-act': 'delete', 'aria-label': 'Delete the damaged article' },
+        'Delete',
+      ),
     ),
   );
 }
@@ -162,28 +218,40 @@ export function listView(
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
   list.addEventListener('click', handle, { signal });
   list.addEventListener('change', handle, { signal });
-  doc.addEventListener('click', (e) => {
-    if (!list.contains(e.target as Node)) closeMenus(list);
-  }, { signal });
-  list.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && list.querySelector('.row-menu:not([hidden])')) {
-      e.preventDefault();
-      e.stopPropagation();
-      closeMenus(list);
-    }
-  }, { signal });
-  // Tabbing out of an open menu closes it (focus stays where the user moved it).
-  list.addEventListener('focusout', (e) => {
-    const menu = (e.target as Element).closest('.side');
-    const to = (e as FocusEvent).relatedTarget as Node | null;
-    if (menu && (!to || !menu.contains(to))) {
-      const open = menu.querySelector<HTMLElement>('.row-menu:not([hidden])');
-      if (open && to) {
-        open.hidden = true;
-        menu.querySelector('.menu-button')?.setAttribute('aria-expanded', 'false');
+  doc.addEventListener(
+    'click',
+    (e) => {
+      if (!list.contains(e.target as Node)) closeMenus(list);
+    },
+    { signal },
+  );
+  list.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape' && list.querySelector('.row-menu:not([hidden])')) {
+        e.preventDefault();
+        e.stopPropagation();
+        closeMenus(list);
       }
-    }
-  }, { signal });
+    },
+    { signal },
+  );
+  // Tabbing out of an open menu closes it (focus stays where the user moved it).
+  list.addEventListener(
+    'focusout',
+    (e) => {
+      const menu = (e.target as Element).closest('.side');
+      const to = (e as FocusEvent).relatedTarget as Node | null;
+      if (menu && (!to || !menu.contains(to))) {
+        const open = menu.querySelector<HTMLElement>('.row-menu:not([hidden])');
+        if (open && to) {
+          open.hidden = true;
+          menu.querySelector('.menu-button')?.setAttribute('aria-expanded', 'false');
+        }
+      }
+    },
+    { signal },
+  );
   const thumbs = new Map<string, Promise<string | null>>();
   const fillThumbs = (visible: readonly ArticleSummary[]): void => {
     for (const a of visible) {

@@ -7,7 +7,11 @@ import type { LibraryDatabase } from '../store/database.js';
 import { damagedIds } from '../store/read-articles.js';
 import { deleteArticles } from '../store/edit-articles.js';
 import {
-  exportEntry, exportLibrary, LIBRARY_FILE_FORMAT, LIBRARY_FILE_VERSION, type LibraryFileEntry,
+  exportEntry,
+  exportLibrary,
+  LIBRARY_FILE_FORMAT,
+  LIBRARY_FILE_VERSION,
+  type LibraryFileEntry,
 } from '../store/library-file.js';
 import type { ArticleSummary } from '../store/record.js';
 import { byId } from './dom.js';

@@ -3,7 +3,13 @@
  * settings, live-synced), offline: stored images are inlined as data: URLs. Its toolbar adds what
  * only the library can do: export it, mark it unread, show the earlier version, delete it.
  */
-import { bindStoredSettings, loadReaderSettings, mountReader, type ReaderAction, type ReaderHandle } from '../overlay/index.js';
+import {
+  bindStoredSettings,
+  loadReaderSettings,
+  mountReader,
+  type ReaderAction,
+  type ReaderHandle,
+} from '../overlay/index.js';
 import type { LibraryDatabase } from '../store/database.js';
 import { getFullArticle, listVersions } from '../store/read-articles.js';
 import { offlineContent } from '../store/offline-content.js';
@@ -24,7 +30,13 @@ export interface SavedReaderHooks {
   onDelete(id: string): void;
 }
 
-export async function openSavedArticle(doc: Document, db: LibraryDatabase, id: string, hooks: SavedReaderHooks, version?: number): Promise<ReaderHandle> {
+export async function openSavedArticle(
+  doc: Document,
+  db: LibraryDatabase,
+  id: string,
+  hooks: SavedReaderHooks,
+  version?: number,
+): Promise<ReaderHandle> {
   const current = await getFullArticle(db, id);
   let full: FullArticle = current;
   let label = '';
@@ -51,7 +63,11 @@ export async function openSavedArticle(doc: Document, db: LibraryDatabase, id: s
       label: 'Export HTML',
       title: 'Download this article as one HTML file, images included',
       run: async () => {
-        downloadFile(doc, exportFileName(full.record.title, 'html'), new Blob([await articleToHtml(full, doc)], { type: 'text/html' }));
+        downloadFile(
+          doc,
+          exportFileName(full.record.title, 'html'),
+          new Blob([await articleToHtml(full, doc)], { type: 'text/html' }),
+        );
         return 'HTML file downloaded';
       },
     },
@@ -60,7 +76,11 @@ export async function openSavedArticle(doc: Document, db: LibraryDatabase, id: s
       label: 'Export Markdown',
       title: 'Download this article as Markdown with front matter',
       run: () => {
-        downloadFile(doc, exportFileName(full.record.title, 'md'), new Blob([articleToMarkdown(full, doc)], { type: 'text/markdown' }));
+        downloadFile(
+          doc,
+          exportFileName(full.record.title, 'md'),
+          new Blob([articleToMarkdown(full, doc)], { type: 'text/markdown' }),
+        );
         return 'Markdown file downloaded';
       },
     },

@@ -56,8 +56,11 @@ export interface SearchSession {
   /** The articles changed (import, delete): rebuild, if the search was started at all. */
   rebuild(): void;
   /** Saves from other tabs: rows for `ids` (undefined: deleted), with their summaries. */
-  apply(ids: readonly string[], summaries: ReadonlyArray<ArticleSummary | undefined>,
-    rows: ReadonlyArray<SearchRecord | undefined>): void;
+  apply(
+    ids: readonly string[],
+    summaries: ReadonlyArray<ArticleSummary | undefined>,
+    rows: ReadonlyArray<SearchRecord | undefined>,
+  ): void;
   /** The current build, for tests and for callers that must wait for it. */
   readonly done: Promise<void> | null;
 }

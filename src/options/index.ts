@@ -31,7 +31,8 @@ const STATUS_TEXT: Record<SiteStatus, string> = {
 const MODE_TEXT: Record<SiteMode, string> = { always: 'Always', ask: 'Ask', never: 'Never' };
 
 const request = (p: { origins: string[] }): Promise<boolean> => browser.permissions.request(p);
-const save = (site: string, mode: SiteMode): Promise<AutoCleanState> => sendToBackground('autoclean:set-mode', { site, mode });
+const save = (site: string, mode: SiteMode): Promise<AutoCleanState> =>
+  sendToBackground('autoclean:set-mode', { site, mode });
 
 let state: AutoCleanState = { enabled: false, rows: [], needsPermission: [] };
 
@@ -44,7 +45,11 @@ async function refresh(): Promise<void> {
   render();
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
   e.append(...children);
   return e;
@@ -52,8 +57,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 
 function matchesSearch(row: SiteRow, q: string): boolean {
   if (!q) return true;
-  const hay = [row.site, row.display, row.starter?.name, row.starter?.lang, row.starter?.country].join(' ').toLowerCase();
-  return q.toLowerCase().split(/\s+/).every((w) => hay.includes(w));
+  const hay = [row.site, row.display, row.starter?.name, row.starter?.lang, row.starter?.country]
+    .join(' ')
+    .toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => hay.includes(w));
 }
 
 function visibleRows(): SiteRow[] {
@@ -94,12 +104,15 @@ function rowElement(row: SiteRow): HTMLTableRowElement {
     r.setAttribute('aria-label', `Remove ${row.display}`);
     actions.append(r);
   }
-  const tr = el('tr', {},
+  const tr = el(
+    'tr',
+    {},
     siteCell,
     el('td', { className: 'lang' }, row.starter?.lang ?? ''),
     el('td', { className: `status ${row.status}`, textContent: STATUS_TEXT[row.status] }),
     el('td', {}, modes),
-    actions);
+    actions,
+  );
   tr.dataset.site = row.site;
   return tr;
 }
@@ -112,8 +125,13 @@ function suggestionElement(row: SiteRow): HTMLTableRowElement {
   add.dataset.site = row.site;
   add.dataset.mode = 'always';
   add.setAttribute('aria-label', `Add ${row.display} (always clean)`);
-  const tr = el('tr', {}, siteCell, el('td', { className: 'lang' }, row.starter?.lang ?? ''),
-    el('td', { className: 'actions' }, add));
+  const tr = el(
+    'tr',
+    {},
+    siteCell,
+    el('td', { className: 'lang' }, row.starter?.lang ?? ''),
+    el('td', { className: 'actions' }, add),
+  );
   tr.dataset.site = row.site;
   return tr;
 }
@@ -131,11 +149,13 @@ function explainSwitch(): void {
       ? `Off: nothing runs on any site. Your ${sites(mine.length)} below ${mine.length === 1 ? 'is' : 'are'} kept.`
       : 'Off: nothing runs on any site.';
   } else if (active) {
-    hint = `On: articles on ${sites(active)} open cleaned.` +
+    hint =
+      `On: articles on ${sites(active)} open cleaned.` +
       (waiting ? ` ${sites(waiting)} still ${waiting === 1 ? 'needs' : 'need'} your permission.` : '');
   } else if (waiting) {
     hint = 'On, but no site is cleaned yet.';
-    next = `Your browser has not given access to ${waiting === 1 ? 'your site' : `your ${sites(waiting)}`}` +
+    next =
+      `Your browser has not given access to ${waiting === 1 ? 'your site' : `your ${sites(waiting)}`}` +
       ' yet: press "Grant access" next to it below.';
   } else {
     hint = 'On, but no site is chosen yet: nothing is cleaned.';
@@ -165,7 +185,11 @@ function render(): void {
 }
 
 function reportOutcome(site: string, mode: SiteMode, saved: boolean): void {
-  say(saved ? `${displaySite(site)}: ${MODE_TEXT[mode]}.` : `${displaySite(site)} was not changed: the browser did not grant access to it.`);
+  say(
+    saved
+      ? `${displaySite(site)}: ${MODE_TEXT[mode]}.`
+      : `${displaySite(site)} was not changed: the browser did not grant access to it.`,
+  );
 }
 
 /** Table clicks: mode buttons, grant, remove. Permission requests happen before any await. */
@@ -174,11 +198,24 @@ function onTableClick(ev: MouseEvent): void {
   if (!b) return;
   const { site, mode, grant, remove } = b.dataset;
   if (site && isSiteMode(mode)) {
-    void chooseMode(site, mode, { request, save }).then((o) => { reportOutcome(site, mode, o.saved); return refresh(); }, (e: unknown) => say(String(e)));
+    void chooseMode(site, mode, { request, save }).then(
+      (o) => {
+        reportOutcome(site, mode, o.saved);
+        return refresh();
+      },
+      (e: unknown) => say(String(e)),
+    );
   } else if (grant) {
-    void requestSites([grant], request).then((ok) => { say(ok ? `Access to ${displaySite(grant)} granted.` : 'Access was not granted.'); return refresh(); });
+    void requestSites([grant], request).then((ok) => {
+      say(ok ? `Access to ${displaySite(grant)} granted.` : 'Access was not granted.');
+      return refresh();
+    });
   } else if (remove) {
-    void sendToBackground('autoclean:remove', { site: remove }).then((s) => { state = s; render(); say(`${displaySite(remove)} removed from your list.`); });
+    void sendToBackground('autoclean:remove', { site: remove }).then((s) => {
+      state = s;
+      render();
+      say(`${displaySite(remove)} removed from your list.`);
+    });
   }
 }
 
@@ -186,7 +223,10 @@ function onAdd(): void {
   const input = $<HTMLInputElement>('add-site');
   const parsed = parseSite(input.value);
   const mode = $<HTMLSelectElement>('add-mode').value as SiteMode;
-  if (!parsed.ok) { say(`Not added: ${parsed.reason}.`); return; }
+  if (!parsed.ok) {
+    say(`Not added: ${parsed.reason}.`);
+    return;
+  }
   void chooseMode(parsed.site, mode, { request, save }).then((o) => {
     reportOutcome(parsed.site, mode, o.saved);
     if (o.saved) input.value = '';
@@ -209,7 +249,9 @@ function onImport(): void {
     const lines = [
       `${read}: ${r.added} new, ${r.changed} changed${merged}.`,
       ...(toGrant.length && !granted ? ['The browser did not grant access: those sites show "Needs permission".'] : []),
-      ...(parsed.problems.length ? [`${parsed.problems.length} line${parsed.problems.length === 1 ? ' was' : 's were'} not imported:`] : []),
+      ...(parsed.problems.length
+        ? [`${parsed.problems.length} line${parsed.problems.length === 1 ? ' was' : 's were'} not imported:`]
+        : []),
       ...parsed.problems.map((p) => `  line ${p.line}: "${p.text}" — ${p.reason}`),
     ];
     $('import-report').textContent = lines.join('\n');
@@ -241,9 +283,13 @@ function setUpGrantPrompt(): void {
     `Your browser will ask you to let Dateline Reader access ${displaySite(site)} (and only that site).`;
   $('grant-allow').addEventListener('click', () => {
     void chooseMode(site, mode, { request, save }).then(async (o) => {
-      if (!o.saved) { $('grant-text').textContent = `Nothing changed: access to ${displaySite(site)} was not granted.`; return; }
+      if (!o.saved) {
+        $('grant-text').textContent = `Nothing changed: access to ${displaySite(site)} was not granted.`;
+        return;
+      }
       if (!state.enabled) await sendToBackground('autoclean:set-enabled', { enabled: true });
-      $('grant-text').textContent = `Done: articles on ${displaySite(site)} will open cleaned. You can close this window.`;
+      $('grant-text').textContent =
+        `Done: articles on ${displaySite(site)} will open cleaned. You can close this window.`;
       $('grant-allow').hidden = true;
       await refresh();
       setTimeout(() => window.close(), 1500);
@@ -262,26 +308,40 @@ function main(): void {
   });
   setUpReadingDefaults(document);
   $('enabled').addEventListener('change', () => {
-    void sendToBackground('autoclean:set-enabled', { enabled: $<HTMLInputElement>('enabled').checked }).then((s) => { state = s; render(); });
+    void sendToBackground('autoclean:set-enabled', { enabled: $<HTMLInputElement>('enabled').checked }).then((s) => {
+      state = s;
+      render();
+    });
   });
   $('add-button').addEventListener('click', onAdd);
-  $('add-site').addEventListener('keydown', (e) => { if (e.key === 'Enter') onAdd(); });
+  $('add-site').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') onAdd();
+  });
   $('search').addEventListener('input', render);
   $('filter').addEventListener('change', render);
   $('grant-all').addEventListener('click', () => {
-    void requestSites(state.needsPermission, request).then((ok) => { say(ok ? 'Access granted.' : 'Access was not granted.'); return refresh(); });
+    void requestSites(state.needsPermission, request).then((ok) => {
+      say(ok ? 'Access granted.' : 'Access was not granted.');
+      return refresh();
+    });
   });
   $('import-button').addEventListener('click', onImport);
   $<HTMLInputElement>('import-file').addEventListener('change', (e) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     // Reading the file loses the click's gesture, so it only fills the box; "Import" asks for access.
-    if (file) void file.text().then((t) => { $<HTMLTextAreaElement>('list-text').value = t; $('import-report').textContent = 'Review the lines, then press "Import these lines".'; });
+    if (file)
+      void file.text().then((t) => {
+        $<HTMLTextAreaElement>('list-text').value = t;
+        $('import-report').textContent = 'Review the lines, then press "Import these lines".';
+      });
   });
   $('export-button').addEventListener('click', () => void onExport());
   // Follow changes made elsewhere: permissions revoked in the browser's UI, the overlay's choices.
   browser.permissions.onAdded.addListener(() => void refresh());
   browser.permissions.onRemoved.addListener(() => void refresh());
-  browser.storage.onChanged.addListener((changes, area) => { if (area === 'local' && 'autoclean' in changes) void refresh(); });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'autoclean' in changes) void refresh();
+  });
   setUpGrantPrompt();
   void refresh();
 }

@@ -4,7 +4,11 @@
  * follows changes made in a reader meanwhile.
  */
 import {
-  LIMITS, loadReaderSettings, normalizeSettings, readerSettingsItem, type ReaderSettings,
+  LIMITS,
+  loadReaderSettings,
+  normalizeSettings,
+  readerSettingsItem,
+  type ReaderSettings,
 } from '../overlay/settings.js';
 
 export function applyTheme(doc: Document, theme: string): void {

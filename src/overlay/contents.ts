@@ -11,8 +11,9 @@ const MIN_HEADINGS = 3;
 
 /** The article's section headings worth listing (not the standfirst, not empty ones). */
 export function sectionHeadings(body: ParentNode): HTMLElement[] {
-  return Array.from(body.querySelectorAll<HTMLElement>('h2, h3'))
-    .filter((el) => !el.classList.contains('standfirst') && (el.textContent ?? '').trim().length > 0);
+  return Array.from(body.querySelectorAll<HTMLElement>('h2, h3')).filter(
+    (el) => !el.classList.contains('standfirst') && (el.textContent ?? '').trim().length > 0,
+  );
 }
 
 /** A collapsed "Contents" list, or null for articles with fewer than three headings. */
@@ -23,10 +24,14 @@ export function renderContents(doc: Document, body: ParentNode, signal: AbortSig
   for (const heading of headings) {
     heading.tabIndex = -1;
     const go = h(doc, 'button', { type: 'button', class: 'link', dir: 'auto' }, (heading.textContent ?? '').trim());
-    go.addEventListener('click', () => {
-      heading.scrollIntoView({ block: 'start' });
-      heading.focus({ preventScroll: true });
-    }, { signal });
+    go.addEventListener(
+      'click',
+      () => {
+        heading.scrollIntoView({ block: 'start' });
+        heading.focus({ preventScroll: true });
+      },
+      { signal },
+    );
     list.append(h(doc, 'li', { class: heading.localName === 'h3' ? 'sub' : null }, go));
   }
   return h(doc, 'details', { class: 'toc' }, h(doc, 'summary', {}, `Contents · ${headings.length} sections`), list);
@@ -37,7 +42,11 @@ export function renderContents(doc: Document, body: ParentNode, signal: AbortSig
  * `minutes` is the whole article's reading time.
  */
 export function trackProgress(
-  scroller: HTMLElement, bar: HTMLElement, left: HTMLElement, minutes: number, signal: AbortSignal,
+  scroller: HTMLElement,
+  bar: HTMLElement,
+  left: HTMLElement,
+  minutes: number,
+  signal: AbortSignal,
 ): void {
   const win = scroller.ownerDocument.defaultView;
   if (!win) return;
@@ -51,11 +60,15 @@ export function trackProgress(
     const remaining = Math.ceil(minutes * (1 - done));
     left.textContent = minutes <= 0 || max <= 0 ? '' : remaining > 0 ? `${remaining} min left` : 'Finished';
   };
-  scroller.addEventListener('scroll', () => {
-    if (queued) return;
-    queued = true;
-    win.requestAnimationFrame(update);
-  }, { passive: true, signal });
+  scroller.addEventListener(
+    'scroll',
+    () => {
+      if (queued) return;
+      queued = true;
+      win.requestAnimationFrame(update);
+    },
+    { passive: true, signal },
+  );
   // Measured once the reader is laid out (it is built detached, so the first frame is the first chance).
   win.requestAnimationFrame(update);
 }

@@ -6,9 +6,17 @@
 import { h } from './dom.js';
 import { FONTS, LIMITS, THEMES, type ReaderSettings } from './settings.js';
 
-const THEME_LABEL: Record<(typeof THEMES)[number], string> = { auto: 'Auto', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
+const THEME_LABEL: Record<(typeof THEMES)[number], string> = {
+  auto: 'Auto',
+  light: 'Light',
+  sepia: 'Sepia',
+  dark: 'Dark',
+};
 const FONT_LABEL: Record<(typeof FONTS)[number], string> = {
-  serif: 'Serif', sans: 'Sans', humanist: 'Book', mono: 'Mono',
+  serif: 'Serif',
+  sans: 'Sans',
+  humanist: 'Book',
+  mono: 'Mono',
 };
 
 export interface Controls {
@@ -23,7 +31,11 @@ export interface Controls {
 
 type Stepped = 'fontSize' | 'lineWidth' | 'lineHeight';
 
-export function renderControls(doc: Document, initial: ReaderSettings, onChange: (s: ReaderSettings) => void): Controls {
+export function renderControls(
+  doc: Document,
+  initial: ReaderSettings,
+  onChange: (s: ReaderSettings) => void,
+): Controls {
   let current = { ...initial };
   const set = (patch: Partial<ReaderSettings>): void => {
     current = { ...current, ...patch };
@@ -31,14 +43,29 @@ export function renderControls(doc: Document, initial: ReaderSettings, onChange:
     onChange(current);
   };
 
-  const radios = <T extends string>(name: keyof ReaderSettings, legend: string, values: readonly T[], label: Record<T, string>, cls: string): HTMLFieldSetElement =>
-    h(doc, 'fieldset', {},
+  const radios = <T extends string>(
+    name: keyof ReaderSettings,
+    legend: string,
+    values: readonly T[],
+    label: Record<T, string>,
+    cls: string,
+  ): HTMLFieldSetElement =>
+    h(
+      doc,
+      'fieldset',
+      {},
       h(doc, 'legend', {}, legend),
-      h(doc, 'div', { class: 'segmented' }, ...values.map((v) => {
-        const input = h(doc, 'input', { type: 'radio', name: `dr-${name}`, value: v, 'data-setting': name });
-        input.addEventListener('change', () => input.checked && set({ [name]: v } as Partial<ReaderSettings>));
-        return h(doc, 'label', { class: `${cls}-${v}` }, input, h(doc, 'span', {}, label[v]));
-      })));
+      h(
+        doc,
+        'div',
+        { class: 'segmented' },
+        ...values.map((v) => {
+          const input = h(doc, 'input', { type: 'radio', name: `dr-${name}`, value: v, 'data-setting': name });
+          input.addEventListener('change', () => input.checked && set({ [name]: v } as Partial<ReaderSettings>));
+          return h(doc, 'label', { class: `${cls}-${v}` }, input, h(doc, 'span', {}, label[v]));
+        }),
+      ),
+    );
 
   const outputs: Partial<Record<Stepped, HTMLOutputElement>> = {};
   const buttons: Partial<Record<Stepped, [HTMLButtonElement, HTMLButtonElement]>> = {};
@@ -51,17 +78,38 @@ export function renderControls(doc: Document, initial: ReaderSettings, onChange:
     inc.addEventListener('click', () => set({ [key]: clamp(current[key] + step) } as Partial<ReaderSettings>));
     outputs[key] = h(doc, 'output', { 'aria-live': 'polite' });
     buttons[key] = [dec, inc];
-    return h(doc, 'fieldset', {}, h(doc, 'legend', {}, legend), h(doc, 'div', { class: 'stepper' }, dec, outputs[key]!, inc));
+    return h(
+      doc,
+      'fieldset',
+      {},
+      h(doc, 'legend', {}, legend),
+      h(doc, 'div', { class: 'stepper' }, dec, outputs[key]!, inc),
+    );
   };
 
-  const panel = h(doc, 'div', { class: 'panel', id: 'dr-settings', role: 'group', 'aria-label': 'Reading settings', hidden: true },
+  const panel = h(
+    doc,
+    'div',
+    { class: 'panel', id: 'dr-settings', role: 'group', 'aria-label': 'Reading settings', hidden: true },
     radios('theme', 'Theme', THEMES, THEME_LABEL, 'swatch'),
     radios('font', 'Font', FONTS, FONT_LABEL, 'font'),
     stepper('fontSize', 'Text size', 'Smaller text', 'Larger text'),
     stepper('lineWidth', 'Line width', 'Narrower lines', 'Wider lines'),
     stepper('lineHeight', 'Line spacing', 'Tighter lines', 'Looser lines'),
   );
-  const button = h(doc, 'button', { type: 'button', class: 'aa', 'aria-expanded': 'false', 'aria-controls': 'dr-settings', title: 'Reading settings', 'aria-label': 'Reading settings' }, 'Aa');
+  const button = h(
+    doc,
+    'button',
+    {
+      type: 'button',
+      class: 'aa',
+      'aria-expanded': 'false',
+      'aria-controls': 'dr-settings',
+      title: 'Reading settings',
+      'aria-label': 'Reading settings',
+    },
+    'Aa',
+  );
 
   function update(s: ReaderSettings): void {
     current = { ...s };

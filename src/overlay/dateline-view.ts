@@ -49,7 +49,10 @@ function fmt(locale: string | undefined, opts: Intl.DateTimeFormatOptions): Intl
 
 /** "15 November 2019, 13:42 UTC+3" in the reader's language, the publisher's clock and offset (no brackets). */
 export function formatStated(s: Stated, locale?: string): string {
-  const base = fmt(locale, s.hasTime ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' }).format(s.wall);
+  const base = fmt(
+    locale,
+    s.hasTime ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' },
+  ).format(s.wall);
   return s.offset === null || !s.hasTime ? base : `${base} ${offsetLabel(s.offset)}`;
 }
 
@@ -64,13 +67,24 @@ export function formatLocal(s: Stated, locale: string | undefined, timeZone: str
   const instant = new Date(statedMinute - s.offset * 60_000);
   const tzOpts = timeZone ? { timeZone } : {};
   // The reader's wall clock at that instant, to the minute.
-  const parts = fmt('en-US', { ...tzOpts, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+  const parts = fmt('en-US', {
+    ...tzOpts,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  })
     .formatToParts(instant)
     .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
   const localWall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour! % 24, +parts.minute!);
   if (Math.abs(localWall - statedMinute) < 60_000) return null;
   const sameDay = new Date(localWall).toISOString().slice(0, 10) === s.wall.toISOString().slice(0, 10);
-  return fmt(locale, sameDay ? { ...tzOpts, timeStyle: 'short' } : { ...tzOpts, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+  return fmt(
+    locale,
+    sameDay ? { ...tzOpts, timeStyle: 'short' } : { ...tzOpts, dateStyle: 'medium', timeStyle: 'short' },
+  ).format(instant);
 }
 
 /** The publisher's time of day only ("6:40 PM"), for an update on the day it was published. */
@@ -104,29 +118,43 @@ export function renderDateline(doc: Document, d: Dateline, opts: DatelineViewOpt
   // Place and agency are in the article's language (dir="auto"); the English phrases are isolated
   // left-to-right runs so they read correctly inside a right-to-left article.
   if (d.place || d.agency) {
-    parts.push(h(doc, 'span', { class: 'wire', dir: 'auto' },
-      d.place ? h(doc, 'span', { class: 'place' }, d.place) : null,
-      d.place && d.agency ? ' ' : null,
-      d.agency ? h(doc, 'span', { class: 'agency' }, `(${d.agency})`) : null));
+    parts.push(
+      h(
+        doc,
+        'span',
+        { class: 'wire', dir: 'auto' },
+        d.place ? h(doc, 'span', { class: 'place' }, d.place) : null,
+        d.place && d.agency ? ' ' : null,
+        d.agency ? h(doc, 'span', { class: 'agency' }, `(${d.agency})`) : null,
+      ),
+    );
   }
   const published = d.published ? parseStated(d.published) : null;
   if (d.published && published) {
     if (parts.length) parts.push(sep());
     const local = formatLocal(published, opts.locale, opts.timeZone);
-    parts.push(h(doc, 'span', { class: 'published', dir: 'ltr' },
-      h(doc, 'span', { class: 'visually-hidden' }, 'Published '),
-      h(doc, 'time', { datetime: d.published }, formatStated(published, opts.locale)),
-      local ? ' ' : null, // outside the no-wrap run: the line may break here
-      local ? h(doc, 'span', { class: 'local' }, `(${local} your time)`) : null));
+    parts.push(
+      h(
+        doc,
+        'span',
+        { class: 'published', dir: 'ltr' },
+        h(doc, 'span', { class: 'visually-hidden' }, 'Published '),
+        h(doc, 'time', { datetime: d.published }, formatStated(published, opts.locale)),
+        local ? ' ' : null, // outside the no-wrap run: the line may break here
+        local ? h(doc, 'span', { class: 'local' }, `(${local} your time)`) : null,
+      ),
+    );
   }
   const modified = d.modified ? parseStated(d.modified) : null;
   if (d.modified && modified) {
     if (parts.length) parts.push(sep());
-    const text = published && sameStatedDay(published, modified) && modified.hasTime
-      ? formatStatedTime(modified, opts.locale)
-      : formatStated(modified, opts.locale);
-    parts.push(h(doc, 'span', { class: 'updated', dir: 'ltr' },
-      'Updated ', h(doc, 'time', { datetime: d.modified }, text)));
+    const text =
+      published && sameStatedDay(published, modified) && modified.hasTime
+        ? formatStatedTime(modified, opts.locale)
+        : formatStated(modified, opts.locale);
+    parts.push(
+      h(doc, 'span', { class: 'updated', dir: 'ltr' }, 'Updated ', h(doc, 'time', { datetime: d.modified }, text)),
+    );
   }
   if (!parts.length && d.text) parts.push(d.text);
   if (!parts.length) return null;

@@ -47,11 +47,27 @@ const CHECK_EVERY_MS = 1000;
  * shown (a modal one enters the top layer).
  */
 const WATCHED_ATTRIBUTES = [
-  'style', 'class', 'id', 'hidden', 'inert', 'popover', 'dir', 'lang', 'media', 'disabled', 'rel', 'href', 'open',
+  'style',
+  'class',
+  'id',
+  'hidden',
+  'inert',
+  'popover',
+  'dir',
+  'lang',
+  'media',
+  'disabled',
+  'rel',
+  'href',
+  'open',
 ];
 
 function isModal(el: Element): boolean {
-  try { return el.localName === 'dialog' && el.matches(':modal'); } catch { return false; }
+  try {
+    return el.localName === 'dialog' && el.matches(':modal');
+  } catch {
+    return false;
+  }
 }
 
 function isStyleNode(node: Node): boolean {
@@ -68,13 +84,22 @@ export function keepReaderVisible(doc: Document, host: HTMLElement, options: Kee
 
   const allowRepair = (): boolean => {
     const now = Date.now();
-    if (now - windowStart > 1000) { windowStart = now; repairs = 0; }
+    if (now - windowStart > 1000) {
+      windowStart = now;
+      repairs = 0;
+    }
     return ++repairs <= REPAIRS_PER_SECOND;
   };
 
   /** The element last focused in the reader, given its focus back when a page dialog takes it. */
   let lastFocus: HTMLElement | null = null;
-  host.shadowRoot?.addEventListener('focusin', (e) => { lastFocus = e.composedPath()[0] as HTMLElement; }, { signal });
+  host.shadowRoot?.addEventListener(
+    'focusin',
+    (e) => {
+      lastFocus = e.composedPath()[0] as HTMLElement;
+    },
+    { signal },
+  );
   /** A raise the repair cap refused: done by the next check. */
   let raisePending = false;
 
@@ -84,10 +109,16 @@ export function keepReaderVisible(doc: Document, host: HTMLElement, options: Kee
    */
   const raise = (above: Element | null): void => {
     if (signal.aborted || options.expectedStyle() === null) return;
-    if (!allowRepair()) { raisePending = true; return; }
+    if (!allowRepair()) {
+      raisePending = true;
+      return;
+    }
     raisePending = false;
     const modals = above && isModal(above) ? [above] : Array.from(doc.querySelectorAll('dialog')).filter(isModal);
-    for (const d of modals as HTMLDialogElement[]) { d.close(); d.show(); }
+    for (const d of modals as HTMLDialogElement[]) {
+      d.close();
+      d.show();
+    }
     // A modal dialog took the focus when shown; closed, it hands it back to the page (often <body>).
     const active = doc.activeElement;
     const tookFocus = active !== host && (modals.length > 0 || !!above?.contains(active));
@@ -139,40 +170,59 @@ export function keepReaderVisible(doc: Document, host: HTMLElement, options: Kee
       if (styles) continue;
       if (r.type === 'attributes') {
         if (r.target === doc.documentElement || isStyleNode(r.target)) styles = true;
-      } else if (isStyleNode(r.target) || r.target.parentNode && isStyleNode(r.target.parentNode)) {
+      } else if (isStyleNode(r.target) || (r.target.parentNode && isStyleNode(r.target.parentNode))) {
         styles = true; // a stylesheet's text changed
       } else {
-        for (const n of Array.from(r.addedNodes)) if (isStyleNode(n) || (n as Element).querySelector?.('style, link')) styles = true;
+        for (const n of Array.from(r.addedNodes))
+          if (isStyleNode(n) || (n as Element).querySelector?.('style, link')) styles = true;
       }
     }
     check(styles);
     if (dialog) raise(dialog);
   });
-  observer.observe(doc, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+  observer.observe(doc, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  });
   const timer = win.setInterval(() => {
     check(true);
     if (raisePending || covered() || Array.from(doc.querySelectorAll('dialog')).some(isModal)) raise(null);
   }, CHECK_EVERY_MS);
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    win.clearInterval(timer);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      win.clearInterval(timer);
+    },
+    { once: true },
+  );
   // The top layer drops the host when the page calls hidePopover() on it (a 'toggle' event, no mutation).
   host.addEventListener('toggle', () => check(false), { signal });
   // A popover of the page enters the top layer. 'beforetoggle' comes before it is shown: raise once the
   // page's script has returned (a microtask, still before the next paint). Dialogs that are not popovers
   // (some browsers send them toggle events too) are the observer's: only modal ones enter the top layer.
-  doc.addEventListener('beforetoggle', (e) => {
-    const el = e.target as Element;
-    if (el === host || (e as ToggleEvent).newState !== 'open' || !el.hasAttribute?.('popover')) return;
-    queueMicrotask(() => raise(el));
-  }, { capture: true, signal });
+  doc.addEventListener(
+    'beforetoggle',
+    (e) => {
+      const el = e.target as Element;
+      if (el === host || (e as ToggleEvent).newState !== 'open' || !el.hasAttribute?.('popover')) return;
+      queueMicrotask(() => raise(el));
+    },
+    { capture: true, signal },
+  );
   // A page element made fullscreen (the user's click in the reader gives the page the activation it needs):
   // shown again above it, the reader paints on top, but Chromium still hit-tests the fullscreen element
   // first. The reader fills the screen anyway: the page leaves fullscreen while it is open.
-  doc.addEventListener('fullscreenchange', () => {
-    const full = doc.fullscreenElement;
-    if (!full || full === host || signal.aborted || options.expectedStyle() === null || !allowRepair()) return;
-    doc.exitFullscreen().catch(() => undefined);
-  }, { signal });
+  doc.addEventListener(
+    'fullscreenchange',
+    () => {
+      const full = doc.fullscreenElement;
+      if (!full || full === host || signal.aborted || options.expectedStyle() === null || !allowRepair()) return;
+      doc.exitFullscreen().catch(() => undefined);
+    },
+    { signal },
+  );
 }

@@ -19,20 +19,34 @@ const SIZE_SUFFIX = /[-_](\d{2,4}x\d{2,4}|\d{3,4}w?)(?=\.[a-z0-9]{2,5}$)/i;
 /** A key that is the same for two URLs of the same picture at different sizes. */
 export function imageKey(url: string, base?: string): string | null {
   let u: URL;
-  try { u = new URL(url.trim(), base); } catch { return null; }
+  try {
+    u = new URL(url.trim(), base);
+  } catch {
+    return null;
+  }
   if (!/^https?:$/.test(u.protocol)) return null;
-  const params = [...u.searchParams].filter(([k]) => !SIZE_PARAMS.test(k)).map(([k, v]) => `${k}=${v}`).sort();
+  const params = [...u.searchParams]
+    .filter(([k]) => !SIZE_PARAMS.test(k))
+    .map(([k, v]) => `${k}=${v}`)
+    .sort();
   const path = decodeURIComponentSafe(u.pathname).replace(SIZE_SUFFIX, '').toLowerCase();
   return `${u.hostname.replace(/^www\./, '').toLowerCase()}${path}${params.length ? `?${params.join('&')}` : ''}`;
 }
 
 function decodeURIComponentSafe(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** Every URL a srcset names (the candidates' URLs, without their descriptors). */
 export function srcsetUrls(srcset: string): string[] {
-  return srcset.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+  return srcset
+    .split(/,\s+/)
+    .map((c) => c.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
 }
 
 /** Does the body already show the picture at `leadImage` (at any size)? */
@@ -60,7 +74,7 @@ const AGENCY = '(?:AP|AFP|Reuters|dpa|EPA|Getty Images|Xinhua)';
 const WORD = '(?:photo|photograph|picture|image|foto|bild|credit|crédit|صورة)s?';
 const CREDIT = new RegExp(
   `^\\(?\\s*(?:${AGENCY}\\s+)?${WORD}\\s*(?:[:/)]|by\\b)` + // "(AP Photo/…)", "Foto: dpa", "Photo by …"
-  `|^©|^\\(?\\s*${AGENCY}\\s*\\)?$`, // "© AFP", "(Reuters)"
+    `|^©|^\\(?\\s*${AGENCY}\\s*\\)?$`, // "© AFP", "(Reuters)"
   'i',
 );
 const MAX_STRANDED = 200;
@@ -99,8 +113,13 @@ function firstBlock(body: Element): Element | null {
 /** The lead figure: the picture (no referrer, lazy), and the caption lines if any. */
 export function renderLeadFigure(doc: Document, src: string, caption: readonly string[]): HTMLElement {
   const img = h(doc, 'img', { src, alt: '', decoding: 'async', referrerpolicy: 'no-referrer' });
-  return h(doc, 'figure', { class: 'lead' }, img,
-    caption.length ? h(doc, 'figcaption', { dir: 'auto' }, caption.join(' ')) : null);
+  return h(
+    doc,
+    'figure',
+    { class: 'lead' },
+    img,
+    caption.length ? h(doc, 'figcaption', { dir: 'auto' }, caption.join(' ')) : null,
+  );
 }
 
 /**

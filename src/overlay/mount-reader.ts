@@ -38,7 +38,11 @@ import { nativeSpeech } from './listen/speech-api.js';
 import type { ReaderSettings } from './settings.js';
 import { OVERLAY_TAG, type MountOptions, type ReaderAction, type ReaderHandle } from './types.js';
 import {
-  bodyHasImage, bodyOpensWithPicture, collapseBrokenImage, renderLeadFigure, takeStrandedCaption,
+  bodyHasImage,
+  bodyOpensWithPicture,
+  collapseBrokenImage,
+  renderLeadFigure,
+  takeStrandedCaption,
 } from './lead-image.js';
 import { renderSiteMenu, type SiteMenu } from './site-menu.js';
 import { commandFor, renderHelp, type ShortcutCommand } from './shortcuts.js';
@@ -50,10 +54,12 @@ const BASE_STYLE =
   'all: initial !important; display: block !important; position: fixed !important; z-index: 2147483647 !important; ' +
   'visibility: visible !important; opacity: 1 !important; pointer-events: auto !important; margin: 0 !important; ' +
   'padding: 0 !important; border: 0 !important; background: transparent !important; overflow: visible !important; ';
-const FULL_STYLE = BASE_STYLE +
+const FULL_STYLE =
+  BASE_STYLE +
   'inset: 0 !important; width: 100% !important; height: 100% !important; ' +
   'max-width: none !important; max-height: none !important;';
-const NOTICE_STYLE = BASE_STYLE +
+const NOTICE_STYLE =
+  BASE_STYLE +
   'top: 16px !important; right: 16px !important; left: auto !important; bottom: auto !important; ' +
   'width: min(380px, calc(100vw - 32px)) !important; height: auto !important;';
 /** When printing, the host flows like a normal block so the article spans pages. */
@@ -64,7 +70,11 @@ const PRINT_PAGE_CSS = `@media print { html > :not(${OVERLAY_TAG}) { display: no
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 function hostOf(url: string): string {
-  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return url; }
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
 }
 
 export function mountReader(doc: Document, article: ExtractResult, options: MountOptions): ReaderHandle {
@@ -139,13 +149,17 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   function actionButton(action: ReaderAction): HTMLButtonElement {
     const b = h(doc, 'button', { type: 'button', 'data-action': action.id, title: action.title }, action.label);
     let run = action.run;
-    b.addEventListener('click', async (e) => {
-      // The shadow root is open, so page script can reach this button and call .click(): actions act
-      // for the user (save, change auto-clean rules), so only the user's own input (a real click, or
-      // Enter/Space on the focused button, both trusted) may run them.
-      if (!e.isTrusted) return;
-      await runAction(b, () => run());
-    }, { signal });
+    b.addEventListener(
+      'click',
+      async (e) => {
+        // The shadow root is open, so page script can reach this button and call .click(): actions act
+        // for the user (save, change auto-clean rules), so only the user's own input (a real click, or
+        // Enter/Space on the focused button, both trusted) may run them.
+        if (!e.isTrusted) return;
+        await runAction(b, () => run());
+      },
+      { signal },
+    );
     actionRunners.set(action.id, async () => runAction(b, () => run()));
     async function runAction(button: HTMLButtonElement, fn: typeof run): Promise<void> {
       if (button.disabled) return;
@@ -174,20 +188,37 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
 
   function renderNotice(): HTMLElement {
     const canShow = !!article.content;
-    const title = article.error?.code === 'too-large' || article.error?.code === 'empty'
-      ? 'Nothing to read here'
-      : 'This page doesn’t look like a news article';
-    const detail = article.error?.message ?? (canShow
-      ? 'The reader works best on a single news story. You can still open what it found.'
-      : 'No article text was found on this page.');
-    const show = canShow ? h(doc, 'button', { type: 'button', class: 'primary', 'data-action': 'show-anyway' }, 'Show anyway') : null;
+    const title =
+      article.error?.code === 'too-large' || article.error?.code === 'empty'
+        ? 'Nothing to read here'
+        : 'This page doesn’t look like a news article';
+    const detail =
+      article.error?.message ??
+      (canShow
+        ? 'The reader works best on a single news story. You can still open what it found.'
+        : 'No article text was found on this page.');
+    const show = canShow
+      ? h(doc, 'button', { type: 'button', class: 'primary', 'data-action': 'show-anyway' }, 'Show anyway')
+      : null;
     const dismiss = h(doc, 'button', { type: 'button', 'data-action': 'dismiss' }, canShow ? 'Not now' : 'Close');
     show?.addEventListener('click', () => showReader(), { signal });
     dismiss.addEventListener('click', close, { signal });
-    const box = h(doc, 'div', { class: 'notice', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'dr-notice-title', 'aria-describedby': 'dr-notice-text', dir: 'ltr', lang: 'en' },
+    const box = h(
+      doc,
+      'div',
+      {
+        class: 'notice',
+        role: 'dialog',
+        'aria-modal': 'false',
+        'aria-labelledby': 'dr-notice-title',
+        'aria-describedby': 'dr-notice-text',
+        dir: 'ltr',
+        lang: 'en',
+      },
       h(doc, 'h2', { id: 'dr-notice-title' }, title),
       h(doc, 'p', { id: 'dr-notice-text' }, detail),
-      h(doc, 'div', { class: 'row' }, dismiss, show));
+      h(doc, 'div', { class: 'row' }, dismiss, show),
+    );
     return box;
   }
 
@@ -195,20 +226,30 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
     const lang = article.lang ?? undefined;
     const site = article.siteName || hostOf(article.canonicalUrl ?? article.url);
-    const favicon = article.favicon && /^(https?:|data:image\/)/i.test(article.favicon)
-      ? h(doc, 'img', { src: article.favicon, alt: '', width: 16, height: 16, referrerpolicy: 'no-referrer' })
-      : null;
+    const favicon =
+      article.favicon && /^(https?:|data:image\/)/i.test(article.favicon)
+        ? h(doc, 'img', { src: article.favicon, alt: '', width: 16, height: 16, referrerpolicy: 'no-referrer' })
+        : null;
     favicon?.addEventListener('error', () => favicon.remove(), { once: true, signal });
 
     controls = renderControls(doc, settings, (s) => {
       applySettings(s);
       options.onSettingsChange?.(s);
     });
-    const helpButton = h(doc, 'button', { type: 'button', class: 'link help-open', 'aria-keyshortcuts': '?' },
-      'Keyboard shortcuts (?)');
+    const helpButton = h(
+      doc,
+      'button',
+      { type: 'button', class: 'link help-open', 'aria-keyshortcuts': '?' },
+      'Keyboard shortcuts (?)',
+    );
     helpButton.addEventListener('click', () => openHelp(), { signal });
     controls.panel.append(helpButton);
-    const closeButton = h(doc, 'button', { type: 'button', class: 'icon close', 'aria-label': 'Close reader view', title: 'Close (Esc)' }, '✕');
+    const closeButton = h(
+      doc,
+      'button',
+      { type: 'button', class: 'icon close', 'aria-label': 'Close reader view', title: 'Close (Esc)' },
+      '✕',
+    );
     closeButton.addEventListener('click', close, { signal });
 
     // Site actions (auto-clean) and the original page sit in the menu behind the site's name; the
@@ -216,21 +257,39 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     const actions = options.actions ?? [];
     const sourceUrl = article.canonicalUrl ?? article.url;
     const menuItems: HTMLElement[] = actions.filter((a) => a.placement === 'site-menu').map(actionButton);
-    const zapItem = h(doc, 'button', { type: 'button', 'data-action': 'zap', 'aria-keyshortcuts': 'Z' },
-      'Remove blocks by clicking (Z)');
+    const zapItem = h(
+      doc,
+      'button',
+      { type: 'button', 'data-action': 'zap', 'aria-keyshortcuts': 'Z' },
+      'Remove blocks by clicking (Z)',
+    );
     zapItem.addEventListener('click', () => zap?.setOn(true), { signal });
     menuItems.push(zapItem);
     if (/^https?:/i.test(sourceUrl)) {
       menuItems.push(h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, 'Open the original page'));
     }
     siteMenu = renderSiteMenu(doc, { site, favicon, items: menuItems, signal });
-    const toolbarActions = h(doc, 'div', { class: 'actions' },
-      ...actions.filter((a) => a.placement !== 'site-menu').map(actionButton));
+    const toolbarActions = h(
+      doc,
+      'div',
+      { class: 'actions' },
+      ...actions.filter((a) => a.placement !== 'site-menu').map(actionButton),
+    );
     const timeLeft = h(doc, 'span', { class: 'time-left', 'aria-hidden': 'true' });
     const progress = h(doc, 'div', { class: 'progress', 'aria-hidden': 'true' }, h(doc, 'div', { class: 'bar' }));
 
-    const toolbar = h(doc, 'div', { class: 'toolbar', role: 'region', 'aria-label': 'Reader controls' },
-      siteMenu.element, timeLeft, toolbarActions, controls.button, closeButton, controls.panel, progress);
+    const toolbar = h(
+      doc,
+      'div',
+      { class: 'toolbar', role: 'region', 'aria-label': 'Reader controls' },
+      siteMenu.element,
+      timeLeft,
+      toolbarActions,
+      controls.button,
+      closeButton,
+      controls.panel,
+      progress,
+    );
 
     // A byline that is only the agency ("By dpa") says less than the dateline's "Berlin (dpa)".
     const agency = article.dateline.agency?.trim().toLowerCase();
@@ -246,13 +305,22 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       metaBits.push(h(doc, 'span', { class: 'reading-time', dir: 'ltr' }, `${article.readingMinutes} min read`));
     }
     const title = h(doc, 'h1', { id: 'dr-title', tabindex: -1 }, article.title || site);
-    const head = h(doc, 'header', { class: 'head' },
+    const head = h(
+      doc,
+      'header',
+      { class: 'head' },
       title,
       renderDateline(doc, article.dateline, { locale, timeZone }),
       metaBits.length ? h(doc, 'p', { class: 'meta' }, ...metaBits) : null,
       article.paywalled
-        ? h(doc, 'p', { class: 'paywall', role: 'note' }, 'This is a preview: the rest of the article is behind the publisher’s paywall.')
-        : null);
+        ? h(
+            doc,
+            'p',
+            { class: 'paywall', role: 'note' },
+            'This is a preview: the rest of the article is behind the publisher’s paywall.',
+          )
+        : null,
+    );
     const body = h(doc, 'div', { class: 'article-body' });
     // In an extension page (the library) a relative URL would point into the extension itself:
     // made absolute against the article's own address, or dropped. On a web page nothing changes.
@@ -264,50 +332,95 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     // and not on extension pages (the library), whose CSP refuses remote pictures.
     const leadUrl = article.leadImage;
     const remoteAllowed = !/-extension:$/.test(win.location.protocol);
-    const lead = leadUrl && /^https?:/i.test(leadUrl) && remoteAllowed
-      && !bodyHasImage(body, leadUrl, sourceUrl) && !bodyOpensWithPicture(body)
-      ? renderLeadFigure(doc, leadUrl, takeStrandedCaption(body))
-      : null;
+    const lead =
+      leadUrl &&
+      /^https?:/i.test(leadUrl) &&
+      remoteAllowed &&
+      !bodyHasImage(body, leadUrl, sourceUrl) &&
+      !bodyOpensWithPicture(body)
+        ? renderLeadFigure(doc, leadUrl, takeStrandedCaption(body))
+        : null;
     const images = [lead, body].flatMap((el) => (el ? Array.from(el.querySelectorAll('img')) : []));
     for (const img of images) {
       img.addEventListener('error', () => collapseBrokenImage(img), { once: true, signal });
     }
     const contents = renderContents(doc, body, signal);
     zap = createZapMode(doc, body, {
-      site: hostOf(sourceUrl), store: options.zaps, signal,
-      onStart: () => { siteMenu?.setOpen(false); controls?.setOpen(false); },
+      site: hostOf(sourceUrl),
+      store: options.zaps,
+      signal,
+      onStart: () => {
+        siteMenu?.setOpen(false);
+        controls?.setOpen(false);
+      },
       onEnd: () => siteMenu?.button.focus({ preventScroll: true }),
     });
     const articleEl = h(doc, 'article', { dir, lang, 'aria-labelledby': 'dr-title' }, head, lead, contents, body);
     const source = /^https?:/i.test(sourceUrl)
-      ? h(doc, 'p', { class: 'source', dir: 'ltr' }, 'Original: ', h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, hostOf(sourceUrl)))
+      ? h(
+          doc,
+          'p',
+          { class: 'source', dir: 'ltr' },
+          'Original: ',
+          h(doc, 'a', { href: sourceUrl, rel: 'noopener' }, hostOf(sourceUrl)),
+        )
       : null;
 
     const related = renderRelated(doc, article.related, { locale, dir, lang: article.lang, now: options.now });
-    const scroller = h(doc, 'main', { class: 'scroller', tabindex: -1 },
-      h(doc, 'div', { class: 'page' }, articleEl, related, source));
+    const scroller = h(
+      doc,
+      'main',
+      { class: 'scroller', tabindex: -1 },
+      h(doc, 'div', { class: 'page' }, articleEl, related, source),
+    );
     trackProgress(scroller, progress.firstElementChild as HTMLElement, timeLeft, article.readingMinutes, signal);
     help = renderHelp(doc);
     help.closeButton.addEventListener('click', () => closeHelp(), { signal });
     // Listen (issue #26): its button before "Aa", its bar under the toolbar.
     listen = renderListen({
-      doc, root, article, head, body, related, scroller, signal,
+      doc,
+      root,
+      article,
+      head,
+      body,
+      related,
+      scroller,
+      signal,
       speech: options.speech === undefined ? nativeSpeech(win) : options.speech,
     });
     controls.button.before(listen.button);
     // The reader's own UI is in English and left-to-right on every page (the host would otherwise
     // inherit the page's direction: `all: initial` leaves `direction` alone); the article and its
     // related headlines carry the page's own dir and lang.
-    const dialog = h(doc, 'div', {
-      class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-title', dir: 'ltr', lang: 'en',
-    },
-      toolbar, listen.bar, zap.bar, scroller, status, help.dialog);
+    const dialog = h(
+      doc,
+      'div',
+      {
+        class: 'reader',
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-labelledby': 'dr-title',
+        dir: 'ltr',
+        lang: 'en',
+      },
+      toolbar,
+      listen.bar,
+      zap.bar,
+      scroller,
+      status,
+      help.dialog,
+    );
     // The settings panel and the site menu close when the reader is clicked anywhere else, like menus.
-    dialog.addEventListener('pointerdown', (e) => {
-      const target = e.target as Node;
-      if (controls?.isOpen() && !controls.panel.contains(target) && !controls.button.contains(target)) controls.setOpen(false);
-      if (siteMenu?.isOpen() && !siteMenu.element.contains(target)) siteMenu.setOpen(false);
-    }, { signal });
+    dialog.addEventListener(
+      'pointerdown',
+      (e) => {
+        const target = e.target as Node;
+        if (controls?.isOpen() && !controls.panel.contains(target) && !controls.button.contains(target))
+          controls.setOpen(false);
+        if (siteMenu?.isOpen() && !siteMenu.element.contains(target)) siteMenu.setOpen(false);
+      },
+      { signal },
+    );
     return dialog;
   }
 
@@ -324,9 +437,10 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   function closeHelp(): void {
     if (!help || help.dialog.hidden) return;
     help.dialog.hidden = true;
-    const back = helpReturnFocus?.isConnected && helpReturnFocus.getClientRects().length
-      ? helpReturnFocus
-      : root.querySelector<HTMLElement>('#dr-title');
+    const back =
+      helpReturnFocus?.isConnected && helpReturnFocus.getClientRects().length
+        ? helpReturnFocus
+        : root.querySelector<HTMLElement>('#dr-title');
     back?.focus({ preventScroll: true });
   }
 
@@ -339,28 +453,58 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     };
     const next = <T>(list: readonly T[], value: T): T => list[(list.indexOf(value) + 1) % list.length]!;
     switch (command) {
-      case 'larger': step(1); announce(`Text size ${settings.fontSize}px`); break;
-      case 'smaller': step(-1); announce(`Text size ${settings.fontSize}px`); break;
-      case 'theme': controls.set({ theme: next(THEMES, settings.theme) }); announce(`Theme: ${settings.theme}`); break;
-      case 'font': controls.set({ font: next(FONTS, settings.font) }); announce(`Typeface: ${settings.font}`); break;
-      case 'save': void actionRunners.get('save')?.(); break;
-      case 'help': openHelp(); break;
-      case 'zap': zap?.setOn(!zap.isOn()); break;
+      case 'larger':
+        step(1);
+        announce(`Text size ${settings.fontSize}px`);
+        break;
+      case 'smaller':
+        step(-1);
+        announce(`Text size ${settings.fontSize}px`);
+        break;
+      case 'theme':
+        controls.set({ theme: next(THEMES, settings.theme) });
+        announce(`Theme: ${settings.theme}`);
+        break;
+      case 'font':
+        controls.set({ font: next(FONTS, settings.font) });
+        announce(`Typeface: ${settings.font}`);
+        break;
+      case 'save':
+        void actionRunners.get('save')?.();
+        break;
+      case 'help':
+        openHelp();
+        break;
+      case 'zap':
+        zap?.setOn(!zap.isOn());
+        break;
       case 'contents': {
         const toc = root.querySelector<HTMLDetailsElement>('.toc');
-        if (!toc) { announce('This article has no table of contents.'); break; }
+        if (!toc) {
+          announce('This article has no table of contents.');
+          break;
+        }
         toc.open = true;
         toc.querySelector('summary')?.scrollIntoView({ block: 'nearest' });
         toc.querySelector<HTMLElement>('li button')?.focus();
         break;
       }
-      case 'next-related': case 'previous-related': {
+      case 'next-related':
+      case 'previous-related': {
         const links = Array.from(root.querySelectorAll<HTMLElement>('.related a'));
-        if (!links.length) { announce('No related headlines on this page.'); break; }
+        if (!links.length) {
+          announce('No related headlines on this page.');
+          break;
+        }
         const at = links.indexOf(root.activeElement as HTMLElement);
-        const to = command === 'next-related'
-          ? (at < 0 ? 0 : Math.min(links.length - 1, at + 1))
-          : (at < 0 ? links.length - 1 : Math.max(0, at - 1));
+        const to =
+          command === 'next-related'
+            ? at < 0
+              ? 0
+              : Math.min(links.length - 1, at + 1)
+            : at < 0
+              ? links.length - 1
+              : Math.max(0, at - 1);
         links[to]!.focus();
         links[to]!.scrollIntoView({ block: 'nearest' });
         break;
@@ -395,70 +539,101 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   // Keyboard: Esc closes the innermost layer first (help dialog, site menu, settings panel), then the
   // reader; Tab cycles inside the overlay (inside the help dialog while it is open), toolbar first.
   // A synthetic Escape from page script is ignored: only the user's own key closes the reader.
-  doc.addEventListener('keydown', (e) => {
-    if (!e.isTrusted || e.key !== 'Escape' || e.defaultPrevented) return;
-    e.preventDefault();
-    e.stopPropagation();
-    if (help && !help.dialog.hidden) closeHelp();
-    else if (siteMenu?.isOpen()) siteMenu.setOpen(false, 'button');
-    else if (zap?.isOn()) zap.setOn(false);
-    else if (controls?.isOpen()) {
-      controls.setOpen(false);
-      controls.button.focus();
-    } else close();
-  }, { capture: true, signal });
-  root.addEventListener('keydown', (e) => {
-    const ke = e as KeyboardEvent;
-    if (ke.key !== 'Tab') return;
-    const layer: ParentNode = help && !help.dialog.hidden ? help.dialog : root;
-    const list = Array.from(layer.querySelectorAll<HTMLElement>(FOCUSABLE))
-      .filter((el) => el.getClientRects().length > 0);
-    if (!list.length) return;
-    const first = list[0]!;
-    const last = list[list.length - 1]!;
-    const active = root.activeElement as HTMLElement | null;
-    const at = active ? list.indexOf(active) : -1;
-    // From the title (where focus starts), the scroller or anywhere not in the tab order, Tab goes to
-    // the toolbar first, not to the first link in the article (sometimes far down the related list).
-    const atStart = !active || active.id === 'dr-title' || active.id === 'dr-help-title'
-      || active.classList.contains('scroller');
-    if (at < 0 && atStart) { ke.preventDefault(); (ke.shiftKey ? last : first).focus(); }
-    else if (ke.shiftKey && active === first) { ke.preventDefault(); last.focus(); }
-    else if (!ke.shiftKey && active === last) { ke.preventDefault(); first.focus(); }
-  }, { signal });
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (!e.isTrusted || e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (help && !help.dialog.hidden) closeHelp();
+      else if (siteMenu?.isOpen()) siteMenu.setOpen(false, 'button');
+      else if (zap?.isOn()) zap.setOn(false);
+      else if (controls?.isOpen()) {
+        controls.setOpen(false);
+        controls.button.focus();
+      } else close();
+    },
+    { capture: true, signal },
+  );
+  root.addEventListener(
+    'keydown',
+    (e) => {
+      const ke = e as KeyboardEvent;
+      if (ke.key !== 'Tab') return;
+      const layer: ParentNode = help && !help.dialog.hidden ? help.dialog : root;
+      const list = Array.from(layer.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+        (el) => el.getClientRects().length > 0,
+      );
+      if (!list.length) return;
+      const first = list[0]!;
+      const last = list[list.length - 1]!;
+      const active = root.activeElement as HTMLElement | null;
+      const at = active ? list.indexOf(active) : -1;
+      // From the title (where focus starts), the scroller or anywhere not in the tab order, Tab goes to
+      // the toolbar first, not to the first link in the article (sometimes far down the related list).
+      const atStart =
+        !active || active.id === 'dr-title' || active.id === 'dr-help-title' || active.classList.contains('scroller');
+      if (at < 0 && atStart) {
+        ke.preventDefault();
+        (ke.shiftKey ? last : first).focus();
+      } else if (ke.shiftKey && active === first) {
+        ke.preventDefault();
+        last.focus();
+      } else if (!ke.shiftKey && active === last) {
+        ke.preventDefault();
+        first.focus();
+      }
+    },
+    { signal },
+  );
   // The reader's single-key shortcuts (the user's own keys only).
-  root.addEventListener('keydown', (e) => {
-    const ke = e as KeyboardEvent;
-    if (!ke.isTrusted || mode !== 'reader' || ke.defaultPrevented) return;
-    const command = commandFor(ke);
-    if (!command || (help && !help.dialog.hidden && command !== 'help')) return;
-    ke.preventDefault();
-    runCommand(command);
-  }, { signal });
+  root.addEventListener(
+    'keydown',
+    (e) => {
+      const ke = e as KeyboardEvent;
+      if (!ke.isTrusted || mode !== 'reader' || ke.defaultPrevented) return;
+      const command = commandFor(ke);
+      if (!command || (help && !help.dialog.hidden && command !== 'help')) return;
+      ke.preventDefault();
+      runCommand(command);
+    },
+    { signal },
+  );
   // Keys typed in the reader are the reader's: the page's shortcuts (j/k, s for search…) must not fire.
-  for (const type of ['keydown', 'keyup', 'keypress'] as const) host.addEventListener(type, (e) => e.stopPropagation(), { signal });
+  for (const type of ['keydown', 'keyup', 'keypress'] as const)
+    host.addEventListener(type, (e) => e.stopPropagation(), { signal });
 
   // Printing: flow the host as a block (the top layer and fixed positioning would print one screen only).
-  win.addEventListener('beforeprint', () => {
-    if (mode !== 'reader') return;
-    printing = true;
-    if (host.matches(':popover-open')) host.hidePopover();
-    host.setAttribute('style', PRINT_STYLE);
-  }, { signal });
-  win.addEventListener('afterprint', () => {
-    if (mode !== 'reader' || closed) return;
-    printing = false;
-    setHostStyle(FULL_STYLE);
-    showInTopLayer();
-  }, { signal });
+  win.addEventListener(
+    'beforeprint',
+    () => {
+      if (mode !== 'reader') return;
+      printing = true;
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.setAttribute('style', PRINT_STYLE);
+    },
+    { signal },
+  );
+  win.addEventListener(
+    'afterprint',
+    () => {
+      if (mode !== 'reader' || closed) return;
+      printing = false;
+      setHostStyle(FULL_STYLE);
+      showInTopLayer();
+    },
+    { signal },
+  );
 
   function focusInside(): void {
     // Reader: the title (screen readers start at the top; Space/PageDown/arrows scroll the article,
     // its scroll container, at once; Tab goes to the toolbar next).
     // Notice: its main button, so Enter shows the article and Esc dismisses.
-    const target = mode === 'reader'
-      ? root.querySelector<HTMLElement>('#dr-title')
-      : root.querySelector<HTMLElement>('.notice button.primary') ?? root.querySelector<HTMLElement>('.notice button');
+    const target =
+      mode === 'reader'
+        ? root.querySelector<HTMLElement>('#dr-title')
+        : (root.querySelector<HTMLElement>('.notice button.primary') ??
+          root.querySelector<HTMLElement>('.notice button'));
     target?.focus({ preventScroll: true });
   }
 
@@ -505,7 +680,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   return {
     host,
     shadowRoot: root,
-    get mode() { return mode; },
+    get mode() {
+      return mode;
+    },
     close,
     applySettings,
     announce,

@@ -29,7 +29,8 @@ function rescueDeclarations(cs: CSSStyleDeclaration): [string, string][] {
   if (cs.opacity !== '1') out.push(['opacity', '1']);
   if (cs.filter && cs.filter !== 'none') out.push(['filter', 'none']);
   if (cs.transform && cs.transform !== 'none') out.push(['transform', 'none']);
-  if (cs.getPropertyValue('zoom') && !['1', 'normal', ''].includes(cs.getPropertyValue('zoom'))) out.push(['zoom', '1']);
+  if (cs.getPropertyValue('zoom') && !['1', 'normal', ''].includes(cs.getPropertyValue('zoom')))
+    out.push(['zoom', '1']);
   if (cs.getPropertyValue('content-visibility') === 'hidden') out.push(['content-visibility', 'visible']);
   if (cs.clipPath && cs.clipPath !== 'none') out.push(['clip-path', 'none']);
   const mask = cs.getPropertyValue('mask-image') || cs.getPropertyValue('-webkit-mask-image');

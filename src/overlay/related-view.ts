@@ -24,8 +24,10 @@ export function groupRelated(related: readonly RelatedHeadline[]): { section: st
 function instantOf(iso: string): { at: number; hasTime: boolean; label: string } | null {
   const s = parseStated(iso);
   if (!s) return null;
-  const at = s.offset === null ? s.wall.getTime() + new Date(s.wall.getTime()).getTimezoneOffset() * 60_000
-    : s.wall.getTime() - s.offset * 60_000;
+  const at =
+    s.offset === null
+      ? s.wall.getTime() + new Date(s.wall.getTime()).getTimezoneOffset() * 60_000
+      : s.wall.getTime() - s.offset * 60_000;
   const opts: Intl.DateTimeFormatOptions = s.hasTime
     ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }
     : { dateStyle: 'medium', timeZone: 'UTC' };
@@ -62,17 +64,26 @@ export function renderRelated(
   // The page's own section names ("Most read", "Trending") are the headings; no umbrella heading above
   // them (one "Related headlines" over both hid that they are different lists).
   const aside = h(doc, 'aside', {
-    class: 'related', 'aria-label': 'Related headlines', dir: opts.dir, lang: opts.lang ?? undefined,
+    class: 'related',
+    'aria-label': 'Related headlines',
+    dir: opts.dir,
+    lang: opts.lang ?? undefined,
   });
   for (const group of groupRelated(safe)) {
     const list = h(doc, 'ol');
     for (const r of group.items) {
       const when = r.published ? relativeTime(r.published, now) : null;
-      list.append(h(doc, 'li', {},
-        h(doc, 'a', { href: r.url, rel: 'noopener' }, h(doc, 'span', { class: 'headline', dir: 'auto' }, r.title)),
-        when && r.published
-          ? h(doc, 'time', { datetime: r.published, title: when.title, dir: 'ltr', lang: 'en' }, when.text)
-          : null));
+      list.append(
+        h(
+          doc,
+          'li',
+          {},
+          h(doc, 'a', { href: r.url, rel: 'noopener' }, h(doc, 'span', { class: 'headline', dir: 'auto' }, r.title)),
+          when && r.published
+            ? h(doc, 'time', { datetime: r.published, title: when.title, dir: 'ltr', lang: 'en' }, when.text)
+            : null,
+        ),
+      );
     }
     aside.append(h(doc, 'section', {}, h(doc, 'h2', { dir: 'auto' }, group.section), list));
   }

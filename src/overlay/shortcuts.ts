@@ -6,10 +6,13 @@
 import { h } from './dom.js';
 
 export type ShortcutCommand =
-  | 'larger' | 'smaller' | 'theme' | 'font' | 'save'
-  | 'next-related' | 'previous-related' | 'contents' | 'zap' | 'help';
+  'larger' | 'smaller' | 'theme' | 'font' | 'save' | 'next-related' | 'previous-related' | 'contents' | 'zap' | 'help';
 
-export interface Shortcut { keys: string[]; label: string; command: ShortcutCommand | null }
+export interface Shortcut {
+  keys: string[];
+  label: string;
+  command: ShortcutCommand | null;
+}
 
 /** What the help dialog lists, in its order; `command: null` rows are handled elsewhere (Esc, Tab). */
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -38,31 +41,65 @@ export function commandFor(e: KeyboardEvent): ShortcutCommand | null {
     if (!control) return null;
   }
   switch (e.key) {
-    case '+': case '=': return 'larger';
-    case '-': case '_': return 'smaller';
-    case 't': case 'T': return 'theme';
-    case 'f': case 'F': return 'font';
-    case 's': case 'S': return 'save';
-    case 'c': case 'C': return 'contents';
-    case 'j': case 'J': return 'next-related';
-    case 'k': case 'K': return 'previous-related';
-    case 'z': case 'Z': return 'zap';
-    case '?': return 'help';
-    default: return null;
+    case '+':
+    case '=':
+      return 'larger';
+    case '-':
+    case '_':
+      return 'smaller';
+    case 't':
+    case 'T':
+      return 'theme';
+    case 'f':
+    case 'F':
+      return 'font';
+    case 's':
+    case 'S':
+      return 'save';
+    case 'c':
+    case 'C':
+      return 'contents';
+    case 'j':
+    case 'J':
+      return 'next-related';
+    case 'k':
+    case 'K':
+      return 'previous-related';
+    case 'z':
+    case 'Z':
+      return 'zap';
+    case '?':
+      return 'help';
+    default:
+      return null;
   }
 }
 
 /** The "Keyboard shortcuts" dialog (hidden until asked for): a modal layer inside the reader. */
 export function renderHelp(doc: Document): { dialog: HTMLElement; closeButton: HTMLButtonElement } {
   const closeButton = h(doc, 'button', { type: 'button', class: 'primary' }, 'Done');
-  const rows = SHORTCUTS.map((s) => h(doc, 'div', { class: 'row' },
-    h(doc, 'dt', {}, ...s.keys.flatMap((k, i) => [i ? ' or ' : null, h(doc, 'kbd', {}, k)])),
-    h(doc, 'dd', {}, s.label)));
-  const dialog = h(doc, 'div', {
-    class: 'help', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dr-help-title', hidden: true,
-  },
+  const rows = SHORTCUTS.map((s) =>
+    h(
+      doc,
+      'div',
+      { class: 'row' },
+      h(doc, 'dt', {}, ...s.keys.flatMap((k, i) => [i ? ' or ' : null, h(doc, 'kbd', {}, k)])),
+      h(doc, 'dd', {}, s.label),
+    ),
+  );
+  const dialog = h(
+    doc,
+    'div',
+    {
+      class: 'help',
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'dr-help-title',
+      hidden: true,
+    },
     h(doc, 'h2', { id: 'dr-help-title', tabindex: -1 }, 'Keyboard shortcuts'),
     h(doc, 'dl', {}, ...rows),
-    h(doc, 'div', { class: 'row end' }, closeButton));
+    h(doc, 'div', { class: 'row end' }, closeButton),
+  );
   return { dialog, closeButton };
 }

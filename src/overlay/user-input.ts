@@ -15,16 +15,29 @@
  */
 
 /** Event types by which a control in the reader does something. */
-const ACTIVATION_EVENTS = ['click', 'auxclick', 'dblclick', 'input', 'change', 'submit', 'pointerdown', 'mousedown'] as const;
+const ACTIVATION_EVENTS = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'input',
+  'change',
+  'submit',
+  'pointerdown',
+  'mousedown',
+] as const;
 
 export function acceptOnlyUserInput(root: ShadowRoot, signal: AbortSignal): void {
   for (const type of ACTIVATION_EVENTS) {
-    root.addEventListener(type, (e) => {
-      if (e.isTrusted) return;
-      // preventDefault also undoes a scripted .click() on a radio or checkbox (the browser restores its
-      // checked state) and keeps a scripted click on a link from navigating.
-      e.preventDefault();
-      e.stopImmediatePropagation();
-    }, { capture: true, signal });
+    root.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) return;
+        // preventDefault also undoes a scripted .click() on a radio or checkbox (the browser restores its
+        // checked state) and keeps a scripted click on a link from navigating.
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      },
+      { capture: true, signal },
+    );
   }
 }

@@ -33,11 +33,18 @@ export function createZapMode(doc: Document, body: HTMLElement, opts: ZapOptions
   const undo = h(doc, 'button', { type: 'button', 'data-zap': 'undo', disabled: true }, 'Undo');
   const restore = h(doc, 'button', { type: 'button', 'data-zap': 'restore' }, 'Restore all');
   const done = h(doc, 'button', { type: 'button', class: 'primary', 'data-zap': 'done' }, 'Done');
-  const bar = h(doc, 'div', { class: 'zap-bar', role: 'region', 'aria-label': 'Remove blocks', hidden: true },
-    message, h(doc, 'div', { class: 'row' }, undo, restore, done));
+  const bar = h(
+    doc,
+    'div',
+    { class: 'zap-bar', role: 'region', 'aria-label': 'Remove blocks', hidden: true },
+    message,
+    h(doc, 'div', { class: 'row' }, undo, restore, done),
+  );
 
   const persist = (): void => void store?.save(site, remembered).catch(() => {});
-  const say = (text: string): void => { message.textContent = text; };
+  const say = (text: string): void => {
+    message.textContent = text;
+  };
 
   let hovered: HTMLElement | null = null;
   const mark = (el: HTMLElement | null): void => {
@@ -101,24 +108,37 @@ export function createZapMode(doc: Document, body: HTMLElement, opts: ZapOptions
   undo.addEventListener('click', undoLast, { signal });
   restore.addEventListener('click', restoreAll, { signal });
   done.addEventListener('click', () => setOn(false), { signal });
-  body.addEventListener('pointerover', (e) => { if (on) mark(zapTarget(e.target, body)); }, { signal });
+  body.addEventListener(
+    'pointerover',
+    (e) => {
+      if (on) mark(zapTarget(e.target, body));
+    },
+    { signal },
+  );
   body.addEventListener('pointerleave', () => mark(null), { signal });
   // Capture: in zap mode a click on a link removes its block instead of following it.
-  body.addEventListener('click', (e) => {
-    if (!on || !e.isTrusted) return;
-    const el = zapTarget(e.target, body);
-    if (!el) return;
-    e.preventDefault();
-    e.stopPropagation();
-    mark(null);
-    zapBlock(el);
-  }, { capture: true, signal });
+  body.addEventListener(
+    'click',
+    (e) => {
+      if (!on || !e.isTrusted) return;
+      const el = zapTarget(e.target, body);
+      if (!el) return;
+      e.preventDefault();
+      e.stopPropagation();
+      mark(null);
+      zapBlock(el);
+    },
+    { capture: true, signal },
+  );
   // The blocks removed earlier on this site, once storage answers.
-  store?.load(site).then((sigs) => {
-    if (signal.aborted) return;
-    remembered = [...sigs];
-    applyZaps(body, sigs);
-  }).catch(() => {});
+  store
+    ?.load(site)
+    .then((sigs) => {
+      if (signal.aborted) return;
+      remembered = [...sigs];
+      applyZaps(body, sigs);
+    })
+    .catch(() => {});
 
   return { bar, isOn: () => on, setOn };
 }

@@ -25,7 +25,10 @@ export type Handlers<M> = {
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Sends to the background (from the content script, the overlay, or an extension page). */
-export async function sendToBackground<K extends keyof ToBackground>(type: K, payload: Req<ToBackground, K>): Promise<Res<ToBackground, K>> {
+export async function sendToBackground<K extends keyof ToBackground>(
+  type: K,
+  payload: Req<ToBackground, K>,
+): Promise<Res<ToBackground, K>> {
   const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<Res<ToBackground, K>> | undefined;
   if (!reply) throw new Error(`no handler for ${String(type)}`);
   if (!reply.ok) throw new Error(reply.error);
@@ -33,8 +36,13 @@ export async function sendToBackground<K extends keyof ToBackground>(type: K, pa
 }
 
 /** Sends to the content script of one tab (top frame). */
-export async function sendToTab<K extends keyof ToContent>(tabId: number, type: K, payload: Req<ToContent, K>): Promise<Res<ToContent, K>> {
-  const reply = (await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 })) as Reply<Res<ToContent, K>> | undefined;
+export async function sendToTab<K extends keyof ToContent>(
+  tabId: number,
+  type: K,
+  payload: Req<ToContent, K>,
+): Promise<Res<ToContent, K>> {
+  const reply = (await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 })) as
+    Reply<Res<ToContent, K>> | undefined;
   if (!reply) throw new Error(`no handler for ${String(type)}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
@@ -55,11 +63,16 @@ export function handleMessages<M>(
     if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, type)) return undefined;
     const handler = handlers[type] as ((p: unknown, s: Runtime.MessageSender) => unknown) | undefined;
     if (!handler) return undefined;
-    if (!accept(type, sender)) return Promise.resolve({ ok: false, error: `${String(type)} is not allowed from this sender` });
+    if (!accept(type, sender))
+      return Promise.resolve({ ok: false, error: `${String(type)} is not allowed from this sender` });
     return Promise.resolve()
       .then(() => handler(payload, sender))
-      .then((value) => ({ ok: true as const, value }), (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
+      .then(
+        (value) => ({ ok: true as const, value }),
+        (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
+      );
   };
   browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-  return () => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  return () =>
+    browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 }

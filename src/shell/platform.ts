@@ -64,7 +64,9 @@ export async function setReaderBadge(tabId: number, open: boolean): Promise<void
   await Promise.all([
     write ? action.setBadgeText({ tabId, text: open ? 'ON' : '' }) : undefined,
     open ? action.setBadgeBackgroundColor({ tabId, color: '#1A5FB4' }) : undefined,
-    open && typeof action.setBadgeTextColor === 'function' ? action.setBadgeTextColor({ tabId, color: '#FFFFFF' }) : undefined,
+    open && typeof action.setBadgeTextColor === 'function'
+      ? action.setBadgeTextColor({ tabId, color: '#FFFFFF' })
+      : undefined,
     action.setTitle({ tabId, title: open ? 'Close reader view (Alt+Shift+R)' : 'Reader view (Alt+Shift+R)' }),
   ]).catch(() => {
     // The tab may have closed meanwhile: nothing to show.

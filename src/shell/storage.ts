@@ -9,7 +9,11 @@ import { browser } from './browser.js';
 type Area = 'sync' | 'local' | 'session';
 
 export class StorageItem<T> {
-  constructor(readonly key: string, readonly defaults: T, readonly area: Area = 'sync') {}
+  constructor(
+    readonly key: string,
+    readonly defaults: T,
+    readonly area: Area = 'sync',
+  ) {}
 
   private get store() {
     // storage.session is Chrome 102+/Firefox 115+; both targets have it.
@@ -18,7 +22,12 @@ export class StorageItem<T> {
 
   private merge(stored: unknown): T {
     if (stored === undefined || stored === null) return structuredClone(this.defaults);
-    if (typeof this.defaults === 'object' && this.defaults !== null && !Array.isArray(this.defaults) && typeof stored === 'object') {
+    if (
+      typeof this.defaults === 'object' &&
+      this.defaults !== null &&
+      !Array.isArray(this.defaults) &&
+      typeof stored === 'object'
+    ) {
       return { ...structuredClone(this.defaults), ...(stored as object) } as T;
     }
     return stored as T;

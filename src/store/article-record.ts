@@ -50,7 +50,12 @@ export function toRecords(
   meta: { id: string; savedAt: number; updatedAt: number; read: 0 | 1; versions: number; images: ImageSummary },
 ): RecordParts {
   const url = articleKey(article);
-  const body: BodyRecord = { id: meta.id, content: article.content, textContent: article.textContent, related: article.related ?? [] };
+  const body: BodyRecord = {
+    id: meta.id,
+    content: article.content,
+    textContent: article.textContent,
+    related: article.related ?? [],
+  };
   const record: ArticleRecord = {
     id: meta.id,
     url,
@@ -87,7 +92,14 @@ export function searchRecord(record: ArticleRecord, body: Pick<BodyRecord, 'text
   return {
     id: record.id,
     title: termString(record.title),
-    text: termString(record.title, record.byline, record.siteName, record.site, record.dateline?.place, body.textContent),
+    text: termString(
+      record.title,
+      record.byline,
+      record.siteName,
+      record.site,
+      record.dateline?.place,
+      body.textContent,
+    ),
   };
 }
 

@@ -46,7 +46,9 @@ export function imageUrls(content: string, leadImage?: string | null): string[] 
 }
 
 function mb(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${Math.round(bytes / (1024 * 1024))} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -55,7 +57,10 @@ function plural(n: number, one: string, many: string): string {
 
 /** One sentence per reason, e.g. "2 images kept as links: over the 8 MB limit per article." */
 export function skipNote(skipped: FetchedImages['skipped'], limits: ImageLimits, mode: ImageMode): string | undefined {
-  if (mode === 'links') return skipped.length ? `Images are kept as links (${plural(skipped.length, 'image', 'images')}); they need a connection to show.` : undefined;
+  if (mode === 'links')
+    return skipped.length
+      ? `Images are kept as links (${plural(skipped.length, 'image', 'images')}); they need a connection to show.`
+      : undefined;
   if (!skipped.length) return undefined;
   const by = (r: SkipReason): number => skipped.filter((s) => s.reason === r).length;
   const parts: string[] = [];
@@ -77,7 +82,7 @@ export function skipNote(skipped: FetchedImages['skipped'], limits: ImageLimits,
  */
 export async function fetchImages(
   urls: readonly string[],
-  options: { mode: ImageMode; limits?: Partial<ImageLimits>; fetchImpl?: typeof fetch } ,
+  options: { mode: ImageMode; limits?: Partial<ImageLimits>; fetchImpl?: typeof fetch },
 ): Promise<FetchedImages> {
   const limits = { ...DEFAULT_IMAGE_LIMITS, ...options.limits };
   const images = new Map<string, Blob>();
@@ -119,7 +124,12 @@ async function download(url: string, doFetch: typeof fetch, limits: ImageLimits)
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   try {
     // No cookies, no referrer: the download must not tell the publisher more than the page view did.
-    const res = await doFetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'force-cache', signal: controller.signal });
+    const res = await doFetch(url, {
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      cache: 'force-cache',
+      signal: controller.signal,
+    });
     if (!res.ok) return 'failed';
     const declared = Number(res.headers.get('content-length') ?? '0');
     if (declared > limits.maxBytes) return 'over-size-limit';

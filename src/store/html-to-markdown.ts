@@ -5,7 +5,37 @@
  * DOM (the library page's, or jsdom in tests) with no parser of its own.
  */
 
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'FIGURE', 'FIGCAPTION', 'TABLE', 'UL', 'OL', 'PRE', 'BLOCKQUOTE', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DL', 'DT', 'DD', 'DETAILS', 'SUMMARY', 'ADDRESS']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'MAIN',
+  'ASIDE',
+  'NAV',
+  'FIGURE',
+  'FIGCAPTION',
+  'TABLE',
+  'UL',
+  'OL',
+  'PRE',
+  'BLOCKQUOTE',
+  'HR',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'DL',
+  'DT',
+  'DD',
+  'DETAILS',
+  'SUMMARY',
+  'ADDRESS',
+]);
 
 /**
  * Escapes characters Markdown would read as syntax inside running text: `<` (raw HTML, autolinks),
@@ -53,10 +83,13 @@ function codeBlock(code: string): string {
 
 /** Escapes what would start a block at the beginning of a line ("1. ", "# ", "- ", "> "). */
 function escapeLineStarts(block: string): string {
-  return block.replace(/^(\s*)(#{1,6}\s|[-+]\s|>|\d+)(\.\s)?/gm, (m, sp: string, mark: string, dot: string | undefined) => {
-    if (/^\d+$/.test(mark)) return dot ? `${sp}${mark}\\${dot}` : m;
-    return `${sp}\\${mark}${dot ?? ''}`;
-  });
+  return block.replace(
+    /^(\s*)(#{1,6}\s|[-+]\s|>|\d+)(\.\s)?/gm,
+    (m, sp: string, mark: string, dot: string | undefined) => {
+      if (/^\d+$/.test(mark)) return dot ? `${sp}${mark}\\${dot}` : m;
+      return `${sp}\\${mark}${dot ?? ''}`;
+    },
+  );
 }
 
 /**
@@ -65,8 +98,10 @@ function escapeLineStarts(block: string): string {
  * would leave the link's text and target on the page as plain Markdown.
  */
 export function markdownUrl(href: string): string {
-  return href.replace(/[()\s\\<>"'`{}|^\x00-\x1f\x7f]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return href.replace(
+    /[()\s\\<>"'`{}|^\x00-\x1f\x7f]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 interface Ctx {
@@ -84,7 +119,10 @@ function inline(node: Node, ctx: Ctx): string {
   }
   if (node.nodeType !== 1) return '';
   const el = node as Element;
-  const kids = (): string => Array.from(el.childNodes).map((c) => inline(c, ctx)).join('');
+  const kids = (): string =>
+    Array.from(el.childNodes)
+      .map((c) => inline(c, ctx))
+      .join('');
   switch (el.tagName) {
     case 'BR':
       return '  \n';
@@ -133,7 +171,14 @@ function list(el: Element, ctx: Ctx): string {
 
 function table(el: Element, ctx: Ctx): string {
   const rows = Array.from(el.querySelectorAll('tr')).map((tr) =>
-    Array.from(tr.children).map((c) => Array.from(c.childNodes).map((n) => inline(n, ctx)).join('').trim().replace(/\|/g, '\\|').replace(/\n+/g, ' ')),
+    Array.from(tr.children).map((c) =>
+      Array.from(c.childNodes)
+        .map((n) => inline(n, ctx))
+        .join('')
+        .trim()
+        .replace(/\|/g, '\\|')
+        .replace(/\n+/g, ' '),
+    ),
   );
   if (!rows.length) return '';
   const width = Math.max(...rows.map((r) => r.length));
@@ -148,7 +193,13 @@ function blocks(el: Element, ctx: Ctx): string {
   const flush = (): void => {
     const t = run.replace(/[ \t]+\n/g, (m) => (m.startsWith('  ') ? '  \n' : '\n')).trim();
     // Running text is where "1. " or "# " would be misread as syntax: escape it here, once.
-    if (t) out.push(...t.split(/\n{2,}/).map((b) => escapeLineStarts(b.trim())).filter(Boolean));
+    if (t)
+      out.push(
+        ...t
+          .split(/\n{2,}/)
+          .map((b) => escapeLineStarts(b.trim()))
+          .filter(Boolean),
+      );
     run = '';
   };
   for (const child of Array.from(el.childNodes)) {
@@ -160,12 +211,22 @@ function blocks(el: Element, ctx: Ctx): string {
     const c = child as Element;
     const tag = c.tagName;
     if (/^H[1-6]$/.test(tag)) {
-      const text = Array.from(c.childNodes).map((n) => inline(n, ctx)).join('').replace(/\s+/g, ' ').trim();
+      const text = Array.from(c.childNodes)
+        .map((n) => inline(n, ctx))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (text) out.push(`${'#'.repeat(Number(tag[1]))} ${headingText(text)}`);
     } else if (tag === 'UL' || tag === 'OL') out.push(list(c, ctx));
     else if (tag === 'BLOCKQUOTE') {
       const q = blocks(c, ctx).trim();
-      if (q) out.push(q.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n'));
+      if (q)
+        out.push(
+          q
+            .split('\n')
+            .map((l) => (l ? `> ${l}` : '>'))
+            .join('\n'),
+        );
     } else if (tag === 'PRE') {
       out.push(codeBlock(c.textContent ?? ''));
     } else if (tag === 'HR') out.push('---');
@@ -185,5 +246,9 @@ function blocks(el: Element, ctx: Ctx): string {
 
 /** Markdown for the children of `root` (typically the body of an inert document). */
 export function htmlToMarkdown(root: Element): string {
-  return blocks(root, { pre: false }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    blocks(root, { pre: false })
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

@@ -32,7 +32,11 @@ const MESSAGES: Record<LibraryErrorCode, string> = {
 
 export class LibraryError extends Error {
   override readonly name = 'LibraryError';
-  constructor(readonly code: LibraryErrorCode, message: string = MESSAGES[code], options?: { cause?: unknown }) {
+  constructor(
+    readonly code: LibraryErrorCode,
+    message: string = MESSAGES[code],
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -57,11 +61,15 @@ export function toLibraryError(e: unknown): LibraryError {
   const text = links.map((l) => l.message ?? '').join(' | ');
   const has = (...n: string[]): boolean => names.some((x) => n.includes(x));
   if (has('QuotaExceededError') || /quota/i.test(text)) return new LibraryError('quota', MESSAGES.quota, { cause: e });
-  if (has('MissingAPIError', 'SecurityError') || /mutation operation was attempted|private (browsing|mode)|indexedDB (is )?(not available|undefined)/i.test(text)) {
+  if (
+    has('MissingAPIError', 'SecurityError') ||
+    /mutation operation was attempted|private (browsing|mode)|indexedDB (is )?(not available|undefined)/i.test(text)
+  ) {
     return new LibraryError('unavailable', MESSAGES.unavailable, { cause: e });
   }
   // Firefox in permanent private browsing and with storage disabled throws InvalidStateError on open.
-  if (has('InvalidStateError') && /open/i.test(text)) return new LibraryError('unavailable', MESSAGES.unavailable, { cause: e });
+  if (has('InvalidStateError') && /open/i.test(text))
+    return new LibraryError('unavailable', MESSAGES.unavailable, { cause: e });
   if (has('VersionError', 'DatabaseClosedError') || /versionchange|version change/i.test(text)) {
     return new LibraryError('version-change', MESSAGES['version-change'], { cause: e });
   }

@@ -76,7 +76,9 @@ export async function exportEntry(db: LibraryDatabase, id: string): Promise<Libr
     body: bodyOut,
     versions: versions.map((v) => ({ savedAt: v.savedAt, article: v.article, body: v.body })),
     images: await Promise.all(
-      images.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map(async (i) => ({ url: i.url, type: i.type, data: await blobToBase64(i.blob) })),
+      images
+        .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+        .map(async (i) => ({ url: i.url, type: i.type, data: await blobToBase64(i.blob) })),
     ),
   };
 }
@@ -116,9 +118,11 @@ export function checkEntry(raw: unknown): { entry: LibraryFileEntry } | { reason
     if (vp) return { reason: vp };
   }
   for (const [i, img] of (raw.images as unknown[]).entries()) {
-    if (!isObj(img) || !str(img.url) || !str(img.type) || !str(img.data)) return { reason: `images[${i}] needs url, type and data` };
+    if (!isObj(img) || !str(img.url) || !str(img.type) || !str(img.data))
+      return { reason: `images[${i}] needs url, type and data` };
     if (!/^image\//i.test(img.type as string)) return { reason: `images[${i}] is not an image (${String(img.type)})` };
-    if ((img.data as string).length % 4 !== 0 || !BASE64.test(img.data as string)) return { reason: `images[${i}].data is not base64` };
+    if ((img.data as string).length % 4 !== 0 || !BASE64.test(img.data as string))
+      return { reason: `images[${i}].data is not base64` };
   }
   return { entry: raw as unknown as LibraryFileEntry };
 }
@@ -135,7 +139,10 @@ export function parseLibraryFile(text: string): { entries: unknown[] } {
     throw new LibraryError('invalid', 'This file is not a Dateline Reader library export.');
   }
   if (typeof json.version === 'number' && json.version > LIBRARY_FILE_VERSION) {
-    throw new LibraryError('invalid', 'This library file was written by a newer version of Dateline Reader; update the extension to import it.');
+    throw new LibraryError(
+      'invalid',
+      'This library file was written by a newer version of Dateline Reader; update the extension to import it.',
+    );
   }
   return { entries: json.articles };
 }
@@ -154,7 +161,8 @@ export async function importLibrary(
   const ids = new Map<string, { index: number; title: string }>();
   entries.forEach((raw, index) => {
     const r = checkEntry(raw);
-    const title = isObj(raw) && isObj(raw.record) && typeof raw.record.title === 'string' ? raw.record.title : undefined;
+    const title =
+      isObj(raw) && isObj(raw.record) && typeof raw.record.title === 'string' ? raw.record.title : undefined;
     if ('reason' in r) {
       report.problems.push({ index, ...(title !== undefined ? { title } : {}), reason: r.reason });
       return;
@@ -223,7 +231,13 @@ export async function importLibrary(
           for (const v of entry.versions) {
             await db.versions.add({ articleId: id, savedAt: v.savedAt, article: v.article, body: v.body });
           }
-          const rows: ImageRecord[] = blobs.map(({ url, blob }) => ({ articleId: id, url, blob, type: blob.type, bytes: blob.size }));
+          const rows: ImageRecord[] = blobs.map(({ url, blob }) => ({
+            articleId: id,
+            url,
+            blob,
+            type: blob.type,
+            bytes: blob.size,
+          }));
           if (rows.length) await db.images.bulkPut(rows);
         }
       });
@@ -234,7 +248,8 @@ export async function importLibrary(
     } catch (e) {
       const err = toLibraryError(e);
       // Articles of this batch were not written: report them, keep what earlier batches imported.
-      for (const item of batch) if (item) report.problems.push({ index: item.index, title: item.entry.record.title, reason: err.message });
+      for (const item of batch)
+        if (item) report.problems.push({ index: item.index, title: item.entry.record.title, reason: err.message });
       if (err.code === 'quota') break;
     }
   }

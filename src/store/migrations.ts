@@ -39,7 +39,12 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
       updatedAt: a.savedAt,
       read: a.read ? 1 : 0,
       versions: 0,
-      images: { mode: a.imageMode ?? 'store', stored: imgs.length, skipped: 0, bytes: imgs.reduce((n, i) => n + i.bytes, 0) },
+      images: {
+        mode: a.imageMode ?? 'store',
+        stored: imgs.length,
+        skipped: 0,
+        bytes: imgs.reduce((n, i) => n + i.bytes, 0),
+      },
     });
     // Keep the v1 identity: its url was already the article's key.
     parts.record.url = a.url;

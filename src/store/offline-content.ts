@@ -42,14 +42,19 @@ export async function offlineContent(full: FullArticle, doc: Document): Promise<
     img.removeAttribute('sizes');
   }
   const lead = full.record.leadImage ? dataUrls.get(full.record.leadImage) : undefined;
-  const leadFigure = lead && !inert.querySelector('img') ? `<figure><img src="${escapeHtml(lead)}" alt=""></figure>` : '';
+  const leadFigure =
+    lead && !inert.querySelector('img') ? `<figure><img src="${escapeHtml(lead)}" alt=""></figure>` : '';
   return sanitizeHtml(leadFigure + inert.body.innerHTML, doc, base);
 }
 
 /** "Image not saved: <alt> (publisher.example)" — a link to the image, or plain text when it has no web URL. */
 function notStoredLink(doc: Document, src: string, alt: string): Element {
   let host = '';
-  try { host = /^https?:/i.test(src) ? new URL(src).hostname.replace(/^www\./, '') : ''; } catch { /* not a URL */ }
+  try {
+    host = /^https?:/i.test(src) ? new URL(src).hostname.replace(/^www\./, '') : '';
+  } catch {
+    /* not a URL */
+  }
   const label = `Image not saved${alt.trim() ? `: ${alt.trim()}` : ''}${host ? ` (${host})` : ''}`;
   if (!host) {
     const span = doc.createElement('em');

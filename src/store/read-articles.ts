@@ -35,7 +35,10 @@ export function listArticles(db: LibraryDatabase): Promise<ArticleSummary[]> {
 export function newestArticles(db: LibraryDatabase, n: number): Promise<{ rows: ArticleSummary[]; total: number }> {
   return guard(() =>
     db.transaction('r', db.articles, async () => {
-      const [rows, total] = await Promise.all([db.articles.orderBy('savedAt').reverse().limit(n).toArray(), db.articles.count()]);
+      const [rows, total] = await Promise.all([
+        db.articles.orderBy('savedAt').reverse().limit(n).toArray(),
+        db.articles.count(),
+      ]);
       return { rows: rows.map(mendRecord), total };
     }),
   );
@@ -44,7 +47,11 @@ export function newestArticles(db: LibraryDatabase, n: number): Promise<{ rows: 
 export function getFullArticle(db: LibraryDatabase, id: string): Promise<FullArticle> {
   return guard(() =>
     db.transaction('r', [db.articles, db.bodies, db.images], async () => {
-      const [record, body, images] = await Promise.all([db.articles.get(id), db.bodies.get(id), db.images.where('articleId').equals(id).toArray()]);
+      const [record, body, images] = await Promise.all([
+        db.articles.get(id),
+        db.bodies.get(id),
+        db.images.where('articleId').equals(id).toArray(),
+      ]);
       if (!record || !body) throw new LibraryError('not-found');
       return { record: mendRecord(record), body: mendBody(body), images };
     }),
@@ -61,7 +68,10 @@ export function allSearchRows(db: LibraryDatabase): Promise<SearchRecord[]> {
 }
 
 /** The current summaries and search rows of some articles (undefined where deleted), for updating a page in place. */
-export function getChanged(db: LibraryDatabase, ids: readonly string[]): Promise<{ summaries: Array<ArticleSummary | undefined>; search: Array<SearchRecord | undefined> }> {
+export function getChanged(
+  db: LibraryDatabase,
+  ids: readonly string[],
+): Promise<{ summaries: Array<ArticleSummary | undefined>; search: Array<SearchRecord | undefined> }> {
   return guard(() =>
     db.transaction('r', [db.articles, db.search], async () => ({
       summaries: (await db.articles.bulkGet([...ids])).map((r) => r && mendRecord(r)),

@@ -13,10 +13,16 @@ const str: Check = (v) => typeof v === 'string';
 const strOrNull: Check = (v) => v === null || typeof v === 'string';
 const bool: Check = (v) => typeof v === 'boolean';
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const oneOf = (...values: unknown[]): Check => (v) => values.includes(v);
+const oneOf =
+  (...values: unknown[]): Check =>
+  (v) =>
+    values.includes(v);
 const webUrl: Check = (v) => str(v) && /^https?:\/\//i.test(v as string);
 /** A count or size: a whole number from 0 to `max`. */
-const count = (max: number): Check => (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+const count =
+  (max: number): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
 
 /** Times the list formats as dates: whole milliseconds between the years 1000 and 3000. */
 export const TIME_MIN = Date.UTC(1000, 0, 1);
@@ -37,7 +43,13 @@ const DATELINE: Record<string, Check> = {
   modifiedSource: oneOf(undefined, null, ...SOURCES),
 };
 const EMPTY_DATELINE: Record<string, unknown> = {
-  published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null,
+  published: null,
+  modified: null,
+  precision: null,
+  place: null,
+  agency: null,
+  text: '',
+  source: null,
 };
 
 const IMAGES: Record<string, Check> = {
@@ -100,12 +112,19 @@ export function checkRecord(v: unknown, what: string, withId = true): string | n
   return null;
 }
 
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
 const headline: Check = (r) =>
-  isObj(r) && str(r.title) && str(r.url) && optional(str)(r.section) &&
+  isObj(r) &&
+  str(r.title) &&
+  str(r.url) &&
+  optional(str)(r.section) &&
   optional((v) => typeof v === 'number' && Number.isFinite(v))(r.score) &&
   optional((v) => Array.isArray(v) && v.every(str))(r.sections) &&
-  optional(str)(r.published) && optional(str)(r.image);
+  optional(str)(r.published) &&
+  optional(str)(r.image);
 
 /** Why `v` is not an article body the reader can show, or null. */
 export function checkBody(v: unknown, what: string): string | null {
@@ -118,10 +137,17 @@ export function checkBody(v: unknown, what: string): string | null {
 
 /** What the library page calls each field when it says which one it could not read. */
 const LABEL: Record<string, string> = {
-  id: 'its identifier', url: 'its web address', pageUrl: 'its web address', title: 'its title',
+  id: 'its identifier',
+  url: 'its web address',
+  pageUrl: 'its web address',
+  title: 'its title',
   dateline: 'its dateline',
-  publishedAt: 'its publication date', savedAt: 'the date it was saved', updatedAt: 'the date it was last saved',
-  images: 'its image details', site: 'its site', siteName: 'its site name',
+  publishedAt: 'its publication date',
+  savedAt: 'the date it was saved',
+  updatedAt: 'the date it was last saved',
+  images: 'its image details',
+  site: 'its site',
+  siteName: 'its site name',
 };
 
 /** The record with each broken field replaced by its default; `problem` names the broken fields. */
@@ -137,7 +163,9 @@ export function mendRecord(raw: ArticleRecord): ArticleSummary {
   if (isObj(v.dateline) && !RECORD.dateline!.check(v.dateline)) {
     // Keep the parts of a dateline that are fine (its line of text is what the list shows).
     const d = v.dateline;
-    out.dateline = Object.fromEntries(Object.entries(DATELINE).map(([k, c]) => [k, c(d[k]) ? d[k] : EMPTY_DATELINE[k]]));
+    out.dateline = Object.fromEntries(
+      Object.entries(DATELINE).map(([k, c]) => [k, c(d[k]) ? d[k] : EMPTY_DATELINE[k]]),
+    );
   }
   return out as unknown as ArticleSummary;
 }

@@ -72,10 +72,19 @@ export async function saveArticle(db: LibraryDatabase, input: SaveInput): Promis
           versions += 1;
         }
       }
-      const rows: ImageRecord[] = [...images].map(([url, blob]) => ({ articleId: id, url, blob, type: blob.type, bytes: blob.size }));
+      const rows: ImageRecord[] = [...images].map(([url, blob]) => ({
+        articleId: id,
+        url,
+        blob,
+        type: blob.type,
+        bytes: blob.size,
+      }));
       // Images stored by earlier saves stay (earlier versions may show them); count what this content can show.
       const kept = existing ? await db.images.where('articleId').equals(id).toArray() : [];
-      const byUrl = new Map<string, number>([...kept.map((i) => [i.url, i.bytes] as const), ...rows.map((i) => [i.url, i.bytes] as const)]);
+      const byUrl = new Map<string, number>([
+        ...kept.map((i) => [i.url, i.bytes] as const),
+        ...rows.map((i) => [i.url, i.bytes] as const),
+      ]);
       const summary: ImageSummary = {
         mode: input.imageSummary?.mode ?? 'store',
         stored: rows.length,

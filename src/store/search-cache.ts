@@ -59,7 +59,12 @@ export interface LoadOptions {
  * The rows of a pack that are current (stamp equals the summary's), each id once; marks the pack dirty
  * when any is not.
  */
-function usableRows(pack: SearchPack, expected: ReadonlyMap<string, string>, have: Set<string>, dirty: Set<number>): StampedRow[] {
+function usableRows(
+  pack: SearchPack,
+  expected: ReadonlyMap<string, string>,
+  have: Set<string>,
+  dirty: Set<number>,
+): StampedRow[] {
   const k = pack.k;
   const titles = pack.ids.length ? pack.titles.split(SEP) : [];
   const texts = pack.ids.length ? pack.texts.split(SEP) : [];
@@ -84,7 +89,11 @@ function usableRows(pack: SearchPack, expected: ReadonlyMap<string, string>, hav
  * Reads the search row of every article in `summaries` (each once), packs first, then whatever the
  * packs could not answer from `search`. Returns the packs to rewrite.
  */
-export async function loadSearchRows(db: LibraryDatabase, summaries: readonly ArticleSummary[], options: LoadOptions): Promise<Set<number>> {
+export async function loadSearchRows(
+  db: LibraryDatabase,
+  summaries: readonly ArticleSummary[],
+  options: LoadOptions,
+): Promise<Set<number>> {
   const expected = new Map(summaries.map((a) => [a.id, stampOf(a)] as const));
   const have = new Set<string>();
   const dirty = new Set<number>();
@@ -95,7 +104,10 @@ export async function loadSearchRows(db: LibraryDatabase, summaries: readonly Ar
     const perRead = options.packsPerRead ?? (summaries.length > SMALL ? PACKS_PER_READ : PACKS);
     for (let lo = 0; lo < PACKS; lo += perRead) {
       if (stopped()) return dirty;
-      const packs = await db.searchPacks.where(':id').between(lo, lo + perRead, true, false).toArray();
+      const packs = await db.searchPacks
+        .where(':id')
+        .between(lo, lo + perRead, true, false)
+        .toArray();
       const rows = packs.flatMap((pack) => usableRows(pack, expected, have, dirty));
       if (rows.length) options.onRows(rows);
     }
@@ -108,7 +120,11 @@ export async function loadSearchRows(db: LibraryDatabase, summaries: readonly Ar
       let after: string | null = null;
       for (;;) {
         if (stopped()) return dirty;
-        const part: SearchRecord[] = await (after === null ? db.search.orderBy(':id') : db.search.where(':id').above(after)).limit(WALK).toArray();
+        const part: SearchRecord[] = await (
+          after === null ? db.search.orderBy(':id') : db.search.where(':id').above(after)
+        )
+          .limit(WALK)
+          .toArray();
         if (!part.length) break;
         after = part[part.length - 1]!.id;
         const rows: StampedRow[] = [];
@@ -142,10 +158,16 @@ export async function loadSearchRows(db: LibraryDatabase, summaries: readonly Ar
  * Rewrites the given packs from the rows the page holds (one transaction; a failure leaves the old packs,
  * which are only a cache).
  */
-export async function writeSearchPacks(db: LibraryDatabase, packs: Iterable<number>, rows: Iterable<StampedRow>): Promise<void> {
+export async function writeSearchPacks(
+  db: LibraryDatabase,
+  packs: Iterable<number>,
+  rows: Iterable<StampedRow>,
+): Promise<void> {
   const wanted = new Set(packs);
   if (!wanted.size) return;
-  const out = new Map<number, SearchPack>([...wanted].map((k) => [k, { k, ids: [], stamps: [], titles: '', texts: '' }]));
+  const out = new Map<number, SearchPack>(
+    [...wanted].map((k) => [k, { k, ids: [], stamps: [], titles: '', texts: '' }]),
+  );
   const titles = new Map<number, string[]>([...wanted].map((k) => [k, []]));
   const texts = new Map<number, string[]>([...wanted].map((k) => [k, []]));
   for (const { row, stamp } of rows) {

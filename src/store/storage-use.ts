@@ -26,7 +26,11 @@ export async function storageUse(
   summaries?: readonly Pick<ArticleRecord, 'bytes' | 'images'>[],
 ): Promise<StorageUse> {
   try {
-    const [articles, versions, images] = await Promise.all([db.articles.count(), db.versions.count(), db.images.count()]);
+    const [articles, versions, images] = await Promise.all([
+      db.articles.count(),
+      db.versions.count(),
+      db.images.count(),
+    ]);
     let textBytes = 0;
     let imageBytes = 0;
     const add = (a: Pick<ArticleRecord, 'bytes' | 'images'>): void => {
@@ -37,7 +41,16 @@ export async function storageUse(
     else await db.articles.each(add);
     const estimate = await storage?.estimate().catch(() => undefined);
     const persisted = storage?.persisted ? await storage.persisted().catch(() => null) : null;
-    return { articles, versions, images, textBytes, imageBytes, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted };
+    return {
+      articles,
+      versions,
+      images,
+      textBytes,
+      imageBytes,
+      usage: estimate?.usage ?? null,
+      quota: estimate?.quota ?? null,
+      persisted,
+    };
   } catch (e) {
     throw toLibraryError(e);
   }

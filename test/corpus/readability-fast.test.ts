@@ -11,12 +11,19 @@ import { both } from '../support/readability-both.js';
 import { corpusPath, corpusTitle, hasCorpus } from '../support/corpus.js';
 
 const CORPUS = corpusPath('readability-test-pages');
-const names = hasCorpus('readability-test-pages') ? readdirSync(CORPUS).filter((d) => existsSync(path.join(CORPUS, d, 'source.html'))).sort() : [];
+const names = hasCorpus('readability-test-pages')
+  ? readdirSync(CORPUS)
+      .filter((d) => existsSync(path.join(CORPUS, d, 'source.html')))
+      .sort()
+  : [];
 
-describe.skipIf(!names.length)(corpusTitle('FastReadability on Readability\'s test pages', 'readability-test-pages'), () => {
-  it('has the whole corpus', () => expect(names.length).toBeGreaterThan(100));
-  it.each(names)('%s: the same parse() result', (name) => {
-    const [plain, fast] = both(readFileSync(path.join(CORPUS, name, 'source.html'), 'utf8'));
-    expect(fast).toEqual(plain);
-  });
-});
+describe.skipIf(!names.length)(
+  corpusTitle("FastReadability on Readability's test pages", 'readability-test-pages'),
+  () => {
+    it('has the whole corpus', () => expect(names.length).toBeGreaterThan(100));
+    it.each(names)('%s: the same parse() result', (name) => {
+      const [plain, fast] = both(readFileSync(path.join(CORPUS, name, 'source.html'), 'utf8'));
+      expect(fast).toEqual(plain);
+    });
+  },
+);

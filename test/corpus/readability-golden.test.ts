@@ -25,13 +25,40 @@ const MIN_RECALL = 0.9;
  */
 const EXCEPTIONS: Record<string, { min: number; why: string }> = {
   mathjax: { min: 0.3, why: 'formulas are MathML, which the sanitizer (issue #8) does not allow; the prose is kept' },
-  'firefox-nightly-blog': { min: 0.8, why: 'its reader comments are in expected.html; the core removes comment sections' },
+  'firefox-nightly-blog': {
+    min: 0.8,
+    why: 'its reader comments are in expected.html; the core removes comment sections',
+  },
   breitbart: { min: 0.8, why: 'newsletter prompts and the author bio are in expected.html; the core removes both' },
 };
 const ALL = process.env.GOLDEN === 'all';
 const BLOCK_TAGS = [
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'h[1-6]', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h[1-6]',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
 ];
 const BLOCK = new RegExp(`^(?:${BLOCK_TAGS.join('|')})$`);
 
@@ -59,33 +86,50 @@ function recall(expected: string[], got: string[]): number {
   let hit = 0;
   for (const t of expected) {
     const n = bag.get(t) ?? 0;
-    if (n > 0) { hit++; bag.set(t, n - 1); }
+    if (n > 0) {
+      hit++;
+      bag.set(t, n - 1);
+    }
   }
   return hit / expected.length;
 }
 
 const parse = (html: string, url?: string): Document => parsePage(html, url).window.document;
 
-const all = present ? readdirSync(CORPUS).filter((d) => existsSync(path.join(CORPUS, d, 'expected.html'))).sort() : [];
+const all = present
+  ? readdirSync(CORPUS)
+      .filter((d) => existsSync(path.join(CORPUS, d, 'expected.html')))
+      .sort()
+  : [];
 const pages = ALL ? all : all.filter((_, i) => i % 2 === 0);
 
 describe.skipIf(!present)(corpusTitle('Readability golden pages', 'readability-test-pages'), () => {
   let sum = 0;
   let below = 0;
-  afterAll(() => console.log(`golden: ${pages.length} of ${all.length} pages${ALL ? '' : ' (GOLDEN=all for every page)'}, mean recall ${(sum / pages.length).toFixed(4)}, ${below} below their threshold`));
+  afterAll(() =>
+    console.log(
+      `golden: ${pages.length} of ${all.length} pages${ALL ? '' : ' (GOLDEN=all for every page)'}, mean recall ${(sum / pages.length).toFixed(4)}, ${below} below their threshold`,
+    ),
+  );
 
   it('has the whole corpus', () => expect(all.length).toBeGreaterThan(100));
 
-  it.each(pages)(`%s: keeps >= ${MIN_RECALL * 100}% of Readability's expected article text (or its listed exception)`, (name) => {
-    const url = 'http://fakehost/test/page.html';
-    const doc = parse(readFileSync(path.join(CORPUS, name, 'source.html'), 'utf8'), url);
-    const r = extract(doc, { url, now: '2026-01-01T00:00:00Z' });
-    const expectedTokens = tokensOf(parse(readFileSync(path.join(CORPUS, name, 'expected.html'), 'utf8')).body);
-    const got = tokensOf(JSDOM.fragment(r.content));
-    const rec = recall(expectedTokens, got);
-    sum += rec;
-    const min = EXCEPTIONS[name]?.min ?? MIN_RECALL;
-    if (rec < min) below++;
-    expect(rec, `${name}: recall ${rec.toFixed(3)} of ${expectedTokens.length} tokens${r.error ? ` (${r.error.code})` : ''}`).toBeGreaterThanOrEqual(min);
-  });
+  it.each(pages)(
+    `%s: keeps >= ${MIN_RECALL * 100}% of Readability's expected article text (or its listed exception)`,
+    (name) => {
+      const url = 'http://fakehost/test/page.html';
+      const doc = parse(readFileSync(path.join(CORPUS, name, 'source.html'), 'utf8'), url);
+      const r = extract(doc, { url, now: '2026-01-01T00:00:00Z' });
+      const expectedTokens = tokensOf(parse(readFileSync(path.join(CORPUS, name, 'expected.html'), 'utf8')).body);
+      const got = tokensOf(JSDOM.fragment(r.content));
+      const rec = recall(expectedTokens, got);
+      sum += rec;
+      const min = EXCEPTIONS[name]?.min ?? MIN_RECALL;
+      if (rec < min) below++;
+      expect(
+        rec,
+        `${name}: recall ${rec.toFixed(3)} of ${expectedTokens.length} tokens${r.error ? ` (${r.error.code})` : ''}`,
+      ).toBeGreaterThanOrEqual(min);
+    },
+  );
 });

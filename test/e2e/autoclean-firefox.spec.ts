@@ -9,7 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FIXTURES, ROOT, launchFirefox, overlayEval, quietFor, serveDir, waitForOverlay, type FirefoxSession, type Served } from './harness.js';
+import {
+  FIXTURES,
+  ROOT,
+  launchFirefox,
+  overlayEval,
+  quietFor,
+  serveDir,
+  waitForOverlay,
+  type FirefoxSession,
+  type Served,
+} from './harness.js';
 
 const ARTICLE = '/2019/11/15/us-urges-haftar-led-forces-to-end-offensive-in-12618612/';
 
@@ -20,13 +30,18 @@ describe('auto-clean in Firefox', () => {
 
   /** Sends an auto-clean message from the e2e extension page, as the options page does. */
   const send = <T = unknown>(type: string, payload: unknown = {}): Promise<T> =>
-    ff.extensionEval<T>(`async ([t, p]) => {
+    ff.extensionEval<T>(
+      `async ([t, p]) => {
       const r = await browser.runtime.sendMessage({ type: t, payload: p });
       if (!r.ok) throw new Error(r.error);
       return r.value;
-    }`, [type, payload]);
+    }`,
+      [type, payload],
+    );
   const ourScripts = (): Promise<string[]> =>
-    ff.extensionEval<string[]>(`async () => (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id).filter((id) => id.startsWith('autoclean:'))`);
+    ff.extensionEval<string[]>(
+      `async () => (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id).filter((id) => id.startsWith('autoclean:'))`,
+    );
 
   beforeAll(async () => {
     siteDir = await mkdtemp(path.join(tmpdir(), 'dr-autoclean-ff-'));
@@ -54,7 +69,9 @@ describe('auto-clean in Firefox', () => {
     const page = await ff.browser.newPage();
     await page.goto(served.url + ARTICLE);
     expect(await waitForOverlay(page, true, 10_000)).toBe(true);
-    expect(await overlayEval(page, (root) => root.querySelector('h1')?.textContent ?? '')).toContain('US Urges Haftar-Led Forces');
+    expect(await overlayEval(page, (root) => root.querySelector('h1')?.textContent ?? '')).toContain(
+      'US Urges Haftar-Led Forces',
+    );
     // The home page loaded first and had at least as long as the article to open: it did not.
     expect(await waitForOverlay(home, true, 200)).toBe(false);
     await home.close();
@@ -66,7 +83,10 @@ describe('auto-clean in Firefox', () => {
     expect(await ourScripts()).toEqual([]);
     const page = await ff.browser.newPage();
     await page.goto(served.url + ARTICLE + '?again');
-    await quietFor(2000, 'the reader would have opened on this article by now if a detector still ran (an article opens in well under that)');
+    await quietFor(
+      2000,
+      'the reader would have opened on this article by now if a detector still ran (an article opens in well under that)',
+    );
     expect(await waitForOverlay(page, true, 200)).toBe(false);
     await page.close();
   });

@@ -16,7 +16,19 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { FIXTURES, ROOT, clickAction, launchChromium, overlayEval, quietFor, serveDir, waitForOverlay, waitUntil, type ChromiumSession, type Served } from './harness.js';
+import {
+  FIXTURES,
+  ROOT,
+  clickAction,
+  launchChromium,
+  overlayEval,
+  quietFor,
+  serveDir,
+  waitForOverlay,
+  waitUntil,
+  type ChromiumSession,
+  type Served,
+} from './harness.js';
 
 // The extension API inside pages and the service worker (evaluated there, not in Node).
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -27,7 +39,8 @@ const SITE_FIXTURES = path.join(ROOT, 'test/fixtures/autoclean');
  * the spec says it did not: an article opens in ~0.1–0.5 s here (the "opens by itself" test logs it).
  */
 const SETTLE_MS = 1500;
-const noReaderYet = (what: string): Promise<void> => quietFor(SETTLE_MS, `the reader would have opened on ${what} by now`);
+const noReaderYet = (what: string): Promise<void> =>
+  quietFor(SETTLE_MS, `the reader would have opened on ${what} by now`);
 
 /** Lays out the imaginary site: /, /world/, /spa/, and the seed article at /2019/11/15/story-<n>/. */
 async function makeSite(dir: string, articles: number): Promise<void> {
@@ -39,7 +52,10 @@ async function makeSite(dir: string, articles: number): Promise<void> {
   await put(path.join(SITE_FIXTURES, 'section.html'), 'world/index.html');
   await put(path.join(SITE_FIXTURES, 'spa.html'), 'spa/index.html');
   for (let n = 1; n <= articles; n++) {
-    await put(path.join(FIXTURES, 'seed-haberler.html'), `2019/11/15/us-urges-haftar-led-forces-to-end-offensive-${n}/index.html`);
+    await put(
+      path.join(FIXTURES, 'seed-haberler.html'),
+      `2019/11/15/us-urges-haftar-led-forces-to-end-offensive-${n}/index.html`,
+    );
   }
 }
 
@@ -53,14 +69,25 @@ describe('auto-clean in Chromium', () => {
 
   /** Sends an auto-clean message from the options page (an extension page, as the options UI does). */
   const send = <T = unknown>(type: string, payload: unknown = {}): Promise<T> =>
-    options.evaluate(async ([t, p]) => {
-      const r = (await chrome.runtime.sendMessage({ type: t, payload: p })) as { ok: boolean; value?: unknown; error?: string };
-      if (!r.ok) throw new Error(r.error);
-      return r.value;
-    }, [type, payload] as const) as Promise<T>;
+    options.evaluate(
+      async ([t, p]) => {
+        const r = (await chrome.runtime.sendMessage({ type: t, payload: p })) as {
+          ok: boolean;
+          value?: unknown;
+          error?: string;
+        };
+        if (!r.ok) throw new Error(r.error);
+        return r.value;
+      },
+      [type, payload] as const,
+    ) as Promise<T>;
 
   const ourScripts = (): Promise<string[]> =>
-    session.sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s: { id: string }) => s.id).filter((id: string) => id.startsWith('autoclean:')));
+    session.sw.evaluate(async () =>
+      (await chrome.scripting.getRegisteredContentScripts())
+        .map((s: { id: string }) => s.id)
+        .filter((id: string) => id.startsWith('autoclean:')),
+    );
 
   /**
    * True once the detector runs in the page: its guard flag is set in the extension's isolated world
@@ -75,13 +102,24 @@ describe('auto-clean in Chromium', () => {
     });
     await cdp.send('Runtime.enable');
     try {
-      return await waitUntil(async () => {
-        for (const contextId of contexts) {
-          const r = (await cdp.send('Runtime.evaluate', { expression: 'window.__datelineDetector === true', contextId, returnByValue: true }).catch(() => null)) as { result?: { value?: unknown } } | null;
-          if (r?.result?.value === true) return true;
-        }
-        return false;
-      }, 'the detector to run in the page', timeoutMs, 50).catch(() => false);
+      return await waitUntil(
+        async () => {
+          for (const contextId of contexts) {
+            const r = (await cdp
+              .send('Runtime.evaluate', {
+                expression: 'window.__datelineDetector === true',
+                contextId,
+                returnByValue: true,
+              })
+              .catch(() => null)) as { result?: { value?: unknown } } | null;
+            if (r?.result?.value === true) return true;
+          }
+          return false;
+        },
+        'the detector to run in the page',
+        timeoutMs,
+        50,
+      ).catch(() => false);
     } finally {
       await cdp.detach().catch(() => {});
     }
@@ -125,14 +163,18 @@ describe('auto-clean in Chromium', () => {
     const page = await session.ctx.newPage();
     await page.goto(article(1));
     await clickAction(session.ctx, page, session.extensionId);
-    const labels = await overlayEval(page, (root) => Array.from(root.querySelectorAll('button[data-action^="autoclean-"]')).map((b) => b.textContent));
+    const labels = await overlayEval(page, (root) =>
+      Array.from(root.querySelectorAll('button[data-action^="autoclean-"]')).map((b) => b.textContent),
+    );
     expect(labels).toEqual(['Always clean 127.0.0.1', 'Never on 127.0.0.1']);
     // A real click: the overlay ignores a page script's .click() on its buttons.
     // The site actions are in the menu behind the site's name (issue #23).
     await page.locator('dateline-reader button.site-menu').click();
     await page.locator('dateline-reader button[data-action="autoclean-always"]').click();
     await expect.poll(ourScripts, { timeout: 5000 }).toEqual(['autoclean:127.0.0.1']);
-    const state = await send<{ enabled: boolean; rows: { site: string; status: string; mode: string }[] }>('autoclean:state');
+    const state = await send<{ enabled: boolean; rows: { site: string; status: string; mode: string }[] }>(
+      'autoclean:state',
+    );
     expect(state.enabled).toBe(true);
     expect(state.rows.find((r) => r.site === '127.0.0.1')).toMatchObject({ mode: 'always', status: 'active' });
     await page.close();
@@ -143,7 +185,9 @@ describe('auto-clean in Chromium', () => {
     const t0 = Date.now();
     await page.goto(article(2));
     expect(await waitForOverlay(page, true, 8000)).toBe(true);
-    console.log(`auto-clean: article → reader open in ${Date.now() - t0} ms (from navigation start, as seen by the test)`);
+    console.log(
+      `auto-clean: article → reader open in ${Date.now() - t0} ms (from navigation start, as seen by the test)`,
+    );
     const title = await overlayEval(page, (root) => root.querySelector('h1')?.textContent ?? '');
     expect(title).toContain('US Urges Haftar-Led Forces');
     await page.close();
@@ -191,13 +235,22 @@ describe('auto-clean in Chromium', () => {
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false, 3000)).toBe(true);
     // The close reached the background: the page is in this session's "show original" list.
-    await waitUntil(() => session.sw.evaluate(async (n) => JSON.stringify(await chrome.storage.session.get(null)).includes(`offensive-${n}/`), a), `the close of article ${a} to be recorded`);
+    await waitUntil(
+      () =>
+        session.sw.evaluate(
+          async (n) => JSON.stringify(await chrome.storage.session.get(null)).includes(`offensive-${n}/`),
+          a,
+        ),
+      `the close of article ${a} to be recorded`,
+    );
     await page.goto(url(b));
     expect(await waitForOverlay(page, true, 8000)).toBe(true);
     await page.goBack();
     await page.waitForLoadState('load');
     await noReaderYet(`article ${a} on the way back`);
-    const navType = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type);
+    const navType = await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type,
+    );
     expect(page.url()).toBe(url(a));
     expect(await waitForOverlay(page, true, 200)).toBe(false);
     await page.close();
@@ -208,19 +261,23 @@ describe('auto-clean in Chromium', () => {
     const how = await backToClosed(served.url, 5, 6);
     // Playwright launches Chromium with its back/forward cache disabled, so this is the fresh-load
     // path; a bfcache restore would not run content scripts again at all.
-    console.log(`auto-clean: back navigation came ${how === 'back_forward' ? 'as a fresh load' : 'from the back/forward cache'}`);
+    console.log(
+      `auto-clean: back navigation came ${how === 'back_forward' ? 'as a fresh load' : 'from the back/forward cache'}`,
+    );
   });
 
   it('a single-page-app navigation (history.pushState) to an article re-runs detection', async () => {
     const page = await session.ctx.newPage();
     await page.goto(`${served.url}/spa/`);
     expect(await detectorRan(session.ctx, page, session.extensionId)).toBe(true);
-    await noReaderYet('the single-page app\'s front page');
+    await noReaderYet("the single-page app's front page");
     expect(await waitForOverlay(page, true, 200)).toBe(false);
     await page.click('#read');
     expect(page.url()).toContain('/spa/2019/11/15/libya-talks-resume-in-geneva/');
     expect(await waitForOverlay(page, true, 8000)).toBe(true);
-    expect(await overlayEval(page, (root) => root.querySelector('h1')?.textContent ?? '')).toContain('Libya talks resume in Geneva');
+    expect(await overlayEval(page, (root) => root.querySelector('h1')?.textContent ?? '')).toContain(
+      'Libya talks resume in Geneva',
+    );
     await page.close();
   });
 
@@ -257,16 +314,31 @@ describe('auto-clean in Chromium', () => {
     expect(await options.isVisible('tr[data-site="lemonde.fr"] button[data-grant]')).toBe(true);
     expect(await ourScripts()).toEqual(['autoclean:127.0.0.1']); // no permission, no registration
     await options.fill('#search', 'monde');
-    expect(await options.$$eval('#rows tr', (trs) => trs.map((t) => (t as HTMLElement).dataset.site))).toEqual(['lemonde.fr']);
+    expect(await options.$$eval('#rows tr', (trs) => trs.map((t) => (t as HTMLElement).dataset.site))).toEqual([
+      'lemonde.fr',
+    ]);
     await send('autoclean:remove', { site: 'lemonde.fr' });
   });
 
   it('the options page imports a pasted list (garbage reported by line, the rest kept) and exports it back', async () => {
     await options.fill('#search', '');
-    await options.fill('#list-text', ['# my list', 'elpais.com', 'this is not a site', 'www.nrk.no ask', 'co.uk', 'tabloid.example never', 'elpais.com'].join('\n'));
+    await options.fill(
+      '#list-text',
+      [
+        '# my list',
+        'elpais.com',
+        'this is not a site',
+        'www.nrk.no ask',
+        'co.uk',
+        'tabloid.example never',
+        'elpais.com',
+      ].join('\n'),
+    );
     // Headless Chromium answers the permission prompt with "no": the sites are kept as "Needs permission".
     await options.click('#import-button');
-    await options.waitForFunction(() => /not imported/.test(document.getElementById('import-report')?.textContent ?? ''));
+    await options.waitForFunction(() =>
+      /not imported/.test(document.getElementById('import-report')?.textContent ?? ''),
+    );
     const report = await options.textContent('#import-report');
     expect(report).toContain('3 sites read: 3 new, 0 changed, 1 duplicate line merged.');
     expect(report).toContain('line 3: "this is not a site"');
@@ -274,7 +346,9 @@ describe('auto-clean in Chromium', () => {
     expect(await options.textContent('tr[data-site="nrk.no"] .status')).toBe('Needs permission');
     expect(await options.textContent('tr[data-site="tabloid.example"] .status')).toBe('Never');
     await options.click('#export-button');
-    await options.waitForFunction(() => (document.getElementById('list-text') as HTMLTextAreaElement).value.startsWith('# Dateline Reader'));
+    await options.waitForFunction(() =>
+      (document.getElementById('list-text') as HTMLTextAreaElement).value.startsWith('# Dateline Reader'),
+    );
     const exported = (await options.inputValue('#list-text')).split('\n').filter((l) => l && !l.startsWith('#'));
     expect(exported).toEqual(expect.arrayContaining(['elpais.com', 'nrk.no ask', 'tabloid.example never']));
     for (const site of ['elpais.com', 'nrk.no', 'tabloid.example']) await send('autoclean:remove', { site });

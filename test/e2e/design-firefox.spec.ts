@@ -40,9 +40,19 @@ async function overflowAt(page: Page): Promise<Record<number, number>> {
   for (const width of [320, 400, 1280, 1920]) {
     await page.setViewport({ width, height: 800 });
     // Once the new width is laid out: how far the page scrolls sideways.
-    out[width] = await poll(() => page.evaluate((w) => (innerWidth === w
-      ? document.documentElement.scrollWidth - document.documentElement.clientWidth
-      : undefined), width).then((v) => v as number), (v) => typeof v === 'number');
+    out[width] = await poll(
+      () =>
+        page
+          .evaluate(
+            (w) =>
+              innerWidth === w
+                ? document.documentElement.scrollWidth - document.documentElement.clientWidth
+                : undefined,
+            width,
+          )
+          .then((v) => v as number),
+      (v) => typeof v === 'number',
+    );
   }
   return out;
 }
@@ -63,8 +73,13 @@ describe('library and options as designed (Firefox)', () => {
     const listed = (): Promise<string> =>
       page.evaluate(() => `${document.body?.dataset.state} ${document.querySelectorAll('#list li').length}`);
     await poll(listed, (s) => s === 'ready 5');
-    const pictures = (): Promise<number> => page.evaluate(() => Array.from(document.querySelectorAll('#list .thumb img'))
-      .filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length);
+    const pictures = (): Promise<number> =>
+      page.evaluate(
+        () =>
+          Array.from(document.querySelectorAll('#list .thumb img')).filter(
+            (i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0,
+          ).length,
+      );
     await poll(pictures, (n) => n === 2);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'design-firefox-library-5.png') });
     expect(await axe(page)).toEqual([]);

@@ -26,31 +26,59 @@ interface Seed {
 
 const SEEDS: Seed[] = [
   {
-    title: 'Storm closes the harbour as ferries wait out the night', site: 'coastnews.example', lang: 'en', dir: 'ltr',
-    excerpt: 'Harbour officials kept every ferry at its berth on Tuesday as gusts reached 110 km/h along the coast,' +
+    title: 'Storm closes the harbour as ferries wait out the night',
+    site: 'coastnews.example',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt:
+      'Harbour officials kept every ferry at its berth on Tuesday as gusts reached 110 km/h along the coast,' +
       ' leaving hundreds of passengers to spend the night in the terminal.',
-    place: 'BERGEN', minutes: 4, picture: [40, 110, 200],
+    place: 'BERGEN',
+    minutes: 4,
+    picture: [40, 110, 200],
   },
   {
-    title: 'مجلس المدينة يقر ميزانية جديدة للنقل العام', site: 'aljareeda.example', lang: 'ar', dir: 'rtl',
+    title: 'مجلس المدينة يقر ميزانية جديدة للنقل العام',
+    site: 'aljareeda.example',
+    lang: 'ar',
+    dir: 'rtl',
     excerpt: 'أقر مجلس المدينة مساء الاثنين ميزانية جديدة للنقل العام تشمل خطوط حافلات إضافية وتوسيع شبكة الترام.',
-    place: null, minutes: 3, skipped: 1,
+    place: null,
+    minutes: 3,
+    skipped: 1,
   },
   {
-    title: 'Central bank holds rates, signals a cut before the summer', site: 'markets.example', lang: 'en', dir: 'ltr',
-    excerpt: 'The bank left its main rate unchanged for a fifth meeting but said inflation was cooling faster than' +
+    title: 'Central bank holds rates, signals a cut before the summer',
+    site: 'markets.example',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt:
+      'The bank left its main rate unchanged for a fifth meeting but said inflation was cooling faster than' +
       ' expected.',
-    place: 'FRANKFURT', minutes: 6, picture: [200, 120, 40],
+    place: 'FRANKFURT',
+    minutes: 6,
+    picture: [200, 120, 40],
   },
   {
-    title: 'A very long headline about the regional election results that keeps going to test how rows wrap' +
-      ' on narrow screens', site: 'daily.example', lang: 'en', dir: 'ltr',
-    excerpt: 'Turnout rose in every district.', place: null, minutes: 2, read: true,
+    title:
+      'A very long headline about the regional election results that keeps going to test how rows wrap' +
+      ' on narrow screens',
+    site: 'daily.example',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: 'Turnout rose in every district.',
+    place: null,
+    minutes: 2,
+    read: true,
   },
   {
-    title: 'Le musée rouvre après deux ans de travaux', site: 'lejournal.example', lang: 'fr', dir: 'ltr',
+    title: 'Le musée rouvre après deux ans de travaux',
+    site: 'lejournal.example',
+    lang: 'fr',
+    dir: 'ltr',
     excerpt: 'Après deux ans de fermeture, le musée accueille de nouveau le public avec une aile entièrement rénovée.',
-    place: 'LYON', minutes: 5,
+    place: 'LYON',
+    minutes: 5,
   },
 ];
 
@@ -60,14 +88,32 @@ function article(s: Seed, i: number): ExtractResult {
   const text = `${s.excerpt} ${'More of the story. '.repeat(40)}`;
   const url = `https://${s.site}/2026/12/0${i + 1}/story-${i}`;
   return {
-    url, canonicalUrl: null, isNews: true, newsScore: 0.9, newsReasons: [], title: s.title, byline: null,
-    siteName: null, lang: s.lang, dir: s.dir, excerpt: s.excerpt,
-    leadImage: s.picture ? `https://${s.site}/images/lead-${i}.png` : null, favicon: null,
-    content: `<p>${text}</p>`, textContent: text, wordCount: s.minutes * 230, readingMinutes: s.minutes,
+    url,
+    canonicalUrl: null,
+    isNews: true,
+    newsScore: 0.9,
+    newsReasons: [],
+    title: s.title,
+    byline: null,
+    siteName: null,
+    lang: s.lang,
+    dir: s.dir,
+    excerpt: s.excerpt,
+    leadImage: s.picture ? `https://${s.site}/images/lead-${i}.png` : null,
+    favicon: null,
+    content: `<p>${text}</p>`,
+    textContent: text,
+    wordCount: s.minutes * 230,
+    readingMinutes: s.minutes,
     paywalled: false,
     dateline: {
-      published: `2026-12-0${i + 1}T0${i + 1}:30`, modified: null, precision: 'minute', place: s.place, agency: null,
-      text: '', source: 'meta',
+      published: `2026-12-0${i + 1}T0${i + 1}:30`,
+      modified: null,
+      precision: 'minute',
+      place: s.place,
+      agency: null,
+      text: '',
+      source: 'meta',
     },
     related: [],
   };
@@ -82,7 +128,9 @@ export function seedLibraryScript(): string {
     const a = article(s, i);
     const parts = toRecords(a, { id: `d-${i}`, savedAt: t, updatedAt: t, read: s.read ? 1 : 0, versions: 0, images });
     return {
-      record: parts.record, body: parts.body, search: searchRecord(parts.record, parts.body),
+      record: parts.record,
+      body: parts.body,
+      search: searchRecord(parts.record, parts.body),
       image: png
         ? { articleId: `d-${i}`, url: a.leadImage, type: 'image/png', bytes: png.length, b64: png.toString('base64') }
         : null,

@@ -37,10 +37,11 @@ const shot = (page: Page, name: string): Promise<Buffer> =>
   page.screenshot({ path: path.join(SCREENSHOTS, `design-${name}.png`), fullPage: false });
 
 /** Waits until every row that has a stored picture shows it. */
-const thumbsLoaded = (page: Page): Promise<unknown> => page.waitForFunction(() => {
-  const boxes = Array.from(document.querySelectorAll('#list .thumb[data-thumb]'));
-  return boxes.length > 0 && boxes.every((b) => (b.querySelector('img') as HTMLImageElement | null)?.complete);
-});
+const thumbsLoaded = (page: Page): Promise<unknown> =>
+  page.waitForFunction(() => {
+    const boxes = Array.from(document.querySelectorAll('#list .thumb[data-thumb]'));
+    return boxes.length > 0 && boxes.every((b) => (b.querySelector('img') as HTMLImageElement | null)?.complete);
+  });
 
 const rowTitles = (page: Page): Promise<string[]> =>
   page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
@@ -62,12 +63,14 @@ describe('library and options as designed (Chromium)', () => {
     expect(await rowTitles(page)).toHaveLength(5);
     await thumbsLoaded(page);
     // Pictures come from the library as data: URLs, never from the publisher.
-    const srcs = await page.$$eval('#list .thumb img',
-      (imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 15)));
+    const srcs = await page.$$eval('#list .thumb img', (imgs) =>
+      imgs.map((i) => (i as HTMLImageElement).src.slice(0, 15)),
+    );
     expect(srcs).toEqual(['data:image/png;', 'data:image/png;']);
     // The Arabic row's English details stay in order (each field isolated).
-    const arabic = await page.$eval('#list li[data-id="d-1"] .meta',
-      (m) => Array.from(m.children).map((c) => c.tagName));
+    const arabic = await page.$eval('#list li[data-id="d-1"] .meta', (m) =>
+      Array.from(m.children).map((c) => c.tagName),
+    );
     expect(new Set(arabic)).toEqual(new Set(['BDI']));
     expect(await page.textContent('#list li[data-id="d-1"] .images-note')).toBe('1 image as links');
     await shot(page, 'library-5-light-1280');
@@ -87,11 +90,13 @@ describe('library and options as designed (Chromium)', () => {
     await page.click('#list li[data-id="d-0"] .menu-button');
     expect(await page.isVisible('#menu-d-0')).toBe(true);
     // The whole menu shows (a row's content-visibility would clip it): its last item can be clicked.
-    expect(await page.evaluate(() => {
-      const del = document.querySelector('#menu-d-0 [data-act="delete"]')!.getBoundingClientRect();
-      const hit = document.elementFromPoint(del.left + del.width / 2, del.top + del.height / 2);
-      return hit?.getAttribute('data-act');
-    })).toBe('delete');
+    expect(
+      await page.evaluate(() => {
+        const del = document.querySelector('#menu-d-0 [data-act="delete"]')!.getBoundingClientRect();
+        const hit = document.elementFromPoint(del.left + del.width / 2, del.top + del.height / 2);
+        return hit?.getAttribute('data-act');
+      }),
+    ).toBe('delete');
     await shot(page, 'library-filter-menu-400');
     expect(await axe(page)).toEqual([]);
     await page.keyboard.press('Escape');
@@ -153,7 +158,8 @@ describe('library and options as designed (Chromium)', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     type SyncGlobal = { chrome: { storage: { sync: { get(k: string): Promise<unknown> } } } };
     const stored = await session.sw.evaluate(() =>
-      (globalThis as unknown as SyncGlobal).chrome.storage.sync.get('readerSettings'));
+      (globalThis as unknown as SyncGlobal).chrome.storage.sync.get('readerSettings'),
+    );
     expect((stored as { readerSettings: { theme: string } }).readerSettings.theme).toBe('dark');
     await page.setViewportSize({ width: 400, height: 800 });
     await shot(page, 'options-dark-400');

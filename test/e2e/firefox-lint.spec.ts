@@ -12,8 +12,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, snapshotExtension } from './harness.js';
 
-interface LintMessage { code: string; message: string; file?: string }
-interface LintReport { summary: { errors: number; warnings: number; notices: number }; errors: LintMessage[]; warnings: LintMessage[] }
+interface LintMessage {
+  code: string;
+  message: string;
+  file?: string;
+}
+interface LintReport {
+  summary: { errors: number; warnings: number; notices: number };
+  errors: LintMessage[];
+  warnings: LintMessage[];
+}
 
 describe('Firefox store build', () => {
   it('web-ext lint reports no errors on dist/firefox', async () => {
@@ -22,11 +30,16 @@ describe('Firefox store build', () => {
     try {
       const bin = path.join(ROOT, 'node_modules/.bin/web-ext');
       // web-ext exits non-zero when there are errors; the JSON report is on stdout either way.
-      const { stdout } = await promisify(execFile)(bin, ['lint', '--source-dir', ext.dir, '--self-hosted', '--output', 'json', '--no-config-discovery'], {
-        maxBuffer: 16 * 1024 * 1024,
-      }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
+      const { stdout } = await promisify(execFile)(
+        bin,
+        ['lint', '--source-dir', ext.dir, '--self-hosted', '--output', 'json', '--no-config-discovery'],
+        {
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      ).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
       const report = JSON.parse(stdout) as LintReport;
-      for (const w of report.warnings) console.log(`web-ext lint warning ${w.code}: ${w.message}${w.file ? ` (${w.file})` : ''}`);
+      for (const w of report.warnings)
+        console.log(`web-ext lint warning ${w.code}: ${w.message}${w.file ? ` (${w.file})` : ''}`);
       expect(report.errors.map((e) => `${e.code}: ${e.message} ${e.file ?? ''}`)).toEqual([]);
       expect(report.summary.errors).toBe(0);
     } finally {

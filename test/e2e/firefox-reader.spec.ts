@@ -10,8 +10,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
-  FIXTURES, SCREENSHOTS, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay, waitForOverlayAnimations,
-  type FirefoxSession, type Served,
+  FIXTURES,
+  SCREENSHOTS,
+  launchFirefox,
+  overlayEval,
+  readOverlay,
+  serveDir,
+  waitForOverlay,
+  waitForOverlayAnimations,
+  type FirefoxSession,
+  type Served,
 } from './harness.js';
 import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
@@ -25,7 +33,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (openTimes.length) console.log(`Firefox: hook click → overlay host attached (ms, page clock): ${openTimes.join(', ')}`);
+  if (openTimes.length)
+    console.log(`Firefox: hook click → overlay host attached (ms, page clock): ${openTimes.join(', ')}`);
   await firefox?.close();
   await server?.close();
 });
@@ -38,7 +47,10 @@ async function openPage(file: string, width = 1280): Promise<Page> {
 }
 
 async function setStoredSettings(value: Record<string, unknown> | null): Promise<void> {
-  await firefox.extensionEval(`async (v) => { if (v) await browser.storage.sync.set({ readerSettings: v }); else await browser.storage.sync.remove('readerSettings'); }`, value);
+  await firefox.extensionEval(
+    `async (v) => { if (v) await browser.storage.sync.set({ readerSettings: v }); else await browser.storage.sync.remove('readerSettings'); }`,
+    value,
+  );
 }
 
 describe('reader overlay in Firefox ESR', () => {
@@ -54,7 +66,8 @@ describe('reader overlay in Firefox ESR', () => {
     expect(o.articleText).toContain('called on Libyan National Army forces led by military commander Khalifa Haftar');
     expect(o.related).toHaveLength(14);
     const all = await overlayEval(page, (root) => (root.textContent ?? '').replace(/\s+/g, ' '));
-    for (const clutter of ['Advertisement', 'SEARCH IN NEWS', 'HOME PAGE', 'WhatsApp', 'Privacy Policy']) expect(all).not.toContain(clutter);
+    for (const clutter of ['Advertisement', 'SEARCH IN NEWS', 'HOME PAGE', 'WhatsApp', 'Privacy Policy'])
+      expect(all).not.toContain(clutter);
     // The overlay's stylesheet applied (Firefox takes the <style> fallback: no adoptedStyleSheets from
     // content scripts).
     const bg = await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor);
@@ -78,7 +91,11 @@ describe('reader overlay in Firefox ESR', () => {
     expect(o.dir).toBe('rtl');
     const look = await overlayEval(page, (root) => {
       const reader = root.querySelector('.reader') as HTMLElement;
-      return { theme: reader.dataset.theme, bg: getComputedStyle(reader).backgroundColor, size: getComputedStyle(root.querySelector('.article-body p')!).fontSize };
+      return {
+        theme: reader.dataset.theme,
+        bg: getComputedStyle(reader).backgroundColor,
+        size: getComputedStyle(root.querySelector('.article-body p')!).fontSize,
+      };
     });
     expect(look).toEqual({ theme: 'dark', bg: 'rgb(23, 24, 27)', size: '20px' });
     await waitForOverlayAnimations(page);
@@ -91,7 +108,10 @@ describe('reader overlay in Firefox ESR', () => {
 
   it('issue #23: feature and RTL pages, 1280 and 400 px: screenshots, no sideways scroll, no serious axe issue', async () => {
     const report: string[] = [];
-    const cases = [['reader-feature.html', 'ltr', 'light'], ['reader-rtl-ar.html', 'rtl', 'sepia']] as const;
+    const cases = [
+      ['reader-feature.html', 'ltr', 'light'],
+      ['reader-rtl-ar.html', 'rtl', 'sepia'],
+    ] as const;
     for (const [file, name, theme] of cases) {
       await setStoredSettings({ theme, font: 'serif', fontSize: 19, lineWidth: 54, lineHeight: 1.6 });
       for (const width of [1280, 400]) {
@@ -101,11 +121,15 @@ describe('reader overlay in Firefox ESR', () => {
         await expectNoSidewaysScroll(page, `${file} at ${width}`);
         if (file === 'reader-feature.html') {
           // The lead picture is there once, and has loaded.
-          await page.waitForFunction((tag: string) => {
-            const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
-            const img = root?.querySelector('figure.lead img') as HTMLImageElement | null;
-            return !!img && img.complete && img.naturalWidth > 0;
-          }, {}, 'dateline-reader');
+          await page.waitForFunction(
+            (tag: string) => {
+              const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+              const img = root?.querySelector('figure.lead img') as HTMLImageElement | null;
+              return !!img && img.complete && img.naturalWidth > 0;
+            },
+            {},
+            'dateline-reader',
+          );
         }
         await waitForOverlayAnimations(page); // the fade-in done, so the picture shows what a user sees
         await page.screenshot({ path: path.join(SCREENSHOTS, `firefox-${name}-${theme}-${width}.png`) });
@@ -114,7 +138,10 @@ describe('reader overlay in Firefox ESR', () => {
         report.push(...violations.map((v) => `${name} ${width}: ${v.impact} ${v.id} ${v.targets.join(' ')}`));
         expect(severe(violations), `${name} at ${width}`).toEqual([]);
         const contrast = await readerContrast(page);
-        expect(contrast.filter((c) => c.ratio < c.need), `${name} at ${width}`).toEqual([]);
+        expect(
+          contrast.filter((c) => c.ratio < c.need),
+          `${name} at ${width}`,
+        ).toEqual([]);
         await page.close();
       }
     }
@@ -127,11 +154,12 @@ describe('reader overlay in Firefox ESR', () => {
     const page = await openPage('reader-feature.html');
     await firefox.clickAction(page);
     expect(await waitForOverlay(page, true)).toBe(true);
-    const focused = (): Promise<string> => overlayEval(page, (root) => {
-      const a = root.activeElement as HTMLElement | null;
-      if (!a) return 'none';
-      return `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`;
-    });
+    const focused = (): Promise<string> =>
+      overlayEval(page, (root) => {
+        const a = root.activeElement as HTMLElement | null;
+        if (!a) return 'none';
+        return `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`;
+      });
     expect(await focused()).toBe('h1#dr-title');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('button.site-menu');

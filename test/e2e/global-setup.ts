@@ -8,7 +8,9 @@ import { BrowserMissingError, browserVersion, ensureBrowsers } from '../../scrip
 export default function setup(): void {
   try {
     const found = ensureBrowsers(['chromium', 'firefox']);
-    console.log(`e2e browsers: ${browserVersion(found.chromium) || found.chromium}; ${browserVersion(found.firefox) || found.firefox}`);
+    console.log(
+      `e2e browsers: ${browserVersion(found.chromium) || found.chromium}; ${browserVersion(found.firefox) || found.firefox}`,
+    );
   } catch (e) {
     if (e instanceof BrowserMissingError) {
       console.error(`\n${e.message}\n`);

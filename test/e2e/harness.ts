@@ -36,25 +36,47 @@ export const FIXTURES = path.join(ROOT, 'test/fixtures/pages');
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon', '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
-export interface Served { url: string; close(): Promise<void> }
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
 
 /**
  * A private copy of a built extension. Several people build into dist/ on this machine while specs
  * run; a browser loading dist/ directly can catch it half-written. Returns the copy and its remover.
  */
-export async function snapshotExtension(dist: string, parentDir?: string): Promise<{ dir: string; remove(): Promise<void> }> {
+export async function snapshotExtension(
+  dist: string,
+  parentDir?: string,
+): Promise<{ dir: string; remove(): Promise<void> }> {
   // A given parentDir keeps the copy's path (hence the unpacked extension's id) stable across launches.
   const parent = parentDir ?? (await mkdtemp(path.join(tmpdir(), 'dr-ext-')));
   const dir = path.join(parent, path.basename(dist));
   for (let attempt = 0; ; attempt++) {
     await rm(dir, { recursive: true, force: true });
     await cp(dist, dir, { recursive: true }).catch(() => {});
-    const ok = await Promise.all(['manifest.json', 'background.js', 'content.js'].map((f) => stat(path.join(dir, f)).then(() => true, () => false)));
+    const ok = await Promise.all(
+      ['manifest.json', 'background.js', 'content.js'].map((f) =>
+        stat(path.join(dir, f)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     if (ok.every(Boolean)) break;
     if (attempt >= 20) throw new Error(`${dist} is not a complete extension build (run \`node build.mjs\`)`);
     await new Promise((r) => setTimeout(r, 500));
@@ -76,7 +98,10 @@ export async function serveDir(dir: string): Promise<Served> {
       if (!file.startsWith(rootDir)) throw new Error('outside');
       if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -87,7 +112,11 @@ export async function serveDir(dir: string): Promise<Served> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -99,7 +128,12 @@ export async function serveDir(dir: string): Promise<Served> {
  * page.waitForFunction/waitForSelector): never a fixed sleep. The timeout only stops a run that would
  * hang, so it is generous (a loaded 2-core machine is slow, and a fast one never waits for it).
  */
-export async function waitUntil<T>(cond: () => T | Promise<T>, what: string, timeoutMs = 15_000, everyMs = 25): Promise<T> {
+export async function waitUntil<T>(
+  cond: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 15_000,
+  everyMs = 25,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await cond();
@@ -159,7 +193,10 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
   const { chromium } = await import('playwright-core');
   // With a reused profile the copy must sit at the same path on every launch: Chromium derives an
   // unpacked extension's id (and so its storage and registered scripts) from its path.
-  const ext = await snapshotExtension(path.resolve(ROOT, opts.dist ?? 'dist/chrome-e2e'), opts.profileDir ? `${opts.profileDir}-extension` : undefined);
+  const ext = await snapshotExtension(
+    path.resolve(ROOT, opts.dist ?? 'dist/chrome-e2e'),
+    opts.profileDir ? `${opts.profileDir}-extension` : undefined,
+  );
   const dist = ext.dir;
   const ownProfile = !opts.profileDir;
   const profileDir = opts.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dr-chromium-')));
@@ -171,15 +208,24 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
     colorScheme: opts.colorScheme ?? 'light',
     ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
     args: [
-      `--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
       ...(opts.args ?? []),
     ],
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(sw.url()).host;
   return {
-    ctx, extensionId, sw,
+    ctx,
+    extensionId,
+    sw,
     close: async () => {
       await ctx.close().catch(() => {});
       if (ownProfile) await rm(profileDir, { recursive: true, force: true }).catch(() => {});
@@ -190,7 +236,9 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
 
 /** True when the overlay host is in the page (open, or showing its "not an article" notice). */
 export async function isOverlayOpen(page: Page | PuppeteerPage): Promise<boolean> {
-  return (page as Page).evaluate((tag: string) => !!document.documentElement.querySelector(`:scope > ${tag}`), OVERLAY_TAG).catch(() => false);
+  return (page as Page)
+    .evaluate((tag: string) => !!document.documentElement.querySelector(`:scope > ${tag}`), OVERLAY_TAG)
+    .catch(() => false);
 }
 
 /** Polls until the overlay is open (`want` true) or gone (false); false on timeout. */
@@ -213,7 +261,8 @@ async function startToggleClock(page: Page | PuppeteerPage): Promise<number> {
     if (!w.__drClock) {
       const clock = (w.__drClock = { at: 0 });
       new MutationObserver((records) => {
-        if (records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => (n as Element).localName === tag))) clock.at = performance.now();
+        if (records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => (n as Element).localName === tag)))
+          clock.at = performance.now();
       }).observe(document.documentElement, { childList: true });
     }
     w.__drClock.at = 0;
@@ -221,7 +270,9 @@ async function startToggleClock(page: Page | PuppeteerPage): Promise<number> {
   }, OVERLAY_TAG);
 }
 async function readToggleClock(page: Page | PuppeteerPage, t0: number): Promise<number> {
-  const at = await (page as Page).evaluate(() => (window as unknown as { __drClock?: { at: number } }).__drClock?.at ?? 0);
+  const at = await (page as Page).evaluate(
+    () => (window as unknown as { __drClock?: { at: number } }).__drClock?.at ?? 0,
+  );
   return at ? Math.round(at - t0) : NaN;
 }
 
@@ -237,7 +288,9 @@ export async function clickAction(ctx: BrowserContext, page: Page, extensionId?:
   await page.waitForLoadState('load');
   const cdp = await ctx.browser()!.newBrowserCDPSession();
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
+    const { targetInfos } = (await cdp.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    } as never)) as unknown as {
       targetInfos: { targetId: string; url: string; type: string }[];
     };
     const tab = targetInfos.find((t) => t.url === page.url());
@@ -301,7 +354,8 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
     },
   });
   // puppeteer-core 24.0 has no browser.installExtension yet; send the BiDi command it wraps.
-  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } })
+    .connection;
   await connection.send('webExtension.install', { extensionData: { type: 'path', path: dist } });
   const extensionBase = `moz-extension://${FIREFOX_UUID}/`;
 
@@ -313,7 +367,14 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
     void p.goto(extensionBase + 'e2e.html').catch(() => {});
     const end = Date.now() + 15_000;
     for (;;) {
-      const ready = await p.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete' && typeof (globalThis as { browser?: unknown }).browser === 'object').catch(() => false);
+      const ready = await p
+        .evaluate(
+          () =>
+            location.protocol === 'moz-extension:' &&
+            document.readyState === 'complete' &&
+            typeof (globalThis as { browser?: unknown }).browser === 'object',
+        )
+        .catch(() => false);
       if (ready) break;
       if (Date.now() > end) throw new Error('launchFirefox: the extension page did not load');
       await new Promise((r) => setTimeout(r, 100));
@@ -328,20 +389,26 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
   }
 
   return {
-    browser, extensionBase, extensionEval,
+    browser,
+    extensionBase,
+    extensionEval,
     clickAction: async (page) => {
       const url = page.url();
       const wasOpen = await isOverlayOpen(page);
       await extensionEval('() => 0'); // open the extension page first: the timing is the click's, not the page load's
       const t0 = await startToggleClock(page);
-      await extensionEval<void>(`async (url) => {
+      await extensionEval<void>(
+        `async (url) => {
         const tabs = await browser.tabs.query({});
         const tab = tabs.find((t) => t.url === url);
         if (!tab) throw new Error('no tab for ' + url);
         const bg = await browser.runtime.getBackgroundPage();
         await bg.__test.clickAction(tab.id);
-      }`, url);
-      if (!(await waitForOverlay(page, !wasOpen, 5_000))) throw new Error(`clickAction: the overlay did not ${wasOpen ? 'close' : 'open'}`);
+      }`,
+        url,
+      );
+      if (!(await waitForOverlay(page, !wasOpen, 5_000)))
+        throw new Error(`clickAction: the overlay did not ${wasOpen ? 'close' : 'open'}`);
       return readToggleClock(page, t0);
     },
     close: async () => {
@@ -376,7 +443,13 @@ export async function overlayEval<T, A = undefined>(
  */
 export async function waitForOverlayAnimations(page: Page | PuppeteerPage): Promise<void> {
   // (the reader and the "not an article" notice alike: whatever the shadow root animates)
-  await waitUntil(() => overlayEval(page, (root) => root.getAnimations().every((a) => a.playState === 'finished' || a.playState === 'idle')), 'the overlay\'s fade-in to finish');
+  await waitUntil(
+    () =>
+      overlayEval(page, (root) =>
+        root.getAnimations().every((a) => a.playState === 'finished' || a.playState === 'idle'),
+      ),
+    "the overlay's fade-in to finish",
+  );
 }
 
 /** What a user sees in the overlay, as plain data (for assertions shared by the Chromium and Firefox specs). */
@@ -404,7 +477,10 @@ export function readOverlay(page: Page | PuppeteerPage): Promise<OverlaySnapshot
       labelledTitle: labelId ? text(root.getElementById(labelId)) : null,
       title: text(root.querySelector('h1')),
       notice: root.querySelector('.notice') ? text(root.querySelector('.notice')) : null,
-      times: Array.from(root.querySelectorAll('.dateline time')).map((t) => ({ datetime: t.getAttribute('datetime') ?? '', text: text(t) })),
+      times: Array.from(root.querySelectorAll('.dateline time')).map((t) => ({
+        datetime: t.getAttribute('datetime') ?? '',
+        text: text(t),
+      })),
       datelineText: text(root.querySelector('.dateline')),
       related: Array.from(root.querySelectorAll('.related a')).map((a) => ({
         title: text(a.querySelector('.headline') ?? a),

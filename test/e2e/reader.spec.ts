@@ -14,8 +14,20 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  FIXTURES, OVERLAY_TAG, SCREENSHOTS, clickAction, isOverlayOpen, launchChromium, overlayEval, readOverlay, serveDir,
-  waitForOverlay, waitForOverlayAnimations, waitUntil, type ChromiumSession, type Served,
+  FIXTURES,
+  OVERLAY_TAG,
+  SCREENSHOTS,
+  clickAction,
+  isOverlayOpen,
+  launchChromium,
+  overlayEval,
+  readOverlay,
+  serveDir,
+  waitForOverlay,
+  waitForOverlayAnimations,
+  waitUntil,
+  type ChromiumSession,
+  type Served,
 } from './harness.js';
 import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
@@ -35,7 +47,9 @@ beforeAll(async () => {
 afterAll(async () => {
   if (openTimes.length) {
     const sorted = [...openTimes].sort((a, b) => a - b);
-    console.log(`click → overlay host attached (ms, page clock, incl. first-time injection): median ${sorted[Math.floor(sorted.length / 2)]}, all ${sorted.join(', ')}`);
+    console.log(
+      `click → overlay host attached (ms, page clock, incl. first-time injection): median ${sorted[Math.floor(sorted.length / 2)]}, all ${sorted.join(', ')}`,
+    );
   }
   await chromium?.close();
   await server?.close();
@@ -116,8 +130,18 @@ describe('reader overlay in Chromium', () => {
 
     // None of the page's clutter anywhere in the overlay.
     const all = await overlayEval(page, (root) => (root.textContent ?? '').replace(/\s+/g, ' '));
-    for (const clutter of ['Advertisement', 'SEARCH IN NEWS', 'HOME PAGE', 'Facebook', 'WhatsApp', 'Privacy Policy',
-      'Delivering News and Insights', 'All rights reserved', 'Tags:', 'Türkçe']) {
+    for (const clutter of [
+      'Advertisement',
+      'SEARCH IN NEWS',
+      'HOME PAGE',
+      'Facebook',
+      'WhatsApp',
+      'Privacy Policy',
+      'Delivering News and Insights',
+      'All rights reserved',
+      'Tags:',
+      'Türkçe',
+    ]) {
       expect(all, `clutter "${clutter}"`).not.toContain(clutter);
     }
 
@@ -134,11 +158,17 @@ describe('reader overlay in Chromium', () => {
     await setStoredSettings(null);
     const page = await openPage('seed-haberler.html');
     await click(page);
-    const look = (): Promise<{ bg: string; family: string; size: string; theme: string }> => overlayEval(page, (root) => {
-      const reader = root.querySelector('.reader') as HTMLElement;
-      const body = root.querySelector('.article-body p') as HTMLElement;
-      return { bg: getComputedStyle(reader).backgroundColor, family: getComputedStyle(body).fontFamily, size: getComputedStyle(body).fontSize, theme: reader.dataset.theme ?? '' };
-    });
+    const look = (): Promise<{ bg: string; family: string; size: string; theme: string }> =>
+      overlayEval(page, (root) => {
+        const reader = root.querySelector('.reader') as HTMLElement;
+        const body = root.querySelector('.article-body p') as HTMLElement;
+        return {
+          bg: getComputedStyle(reader).backgroundColor,
+          family: getComputedStyle(body).fontFamily,
+          size: getComputedStyle(body).fontSize,
+          theme: reader.dataset.theme ?? '',
+        };
+      });
     const before = await look();
     expect(before.family).toMatch(/serif/i);
     expect(before.family).not.toMatch(/^system-ui/);
@@ -160,7 +190,9 @@ describe('reader overlay in Chromium', () => {
     await screenshot(page, 'seed-dark-ltr');
 
     // Stored in storage.sync (they follow the user)…
-    const stored = await chromium.sw.evaluate(async () => (await chrome.storage.sync.get('readerSettings')).readerSettings);
+    const stored = await chromium.sw.evaluate(
+      async () => (await chrome.storage.sync.get('readerSettings')).readerSettings,
+    );
     expect(stored).toMatchObject({ theme: 'dark', font: 'sans', fontSize: 21 });
 
     // …and still applied after the page is reloaded and the reader opened again.
@@ -180,12 +212,20 @@ describe('reader overlay in Chromium', () => {
     const page = await openPage('seed-haberler.html');
     await page.focus('#q');
     await page.evaluate(() => window.scrollTo(0, 420));
-    const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, x: scrollX, y: scrollY, focus: document.activeElement?.id }));
+    const before = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      x: scrollX,
+      y: scrollY,
+      focus: document.activeElement?.id,
+    }));
     expect(before.y).toBe(420);
 
     await click(page);
     // While open: the page behind does not scroll and cannot take focus.
-    const locked = await page.evaluate(() => ({ overflow: getComputedStyle(document.documentElement).overflow, inert: document.body.inert }));
+    const locked = await page.evaluate(() => ({
+      overflow: getComputedStyle(document.documentElement).overflow,
+      inert: document.body.inert,
+    }));
     expect(locked).toEqual({ overflow: 'hidden', inert: true });
     // Focus is inside the overlay, and Tab keeps it there.
     for (let i = 0; i < 25; i++) {
@@ -195,7 +235,12 @@ describe('reader overlay in Chromium', () => {
 
     await page.keyboard.press('Escape');
     expect(await waitForOverlay(page, false)).toBe(true);
-    const after = await page.evaluate(() => ({ html: document.documentElement.outerHTML, x: scrollX, y: scrollY, focus: document.activeElement?.id }));
+    const after = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      x: scrollX,
+      y: scrollY,
+      focus: document.activeElement?.id,
+    }));
     expect(after).toEqual(before);
     await page.close();
   });
@@ -208,21 +253,42 @@ describe('reader overlay in Chromium', () => {
       const host = document.documentElement.querySelector(`:scope > ${tag}`) as HTMLElement;
       const cs = getComputedStyle(host);
       const root = getComputedStyle(document.documentElement);
-      const hits = [[640, 450], [20, 20], [1260, 880]].map(([x, y]) => document.elementFromPoint(x!, y!)?.localName ?? null);
+      const hits = [
+        [640, 450],
+        [20, 20],
+        [1260, 880],
+      ].map(([x, y]) => document.elementFromPoint(x!, y!)?.localName ?? null);
       const h1 = host.shadowRoot!.querySelector('h1')!;
       const rect = h1.getBoundingClientRect();
       return {
-        display: cs.display, visibility: cs.visibility, opacity: cs.opacity, width: cs.width, height: cs.height, clip: cs.clipPath,
-        rootOpacity: root.opacity, rootFilter: root.filter, rootTransform: root.transform, hits,
+        display: cs.display,
+        visibility: cs.visibility,
+        opacity: cs.opacity,
+        width: cs.width,
+        height: cs.height,
+        clip: cs.clipPath,
+        rootOpacity: root.opacity,
+        rootFilter: root.filter,
+        rootTransform: root.transform,
+        hits,
         h1: { text: h1.textContent, w: rect.width, h: rect.height, top: rect.top },
         readerBg: getComputedStyle(host.shadowRoot!.querySelector('.reader')!).backgroundColor,
         before: getComputedStyle(host, '::before').content,
       };
     }, OVERLAY_TAG);
     expect(seen).toMatchObject({
-      display: 'block', visibility: 'visible', opacity: '1', width: '1280px', height: '900px', clip: 'none',
-      rootOpacity: '1', rootFilter: 'none', rootTransform: 'none', hits: [OVERLAY_TAG, OVERLAY_TAG, OVERLAY_TAG],
-      readerBg: 'rgb(251, 250, 247)', before: 'none',
+      display: 'block',
+      visibility: 'visible',
+      opacity: '1',
+      width: '1280px',
+      height: '900px',
+      clip: 'none',
+      rootOpacity: '1',
+      rootFilter: 'none',
+      rootTransform: 'none',
+      hits: [OVERLAY_TAG, OVERLAY_TAG, OVERLAY_TAG],
+      readerBg: 'rgb(251, 250, 247)',
+      before: 'none',
     });
     expect(seen.h1.text).toBe('Storm Closes Harbour As Ferries Stay In Port');
     expect(seen.h1.w).toBeGreaterThan(200);
@@ -244,7 +310,9 @@ describe('reader overlay in Chromium', () => {
     expect(o.notice).toMatch(/doesn’t look like a news article|Nothing to read here/);
     expect(o.notice).not.toMatch(/Error|at \w+ \(|undefined|null/);
     const box = await overlayEval(page, (root, host) => ({
-      reader: !!root.querySelector('.reader'), w: host.getBoundingClientRect().width, h: host.getBoundingClientRect().height,
+      reader: !!root.querySelector('.reader'),
+      w: host.getBoundingClientRect().width,
+      h: host.getBoundingClientRect().height,
       focusInside: document.activeElement === host,
     }));
     expect(box.reader).toBe(false);
@@ -261,7 +329,11 @@ describe('reader overlay in Chromium', () => {
     // "Show anyway" answers the user's click (a page script's .click() cannot press it: hostile.spec.ts).
     await click(page);
     await page.locator(`${OVERLAY_TAG} button[data-action="show-anyway"]`).click();
-    await page.waitForFunction((tag) => !!document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('.reader .article-body'), OVERLAY_TAG);
+    await page.waitForFunction(
+      (tag) =>
+        !!document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot?.querySelector('.reader .article-body'),
+      OVERLAY_TAG,
+    );
     expect(await page.evaluate(() => document.body.inert)).toBe(true);
     await page.locator(`${OVERLAY_TAG} button.close`).click();
     expect(await waitForOverlay(page, false)).toBe(true);
@@ -288,16 +360,29 @@ describe('reader overlay in Chromium', () => {
   it('the save shortcut path (Alt+Shift+S) opens the reader and saves the article to the library', async () => {
     const page = await openPage('seed-haberler.html');
     const url = page.url();
-    await waitUntil(() => chromium.sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === u)?.status === 'complete', url), 'the tab to finish loading');
+    await waitUntil(
+      () =>
+        chromium.sw.evaluate(
+          async (u) =>
+            (await chrome.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === u)?.status ===
+            'complete',
+          url,
+        ),
+      'the tab to finish loading',
+    );
     // commands.onCommand has no CDP trigger; the e2e hook runs what the 'save-article' command runs.
     const result = await chromium.sw.evaluate(async (u) => {
       const tab = (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u);
-      return (globalThis as unknown as { __test: { saveArticle(id: number): Promise<{ saved: boolean; message: string }> } }).__test.saveArticle(tab.id);
+      return (
+        globalThis as unknown as { __test: { saveArticle(id: number): Promise<{ saved: boolean; message: string }> } }
+      ).__test.saveArticle(tab.id);
     }, url);
     expect(result.message).toMatch(/Saved to your library|Updated in your library/);
     expect(result.saved).toBe(true);
     expect(await isOverlayOpen(page)).toBe(true);
-    expect(await overlayEval(page, (root) => root.querySelector('[role="status"]')?.textContent ?? '')).toBe(result.message);
+    expect(await overlayEval(page, (root) => root.querySelector('[role="status"]')?.textContent ?? '')).toBe(
+      result.message,
+    );
     await page.close();
   });
 
@@ -314,11 +399,27 @@ describe('reader overlay in Chromium', () => {
     const printed = await page.evaluate((tag) => {
       const host = document.documentElement.querySelector(`:scope > ${tag}`) as HTMLElement;
       const r = host.shadowRoot!;
-      const shown = (sel: string): boolean => { const el = r.querySelector(sel); return !!el && getComputedStyle(el).display !== 'none'; };
-      return { body: getComputedStyle(document.body).display, host: getComputedStyle(host).position,
-        toolbar: shown('.toolbar'), related: shown('.related'), title: shown('h1'), article: shown('.article-body') };
+      const shown = (sel: string): boolean => {
+        const el = r.querySelector(sel);
+        return !!el && getComputedStyle(el).display !== 'none';
+      };
+      return {
+        body: getComputedStyle(document.body).display,
+        host: getComputedStyle(host).position,
+        toolbar: shown('.toolbar'),
+        related: shown('.related'),
+        title: shown('h1'),
+        article: shown('.article-body'),
+      };
     }, OVERLAY_TAG);
-    expect(printed).toEqual({ body: 'none', host: 'static', toolbar: false, related: false, title: true, article: true });
+    expect(printed).toEqual({
+      body: 'none',
+      host: 'static',
+      toolbar: false,
+      related: false,
+      title: true,
+      article: true,
+    });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await page.emulateMedia({ media: 'screen' });
     expect(await overlayEval(page, (_root, host) => getComputedStyle(host).position)).toBe('fixed');
@@ -331,7 +432,9 @@ describe('reader overlay in Chromium', () => {
     const bg = await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor);
     expect(bg).toBe('rgb(23, 24, 27)');
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor)).toBe('rgb(251, 250, 247)');
+    expect(await overlayEval(page, (root) => getComputedStyle(root.querySelector('.reader')!).backgroundColor)).toBe(
+      'rgb(251, 250, 247)',
+    );
     await page.close();
   });
 
@@ -339,7 +442,10 @@ describe('reader overlay in Chromium', () => {
     const report: string[] = [];
     for (const theme of ['light', 'dark', 'sepia'] as const) {
       await setStoredSettings({ theme, font: 'serif', fontSize: 19, lineWidth: 54, lineHeight: 1.6 });
-      for (const [file, name] of [['reader-feature.html', 'ltr'], ['reader-rtl-ar.html', 'rtl']] as const) {
+      for (const [file, name] of [
+        ['reader-feature.html', 'ltr'],
+        ['reader-rtl-ar.html', 'rtl'],
+      ] as const) {
         for (const width of [1280, 400]) {
           const page = await openPage(file, { width });
           await click(page);
@@ -355,7 +461,10 @@ describe('reader overlay in Chromium', () => {
           expect(severe(violations), `${name} ${theme} ${width}`).toEqual([]);
           const contrast = await readerContrast(page);
           expect(contrast.length).toBeGreaterThan(8);
-          expect(contrast.filter((c) => c.ratio < c.need), `${name} ${theme} ${width}`).toEqual([]);
+          expect(
+            contrast.filter((c) => c.ratio < c.need),
+            `${name} ${theme} ${width}`,
+          ).toEqual([]);
           const ratios = contrast.map((c) => `${c.what} ${c.ratio}`).join(', ');
           if (width === 1280) report.push(`${name} ${theme} contrast: ${ratios}`);
           await page.close();
@@ -375,16 +484,19 @@ describe('reader overlay in Chromium', () => {
         await expectNoSidewaysScroll(page, `${file} at ${width}`);
         if (file === 'reader-feature.html') {
           // Every toolbar control is a 44 px touch target, on one line.
-          const sizes = await overlayEval(page, (root) => Array.from(root.querySelectorAll('.toolbar button'))
-            .filter((b) => (b as HTMLElement).getClientRects().length && !b.closest('[role="menu"], .panel'))
-            .map((b) => {
-              const r = b.getBoundingClientRect();
-              return { h: Math.round(r.height), top: Math.round(r.top), label: b.textContent };
-            }));
+          const sizes = await overlayEval(page, (root) =>
+            Array.from(root.querySelectorAll('.toolbar button'))
+              .filter((b) => (b as HTMLElement).getClientRects().length && !b.closest('[role="menu"], .panel'))
+              .map((b) => {
+                const r = b.getBoundingClientRect();
+                return { h: Math.round(r.height), top: Math.round(r.top), label: b.textContent };
+              }),
+          );
           for (const b of sizes) expect(b.h, `${b.label} at ${width}`).toBeGreaterThanOrEqual(44);
           expect(new Set(sizes.map((b) => b.top)).size, `one toolbar row at ${width}`).toBe(1);
           const title = await overlayEval(page, (root) =>
-            parseFloat(getComputedStyle(root.querySelector('h1')!).fontSize));
+            parseFloat(getComputedStyle(root.querySelector('h1')!).fontSize),
+          );
           if (width <= 400) expect(title).toBeLessThan(28);
           if (width === 320) {
             await page.locator(`${OVERLAY_TAG} button.site-menu`).click();
@@ -448,11 +560,12 @@ describe('reader overlay in Chromium', () => {
     await setStoredSettings(null);
     const page = await openPage('reader-feature.html');
     await click(page);
-    const focused = (): Promise<string> => overlayEval(page, (root) => {
-      const a = root.activeElement as HTMLElement | null;
-      if (!a) return 'none';
-      return `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`;
-    });
+    const focused = (): Promise<string> =>
+      overlayEval(page, (root) => {
+        const a = root.activeElement as HTMLElement | null;
+        if (!a) return 'none';
+        return `${a.localName}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`;
+      });
     await expect.poll(focused).toBe('h1#dr-title');
     // From the title, Space scrolls the article at once.
     const scrollTop = (): Promise<number> => overlayEval(page, (root) => root.querySelector('.scroller')!.scrollTop);
@@ -497,11 +610,13 @@ describe('reader overlay in Chromium', () => {
     await chromium.sw.evaluate(() => chrome.storage.local.remove('zappedBlocks'));
     const page = await openPage('reader-feature.html');
     await click(page);
-    const promo = (): Promise<boolean | null> => overlayEval(page, (root) => {
-      const p = Array.from(root.querySelectorAll('.article-body p'))
-        .find((x) => x.textContent!.includes('supported by readers'));
-      return p ? (p as HTMLElement).hidden : null;
-    });
+    const promo = (): Promise<boolean | null> =>
+      overlayEval(page, (root) => {
+        const p = Array.from(root.querySelectorAll('.article-body p')).find((x) =>
+          x.textContent!.includes('supported by readers'),
+        );
+        return p ? (p as HTMLElement).hidden : null;
+      });
     expect(await promo()).toBe(false);
     await page.keyboard.press('z');
     await page.locator(`${OVERLAY_TAG} .article-body p`, { hasText: 'supported by readers' }).click();

@@ -33,11 +33,17 @@ function install(mode: SpeechMode): void {
   const state = { current: null as null | FakeUtterance, queue: [] as FakeUtterance[], paused: false };
 
   class FakeUtterance extends EventTarget {
-    text: string; lang = ''; rate = 1; voice: unknown = null;
+    text: string;
+    lang = '';
+    rate = 1;
+    voice: unknown = null;
     onstart: ((e: Event) => void) | null = null;
     onend: ((e: Event) => void) | null = null;
     onerror: ((e: Event) => void) | null = null;
-    constructor(text: string) { super(); this.text = text; }
+    constructor(text: string) {
+      super();
+      this.text = text;
+    }
     fire(type: 'start' | 'end' | 'error', error?: string): void {
       const e = new Event(type);
       if (error) Object.defineProperty(e, 'error', { value: error });
@@ -55,12 +61,20 @@ function install(mode: SpeechMode): void {
     const u = state.queue.shift();
     if (!u) return;
     state.current = u;
-    setTimeout(() => { if (state.current === u) u.fire('start'); }, 0);
+    setTimeout(() => {
+      if (state.current === u) u.fire('start');
+    }, 0);
   };
   const fake = Object.assign(new EventTarget(), {
-    get speaking() { return !!state.current; },
-    get pending() { return state.queue.length > 0; },
-    get paused() { return state.paused; },
+    get speaking() {
+      return !!state.current;
+    },
+    get pending() {
+      return state.queue.length > 0;
+    },
+    get paused() {
+      return state.paused;
+    },
     speak(u: FakeUtterance) {
       const voiceURI = (u.voice as { voiceURI?: string } | null)?.voiceURI ?? null;
       log.push({ op: 'speak', text: u.text, lang: u.lang, rate: u.rate, voiceURI });
@@ -74,9 +88,17 @@ function install(mode: SpeechMode): void {
       state.queue = [];
       for (const u of dropped) setTimeout(() => u.fire('error', 'interrupted'), 0);
     },
-    pause() { state.paused = true; },
-    resume() { log.push({ op: 'resume' }); state.paused = false; startNext(); },
-    getVoices() { return fakeVoices; },
+    pause() {
+      state.paused = true;
+    },
+    resume() {
+      log.push({ op: 'resume' });
+      state.paused = false;
+      startNext();
+    },
+    getVoices() {
+      return fakeVoices;
+    },
   });
   if (mode === 'fake') {
     Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
@@ -86,8 +108,13 @@ function install(mode: SpeechMode): void {
   const synth = (): SpeechSynthesis => w.speechSynthesis as SpeechSynthesis;
   type UtteranceCtor = typeof SpeechSynthesisUtterance;
   const Utterance = (): UtteranceCtor => w.SpeechSynthesisUtterance as UtteranceCtor;
-  const voiceInfo = (v: SpeechSynthesisVoice): object =>
-    ({ name: v.name, lang: v.lang, voiceURI: v.voiceURI, localService: v.localService, default: v.default });
+  const voiceInfo = (v: SpeechSynthesisVoice): object => ({
+    name: v.name,
+    lang: v.lang,
+    voiceURI: v.voiceURI,
+    localService: v.localService,
+    default: v.default,
+  });
   const emit = (detail: object): void => {
     document.dispatchEvent(new CustomEvent('dateline-speech:event', { detail: JSON.stringify(detail) }));
   };
@@ -95,16 +122,34 @@ function install(mode: SpeechMode): void {
   synth().addEventListener?.('voiceschanged', () => emit({ type: 'voiceschanged' }));
 
   document.addEventListener('dateline-speech:call', (e) => {
-    const call = JSON.parse(String((e as CustomEvent).detail)) as
-      { op: string; id?: number; text?: string; lang?: string; rate?: number; voiceURI?: string | null };
+    const call = JSON.parse(String((e as CustomEvent).detail)) as {
+      op: string;
+      id?: number;
+      text?: string;
+      lang?: string;
+      rate?: number;
+      voiceURI?: string | null;
+    };
     let reply: unknown = null;
     switch (call.op) {
-      case 'hello': reply = true; break;
-      case 'state': reply = { speaking: synth().speaking, pending: synth().pending, paused: synth().paused }; break;
-      case 'voices': reply = synth().getVoices().map(voiceInfo); break;
+      case 'hello':
+        reply = true;
+        break;
+      case 'state':
+        reply = { speaking: synth().speaking, pending: synth().pending, paused: synth().paused };
+        break;
+      case 'voices':
+        reply = synth().getVoices().map(voiceInfo);
+        break;
       // (The fake records its own calls, also when a page in this world uses it directly: the library.)
-      case 'cancel': if (mode === 'real') log.push({ op: 'cancel' }); synth().cancel(); break;
-      case 'resume': if (mode === 'real') log.push({ op: 'resume' }); synth().resume(); break;
+      case 'cancel':
+        if (mode === 'real') log.push({ op: 'cancel' });
+        synth().cancel();
+        break;
+      case 'resume':
+        if (mode === 'real') log.push({ op: 'resume' });
+        synth().resume();
+        break;
       case 'speak': {
         const id = call.id!;
         const { text, lang, rate, voiceURI } = call;
@@ -112,11 +157,20 @@ function install(mode: SpeechMode): void {
         const u = new (Utterance())(call.text ?? '');
         u.lang = call.lang ?? '';
         u.rate = call.rate ?? 1;
-        const voice = synth().getVoices().find((v) => v.voiceURI === call.voiceURI);
+        const voice = synth()
+          .getVoices()
+          .find((v) => v.voiceURI === call.voiceURI);
         if (voice) u.voice = voice;
         live.set(id, u);
-        u.addEventListener('start', () => { log.push({ op: 'start', id }); emit({ type: 'start', id }); });
-        u.addEventListener('end', () => { live.delete(id); log.push({ op: 'end', id }); emit({ type: 'end', id }); });
+        u.addEventListener('start', () => {
+          log.push({ op: 'start', id });
+          emit({ type: 'start', id });
+        });
+        u.addEventListener('end', () => {
+          live.delete(id);
+          log.push({ op: 'end', id });
+          emit({ type: 'end', id });
+        });
         u.addEventListener('error', (ev) => {
           live.delete(id);
           const error = (ev as SpeechSynthesisErrorEvent).error;
@@ -142,6 +196,8 @@ function install(mode: SpeechMode): void {
       startNext();
       return true;
     },
-    get current() { return state.current?.text ?? null; },
+    get current() {
+      return state.current?.text ?? null;
+    },
   };
 }

@@ -9,7 +9,9 @@ import path from 'node:path';
 /** The project's root folder. */
 export const ROOT = path.resolve(__dirname, '../..');
 /** The corpus folder: $DATELINE_CORPUS, else ../shared/corpus next to the project. */
-export const CORPUS_DIR = process.env.DATELINE_CORPUS ? path.resolve(process.env.DATELINE_CORPUS) : path.resolve(ROOT, '../shared/corpus');
+export const CORPUS_DIR = process.env.DATELINE_CORPUS
+  ? path.resolve(process.env.DATELINE_CORPUS)
+  : path.resolve(ROOT, '../shared/corpus');
 
 /** A path inside the corpus, e.g. corpusPath('scrapinghub', 'html'). */
 export const corpusPath = (...parts: string[]): string => path.join(CORPUS_DIR, ...parts);
@@ -19,4 +21,6 @@ export const hasCorpus = (...parts: string[]): boolean => existsSync(corpusPath(
 
 /** A describe() title that says what is read, or why it is skipped. */
 export const corpusTitle = (what: string, ...parts: string[]): string =>
-  hasCorpus(...parts) ? `${what} (${corpusPath(...parts)})` : `${what} (skipped: ${corpusPath(...parts)} is absent; set DATELINE_CORPUS)`;
+  hasCorpus(...parts)
+    ? `${what} (${corpusPath(...parts)})`
+    : `${what} (skipped: ${corpusPath(...parts)} is absent; set DATELINE_CORPUS)`;

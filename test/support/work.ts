@@ -18,7 +18,20 @@ export interface Work {
 }
 
 type Win = Window & typeof globalThis;
-const INTERFACES = ['Node', 'Element', 'Document', 'CharacterData', 'HTMLElement', 'NodeList', 'HTMLCollection', 'TreeWalker', 'NodeIterator', 'Attr', 'NamedNodeMap', 'DOMTokenList'];
+const INTERFACES = [
+  'Node',
+  'Element',
+  'Document',
+  'CharacterData',
+  'HTMLElement',
+  'NodeList',
+  'HTMLCollection',
+  'TreeWalker',
+  'NodeIterator',
+  'Attr',
+  'NamedNodeMap',
+  'DOMTokenList',
+];
 
 let current: Work | null = null;
 
@@ -40,10 +53,24 @@ export function countDomWork<T>(win: Win, fn: () => T): { result: T; work: Work 
       if (!d.configurable) continue;
       if (d.get) {
         const get = d.get;
-        Object.defineProperty(proto, key, { ...d, get(this: unknown) { const r = get.call(this); count(r); return r; } });
+        Object.defineProperty(proto, key, {
+          ...d,
+          get(this: unknown) {
+            const r = get.call(this);
+            count(r);
+            return r;
+          },
+        });
       } else if (typeof d.value === 'function') {
         const f = d.value as (...a: unknown[]) => unknown;
-        Object.defineProperty(proto, key, { ...d, value: function (this: unknown, ...a: unknown[]) { const r = f.apply(this, a); count(r); return r; } });
+        Object.defineProperty(proto, key, {
+          ...d,
+          value: function (this: unknown, ...a: unknown[]) {
+            const r = f.apply(this, a);
+            count(r);
+            return r;
+          },
+        });
       } else continue;
       restore.push(() => Object.defineProperty(proto, key, d));
     }

@@ -21,7 +21,9 @@ function files(dir: string): string[] {
 }
 /** Source without comments and string contents' noise, so a "why" comment can name a global. */
 function code(file: string): string {
-  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  return readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
 }
 const rel = (f: string): string => path.relative(SRC, f);
 
@@ -32,11 +34,14 @@ describe('architecture', () => {
       const c = code(f);
       // String contents (import specifiers like './clone-document.js', messages) are not code.
       const bare = c.replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''");
-      const globals = bare.match(/\b(window|document|location|navigator|chrome|browser|localStorage|sessionStorage|indexedDB|fetch)\s*[.([]/g);
+      const globals = bare.match(
+        /\b(window|document|location|navigator|chrome|browser|localStorage|sessionStorage|indexedDB|fetch)\s*[.([]/g,
+      );
       if (globals) offenders.push(`${rel(f)}: ${globals.join(', ')}`);
       for (const m of c.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
         const spec = m[1]!;
-        if (spec.startsWith('.') && !path.resolve(path.dirname(f), spec).startsWith(path.join(SRC, 'core'))) offenders.push(`${rel(f)} imports ${spec}`);
+        if (spec.startsWith('.') && !path.resolve(path.dirname(f), spec).startsWith(path.join(SRC, 'core')))
+          offenders.push(`${rel(f)} imports ${spec}`);
         if (/webextension-polyfill|^dexie/.test(spec)) offenders.push(`${rel(f)} imports ${spec}`);
       }
     }
@@ -59,7 +64,8 @@ describe('architecture', () => {
         for (const m of code(f).matchAll(/from\s+['"](\.[^'"]+)['"]/g)) {
           const target = path.relative(SRC, path.resolve(path.dirname(f), m[1]!)).split(path.sep)[0]!;
           // the overlay is a UI module the content script and the library both mount; that is its purpose
-          if (target !== e && entries.includes(target) && !(target === 'overlay')) offenders.push(`${rel(f)} imports ${m[1]}`);
+          if (target !== e && entries.includes(target) && !(target === 'overlay'))
+            offenders.push(`${rel(f)} imports ${m[1]}`);
         }
       }
     }
@@ -70,8 +76,10 @@ describe('architecture', () => {
     const CORE = path.join(SRC, 'core');
     const STAGES = ['article', 'dateline', 'related'];
     /** Top folder (or file) under src/core that a relative import of `f` lands in. */
-    const importsOf = (f: string): string[] => [...code(f).matchAll(/from\s+['"](\.[^'"]+)['"]/g)]
-      .map((m) => path.relative(CORE, path.resolve(path.dirname(f), m[1]!)));
+    const importsOf = (f: string): string[] =>
+      [...code(f).matchAll(/from\s+['"](\.[^'"]+)['"]/g)].map((m) =>
+        path.relative(CORE, path.resolve(path.dirname(f), m[1]!)),
+      );
     const folderOf = (r: string): string => r.split(path.sep)[0]!.replace(/\.js$/, '.ts');
 
     // work.ts is the work tally tests read (issue #17): a counter every scan may add to, importing nothing.
@@ -108,7 +116,7 @@ describe('architecture', () => {
       expect(offenders).toEqual([]);
     });
 
-    it('only core/page/page-meta.ts parses JSON (the page\'s JSON-LD, once, for every stage)', () => {
+    it("only core/page/page-meta.ts parses JSON (the page's JSON-LD, once, for every stage)", () => {
       const offenders = files(CORE)
         .filter((f) => rel(f) !== path.join('core', 'page', 'page-meta.ts'))
         .filter((f) => /JSON\.parse\b/.test(code(f)))
@@ -129,12 +137,21 @@ describe('architecture', () => {
       }
       expect(exported.size).toBeGreaterThan(10);
       const SENTINELS = [
-        'lire aussi', 'lees ook', 'czytaj', // read-also
-        'sponsorisé', 'patrocinad', 'ממומן', // paid labels
-        'réservé aux abonnés', 'riservato agli abbonati', // paywall
-        'abonnez', 'inscrivez', // newsletter
-        'février', 'setiembre', 'września', // months
-        '0966', '09e6', // digits (Devanagari, Bengali)
+        'lire aussi',
+        'lees ook',
+        'czytaj', // read-also
+        'sponsorisé',
+        'patrocinad',
+        'ממומן', // paid labels
+        'réservé aux abonnés',
+        'riservato agli abbonati', // paywall
+        'abonnez',
+        'inscrivez', // newsletter
+        'février',
+        'setiembre',
+        'września', // months
+        '0966',
+        '09e6', // digits (Devanagari, Bengali)
       ];
       const offenders: string[] = [];
       for (const f of files(CORE).filter((x) => !x.startsWith(LEXICON + path.sep))) {
@@ -149,15 +166,19 @@ describe('architecture', () => {
     });
 
     it('every core folder opens with a one-paragraph header (index.ts doc comment or README.md)', () => {
-      const dirs = (d: string): string[] => readdirSync(d).map((x) => path.join(d, x))
-        .filter((x) => statSync(x).isDirectory())
-        .flatMap((x) => [x, ...dirs(x)]);
-      const missing = dirs(CORE).filter((d) => {
-        const readme = path.join(d, 'README.md');
-        const index = path.join(d, 'index.ts');
-        if (existsSync(readme)) return readFileSync(readme, 'utf8').trim().length < 80;
-        return !existsSync(index) || !/^\/\*\*/.test(readFileSync(index, 'utf8'));
-      }).map(rel);
+      const dirs = (d: string): string[] =>
+        readdirSync(d)
+          .map((x) => path.join(d, x))
+          .filter((x) => statSync(x).isDirectory())
+          .flatMap((x) => [x, ...dirs(x)]);
+      const missing = dirs(CORE)
+        .filter((d) => {
+          const readme = path.join(d, 'README.md');
+          const index = path.join(d, 'index.ts');
+          if (existsSync(readme)) return readFileSync(readme, 'utf8').trim().length < 80;
+          return !existsSync(index) || !/^\/\*\*/.test(readFileSync(index, 'utf8'));
+        })
+        .map(rel);
       expect(missing).toEqual([]);
     });
   });

@@ -8,10 +8,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => unknown;
-interface Script { id: string; matches?: string[]; js?: string[]; runAt?: string; persistAcrossSessions?: boolean }
+interface Script {
+  id: string;
+  matches?: string[];
+  js?: string[];
+  runAt?: string;
+  persistAcrossSessions?: boolean;
+}
 
 const fake = vi.hoisted(() => {
-  const events = (): { addListener(l: Listener): void; removeListener(l: Listener): void; fire(...a: unknown[]): unknown[]; listeners: Listener[] } => {
+  const events = (): {
+    addListener(l: Listener): void;
+    removeListener(l: Listener): void;
+    fire(...a: unknown[]): unknown[];
+    listeners: Listener[];
+  } => {
     const listeners: Listener[] = [];
     return {
       listeners,
@@ -37,17 +48,26 @@ const fake = vi.hoisted(() => {
     toggled: [] as number[],
   };
   const browser = {
-    runtime: { id: 'ext-id', getURL: (p: string) => `chrome-extension://ext-id/${p}`, onMessage: events(), onInstalled: events(), onStartup: events() },
+    runtime: {
+      id: 'ext-id',
+      getURL: (p: string) => `chrome-extension://ext-id/${p}`,
+      onMessage: events(),
+      onInstalled: events(),
+      onStartup: events(),
+    },
     storage: { local: area(), session: area(), sync: area(), onChanged: events() },
     permissions: { getAll: async () => ({ origins: [...state.origins] }), onAdded: events(), onRemoved: events() },
     scripting: {
       getRegisteredContentScripts: async () => structuredClone(state.scripts),
       registerContentScripts: async (s: Script[]) => {
-        if (state.rejectPersist && s.some((x) => x.persistAcrossSessions)) throw new Error('Error: persistAcrossSessions is not supported');
-        for (const x of s) if (state.scripts.some((y) => y.id === x.id)) throw new Error(`Duplicate script ID '${x.id}'`);
+        if (state.rejectPersist && s.some((x) => x.persistAcrossSessions))
+          throw new Error('Error: persistAcrossSessions is not supported');
+        for (const x of s)
+          if (state.scripts.some((y) => y.id === x.id)) throw new Error(`Duplicate script ID '${x.id}'`);
         state.scripts.push(...structuredClone(s));
       },
-      unregisterContentScripts: async ({ ids }: { ids: string[] }) => void (state.scripts = state.scripts.filter((s) => !ids.includes(s.id))),
+      unregisterContentScripts: async ({ ids }: { ids: string[] }) =>
+        void (state.scripts = state.scripts.filter((s) => !ids.includes(s.id))),
       executeScript: async ({ target }: { target: { tabId: number } }) => void state.injected.push(target.tabId),
     },
     tabs: {
@@ -59,7 +79,12 @@ const fake = vi.hoisted(() => {
       create: async () => ({}),
     },
     windows: { create: async (_o: { url?: string }): Promise<object> => ({}) },
-    action: { setBadgeText: async () => {}, getBadgeText: async () => '', setBadgeBackgroundColor: async () => {}, setBadgeTextColor: async () => {} },
+    action: {
+      setBadgeText: async () => {},
+      getBadgeText: async () => '',
+      setBadgeBackgroundColor: async () => {},
+      setBadgeTextColor: async () => {},
+    },
   };
   return { browser, state };
 });
@@ -86,10 +111,24 @@ const ids = () => fake.state.scripts.map((s) => s.id).sort();
 
 describe('background auto-clean (fake extension API)', () => {
   beforeEach(async () => {
-    Object.assign(fake.state, { origins: ['http://127.0.0.1/*'], scripts: [], rejectPersist: false, injected: [], toggled: [] });
+    Object.assign(fake.state, {
+      origins: ['http://127.0.0.1/*'],
+      scripts: [],
+      rejectPersist: false,
+      injected: [],
+      toggled: [],
+    });
     fake.browser.storage.local.reset();
     fake.browser.storage.session.reset();
-    for (const e of [fake.browser.runtime.onMessage, fake.browser.runtime.onInstalled, fake.browser.runtime.onStartup, fake.browser.permissions.onAdded, fake.browser.permissions.onRemoved, fake.browser.tabs.onUpdated]) e.listeners.length = 0;
+    for (const e of [
+      fake.browser.runtime.onMessage,
+      fake.browser.runtime.onInstalled,
+      fake.browser.runtime.onStartup,
+      fake.browser.permissions.onAdded,
+      fake.browser.permissions.onRemoved,
+      fake.browser.tabs.onUpdated,
+    ])
+      e.listeners.length = 0;
     registerAutoClean();
     await settle();
   });
@@ -100,7 +139,16 @@ describe('background auto-clean (fake extension API)', () => {
     await send('autoclean:set-mode', { site: 'bbc.co.uk', mode: 'always' }, OPTIONS); // no permission
     expect(ids()).toEqual([]); // the master switch is still off
     await send('autoclean:set-enabled', { enabled: true }, OPTIONS);
-    expect(fake.state.scripts).toEqual([{ id: 'autoclean:127.0.0.1', matches: ['*://127.0.0.1/*'], js: ['detector.js'], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true }]);
+    expect(fake.state.scripts).toEqual([
+      {
+        id: 'autoclean:127.0.0.1',
+        matches: ['*://127.0.0.1/*'],
+        js: ['detector.js'],
+        runAt: 'document_idle',
+        allFrames: false,
+        persistAcrossSessions: true,
+      },
+    ]);
     const state = (await send('autoclean:state', {}, OPTIONS)).value;
     expect(state.needsPermission).toEqual(['bbc.co.uk']);
   });
@@ -113,7 +161,9 @@ describe('background auto-clean (fake extension API)', () => {
     fake.browser.permissions.onRemoved.fire({ origins: ['http://127.0.0.1/*'] });
     await settle();
     expect(ids()).toEqual([]);
-    const row = (await send('autoclean:state', {}, OPTIONS)).value.rows.find((r: { site: string }) => r.site === '127.0.0.1');
+    const row = (await send('autoclean:state', {}, OPTIONS)).value.rows.find(
+      (r: { site: string }) => r.site === '127.0.0.1',
+    );
     expect(row.status).toBe('needs-permission');
     fake.state.origins = ['*://127.0.0.1/*'];
     fake.browser.permissions.onAdded.fire({ origins: ['*://127.0.0.1/*'] });
@@ -147,28 +197,50 @@ describe('background auto-clean (fake extension API)', () => {
 
     expect((await send('autoclean:article', { navigation: 'navigate', reason: '' }, tab(ARTICLE, 3))).ok).toBe(false); // an iframe
     // The URL is the sender's: a page elsewhere cannot claim to be on an enabled site.
-    expect((await send('autoclean:article', { navigation: 'navigate', reason: '', url: ARTICLE }, tab('https://evil.example/2019/x/'))).value).toEqual({ action: 'skipped', reason: 'off' });
+    expect(
+      (
+        await send(
+          'autoclean:article',
+          { navigation: 'navigate', reason: '', url: ARTICLE },
+          tab('https://evil.example/2019/x/'),
+        )
+      ).value,
+    ).toEqual({ action: 'skipped', reason: 'off' });
     expect(fake.state.injected).toEqual([]);
 
-    expect((await send('autoclean:article', { navigation: 'navigate', reason: '' }, tab(ARTICLE))).value).toEqual({ action: 'opened' });
+    expect((await send('autoclean:article', { navigation: 'navigate', reason: '' }, tab(ARTICLE))).value).toEqual({
+      action: 'opened',
+    });
     expect([fake.state.injected, fake.state.toggled]).toEqual([[7], [7]]);
 
     await send('autoclean:dismiss', {}, tab(ARTICLE + '#comments'));
-    expect((await send('autoclean:article', { navigation: 'back_forward', reason: '' }, tab(ARTICLE))).value).toEqual({ action: 'skipped', reason: 'dismissed' });
+    expect((await send('autoclean:article', { navigation: 'back_forward', reason: '' }, tab(ARTICLE))).value).toEqual({
+      action: 'skipped',
+      reason: 'dismissed',
+    });
     expect(fake.state.injected).toEqual([7]);
   });
 
   it('"ask" answers with an offer; "Never on" from the overlay turns the site off without asking for anything', async () => {
     await send('autoclean:set-enabled', { enabled: true }, OPTIONS);
     await send('autoclean:set-mode', { site: '127.0.0.1', mode: 'ask' }, OPTIONS);
-    expect((await send('autoclean:article', { navigation: 'navigate', reason: '' }, tab(ARTICLE))).value).toEqual({ action: 'offer' });
-    expect((await send('autoclean:choose', { mode: 'never' }, tab(ARTICLE))).value).toEqual({ done: true, grantPageOpened: false, display: '127.0.0.1' });
+    expect((await send('autoclean:article', { navigation: 'navigate', reason: '' }, tab(ARTICLE))).value).toEqual({
+      action: 'offer',
+    });
+    expect((await send('autoclean:choose', { mode: 'never' }, tab(ARTICLE))).value).toEqual({
+      done: true,
+      grantPageOpened: false,
+      display: '127.0.0.1',
+    });
     expect(ids()).toEqual([]);
   });
 
   it('"Always clean" from the overlay on a site without permission opens the grant page instead of failing', async () => {
     const opened: string[] = [];
-    fake.browser.windows.create = async (o: { url?: string }) => { opened.push(o.url ?? ''); return {}; };
+    fake.browser.windows.create = async (o: { url?: string }) => {
+      opened.push(o.url ?? '');
+      return {};
+    };
     const r = (await send('autoclean:choose', { mode: 'always' }, tab('https://www.bbc.co.uk/news/world-123'))).value;
     expect(r).toEqual({ done: false, grantPageOpened: true, display: 'bbc.co.uk' });
     expect(opened).toEqual(['chrome-extension://ext-id/options.html?grant=bbc.co.uk&mode=always']);

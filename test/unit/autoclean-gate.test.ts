@@ -10,7 +10,8 @@ import { JSDOM } from 'jsdom';
 import { isArticlePage, urlMayBeArticle } from '../../src/autoclean/article-gate.js';
 
 const FIX = path.resolve(__dirname, '../fixtures');
-const load = (file: string, url: string): Document => new JSDOM(readFileSync(path.join(FIX, file), 'utf8'), { url }).window.document;
+const load = (file: string, url: string): Document =>
+  new JSDOM(readFileSync(path.join(FIX, file), 'utf8'), { url }).window.document;
 const ARTICLE_URL = 'http://127.0.0.1:8080/2019/11/15/us-urges-haftar-led-forces-to-end-offensive-in-12618612/';
 
 describe('article gate on fixtures', () => {
@@ -35,20 +36,34 @@ describe('article gate on fixtures', () => {
   it('a comment thread marked up as <article> cards does not turn an article into a front page', () => {
     const url = 'https://blog.example/2024/05/harbour-reopens-after-repairs/';
     const prose = '<p>The harbour reopened on Tuesday after a week of repairs to the sea wall, officials said.</p>';
-    const comments = Array.from({ length: 6 }, (_, i) => `<li><article class="comment-body" id="div-comment-${i}">`
-      + `<footer class="comment-meta">Reader ${i}</footer><p>Great news for the town.</p></article></li>`).join('');
-    const html = `<html><head><meta property="og:type" content="blog"></head><body><main>${prose.repeat(12)}</main>`
-      + `<section id="comments"><h2>6 comments</h2><ol class="comment-list">${comments}</ol></section></body></html>`;
+    const comments = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<li><article class="comment-body" id="div-comment-${i}">` +
+        `<footer class="comment-meta">Reader ${i}</footer><p>Great news for the town.</p></article></li>`,
+    ).join('');
+    const html =
+      `<html><head><meta property="og:type" content="blog"></head><body><main>${prose.repeat(12)}</main>` +
+      `<section id="comments"><h2>6 comments</h2><ol class="comment-list">${comments}</ol></section></body></html>`;
     const v = isArticlePage(new JSDOM(html, { url }).window.document, url);
     expect(v.reason).not.toMatch(/teaser/);
     // Six real teaser cards still make a front page.
-    const cards = Array.from({ length: 6 }, (_, i) => `<article class="card"><a href="/s/${i}">Story ${i}</a></article>`).join('');
+    const cards = Array.from(
+      { length: 6 },
+      (_, i) => `<article class="card"><a href="/s/${i}">Story ${i}</a></article>`,
+    ).join('');
     const front = isArticlePage(new JSDOM(`<html><body>${cards}</body></html>`, { url }).window.document, url);
     expect(front.reason).toMatch(/teaser/);
   });
 
   it('the article body under a search, tag or live URL is still not auto-opened', () => {
-    for (const url of ['http://x.com/search?q=libya', 'http://x.com/tag/libya/', 'http://x.com/live/', 'http://x.com/de/suche/libyen', 'http://x.com/?s=libya']) {
+    for (const url of [
+      'http://x.com/search?q=libya',
+      'http://x.com/tag/libya/',
+      'http://x.com/live/',
+      'http://x.com/de/suche/libyen',
+      'http://x.com/?s=libya',
+    ]) {
       expect(urlMayBeArticle(url).ok, url).toBe(false);
     }
     expect(urlMayBeArticle('https://www.bbc.co.uk/news/world-africa-50424234').ok).toBe(true);

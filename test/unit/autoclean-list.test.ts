@@ -11,17 +11,17 @@ import type { SiteMode } from '../../src/autoclean/settings.js';
 describe('parseSiteList', () => {
   it('reports garbage lines with line numbers and keeps every good line', () => {
     const text = [
-      '# my news sites',        // 1 comment
-      'bbc.co.uk',              // 2
-      '',                       // 3 blank
-      'this is not a domain',   // 4 garbage
+      '# my news sites', // 1 comment
+      'bbc.co.uk', // 2
+      '', // 3 blank
+      'this is not a domain', // 4 garbage
       'https://www.lemonde.fr/international/article/2024/x.html ask', // 5 URL + mode
-      'co.uk',                  // 6 public suffix
+      'co.uk', // 6 public suffix
       'spiegel.de never   # no thanks', // 7 mode + trailing comment
-      'süddeutsche.de',         // 8 IDN
-      'nytimes.com sometimes',  // 9 unknown mode
-      'ftp://files.example.com',// 10 not web
-      '127.0.0.1:8080',         // 11 IP with port
+      'süddeutsche.de', // 8 IDN
+      'nytimes.com sometimes', // 9 unknown mode
+      'ftp://files.example.com', // 10 not web
+      '127.0.0.1:8080', // 11 IP with port
     ].join('\n');
     const r = parseSiteList(text);
     expect(r.entries).toEqual([
@@ -43,7 +43,10 @@ describe('parseSiteList', () => {
 
   it('merges duplicates (www., case, URL forms of one site), the later line’s mode winning', () => {
     const r = parseSiteList('bbc.co.uk\nWWW.BBC.CO.UK never\nhttps://news.bbc.co.uk/x\nhttps://www.bbc.co.uk/ ask\n');
-    expect(r.entries).toEqual([{ site: 'news.bbc.co.uk', mode: 'always' }, { site: 'bbc.co.uk', mode: 'ask' }]);
+    expect(r.entries).toEqual([
+      { site: 'news.bbc.co.uk', mode: 'always' },
+      { site: 'bbc.co.uk', mode: 'ask' },
+    ]);
     expect(r.duplicates).toBe(2);
     expect(r.problems).toEqual([]);
   });
@@ -68,14 +71,38 @@ describe('parseSiteList', () => {
 
   it('never loses a good line, whatever garbage surrounds it (property)', () => {
     const good = fc.constantFrom(...STARTER_SITES.slice(0, 40).map((s) => s.site));
-    const junk = fc.constantFrom('not a site', 'co.uk', '@@@', 'http://', 'x', 'foo bar baz', 'mailto:x@y.z', '####', '   ');
-    fc.assert(fc.property(fc.array(fc.oneof(good.map((g) => ({ g })), junk.map((j) => ({ j }))), { maxLength: 30 }), (lines) => {
-      const text = lines.map((l) => ('g' in l ? l.g : l.j)).join('\n');
-      const r = parseSiteList(text);
-      const wanted = new Set(lines.flatMap((l) => ('g' in l ? [l.g] : [])));
-      expect(new Set(r.entries.map((e) => e.site))).toEqual(wanted);
-      const garbageLines = lines.flatMap((l, i) => ('j' in l && l.j.trim() && !l.j.trim().startsWith('#') ? [i + 1] : []));
-      expect(r.problems.map((p) => p.line)).toEqual(garbageLines);
-    }), { numRuns: 200 });
+    const junk = fc.constantFrom(
+      'not a site',
+      'co.uk',
+      '@@@',
+      'http://',
+      'x',
+      'foo bar baz',
+      'mailto:x@y.z',
+      '####',
+      '   ',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            good.map((g) => ({ g })),
+            junk.map((j) => ({ j })),
+          ),
+          { maxLength: 30 },
+        ),
+        (lines) => {
+          const text = lines.map((l) => ('g' in l ? l.g : l.j)).join('\n');
+          const r = parseSiteList(text);
+          const wanted = new Set(lines.flatMap((l) => ('g' in l ? [l.g] : [])));
+          expect(new Set(r.entries.map((e) => e.site))).toEqual(wanted);
+          const garbageLines = lines.flatMap((l, i) =>
+            'j' in l && l.j.trim() && !l.j.trim().startsWith('#') ? [i + 1] : [],
+          );
+          expect(r.problems.map((p) => p.line)).toEqual(garbageLines);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -6,9 +6,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SETTINGS, activeSites, normalizeSettings, siteRows, withMode, withSites, withoutSite, type AutoCleanSettings,
+  DEFAULT_SETTINGS,
+  activeSites,
+  normalizeSettings,
+  siteRows,
+  withMode,
+  withSites,
+  withoutSite,
+  type AutoCleanSettings,
 } from '../../src/autoclean/settings.js';
-import { desiredScripts, patternCoversOrigin, planRegistration, siteGranted } from '../../src/autoclean/registration-plan.js';
+import {
+  desiredScripts,
+  patternCoversOrigin,
+  planRegistration,
+  siteGranted,
+} from '../../src/autoclean/registration-plan.js';
 import { decideAutoOpen, pageKey, withDismissed, DISMISSED_LIMIT } from '../../src/autoclean/session-rules.js';
 import { chooseMode, requestSites } from '../../src/options/grant-flow.js';
 import { STARTER_SITES } from '../../src/autoclean/starter-list.js';
@@ -30,7 +42,13 @@ describe('settings', () => {
     const granted = (site: string): boolean => site !== 'example.org';
     expect(activeSites(s, granted)).toEqual(['bbc.co.uk', 'lemonde.fr']);
     const status = Object.fromEntries(siteRows(s, granted).map((r) => [r.site, r.status]));
-    expect(status).toMatchObject({ 'bbc.co.uk': 'active', 'lemonde.fr': 'active', 'spiegel.de': 'never', 'example.org': 'needs-permission', 'nytimes.com': 'suggested' });
+    expect(status).toMatchObject({
+      'bbc.co.uk': 'active',
+      'lemonde.fr': 'active',
+      'spiegel.de': 'never',
+      'example.org': 'needs-permission',
+      'nytimes.com': 'suggested',
+    });
     expect(siteRows({ ...s, enabled: false }, granted).find((r) => r.site === 'bbc.co.uk')!.status).toBe('paused');
   });
 
@@ -40,14 +58,19 @@ describe('settings', () => {
     s = withoutSite(s, 'bbc.co.uk');
     expect(siteRows(s, () => true).some((r) => r.site === 'bbc.co.uk')).toBe(false);
     s = withMode(s, 'bbc.co.uk', 'ask');
-    expect(siteRows(s, () => true).find((r) => r.site === 'bbc.co.uk')).toMatchObject({ mode: 'ask', source: 'starter' });
+    expect(siteRows(s, () => true).find((r) => r.site === 'bbc.co.uk')).toMatchObject({
+      mode: 'ask',
+      source: 'starter',
+    });
     s = withoutSite(s, 'zzz-local-news.example');
     expect(siteRows(s, () => true).some((r) => r.site === 'zzz-local-news.example')).toBe(false);
   });
 
   it('merging an import counts new and changed sites and leaves the others alone', () => {
     const r = withSites(on({ 'bbc.co.uk': 'always', 'lemonde.fr': 'ask' }), [
-      { site: 'bbc.co.uk', mode: 'always' }, { site: 'lemonde.fr', mode: 'never' }, { site: 'elpais.com', mode: 'always' },
+      { site: 'bbc.co.uk', mode: 'always' },
+      { site: 'lemonde.fr', mode: 'never' },
+      { site: 'elpais.com', mode: 'always' },
     ]);
     expect([r.added, r.changed]).toEqual([1, 1]);
     expect(r.settings.sites).toEqual({ 'bbc.co.uk': 'always', 'lemonde.fr': 'never', 'elpais.com': 'always' });
@@ -55,8 +78,9 @@ describe('settings', () => {
 
   it('repairs stored settings of the wrong shape instead of failing', () => {
     expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
-    expect(normalizeSettings({ enabled: 'yes', sites: { 'a.com': 'always', 'b.com': 'sometimes' }, hidden: ['x.com', 3] }))
-      .toEqual({ enabled: false, sites: { 'a.com': 'always' }, hidden: ['x.com'] });
+    expect(
+      normalizeSettings({ enabled: 'yes', sites: { 'a.com': 'always', 'b.com': 'sometimes' }, hidden: ['x.com', 3] }),
+    ).toEqual({ enabled: false, sites: { 'a.com': 'always' }, hidden: ['x.com'] });
   });
 });
 
@@ -71,11 +95,16 @@ describe('registration plan', () => {
     const plan = planRegistration(existing, desired);
     expect(plan.unregister).toEqual(['autoclean:lemonde.fr']);
     expect(plan.register).toEqual([{ id: 'autoclean:127.0.0.1', matches: ['*://127.0.0.1/*'] }]);
-    expect(planRegistration([...existing.slice(0, 1), { id: 'autoclean:127.0.0.1', matches: ['*://127.0.0.1/*'] }], desired)).toEqual({ unregister: [], register: [] });
+    expect(
+      planRegistration([...existing.slice(0, 1), { id: 'autoclean:127.0.0.1', matches: ['*://127.0.0.1/*'] }], desired),
+    ).toEqual({ unregister: [], register: [] });
   });
 
   it('a registration with the wrong patterns is replaced', () => {
-    const plan = planRegistration([{ id: 'autoclean:bbc.co.uk', matches: ['*://bbc.co.uk/*'] }], desiredScripts(['bbc.co.uk']));
+    const plan = planRegistration(
+      [{ id: 'autoclean:bbc.co.uk', matches: ['*://bbc.co.uk/*'] }],
+      desiredScripts(['bbc.co.uk']),
+    );
     expect(plan.unregister).toEqual(['autoclean:bbc.co.uk']);
     expect(plan.register.map((r) => r.id)).toEqual(['autoclean:bbc.co.uk']);
   });
@@ -114,8 +143,13 @@ describe('session rules', () => {
     expect(decideAutoOpen({ enabled: true, mode: 'always', url, dismissed: [] })).toEqual({ action: 'open' });
     expect(decideAutoOpen({ enabled: true, mode: 'ask', url, dismissed: [] })).toEqual({ action: 'offer' });
     const dismissed = withDismissed([], url + '#top');
-    expect(decideAutoOpen({ enabled: true, mode: 'always', url: url + '?utm_source=x', dismissed })).toEqual({ action: 'skip', reason: 'dismissed' });
-    expect(decideAutoOpen({ enabled: true, mode: 'always', url: 'https://www.bbc.co.uk/news/world-2', dismissed })).toEqual({ action: 'open' });
+    expect(decideAutoOpen({ enabled: true, mode: 'always', url: url + '?utm_source=x', dismissed })).toEqual({
+      action: 'skip',
+      reason: 'dismissed',
+    });
+    expect(
+      decideAutoOpen({ enabled: true, mode: 'always', url: 'https://www.bbc.co.uk/news/world-2', dismissed }),
+    ).toEqual({ action: 'open' });
     expect(decideAutoOpen({ enabled: false, mode: 'always', url, dismissed: [] }).action).toBe('skip');
     expect(decideAutoOpen({ enabled: true, mode: 'never', url, dismissed: [] }).action).toBe('skip');
   });
@@ -133,8 +167,14 @@ describe('options page permission flow (fake permissions.request)', () => {
   it('requests exactly the site’s origins synchronously, before saving, and saves only when granted', async () => {
     const calls: string[] = [];
     const deps = (answer: boolean) => ({
-      request: (p: { origins: string[] }) => { calls.push(`request ${p.origins.join(' ')}`); return Promise.resolve(answer); },
-      save: (site: string, mode: string) => { calls.push(`save ${site} ${mode}`); return Promise.resolve(); },
+      request: (p: { origins: string[] }) => {
+        calls.push(`request ${p.origins.join(' ')}`);
+        return Promise.resolve(answer);
+      },
+      save: (site: string, mode: string) => {
+        calls.push(`save ${site} ${mode}`);
+        return Promise.resolve();
+      },
     });
     const pending = chooseMode('bbc.co.uk', 'always', deps(true));
     // The request happened before chooseMode returned: still inside the click's task (the user gesture).
@@ -153,7 +193,10 @@ describe('options page permission flow (fake permissions.request)', () => {
 
   it('one prompt for several sites asks for their union, nothing for none', async () => {
     const asked: string[][] = [];
-    const request = (p: { origins: string[] }) => { asked.push(p.origins); return Promise.resolve(true); };
+    const request = (p: { origins: string[] }) => {
+      asked.push(p.origins);
+      return Promise.resolve(true);
+    };
     await requestSites(['bbc.co.uk', '127.0.0.1', 'bbc.co.uk'], request);
     await requestSites([], request);
     expect(asked).toEqual([['*://bbc.co.uk/*', '*://*.bbc.co.uk/*', '*://127.0.0.1/*']]);

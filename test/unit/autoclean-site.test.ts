@@ -16,7 +16,12 @@ const site = (s: string): string => {
 
 describe('siteCoversUrl', () => {
   it('bbc.co.uk covers itself and its subdomains, on any scheme and port', () => {
-    for (const url of ['https://bbc.co.uk/', 'https://www.bbc.co.uk/news/world-1', 'http://news.bbc.co.uk:8080/x', 'https://WWW.BBC.CO.UK./news']) {
+    for (const url of [
+      'https://bbc.co.uk/',
+      'https://www.bbc.co.uk/news/world-1',
+      'http://news.bbc.co.uk:8080/x',
+      'https://WWW.BBC.CO.UK./news',
+    ]) {
       expect(siteCoversUrl('bbc.co.uk', url), url).toBe(true);
     }
   });
@@ -60,7 +65,16 @@ describe('siteCoversUrl', () => {
 
 describe('parseSite (what users type or paste)', () => {
   it('normalises names, www., wildcards, URLs, ports and case to one canonical site', () => {
-    for (const input of ['bbc.co.uk', 'www.bbc.co.uk', 'BBC.co.uk', '*.bbc.co.uk', 'https://www.bbc.co.uk/news?x=1#y', 'bbc.co.uk.', '  bbc.co.uk  ', 'bbc.co.uk:443']) {
+    for (const input of [
+      'bbc.co.uk',
+      'www.bbc.co.uk',
+      'BBC.co.uk',
+      '*.bbc.co.uk',
+      'https://www.bbc.co.uk/news?x=1#y',
+      'bbc.co.uk.',
+      '  bbc.co.uk  ',
+      'bbc.co.uk:443',
+    ]) {
       expect(site(input), input).toBe('bbc.co.uk');
     }
     expect(site('http://127.0.0.1:8080/a')).toBe('127.0.0.1');
@@ -69,7 +83,22 @@ describe('parseSite (what users type or paste)', () => {
   });
 
   it('refuses public suffixes (ICANN and private), single labels and non-web input, saying why', () => {
-    for (const input of ['co.uk', 'com.au', 'com', 'github.io', 'blogspot.com', 'localhost', 'ftp://x.com', 'javascript:alert(1)', 'mailto:a@b.com', 'two words.com', '-bad.com', 'a..b.com', '', 'http://']) {
+    for (const input of [
+      'co.uk',
+      'com.au',
+      'com',
+      'github.io',
+      'blogspot.com',
+      'localhost',
+      'ftp://x.com',
+      'javascript:alert(1)',
+      'mailto:a@b.com',
+      'two words.com',
+      '-bad.com',
+      'a..b.com',
+      '',
+      'http://',
+    ]) {
       const p = parseSite(input);
       expect(p.ok, input).toBe(false);
       if (!p.ok) expect(p.reason.length, input).toBeGreaterThan(3);
@@ -110,7 +139,15 @@ describe('sitePatterns', () => {
 
 describe('punycode display', () => {
   it('decodes like Node’s own IDNA decoder', () => {
-    for (const h of ['xn--sddeutsche-9db.de', 'xn--p1ai', 'xn--fiqs8s', 'xn--zckzah.jp', 'www.xn--mnchen-3ya.de', 'xn--80ak6aa92e.com', 'bbc.co.uk']) {
+    for (const h of [
+      'xn--sddeutsche-9db.de',
+      'xn--p1ai',
+      'xn--fiqs8s',
+      'xn--zckzah.jp',
+      'www.xn--mnchen-3ya.de',
+      'xn--80ak6aa92e.com',
+      'bbc.co.uk',
+    ]) {
       expect(toUnicode(h), h).toBe(domainToUnicode(h));
     }
     expect(displaySite('xn--sddeutsche-9db.de')).toBe('süddeutsche.de');

@@ -20,7 +20,8 @@ describe('starter list', () => {
   it('covers at least 10 languages and has wire services, papers and broadcasters', () => {
     const langs = new Set(STARTER_SITES.map((s) => s.lang));
     expect(langs.size).toBeGreaterThanOrEqual(10);
-    for (const l of ['en', 'fr', 'de', 'es', 'pt', 'it', 'ar', 'ja', 'zh', 'ru', 'tr', 'hi']) expect(langs.has(l), l).toBe(true);
+    for (const l of ['en', 'fr', 'de', 'es', 'pt', 'it', 'ar', 'ja', 'zh', 'ru', 'tr', 'hi'])
+      expect(langs.has(l), l).toBe(true);
     const kinds = new Set(STARTER_SITES.map((s) => s.kind));
     for (const k of ['wire', 'paper', 'broadcaster'] as const) expect(kinds.has(k), k).toBe(true);
     expect(STARTER_SITES.filter((s) => s.kind === 'wire').length).toBeGreaterThanOrEqual(10);

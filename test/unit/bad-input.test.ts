@@ -35,10 +35,16 @@ const WORK_FACTOR = 4;
 const REFUSAL_CALLS_PER_ELEMENT = 10;
 let normal = { calls: 0, chars: 0, elements: 0 }; // calls and chars per element
 
-interface Measured { result: ExtractResult; work: Work; elements: number }
+interface Measured {
+  result: ExtractResult;
+  work: Work;
+  elements: number;
+}
 function measure(doc: Document): Measured {
   const elements = doc.getElementsByTagName('*').length;
-  const { result, work } = countDomWork(doc.defaultView as Window & typeof globalThis, () => extract(doc, { url: URL_, now: '2024-05-02T00:00:00Z' }));
+  const { result, work } = countDomWork(doc.defaultView as Window & typeof globalThis, () =>
+    extract(doc, { url: URL_, now: '2024-05-02T00:00:00Z' }),
+  );
   return { result, work, elements };
 }
 
@@ -49,12 +55,16 @@ function measure(doc: Document): Measured {
 function expectBounded({ work, elements }: Measured): void {
   const n = Math.max(elements, normal.elements);
   expect(work.calls, `${work.calls} DOM calls on ${n} elements`).toBeLessThanOrEqual(WORK_FACTOR * normal.calls * n);
-  expect(work.chars, `${work.chars} characters read on ${n} elements`).toBeLessThanOrEqual(WORK_FACTOR * normal.chars * n);
+  expect(work.chars, `${work.chars} characters read on ${n} elements`).toBeLessThanOrEqual(
+    WORK_FACTOR * normal.chars * n,
+  );
 }
 
 /** Refused without doing the work: a light scan of the page. */
 function expectRefusedCheaply({ work, elements }: Measured): void {
-  expect(work.calls, `${work.calls} DOM calls on ${elements} elements`).toBeLessThanOrEqual(REFUSAL_CALLS_PER_ELEMENT * elements);
+  expect(work.calls, `${work.calls} DOM calls on ${elements} elements`).toBeLessThanOrEqual(
+    REFUSAL_CALLS_PER_ELEMENT * elements,
+  );
 }
 
 /** A result the user can act on: an article, or an error with a message meant for people. */
@@ -71,7 +81,9 @@ beforeAll(() => {
   const m = measure(page(hostileArticle('<p>nothing hostile</p>')));
   expect(m.result.error).toBeUndefined();
   normal = { calls: m.work.calls / m.elements, chars: m.work.chars / m.elements, elements: m.elements };
-  console.log(`bad-input: a normal article costs ${normal.calls.toFixed(0)} DOM calls and ${normal.chars.toFixed(0)} characters per element`);
+  console.log(
+    `bad-input: a normal article costs ${normal.calls.toFixed(0)} DOM calls and ${normal.chars.toFixed(0)} characters per element`,
+  );
 });
 
 describe('documents that are not articles', () => {
@@ -88,27 +100,47 @@ describe('documents that are not articles', () => {
   });
 
   it('a frameset page says it is made of frames', () => {
-    const { result } = measure(page('<!doctype html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="a.html"><frame src="b.html"></frameset></html>'));
+    const { result } = measure(
+      page(
+        '<!doctype html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="a.html"><frame src="b.html"></frameset></html>',
+      ),
+    );
     expect(result.error?.code).toBe('no-article');
     expect(result.error?.message).toMatch(/frame/i);
   });
 
   it('an SVG document and an XML feed are "not a web page"', () => {
-    const svg = measure(page('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><text>hi</text></svg>', 'image/svg+xml')).result;
-    const rss = measure(page('<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item><title>x</title></item></channel></rss>', 'application/xml')).result;
+    const svg = measure(
+      page('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><text>hi</text></svg>', 'image/svg+xml'),
+    ).result;
+    const rss = measure(
+      page(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item><title>x</title></item></channel></rss>',
+        'application/xml',
+      ),
+    ).result;
     expect(svg.error?.code).toBe('not-html');
     expect(rss.error?.code).toBe('not-html');
     expectClear(svg);
   });
 
   it('an XHTML article served as application/xhtml+xml is read', () => {
-    const { result } = measure(page(`<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Budget</title></head><body><article><h1>Budget</h1>${PARA.repeat(5)}</article></body></html>`, 'application/xhtml+xml'));
+    const { result } = measure(
+      page(
+        `<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Budget</title></head><body><article><h1>Budget</h1>${PARA.repeat(5)}</article></body></html>`,
+        'application/xhtml+xml',
+      ),
+    );
     expect(result.error).toBeUndefined();
     expect(result.textContent).toContain('approved the budget');
   });
 
   it('a malformed doctype (`<!doctype 1>`, which jsdom cannot clone) still gives the article', () => {
-    const { result } = measure(page(`<!doctype 1><html><head><title>Budget</title></head><body><article><h1>Budget</h1>${PARA.repeat(5)}<p><a href="/next">next</a> <img src="/i.jpg" alt="i"></p></article></body></html>`));
+    const { result } = measure(
+      page(
+        `<!doctype 1><html><head><title>Budget</title></head><body><article><h1>Budget</h1>${PARA.repeat(5)}<p><a href="/next">next</a> <img src="/i.jpg" alt="i"></p></article></body></html>`,
+      ),
+    );
     expect(result.error).toBeUndefined();
     expect(result.textContent).toContain('approved the budget');
     // relative URLs are still resolved against the page
@@ -121,7 +153,9 @@ describe('huge and pathological pages end quickly', () => {
   // Built with DOM calls rather than parsed: jsdom takes tens of seconds to parse 20 MB on a busy
   // machine, and what is under test is extract() on the document, not jsdom's parser.
   it('a 20 MB page is refused as too large, without doing the work', () => {
-    const doc = page(`<html><head><title>Huge</title></head><body><article><h1>Huge</h1>${PARA.repeat(5)}</article></body></html>`);
+    const doc = page(
+      `<html><head><title>Huge</title></head><body><article><h1>Huge</h1>${PARA.repeat(5)}</article></body></html>`,
+    );
     const article = doc.querySelector('article')!;
     const chunk = 'The council met on Tuesday and approved the budget for schools and bridges. '.repeat(130);
     for (let i = 0; i < 2100; i++) article.appendChild(doc.createElement('p')).textContent = chunk;
@@ -133,7 +167,9 @@ describe('huge and pathological pages end quickly', () => {
   }, 120_000);
 
   it('a page of 100,000 elements ends with a notice or a result', () => {
-    const doc = page(`<html><head><title>Many</title></head><body><article><h1>Many</h1>${PARA.repeat(5)}<div id="cells"></div></article></body></html>`);
+    const doc = page(
+      `<html><head><title>Many</title></head><body><article><h1>Many</h1>${PARA.repeat(5)}<div id="cells"></div></article></body></html>`,
+    );
     // 100 blocks of 334 rows, built detached and attached once each (long child lists are slow in jsdom).
     const cells = doc.getElementById('cells')!;
     const row = doc.createElement('div');
@@ -148,7 +184,9 @@ describe('huge and pathological pages end quickly', () => {
   }, 180_000);
 
   it('10,000-deep nesting (built by script: the HTML parser of a browser stops at 512) is refused quickly', () => {
-    const doc = page(`<html><head><title>Deep</title></head><body><article><h1>Deep</h1>${PARA.repeat(5)}<div id="d"></div></article></body></html>`);
+    const doc = page(
+      `<html><head><title>Deep</title></head><body><article><h1>Deep</h1>${PARA.repeat(5)}<div id="d"></div></article></body></html>`,
+    );
     // Built in chunks of 1,000 levels: appending at depth d costs O(d) in jsdom, and attaching a
     // whole 10,000-deep subtree at once overflows jsdom's recursive connect step.
     let at: Element = doc.getElementById('d')!;
@@ -171,7 +209,11 @@ describe('huge and pathological pages end quickly', () => {
     const nested = `${'<table><tr><td>'.repeat(60)}deep${'</td></tr></table>'.repeat(60)}`; // 240 levels
     const big = `<table>${`<tr>${'<td>cell</td>'.repeat(40)}</tr>`.repeat(60)}</table>`;
     for (const table of [spans, nested, big]) {
-      const m = measure(page(`<html><head><title>Tables</title></head><body><article><h1>Tables</h1>${PARA.repeat(4)}${table}${PARA}</article></body></html>`));
+      const m = measure(
+        page(
+          `<html><head><title>Tables</title></head><body><article><h1>Tables</h1>${PARA.repeat(4)}${table}${PARA}</article></body></html>`,
+        ),
+      );
       const { result } = m;
       expectClear(result);
       expectBounded(m);
@@ -182,7 +224,8 @@ describe('huge and pathological pages end quickly', () => {
 
 describe('a page that rewrites itself', () => {
   it('while it is read again and again: every read ends with a result or a clear error, and none of them changes the page', async () => {
-    const dom = new JSDOM(`<!doctype html><html><head><title>Live</title></head><body><article id="a"><h1>Live blog</h1>${PARA.repeat(5)}</article>
+    const dom = new JSDOM(
+      `<!doctype html><html><head><title>Live</title></head><body><article id="a"><h1>Live blog</h1>${PARA.repeat(5)}</article>
       <script>
         // rewrites its article on every tick, and reacts to any change with more changes
         let n = 0;
@@ -198,7 +241,9 @@ describe('a page that rewrites itself', () => {
           constructor() { super(); document.title = 'constructed'; }
           connectedCallback() { document.body?.append(document.createElement('p')); }
         });
-      </script><x-live></x-live></body></html>`, { url: URL_, runScripts: 'dangerously', virtualConsole: quiet() });
+      </script><x-live></x-live></body></html>`,
+      { url: URL_, runScripts: 'dangerously', virtualConsole: quiet() },
+    );
     const { window } = dom;
     try {
       const codes = new Set<string>();
@@ -222,10 +267,13 @@ describe('a page that rewrites itself', () => {
   }, 120_000);
 
   it('a page that broke the DOM methods the core uses gets an error, not an exception', () => {
-    const dom = new JSDOM(`<!doctype html><html><body><article>${PARA.repeat(5)}</article><script>
+    const dom = new JSDOM(
+      `<!doctype html><html><body><article>${PARA.repeat(5)}</article><script>
       Node.prototype.cloneNode = function () { throw new Error('no clones here'); };
       Element.prototype.getElementsByTagName = function () { throw new Error('nope'); };
-    </script></body></html>`, { url: URL_, runScripts: 'dangerously', virtualConsole: quiet() });
+    </script></body></html>`,
+      { url: URL_, runScripts: 'dangerously', virtualConsole: quiet() },
+    );
     const { result } = measure(dom.window.document);
     dom.window.close();
     expectClear(result);
@@ -238,7 +286,10 @@ describe('invalid bytes through the CLI (decodeHtml)', () => {
   const run = promisify(execFile);
   const cliRun = async (file: string): Promise<{ code: number; stdout: string; stderr: string }> => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [cli, 'extract', file, '--url', URL_], { timeout: 60_000, maxBuffer: 64 << 20 });
+      const { stdout, stderr } = await run(process.execPath, [cli, 'extract', file, '--url', URL_], {
+        timeout: 60_000,
+        maxBuffer: 64 << 20,
+      });
       return { code: 0, stdout, stderr };
     } catch (e) {
       const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -251,25 +302,39 @@ describe('invalid bytes through the CLI (decodeHtml)', () => {
     cli = path.join(dir, 'cli.mjs');
     // The real CLI source, bundled the way build.mjs does it (packages stay external, resolved from here).
     await esbuild.build({
-      entryPoints: [path.resolve(__dirname, '../../src/cli.ts')], outfile: cli, bundle: true, format: 'esm',
-      platform: 'node', target: 'node20', logLevel: 'error', packages: 'external',
+      entryPoints: [path.resolve(__dirname, '../../src/cli.ts')],
+      outfile: cli,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'error',
+      packages: 'external',
     });
     // ESM resolves bare imports from the file's folder: point it at the project's node_modules.
     await writeFile(path.join(dir, 'package.json'), '{"type":"module"}');
-    await import('node:fs/promises').then((fs) => fs.symlink(path.resolve(__dirname, '../../node_modules'), path.join(dir, 'node_modules')));
-    return async () => { await rm(dir, { recursive: true, force: true }); };
+    await import('node:fs/promises').then((fs) =>
+      fs.symlink(path.resolve(__dirname, '../../node_modules'), path.join(dir, 'node_modules')),
+    );
+    return async () => {
+      await rm(dir, { recursive: true, force: true });
+    };
   }, 60_000);
 
-  const article = (body: string): Buffer => Buffer.concat([
-    Buffer.from('<!doctype html><html><head><title>Bytes</title></head><body><article><h1>Bytes</h1>'),
-    Buffer.from(PARA.repeat(4)),
-    Buffer.from(body, 'latin1'),
-    Buffer.from('</article></body></html>'),
-  ]);
+  const article = (body: string): Buffer =>
+    Buffer.concat([
+      Buffer.from('<!doctype html><html><head><title>Bytes</title></head><body><article><h1>Bytes</h1>'),
+      Buffer.from(PARA.repeat(4)),
+      Buffer.from(body, 'latin1'),
+      Buffer.from('</article></body></html>'),
+    ]);
 
   it('invalid UTF-8 (stray continuation bytes, overlongs, a cut sequence) is decoded, not fatal', async () => {
     const file = path.join(dir, 'invalid.html');
-    await writeFile(file, Buffer.concat([article('<p>Caf\xe9 \x80\xbf \xc0\xaf \xed\xa0\x80 na\xefve</p>'), Buffer.from([0xe2, 0x82])]));
+    await writeFile(
+      file,
+      Buffer.concat([article('<p>Caf\xe9 \x80\xbf \xc0\xaf \xed\xa0\x80 na\xefve</p>'), Buffer.from([0xe2, 0x82])]),
+    );
     const { code, stdout } = await cliRun(file);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as ExtractResult;
@@ -283,7 +348,10 @@ describe('invalid bytes through the CLI (decodeHtml)', () => {
     const empty = path.join(dir, 'empty.html');
     await writeFile(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00]));
     await writeFile(empty, Buffer.alloc(0));
-    for (const [file, message] of [[bin, /binary/], [empty, /empty/]] as const) {
+    for (const [file, message] of [
+      [bin, /binary/],
+      [empty, /empty/],
+    ] as const) {
       const { code, stderr } = await cliRun(file);
       expect(code).not.toBe(0);
       expect(stderr).toMatch(message);

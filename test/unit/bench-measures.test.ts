@@ -14,8 +14,15 @@ const ROOT = path.resolve(__dirname, '../..');
 
 async function contentBundle(e2e: boolean): Promise<string> {
   const out = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src/content/index.ts')], bundle: true, format: 'iife', platform: 'browser',
-    target: ['chrome120', 'firefox128'], minify: true, write: false, logLevel: 'silent', define: bundleDefines({ e2e }),
+    entryPoints: [path.join(ROOT, 'src/content/index.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120', 'firefox128'],
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    define: bundleDefines({ e2e }),
   });
   return out.outputFiles[0]!.text;
 }

@@ -22,7 +22,11 @@ const run = promisify(execFile);
 let dir = '';
 let cli = '';
 
-interface Ran { code: number; stdout: string; stderr: string }
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 async function dateline(...args: string[]): Promise<Ran> {
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
@@ -40,16 +44,44 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(ROOT, 'node_modules/.cache/cli-test-'));
   cli = path.join(dir, 'cli.mjs');
   await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src/cli.ts')], outfile: cli, bundle: true, format: 'esm', platform: 'node',
-    target: 'node20', logLevel: 'warning', packages: 'external',
+    entryPoints: [path.join(ROOT, 'src/cli.ts')],
+    outfile: cli,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    packages: 'external',
   });
 }, 60_000);
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 const SEED = path.join(PAGES, 'seed-haberler.html');
 const SEED_URL = 'https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/';
-const FIELDS = ['url', 'canonicalUrl', 'isNews', 'newsScore', 'newsReasons', 'title', 'byline', 'siteName', 'lang', 'dir', 'excerpt',
-  'leadImage', 'favicon', 'content', 'textContent', 'wordCount', 'readingMinutes', 'paywalled', 'dateline', 'related'];
+const FIELDS = [
+  'url',
+  'canonicalUrl',
+  'isNews',
+  'newsScore',
+  'newsReasons',
+  'title',
+  'byline',
+  'siteName',
+  'lang',
+  'dir',
+  'excerpt',
+  'leadImage',
+  'favicon',
+  'content',
+  'textContent',
+  'wordCount',
+  'readingMinutes',
+  'paywalled',
+  'dateline',
+  'related',
+];
 
 describe('dateline extract <file>', () => {
   it('prints one JSON object with the contract fields, honouring --url and --now', async () => {
@@ -64,9 +96,12 @@ describe('dateline extract <file>', () => {
     expect(out.title).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
     expect(out.isNews).toBe(true);
     expect(out.leadImage).toBe('https://en.haberler.com/images/large/12618612.jpg'); // resolved against --url
-    expect(Object.keys(out.dateline as object).sort()).toEqual(expect.arrayContaining(['agency', 'modified', 'place', 'precision', 'published', 'source', 'text']));
+    expect(Object.keys(out.dateline as object).sort()).toEqual(
+      expect.arrayContaining(['agency', 'modified', 'place', 'precision', 'published', 'source', 'text']),
+    );
     expect(Array.isArray(out.related)).toBe(true);
-    for (const h of out.related as Array<Record<string, unknown>>) expect(Object.keys(h)).toEqual(expect.arrayContaining(['title', 'url', 'section', 'score']));
+    for (const h of out.related as Array<Record<string, unknown>>)
+      expect(Object.keys(h)).toEqual(expect.arrayContaining(['title', 'url', 'section', 'score']));
   });
 
   it('without --url the page URL is the file URL', async () => {
@@ -80,16 +115,25 @@ describe('dateline extract --batch', () => {
   it('prints one line per entry in order; a failing entry prints {file, error} and the batch goes on', async () => {
     const list = path.join(dir, 'list.json');
     writeFileSync(path.join(dir, 'empty.html'), '');
-    writeFileSync(list, JSON.stringify([
-      { file: SEED, url: SEED_URL },
-      { file: 'does-not-exist.html', url: 'https://example.com/a' },
-      { file: 'empty.html' },
-      { file: path.join(PAGES, 'de-clutter.html'), url: 'https://www.nordkurier.example/wirtschaft/bahn-schnellstrecke-123456.html' },
-    ]));
+    writeFileSync(
+      list,
+      JSON.stringify([
+        { file: SEED, url: SEED_URL },
+        { file: 'does-not-exist.html', url: 'https://example.com/a' },
+        { file: 'empty.html' },
+        {
+          file: path.join(PAGES, 'de-clutter.html'),
+          url: 'https://www.nordkurier.example/wirtschaft/bahn-schnellstrecke-123456.html',
+        },
+      ]),
+    );
     const r = await dateline('extract', '--batch', list, '--now', '2024-06-01T00:00:00Z');
     noStackTrace(r.stdout + r.stderr);
     expect(r.code).toBe(1); // some entries failed
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     expect(lines[0]!.file).toBe(SEED);
     expect(lines[0]!.title).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
@@ -112,12 +156,52 @@ describe('dateline extract --batch', () => {
 describe('bad input: a clear message, a non-zero exit, no stack trace', () => {
   const cases: Array<[string, () => string[], RegExp]> = [
     ['a missing file', () => ['extract', path.join(dir, 'nope.html')], /no such file/],
-    ['a binary file', () => { const f = path.join(dir, 'x.png'); writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48])); return ['extract', f]; }, /binary file/],
-    ['an empty file', () => { const f = path.join(dir, 'e.html'); writeFileSync(f, ''); return ['extract', f]; }, /empty/],
-    ['a text file that is not HTML', () => { const f = path.join(dir, 'notes.txt'); writeFileSync(f, 'just some notes\nno markup here\n'); return ['extract', f]; }, /does not look like an HTML page/],
+    [
+      'a binary file',
+      () => {
+        const f = path.join(dir, 'x.png');
+        writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]));
+        return ['extract', f];
+      },
+      /binary file/,
+    ],
+    [
+      'an empty file',
+      () => {
+        const f = path.join(dir, 'e.html');
+        writeFileSync(f, '');
+        return ['extract', f];
+      },
+      /empty/,
+    ],
+    [
+      'a text file that is not HTML',
+      () => {
+        const f = path.join(dir, 'notes.txt');
+        writeFileSync(f, 'just some notes\nno markup here\n');
+        return ['extract', f];
+      },
+      /does not look like an HTML page/,
+    ],
     ['a directory', () => ['extract', dir], /is a directory/],
-    ['a page over the size limit', () => { const f = path.join(dir, 'huge.html'); writeFileSync(f, `<html><body>${'<p>word </p>'.repeat(1_000_000)}</body></html>`); return ['extract', f]; }, /too large \(1\d\.\d MB; the limit is 10 MB\)/],
-    ['a frameset page', () => { const f = path.join(dir, 'frames.html'); writeFileSync(f, '<html><frameset><frame src="a.html"></frameset></html>'); return ['extract', f]; }, /frames/],
+    [
+      'a page over the size limit',
+      () => {
+        const f = path.join(dir, 'huge.html');
+        writeFileSync(f, `<html><body>${'<p>word </p>'.repeat(1_000_000)}</body></html>`);
+        return ['extract', f];
+      },
+      /too large \(1\d\.\d MB; the limit is 10 MB\)/,
+    ],
+    [
+      'a frameset page',
+      () => {
+        const f = path.join(dir, 'frames.html');
+        writeFileSync(f, '<html><frameset><frame src="a.html"></frameset></html>');
+        return ['extract', f];
+      },
+      /frames/,
+    ],
     ['an invalid --now', () => ['extract', SEED, '--now', 'yesterday-ish'], /--now is not a valid time/],
     ['an unknown option', () => ['extract', SEED, '--fast'], /unknown option --fast/],
     ['no command', () => [], /usage:/],
@@ -156,7 +240,10 @@ describe('extract <url>: an oversized response', () => {
       const pump = (): void => {
         while (!res.destroyed && sent.get(key)! < SERVED_MAX) {
           sent.set(key, sent.get(key)! + CHUNK.length);
-          if (!res.write(CHUNK)) { res.once('drain', pump); return; }
+          if (!res.write(CHUNK)) {
+            res.once('drain', pump);
+            return;
+          }
         }
         if (!res.destroyed) res.end();
       };
@@ -166,7 +253,13 @@ describe('extract <url>: an oversized response', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
 
   it('an endless body: stops at the limit with one line, having read a bounded number of bytes', async () => {
     const r = await dateline('extract', `${base}/endless`);

@@ -21,10 +21,28 @@ const doc = new JSDOM('<!doctype html><html><body></body></html>').window.docume
 
 async function seeded() {
   const db = await openFresh();
-  const a = await saveArticle(db, { article: makeArticle(), images: new Map([[IMG, pngBlob(300)]]), now: Date.UTC(2024, 0, 2) });
-  await saveArticle(db, { article: makeArticle({ content: '<p>Second version. <img src="https://en.haberler.com/images/a.jpg" alt=""></p>', textContent: 'Second version.' }), now: Date.UTC(2024, 0, 3) });
+  const a = await saveArticle(db, {
+    article: makeArticle(),
+    images: new Map([[IMG, pngBlob(300)]]),
+    now: Date.UTC(2024, 0, 2),
+  });
+  await saveArticle(db, {
+    article: makeArticle({
+      content: '<p>Second version. <img src="https://en.haberler.com/images/a.jpg" alt=""></p>',
+      textContent: 'Second version.',
+    }),
+    now: Date.UTC(2024, 0, 3),
+  });
   const b = await saveArticle(db, {
-    article: makeArticle({ url: 'https://example.org/ar', canonicalUrl: null, title: 'مقال', lang: 'ar', dir: 'rtl', content: '<p>نص المقال</p>', textContent: 'نص المقال' }),
+    article: makeArticle({
+      url: 'https://example.org/ar',
+      canonicalUrl: null,
+      title: 'مقال',
+      lang: 'ar',
+      dir: 'rtl',
+      content: '<p>نص المقال</p>',
+      textContent: 'نص المقال',
+    }),
     imageSummary: { mode: 'links', skipped: 1, note: '1 image kept as a link.' },
     now: Date.UTC(2024, 0, 4),
   });
@@ -78,11 +96,22 @@ describe('library JSON', () => {
     };
     raw.articles.push(
       'not an object',
-      broken((e) => { e.record.title = 42; }),
-      broken((e) => { e.body.content = ''; }),
-      broken((e) => { e.images[0].data = 'not base64!'; }),
-      broken((e) => { e.images[0].type = 'text/html'; }),
-      broken((e) => { e.record.url = 'javascript:alert(1)'; e.record.title = 'Evil'; }),
+      broken((e) => {
+        e.record.title = 42;
+      }),
+      broken((e) => {
+        e.body.content = '';
+      }),
+      broken((e) => {
+        e.images[0].data = 'not base64!';
+      }),
+      broken((e) => {
+        e.images[0].type = 'text/html';
+      }),
+      broken((e) => {
+        e.record.url = 'javascript:alert(1)';
+        e.record.title = 'Evil';
+      }),
       broken(() => undefined), // a good one after the bad ones
     );
     const fresh = await openFresh();
@@ -103,7 +132,10 @@ describe('library JSON', () => {
   it('a file that is not a library export is refused as a whole, with a reason', async () => {
     const db = await openFresh();
     await expect(importLibrary(db, '{oops')).rejects.toBeInstanceOf(LibraryError);
-    await expect(importLibrary(db, JSON.stringify({ articles: [] }))).rejects.toMatchObject({ code: 'invalid', message: /not a Dateline Reader library export/ });
+    await expect(importLibrary(db, JSON.stringify({ articles: [] }))).rejects.toMatchObject({
+      code: 'invalid',
+      message: /not a Dateline Reader library export/,
+    });
   });
 });
 
@@ -124,13 +156,21 @@ describe('single-article exports', () => {
     expect(imgs[0]!.hasAttribute('srcset')).toBe(false);
     // An image that was not stored is a link to it, not an <img> that would contact the publisher.
     expect(imgs).toHaveLength(1);
-    const missing = Array.from(out.querySelectorAll('article a')).find((a) => a.getAttribute('href') === 'https://other.example/not-stored.jpg');
+    const missing = Array.from(out.querySelectorAll('article a')).find(
+      (a) => a.getAttribute('href') === 'https://other.example/not-stored.jpg',
+    );
     expect(missing?.textContent).toBe('Image not saved (other.example)');
     expect(out.querySelectorAll('script, iframe, [onclick]')).toHaveLength(0);
     expect(html).not.toMatch(/alert\(/);
-    expect(out.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toMatch(/default-src 'none'/);
-    expect(out.querySelector('.related a')!.getAttribute('href')).toBe('https://en.haberler.com/mass-protests-12618532/');
-    expect(exportFileName('US Urges Haftar-Led Forces: “End Offensive” In Libya', 'html')).toBe('us-urges-haftar-led-forces-end-offensive-in-libya.html');
+    expect(out.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toMatch(
+      /default-src 'none'/,
+    );
+    expect(out.querySelector('.related a')!.getAttribute('href')).toBe(
+      'https://en.haberler.com/mass-protests-12618532/',
+    );
+    expect(exportFileName('US Urges Haftar-Led Forces: “End Offensive” In Libya', 'html')).toBe(
+      'us-urges-haftar-led-forces-end-offensive-in-libya.html',
+    );
   });
 
   it('Markdown: YAML front matter with title, url, published, place, byline, site; body converted', async () => {
@@ -138,7 +178,8 @@ describe('single-article exports', () => {
     const { id } = await saveArticle(db, {
       article: makeArticle({
         title: 'Title with "quotes": and colon',
-        content: '<h2>Sub head</h2><p>One <strong>bold</strong> and <em>soft</em> <a href="https://x.example/a(b)">link</a>.</p><ul><li>first</li><li>second</li></ul><blockquote><p>Quoted</p></blockquote><p>2019. A year</p><figure><img src="https://en.haberler.com/images/a.jpg" alt="Tripoli"><figcaption>Caption</figcaption></figure>',
+        content:
+          '<h2>Sub head</h2><p>One <strong>bold</strong> and <em>soft</em> <a href="https://x.example/a(b)">link</a>.</p><ul><li>first</li><li>second</li></ul><blockquote><p>Quoted</p></blockquote><p>2019. A year</p><figure><img src="https://en.haberler.com/images/a.jpg" alt="Tripoli"><figcaption>Caption</figcaption></figure>',
       }),
     });
     const md = articleToMarkdown(await getFullArticle(db, id), doc);
@@ -160,12 +201,27 @@ describe('single-article exports', () => {
     expect(body).toContain('2019\\. A year');
     expect(body).toContain('![Tripoli](https://en.haberler.com/images/a.jpg)');
     expect(body).toContain('*Caption*');
-    expect(body).toContain('## Related\n\n- [Mass Protests Continue In Lebanon](https://en.haberler.com/mass-protests-12618532/)');
+    expect(body).toContain(
+      '## Related\n\n- [Mass Protests Continue In Lebanon](https://en.haberler.com/mass-protests-12618532/)',
+    );
   });
 
   it('Markdown front matter says null for what the article lacks', async () => {
     const db = await openFresh();
-    const { id } = await saveArticle(db, { article: makeArticle({ byline: null, dateline: { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null } }) });
+    const { id } = await saveArticle(db, {
+      article: makeArticle({
+        byline: null,
+        dateline: {
+          published: null,
+          modified: null,
+          precision: null,
+          place: null,
+          agency: null,
+          text: '',
+          source: null,
+        },
+      }),
+    });
     const md = articleToMarkdown(await getFullArticle(db, id), doc);
     expect(md).toMatch(/^published: null$/m);
     expect(md).toMatch(/^place: null$/m);
@@ -198,8 +254,34 @@ describe('Markdown export of hostile page text (rendered by markdown-it with raw
     '    <img src=x onerror=alert(1)>',
     '# title #',
   ];
-  const ALLOWED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'a', 'img', 'code', 'pre',
-    'ul', 'ol', 'li', 'blockquote', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 's']);
+  const ALLOWED = new Set([
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'em',
+    'strong',
+    'a',
+    'img',
+    'code',
+    'pre',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'br',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    's',
+  ]);
   const ATTRS = new Set(['href', 'src', 'alt', 'title', 'start', 'style']);
   const md = new MarkdownIt({ html: true });
 
@@ -211,8 +293,9 @@ describe('Markdown export of hostile page text (rendered by markdown-it with raw
       if (!ALLOWED.has(el.localName)) bad.push(`<${el.localName}>`);
       for (const a of Array.from(el.attributes)) {
         if (!ATTRS.has(a.name) || /^on/i.test(a.name)) bad.push(`${el.localName}[${a.name}]`);
-        const bad1 = (a.name === 'style' && !/^text-align:(left|right|center)$/.test(a.value))
-          || ((a.name === 'href' || a.name === 'src') && !/^(https?:|mailto:)/i.test(a.value));
+        const bad1 =
+          (a.name === 'style' && !/^text-align:(left|right|center)$/.test(a.value)) ||
+          ((a.name === 'href' || a.name === 'src') && !/^(https?:|mailto:)/i.test(a.value));
         if (bad1) bad.push(`${el.localName}[${a.name}=${a.value}]`);
       }
     }
@@ -245,7 +328,11 @@ describe('Markdown export of hostile page text (rendered by markdown-it with raw
       ].join('');
       const { id } = await saveArticle(db, {
         article: makeArticle({
-          title: s, byline: s, siteName: s, content, textContent: s,
+          title: s,
+          byline: s,
+          siteName: s,
+          content,
+          textContent: s,
           dateline: { published: s, modified: null, precision: 'day', place: s, agency: null, text: s, source: 'text' },
           related: [{ title: s, url: 'https://x.example/rel', section: s, score: 1 }],
         }),
@@ -282,14 +369,21 @@ describe('issue #23: export details', () => {
     const { id } = await saveArticle(db, {
       article: makeArticle({
         dateline: {
-          published: '2024-03-12T23:30-04:00', modified: '2024-03-14T08:00-04:00', precision: 'minute',
-          place: 'WASHINGTON', agency: 'AP', text: 'WASHINGTON (AP) — March 12, 2024 11:30 PM', source: 'text',
+          published: '2024-03-12T23:30-04:00',
+          modified: '2024-03-14T08:00-04:00',
+          precision: 'minute',
+          place: 'WASHINGTON',
+          agency: 'AP',
+          text: 'WASHINGTON (AP) — March 12, 2024 11:30 PM',
+          source: 'text',
         },
       }),
       now: Date.UTC(2026, 11, 6, 12),
     });
     const out = new JSDOM(await articleToHtml(await getFullArticle(db, id), doc)).window.document;
-    const meta = Array.from(out.querySelectorAll('.meta p')).map((p) => p.textContent).join(' | ');
+    const meta = Array.from(out.querySelectorAll('.meta p'))
+      .map((p) => p.textContent)
+      .join(' | ');
     // The stated calendar day (not shifted into UTC, which would be 13 Mar).
     expect(meta).toContain('WASHINGTON (AP) · Published 12 Mar 2024 · Updated 14 Mar 2024');
     expect(meta).toContain('Saved 6 Dec 2026');
@@ -297,17 +391,20 @@ describe('issue #23: export details', () => {
     expect(dates).toEqual(['12 Mar 2024', '14 Mar 2024', '6 Dec 2026']);
     // No other date shape (ISO days, "March 12", US order) anywhere in the details.
     expect(meta).not.toMatch(/\d{4}-\d{2}-\d{2}|March|\d{1,2}\/\d{1,2}/);
-    expect(Array.from(out.querySelectorAll('.meta time')).map((t) => t.getAttribute('datetime')))
-      .toEqual(['2024-03-12T23:30-04:00', '2024-03-14T08:00-04:00']);
+    expect(Array.from(out.querySelectorAll('.meta time')).map((t) => t.getAttribute('datetime'))).toEqual([
+      '2024-03-12T23:30-04:00',
+      '2024-03-14T08:00-04:00',
+    ]);
   });
 
   it('Markdown: a two-paragraph caption is two paragraphs, never wrapped in one pair of asterisks', async () => {
     const db = await openFresh();
     const { id } = await saveArticle(db, {
       article: makeArticle({
-        content: '<p>Body.</p><figure><img src="https://x.example/i.png" alt="Harbour">'
-          + '<figcaption><p>Ferries wait in the harbour.</p><p>Photo: A. Person</p></figcaption></figure>'
-          + '<figure><img src="https://x.example/j.png" alt="Quay"><figcaption>One line caption</figcaption></figure>',
+        content:
+          '<p>Body.</p><figure><img src="https://x.example/i.png" alt="Harbour">' +
+          '<figcaption><p>Ferries wait in the harbour.</p><p>Photo: A. Person</p></figcaption></figure>' +
+          '<figure><img src="https://x.example/j.png" alt="Quay"><figcaption>One line caption</figcaption></figure>',
       }),
     });
     const out = articleToMarkdown(await getFullArticle(db, id), doc);
@@ -327,9 +424,13 @@ describe('standalone HTML export of hostile page text', () => {
     const s = '"><img src=x onerror=alert(1)><script>alert(2)</script>\'';
     const { id } = await saveArticle(db, {
       article: makeArticle({
-        title: s, byline: s, siteName: s, lang: s,
-        content: `<p>${escapeHtml(s)}</p><figure><img src="https://x.example/i.png" alt="${escapeHtml(s)}">`
-          + `<figcaption>${escapeHtml(s)}</figcaption></figure>`,
+        title: s,
+        byline: s,
+        siteName: s,
+        lang: s,
+        content:
+          `<p>${escapeHtml(s)}</p><figure><img src="https://x.example/i.png" alt="${escapeHtml(s)}">` +
+          `<figcaption>${escapeHtml(s)}</figcaption></figure>`,
         dateline: { published: s, modified: null, precision: 'day', place: s, agency: null, text: s, source: 'text' },
         related: [{ title: s, url: 'https://x.example/rel', section: s, score: 1 }],
       }),

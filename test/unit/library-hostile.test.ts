@@ -34,21 +34,83 @@ async function libraryAndFile() {
 
 /** Each hostile value that once imported and then broke the list or the reader. */
 const HOSTILE: Array<[string, (e: Entry) => void, RegExp]> = [
-  ['savedAt 1e20', (e) => { e.record.savedAt = 1e20; }, /savedAt is not a date/],
-  ['updatedAt 1e20', (e) => { e.record.updatedAt = 1e20; }, /updatedAt is not a date/],
-  ['publishedAt 1e20', (e) => { e.record.publishedAt = 1e20; }, /publishedAt is not a date/],
-  ['savedAt not whole', (e) => { e.record.savedAt = 1.5; }, /savedAt is not a date/],
-  ['dateline.modified a number', (e) => { e.record.dateline.modified = 5; }, /dateline is missing or has the wrong/],
-  ['dateline.agency an object', (e) => { e.record.dateline.agency = {}; }, /dateline/],
-  ['newsReasons of numbers', (e) => { e.record.newsReasons = [1]; }, /newsReasons/],
-  ['images.stored negative', (e) => { e.record.images.stored = -1; }, /images/],
-  ['wordCount huge', (e) => { e.record.wordCount = 1e300; }, /wordCount/],
-  ['a headline with a number for section', (e) => {
-    e.body.related = [{ title: 'x', url: 'https://x.example/', section: 7 }];
-  }, /related/],
-  ['an earlier version saved at 1e20', (e) => {
-    e.versions = [{ savedAt: 1e20, article: e.record, body: e.body }];
-  }, /versions\[0\]/],
+  [
+    'savedAt 1e20',
+    (e) => {
+      e.record.savedAt = 1e20;
+    },
+    /savedAt is not a date/,
+  ],
+  [
+    'updatedAt 1e20',
+    (e) => {
+      e.record.updatedAt = 1e20;
+    },
+    /updatedAt is not a date/,
+  ],
+  [
+    'publishedAt 1e20',
+    (e) => {
+      e.record.publishedAt = 1e20;
+    },
+    /publishedAt is not a date/,
+  ],
+  [
+    'savedAt not whole',
+    (e) => {
+      e.record.savedAt = 1.5;
+    },
+    /savedAt is not a date/,
+  ],
+  [
+    'dateline.modified a number',
+    (e) => {
+      e.record.dateline.modified = 5;
+    },
+    /dateline is missing or has the wrong/,
+  ],
+  [
+    'dateline.agency an object',
+    (e) => {
+      e.record.dateline.agency = {};
+    },
+    /dateline/,
+  ],
+  [
+    'newsReasons of numbers',
+    (e) => {
+      e.record.newsReasons = [1];
+    },
+    /newsReasons/,
+  ],
+  [
+    'images.stored negative',
+    (e) => {
+      e.record.images.stored = -1;
+    },
+    /images/,
+  ],
+  [
+    'wordCount huge',
+    (e) => {
+      e.record.wordCount = 1e300;
+    },
+    /wordCount/,
+  ],
+  [
+    'a headline with a number for section',
+    (e) => {
+      e.body.related = [{ title: 'x', url: 'https://x.example/', section: 7 }];
+    },
+    /related/,
+  ],
+  [
+    'an earlier version saved at 1e20',
+    (e) => {
+      e.versions = [{ savedAt: 1e20, article: e.record, body: e.body }];
+    },
+    /versions\[0\]/,
+  ],
 ];
 
 describe('import refuses what the library could not show', () => {
@@ -81,7 +143,8 @@ describe('a damaged record already stored never breaks the library', () => {
     expect(all.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
     const damaged = all.find((x) => x.id === b.id)!;
     expect(damaged.problem).toBe(
-      'its dateline, the date it was saved and the date it was last saved could not be read');
+      'its dateline, the date it was saved and the date it was last saved could not be read',
+    );
     expect(all.find((x) => x.id === a.id)!.problem).toBeUndefined();
 
     const list = document.createElement('ol');
@@ -142,16 +205,20 @@ describe('import matches by URL, never by id', () => {
 describe('relative URLs never point into the extension', () => {
   const page = 'https://news.example/world/2024/story.html';
   it('the sanitizer resolves them against the article when asked, or drops them', () => {
-    const html = '<a href="options.html?grant=x">grant</a><a href="//evil.example/x">p</a><a href="#notes">n</a>'
-      + '<img src="pic.jpg" srcset="a.jpg 1x, https://cdn.example/b.jpg 2x" alt="">'
-      + '<blockquote cite="/q">q</blockquote>';
+    const html =
+      '<a href="options.html?grant=x">grant</a><a href="//evil.example/x">p</a><a href="#notes">n</a>' +
+      '<img src="pic.jpg" srcset="a.jpg 1x, https://cdn.example/b.jpg 2x" alt="">' +
+      '<blockquote cite="/q">q</blockquote>';
     const resolved = new DOMParser().parseFromString(sanitizeHtml(html, document, { baseUrl: page }), 'text/html');
     expect([...resolved.querySelectorAll('a')].map((x) => x.getAttribute('href'))).toEqual([
-      'https://news.example/world/2024/options.html?grant=x', 'https://evil.example/x', `${page}#notes`,
+      'https://news.example/world/2024/options.html?grant=x',
+      'https://evil.example/x',
+      `${page}#notes`,
     ]);
     expect(resolved.querySelector('img')!.getAttribute('src')).toBe('https://news.example/world/2024/pic.jpg');
-    expect(resolved.querySelector('img')!.getAttribute('srcset'))
-      .toBe('https://news.example/world/2024/a.jpg 1x, https://cdn.example/b.jpg 2x');
+    expect(resolved.querySelector('img')!.getAttribute('srcset')).toBe(
+      'https://news.example/world/2024/a.jpg 1x, https://cdn.example/b.jpg 2x',
+    );
     expect(resolved.querySelector('blockquote')!.getAttribute('cite')).toBe('https://news.example/q');
     const dropped = new DOMParser().parseFromString(sanitizeHtml(html, document, { baseUrl: null }), 'text/html');
     expect([...dropped.querySelectorAll('a')].map((x) => x.hasAttribute('href'))).toEqual([false, false, false]);

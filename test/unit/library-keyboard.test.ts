@@ -34,13 +34,17 @@ describe('keyCommand', () => {
       }
     }
     expect(keyCommand({ key: 'j', target: { tagName: 'DIV', isContentEditable: true }, onRow: false })).toBeNull();
-    expect(keyCommand({ key: 'Escape', target: { tagName: 'INPUT', id: 'search', type: 'search' }, onRow: false }))
-      .toEqual({ kind: 'leave-search' });
-    expect(keyCommand({ key: 'Escape', target: { tagName: 'INPUT', id: 'from', type: 'date' }, onRow: false }))
-      .toBeNull();
+    expect(
+      keyCommand({ key: 'Escape', target: { tagName: 'INPUT', id: 'search', type: 'search' }, onRow: false }),
+    ).toEqual({ kind: 'leave-search' });
+    expect(
+      keyCommand({ key: 'Escape', target: { tagName: 'INPUT', id: 'from', type: 'date' }, onRow: false }),
+    ).toBeNull();
     // A row's checkbox is not a text field: j still moves.
-    expect(keyCommand({ key: 'j', target: { tagName: 'INPUT', type: 'checkbox' }, onRow: false }))
-      .toEqual({ kind: 'move', by: 1 });
+    expect(keyCommand({ key: 'j', target: { tagName: 'INPUT', type: 'checkbox' }, onRow: false })).toEqual({
+      kind: 'move',
+      by: 1,
+    });
   });
 });
 
@@ -60,8 +64,10 @@ describe('listKeys on a list', () => {
   afterEach(() => stop.abort());
 
   function setUp(n: number) {
-    document.body.innerHTML = `<input id="search" type="search"><ol id="list">${Array.from({ length: n }, (_, i) =>
-      `<li data-id="a${i}" tabindex="-1"><button class="title">Title ${i}</button></li>`).join('')}</ol>`;
+    document.body.innerHTML = `<input id="search" type="search"><ol id="list">${Array.from(
+      { length: n },
+      (_, i) => `<li data-id="a${i}" tabindex="-1"><button class="title">Title ${i}</button></li>`,
+    ).join('')}</ol>`;
     const list = document.getElementById('list')!;
     const search = document.getElementById('search') as HTMLInputElement;
     const acts: string[] = [];
@@ -117,7 +123,7 @@ describe('listKeys on a list', () => {
     expect(t.focused()).toBe('a0');
   });
 
-  it('while the reader is open over the list, keys are the reader\'s', () => {
+  it("while the reader is open over the list, keys are the reader's", () => {
     const t = setUp(2);
     const reader = document.createElement('dateline-reader');
     document.documentElement.append(reader);

@@ -19,7 +19,10 @@ async function library(titles: string[]): Promise<LibraryDatabase> {
   for (const [i, title] of titles.entries()) {
     await saveArticle(db, {
       article: makeArticle({
-        url: `https://example.com/${i}`, canonicalUrl: null, title, textContent: `${title} text`,
+        url: `https://example.com/${i}`,
+        canonicalUrl: null,
+        title,
+        textContent: `${title} text`,
       }),
       now: 1000 + i,
     });
@@ -33,7 +36,8 @@ function harness(db: LibraryDatabase, all: ArticleSummary[], over: Partial<Searc
   const errors: unknown[] = [];
   const written: number[][] = [];
   const session = searchSession({
-    db, signal: new AbortController().signal,
+    db,
+    signal: new AbortController().signal,
     summaries: () => all,
     onProgress: () => log.push('progress'),
     onComplete: () => void log.push('complete'),
@@ -41,7 +45,9 @@ function harness(db: LibraryDatabase, all: ArticleSummary[], over: Partial<Searc
     idle: (f) => idle.push(f),
     write: async (_db, packs, rows) => {
       written.push([...packs]);
-      for (const _ of rows) { /* drain */ }
+      for (const _ of rows) {
+        /* drain */
+      }
     },
     ...over,
   });
@@ -146,7 +152,7 @@ describe('search session', () => {
     const db = await library(['Harbour storm']);
     let fail = true;
     const load: typeof loadSearchRows = (d, s, o) =>
-      (fail ? Promise.reject(new Error('read failed')) : loadSearchRows(d, s, o));
+      fail ? Promise.reject(new Error('read failed')) : loadSearchRows(d, s, o);
     const h = harness(db, await listArticles(db), { load });
     h.session.query('harbour');
     await h.session.done!.catch(() => undefined);

@@ -15,23 +15,48 @@ import type { SpeechApi, UtteranceLike, VoiceLike } from '../../src/overlay/list
 
 function article(over: Partial<ExtractResult> = {}): ExtractResult {
   return {
-    url: 'https://news.example/2024/03/12/storm', canonicalUrl: null, isNews: true, newsScore: 0.9, newsReasons: [],
-    title: 'Storm Closes Harbour', byline: 'Dana Reyes', siteName: 'Coast Daily', lang: 'en', dir: 'ltr', excerpt: null,
-    leadImage: null, favicon: null,
-    content: '<p>Ferries stayed in port. The U.S. Coast Guard said so.</p>'
-      + '<figure><img src="https://news.example/a.jpg" alt=""><figcaption>A ferry.</figcaption></figure>'
-      + '<p>Second paragraph.</p>',
-    textContent: '', wordCount: 12, readingMinutes: 1, paywalled: false,
+    url: 'https://news.example/2024/03/12/storm',
+    canonicalUrl: null,
+    isNews: true,
+    newsScore: 0.9,
+    newsReasons: [],
+    title: 'Storm Closes Harbour',
+    byline: 'Dana Reyes',
+    siteName: 'Coast Daily',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: null,
+    leadImage: null,
+    favicon: null,
+    content:
+      '<p>Ferries stayed in port. The U.S. Coast Guard said so.</p>' +
+      '<figure><img src="https://news.example/a.jpg" alt=""><figcaption>A ferry.</figcaption></figure>' +
+      '<p>Second paragraph.</p>',
+    textContent: '',
+    wordCount: 12,
+    readingMinutes: 1,
+    paywalled: false,
     dateline: {
-      published: '2024-03-12T14:05-04:00', modified: null, precision: 'minute', place: 'Washington', agency: 'AP',
-      text: '', source: 'json-ld',
+      published: '2024-03-12T14:05-04:00',
+      modified: null,
+      precision: 'minute',
+      place: 'Washington',
+      agency: 'AP',
+      text: '',
+      source: 'json-ld',
     },
     related: [],
     ...over,
   };
 }
 
-interface Rec { api: SpeechApi; log: string[]; current(): UtteranceLike | null; finish(): void; voices: VoiceLike[] }
+interface Rec {
+  api: SpeechApi;
+  log: string[];
+  current(): UtteranceLike | null;
+  finish(): void;
+  voices: VoiceLike[];
+}
 
 const EN: VoiceLike[] = [{ name: 'En', lang: 'en-US', voiceURI: 'en', localService: true, default: true }];
 
@@ -40,15 +65,35 @@ function recorder(voices: VoiceLike[] = EN, mute = false): Rec {
   const log: string[] = [];
   let current: UtteranceLike | null = null;
   const rec: Rec = {
-    log, voices,
+    log,
+    voices,
     current: () => current,
-    finish() { const u = current; current = null; u?.onend?.({}); },
+    finish() {
+      const u = current;
+      current = null;
+      u?.onend?.({});
+    },
     api: {
       synth: {
-        get speaking() { return !!current; }, pending: false, paused: false,
-        speak(u) { log.push(`speak:${u.text}`); current = u; if (!mute) u.onstart?.({}); },
-        cancel() { log.push('cancel'); const u = current; current = null; u?.onerror?.({ error: 'interrupted' }); },
-        resume() { log.push('resume'); },
+        get speaking() {
+          return !!current;
+        },
+        pending: false,
+        paused: false,
+        speak(u) {
+          log.push(`speak:${u.text}`);
+          current = u;
+          if (!mute) u.onstart?.({});
+        },
+        cancel() {
+          log.push('cancel');
+          const u = current;
+          current = null;
+          u?.onerror?.({ error: 'interrupted' });
+        },
+        resume() {
+          log.push('resume');
+        },
         getVoices: () => rec.voices,
         addEventListener() {},
       },
@@ -81,11 +126,18 @@ describe('Listen in the reader', () => {
     expect(button.getAttribute('aria-pressed')).toBe('true');
     expect(highlighted(r.shadowRoot)).toBe('Storm Closes Harbour');
     const seen: (string | null)[] = [];
-    while (rec.current()) { seen.push(highlighted(r.shadowRoot)); rec.finish(); }
+    while (rec.current()) {
+      seen.push(highlighted(r.shadowRoot));
+      rec.finish();
+    }
     expect(spoken(rec)).toEqual([
-      'Storm Closes Harbour', 'Washington, Associated Press.',
+      'Storm Closes Harbour',
+      'Washington, Associated Press.',
       expect.stringMatching(/^Tuesday, March 12, 2024.*2:05\sPM Eastern Time\.$/),
-      'By Dana Reyes', 'Ferries stayed in port.', 'The U.S. Coast Guard said so.', 'Second paragraph.',
+      'By Dana Reyes',
+      'Ferries stayed in port.',
+      'The U.S. Coast Guard said so.',
+      'Second paragraph.',
     ]);
     const first = 'Ferries stayed in port. The U.S. Coast Guard said so.';
     expect(seen.slice(4)).toEqual([first, first, 'Second paragraph.']);
@@ -163,8 +215,9 @@ describe('Listen in the reader', () => {
       { name: 'UK', lang: 'en-GB', voiceURI: 'en-gb', localService: true, default: false },
     ]);
     const r = mountReader(document, article({ lang: 'en-GB' }), { settings, speech: rec.api });
-    const options = Array.from(r.shadowRoot.querySelectorAll('[data-listen-control="voice"] option'))
-      .map((o) => o.getAttribute('value'));
+    const options = Array.from(r.shadowRoot.querySelectorAll('[data-listen-control="voice"] option')).map((o) =>
+      o.getAttribute('value'),
+    );
     expect(options).toEqual(['en-gb', 'en-us']);
     r.close();
   });
@@ -174,15 +227,23 @@ describe('Listen in the reader', () => {
     let lang = '';
     let voice: VoiceLike | null = null;
     const speak = rec.api.synth.speak.bind(rec.api.synth);
-    rec.api.synth.speak = (u) => { lang = u.lang; voice = u.voice; speak(u); };
+    rec.api.synth.speak = (u) => {
+      lang = u.lang;
+      voice = u.voice;
+      speak(u);
+    };
     const r = mountReader(document, article({ lang: 'ar', dir: 'rtl', title: 'عنوان' }), { settings, speech: rec.api });
-    const options = Array.from(r.shadowRoot.querySelectorAll('[data-listen-control="voice"] option')).map((o) => o.textContent);
+    const options = Array.from(r.shadowRoot.querySelectorAll('[data-listen-control="voice"] option')).map(
+      (o) => o.textContent,
+    );
     expect(options).toEqual(['Browser default', 'En (en-US)']);
     r.toggleListen();
     await vi.waitFor(() => expect(spoken(rec)).toEqual(['عنوان']));
     expect(lang).toBe('ar');
     expect(voice).toBeNull();
-    expect(r.shadowRoot.querySelector('.listen-status')!.textContent).toMatch(/No voice for this article’s language \(ar\)/);
+    expect(r.shadowRoot.querySelector('.listen-status')!.textContent).toMatch(
+      /No voice for this article’s language \(ar\)/,
+    );
     r.close();
   });
 

@@ -18,9 +18,10 @@ const STORED = 'https://news.example/img/stored.jpg';
 describe('offlineContent', () => {
   it('inlines stored images, turns the others into links, and leaves no remote image URL', async () => {
     const db = await openFresh();
-    const content = `<p>Lead <img src="${STORED}" srcset="${STORED} 2x" alt="Harbour"></p>`
-      + '<figure><picture><source srcset="https://cdn.news.example/big.webp 1x"><img src="https://cdn.news.example/big.jpg" alt="Storm at night"></picture><figcaption>Photo: Agency</figcaption></figure>'
-      + '<p><img src="https://tracker.example/pixel.gif" alt=""></p>';
+    const content =
+      `<p>Lead <img src="${STORED}" srcset="${STORED} 2x" alt="Harbour"></p>` +
+      '<figure><picture><source srcset="https://cdn.news.example/big.webp 1x"><img src="https://cdn.news.example/big.jpg" alt="Storm at night"></picture><figcaption>Photo: Agency</figcaption></figure>' +
+      '<p><img src="https://tracker.example/pixel.gif" alt=""></p>';
     const { id } = await saveArticle(db, { article: makeArticle({ content }), images: new Map([[STORED, pngBlob()]]) });
     const html = await offlineContent(await getFullArticle(db, id), doc);
     const out = new JSDOM(`<body>${html}</body>`).window.document;

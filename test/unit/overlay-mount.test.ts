@@ -17,12 +17,33 @@ import type { ExtractResult } from '../../src/core/types.js';
 
 function article(over: Partial<ExtractResult> = {}): ExtractResult {
   return {
-    url: 'https://news.example/world/2024/03/12/storm', canonicalUrl: null, isNews: true, newsScore: 0.9, newsReasons: [],
-    title: 'Storm Closes Harbour', byline: 'Dana Reyes', siteName: 'Coast Daily', lang: 'en', dir: 'ltr', excerpt: null,
-    leadImage: null, favicon: null,
+    url: 'https://news.example/world/2024/03/12/storm',
+    canonicalUrl: null,
+    isNews: true,
+    newsScore: 0.9,
+    newsReasons: [],
+    title: 'Storm Closes Harbour',
+    byline: 'Dana Reyes',
+    siteName: 'Coast Daily',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: null,
+    leadImage: null,
+    favicon: null,
     content: '<p>First paragraph.</p><p>Second <a href="https://news.example/x">link</a>.</p>',
-    textContent: 'First paragraph. Second link.', wordCount: 4, readingMinutes: 3, paywalled: false,
-    dateline: { published: '2024-03-12T14:05-04:00', modified: '2024-03-12T16:30-04:00', precision: 'minute', place: 'Portsmouth', agency: 'AP', text: '', source: 'json-ld' },
+    textContent: 'First paragraph. Second link.',
+    wordCount: 4,
+    readingMinutes: 3,
+    paywalled: false,
+    dateline: {
+      published: '2024-03-12T14:05-04:00',
+      modified: '2024-03-12T16:30-04:00',
+      precision: 'minute',
+      place: 'Portsmouth',
+      agency: 'AP',
+      text: '',
+      source: 'json-ld',
+    },
     related: [
       { title: 'B low', url: 'https://news.example/b', section: 'Most Read', score: 0.2 },
       { title: 'A top', url: 'https://news.example/a', section: 'Latest', score: 0.9, published: '2024-03-12T09:00' },
@@ -44,7 +65,11 @@ beforeEach(() => {
 
 describe('mountReader', () => {
   it('renders title, byline, dateline with <time datetime>, reading time and the sanitized article', () => {
-    const r = mountReader(document, article({ content: '<p>Hi<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script></p>' }), { settings, timeZone: 'UTC', locale: 'en-GB' });
+    const r = mountReader(
+      document,
+      article({ content: '<p>Hi<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script></p>' }),
+      { settings, timeZone: 'UTC', locale: 'en-GB' },
+    );
     const root = r.shadowRoot;
     const dialog = root.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-modal')).toBe('true');
@@ -72,7 +97,10 @@ describe('mountReader', () => {
       h: s.querySelector('h2')!.textContent,
       items: Array.from(s.querySelectorAll('.headline')).map((x) => x.textContent),
     }));
-    expect(sections).toEqual([{ h: 'Latest', items: ['A top'] }, { h: 'Most Read', items: ['C mid', 'B low'] }]);
+    expect(sections).toEqual([
+      { h: 'Latest', items: ['A top'] },
+      { h: 'Most Read', items: ['C mid', 'B low'] },
+    ]);
     const a = r.shadowRoot.querySelector('.related a') as HTMLAnchorElement;
     expect(a.getAttribute('href')).toBe('https://news.example/a');
     expect(a.hasAttribute('target')).toBe(false); // opens in the same tab
@@ -94,7 +122,15 @@ describe('mountReader', () => {
     expect(hostOf()).toBe(r.host);
     r.close();
 
-    const empty = mountReader(document, article({ isNews: false, content: '', error: { code: 'no-article', message: 'No article was found on this page.' } }), { settings });
+    const empty = mountReader(
+      document,
+      article({
+        isNews: false,
+        content: '',
+        error: { code: 'no-article', message: 'No article was found on this page.' },
+      }),
+      { settings },
+    );
     expect(empty.shadowRoot.querySelector('[data-action="show-anyway"]')).toBeNull();
     expect(empty.shadowRoot.querySelector('.notice')!.textContent).toContain('No article was found on this page.');
     empty.close();
@@ -165,11 +201,14 @@ describe('mountReader', () => {
     r.close();
   });
 
-  it('extra actions from other features become buttons that a page script\'s .click() cannot run', async () => {
+  it("extra actions from other features become buttons that a page script's .click() cannot run", async () => {
     // jsdom cannot make a trusted click; a real click runs the action and announces its result
     // (e2e: library.spec.ts, autoclean.spec.ts; a page's .click() saving nothing: hostile.spec.ts).
     const run = vi.fn(async () => 'Saved to your library');
-    const r = mountReader(document, article(), { settings, actions: [{ id: 'save', label: 'Save', title: 'Save to your library', run }] });
+    const r = mountReader(document, article(), {
+      settings,
+      actions: [{ id: 'save', label: 'Save', title: 'Save to your library', run }],
+    });
     const save = r.shadowRoot.querySelector('[data-action="save"]') as HTMLButtonElement;
     expect(save.textContent).toBe('Save');
     expect(save.title).toBe('Save to your library');
@@ -188,7 +227,9 @@ describe('reading controls (renderControls, behind the trusted-input guard)', ()
     const { renderControls } = await import('../../src/overlay/controls.js');
     const { LIMITS } = await import('../../src/overlay/settings.js');
     const changes: { theme: string; fontSize: number }[] = [];
-    const c = renderControls(document, { ...settings, fontSize: LIMITS.fontSize.max - LIMITS.fontSize.step }, (s) => changes.push(s));
+    const c = renderControls(document, { ...settings, fontSize: LIMITS.fontSize.max - LIMITS.fontSize.step }, (s) =>
+      changes.push(s),
+    );
     document.body.append(c.button, c.panel);
     c.button.click();
     expect(c.isOpen()).toBe(true);

@@ -33,7 +33,10 @@ const UPSTREAM: Record<string, { hash: string; why: string }> = {
   _removeNodes: { hash: 'ae80dbbed997c478', why: 'wrapped: per-judgement text memo' },
   _getInnerText: { hash: 'ecd0da6a46e638da', why: 'wrapped: per-judgement text memo' },
   _getLinkDensity: { hash: 'db1283dc0de3a1d5', why: 'wrapped: no links, no text built' },
-  parse: { hash: 'd1a7ff3d24ee465f', why: 'calls _grabArticle then logs articleContent.innerHTML, which FastReadability shortcuts' },
+  parse: {
+    hash: 'd1a7ff3d24ee465f',
+    why: 'calls _grabArticle then logs articleContent.innerHTML, which FastReadability shortcuts',
+  },
   _unwrapNoscriptImages: { hash: 'c41d6e2aa5f93a30', why: 'replayed on a start-over (restorePreparedBody)' },
   _removeScripts: { hash: '9b3fc1bafb979d06', why: 'replayed on a start-over (restorePreparedBody)' },
   _prepDocument: { hash: 'df9fc75a3d671dd6', why: 'replayed on a start-over (restorePreparedBody)' },
@@ -42,27 +45,45 @@ const UPSTREAM: Record<string, { hash: string; why: string }> = {
 const upstream = Readability.prototype as unknown as Record<string, unknown>;
 const hashOf = (f: unknown): string => createHash('sha256').update(String(f)).digest('hex').slice(0, 16);
 /** The methods FastReadability defines over Readability's (its own helpers have no leading underscore). */
-const overridden = Object.getOwnPropertyNames((FastReadability as unknown as { prototype: object }).prototype).filter((n) => n.startsWith('_'));
+const overridden = Object.getOwnPropertyNames((FastReadability as unknown as { prototype: object }).prototype).filter(
+  (n) => n.startsWith('_'),
+);
 
-describe('FastReadability\'s pin on @mozilla/readability', () => {
+describe("FastReadability's pin on @mozilla/readability", () => {
   it(`the installed package is ${VERSION}, as package.json pins it`, () => {
     const pkgDir = path.dirname(require.resolve('@mozilla/readability/package.json'));
     const installed = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
-    const pinned = (JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@mozilla/readability'];
-    expect(pinned, 'package.json must pin @mozilla/readability exactly: FastReadability overrides its private methods').toBe(VERSION);
+    const pinned = (
+      JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      }
+    ).dependencies['@mozilla/readability'];
+    expect(
+      pinned,
+      'package.json must pin @mozilla/readability exactly: FastReadability overrides its private methods',
+    ).toBe(VERSION);
     expect(installed.version).toBe(VERSION);
   });
 
   it('every method FastReadability overrides exists upstream (a renamed one would be dead code)', () => {
     expect(overridden.length).toBe(12);
     const missing = overridden.filter((n) => typeof upstream[n] !== 'function');
-    expect(missing, `Readability ${VERSION} no longer has ${missing.join(', ')}: FastReadability's override would never run; re-check src/core/article/readability-fast.ts`).toEqual([]);
+    expect(
+      missing,
+      `Readability ${VERSION} no longer has ${missing.join(', ')}: FastReadability's override would never run; re-check src/core/article/readability-fast.ts`,
+    ).toEqual([]);
     const unlisted = overridden.filter((n) => !(n in UPSTREAM));
-    expect(unlisted, `FastReadability overrides ${unlisted.join(', ')}, which this tripwire does not watch: add its upstream hash to UPSTREAM`).toEqual([]);
+    expect(
+      unlisted,
+      `FastReadability overrides ${unlisted.join(', ')}, which this tripwire does not watch: add its upstream hash to UPSTREAM`,
+    ).toEqual([]);
   });
 
   it.each(Object.keys(UPSTREAM))('upstream %s is the source FastReadability was written against', (name) => {
     const got = hashOf(upstream[name]);
-    expect(got, `Readability changed ${name} (${UPSTREAM[name]!.why}): re-check FastReadability (src/core/article/readability-fast.ts) against the new source, run test/unit/core/article/readability-fast.test.ts and \`npm run test:corpus\`, then set its hash here to ${got}`).toBe(UPSTREAM[name]!.hash);
+    expect(
+      got,
+      `Readability changed ${name} (${UPSTREAM[name]!.why}): re-check FastReadability (src/core/article/readability-fast.ts) against the new source, run test/unit/core/article/readability-fast.test.ts and \`npm run test:corpus\`, then set its hash here to ${got}`,
+    ).toBe(UPSTREAM[name]!.hash);
   });
 });

@@ -23,20 +23,42 @@ const LEAD = 'https://news.example/media/harbour.jpg?w=1200';
 
 function article(over: Partial<ExtractResult> = {}): ExtractResult {
   return {
-    url: 'https://news.example/2024/03/12/ferries', canonicalUrl: null, isNews: true, newsScore: 0.9, newsReasons: [],
-    title: 'Harbour towns bet on small ferries', byline: null, siteName: 'Coastal Ledger',
-    lang: 'en', dir: 'ltr', excerpt: null,
-    leadImage: LEAD, favicon: null,
-    content: '<div><article><div><figcaption>(AP Photo/Lena Fischer)</figcaption>'
-      + '<p>WASHINGTON text of the story.</p><p>More.</p></div></article></div>',
-    textContent: '', wordCount: 300, readingMinutes: 2, paywalled: false,
-    dateline: dl({}), related: [], ...over,
+    url: 'https://news.example/2024/03/12/ferries',
+    canonicalUrl: null,
+    isNews: true,
+    newsScore: 0.9,
+    newsReasons: [],
+    title: 'Harbour towns bet on small ferries',
+    byline: null,
+    siteName: 'Coastal Ledger',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: null,
+    leadImage: LEAD,
+    favicon: null,
+    content:
+      '<div><article><div><figcaption>(AP Photo/Lena Fischer)</figcaption>' +
+      '<p>WASHINGTON text of the story.</p><p>More.</p></div></article></div>',
+    textContent: '',
+    wordCount: 300,
+    readingMinutes: 2,
+    paywalled: false,
+    dateline: dl({}),
+    related: [],
+    ...over,
   };
 }
 
 function dl(over: Partial<Dateline>): Dateline {
   return {
-    published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null, ...over,
+    published: null,
+    modified: null,
+    precision: null,
+    place: null,
+    agency: null,
+    text: '',
+    source: null,
+    ...over,
   };
 }
 
@@ -60,24 +82,27 @@ describe('lead picture: once, with its caption and credit', () => {
 
   it('finds the lead in the body by src or by any srcset candidate, and only then', () => {
     expect(bodyHasImage(body('<img src="https://news.example/media/harbour.jpg?w=480">'), LEAD)).toBe(true);
-    const picture = '<picture><source srcset="/x/a.webp 800w, /media/harbour.jpg?w=1600 1600w">'
-      + '<img src="/blank.gif"></picture>';
+    const picture =
+      '<picture><source srcset="/x/a.webp 800w, /media/harbour.jpg?w=1600 1600w">' + '<img src="/blank.gif"></picture>';
     expect(bodyHasImage(body(picture), LEAD, 'https://news.example/')).toBe(true);
-    const other = '<img src="https://news.example/media/ferry.jpg"'
-      + ' srcset="https://news.example/media/ferry-800.jpg 800w">';
+    const other =
+      '<img src="https://news.example/media/ferry.jpg"' + ' srcset="https://news.example/media/ferry-800.jpg 800w">';
     expect(bodyHasImage(body(other), LEAD)).toBe(false);
   });
 
   it('takes a credit line or an orphan caption stranded at the top of the body, and nothing else', () => {
-    const b = body('<div><figcaption>A rendering of the bridge.</figcaption><p>(AP Photo/Lena Fischer)</p>'
-      + '<p>The story starts here.</p></div>');
+    const b = body(
+      '<div><figcaption>A rendering of the bridge.</figcaption><p>(AP Photo/Lena Fischer)</p>' +
+        '<p>The story starts here.</p></div>',
+    );
     expect(takeStrandedCaption(b)).toEqual(['A rendering of the bridge.', '(AP Photo/Lena Fischer)']);
     expect(textOf(b)).toBe('The story starts here.');
     const story = body('<p>Photographers gathered outside the court on Monday.</p>');
     expect(takeStrandedCaption(story)).toEqual([]); // "Photographers…" is the story, not a credit
     expect(takeStrandedCaption(body('<p>Images of the flood spread quickly online.</p>'))).toEqual([]);
-    expect(takeStrandedCaption(body('<p>Photo by Jane Roe / Reuters</p><p>Text.</p>')))
-      .toEqual(['Photo by Jane Roe / Reuters']);
+    expect(takeStrandedCaption(body('<p>Photo by Jane Roe / Reuters</p><p>Text.</p>'))).toEqual([
+      'Photo by Jane Roe / Reuters',
+    ]);
     expect(takeStrandedCaption(body('<p>Foto: dpa</p><p>Text.</p>'))).toEqual(['Foto: dpa']);
   });
 
@@ -90,8 +115,9 @@ describe('lead picture: once, with its caption and credit', () => {
     expect(textOf(figs[0]!.querySelector('figcaption'))).toBe('(AP Photo/Lena Fischer)');
     expect(textOf(r.shadowRoot.querySelector('.article-body'))).not.toContain('AP Photo');
     r.close();
-    const figure = '<figure><img src="https://news.example/media/harbour.jpg?w=640" alt="Boats">'
-      + '<figcaption>Boats.</figcaption></figure><p>Text.</p>';
+    const figure =
+      '<figure><img src="https://news.example/media/harbour.jpg?w=640" alt="Boats">' +
+      '<figcaption>Boats.</figcaption></figure><p>Text.</p>';
     const inBody = mountReader(document, article({ content: figure }), { settings });
     expect(inBody.shadowRoot.querySelector('figure.lead')).toBeNull();
     expect(inBody.shadowRoot.querySelectorAll('img')).toHaveLength(1);
@@ -104,8 +130,9 @@ describe('lead picture: once, with its caption and credit', () => {
   });
 
   it('a picture that fails to load becomes a small labelled link, not a blank box', () => {
-    const content = '<p>Text.</p><figure>'
-      + '<img src="https://news.example/missing.jpg" alt="The old quay" width="1200" height="800"></figure>';
+    const content =
+      '<p>Text.</p><figure>' +
+      '<img src="https://news.example/missing.jpg" alt="The old quay" width="1200" height="800"></figure>';
     const r = mountReader(document, article({ leadImage: null, content }), { settings });
     const img = r.shadowRoot.querySelector('.article-body img')!;
     img.dispatchEvent(new Event('error'));
@@ -123,11 +150,11 @@ describe('lead picture: once, with its caption and credit', () => {
   });
 });
 
-describe('dateline: its own line, one bracket, the reader\'s time only when it differs by a minute', () => {
+describe("dateline: its own line, one bracket, the reader's time only when it differs by a minute", () => {
   const line = (d: Partial<Dateline>, timeZone: string): string =>
     textOf(renderDateline(document, dl(d), { locale: 'en-US', timeZone }));
 
-  it('the offset is not bracketed; the reader\'s own time is the one bracket', () => {
+  it("the offset is not bracketed; the reader's own time is the one bracket", () => {
     const text = line({ published: '2024-03-12T14:05-04:00' }, 'Europe/Berlin');
     expect(text).toMatch(/March 12, 2024 at 2:05 PM UTC−4 \(7:05 PM your time\)$/);
     expect(text.match(/\(/g)).toHaveLength(1);
@@ -168,12 +195,22 @@ describe('dateline: its own line, one bracket, the reader\'s time only when it d
 
 describe('related headlines: the page\'s own sections, links that look like links, "2 h ago"', () => {
   const related = [
-    { title: 'Trending one', url: 'https://news.example/t1', section: 'Trending', score: 0.9,
-      published: '2024-03-12T12:00-04:00' },
+    {
+      title: 'Trending one',
+      url: 'https://news.example/t1',
+      section: 'Trending',
+      score: 0.9,
+      published: '2024-03-12T12:00-04:00',
+    },
     { title: 'Most read one', url: 'https://news.example/m1', section: 'Most read', score: 0.8 },
     { title: 'Trending two', url: 'https://news.example/t2', section: 'Trending', score: 0.3, published: '2024-03-09' },
-    { title: 'Most read two', url: 'https://news.example/m2', section: 'Most read', score: 0.5,
-      published: '2024-03-12T18:55-04:00' },
+    {
+      title: 'Most read two',
+      url: 'https://news.example/m2',
+      section: 'Most read',
+      score: 0.5,
+      published: '2024-03-12T18:55-04:00',
+    },
   ];
   const now = Date.parse('2024-03-12T23:00:00Z'); // 19:00 at UTC−4
 
@@ -189,8 +226,11 @@ describe('related headlines: the page\'s own sections, links that look like link
     const aside = r.shadowRoot.querySelector('aside.related')!;
     expect(aside.getAttribute('aria-label')).toBe('Related headlines');
     expect(Array.from(aside.querySelectorAll('h2')).map((h) => h.textContent)).toEqual(['Trending', 'Most read']);
-    const times = Array.from(aside.querySelectorAll('time'))
-      .map((t) => [t.textContent, t.getAttribute('title'), t.getAttribute('datetime')]);
+    const times = Array.from(aside.querySelectorAll('time')).map((t) => [
+      t.textContent,
+      t.getAttribute('title'),
+      t.getAttribute('datetime'),
+    ]);
     expect(times).toEqual([
       ['7 h ago', 'Mar 12, 2024, 12:00 PM', '2024-03-12T12:00-04:00'],
       ['Mar 9, 2024', 'Mar 9, 2024', '2024-03-09'],
@@ -206,7 +246,7 @@ describe('related headlines: the page\'s own sections, links that look like link
   });
 });
 
-describe('toolbar: site actions in a menu, the reader\'s keys', () => {
+describe("toolbar: site actions in a menu, the reader's keys", () => {
   it('site actions go into the menu behind the site name, with the original page; Save stays on the toolbar', () => {
     const run = async (): Promise<string> => 'ok';
     const r = mountReader(document, article(), {
@@ -224,10 +264,12 @@ describe('toolbar: site actions in a menu, the reader\'s keys', () => {
     const menu = r.shadowRoot.getElementById(menuButton.getAttribute('aria-controls')!)!;
     expect(menu.getAttribute('role')).toBe('menu');
     expect(menu.hidden).toBe(true);
-    expect(Array.from(menu.querySelectorAll('[role="menuitem"]')).map((i) => i.textContent))
-      .toEqual([
-        'Always clean news.example', 'Never on news.example', 'Remove blocks by clicking (Z)', 'Open the original page',
-      ]);
+    expect(Array.from(menu.querySelectorAll('[role="menuitem"]')).map((i) => i.textContent)).toEqual([
+      'Always clean news.example',
+      'Never on news.example',
+      'Remove blocks by clicking (Z)',
+      'Open the original page',
+    ]);
     expect(r.shadowRoot.querySelector('.actions [data-action="save"]')).not.toBeNull();
     r.close();
   });
@@ -239,10 +281,18 @@ describe('toolbar: site actions in a menu, the reader\'s keys', () => {
       else Object.defineProperty(e, 'composedPath', { value: () => [] });
       return commandFor(e);
     };
-    expect(['+', '=', '-', 't', 'f', 's', 'c', 'j', 'k', '?'].map((k) => key(k)))
-      .toEqual([
-        'larger', 'larger', 'smaller', 'theme', 'font', 'save', 'contents', 'next-related', 'previous-related', 'help',
-      ]);
+    expect(['+', '=', '-', 't', 'f', 's', 'c', 'j', 'k', '?'].map((k) => key(k))).toEqual([
+      'larger',
+      'larger',
+      'smaller',
+      'theme',
+      'font',
+      'save',
+      'contents',
+      'next-related',
+      'previous-related',
+      'help',
+    ]);
     expect(key('s', { ctrlKey: true })).toBeNull();
     expect(key('l')).toBeNull();
     expect(key('s', {}, document.createElement('textarea'))).toBeNull();
@@ -271,7 +321,8 @@ describe('zap: blocks removed by hand, remembered per site', () => {
   it('the reader hides what the store remembers for the site once it answers', async () => {
     const load = vi.fn(async () => ['p:supported by readers like you, and free to read for everyone.']);
     const r = mountReader(document, article({ leadImage: null, content: `<p>Story text here.</p>${promo}` }), {
-      settings, zaps: { load, save: async () => {} },
+      settings,
+      zaps: { load, save: async () => {} },
     });
     expect(load).toHaveBeenCalledWith('news.example');
     await vi.waitFor(() => expect(r.shadowRoot.querySelectorAll('.article-body [hidden]')).toHaveLength(1));
@@ -289,7 +340,11 @@ describe('table of contents', () => {
     const toc = renderContents(document, b, ctl.signal)!;
     expect(toc.querySelector('summary')!.textContent).toBe('Contents · 3 sections');
     const entries = Array.from(toc.querySelectorAll('li'));
-    expect(entries.map((li) => [li.textContent, li.className])).toEqual([['One', ''], ['One a', 'sub'], ['Two', '']]);
+    expect(entries.map((li) => [li.textContent, li.className])).toEqual([
+      ['One', ''],
+      ['One a', 'sub'],
+      ['Two', ''],
+    ]);
     Element.prototype.scrollIntoView ??= function scrollIntoView(): void {};
     const before = location.href;
     entries[1]!.querySelector('button')!.click();

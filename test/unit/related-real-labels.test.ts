@@ -11,7 +11,16 @@ import { loadRealLabels, scoreRealPage, storyKey } from '../../bench/lib/related
 // @ts-expect-error plain ESM module without types (bench code)
 import { corpusMissing, loadCorpusPage } from '../../bench/lib/corpus.mjs';
 
-interface Label { url: string; lang: string; hasBlock: boolean; related: Array<{ url: string; title: string }>; top3: string[]; ambiguous: string[]; excluded: string[]; notes: string }
+interface Label {
+  url: string;
+  lang: string;
+  hasBlock: boolean;
+  related: Array<{ url: string; title: string }>;
+  top3: string[];
+  ambiguous: string[];
+  excluded: string[];
+  notes: string;
+}
 const labels = loadRealLabels() as { pages: Record<string, Label>; skipped: Record<string, string> };
 const entries = Object.entries(labels.pages);
 
@@ -19,7 +28,9 @@ describe('real related-headlines labels', () => {
   it('has at least 100 pages in at least 8 languages from the three corpora, some with no headline block', () => {
     expect(entries.length).toBeGreaterThanOrEqual(100);
     expect(new Set(entries.map(([, l]) => l.lang)).size).toBeGreaterThanOrEqual(8);
-    expect(new Set(entries.map(([k]) => k.split('/')[0]))).toEqual(new Set(['scrapinghub', 'news-extraction', 'dates']));
+    expect(new Set(entries.map(([k]) => k.split('/')[0]))).toEqual(
+      new Set(['scrapinghub', 'news-extraction', 'dates']),
+    );
     expect(entries.filter(([, l]) => !l.hasBlock).length).toBeGreaterThanOrEqual(10);
   });
   it('keeps each story in one class: related, ambiguous and excluded never share a URL; top3 is related', () => {
@@ -37,12 +48,24 @@ describe('real related-headlines labels', () => {
     }
   });
   it('scores as the protocol says: ambiguous not counted, duplicates wrong, excluded counted, titles exact', () => {
-    const label: Label = { url: 'https://x.test/a', lang: 'en', hasBlock: true, notes: '',
-      related: [{ url: 'https://x.test/b', title: 'B story' }, { url: 'https://x.test/c?source=most_viewed', title: 'C story' }],
-      top3: ['https://x.test/b'], ambiguous: ['https://x.test/d'], excluded: ['https://x.test/menu'] };
+    const label: Label = {
+      url: 'https://x.test/a',
+      lang: 'en',
+      hasBlock: true,
+      notes: '',
+      related: [
+        { url: 'https://x.test/b', title: 'B story' },
+        { url: 'https://x.test/c?source=most_viewed', title: 'C story' },
+      ],
+      top3: ['https://x.test/b'],
+      ambiguous: ['https://x.test/d'],
+      excluded: ['https://x.test/menu'],
+    };
     const s = scoreRealPage(label, [
-      { url: 'https://x.test/c?source=most_emailed#top', title: 'C  story' }, { url: 'https://x.test/d', title: 'D' },
-      { url: 'https://x.test/menu', title: 'Menu' }, { url: 'https://x.test/c', title: 'C story' },
+      { url: 'https://x.test/c?source=most_emailed#top', title: 'C  story' },
+      { url: 'https://x.test/d', title: 'D' },
+      { url: 'https://x.test/menu', title: 'Menu' },
+      { url: 'https://x.test/c', title: 'C story' },
     ]);
     expect(s).toMatchObject({ relatedKeys: 2, correct: 1, exact: 1, counted: 3, ambReturned: 1, top3Hit: 0 });
     expect(s.excludedReturned).toHaveLength(1);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { fetchImages, imageUrls } from '../../src/store/fetch-images.js';
 
-const png = (bytes: number): Response => new Response(new Uint8Array(bytes), { headers: { 'content-type': 'image/png' } });
+const png = (bytes: number): Response =>
+  new Response(new Uint8Array(bytes), { headers: { 'content-type': 'image/png' } });
 
 function fakeFetch(routes: Record<string, () => Response | Promise<Response>>): typeof fetch {
   return (async (input: RequestInfo | URL) => {
@@ -18,8 +19,13 @@ function fakeFetch(routes: Record<string, () => Response | Promise<Response>>): 
 
 describe('image URLs of an article', () => {
   it('absolute http(s) images in order, once each, entities decoded, then the lead image', () => {
-    const html = '<p><img src="https://a.example/1.jpg?w=1&amp;h=2" alt=""><img alt="x" src="https://a.example/2.png"><img src="data:image/png;base64,AA"><img src="https://a.example/1.jpg?w=1&amp;h=2"></p>';
-    expect(imageUrls(html, 'https://a.example/lead.jpg')).toEqual(['https://a.example/1.jpg?w=1&h=2', 'https://a.example/2.png', 'https://a.example/lead.jpg']);
+    const html =
+      '<p><img src="https://a.example/1.jpg?w=1&amp;h=2" alt=""><img alt="x" src="https://a.example/2.png"><img src="data:image/png;base64,AA"><img src="https://a.example/1.jpg?w=1&amp;h=2"></p>';
+    expect(imageUrls(html, 'https://a.example/lead.jpg')).toEqual([
+      'https://a.example/1.jpg?w=1&h=2',
+      'https://a.example/2.png',
+      'https://a.example/lead.jpg',
+    ]);
   });
 });
 
@@ -56,12 +62,20 @@ describe('downloading images', () => {
       { url: 'https://a/4.png', reason: 'over-count-limit' },
       { url: 'https://a/3.png', reason: 'over-size-limit' },
     ]);
-    expect(r.note).toBe('2 images kept as links (they need a connection to show): 1 over the 1 KB limit per article; 1 over the 3-image limit.');
+    expect(r.note).toBe(
+      '2 images kept as links (they need a connection to show): 1 over the 1 KB limit per article; 1 over the 3-image limit.',
+    );
   });
 
   it('"links only" downloads nothing', async () => {
     let calls = 0;
-    const r = await fetchImages(['https://a/1.png'], { mode: 'links', fetchImpl: (async () => { calls++; return png(1); }) as typeof fetch });
+    const r = await fetchImages(['https://a/1.png'], {
+      mode: 'links',
+      fetchImpl: (async () => {
+        calls++;
+        return png(1);
+      }) as typeof fetch,
+    });
     expect(calls).toBe(0);
     expect(r.images.size).toBe(0);
     expect(r.note).toMatch(/kept as links/);

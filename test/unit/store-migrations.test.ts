@@ -23,9 +23,22 @@ describe('migrations', () => {
     const v1 = new LibraryDatabase({ ...opts, upTo: 1 });
     await v1.open();
     const a = makeArticle();
-    const b = makeArticle({ url: 'https://example.com/b', canonicalUrl: null, title: 'Second article about Ankara', textContent: 'Ankara text', content: '<p>Ankara text</p>', dir: 'ltr' });
+    const b = makeArticle({
+      url: 'https://example.com/b',
+      canonicalUrl: null,
+      title: 'Second article about Ankara',
+      textContent: 'Ankara text',
+      content: '<p>Ankara text</p>',
+      dir: 'ltr',
+    });
     const rows: V1Article[] = [
-      { id: 'a1', url: 'https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/', savedAt: 1000, read: true, article: a },
+      {
+        id: 'a1',
+        url: 'https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/',
+        savedAt: 1000,
+        read: true,
+        article: a,
+      },
       { id: 'b1', url: 'https://example.com/b', savedAt: 2000, article: b, imageMode: 'links' },
     ];
     await v1.table('articles').bulkPut(rows);
@@ -68,10 +81,31 @@ describe('migrations', () => {
     // Written by the v2 code paths themselves (the save code has not changed its v2 tables).
     const v2 = new LibraryDatabase({ ...opts, upTo: 2 });
     await v2.open();
-    const a = await saveArticle(v2, { article: makeArticle(), images: new Map([['https://en.haberler.com/images/a.jpg', pngBlob()]]), now: 1000 });
-    await saveArticle(v2, { article: makeArticle({ content: '<p>changed</p>', textContent: 'changed Misrata' }), now: 2000 });
-    const b = await saveArticle(v2, { article: makeArticle({ url: 'https://example.com/b', canonicalUrl: null, title: 'Ankara talks', textContent: 'Ankara', content: '<p>Ankara</p>' }), now: 3000 });
-    const before = { list: await listArticles(v2), a: await getFullArticle(v2, a.id), versions: await listVersions(v2, a.id), search: await allSearchRows(v2) };
+    const a = await saveArticle(v2, {
+      article: makeArticle(),
+      images: new Map([['https://en.haberler.com/images/a.jpg', pngBlob()]]),
+      now: 1000,
+    });
+    await saveArticle(v2, {
+      article: makeArticle({ content: '<p>changed</p>', textContent: 'changed Misrata' }),
+      now: 2000,
+    });
+    const b = await saveArticle(v2, {
+      article: makeArticle({
+        url: 'https://example.com/b',
+        canonicalUrl: null,
+        title: 'Ankara talks',
+        textContent: 'Ankara',
+        content: '<p>Ankara</p>',
+      }),
+      now: 3000,
+    });
+    const before = {
+      list: await listArticles(v2),
+      a: await getFullArticle(v2, a.id),
+      versions: await listVersions(v2, a.id),
+      search: await allSearchRows(v2),
+    };
     expect(v2.tables.map((t) => t.name)).not.toContain('searchPacks');
     v2.close();
 

@@ -10,25 +10,61 @@ import type { LibraryDatabase } from '../../src/store/database.js';
 import { allSearchRows, listArticles, newestArticles } from '../../src/store/read-articles.js';
 import { saveArticle } from '../../src/store/save-article.js';
 import { deleteArticles } from '../../src/store/edit-articles.js';
-import { loadSearchRows, packOf, PACKS, stampOf, writeSearchPacks, type StampedRow } from '../../src/store/search-cache.js';
+import {
+  loadSearchRows,
+  packOf,
+  PACKS,
+  stampOf,
+  writeSearchPacks,
+  type StampedRow,
+} from '../../src/store/search-cache.js';
 import { SearchIndex } from '../../src/store/search-index.js';
 
-const WORDS = ['tripoli', 'tripartite', 'haftar', 'hafiz', 'offensive', 'office', 'libya', 'liberia', 'ankara', 'ceasefire'];
+const WORDS = [
+  'tripoli',
+  'tripartite',
+  'haftar',
+  'hafiz',
+  'offensive',
+  'office',
+  'libya',
+  'liberia',
+  'ankara',
+  'ceasefire',
+];
 
 async function library(n: number): Promise<LibraryDatabase> {
   const db = await openFresh();
   for (let i = 0; i < n; i++) {
     const picked = WORDS.filter((_, k) => (i >> (k % 5)) & 1 || (i + k) % 7 === 0);
     const text = `Story ${i} ${picked.join(' ')}`;
-    await saveArticle(db, { article: makeArticle({ url: `https://example.com/${i}`, canonicalUrl: null, title: `${picked.slice(0, 2).join(' ')} ${i}`, textContent: text, content: `<p>${text}</p>` }), now: 1000 + i });
+    await saveArticle(db, {
+      article: makeArticle({
+        url: `https://example.com/${i}`,
+        canonicalUrl: null,
+        title: `${picked.slice(0, 2).join(' ')} ${i}`,
+        textContent: text,
+        content: `<p>${text}</p>`,
+      }),
+      now: 1000 + i,
+    });
   }
   return db;
 }
 
-async function load(db: LibraryDatabase, packsPerRead?: number): Promise<{ rows: StampedRow[]; dirty: Set<number>; chunks: number }> {
+async function load(
+  db: LibraryDatabase,
+  packsPerRead?: number,
+): Promise<{ rows: StampedRow[]; dirty: Set<number>; chunks: number }> {
   const rows: StampedRow[] = [];
   let chunks = 0;
-  const dirty = await loadSearchRows(db, await listArticles(db), { onRows: (r) => { rows.push(...r); chunks++; }, ...(packsPerRead ? { packsPerRead } : {}) });
+  const dirty = await loadSearchRows(db, await listArticles(db), {
+    onRows: (r) => {
+      rows.push(...r);
+      chunks++;
+    },
+    ...(packsPerRead ? { packsPerRead } : {}),
+  });
   return { rows, dirty, chunks };
 }
 
@@ -62,9 +98,27 @@ describe('search cache', () => {
     const list = await listArticles(db);
     const changed = list[5]!;
     const gone = list[9]!;
-    await saveArticle(db, { article: makeArticle({ url: changed.url, canonicalUrl: null, title: changed.title, textContent: 'now about Misrata', content: '<p>now about Misrata</p>' }), now: 99_999 });
+    await saveArticle(db, {
+      article: makeArticle({
+        url: changed.url,
+        canonicalUrl: null,
+        title: changed.title,
+        textContent: 'now about Misrata',
+        content: '<p>now about Misrata</p>',
+      }),
+      now: 99_999,
+    });
     await deleteArticles(db, [gone.id]);
-    const added = await saveArticle(db, { article: makeArticle({ url: 'https://example.com/new', canonicalUrl: null, title: 'Fresh', textContent: 'Sirte', content: '<p>Sirte</p>' }), now: 100_000 });
+    const added = await saveArticle(db, {
+      article: makeArticle({
+        url: 'https://example.com/new',
+        canonicalUrl: null,
+        title: 'Fresh',
+        textContent: 'Sirte',
+        content: '<p>Sirte</p>',
+      }),
+      now: 100_000,
+    });
 
     const after = await load(db);
     const ids = after.rows.map((r) => r.row.id);
@@ -80,7 +134,11 @@ describe('search cache', () => {
     const db = await library(20);
     const first = await load(db);
     // pretend every article was cached at another version, with text that says "zebra"
-    await writeSearchPacks(db, first.dirty, first.rows.map((r) => ({ stamp: 'x', row: { ...r.row, text: ' zebra ' } })));
+    await writeSearchPacks(
+      db,
+      first.dirty,
+      first.rows.map((r) => ({ stamp: 'x', row: { ...r.row, text: ' zebra ' } })),
+    );
     const { rows, dirty } = await load(db);
     expect(new SearchIndex(rows.map((r) => r.row)).query('zebra')).toEqual([]);
     expect(byId(rows.map((r) => r.row))).toEqual(byId(await allSearchRows(db)));
@@ -106,7 +164,20 @@ describe('searching while the index loads', () => {
     const db = await library(80);
     const all = await allSearchRows(db);
     const growing = new SearchIndex([]);
-    const typed = ['t', 'tr', 'tri', 'trip', 'tripo', 'tripoli', 'tripoli h', 'tripoli haf', 'tripoli hafi', 'tripoli haf', 'of', 'off'];
+    const typed = [
+      't',
+      'tr',
+      'tri',
+      'trip',
+      'tripo',
+      'tripoli',
+      'tripoli h',
+      'tripoli haf',
+      'tripoli hafi',
+      'tripoli haf',
+      'of',
+      'off',
+    ];
     typed.forEach((q, k) => {
       // a chunk of rows arrives between keystrokes
       growing.addNew(all.slice(k * 8, k * 8 + 8));

@@ -43,12 +43,23 @@ describe('saving', () => {
     const db = await openFresh();
     const first = await saveArticle(db, { article: makeArticle(), now: 1000 });
     await setRead(db, [first.id], true);
-    const changed = makeArticle({ url: 'https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/#comments', title: 'US Urges Haftar To End Offensive (updated)', content: '<p>Updated text about Tripoli.</p>', textContent: 'Updated text about Tripoli.' });
+    const changed = makeArticle({
+      url: 'https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/#comments',
+      title: 'US Urges Haftar To End Offensive (updated)',
+      content: '<p>Updated text about Tripoli.</p>',
+      textContent: 'Updated text about Tripoli.',
+    });
     const second = await saveArticle(db, { article: changed, now: 2000 });
     expect(second).toMatchObject({ id: first.id, updated: true, versions: 1 });
     const all = await listArticles(db);
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ title: 'US Urges Haftar To End Offensive (updated)', savedAt: 1000, updatedAt: 2000, read: 1, versions: 1 });
+    expect(all[0]).toMatchObject({
+      title: 'US Urges Haftar To End Offensive (updated)',
+      savedAt: 1000,
+      updatedAt: 2000,
+      read: 1,
+      versions: 1,
+    });
     const versions = await listVersions(db, first.id);
     expect(versions).toHaveLength(1);
     expect(versions[0]!.savedAt).toBe(1000);
@@ -61,8 +72,13 @@ describe('saving', () => {
 
   it('refuses an extraction that found no article, saying why', async () => {
     const db = await openFresh();
-    await expect(saveArticle(db, { article: makeArticle({ content: '' }) })).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/no article text/) });
-    await expect(saveArticle(db, { article: makeArticle({ url: 'javascript:alert(1)' }) })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(saveArticle(db, { article: makeArticle({ content: '' }) })).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/no article text/),
+    });
+    await expect(saveArticle(db, { article: makeArticle({ url: 'javascript:alert(1)' }) })).rejects.toMatchObject({
+      code: 'invalid',
+    });
     expect(await listArticles(db)).toHaveLength(0);
   });
 
@@ -70,11 +86,16 @@ describe('saving', () => {
     const db = await openFresh();
     const put = FakeObjectStore.prototype.put;
     // The image write is the last of the transaction: the article, body and terms are already written when it fails.
-    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (this.name === 'images') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
-    const err = await saveArticle(db, { article: makeArticle(), images: new Map([[IMG, pngBlob()]]) }).catch((e: unknown) => e);
+    const err = await saveArticle(db, { article: makeArticle(), images: new Map([[IMG, pngBlob()]]) }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(LibraryError);
     expect(err).toMatchObject({ code: 'quota', message: expect.stringMatching(/no storage left.*nothing was saved/i) });
     vi.restoreAllMocks();
@@ -88,25 +109,49 @@ describe('saving', () => {
     const db = await openFresh();
     const first = await saveArticle(db, { article: makeArticle(), now: 1000 });
     const put = FakeObjectStore.prototype.put;
-    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (this.name === 'images') throw new DOMException('quota', 'QuotaExceededError');
       return put.apply(this, args);
     });
-    await expect(saveArticle(db, { article: makeArticle({ title: 'Changed', content: '<p>changed</p>' }), images: new Map([[IMG, pngBlob()]]), now: 2000 })).rejects.toMatchObject({ code: 'quota' });
+    await expect(
+      saveArticle(db, {
+        article: makeArticle({ title: 'Changed', content: '<p>changed</p>' }),
+        images: new Map([[IMG, pngBlob()]]),
+        now: 2000,
+      }),
+    ).rejects.toMatchObject({ code: 'quota' });
     vi.restoreAllMocks();
     const full = await getFullArticle(db, first.id);
-    expect(full.record).toMatchObject({ title: 'US Urges Haftar-Led Forces To End Offensive In Libya', updatedAt: 1000, versions: 0 });
+    expect(full.record).toMatchObject({
+      title: 'US Urges Haftar-Led Forces To End Offensive In Libya',
+      updatedAt: 1000,
+      versions: 0,
+    });
     expect(await db.versions.count()).toBe(0);
   });
 });
 
 describe('errors a user can act on', () => {
   it('no IndexedDB at all (private window, storage disabled) is "unavailable"', async () => {
-    await expect(openLibrary({ name: 'x' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/private windows/) });
+    await expect(openLibrary({ name: 'x' })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/private windows/),
+    });
   });
 
   it("Firefox's InvalidStateError on open is read as a private window", () => {
-    const e = toLibraryError(Object.assign(new Error('open failed'), { name: 'OpenFailedError', inner: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError') }));
+    const e = toLibraryError(
+      Object.assign(new Error('open failed'), {
+        name: 'OpenFailedError',
+        inner: new DOMException(
+          'A mutation operation was attempted on a database that did not allow mutations.',
+          'InvalidStateError',
+        ),
+      }),
+    );
     expect(e.code).toBe('unavailable');
   });
 
@@ -119,7 +164,10 @@ describe('errors a user can act on', () => {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-    await expect(openLibrary({ ...opts, blockedTimeoutMs: 100 })).rejects.toMatchObject({ code: 'blocked', message: expect.stringMatching(/Close the other library tabs/) });
+    await expect(openLibrary({ ...opts, blockedTimeoutMs: 100 })).rejects.toMatchObject({
+      code: 'blocked',
+      message: expect.stringMatching(/Close the other library tabs/),
+    });
     old.close();
   });
 
@@ -147,7 +195,13 @@ describe('search', () => {
     const db = await openFresh();
     const a = await saveArticle(db, { article: makeArticle() });
     const b = await saveArticle(db, {
-      article: makeArticle({ url: 'https://example.com/b', canonicalUrl: null, title: 'Türkiye and Libya sign a deal', textContent: 'Ankara and Tripoli signed a maritime deal after the offensive.', content: '<p>Ankara and Tripoli signed a maritime deal after the offensive.</p>' }),
+      article: makeArticle({
+        url: 'https://example.com/b',
+        canonicalUrl: null,
+        title: 'Türkiye and Libya sign a deal',
+        textContent: 'Ankara and Tripoli signed a maritime deal after the offensive.',
+        content: '<p>Ankara and Tripoli signed a maritime deal after the offensive.</p>',
+      }),
     });
     const idx = new SearchIndex(await allSearchRows(db));
     expect(idx.query('')).toBeNull();
@@ -164,7 +218,16 @@ describe('search', () => {
 
   it('finds words in scripts written without spaces', async () => {
     const db = await openFresh();
-    const a = await saveArticle(db, { article: makeArticle({ url: 'https://example.jp/a', canonicalUrl: null, title: '東京で会議', textContent: '東京都で国際会議が開かれた。', content: '<p>東京都で国際会議が開かれた。</p>', lang: 'ja' }) });
+    const a = await saveArticle(db, {
+      article: makeArticle({
+        url: 'https://example.jp/a',
+        canonicalUrl: null,
+        title: '東京で会議',
+        textContent: '東京都で国際会議が開かれた。',
+        content: '<p>東京都で国際会議が開かれた。</p>',
+        lang: 'ja',
+      }),
+    });
     const idx = new SearchIndex(await allSearchRows(db));
     expect(idx.query('国際会議')!.map((h) => h.id)).toEqual([a.id]);
   });
@@ -173,7 +236,9 @@ describe('search', () => {
 describe('editing', () => {
   it('delete removes everything of the article; restore puts it back identically', async () => {
     const db = await openFresh();
-    const keep = await saveArticle(db, { article: makeArticle({ url: 'https://example.com/keep', canonicalUrl: null }) });
+    const keep = await saveArticle(db, {
+      article: makeArticle({ url: 'https://example.com/keep', canonicalUrl: null }),
+    });
     const gone = await saveArticle(db, { article: makeArticle(), images: new Map([[IMG, pngBlob()]]), now: 1 });
     await saveArticle(db, { article: makeArticle({ content: '<p>v2</p>', textContent: 'v2' }), now: 2 });
     const before = await getFullArticle(db, gone.id);
@@ -191,14 +256,30 @@ describe('editing', () => {
 
   it('marks read and unread; lists newest saved first; reports storage use', async () => {
     const db = await openFresh();
-    const a = await saveArticle(db, { article: makeArticle({ url: 'https://example.com/a', canonicalUrl: null }), now: 1 });
-    const b = await saveArticle(db, { article: makeArticle({ url: 'https://example.com/b', canonicalUrl: null }), images: new Map([[IMG, pngBlob(1000)]]), now: 2 });
+    const a = await saveArticle(db, {
+      article: makeArticle({ url: 'https://example.com/a', canonicalUrl: null }),
+      now: 1,
+    });
+    const b = await saveArticle(db, {
+      article: makeArticle({ url: 'https://example.com/b', canonicalUrl: null }),
+      images: new Map([[IMG, pngBlob(1000)]]),
+      now: 2,
+    });
     await setRead(db, [a.id, b.id], true);
     await setRead(db, [b.id], false);
     const list = await listArticles(db);
-    expect(list.map((x) => [x.id, x.read])).toEqual([[b.id, 0], [a.id, 1]]);
+    expect(list.map((x) => [x.id, x.read])).toEqual([
+      [b.id, 0],
+      [a.id, 1],
+    ]);
     const use = await storageUse(db, { estimate: async () => ({ usage: 12345, quota: 10_000_000 }) });
-    expect(use).toMatchObject({ articles: 2, images: 1, imageBytes: pngBlob(1000).size, usage: 12345, quota: 10_000_000 });
+    expect(use).toMatchObject({
+      articles: 2,
+      images: 1,
+      imageBytes: pngBlob(1000).size,
+      usage: 12345,
+      quota: 10_000_000,
+    });
     expect(use.textBytes).toBeGreaterThan(400);
   });
 });
@@ -211,7 +292,26 @@ describe('search while typing', () => {
       return { id: `a${i}`, title: ` ${picked.slice(0, 2).join(' ')} `, text: ` ${picked.join(' ')} ` };
     });
     const typing = new SearchIndex(rows);
-    const typed = ['t', 'tr', 'tri', 'trip', 'tri', 'tria', 'trial h', 'trial haf', 'trial hafi', 'trial haf', 'haf', 'ha', '', 'of', 'off', 'offe', 'offi', 'lib'];
+    const typed = [
+      't',
+      'tr',
+      'tri',
+      'trip',
+      'tri',
+      'tria',
+      'trial h',
+      'trial haf',
+      'trial hafi',
+      'trial haf',
+      'haf',
+      'ha',
+      '',
+      'of',
+      'off',
+      'offe',
+      'offi',
+      'lib',
+    ];
     for (const q of typed) {
       const fresh = new SearchIndex(rows).query(q);
       expect(typing.query(q), `query "${q}"`).toEqual(fresh);

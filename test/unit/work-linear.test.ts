@@ -38,7 +38,9 @@ beforeAll(() => {
     return namedItem.call(this, key);
   };
 });
-afterAll(() => { collection.implementation.prototype.namedItem = namedItem; });
+afterAll(() => {
+  collection.implementation.prototype.namedItem = namedItem;
+});
 
 /** The work extract() does on the page `build(n)` makes, for n, 2n and 4n. */
 function workAt(build: (n: number) => string, n: number): number[] {
@@ -59,12 +61,20 @@ function expectLinear(counts: number[]): void {
 }
 
 const article = (body: string): string =>
-  '<html><head><title>Storm closes harbour</title></head>'
-  + `<body><article><h1>Storm closes harbour</h1>${body}</article></body></html>`;
+  '<html><head><title>Storm closes harbour</title></head>' +
+  `<body><article><h1>Storm closes harbour</h1>${body}</article></body></html>`;
 
 /** Date shapes the text scan reads, each repeated by a page to make it match thousands of times. */
-const DATE_UNITS = ['2024-03-12 ', 'March 12, 2024 ', '12 March 2024, ', '12.03.2024 13:42 ', '2024/03/12 ',
-  '3 hours ago ',   'Updated: 2024-03-12 10:07 ', '2024年3月12日 '];
+const DATE_UNITS = [
+  '2024-03-12 ',
+  'March 12, 2024 ',
+  '12 March 2024, ',
+  '12.03.2024 13:42 ',
+  '2024/03/12 ',
+  '3 hours ago ',
+  'Updated: 2024-03-12 10:07 ',
+  '2024年3月12日 ',
+];
 
 describe('extract() work is linear in page size on hostile pages', () => {
   it('one huge text node of dates (the visible-text date scan)', () => {
@@ -73,17 +83,21 @@ describe('extract() work is linear in page size on hostile pages', () => {
   });
 
   it('any date shape, in one node or in many, near the headline or before it (property)', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...DATE_UNITS), fc.constantFrom('one-node', 'many-nodes', 'before-headline'),
-      (unit, shape) => {
-        const body = (n: number): string => {
-          if (shape === 'one-node') return article(`<p>${unit.repeat(n)}</p>`);
-          if (shape === 'many-nodes') return article(`<div>${`<span>${unit}</span>`.repeat(n)}</div>`);
-          return `<html><body><p>${unit.repeat(n)}</p><h1>Storm closes harbour</h1><p>Text.</p></body></html>`;
-        };
-        expectLinear(workAt(body, 600));
-      },
-    ), { numRuns: 10, seed: 17 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DATE_UNITS),
+        fc.constantFrom('one-node', 'many-nodes', 'before-headline'),
+        (unit, shape) => {
+          const body = (n: number): string => {
+            if (shape === 'one-node') return article(`<p>${unit.repeat(n)}</p>`);
+            if (shape === 'many-nodes') return article(`<div>${`<span>${unit}</span>`.repeat(n)}</div>`);
+            return `<html><body><p>${unit.repeat(n)}</p><h1>Storm closes harbour</h1><p>Text.</p></body></html>`;
+          };
+          expectLinear(workAt(body, 600));
+        },
+      ),
+      { numRuns: 10, seed: 17 },
+    );
   });
 
   it('thousands of <meta>, <link>, <script>, <time>, <h1>, <p>, <h2>, <style> (no live collection walked)', () => {
@@ -98,29 +112,45 @@ describe('extract() work is linear in page size on hostile pages', () => {
   it('headings that end their paragraphs, and one block of thousands of story links (related headlines)', () => {
     const link = (k: number): string =>
       `<li><a href="/world/2024/03/12/harbour-story-${k}">Harbour story number ${k} in the news</a></li>`;
-    const body = (n: number): string => article(`<p>${'Text of the story. '.repeat(20)}</p>`
-      + `<section>${('<div>A paragraph long enough that its label stays a label of its own '
-        + '<span class="title">Latest</span></div>').repeat(n)}</section>`
-      + `<h2>Latest news</h2><ul>${Array.from({ length: n }, (_, k) => link(k)).join('')}</ul>`);
+    const body = (n: number): string =>
+      article(
+        `<p>${'Text of the story. '.repeat(20)}</p>` +
+          `<section>${(
+            '<div>A paragraph long enough that its label stays a label of its own ' +
+            '<span class="title">Latest</span></div>'
+          ).repeat(n)}</section>` +
+          `<h2>Latest news</h2><ul>${Array.from({ length: n }, (_, k) => link(k)).join('')}</ul>`,
+      );
     expectLinear(workAt(body, 400));
   }, 120_000);
 });
 
 describe('related headlines are capped, the most relevant kept', () => {
   it(`8,000 story links give at most ${MAX_RELATED} headlines, and the relevant ones among them`, () => {
-    const links = Array.from({ length: 8000 }, (_, k) =>
-      `<li><a href="/sport/2024/03/12/match-report-${k}">Match report number ${k} from the league</a></li>`);
+    const links = Array.from(
+      { length: 8000 },
+      (_, k) => `<li><a href="/sport/2024/03/12/match-report-${k}">Match report number ${k} from the league</a></li>`,
+    );
     // Three stories about the article's subject, last on the page: ranking, not page order, keeps them.
     for (const k of [1, 2, 3]) {
       links.push(`<li><a href="/world/2024/03/12/storm-harbour-${k}">Storm closes harbour again, day ${k}</a></li>`);
     }
     const doc = page(article(`<p>The storm closed the harbour.</p><h2>Latest news</h2><ul>${links.join('')}</ul>`));
     const related = findRelated(doc, {
-      url: URL_, canonicalUrl: null, now: new Date('2024-03-12T18:00:00Z'), lang: 'en',
-      title: 'Storm closes harbour', text: 'The storm closed the harbour on Tuesday.',
+      url: URL_,
+      canonicalUrl: null,
+      now: new Date('2024-03-12T18:00:00Z'),
+      lang: 'en',
+      title: 'Storm closes harbour',
+      text: 'The storm closed the harbour on Tuesday.',
     });
     expect(related.length).toBe(MAX_RELATED);
     const relevant = [1, 2, 3].map((k) => `Storm closes harbour again, day ${k}`);
-    expect(related.slice(0, 3).map((h) => h.title).sort()).toEqual(relevant);
+    expect(
+      related
+        .slice(0, 3)
+        .map((h) => h.title)
+        .sort(),
+    ).toEqual(relevant);
   }, 120_000);
 });

@@ -14,7 +14,8 @@ const MAX_NAME = 80;
 
 function cleanName(raw: string): string | null {
   let s = raw.replace(/\s+/g, ' ').replace(BY_PREFIX, '').trim();
-  s = s.replace(/\s*[|•·]\s*.*$/, '') // "Jane Doe | Updated 3 pm"
+  s = s
+    .replace(/\s*[|•·]\s*.*$/, '') // "Jane Doe | Updated 3 pm"
     .replace(/\S+@\S+\.\w+/g, '') // e-mail addresses
     .replace(/\b(?:updated|published|posted)\b.*$/i, '')
     .replace(/^[\s,:–—-]+|[\s,:–—-]+$/g, '')
@@ -40,7 +41,10 @@ function namesFromLd(author: unknown, byId: Map<string, JsonLdNode>, depth = 0):
 /** Splits "Jane Doe and John Roe" / "Jane Doe, John Roe" into names; keeps "Reuters" as one. */
 function splitNames(raw: string): string[] {
   const stripped = raw.replace(BY_PREFIX, '');
-  return stripped.split(SPLIT).map((x) => x.trim()).filter(Boolean);
+  return stripped
+    .split(SPLIT)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 export function findByline(pm: PageMeta, node: JsonLdNode | null, readabilityByline: string | null): string | null {
@@ -49,7 +53,16 @@ export function findByline(pm: PageMeta, node: JsonLdNode | null, readabilityByl
   const candidates: string[][] = [];
   const ldAuthor = node?.author ?? node?.creator ?? pm.jsonLd.find((n) => n.author !== undefined)?.author;
   if (ldAuthor !== undefined) candidates.push(namesFromLd(ldAuthor, byId).flatMap(splitNames));
-  for (const key of ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'twitter:creator']) {
+  for (const key of [
+    'author',
+    'article:author',
+    'byl',
+    'parsely-author',
+    'sailthru.author',
+    'dc.creator',
+    'dcterms.creator',
+    'twitter:creator',
+  ]) {
     const v = pm.meta.get(key);
     if (v && !/^(?:https?:|@)/.test(v)) candidates.push(splitNames(v));
   }
@@ -59,7 +72,10 @@ export function findByline(pm: PageMeta, node: JsonLdNode | null, readabilityByl
     const names: string[] = [];
     for (const raw of list) {
       const name = cleanName(raw);
-      if (name && !seen.has(name.toLowerCase())) { seen.add(name.toLowerCase()); names.push(name); }
+      if (name && !seen.has(name.toLowerCase())) {
+        seen.add(name.toLowerCase());
+        names.push(name);
+      }
     }
     if (names.length) return names.slice(0, 8).join(', ');
   }

@@ -22,58 +22,293 @@ import { ALSO_IN, COMMENTS_MORE, READING_TIME } from '../text/lexicon/page-furni
 import { collapse, collapsedLength, hasNonSpace } from '../text/whitespace.js';
 
 /** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
-const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'form',
-  'input', 'button', 'select', 'option', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio', 'dialog', 'link', 'meta',
-  'nav', 'label']);
-const BLOCK_TAGS = new Set(['p', 'div', 'section', 'aside', 'header', 'footer', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tfoot', 'tr',
-  'td', 'th', 'pre', 'article', 'main', 'address', 'details', 'summary', 'hr', 'br', 'center', 'caption']);
+const DROP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'dialog',
+  'link',
+  'meta',
+  'nav',
+  'label',
+]);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'aside',
+  'header',
+  'footer',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'pre',
+  'article',
+  'main',
+  'address',
+  'details',
+  'summary',
+  'hr',
+  'br',
+  'center',
+  'caption',
+]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Class/id/role tokens that name clutter, by kind. Matched as whole tokens of the attribute value. */
 const CLUTTER_TOKENS: Record<string, string[]> = {
-  share: ['share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'sociallinks', 'addthis', 'sharethis', 'shareaholic'],
+  share: [
+    'share',
+    'shares',
+    'sharing',
+    'sharebar',
+    'social',
+    'socials',
+    'sociallinks',
+    'addthis',
+    'sharethis',
+    'shareaholic',
+  ],
   newsletter: ['newsletter', 'newsletters', 'signup', 'subscribe', 'subscription', 'optin', 'nl'],
-  related: ['related', 'recommended', 'recommendations', 'recirc', 'recirculation', 'outbrain', 'taboola', 'readmore', 'readalso', 'morestories', 'moreon', 'trending', 'popular', 'mostread', 'mostpopular', 'teaser', 'teasers'],
+  related: [
+    'related',
+    'recommended',
+    'recommendations',
+    'recirc',
+    'recirculation',
+    'outbrain',
+    'taboola',
+    'readmore',
+    'readalso',
+    'morestories',
+    'moreon',
+    'trending',
+    'popular',
+    'mostread',
+    'mostpopular',
+    'teaser',
+    'teasers',
+  ],
   comments: ['comments', 'comment', 'disqus', 'respond', 'replies', 'discussion'],
   breadcrumb: ['breadcrumb', 'breadcrumbs', 'crumbs'],
-  ad: ['ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsor', 'sponsored', 'adslot', 'adunit', 'dfp', 'gpt', 'promo', 'promoted'],
-  byline: ['byline', 'bylines', 'dateline', 'timestamp', 'published', 'pubdate', 'meta', 'metadata', 'author', 'authors', 'posted', 'date'],
+  ad: [
+    'ad',
+    'ads',
+    'advert',
+    'adverts',
+    'advertisement',
+    'advertising',
+    'sponsor',
+    'sponsored',
+    'adslot',
+    'adunit',
+    'dfp',
+    'gpt',
+    'promo',
+    'promoted',
+  ],
+  byline: [
+    'byline',
+    'bylines',
+    'dateline',
+    'timestamp',
+    'published',
+    'pubdate',
+    'meta',
+    'metadata',
+    'author',
+    'authors',
+    'posted',
+    'date',
+  ],
   bio: ['bio', 'biography', 'authorbio', 'aboutauthor', 'contributor'],
   tags: ['tags', 'tag', 'taglist', 'keywords', 'topics'],
-  caption: ['caption', 'captions', 'credit', 'credits', 'imagecredit', 'photocredit', 'wpcaptiontext', 'imgcaption', 'mediacaption', 'figcaption'],
-  paywall: ['paywall', 'regwall', 'tpmodal', 'subscriberonly', 'premiumcontent', 'meteredcontent', 'subscriptionwall', 'piano'],
+  caption: [
+    'caption',
+    'captions',
+    'credit',
+    'credits',
+    'imagecredit',
+    'photocredit',
+    'wpcaptiontext',
+    'imgcaption',
+    'mediacaption',
+    'figcaption',
+  ],
+  paywall: [
+    'paywall',
+    'regwall',
+    'tpmodal',
+    'subscriberonly',
+    'premiumcontent',
+    'meteredcontent',
+    'subscriptionwall',
+    'piano',
+  ],
   skip: ['skip', 'skiplink', 'screenreader', 'sronly', 'visuallyhidden', 'print', 'toolbar', 'toolbox', 'actions'],
 };
 const TOKEN_KIND = new Map<string, string>();
 for (const [kind, tokens] of Object.entries(CLUTTER_TOKENS)) for (const t of tokens) TOKEN_KIND.set(t, kind);
-const SHARE_WORDS = new Set(['share', 'shares', 'shared', 'sharing', 'tweet', 'facebook', 'twitter', 'x', 'whatsapp', 'email',
-  'e', 'mail', 'print', 'linkedin', 'pinterest', 'pin', 'reddit', 'copy', 'link', 'copied', 'messenger', 'telegram', 'flipboard',
-  'tumblr', 'this', 'article', 'story', 'on', 'via', 'comment', 'comments', 'save', 'teilen', 'partager', 'compartir', 'condividi',
-  'compartilhar', 'delen', 'udostępnij', 'поделиться', 'シェア', 'ツイート', '分享', 'مشاركة', 'شارك', 'gmail', 'sms', 'line', 'vk',
-  'xing', 'mastodon', 'bluesky', 'threads', 'google', 'plus', 'the', 'to', 'and', 'or', 'by', 'options', 'more', 'close', 'url',
-  'paylaş', 'like', 'it', 'with', 'friends', 'a', 'friend', 'imprimer', 'drucken', 'stampa', 'imprimir', 'gift', 'send', 'bookmark', 'follow', 'us']);
-const COMMENTS_HEADING = /^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|post a comment|join the (?:conversation|discussion)|reader comments|kommentare?|kommentieren|commentaires?|réagissez|comentarios?|commenti|comentários|reacties|コメント|评论|댓글|التعليقات|تعليقات|yorumlar)\b/i;
-const BYLINE_START = /^(?:by|von|par|por|di|door|av|af|przez|от|written by|words by|reporting by|story by|posted by|published by|text:|texte:|texto:)\s/i;
-const DATE_WORDS = /\b(?:published|updated|posted|modified|last updated|first published|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|opublikowano|обновлено|опубликовано|更新|公開|发布|نشر|تحديث|yayınlanma|güncelleme)\b|\d+\s+(?:minutes?|hours?|days?|min|hrs?)\s+ago\b/i;
-const DATE_SHAPE = /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[a-zéû]*\.?(?:\s+\d{4})?|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)/i;
+const SHARE_WORDS = new Set([
+  'share',
+  'shares',
+  'shared',
+  'sharing',
+  'tweet',
+  'facebook',
+  'twitter',
+  'x',
+  'whatsapp',
+  'email',
+  'e',
+  'mail',
+  'print',
+  'linkedin',
+  'pinterest',
+  'pin',
+  'reddit',
+  'copy',
+  'link',
+  'copied',
+  'messenger',
+  'telegram',
+  'flipboard',
+  'tumblr',
+  'this',
+  'article',
+  'story',
+  'on',
+  'via',
+  'comment',
+  'comments',
+  'save',
+  'teilen',
+  'partager',
+  'compartir',
+  'condividi',
+  'compartilhar',
+  'delen',
+  'udostępnij',
+  'поделиться',
+  'シェア',
+  'ツイート',
+  '分享',
+  'مشاركة',
+  'شارك',
+  'gmail',
+  'sms',
+  'line',
+  'vk',
+  'xing',
+  'mastodon',
+  'bluesky',
+  'threads',
+  'google',
+  'plus',
+  'the',
+  'to',
+  'and',
+  'or',
+  'by',
+  'options',
+  'more',
+  'close',
+  'url',
+  'paylaş',
+  'like',
+  'it',
+  'with',
+  'friends',
+  'a',
+  'friend',
+  'imprimer',
+  'drucken',
+  'stampa',
+  'imprimir',
+  'gift',
+  'send',
+  'bookmark',
+  'follow',
+  'us',
+]);
+const COMMENTS_HEADING =
+  /^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|post a comment|join the (?:conversation|discussion)|reader comments|kommentare?|kommentieren|commentaires?|réagissez|comentarios?|commenti|comentários|reacties|コメント|评论|댓글|التعليقات|تعليقات|yorumlar)\b/i;
+const BYLINE_START =
+  /^(?:by|von|par|por|di|door|av|af|przez|от|written by|words by|reporting by|story by|posted by|published by|text:|texte:|texto:)\s/i;
+const DATE_WORDS =
+  /\b(?:published|updated|posted|modified|last updated|first published|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|opublikowano|обновлено|опубликовано|更新|公開|发布|نشر|تحديث|yayınlanma|güncelleme)\b|\d+\s+(?:minutes?|hours?|days?|min|hrs?)\s+ago\b/i;
+const DATE_SHAPE =
+  /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[a-zéû]*\.?(?:\s+\d{4})?|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)/i;
 /** A photo credit on its own line: "Image copyright Getty Images", "Photo: AP", "… / Reuters". */
-const CREDIT_LINE = /^(?:image|images|photo|photos|picture|foto|fotos|bild|photograph|illustration|graphic|video|credit|source|quelle|crédit|crédits)(?:\s+(?:copyright|credit|courtesy|source|caption))?\s*[:©]|^(?:image|photo) (?:copyright|credit|caption)\b|(?:getty(?: images)?|\bap(?: photo)?|reuters|afp|shutterstock|istock(?:photo)?|epa(?:-efe)?|dpa|imago|alamy|xinhua|pa(?: wire| images)?)\s*\)?$/i;
+const CREDIT_LINE =
+  /^(?:image|images|photo|photos|picture|foto|fotos|bild|photograph|illustration|graphic|video|credit|source|quelle|crédit|crédits)(?:\s+(?:copyright|credit|courtesy|source|caption))?\s*[:©]|^(?:image|photo) (?:copyright|credit|caption)\b|(?:getty(?: images)?|\bap(?: photo)?|reuters|afp|shutterstock|istock(?:photo)?|epa(?:-efe)?|dpa|imago|alamy|xinhua|pa(?: wire| images)?)\s*\)?$/i;
 /** Staff credits and contact lines printed after the story. */
-const END_CREDIT = /^\(?(?:reporting by|additional reporting|editing by|writing by|written by|compiled by|translated by|research by)\b|\bcontributed (?:to this report|reporting)\.?\)?$|\b(?:may|can) be reached at\b|^have a tip\b|^follow (?:us|him|her|them|\p{Lu}\w*) on (?:twitter|facebook|instagram|x)\b|^(?:copyright|©|\(c\))\s|\ball rights reserved\b|무단전재|転載禁止|版权所有/iu;
+const END_CREDIT =
+  /^\(?(?:reporting by|additional reporting|editing by|writing by|written by|compiled by|translated by|research by)\b|\bcontributed (?:to this report|reporting)\.?\)?$|\b(?:may|can) be reached at\b|^have a tip\b|^follow (?:us|him|her|them|\p{Lu}\w*) on (?:twitter|facebook|instagram|x)\b|^(?:copyright|©|\(c\))\s|\ball rights reserved\b|무단전재|転載禁止|版权所有/iu;
 /**
  * A copyright notice after the story: the publisher's (or the wire's) terms, printed with the article
  * (news-extraction's assessors count it in). Kept: removing it cost 0.003 recall there.
  */
 const COPYRIGHT = /^(?:copyright|©|\(c\))\s|\ball rights reserved\b/i;
 /** A promo line: "CLICK HERE TO GET THE APP", "Get access to … for as little as". */
-const PROMO_LINE = /\bclick(?:ing)? here\b|\bdownload (?:the|our) app\b|\bget the \w+(?: \w+)? app\b|\bfor as little as\b/i;
+const PROMO_LINE =
+  /\bclick(?:ing)? here\b|\bdownload (?:the|our) app\b|\bget the \w+(?: \w+)? app\b|\bfor as little as\b/i;
 
 const CRUMB_SEPARATOR = /\s(?:>>?|»|›|\/|\||→|::)\s|\s»|»\s|›/;
 const BIO_START = /^(?:[\p{Lu}][\p{L}.'’-]+\s){1,3}(?:is|was|has been|joined|covers|writes|reports)\b/u;
-const BIO_ROLE = /\b(?:reporter|writer|editor|correspondent|journalist|contributor|columnist|author|freelance|covers|staff|intern|producer|photographer|analyst)\b/i;
-const PLACEHOLDER_SRC = /^data:|(?:^|[/_.-])(?:blank|placeholder|spacer|lazy|lazyload|loading|loader|grey|gray|transparent|pixel|1x1|dummy|empty)(?:[._-]|$)/i;
-const LAZY_SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-src', 'data-img-src', 'data-actualsrc', 'data-native-src', 'data-echo'];
+const BIO_ROLE =
+  /\b(?:reporter|writer|editor|correspondent|journalist|contributor|columnist|author|freelance|covers|staff|intern|producer|photographer|analyst)\b/i;
+const PLACEHOLDER_SRC =
+  /^data:|(?:^|[/_.-])(?:blank|placeholder|spacer|lazy|lazyload|loading|loader|grey|gray|transparent|pixel|1x1|dummy|empty)(?:[._-]|$)/i;
+const LAZY_SRC_ATTRS = [
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-lazy',
+  'data-url',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-orig-src',
+  'data-img-src',
+  'data-actualsrc',
+  'data-native-src',
+  'data-echo',
+];
 const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
 
 export interface CleanContext {
@@ -87,7 +322,11 @@ export interface CleanContext {
    * their shape alone.
    */
   shown?: {
-    byline: string | null; dated: boolean; agency: string | null; place: string | null; siteName: string | null;
+    byline: string | null;
+    dated: boolean;
+    agency: string | null;
+    place: string | null;
+    siteName: string | null;
   };
   /** Debugging: every removed block, with its rule's name (ExtractOptions.debug). */
   removed?: Array<{ kind: string; text: string }>;
@@ -112,7 +351,11 @@ function tokensOf(el: Element): string[] {
   const out: string[] = [];
   for (const word of raw.split(/\s+/)) {
     if (!word) continue;
-    const parts = word.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const parts = word
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     out.push(...parts);
     if (parts.length > 1) out.push(parts.join(''));
     for (let i = 0; i + 1 < parts.length; i++) out.push(parts[i]! + parts[i + 1]!);
@@ -164,7 +407,10 @@ export function bestSrcsetCandidate(srcset: string): string | null {
     if (!url || /^data:/i.test(url)) continue;
     const m = /^([\d.]+)([wx])$/i.exec(descriptor);
     const score = m ? Number(m[1]) * (m[2]!.toLowerCase() === 'x' ? 1000 : 1) : 0;
-    if (score > bestScore) { best = url; bestScore = score; }
+    if (score > bestScore) {
+      best = url;
+      bestScore = score;
+    }
   }
   return best;
 }
@@ -174,7 +420,11 @@ export function bestSrcsetCandidate(srcset: string): string | null {
  * only): which schemes may stay in the article is the sanitizer's decision, not this one's.
  */
 function resolveHref(href: string, base: string): string | null {
-  try { return new URL(href, base).href; } catch { return null; }
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
 }
 
 function isPlaceholder(img: Element): boolean {
@@ -209,7 +459,8 @@ function resolveImage(img: Element, base: string): void {
   img.removeAttribute('sizes');
   const src = img.getAttribute('src');
   const abs = src && !isPlaceholder(img) ? resolveHref(src, base) : null;
-  if (abs) img.setAttribute('src', abs); else img.removeAttribute('src');
+  if (abs) img.setAttribute('src', abs);
+  else img.removeAttribute('src');
   if (picture) {
     for (const source of Array.from(picture.querySelectorAll('source'))) source.remove();
   }
@@ -234,8 +485,13 @@ function remove(el: Element, kind: string, w: Walk): void {
 }
 
 /** Japanese share buttons written as one word ("LINEで送る", "はてなブックマーク"), lower-cased. Lexicon candidate. */
-const SHARE_MORE = new RegExp(['^(?:line|facebook|x|twitter|mail|メール)?(?:で送る|でシェア|でシェアする|に投稿|でポスト)$',
-  '^(?:はてなブックマーク|はてブ|ポスト|送る|いいね!?)$'].join('|'), 'u');
+const SHARE_MORE = new RegExp(
+  [
+    '^(?:line|facebook|x|twitter|mail|メール)?(?:で送る|でシェア|でシェアする|に投稿|でポスト)$',
+    '^(?:はてなブックマーク|はてブ|ポスト|送る|いいね!?)$',
+  ].join('|'),
+  'u',
+);
 const SHARE_SPLIT = /[\s|·•/,:()-]+/;
 const SHARE_COUNT = /^\d+[kKmM]?$/;
 
@@ -270,21 +526,170 @@ function isMetaLine(text: string, w: Walk): boolean {
  * Words a byline or date line holds besides names, dates and the agency: they say nothing the
  * header would lose ("By … and …, updated 3:05 p.m. ET Tuesday"). Lexicon candidate.
  */
-const META_FILLER = new Set(['by', 'von', 'par', 'por', 'di', 'door', 'and', 'und', 'et', 'y', 'e', 'with', 'mit',
-  'avec', 'updated', 'update', 'published', 'posted', 'modified', 'last', 'first', 'on', 'at', 'am', 'um', 'le', 'el',
-  'the', 'of', 'in', 'from', 'staff', 'writer', 'reporter', 'correspondent', 'editor', 'senior', 'chief', 'contributor',
-  'a', 'm', 'p', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'mst', 'mdt', 'gmt', 'utc', 'bst', 'cet', 'cest', 'mez',
-  'mesz', 'ist', 'uhr', 'h', 'min', 'mins', 'minutes', 'hours', 'hrs', 'hr', 'ago', 'today', 'yesterday', 'read',
-  'time', 'stand', 'veröffentlicht', 'aktualisiert', 'publié', 'mis', 'à', 'jour', 'publicado', 'actualizado',
-  'email', 'mail', 'follow']);
+const META_FILLER = new Set([
+  'by',
+  'von',
+  'par',
+  'por',
+  'di',
+  'door',
+  'and',
+  'und',
+  'et',
+  'y',
+  'e',
+  'with',
+  'mit',
+  'avec',
+  'updated',
+  'update',
+  'published',
+  'posted',
+  'modified',
+  'last',
+  'first',
+  'on',
+  'at',
+  'am',
+  'um',
+  'le',
+  'el',
+  'the',
+  'of',
+  'in',
+  'from',
+  'staff',
+  'writer',
+  'reporter',
+  'correspondent',
+  'editor',
+  'senior',
+  'chief',
+  'contributor',
+  'a',
+  'm',
+  'p',
+  'est',
+  'edt',
+  'cst',
+  'cdt',
+  'pst',
+  'pdt',
+  'mst',
+  'mdt',
+  'gmt',
+  'utc',
+  'bst',
+  'cet',
+  'cest',
+  'mez',
+  'mesz',
+  'ist',
+  'uhr',
+  'h',
+  'min',
+  'mins',
+  'minutes',
+  'hours',
+  'hrs',
+  'hr',
+  'ago',
+  'today',
+  'yesterday',
+  'read',
+  'time',
+  'stand',
+  'veröffentlicht',
+  'aktualisiert',
+  'publié',
+  'mis',
+  'à',
+  'jour',
+  'publicado',
+  'actualizado',
+  'email',
+  'mail',
+  'follow',
+]);
 /** Months and weekdays (English, German, French, Spanish, abbreviated or not): date words. Lexicon candidate. */
-const DATE_TOKEN = new RegExp(`^(?:${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec',
-  'mär', 'mai', 'okt', 'dez', 'janv', 'févr', 'avr', 'juin', 'juil', 'août', 'déc', 'ene', 'abr', 'ago', 'dic', 'mon',
-  'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag',
-  'sonntag', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'].join('|')})\\p{L}*$`, 'u');
+const DATE_TOKEN = new RegExp(
+  `^(?:${[
+    'jan',
+    'feb',
+    'mar',
+    'apr',
+    'may',
+    'jun',
+    'jul',
+    'aug',
+    'sep',
+    'oct',
+    'nov',
+    'dec',
+    'mär',
+    'mai',
+    'okt',
+    'dez',
+    'janv',
+    'févr',
+    'avr',
+    'juin',
+    'juil',
+    'août',
+    'déc',
+    'ene',
+    'abr',
+    'ago',
+    'dic',
+    'mon',
+    'tue',
+    'wed',
+    'thu',
+    'fri',
+    'sat',
+    'sun',
+    'montag',
+    'dienstag',
+    'mittwoch',
+    'donnerstag',
+    'freitag',
+    'samstag',
+    'sonntag',
+    'lundi',
+    'mardi',
+    'mercredi',
+    'jeudi',
+    'vendredi',
+    'samedi',
+    'dimanche',
+  ].join('|')})\\p{L}*$`,
+  'u',
+);
 /** Wire agencies a credit line names ("By JANE DOE, Associated Press"): shown when the dateline has an agency. */
-const AGENCY_TOKEN = new Set(['associated', 'press', 'ap', 'reuters', 'afp', 'agence', 'france', 'presse', 'dpa', 'upi',
-  'bloomberg', 'news', 'xinhua', 'kyodo', 'efe', 'ansa', 'pti', 'ians', 'cnn', 'wire', 'service', 'services']);
+const AGENCY_TOKEN = new Set([
+  'associated',
+  'press',
+  'ap',
+  'reuters',
+  'afp',
+  'agence',
+  'france',
+  'presse',
+  'dpa',
+  'upi',
+  'bloomberg',
+  'news',
+  'xinhua',
+  'kyodo',
+  'efe',
+  'ansa',
+  'pti',
+  'ians',
+  'cnn',
+  'wire',
+  'service',
+  'services',
+]);
 
 /**
  * Does the header show everything this byline/date line says? Its names must be in the byline (or
@@ -298,7 +703,10 @@ function shownInHeader(text: string, w: Walk): boolean {
   const known = new Set(header.match(/[\p{L}\p{N}]+/gu) ?? []);
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (known.has(word) || META_FILLER.has(word)) continue;
-    if (/^\d+(?:st|nd|rd|th)?$/.test(word) || DATE_TOKEN.test(word)) { if (shown.dated) continue; return false; }
+    if (/^\d+(?:st|nd|rd|th)?$/.test(word) || DATE_TOKEN.test(word)) {
+      if (shown.dated) continue;
+      return false;
+    }
     if (AGENCY_TOKEN.has(word) && shown.agency) continue;
     return false;
   }
@@ -319,7 +727,6 @@ function isReadAlso(el: Element, text: string): boolean {
   }
   return linkTextLength(el) >= 0.5 * rest.length || (rest.length < 120 && el.getElementsByTagName('a').length > 0);
 }
-
 
 /** A newsletter or subscription promo: the topic, and the shape of a call to action (not prose about a newsletter). */
 function isNewsletterPromo(el: Element, text: string): boolean {
@@ -362,7 +769,21 @@ function holdsProse(el: Element, w: Walk): boolean {
   return el.localName === 'form' && collapsedLength(el.textContent ?? '') > 0.5 * w.total && w.total > 500;
 }
 
-const INLINE_PARENTS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'dd', 'figcaption']);
+const INLINE_PARENTS = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'td',
+  'th',
+  'dd',
+  'figcaption',
+]);
 
 /**
  * Is an element whose class/id names clutter really clutter? Each kind has its own shape, and none
@@ -372,28 +793,72 @@ const INLINE_PARENTS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', '
 function dropByKind(el: Element, kind: string, text: string, hasImage: () => boolean, w: Walk): boolean {
   if (text.length > 0.5 * w.total) return false;
   // Inside a paragraph, a "date" or "author" span is part of a sentence.
-  if (el.parentElement && INLINE_PARENTS.has(el.parentElement.localName) && kind !== 'ad' && kind !== 'share') return false;
+  if (el.parentElement && INLINE_PARENTS.has(el.parentElement.localName) && kind !== 'ad' && kind !== 'share')
+    return false;
   const links = (): number => (text ? linkTextLength(el) / text.length : 0);
   switch (kind) {
-    case 'share': case 'breadcrumb': case 'skip': return text.length < 300;
-    case 'paywall': w.report.paywallHint = true; return text.length < 600;
-    case 'caption': return false; // not clutter: turned into a <figcaption> by judge()
-    case 'ad': return text.length < 300 && !(hasImage() && el.getElementsByTagName('figcaption').length > 0)
-      && !holdsProse(el, w);
-    case 'newsletter': return text.length < 600;
+    case 'share':
+    case 'breadcrumb':
+    case 'skip':
+      return text.length < 300;
+    case 'paywall':
+      w.report.paywallHint = true;
+      return text.length < 600;
+    case 'caption':
+      return false; // not clutter: turned into a <figcaption> by judge()
+    case 'ad':
+      return (
+        text.length < 300 && !(hasImage() && el.getElementsByTagName('figcaption').length > 0) && !holdsProse(el, w)
+      );
+    case 'newsletter':
+      return text.length < 600;
     // A short box of links is a related list; a short paragraph of the story's own prose with a "teaser"
     // class (a CMS's name for the lead paragraph) is not.
-    case 'related': return text.length < 2500
-      && (links() >= 0.35 || (text.length < 200 && !(el.localName === 'p' && PROSE.test(text))));
-    case 'comments': return text.length < 0.3 * w.total || w.seen > 0.7 * w.total;
-    case 'byline': return w.beforeBody && text.length < 200 && !hasImage() && !/[.!?]\s+\p{Lu}/u.test(text);
-    case 'bio': return w.seen > 0.5 * w.total && text.length < 1000;
-    case 'tags': return w.seen > 0.5 * w.total && isLinkBox(el, text);
-    default: return false;
+    case 'related':
+      return (
+        text.length < 2500 && (links() >= 0.35 || (text.length < 200 && !(el.localName === 'p' && PROSE.test(text))))
+      );
+    case 'comments':
+      return text.length < 0.3 * w.total || w.seen > 0.7 * w.total;
+    case 'byline':
+      return w.beforeBody && text.length < 200 && !hasImage() && !/[.!?]\s+\p{Lu}/u.test(text);
+    case 'bio':
+      return w.seen > 0.5 * w.total && text.length < 1000;
+    case 'tags':
+      return w.seen > 0.5 * w.total && isLinkBox(el, text);
+    default:
+      return false;
   }
 }
 
-const TEXT_BLOCKS = new Set(['p', 'h1', 'div', 'section', 'aside', 'header', 'footer', 'li', 'ul', 'ol', 'span', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'small', 'blockquote', 'dl', 'dd', 'table', 'center', 'font']);
+const TEXT_BLOCKS = new Set([
+  'p',
+  'h1',
+  'div',
+  'section',
+  'aside',
+  'header',
+  'footer',
+  'li',
+  'ul',
+  'ol',
+  'span',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'strong',
+  'b',
+  'em',
+  'small',
+  'blockquote',
+  'dl',
+  'dd',
+  'table',
+  'center',
+  'font',
+]);
 
 function hasAncestor(el: Element, tag: string): boolean {
   for (let p = el.parentElement; p; p = p.parentElement) if (p.localName === tag) return true;
@@ -423,8 +888,22 @@ const NORM_PREFIX = 480;
 /** Decides about one element; returns true when it was removed. */
 function judge(el: Element, w: Walk): boolean {
   const tag = el.localName;
-  if (DROP_TAGS.has(tag) && !(tag === 'form' && holdsProse(el, w))) { remove(el, 'unshowable', w); return true; }
-  if (tag === 'img' || tag === 'figure' || tag === 'figcaption' || tag === 'picture' || tag === 'table' || tag === 'tr' || tag === 'td' || tag === 'th' || tag === 'pre') return false;
+  if (DROP_TAGS.has(tag) && !(tag === 'form' && holdsProse(el, w))) {
+    remove(el, 'unshowable', w);
+    return true;
+  }
+  if (
+    tag === 'img' ||
+    tag === 'figure' ||
+    tag === 'figcaption' ||
+    tag === 'picture' ||
+    tag === 'table' ||
+    tag === 'tr' ||
+    tag === 'td' ||
+    tag === 'th' ||
+    tag === 'pre'
+  )
+    return false;
   // Computed only when a rule needs them: both walk the element's subtree.
   let images: boolean | undefined;
   const hasImage = (): boolean => (images ??= el.getElementsByTagName('img').length > 0);
@@ -438,7 +917,8 @@ function judge(el: Element, w: Walk): boolean {
   // is let through on a prefix: normalizing a prefix never yields more characters than normalizing
   // the whole. Spares a regex pass over every paragraph of the story, and one over the whole
   // article per level of the wrappers around it.
-  if (!kind && raw.length > 320 && collapsedLength(raw.length > NORM_PREFIX ? raw.slice(0, NORM_PREFIX) : raw) > 320) return false;
+  if (!kind && raw.length > 320 && collapsedLength(raw.length > NORM_PREFIX ? raw.slice(0, NORM_PREFIX) : raw) > 320)
+    return false;
   const text = norm(raw);
   if (kind === 'caption' || (text.length < 160 && CREDIT_LINE.test(text) && !/[.!?]\s+\p{Lu}/u.test(text))) {
     // A caption or photo credit outside <figure>: kept with the images, but not running text.
@@ -448,49 +928,91 @@ function judge(el: Element, w: Walk): boolean {
       return true;
     }
   }
-  if (kind && dropByKind(el, kind, text, hasImage, w)) { remove(el, kind, w); return true; }
+  if (kind && dropByKind(el, kind, text, hasImage, w)) {
+    remove(el, kind, w);
+    return true;
+  }
   if (!isText) return false;
   if (!text) {
-    if (tag !== 'br' && tag !== 'hr' && !hasImage()) { remove(el, 'empty', w); return true; }
+    if (tag !== 'br' && tag !== 'hr' && !hasImage()) {
+      remove(el, 'empty', w);
+      return true;
+    }
     return false;
   }
   if (text.length > 320) return false;
-  if (text.length <= 60 && AD_LABEL.test(text.replace(/[\s:\-–—.·|]+$/, '').replace(/^[\s\-–—·|]+/, ''))) { remove(el, 'ad-label', w); return true; }
+  if (text.length <= 60 && AD_LABEL.test(text.replace(/[\s:\-–—.·|]+$/, '').replace(/^[\s\-–—·|]+/, ''))) {
+    remove(el, 'ad-label', w);
+    return true;
+  }
   if (isReadAlso(el, text)) {
     // A heading of a related box takes the box (the list right after it) with it.
     const next = el.nextElementSibling;
     if (HEADINGS.has(tag) && next && isLinkBox(next, norm(next.textContent))) remove(next, 'related', w);
-    remove(el, 'read-also', w); return true;
+    remove(el, 'read-also', w);
+    return true;
   }
   if (text.length < 60 && ALSO_IN.test(text)) {
     // "Also in Business" and the headline list under it (its own block, or the rest of this one).
     const next = el.nextElementSibling;
     if (next && isLinkBox(next, norm(next.textContent))) remove(next, 'related', w);
-    remove(el, 'read-also', w); return true;
+    remove(el, 'read-also', w);
+    return true;
   }
   if (PAYWALL_TEXT.test(text) && text.length < 300) {
     // "Subscribe to continue reading": the notice goes, and the article is flagged as a preview.
     w.report.paywallHint = true;
-    remove(el, 'paywall', w); return true;
+    remove(el, 'paywall', w);
+    return true;
   }
-  if ((COMMENTS_HEADING.test(text) || COMMENTS_MORE.test(text)) && text.length < 60
-    && (HEADINGS.has(tag) || tag === 'div' || tag === 'p')) { remove(el, 'comments', w); return true; }
+  if (
+    (COMMENTS_HEADING.test(text) || COMMENTS_MORE.test(text)) &&
+    text.length < 60 &&
+    (HEADINGS.has(tag) || tag === 'div' || tag === 'p')
+  ) {
+    remove(el, 'comments', w);
+    return true;
+  }
   if (w.beforeBody && text.length < 40 && READING_TIME.test(text) && !hasImage()) {
-    remove(el, 'meta-line', w); return true;
+    remove(el, 'meta-line', w);
+    return true;
   }
-  if (text.length < 200 && isShareBar(text) && !hasImage()) { remove(el, 'share', w); return true; }
-  if (isNewsletterPromo(el, text) && !hasImage()) { remove(el, 'newsletter', w); return true; }
-  if (isBreadcrumb(el, text, w) && !hasImage()) { remove(el, 'breadcrumb', w); return true; }
+  if (text.length < 200 && isShareBar(text) && !hasImage()) {
+    remove(el, 'share', w);
+    return true;
+  }
+  if (isNewsletterPromo(el, text) && !hasImage()) {
+    remove(el, 'newsletter', w);
+    return true;
+  }
+  if (isBreadcrumb(el, text, w) && !hasImage()) {
+    remove(el, 'breadcrumb', w);
+    return true;
+  }
   if (!HEADINGS.has(tag) && isMetaLine(text, w) && !hasImage() && shownInHeader(text, w)) {
-    remove(el, 'meta-line', w); return true;
+    remove(el, 'meta-line', w);
+    return true;
   }
-  if (isBio(el, text, w) && !hasImage()) { remove(el, 'bio', w); return true; }
+  if (isBio(el, text, w) && !hasImage()) {
+    remove(el, 'bio', w);
+    return true;
+  }
   if (text.length < 300 && w.seen > 0.5 * w.total && END_CREDIT.test(text) && !COPYRIGHT.test(text) && !hasImage()) {
-    remove(el, 'credits', w); return true;
+    remove(el, 'credits', w);
+    return true;
   }
-  if (text.length < 160 && PROMO_LINE.test(text) && !hasImage()) { remove(el, 'promo', w); return true; }
-  if (isShoutedTeaser(el, text) && !hasImage()) { remove(el, 'related', w); return true; }
-  if (HEADINGS.has(tag) && w.beforeBody && text.toLowerCase() === w.titleNorm) { remove(el, 'title', w); return true; }
+  if (text.length < 160 && PROMO_LINE.test(text) && !hasImage()) {
+    remove(el, 'promo', w);
+    return true;
+  }
+  if (isShoutedTeaser(el, text) && !hasImage()) {
+    remove(el, 'related', w);
+    return true;
+  }
+  if (HEADINGS.has(tag) && w.beforeBody && text.toLowerCase() === w.titleNorm) {
+    remove(el, 'title', w);
+    return true;
+  }
   return false;
 }
 
@@ -499,8 +1021,30 @@ function judge(el: Element, w: Walk): boolean {
  * Dropping the rest here (class, style, data-*, tracking attributes) makes the HTML handed to the
  * sanitizer smaller and spares it one hook call per attribute.
  */
-const KEEP_ATTRS = new Set(['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'scope', 'headers', 'datetime',
-  'lang', 'dir', 'cite', 'start', 'reversed', 'type', 'value', 'span', 'open', 'abbr', 'hreflang']);
+const KEEP_ATTRS = new Set([
+  'href',
+  'src',
+  'alt',
+  'title',
+  'width',
+  'height',
+  'colspan',
+  'rowspan',
+  'scope',
+  'headers',
+  'datetime',
+  'lang',
+  'dir',
+  'cite',
+  'start',
+  'reversed',
+  'type',
+  'value',
+  'span',
+  'open',
+  'abbr',
+  'hreflang',
+]);
 
 function stripAttributes(el: Element): void {
   // A <picture>'s sources are read (then removed) when its <img> is resolved.
@@ -513,13 +1057,14 @@ function stripAttributes(el: Element): void {
 }
 
 function walk(el: Element, w: Walk): void {
-  for (let child = el.firstElementChild; child; ) {
+  for (let child = el.firstElementChild; child;) {
     const next = child.nextElementSibling;
     if (child.localName === 'img') resolveImage(child, w.ctx.base);
     else if (child.localName === 'a') {
       const href = child.getAttribute('href');
       const abs = href ? resolveHref(href, w.ctx.base) : null;
-      if (abs && !/^javascript:/i.test(abs)) child.setAttribute('href', abs); else child.removeAttribute('href');
+      if (abs && !/^javascript:/i.test(abs)) child.setAttribute('href', abs);
+      else child.removeAttribute('href');
     }
     if (!judge(child, w)) {
       stripAttributes(child);
@@ -530,7 +1075,13 @@ function walk(el: Element, w: Walk): void {
         if (child.localName === 'p' && len >= 120) w.beforeBody = false;
       }
       // A wrapper emptied by the rules above goes too (unless it holds an image).
-      if (!child.firstElementChild && !hasNonSpace(child.textContent ?? '') && BLOCK_TAGS.has(child.localName) && child.localName !== 'br' && child.localName !== 'hr') {
+      if (
+        !child.firstElementChild &&
+        !hasNonSpace(child.textContent ?? '') &&
+        BLOCK_TAGS.has(child.localName) &&
+        child.localName !== 'br' &&
+        child.localName !== 'hr'
+      ) {
         remove(child, 'empty', w);
       }
     }
@@ -565,11 +1116,17 @@ export function runningText(root: Node): string {
   };
   const visit = (node: Node): void => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) { line += c.nodeValue ?? ''; continue; }
+      if (c.nodeType === 3) {
+        line += c.nodeValue ?? '';
+        continue;
+      }
       if (c.nodeType !== 1) continue;
       const tag = (c as Element).localName;
       if (NOT_RUNNING_TEXT.has(tag)) continue;
-      if (tag === 'br') { line += '\n'; continue; }
+      if (tag === 'br') {
+        line += '\n';
+        continue;
+      }
       if (BLOCK_TAGS.has(tag) || tag === 'td' || tag === 'th') {
         flush();
         visit(c);

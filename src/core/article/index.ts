@@ -58,7 +58,8 @@ export type Lap = (stage: string) => void;
 
 function pageDir(doc: Document, readabilityDir: string | null | undefined, lang: string | null): 'ltr' | 'rtl' {
   const declared = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? readabilityDir ?? '')
-    .trim().toLowerCase();
+    .trim()
+    .toLowerCase();
   if (declared === 'rtl') return 'rtl';
   if (declared === 'ltr') return 'ltr';
   return lang && RTL_LANGS.test(lang) ? 'rtl' : 'ltr';
@@ -88,8 +89,11 @@ function jsonLdImage(nodes: JsonLdNode[]): string | null {
 
 /** The article's JSON-LD node: the first news/article-typed node, for byline, paywall and publisher. */
 function articleNode(pm: PageMeta): JsonLdNode | null {
-  return pm.jsonLd.find((n) => typesOf(n)
-    .some((t) => /Article|BlogPosting|LiveBlogPosting|Report|WebPage/.test(t) && t !== 'CollectionPage')) ?? null;
+  return (
+    pm.jsonLd.find((n) =>
+      typesOf(n).some((t) => /Article|BlogPosting|LiveBlogPosting|Report|WebPage/.test(t) && t !== 'CollectionPage'),
+    ) ?? null
+  );
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
@@ -100,7 +104,10 @@ function headlineOf(node: JsonLdNode | null): string | null {
   if (!h) return null;
   const decode = (m: string, e: string): string =>
     ENTITIES[e.toLowerCase()] ?? (/^#\d+$/.test(e) ? String.fromCodePoint(Number(e.slice(1))) : m);
-  const clean = h.replace(/&(#?\w+);/g, decode).replace(/\s+/g, ' ').trim();
+  const clean = h
+    .replace(/&(#?\w+);/g, decode)
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length >= 3 && clean.length <= 300 ? clean : null;
 }
 
@@ -115,12 +122,18 @@ function withoutSiteName(title: string, siteName: string | null, url: string): s
   // The site's name after the last separator ("… – Site Name") or before the first ("Site: …").
   const last = parts[parts.length - 1]!;
   if (isSiteName(last, names)) {
-    const rest = title.slice(0, title.length - last.length).replace(/[\s|｜\-–—:·•»/\\]+$/, '').trim();
+    const rest = title
+      .slice(0, title.length - last.length)
+      .replace(/[\s|｜\-–—:·•»/\\]+$/, '')
+      .trim();
     if (rest.length >= 10) return rest;
   }
   const first = parts[0]!;
   if (isSiteName(first, names)) {
-    const rest = title.slice(first.length).replace(/^[\s|｜\-–—:·•»/\\]+/, '').trim();
+    const rest = title
+      .slice(first.length)
+      .replace(/^[\s|｜\-–—:·•»/\\]+/, '')
+      .trim();
     if (rest.length >= 10) return rest;
   }
   return title;
@@ -142,7 +155,9 @@ function siteKeys(siteName: string | null, url: string): string[] {
     const short = labels.length >= 3 && /^(?:co|com|net|org|gov|ac)$/.test(labels[labels.length - 2]!);
     const i = short ? labels.length - 3 : labels.length - 2;
     if (i >= 0) keys.push(squash(labels[i]!), squash(labels.slice(i).join('.')));
-  } catch { /* no URL: the site name alone */ }
+  } catch {
+    /* no URL: the site name alone */
+  }
   return keys.filter((k) => k.length >= 2);
 }
 
@@ -154,8 +169,14 @@ function isSiteName(piece: string, keys: string[]): boolean {
 }
 
 function siteNameOf(parsedSite: string | null | undefined, pm: PageMeta, node: JsonLdNode | null): string | null {
-  return parsedSite?.trim() || pm.meta.get('og:site_name') || textOf(node?.publisher) || pm.meta.get('application-name')
-    || textOf(pm.jsonLd.find((n) => typesOf(n).includes('WebSite'))?.name) || null;
+  return (
+    parsedSite?.trim() ||
+    pm.meta.get('og:site_name') ||
+    textOf(node?.publisher) ||
+    pm.meta.get('application-name') ||
+    textOf(pm.jsonLd.find((n) => typesOf(n).includes('WebSite'))?.name) ||
+    null
+  );
 }
 
 function excerptOf(raw: string | null | undefined, text: string): string | null {
@@ -184,7 +205,9 @@ export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): Par
   // disableJSONLD: the JSON-LD was parsed once already (page/page-meta.ts); headline, author and
   // publisher are taken from there below.
   const parsed = new FastReadability<Element>(clone, {
-    keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element,
+    keepClasses: true,
+    disableJSONLD: true,
+    serializer: (el) => el as Element,
     // Readability starts over from the page itself, not from a serialized snapshot.
     source: doc,
   }).parse();
@@ -192,8 +215,11 @@ export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): Par
 
   const node = articleNode(page);
   const siteName = siteNameOf(parsed?.siteName, page, node);
-  const rawTitle = headlineOf(node) || (parsed?.title ?? '').replace(/\s+/g, ' ').trim()
-    || page.meta.get('og:title') || doc.title.replace(/\s+/g, ' ').trim();
+  const rawTitle =
+    headlineOf(node) ||
+    (parsed?.title ?? '').replace(/\s+/g, ' ').trim() ||
+    page.meta.get('og:title') ||
+    doc.title.replace(/\s+/g, ' ').trim();
   const title = withoutSiteName(rawTitle, siteName, url);
   const element = parsed?.content ?? null;
   const byline = findByline(page, node, parsed?.byline ?? null);
@@ -202,8 +228,11 @@ export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): Par
     // A byline or date line leaves the body only when the header shows what it says.
     const wireAhead = hints?.peekWire?.(element) ?? null;
     const shown = hints && {
-      byline, dated: hints.dated, agency: hints.agency ?? wireAhead?.agency ?? null,
-      place: hints.place ?? wireAhead?.place ?? null, siteName,
+      byline,
+      dated: hints.dated,
+      agency: hints.agency ?? wireAhead?.agency ?? null,
+      place: hints.place ?? wireAhead?.place ?? null,
+      siteName,
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
   }
@@ -237,9 +266,15 @@ export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): Artic
     lang,
     dir: pageDir(doc, r?.dir, page.lang ?? r?.lang ?? null),
     excerpt: excerptOf(r?.excerpt ?? meta.get('description'), textContent),
-    leadImage: httpUrl(meta.get('og:image') ?? meta.get('og:image:url') ?? meta.get('twitter:image')
-      ?? meta.get('twitter:image:src') ?? jsonLdImage(a.node ? [a.node, ...page.jsonLd] : page.jsonLd), url)
-      ?? httpUrl(firstImage, url),
+    leadImage:
+      httpUrl(
+        meta.get('og:image') ??
+          meta.get('og:image:url') ??
+          meta.get('twitter:image') ??
+          meta.get('twitter:image:src') ??
+          jsonLdImage(a.node ? [a.node, ...page.jsonLd] : page.jsonLd),
+        url,
+      ) ?? httpUrl(firstImage, url),
     content,
     textContent,
     wordCount: wordCount(counts),

@@ -10,7 +10,8 @@ import { splitCount } from '../text/whitespace.js';
 import { PAYWALL_TEXT } from '../text/lexicon/paywall.js';
 
 /** Class/id names of paywall boxes (Piano's tp-modal, "paywall", "regwall", …). */
-const PAYWALL_NAME = /paywall|regwall|piano-|tp-modal|subscriber-?only|premium-?content|metered-?content|subscription-?wall/i;
+const PAYWALL_NAME =
+  /paywall|regwall|piano-|tp-modal|subscriber-?only|premium-?content|metered-?content|subscription-?wall/i;
 
 /**
  * The first element whose class or id names a paywall. A plain walk rather than
@@ -42,7 +43,13 @@ function declaredLocked(node: JsonLdNode | null, pm: PageMeta): boolean {
   return false;
 }
 
-export function findPaywall(doc: Document, pm: PageMeta, node: JsonLdNode | null, text: string, hintInArticle: boolean): string | null {
+export function findPaywall(
+  doc: Document,
+  pm: PageMeta,
+  node: JsonLdNode | null,
+  text: string,
+  hintInArticle: boolean,
+): string | null {
   if (declaredLocked(node, pm)) return 'paywall: the page declares isAccessibleForFree false';
   const tier = pm.meta.get('article:content_tier')?.toLowerCase();
   if (tier === 'locked') return 'paywall: article:content_tier locked';

@@ -66,10 +66,16 @@ const plain = Readability.prototype as unknown as {
   _getInnerText(e: Element, normalizeSpaces?: boolean): string;
   _getCharCount(e: Element, s?: string): number;
   _cleanConditionally(e: Element, tag: string): void;
-  _removeNodes(nodeList: ArrayLike<Element>, filterFn?: (node: Element, i: number, list: ArrayLike<Element>) => boolean): void;
+  _removeNodes(
+    nodeList: ArrayLike<Element>,
+    filterFn?: (node: Element, i: number, list: ArrayLike<Element>) => boolean,
+  ): void;
 };
 
-interface Accessor { get: (this: Element) => string; set: (this: Element, v: string) => void }
+interface Accessor {
+  get: (this: Element) => string;
+  set: (this: Element, v: string) => void;
+}
 
 /** The innerHTML accessor, wherever this DOM keeps it in the element's prototype chain. */
 function innerHTMLAccessor(el: Element): Accessor | null {
@@ -129,11 +135,17 @@ class FastReadabilityImpl<T> extends Readability<T> {
     const body = page ?? this._doc.body;
     const native = body ? innerHTMLAccessor(body) : null;
     const source = this.#source;
-    const article = body && native && source && page == null
-      ? this.grabWithSnapshotOnDemand(body, native, source)
-      : plain._grabArticle.call(this, page);
+    const article =
+      body && native && source && page == null
+        ? this.grabWithSnapshotOnDemand(body, native, source)
+        : plain._grabArticle.call(this, page);
     // parse() serializes the article into a log line next, whether debugging or not.
-    if (article && native) shadowInnerHTML(article, () => '', (v) => native.set.call(article, v));
+    if (article && native)
+      shadowInnerHTML(
+        article,
+        () => '',
+        (v) => native.set.call(article, v),
+      );
     return article;
   }
 
@@ -143,18 +155,25 @@ class FastReadabilityImpl<T> extends Readability<T> {
   }
 
   private grabWithSnapshotOnDemand(
-    this: FastReadabilityImpl<T> & Internals, body: Element, native: Accessor, source: Document,
+    this: FastReadabilityImpl<T> & Internals,
+    body: Element,
+    native: Accessor,
+    source: Document,
   ): Element | null {
     let firstRead = true;
     // The first read is `pageCacheHtml = page.innerHTML`; the only write of that value is a retry.
-    shadowInnerHTML(body, () => {
-      if (!firstRead) return native.get.call(body);
-      firstRead = false;
-      return SNAPSHOT_ON_DEMAND;
-    }, (v) => {
-      if (v === SNAPSHOT_ON_DEMAND) this.restorePreparedBody(body, source);
-      else native.set.call(body, v);
-    });
+    shadowInnerHTML(
+      body,
+      () => {
+        if (!firstRead) return native.get.call(body);
+        firstRead = false;
+        return SNAPSHOT_ON_DEMAND;
+      },
+      (v) => {
+        if (v === SNAPSHOT_ON_DEMAND) this.restorePreparedBody(body, source);
+        else native.set.call(body, v);
+      },
+    );
     try {
       return plain._grabArticle.call(this); // the document's body: parse() passes no page
     } finally {
@@ -192,8 +211,14 @@ class FastReadabilityImpl<T> extends Readability<T> {
     }
   }
 
-  _removeNodes(nodeList: ArrayLike<Element>, filterFn?: (node: Element, i: number, list: ArrayLike<Element>) => boolean): void {
-    if (!this.#judging || !filterFn) { plain._removeNodes.call(this, nodeList, filterFn); return; }
+  _removeNodes(
+    nodeList: ArrayLike<Element>,
+    filterFn?: (node: Element, i: number, list: ArrayLike<Element>) => boolean,
+  ): void {
+    if (!this.#judging || !filterFn) {
+      plain._removeNodes.call(this, nodeList, filterFn);
+      return;
+    }
     // Each judgement reads a DOM that no one changes while it runs: it may reuse what it read.
     const judge = function (this: FastReadabilityImpl<T>, node: Element, i: number, list: ArrayLike<Element>): boolean {
       this.#texts = [new Map(), new Map()];
@@ -210,7 +235,10 @@ class FastReadabilityImpl<T> extends Readability<T> {
     const memo = this.#texts?.[normalizeSpaces === undefined || normalizeSpaces ? 0 : 1];
     if (!memo) return plain._getInnerText.call(this, e, normalizeSpaces);
     let text = memo.get(e);
-    if (text === undefined) { text = plain._getInnerText.call(this, e, normalizeSpaces); memo.set(e, text); }
+    if (text === undefined) {
+      text = plain._getInnerText.call(this, e, normalizeSpaces);
+      memo.set(e, text);
+    }
     return text;
   }
 
@@ -225,22 +253,34 @@ class FastReadabilityImpl<T> extends Readability<T> {
   _isValidByline(this: FastReadabilityImpl<T> & Internals, node: Element, matchString: string): boolean {
     const rel = node.getAttribute('rel');
     const itemprop = node.getAttribute('itemprop');
-    if (!(rel === 'author' || (itemprop && itemprop.includes('author')) || this.REGEXPS.byline.test(matchString))) return false;
+    if (!(rel === 'author' || (itemprop && itemprop.includes('author')) || this.REGEXPS.byline.test(matchString)))
+      return false;
     const bylineLength = (node.textContent ?? '').trim().length;
     return !!bylineLength && bylineLength < 100;
   }
 
   _isProbablyVisible(node: Element & { style?: CSSStyleDeclaration }): boolean {
-    if (node.hasAttribute('style') && node.style && (node.style.display == 'none' || node.style.visibility == 'hidden')) return false;
-    return !node.hasAttribute('hidden')
-      && (!node.hasAttribute('aria-hidden') || node.getAttribute('aria-hidden') != 'true'
-        || !!(node.className && (node.className as unknown as { includes?: unknown }).includes && node.className.includes('fallback-image')));
+    if (node.hasAttribute('style') && node.style && (node.style.display == 'none' || node.style.visibility == 'hidden'))
+      return false;
+    return (
+      !node.hasAttribute('hidden') &&
+      (!node.hasAttribute('aria-hidden') ||
+        node.getAttribute('aria-hidden') != 'true' ||
+        !!(
+          node.className &&
+          (node.className as unknown as { includes?: unknown }).includes &&
+          node.className.includes('fallback-image')
+        ))
+    );
   }
 
   _isElementWithoutContent(node: Element): boolean {
-    return node.nodeType === ELEMENT_NODE
-      && !hasText(node)
-      && (!node.children.length || node.children.length == node.getElementsByTagName('br').length + node.getElementsByTagName('hr').length);
+    return (
+      node.nodeType === ELEMENT_NODE &&
+      !hasText(node) &&
+      (!node.children.length ||
+        node.children.length == node.getElementsByTagName('br').length + node.getElementsByTagName('hr').length)
+    );
   }
 
   _getLinkDensity(element: Element): number {
@@ -252,7 +292,10 @@ class FastReadabilityImpl<T> extends Readability<T> {
   _isPhrasingContent(this: FastReadabilityImpl<T> & Internals, node: Node): boolean {
     if (node.nodeType === TEXT_NODE) return true;
     let set = phrasingSets.get(this.PHRASING_ELEMS);
-    if (!set) { set = new Set(this.PHRASING_ELEMS); phrasingSets.set(this.PHRASING_ELEMS, set); }
+    if (!set) {
+      set = new Set(this.PHRASING_ELEMS);
+      phrasingSets.set(this.PHRASING_ELEMS, set);
+    }
     const tag = (node as Element).tagName;
     if (set.has(tag)) return true;
     if (tag !== 'A' && tag !== 'DEL' && tag !== 'INS') return false;

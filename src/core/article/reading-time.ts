@@ -4,15 +4,31 @@
  * Trauzettel-Klosinski & Dietz 2012 for the per-language figures).
  */
 const WORDS_PER_MINUTE: Record<string, number> = {
-  en: 238, de: 179, fr: 195, es: 218, it: 188, pt: 181, nl: 202, ru: 184, pl: 166, sv: 199, fi: 161,
-  tr: 166, ar: 138, he: 187, fa: 150,
+  en: 238,
+  de: 179,
+  fr: 195,
+  es: 218,
+  it: 188,
+  pt: 181,
+  nl: 202,
+  ru: 184,
+  pl: 166,
+  sv: 199,
+  fi: 161,
+  tr: 166,
+  ar: 138,
+  he: 187,
+  fa: 150,
 };
 const CHARS_PER_MINUTE: Record<string, number> = { zh: 255, ja: 357, ko: 226, th: 300 };
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-export interface TextCount { words: number; cjkChars: number }
+export interface TextCount {
+  words: number;
+  cjkChars: number;
+}
 
 /** What a code point is to the count: CJK (counted alone), a word character, or a word joiner. */
 const CJK_CHAR = 1;
@@ -49,10 +65,17 @@ export function countText(text: string): TextCount {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
       const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) { cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000; i++; }
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        i++;
+      }
     }
     const c = classOf(cp);
-    if (c === CJK_CHAR) { cjkChars++; inWord = false; continue; }
+    if (c === CJK_CHAR) {
+      cjkChars++;
+      inWord = false;
+      continue;
+    }
     if (inWord && c !== 0) continue;
     inWord = c === WORD_CHAR;
     if (inWord) words++;

@@ -51,7 +51,11 @@ function safeLocale(locale: string | undefined): string {
   let canonical = CANONICAL.get(locale);
   if (canonical === undefined) {
     // A malformed tag throws here; an unknown but well-formed one falls back inside Intl on its own.
-    try { canonical = Intl.getCanonicalLocales(locale)[0] ?? 'en'; } catch { canonical = 'en'; }
+    try {
+      canonical = Intl.getCanonicalLocales(locale)[0] ?? 'en';
+    } catch {
+      canonical = 'en';
+    }
     CANONICAL.set(locale, canonical);
   }
   return canonical;
@@ -60,7 +64,12 @@ function safeLocale(locale: string | undefined): string {
 function isValidZone(timeZone: string): boolean {
   let ok = VALID_ZONE.get(timeZone);
   if (ok === undefined) {
-    try { new Intl.DateTimeFormat('en', { timeZone }); ok = true; } catch { ok = false; }
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      ok = true;
+    } catch {
+      ok = false;
+    }
     VALID_ZONE.set(timeZone, ok);
   }
   return ok;
@@ -78,7 +87,11 @@ function wallDate(st: Stamp): Date {
 }
 
 /** Formatters built once per locale (see FMTS): constructing an Intl.DateTimeFormat costs far more than using one. */
-interface Fmt { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat; locale: string }
+interface Fmt {
+  day: Intl.DateTimeFormat;
+  time: Intl.DateTimeFormat;
+  locale: string;
+}
 function makeFmt(locale: string): Fmt {
   let f = FMTS.get(locale);
   if (!f) {
@@ -92,8 +105,12 @@ function makeFmt(locale: string): Fmt {
   return f;
 }
 
-function fmtDay(st: Stamp, f: Fmt): string { return f.day.format(wallDate(st)); }
-function fmtTime(st: Stamp, f: Fmt): string { return f.time.format(wallDate(st)); }
+function fmtDay(st: Stamp, f: Fmt): string {
+  return f.day.format(wallDate(st));
+}
+function fmtTime(st: Stamp, f: Fmt): string {
+  return f.time.format(wallDate(st));
+}
 
 /** "UTC", "UTC+2", "UTC−4", "UTC+5:30". */
 function offsetLabel(offset: string): string {
@@ -103,7 +120,9 @@ function offsetLabel(offset: string): string {
   return `UTC${min < 0 ? '−' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
 }
 
-function sameDay(a: Stamp, b: Stamp): boolean { return a.y === b.y && a.m === b.m && a.d === b.d; }
+function sameDay(a: Stamp, b: Stamp): boolean {
+  return a.y === b.y && a.m === b.m && a.d === b.d;
+}
 
 /** "12 Mar 2024, 14:05 UTC−4 (20:05 your time)" — or just the day when no time was stated. */
 function fmtStamp(st: Stamp, f: Fmt, zone: () => string, withReaderTime: boolean): string {
@@ -122,7 +141,10 @@ function fmtStamp(st: Stamp, f: Fmt, zone: () => string, withReaderTime: boolean
   return out;
 }
 
-export function formatDateline(dateline: Pick<Dateline, 'published' | 'modified' | 'place'>, opts: FormatOptions = {}): string {
+export function formatDateline(
+  dateline: Pick<Dateline, 'published' | 'modified' | 'place'>,
+  opts: FormatOptions = {},
+): string {
   const parts: string[] = [];
   if (!dateline.place && !dateline.published && !dateline.modified) return '';
   const locale = safeLocale(opts.locale);
@@ -134,9 +156,10 @@ export function formatDateline(dateline: Pick<Dateline, 'published' | 'modified'
   const mod = dateline.modified ? parseMachineDate(dateline.modified) : null;
   if (mod && dateline.modified !== dateline.published) {
     // Same day as published: the time says enough.
-    const short = pub && sameDay(pub, mod) && mod.h !== undefined
-      ? `${fmtTime(mod, f)}${mod.offset && mod.offset !== pub.offset ? ` ${offsetLabel(mod.offset)}` : ''}`
-      : fmtStamp(mod, f, zone, false);
+    const short =
+      pub && sameDay(pub, mod) && mod.h !== undefined
+        ? `${fmtTime(mod, f)}${mod.offset && mod.offset !== pub.offset ? ` ${offsetLabel(mod.offset)}` : ''}`
+        : fmtStamp(mod, f, zone, false);
     parts.push(`${words(locale).updated} ${short}`);
   }
   return parts.join(' · ');

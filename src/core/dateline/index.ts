@@ -16,11 +16,26 @@
 import type { Dateline, DateSource } from '../types.js';
 import { asPageRead, type PageRead } from '../page/read-page.js';
 import {
-  dayKey, hasTime, isSuspectMidnight, stampEpoch, stampPrecision, stampToIso, zonedStamp, type Stamp,
+  dayKey,
+  hasTime,
+  isSuspectMidnight,
+  stampEpoch,
+  stampPrecision,
+  stampToIso,
+  zonedStamp,
+  type Stamp,
 } from './parse.js';
 import {
-  makeZones, readJsonLd, readMeta, readMicrodata, readTimeElements, readUrl, readVisibleText,
-  type DateCandidate, type TextCandidate, type Zones,
+  makeZones,
+  readJsonLd,
+  readMeta,
+  readMicrodata,
+  readTimeElements,
+  readUrl,
+  readVisibleText,
+  type DateCandidate,
+  type TextCandidate,
+  type Zones,
 } from './sources.js';
 import { liftWire, readWireDateline, titleCasePlace } from './wire.js';
 import { formatDateline } from './format.js';
@@ -50,13 +65,34 @@ const VANITY_TLDS = /^(io|co|tv|me|ai|fm|ly|to|cc|ws|gg|eu|su|la|am|nu|tk|ac)$/;
  * US page is the evening before). Several zones: used only when all put the instant on one day.
  */
 const REGION_ZONES: Record<string, string[]> = {
-  US: ['America/New_York', 'America/Los_Angeles'], CA: ['America/Toronto', 'America/Vancouver'], GB: ['Europe/London'],
-  IE: ['Europe/Dublin'], DE: ['Europe/Berlin'], AT: ['Europe/Vienna'], CH: ['Europe/Zurich'], FR: ['Europe/Paris'],
-  IT: ['Europe/Rome'], ES: ['Europe/Madrid'], NL: ['Europe/Amsterdam'], BE: ['Europe/Brussels'],
-  LU: ['Europe/Luxembourg'], PL: ['Europe/Warsaw'], CZ: ['Europe/Prague'], HU: ['Europe/Budapest'],
-  DK: ['Europe/Copenhagen'], SE: ['Europe/Stockholm'], NO: ['Europe/Oslo'], FI: ['Europe/Helsinki'],
-  PT: ['Europe/Lisbon'], GR: ['Europe/Athens'], TR: ['Europe/Istanbul'], JP: ['Asia/Tokyo'], KR: ['Asia/Seoul'],
-  IN: ['Asia/Kolkata'], CN: ['Asia/Shanghai'], NZ: ['Pacific/Auckland'],
+  US: ['America/New_York', 'America/Los_Angeles'],
+  CA: ['America/Toronto', 'America/Vancouver'],
+  GB: ['Europe/London'],
+  IE: ['Europe/Dublin'],
+  DE: ['Europe/Berlin'],
+  AT: ['Europe/Vienna'],
+  CH: ['Europe/Zurich'],
+  FR: ['Europe/Paris'],
+  IT: ['Europe/Rome'],
+  ES: ['Europe/Madrid'],
+  NL: ['Europe/Amsterdam'],
+  BE: ['Europe/Brussels'],
+  LU: ['Europe/Luxembourg'],
+  PL: ['Europe/Warsaw'],
+  CZ: ['Europe/Prague'],
+  HU: ['Europe/Budapest'],
+  DK: ['Europe/Copenhagen'],
+  SE: ['Europe/Stockholm'],
+  NO: ['Europe/Oslo'],
+  FI: ['Europe/Helsinki'],
+  PT: ['Europe/Lisbon'],
+  GR: ['Europe/Athens'],
+  TR: ['Europe/Istanbul'],
+  JP: ['Asia/Tokyo'],
+  KR: ['Asia/Seoul'],
+  IN: ['Asia/Kolkata'],
+  CN: ['Asia/Shanghai'],
+  NZ: ['Pacific/Auckland'],
 };
 
 /**
@@ -66,7 +102,11 @@ const REGION_ZONES: Record<string, string[]> = {
 export function localeHint(lang: string | null, url: string): string | null {
   if (lang && /[-_][a-z]{2}$/i.test(lang)) return lang;
   let tld = '';
-  try { tld = new URL(url).hostname.split('.').pop()?.toLowerCase() ?? ''; } catch { return lang; }
+  try {
+    tld = new URL(url).hostname.split('.').pop()?.toLowerCase() ?? '';
+  } catch {
+    return lang;
+  }
   if (!/^[a-z]{2}$/.test(tld) || VANITY_TLDS.test(tld)) return lang;
   const region = tld === 'uk' ? 'GB' : tld.toUpperCase();
   return `${lang?.split(/[-_]/)[0] || 'und'}-${region}`;
@@ -75,14 +115,20 @@ export function localeHint(lang: string | null, url: string): string | null {
 /** Order of trust across sources and their ranks; lower first. */
 function priority(c: DateCandidate): number {
   switch (c.source) {
-    case 'json-ld': return c.rank <= 1 ? c.rank : 4 + (c.rank - 2) * 0.5;
-    case 'microdata': return 2 + c.rank * 0.1;
+    case 'json-ld':
+      return c.rank <= 1 ? c.rank : 4 + (c.rank - 2) * 0.5;
+    case 'microdata':
+      return 2 + c.rank * 0.1;
     // Generic keys (rank ≥ 3: dc.date, <meta name="date">, displaydate) say less than a <time> in the
     // story: on the 300-page set meta was the least precise source chosen (45/50, issue #21).
-    case 'meta': return c.rank <= 1 ? 3 + c.rank * 0.1 : c.rank === 2 ? 5.2 : 8 + Math.min(c.rank, 5) * 0.1;
-    case 'time-element': return c.rank === 0 ? 6 : c.rank === 1 ? 8 : 10;
-    case 'text': return 9;
-    case 'url': return 11;
+    case 'meta':
+      return c.rank <= 1 ? 3 + c.rank * 0.1 : c.rank === 2 ? 5.2 : 8 + Math.min(c.rank, 5) * 0.1;
+    case 'time-element':
+      return c.rank === 0 ? 6 : c.rank === 1 ? 8 : 10;
+    case 'text':
+      return 9;
+    case 'url':
+      return 11;
   }
 }
 
@@ -109,11 +155,15 @@ function textScore(c: TextCandidate): number {
 }
 
 function bestText(cands: TextCandidate[], kind: 'published' | 'modified'): TextCandidate | null {
-  let best: TextCandidate | null = null; let bestScore = Infinity;
+  let best: TextCandidate | null = null;
+  let bestScore = Infinity;
   for (const c of cands) {
     if (c.kind !== kind || (kind === 'modified' && !c.labelled)) continue;
     const s = textScore(c);
-    if (s < bestScore) { best = c; bestScore = s; }
+    if (s < bestScore) {
+      best = c;
+      bestScore = s;
+    }
   }
   return best;
 }
@@ -127,7 +177,10 @@ const isUtc = (st: Stamp): boolean => st.offset === 'Z' || st.offset === '+00:00
  * day (and the UTC hour allows a real offset to reach it), that day wins, without a time.
  */
 function localiseUtc(
-  best: DateCandidate, others: DateCandidate[], visible: TextCandidate | null, region: string | null = null,
+  best: DateCandidate,
+  others: DateCandidate[],
+  visible: TextCandidate | null,
+  region: string | null = null,
 ): DateCandidate {
   if (!isUtc(best.stamp) || !hasTime(best.stamp)) return best;
   const epoch = stampEpoch(best.stamp);
@@ -137,10 +190,18 @@ function localiseUtc(
     if (o.stamp.offset && !isUtc(o.stamp) && Math.abs(stampEpoch(o.stamp) - epoch) < 60_000) return o;
   }
   for (const o of others) {
-    if ((o.source !== 'text' && o.source !== 'time-element') || !hasTime(o.stamp) || o.stamp.offset || o.relative || o.kind !== best.kind) continue;
+    if (
+      (o.source !== 'text' && o.source !== 'time-element') ||
+      !hasTime(o.stamp) ||
+      o.stamp.offset ||
+      o.relative ||
+      o.kind !== best.kind
+    )
+      continue;
     const diff = Math.floor(Date.UTC(o.stamp.y, o.stamp.m - 1, o.stamp.d, o.stamp.h, o.stamp.mi) / 60_000) - minute;
     if (diff !== 0 && diff >= -12 * 60 && diff <= 14 * 60 && diff % 15 === 0) {
-      const sign = diff < 0 ? '-' : '+'; const abs = Math.abs(diff);
+      const sign = diff < 0 ? '-' : '+';
+      const abs = Math.abs(diff);
       const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
       return { ...o, stamp: { ...o.stamp, s: best.stamp.s, offset } };
     }
@@ -180,7 +241,10 @@ function addTime(best: DateCandidate, others: DateCandidate[]): DateCandidate {
   return same[0] ?? best;
 }
 
-interface Chosen { published: DateCandidate | null; modified: DateCandidate | null }
+interface Chosen {
+  published: DateCandidate | null;
+  modified: DateCandidate | null;
+}
 
 /**
  * The publisher's day of a candidate: a UTC value names the day of the same instant stated with a
@@ -215,16 +279,23 @@ function byAgreement(pubs: DateCandidate[], votes: DateCandidate[]): DateCandida
   if (!top) return null;
   const support = supportByDay(votes);
   const topSupport = support.get(localDay(top, votes))?.size ?? 0;
-  let best: DateCandidate = top; let bestSupport = Math.max(topSupport, 1);
+  let best: DateCandidate = top;
+  let bestSupport = Math.max(topSupport, 1);
   for (const c of pubs) {
     const n = support.get(localDay(c, votes))?.size ?? 0;
-    if (n >= 2 && n > bestSupport) { best = c; bestSupport = n; }
+    if (n >= 2 && n > bestSupport) {
+      best = c;
+      bestSupport = n;
+    }
   }
   return best;
 }
 
 function choose(
-  structured: DateCandidate[], text: () => TextCandidate[], urlDates: DateCandidate[], region: string | null = null,
+  structured: DateCandidate[],
+  text: () => TextCandidate[],
+  urlDates: DateCandidate[],
+  region: string | null = null,
 ): Chosen {
   const byPriority = (a: DateCandidate, b: DateCandidate): number => priority(a) - priority(b);
   const pubs = structured.filter((c) => c.kind === 'published').sort(byPriority);
@@ -237,7 +308,13 @@ function choose(
   // The page's own visible dateline (by the headline, in a byline/date element or labelled), not a
   // date in the headline, teaser or a caption.
   const dateline = visible && isNearVisible(visible) && !visible.inContent ? visible : null;
-  if (!published) published = visible && addTime(visible, getText().filter((c) => !c.prose));
+  if (!published)
+    published =
+      visible &&
+      addTime(
+        visible,
+        getText().filter((c) => !c.prose),
+      );
   else {
     const votes = [...pubs, ...urlDates, ...(dateline ? [dateline] : [])];
     const agreed = byAgreement(pubs, votes);
@@ -269,7 +346,8 @@ function choose(
     published = modified;
     modified = null;
   }
-  if (modified) modified = localiseUtc(modified, [...mods, ...(cache.texts ?? []).filter((c) => c.kind === 'modified')], null);
+  if (modified)
+    modified = localiseUtc(modified, [...mods, ...(cache.texts ?? []).filter((c) => c.kind === 'modified')], null);
   return { published, modified };
 }
 
@@ -277,7 +355,7 @@ function pickPlace(jsonLdPlace: string | null, zones: Zones): { place: string | 
   const h = zones.headline;
   const container = h?.closest('article, main, [role="main"], [itemprop="articleBody"]') ?? h?.parentElement ?? null;
   const wire = container ? readWireDateline(container) : null;
-  const place = jsonLdPlace ? titleCasePlace(jsonLdPlace.trim()) : wire?.place ?? null;
+  const place = jsonLdPlace ? titleCasePlace(jsonLdPlace.trim()) : (wire?.place ?? null);
   return { place, agency: wire?.agency ?? null };
 }
 
@@ -293,19 +371,29 @@ export function findDateline(source: PageRead | Document, ctx: DatelineContext):
   const ld = readJsonLd(page.jsonLdBlocks, lang);
   const ok = (c: DateCandidate): boolean => plausible(c.stamp, ctx.now);
   const structured = [
-    ...ld.dates, ...readMicrodata(doc, zones, lang), ...readMeta(doc, lang), ...readTimeElements(doc, zones, lang),
-  ].filter(ok).map(dropSuspectMidnight);
-  const text = (): TextCandidate[] => readVisibleText(doc, zones, { lang, now: ctx.now, timeZone: ctx.timeZone })
-    .filter(ok);
+    ...ld.dates,
+    ...readMicrodata(doc, zones, lang),
+    ...readMeta(doc, lang),
+    ...readTimeElements(doc, zones, lang),
+  ]
+    .filter(ok)
+    .map(dropSuspectMidnight);
+  const text = (): TextCandidate[] =>
+    readVisibleText(doc, zones, { lang, now: ctx.now, timeZone: ctx.timeZone }).filter(ok);
   const region = lang?.split(/[-_]/)[1]?.toUpperCase() ?? null;
   const { published, modified: rawModified } = choose(structured, text, readUrl(ctx.url).filter(ok), region);
 
   let modified = rawModified;
   if (published && modified) {
-    const pubIso = stampToIso(published.stamp); const modIso = stampToIso(modified.stamp);
+    const pubIso = stampToIso(published.stamp);
+    const modIso = stampToIso(modified.stamp);
     const bothTimed = hasTime(published.stamp) && hasTime(modified.stamp);
-    const pe = stampEpoch(published.stamp); const me = stampEpoch(modified.stamp);
-    const samePoint = modIso === pubIso || (bothTimed && Math.abs(me - pe) < 60_000) || (!hasTime(modified.stamp) && dayKey(modified.stamp) === dayKey(published.stamp));
+    const pe = stampEpoch(published.stamp);
+    const me = stampEpoch(modified.stamp);
+    const samePoint =
+      modIso === pubIso ||
+      (bothTimed && Math.abs(me - pe) < 60_000) ||
+      (!hasTime(modified.stamp) && dayKey(modified.stamp) === dayKey(published.stamp));
     const before = bothTimed ? me < pe - 60_000 : dayKey(modified.stamp) < dayKey(published.stamp);
     if (samePoint || before) modified = null;
   }

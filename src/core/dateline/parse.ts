@@ -13,8 +13,12 @@ import { timeUnitOf, UNIT_MINUTES } from '../text/lexicon/time-units.js';
 import { work } from '../work.js';
 
 export interface Stamp {
-  y: number; m: number; d: number;
-  h?: number; mi?: number; s?: number;
+  y: number;
+  m: number;
+  d: number;
+  h?: number;
+  mi?: number;
+  s?: number;
   /** "Z" or "+02:00"; absent when the source states no offset. */
   offset?: string;
 }
@@ -51,7 +55,8 @@ export function normalizeOffset(raw: string | undefined): string | undefined {
   if (/^z$/i.test(raw)) return 'Z';
   const m = /^([+-−])(\d{1,2})(?::?(\d{2}))?$/.exec(raw.trim());
   if (!m) return undefined;
-  const h = Number(m[2]); const mi = Number(m[3] ?? 0);
+  const h = Number(m[2]);
+  const mi = Number(m[3] ?? 0);
   if (h > 14 || mi > 59) return undefined;
   return `${m[1] === '-' || m[1] === '−' ? '-' : '+'}${pad(h)}:${pad(mi)}`;
 }
@@ -68,7 +73,9 @@ export function stampEpoch(st: Stamp): number {
   return Date.UTC(st.y, st.m - 1, st.d, st.h ?? 0, st.mi ?? 0, st.s ?? 0) - offsetMinutes(st.offset) * 60_000;
 }
 
-export function hasTime(st: Stamp): boolean { return st.h !== undefined; }
+export function hasTime(st: Stamp): boolean {
+  return st.h !== undefined;
+}
 
 export function stampPrecision(st: Stamp): 'day' | 'minute' | 'second' {
   if (st.h === undefined) return 'day';
@@ -83,13 +90,24 @@ export function stampToIso(st: Stamp): string {
   return `${day}T${pad(st.h)}:${pad(st.mi ?? 0)}${sec}${st.offset ?? ''}`;
 }
 
-export function dayKey(st: Stamp): string { return stampToIso({ y: st.y, m: st.m, d: st.d }); }
+export function dayKey(st: Stamp): string {
+  return stampToIso({ y: st.y, m: st.m, d: st.d });
+}
 
-function makeStamp(y: number, m: number, d: number, h?: number, mi?: number, s?: number, offset?: string): Stamp | null {
+function makeStamp(
+  y: number,
+  m: number,
+  d: number,
+  h?: number,
+  mi?: number,
+  s?: number,
+  offset?: string,
+): Stamp | null {
   if (!isValidDay(y, m, d)) return null;
   const st: Stamp = { y, m, d };
   if (h !== undefined && mi !== undefined && validTime(h, mi, s ?? 0)) {
-    st.h = h; st.mi = mi;
+    st.h = h;
+    st.mi = mi;
     if (s) st.s = Math.min(59, s);
     if (offset) st.offset = offset;
   }
@@ -117,14 +135,30 @@ export function parseMachineDate(raw: string, lang: string | null = null): Stamp
   if (!s || s.length > 80) return null;
   let m = ISO_DATE.exec(s);
   if (m) {
-    const st = makeStamp(+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? undefined : +m[4], m[5] === undefined ? undefined : +m[5], m[6] === undefined ? undefined : +m[6], normalizeOffset(m[7]));
+    const st = makeStamp(
+      +m[1]!,
+      +m[2]!,
+      +m[3]!,
+      m[4] === undefined ? undefined : +m[4],
+      m[5] === undefined ? undefined : +m[5],
+      m[6] === undefined ? undefined : +m[6],
+      normalizeOffset(m[7]),
+    );
     if (st) return st;
   }
   // Unix epoch seconds or milliseconds (some CMSes put them in meta tags).
   if (/^\d{10}(\d{3})?$/.test(s)) {
     const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
     const d = new Date(ms);
-    return makeStamp(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 'Z');
+    return makeStamp(
+      d.getUTCFullYear(),
+      d.getUTCMonth() + 1,
+      d.getUTCDate(),
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+      'Z',
+    );
   }
   // RFC 2822: "Tue, 12 Mar 2024 14:05:00 +0100" / "GMT".
   m = RFC2822_DATE.exec(s);
@@ -132,7 +166,15 @@ export function parseMachineDate(raw: string, lang: string | null = null): Stamp
     const month = MONTHS.get(m[2]!.toLowerCase());
     if (month) {
       const off = m[7] ? (/^(GMT|UTC|Z)$/i.test(m[7]) ? 'Z' : normalizeOffset(m[7])) : undefined;
-      const st = makeStamp(+m[3]!, month, +m[1]!, m[4] === undefined ? undefined : +m[4], m[5] === undefined ? undefined : +m[5], m[6] === undefined ? undefined : +m[6], off);
+      const st = makeStamp(
+        +m[3]!,
+        month,
+        +m[1]!,
+        m[4] === undefined ? undefined : +m[4],
+        m[5] === undefined ? undefined : +m[5],
+        m[6] === undefined ? undefined : +m[6],
+        off,
+      );
       if (st) return st;
     }
   }
@@ -152,7 +194,10 @@ export function isSuspectMidnight(st: Stamp): boolean {
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+const MONTH_ALT = [...MONTHS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRe)
+  .join('|');
 
 function monthOf(word: string): number | undefined {
   return MONTHS.get(word.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' '));
@@ -161,10 +206,37 @@ function monthOf(word: string): number | undefined {
 // Time zone abbreviations with one unambiguous meaning in news pages. ("IST" and "CST" collide
 // across continents; CST is kept as US Central because US pages use it far more.)
 const TZ_ABBR: Record<string, string> = {
-  utc: 'Z', gmt: 'Z', z: 'Z', est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00', mdt: '-06:00',
-  pst: '-08:00', pdt: '-07:00', akst: '-09:00', akdt: '-08:00', hst: '-10:00', bst: '+01:00', cet: '+01:00', cest: '+02:00',
-  mez: '+01:00', mesz: '+02:00', eet: '+02:00', eest: '+03:00', msk: '+03:00', jst: '+09:00', kst: '+09:00',
-  aest: '+10:00', aedt: '+11:00', awst: '+08:00', nzst: '+12:00', nzdt: '+13:00', sgt: '+08:00', hkt: '+08:00',
+  utc: 'Z',
+  gmt: 'Z',
+  z: 'Z',
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  mst: '-07:00',
+  mdt: '-06:00',
+  pst: '-08:00',
+  pdt: '-07:00',
+  akst: '-09:00',
+  akdt: '-08:00',
+  hst: '-10:00',
+  bst: '+01:00',
+  cet: '+01:00',
+  cest: '+02:00',
+  mez: '+01:00',
+  mesz: '+02:00',
+  eet: '+02:00',
+  eest: '+03:00',
+  msk: '+03:00',
+  jst: '+09:00',
+  kst: '+09:00',
+  aest: '+10:00',
+  aedt: '+11:00',
+  awst: '+08:00',
+  nzst: '+12:00',
+  nzdt: '+13:00',
+  sgt: '+08:00',
+  hkt: '+08:00',
 };
 
 /** Regions whose English writes "02/11/2023" month first. */
@@ -202,7 +274,10 @@ function foldCase(text: string): string | null {
 }
 
 /** A lower-case pattern for folded text, and its case-insensitive twin (built when first needed). */
-interface Folding { re: RegExp; twin(): RegExp }
+interface Folding {
+  re: RegExp;
+  twin(): RegExp;
+}
 function folding(source: string, flags: string): Folding {
   const re = new RegExp(source, flags);
   let ci: RegExp | null = null;
@@ -214,29 +289,40 @@ function folding(source: string, flags: string): Folding {
  * `monthFirst`: the pattern opens with the month alternation, so a plain scan tries all those names at
  * every position of the text; it is run at the few places a match can start instead (see monthFirstMatches).
  */
-interface DatePattern { re: Folding; monthFirst?: true; ymd: (m: RegExpExecArray, lang: string | null) => [number, number, number] | null }
+interface DatePattern {
+  re: Folding;
+  monthFirst?: true;
+  ymd: (m: RegExpExecArray, lang: string | null) => [number, number, number] | null;
+}
 const DATE_PATTERNS: DatePattern[] = [
-  { // ISO in text: 2024-03-12
+  {
+    // ISO in text: 2024-03-12
     re: folding(`${LB}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'gu'),
     ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
   },
-  { // CJK / Korean: 2024年1月5日, 2024년 1월 5일
+  {
+    // CJK / Korean: 2024年1月5日, 2024년 1월 5일
     re: folding('(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]?', 'gu'),
     ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
   },
-  { // Hungarian year first, dots and spaces: "2020. 06. 04." (before the day-first pattern, which would
+  {
+    // Hungarian year first, dots and spaces: "2020. 06. 04." (before the day-first pattern, which would
     // read "06. 04. 11" of "2020. 06. 04. 11:27" as a day, a month and a year)
     re: folding(`${LB}(\\d{4})\\.\\s(\\d{1,2})\\.\\s?(\\d{1,2})\\.(?!\\d)`, 'gu'),
     ymd: (m) => [+m[1]!, +m[2]!, +m[3]!],
   },
-  { // 2024/03/12, 2024.03.12
+  {
+    // 2024/03/12, 2024.03.12
     re: folding(`${LB}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d])`, 'gu'),
     ymd: (m) => [+m[1]!, +m[3]!, +m[4]!],
   },
-  { // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19 (a two-digit "year" before ":27" is an hour)
+  {
+    // 15.11.2019, 12/06/2022, 04-10-2023, 15.11.19 (a two-digit "year" before ":27" is an hour)
     re: folding(`${LB}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?(\\d{4}|\\d{2}(?![:h]\\d))(?![\\d]|\\.\\d)`, 'gu'),
     ymd: (m, lang) => {
-      const a = +m[1]!; const b = +m[3]!; let y = +m[4]!;
+      const a = +m[1]!;
+      const b = +m[3]!;
+      let y = +m[4]!;
       if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
       // An impossible month decides; else the page's locale (see slashOrder).
       if (a > 12 && b <= 12) return [y, b, a];
@@ -246,14 +332,25 @@ const DATE_PATTERNS: DatePattern[] = [
       return order === 'mdy' ? [y, a, b] : order === 'dmy' ? [y, b, a] : null;
     },
   },
-  { // 4 October 2023, 4. Oktober 2023, 1er mars 2023, 4 de octubre de 2023, 4 октября 2023
-    re: folding(`${LB}(\\d{1,2})${ORD}\\.?\\s*(?:de\\s+)?(${MONTH_ALT})\\.?${LA},?\\s*(?:de\\s+|del\\s+)?'?(\\d{4})(?!\\d)`, 'gu'),
-    ymd: (m) => { const mo = monthOf(m[2]!); return mo ? [+m[3]!, mo, +m[1]!] : null; },
+  {
+    // 4 October 2023, 4. Oktober 2023, 1er mars 2023, 4 de octubre de 2023, 4 октября 2023
+    re: folding(
+      `${LB}(\\d{1,2})${ORD}\\.?\\s*(?:de\\s+)?(${MONTH_ALT})\\.?${LA},?\\s*(?:de\\s+|del\\s+)?'?(\\d{4})(?!\\d)`,
+      'gu',
+    ),
+    ymd: (m) => {
+      const mo = monthOf(m[2]!);
+      return mo ? [+m[3]!, mo, +m[1]!] : null;
+    },
   },
-  { // October 4, 2023; Oct. 4 2023 (the shape monthFirstMatches relies on)
+  {
+    // October 4, 2023; Oct. 4 2023 (the shape monthFirstMatches relies on)
     re: folding(`${LB}(${MONTH_ALT})\\.?${LA}\\s*(\\d{1,2})${ORD}(?![\\d])\\.?,?\\s*(\\d{4})(?!\\d)`, 'uy'),
     monthFirst: true,
-    ymd: (m) => { const mo = monthOf(m[1]!); return mo ? [+m[3]!, mo, +m[2]!] : null; },
+    ymd: (m) => {
+      const mo = monthOf(m[1]!);
+      return mo ? [+m[3]!, mo, +m[2]!] : null;
+    },
   },
 ];
 
@@ -284,7 +381,10 @@ function monthFirstMatches(sticky: RegExp, subject: string, limit: number): RegE
     for (let p = Math.max(next, end - MONTH_MAX); p < end; p++) {
       sticky.lastIndex = p;
       const m = sticky.exec(subject);
-      if (m) { out.push(m); p = p + m[0].length - 1; }
+      if (m) {
+        out.push(m);
+        p = p + m[0].length - 1;
+      }
       next = p + 1;
     }
   }
@@ -317,10 +417,12 @@ class Spans {
 
   overlaps(a: number, b: number): boolean {
     // First span that starts after a - longest: no earlier one can end after a.
-    let lo = 0; let hi = this.starts.length;
+    let lo = 0;
+    let hi = this.starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= a - this.longest) lo = mid + 1; else hi = mid;
+      if (this.starts[mid]! <= a - this.longest) lo = mid + 1;
+      else hi = mid;
     }
     for (let i = lo; i < this.starts.length && this.starts[i]! < b; i++) {
       work();
@@ -332,18 +434,26 @@ class Spans {
   /** Adds spans given in increasing order of start (one pattern's matches), merged in one pass. */
   addSorted(list: Array<[number, number]>): void {
     if (list.length === 0) return;
-    const starts: number[] = []; const ends: number[] = [];
-    let i = 0; let j = 0;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let i = 0;
+    let j = 0;
     while (i < this.starts.length || j < list.length) {
       work();
       if (j >= list.length || (i < this.starts.length && this.starts[i]! <= list[j]![0])) {
-        starts.push(this.starts[i]!); ends.push(this.ends[i]!); i++;
+        starts.push(this.starts[i]!);
+        ends.push(this.ends[i]!);
+        i++;
       } else {
         const [a, b] = list[j]!;
-        starts.push(a); ends.push(b); this.longest = Math.max(this.longest, b - a); j++;
+        starts.push(a);
+        ends.push(b);
+        this.longest = Math.max(this.longest, b - a);
+        j++;
       }
     }
-    this.starts = starts; this.ends = ends;
+    this.starts = starts;
+    this.ends = ends;
   }
 }
 
@@ -351,17 +461,17 @@ const TZ_ALT = Object.keys(TZ_ABBR).join('|');
 /** A time right after a date: ", 18:07 Uhr", " à 07h45", " 10時30分", " at 2:05 p.m. EDT", "T14:05:00+02:00". */
 const TIME_AFTER = new RegExp(
   `^\\s*(?:[,|/·•—–-]|at|um|à|a\\s+las|alle|às|om|kl\\.?|klo|saat|في|o|godz\\.?|в)?\\s*(?:[,|/·•—–-]\\s*)?` +
-  `(\\d{1,2})\\s*(?::|h|時|시|\\.(?=\\d{2}\\s*(?:uhr|h)))\\s*(\\d{2})(?:\\s*:\\s*(\\d{2}))?\\s*(?:分|분)?` +
-  `(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?` +
-  `(?:\\s*(?:uhr|h)(?![\\p{L}]))?` +
-  `(?:\\s*\\(?(?:(${TZ_ALT})(?![\\p{L}])|(?:gmt|utc)\\s*([+-−]\\d{1,2}(?::?\\d{2})?)|([+-]\\d{2}:?\\d{2})(?!\\d)))?`,
+    `(\\d{1,2})\\s*(?::|h|時|시|\\.(?=\\d{2}\\s*(?:uhr|h)))\\s*(\\d{2})(?:\\s*:\\s*(\\d{2}))?\\s*(?:分|분)?` +
+    `(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?` +
+    `(?:\\s*(?:uhr|h)(?![\\p{L}]))?` +
+    `(?:\\s*\\(?(?:(${TZ_ALT})(?![\\p{L}])|(?:gmt|utc)\\s*([+-−]\\d{1,2}(?::?\\d{2})?)|([+-]\\d{2}:?\\d{2})(?!\\d)))?`,
   'iu',
 );
 /** A time right before a date: "10:30 AM EST, Wed March 4, 2020", "13:42 - 15.11.2019". */
 const TIME_BEFORE = new RegExp(
   `(?<![\\d:])(\\d{1,2})\\s*[:h]\\s*(\\d{2})(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![\\p{L}]))?` +
-  `(?:\\s*(?:uhr))?(?:\\s*(${TZ_ALT})(?![\\p{L}]))?` +
-  `\\s*(?:[,|·•—–-]|on|le|am|el|il)?\\s*(?:\\p{L}{2,12}\\.?,?\\s*)?$`,
+    `(?:\\s*(?:uhr))?(?:\\s*(${TZ_ALT})(?![\\p{L}]))?` +
+    `\\s*(?:[,|·•—–-]|on|le|am|el|il)?\\s*(?:\\p{L}{2,12}\\.?,?\\s*)?$`,
   'iu',
 );
 
@@ -413,11 +523,27 @@ const MODIFIED_GLUE = String.raw`\s*(?:le|am|on|el|il|em|op|at|[:|–—-]|\s)*\
 const MODIFIED_LABEL = new RegExp(`(${MODIFIED_WORDS.join('|')})${MODIFIED_GLUE}`, 'iu');
 
 /** Labels of dates that are not a story's: a forum poster's registration, a birthday (issue #21). */
-const OTHER_LABEL = new RegExp(`(${[
-  'registriert\\s+seit', 'mitglied\\s+seit', 'dabei\\s+seit', 'registriert', 'beigetreten', 'anmeldedatum', 'joined',
-  'registered', 'member\\s+since', 'inscrit\\s+(?:le|depuis)', 'inscription', 'registrado', 'iscritto', 'lid\\s+sinds',
-  'geboren(?:\\s+am)?', 'born(?:\\s+on)?',
-].join('|')})\\s*(?:am|on|le|el|il|op|[:|–—-]|\\s)*\\s*$`, 'iu');
+const OTHER_LABEL = new RegExp(
+  `(${[
+    'registriert\\s+seit',
+    'mitglied\\s+seit',
+    'dabei\\s+seit',
+    'registriert',
+    'beigetreten',
+    'anmeldedatum',
+    'joined',
+    'registered',
+    'member\\s+since',
+    'inscrit\\s+(?:le|depuis)',
+    'inscription',
+    'registrado',
+    'iscritto',
+    'lid\\s+sinds',
+    'geboren(?:\\s+am)?',
+    'born(?:\\s+on)?',
+  ].join('|')})\\s*(?:am|on|le|el|il|op|[:|–—-]|\\s)*\\s*$`,
+  'iu',
+);
 const OTHER_LABEL_F = foldedTwin(OTHER_LABEL);
 
 const MODIFIED_LABEL_F = foldedTwin(MODIFIED_LABEL);
@@ -441,13 +567,29 @@ const REL_NUM = '(\\d{1,3}|an?|one|einer|einem|eine|une?|una?|un)';
  * texts, and a scan by the full pattern (its number words tried at every position) costs far more.
  */
 const RELATIVE: Array<{ word: string; need: RegExp; re: Folding }> = [
-  { word: 'ago', need: /\sago(?![a-z])/, re: folding(`${LB}${REL_NUM}\\s+(min(?:ute)?s?|hours?|hrs?|days?)\\s+ago${LA}`, 'gu') },
+  {
+    word: 'ago',
+    need: /\sago(?![a-z])/,
+    re: folding(`${LB}${REL_NUM}\\s+(min(?:ute)?s?|hours?|hrs?|days?)\\s+ago${LA}`, 'gu'),
+  },
   { word: 'vor', need: /vor\s/, re: folding(`${LB}vor\\s+${REL_NUM}\\s+(minuten?|stunden?|tag(?:en)?)${LA}`, 'gu') },
-  { word: 'il', need: /il\s+y\s+a\s/, re: folding(`${LB}il\\s+y\\s+a\\s+${REL_NUM}\\s+(minutes?|heures?|jours?)${LA}`, 'gu') },
+  {
+    word: 'il',
+    need: /il\s+y\s+a\s/,
+    re: folding(`${LB}il\\s+y\\s+a\\s+${REL_NUM}\\s+(minutes?|heures?|jours?)${LA}`, 'gu'),
+  },
   { word: 'hace', need: /hace\s/, re: folding(`${LB}hace\\s+${REL_NUM}\\s+(minutos?|horas?|d[ií]as?)${LA}`, 'gu') },
   { word: 'há', need: /há\s/, re: folding(`${LB}há\\s+${REL_NUM}\\s+(minutos?|horas?|dias?)${LA}`, 'gu') },
-  { word: 'fa', need: /\sfa(?![a-z])/, re: folding(`${LB}${REL_NUM}\\s+(minut[oi]|or[ae]|giorn[oi])\\s+fa${LA}`, 'gu') },
-  { word: 'geleden', need: /\sgeleden/, re: folding(`${LB}${REL_NUM}\\s+(minuten|minuut|uur|dagen|dag)\\s+geleden${LA}`, 'gu') },
+  {
+    word: 'fa',
+    need: /\sfa(?![a-z])/,
+    re: folding(`${LB}${REL_NUM}\\s+(minut[oi]|or[ae]|giorn[oi])\\s+fa${LA}`, 'gu'),
+  },
+  {
+    word: 'geleden',
+    need: /\sgeleden/,
+    re: folding(`${LB}${REL_NUM}\\s+(minuten|minuut|uur|dagen|dag)\\s+geleden${LA}`, 'gu'),
+  },
   { word: 'önce', need: /\sönce/, re: folding(`${LB}(\\d{1,3})\\s+(dakika|saat|gün)\\s+önce${LA}`, 'gu') },
 ];
 
@@ -461,7 +603,14 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = ZONE_FMTS.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     ZONE_FMTS.set(timeZone, f);
   }
@@ -472,7 +621,14 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
 export function zonedStamp(epoch: number, timeZone: string | undefined): Stamp {
   const d = new Date(epoch);
   if (!timeZone) {
-    return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), offset: 'Z' };
+    return {
+      y: d.getUTCFullYear(),
+      m: d.getUTCMonth() + 1,
+      d: d.getUTCDate(),
+      h: d.getUTCHours(),
+      mi: d.getUTCMinutes(),
+      offset: 'Z',
+    };
   }
   try {
     const parts = zoneFormatter(timeZone).formatToParts(d);
@@ -480,7 +636,10 @@ export function zonedStamp(epoch: number, timeZone: string | undefined): Stamp {
     const st: Stamp = { y: get('year'), m: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute') };
     const wall = Date.UTC(st.y, st.m - 1, st.d, st.h, st.mi, get('second'));
     const offMin = Math.round((wall - epoch) / 60_000);
-    st.offset = offMin === 0 ? 'Z' : `${offMin < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offMin) / 60))}:${pad(Math.abs(offMin) % 60)}`;
+    st.offset =
+      offMin === 0
+        ? 'Z'
+        : `${offMin < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offMin) / 60))}:${pad(Math.abs(offMin) % 60)}`;
     return st;
   } catch {
     return zonedStamp(epoch, undefined);
@@ -514,7 +673,8 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
     return last !== undefined && a < last[1] && b > last[0];
   };
   const overlaps = (a: number, b: number): boolean => overlapsCurrent(a, b) || taken.overlaps(a, b);
-  const run = (f: Folding, from: number, to: number): RegExpExecArray | null => (folded !== null ? f.re.exec(folded.slice(from, to)) : f.twin().exec(text.slice(from, to)));
+  const run = (f: Folding, from: number, to: number): RegExpExecArray | null =>
+    folded !== null ? f.re.exec(folded.slice(from, to)) : f.twin().exec(text.slice(from, to));
   for (const p of DATE_PATTERNS) {
     taken.addSorted(current);
     current = [];
@@ -522,7 +682,8 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
     work(subject.length);
     for (const m of p.monthFirst ? monthFirstMatches(re, subject, MAX_MATCHES) : allMatches(re, subject, MAX_MATCHES)) {
       work();
-      const start = m.index; const end = start + m[0].length;
+      const start = m.index;
+      const end = start + m[0].length;
       if (overlaps(start, end)) continue;
       const ymd = p.ymd(m, opts.lang);
       if (!ymd || !isValidDay(ymd[0], ymd[1], ymd[2])) continue;
@@ -533,8 +694,14 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
       if (after) {
         const h = applyMeridiem(+after[1]!, after[4]);
         const off = after[5] ? TZ_ABBR[after[5].toLowerCase()] : normalizeOffset(after[6] ?? after[7]);
-        const withTime = h === null ? null : makeStamp(stamp.y, stamp.m, stamp.d, h, +after[2]!, after[3] ? +after[3] : undefined, off);
-        if (withTime?.h !== undefined) { stamp = withTime; len += after[0].length; }
+        const withTime =
+          h === null
+            ? null
+            : makeStamp(stamp.y, stamp.m, stamp.d, h, +after[2]!, after[3] ? +after[3] : undefined, off);
+        if (withTime?.h !== undefined) {
+          stamp = withTime;
+          len += after[0].length;
+        }
       }
       if (stamp.h === undefined) {
         const before = run(TIME_BEFORE_F, Math.max(0, start - 40), start);
@@ -543,15 +710,26 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
           const off = before[4] ? TZ_ABBR[before[4].toLowerCase()] : undefined;
           const withTime = h === null ? null : makeStamp(stamp.y, stamp.m, stamp.d, h, +before[2]!, undefined, off);
           // Not a time that belongs to the previous date ("…2:05 p.m. EDT Updated October 5").
-          if (withTime?.h !== undefined && !overlaps(start - before[0].length, start)) { stamp = withTime; from = start - before[0].length; len += before[0].length; }
+          if (withTime?.h !== undefined && !overlaps(start - before[0].length, start)) {
+            stamp = withTime;
+            from = start - before[0].length;
+            len += before[0].length;
+          }
         }
       }
       current.push([from, from + len]);
       // One end of a range ("vom 24. April bis 2. Oktober 2017", "March 3 – March 9, 2024") names an
       // event's days, not when the story was filed.
-      if (run(RANGE_BEFORE_F, Math.max(0, from - 24), from) || run(RANGE_AFTER_F, from + len, from + len + 24)) continue;
+      if (run(RANGE_BEFORE_F, Math.max(0, from - 24), from) || run(RANGE_AFTER_F, from + len, from + len + 24))
+        continue;
       if (run(OTHER_LABEL_F, Math.max(0, from - 32), from)) continue;
-      out.push({ stamp, index: from, length: len, kind: labelKind(text.slice(Math.max(0, from - 48), from)), relative: false });
+      out.push({
+        stamp,
+        index: from,
+        length: len,
+        kind: labelKind(text.slice(Math.max(0, from - 48), from)),
+        relative: false,
+      });
     }
   }
   taken.addSorted(current);
@@ -573,7 +751,13 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
         const st = zonedStamp(nowMs - minutes * 60_000, opts.timeZone);
         // "3 days ago" names a day, not a time.
         const stamp: Stamp = unit >= 1440 ? { y: st.y, m: st.m, d: st.d } : st;
-        out.push({ stamp, index: m.index, length: m[0].length, kind: labelKind(text.slice(Math.max(0, m.index - 48), m.index)), relative: true });
+        out.push({
+          stamp,
+          index: m.index,
+          length: m[0].length,
+          kind: labelKind(text.slice(Math.max(0, m.index - 48), m.index)),
+          relative: true,
+        });
       }
     }
   }

@@ -18,19 +18,23 @@ export interface WireDateline {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Case variants spelled out: the pattern cannot be case-insensitive, or \p{Lu} would match lower case.
-const MONTH_ALT = [...MONTHS.keys()].filter((k) => /^[a-zäöüéû]/.test(k))
+const MONTH_ALT = [...MONTHS.keys()]
+  .filter((k) => /^[a-zäöüéû]/.test(k))
   .flatMap((k) => [k, k.charAt(0).toUpperCase() + k.slice(1), k.toUpperCase()])
-  .sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRe)
+  .join('|');
 
 const CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*){0,3}";
-const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}'’./\\-]+(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]+|de|da|del|am|an|der|upon|on)){0,3}";
+const MIXED_PLACE =
+  "\\p{Lu}[\\p{L}\\p{M}'’./\\-]+(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]+|de|da|del|am|an|der|upon|on)){0,3}";
 const RTL_PLACE = '[\\p{Script=Arabic}\\p{Script=Hebrew}]+(?:\\s+[\\p{Script=Arabic}\\p{Script=Hebrew}]+){0,2}';
 const WIRE = new RegExp(
   `^(\\s*)(?<place>${CAPS_PLACE}|${MIXED_PLACE}|${RTL_PLACE})` +
-  `(?:,\\s*(?<region>\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?))?` +
-  `(?:,\\s*(?:(?:${MONTH_ALT})\\.?\\s+\\d{1,2}|\\d{1,2}\\.?\\s+(?:${MONTH_ALT})\\.?)(?:,\\s*\\d{4})?)?` +
-  `\\s*(?:\\((?<agency>[\\p{L}][\\p{L}\\s/&.-]{0,24})\\))?` +
-  `\\s*(?<dash>[-–—:])\\s+(?=\\S)`,
+    `(?:,\\s*(?<region>\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?))?` +
+    `(?:,\\s*(?:(?:${MONTH_ALT})\\.?\\s+\\d{1,2}|\\d{1,2}\\.?\\s+(?:${MONTH_ALT})\\.?)(?:,\\s*\\d{4})?)?` +
+    `\\s*(?:\\((?<agency>[\\p{L}][\\p{L}\\s/&.-]{0,24})\\))?` +
+    `\\s*(?<dash>[-–—:])\\s+(?=\\S)`,
   'u',
 );
 
@@ -41,14 +45,60 @@ const KICKERS_ABROAD = ['eilmeldung', 'kommentar', 'interview', 'exklusiv', 'dir
 const NOT_PLACES = new RegExp(`^(${[...KICKERS, ...MORE_KICKERS, ...KICKERS_ABROAD].join('|')})$`, 'i');
 
 const AGENCY_CASE: Record<string, string> = {
-  ap: 'AP', reuters: 'Reuters', dpa: 'dpa', afp: 'AFP', upi: 'UPI', xinhua: 'Xinhua', ansa: 'ANSA', efe: 'EFE', kna: 'KNA',
-  epd: 'epd', apa: 'APA', sda: 'SDA', kyodo: 'Kyodo', yonhap: 'Yonhap', tass: 'TASS', pti: 'PTI', ians: 'IANS', aa: 'AA',
-  'dpa-afx': 'dpa-AFX', bloomberg: 'Bloomberg', cnn: 'CNN', anadolu: 'Anadolu', 'ap photo': 'AP',
-  keystone: 'Keystone', 'keystone-sda': 'Keystone-SDA', 'sda-keystone': 'SDA-Keystone', ats: 'ATS', belga: 'Belga',
-  anp: 'ANP', ctk: 'ČTK', 'čtk': 'ČTK', pap: 'PAP', 'europa press': 'Europa Press', lusa: 'Lusa', agi: 'AGI',
-  adnkronos: 'Adnkronos', jiji: 'Jiji', ria: 'RIA', interfax: 'Interfax', 'ria novosti': 'RIA Novosti', wafa: 'WAFA',
-  mena: 'MENA', kap: 'Kathpress', kathpress: 'Kathpress', idea: 'idea', sid: 'SID', ddp: 'ddp', dapd: 'dapd',
-  'afp-jiji': 'AFP-Jiji', tt: 'TT', ntb: 'NTB', stt: 'STT', ritzau: 'Ritzau', 'reuters/afp': 'Reuters/AFP',
+  ap: 'AP',
+  reuters: 'Reuters',
+  dpa: 'dpa',
+  afp: 'AFP',
+  upi: 'UPI',
+  xinhua: 'Xinhua',
+  ansa: 'ANSA',
+  efe: 'EFE',
+  kna: 'KNA',
+  epd: 'epd',
+  apa: 'APA',
+  sda: 'SDA',
+  kyodo: 'Kyodo',
+  yonhap: 'Yonhap',
+  tass: 'TASS',
+  pti: 'PTI',
+  ians: 'IANS',
+  aa: 'AA',
+  'dpa-afx': 'dpa-AFX',
+  bloomberg: 'Bloomberg',
+  cnn: 'CNN',
+  anadolu: 'Anadolu',
+  'ap photo': 'AP',
+  keystone: 'Keystone',
+  'keystone-sda': 'Keystone-SDA',
+  'sda-keystone': 'SDA-Keystone',
+  ats: 'ATS',
+  belga: 'Belga',
+  anp: 'ANP',
+  ctk: 'ČTK',
+  čtk: 'ČTK',
+  pap: 'PAP',
+  'europa press': 'Europa Press',
+  lusa: 'Lusa',
+  agi: 'AGI',
+  adnkronos: 'Adnkronos',
+  jiji: 'Jiji',
+  ria: 'RIA',
+  interfax: 'Interfax',
+  'ria novosti': 'RIA Novosti',
+  wafa: 'WAFA',
+  mena: 'MENA',
+  kap: 'Kathpress',
+  kathpress: 'Kathpress',
+  idea: 'idea',
+  sid: 'SID',
+  ddp: 'ddp',
+  dapd: 'dapd',
+  'afp-jiji': 'AFP-Jiji',
+  tt: 'TT',
+  ntb: 'NTB',
+  stt: 'STT',
+  ritzau: 'Ritzau',
+  'reuters/afp': 'Reuters/AFP',
 };
 
 /**
@@ -57,19 +107,46 @@ const AGENCY_CASE: Record<string, string> = {
  */
 const WIRE_PARAGRAPHS = 3;
 
-const SMALL_WORDS = new Set(['de', 'da', 'del', 'la', 'le', 'les', 'of', 'on', 'upon', 'am', 'an', 'der', 'des', 'do', 'dos', 'di', 'y', 'el']);
+const SMALL_WORDS = new Set([
+  'de',
+  'da',
+  'del',
+  'la',
+  'le',
+  'les',
+  'of',
+  'on',
+  'upon',
+  'am',
+  'an',
+  'der',
+  'des',
+  'do',
+  'dos',
+  'di',
+  'y',
+  'el',
+]);
 
 /** "NEW YORK" → "New York", "RIO DE JANEIRO" → "Rio de Janeiro"; mixed case is kept as written. */
 export function titleCasePlace(place: string): string {
   if (/\p{Ll}/u.test(place)) return place;
-  return place.toLowerCase().split(/(\s+|-)/).map((w, i) => {
-    if (i > 0 && SMALL_WORDS.has(w)) return w;
-    return w.charAt(0).toUpperCase() + w.slice(1);
-  }).join('').replace(/(^|\s)(U\.s\.|D\.c\.)/g, (m) => m.toUpperCase());
+  return place
+    .toLowerCase()
+    .split(/(\s+|-)/)
+    .map((w, i) => {
+      if (i > 0 && SMALL_WORDS.has(w)) return w;
+      return w.charAt(0).toUpperCase() + w.slice(1);
+    })
+    .join('')
+    .replace(/(^|\s)(U\.s\.|D\.c\.)/g, (m) => m.toUpperCase());
 }
 
 function normaliseAgency(a: string): string {
-  return a.split('/').map((p) => AGENCY_CASE[p.trim().toLowerCase()] ?? p.trim()).join('/');
+  return a
+    .split('/')
+    .map((p) => AGENCY_CASE[p.trim().toLowerCase()] ?? p.trim())
+    .join('/');
 }
 
 /**
@@ -120,14 +197,20 @@ function knownAgency(agency: string | null): boolean {
  */
 function firstParagraphs(root: Element, count: number): Element[] {
   const out: Element[] = [];
-  let seen = 0; let steps = 0;
+  let seen = 0;
+  let steps = 0;
   for (let e: Element | null = root.firstElementChild; e && steps < 3000; steps++) {
     if (e.tagName === 'P') {
-      if ((e.textContent ?? '').trim().length >= 20) { out.push(e); if (out.length >= count) return out; }
-      else if (++seen >= 8) return out;
+      if ((e.textContent ?? '').trim().length >= 20) {
+        out.push(e);
+        if (out.length >= count) return out;
+      } else if (++seen >= 8) return out;
     }
     // Next element in document order inside root (paragraphs are not nested in paragraphs).
-    if (e.tagName !== 'P' && e.firstElementChild) { e = e.firstElementChild; continue; }
+    if (e.tagName !== 'P' && e.firstElementChild) {
+      e = e.firstElementChild;
+      continue;
+    }
     let n: Element | null = e;
     while (n && n !== root && !n.nextElementSibling) n = n.parentElement;
     e = n && n !== root ? n.nextElementSibling : null;

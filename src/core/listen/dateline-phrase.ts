@@ -15,34 +15,93 @@ import { agencyName, baseLang, wordsFor, type ListenWords } from './words.js';
 
 /** Wire-dateline places whose zone is not in doubt (lower case, as the core extracts them). */
 const PLACE_ZONES: Record<string, string> = {
-  washington: 'America/New_York', 'new york': 'America/New_York', boston: 'America/New_York',
-  miami: 'America/New_York', atlanta: 'America/New_York', philadelphia: 'America/New_York',
-  chicago: 'America/Chicago', houston: 'America/Chicago', dallas: 'America/Chicago', denver: 'America/Denver',
-  phoenix: 'America/Phoenix', 'los angeles': 'America/Los_Angeles', 'san francisco': 'America/Los_Angeles',
-  seattle: 'America/Los_Angeles', toronto: 'America/Toronto', ottawa: 'America/Toronto',
+  washington: 'America/New_York',
+  'new york': 'America/New_York',
+  boston: 'America/New_York',
+  miami: 'America/New_York',
+  atlanta: 'America/New_York',
+  philadelphia: 'America/New_York',
+  chicago: 'America/Chicago',
+  houston: 'America/Chicago',
+  dallas: 'America/Chicago',
+  denver: 'America/Denver',
+  phoenix: 'America/Phoenix',
+  'los angeles': 'America/Los_Angeles',
+  'san francisco': 'America/Los_Angeles',
+  seattle: 'America/Los_Angeles',
+  toronto: 'America/Toronto',
+  ottawa: 'America/Toronto',
   'mexico city': 'America/Mexico_City',
-  london: 'Europe/London', dublin: 'Europe/Dublin', paris: 'Europe/Paris', berlin: 'Europe/Berlin',
-  brussels: 'Europe/Brussels', madrid: 'Europe/Madrid', rome: 'Europe/Rome', moscow: 'Europe/Moscow',
-  kyiv: 'Europe/Kyiv', istanbul: 'Europe/Istanbul', ankara: 'Europe/Istanbul', cairo: 'Africa/Cairo',
-  'القاهرة': 'Africa/Cairo', jerusalem: 'Asia/Jerusalem', beirut: 'Asia/Beirut', dubai: 'Asia/Dubai',
-  riyadh: 'Asia/Riyadh', 'الرياض': 'Asia/Riyadh', 'new delhi': 'Asia/Kolkata', beijing: 'Asia/Shanghai',
-  'hong kong': 'Asia/Hong_Kong', tokyo: 'Asia/Tokyo', '東京': 'Asia/Tokyo', seoul: 'Asia/Seoul',
-  sydney: 'Australia/Sydney', 'são paulo': 'America/Sao_Paulo', 'buenos aires': 'America/Argentina/Buenos_Aires',
+  london: 'Europe/London',
+  dublin: 'Europe/Dublin',
+  paris: 'Europe/Paris',
+  berlin: 'Europe/Berlin',
+  brussels: 'Europe/Brussels',
+  madrid: 'Europe/Madrid',
+  rome: 'Europe/Rome',
+  moscow: 'Europe/Moscow',
+  kyiv: 'Europe/Kyiv',
+  istanbul: 'Europe/Istanbul',
+  ankara: 'Europe/Istanbul',
+  cairo: 'Africa/Cairo',
+  القاهرة: 'Africa/Cairo',
+  jerusalem: 'Asia/Jerusalem',
+  beirut: 'Asia/Beirut',
+  dubai: 'Asia/Dubai',
+  riyadh: 'Asia/Riyadh',
+  الرياض: 'Asia/Riyadh',
+  'new delhi': 'Asia/Kolkata',
+  beijing: 'Asia/Shanghai',
+  'hong kong': 'Asia/Hong_Kong',
+  tokyo: 'Asia/Tokyo',
+  東京: 'Asia/Tokyo',
+  seoul: 'Asia/Seoul',
+  sydney: 'Australia/Sydney',
+  'são paulo': 'America/Sao_Paulo',
+  'buenos aires': 'America/Argentina/Buenos_Aires',
 };
 
 /** Zones to try for a language or language-region, most likely first. */
 const LANG_ZONES: Record<string, readonly string[]> = {
-  'en-us': ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles',
-    'America/Anchorage', 'Pacific/Honolulu'],
-  'en-gb': ['Europe/London'], 'en-ie': ['Europe/Dublin'], 'en-au': ['Australia/Sydney', 'Australia/Perth'],
-  'en-ca': ['America/Toronto', 'America/Vancouver'], 'en-in': ['Asia/Kolkata'],
-  en: ['America/New_York', 'Europe/London', 'America/Chicago', 'America/Los_Angeles', 'Asia/Kolkata',
-    'Australia/Sydney'],
-  'de-at': ['Europe/Vienna'], 'de-ch': ['Europe/Zurich'], de: ['Europe/Berlin'],
-  'fr-ca': ['America/Toronto'], 'fr-ch': ['Europe/Zurich'], 'fr-be': ['Europe/Brussels'], fr: ['Europe/Paris'],
-  es: ['Europe/Madrid', 'America/Mexico_City'], it: ['Europe/Rome'], pt: ['Europe/Lisbon', 'America/Sao_Paulo'],
-  nl: ['Europe/Amsterdam'], pl: ['Europe/Warsaw'], tr: ['Europe/Istanbul'], ru: ['Europe/Moscow'],
-  ar: ['Africa/Cairo', 'Asia/Riyadh', 'Asia/Dubai', 'Asia/Beirut'], ja: ['Asia/Tokyo'], ko: ['Asia/Seoul'],
+  'en-us': [
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Phoenix',
+    'America/Los_Angeles',
+    'America/Anchorage',
+    'Pacific/Honolulu',
+  ],
+  'en-gb': ['Europe/London'],
+  'en-ie': ['Europe/Dublin'],
+  'en-au': ['Australia/Sydney', 'Australia/Perth'],
+  'en-ca': ['America/Toronto', 'America/Vancouver'],
+  'en-in': ['Asia/Kolkata'],
+  en: [
+    'America/New_York',
+    'Europe/London',
+    'America/Chicago',
+    'America/Los_Angeles',
+    'Asia/Kolkata',
+    'Australia/Sydney',
+  ],
+  'de-at': ['Europe/Vienna'],
+  'de-ch': ['Europe/Zurich'],
+  de: ['Europe/Berlin'],
+  'fr-ca': ['America/Toronto'],
+  'fr-ch': ['Europe/Zurich'],
+  'fr-be': ['Europe/Brussels'],
+  fr: ['Europe/Paris'],
+  es: ['Europe/Madrid', 'America/Mexico_City'],
+  it: ['Europe/Rome'],
+  pt: ['Europe/Lisbon', 'America/Sao_Paulo'],
+  nl: ['Europe/Amsterdam'],
+  pl: ['Europe/Warsaw'],
+  tr: ['Europe/Istanbul'],
+  ru: ['Europe/Moscow'],
+  ar: ['Africa/Cairo', 'Asia/Riyadh', 'Asia/Dubai', 'Asia/Beirut'],
+  ja: ['Asia/Tokyo'],
+  ko: ['Asia/Seoul'],
   zh: ['Asia/Shanghai'],
 };
 
@@ -63,7 +122,8 @@ export function zoneFor(stamp: Stamp, lang: string, place: string | null): strin
   const tag = lang.toLowerCase();
   const candidates = [
     ...(place ? [PLACE_ZONES[place.trim().toLowerCase()]] : []),
-    ...(LANG_ZONES[tag] ?? []), ...(LANG_ZONES[baseLang(tag)] ?? []),
+    ...(LANG_ZONES[tag] ?? []),
+    ...(LANG_ZONES[baseLang(tag)] ?? []),
   ].filter((z): z is string => !!z);
   for (const zone of candidates) {
     try {
@@ -108,7 +168,10 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 /** One stamp as said: the day (with weekday), and the time with its zone when the publisher stated them. */
 export function spokenStamp(
-  st: Stamp, lang: string, place: string | null, opts: { dayToo: boolean } = { dayToo: true },
+  st: Stamp,
+  lang: string,
+  place: string | null,
+  opts: { dayToo: boolean } = { dayToo: true },
 ): string {
   const words = wordsFor(lang);
   const fields = opts.dayToo ? DAY : {};
@@ -117,8 +180,10 @@ export function spokenStamp(
   if (zone) {
     const epoch = stampEpoch(st);
     const name = zoneName(zone, epoch, lang);
-    if (name) return formatter(lang, { ...fields, ...TIME, timeZone: zone, timeZoneName: 'longGeneric' }).format(epoch)
-      .replace(/\S*(GMT|UTC)[+\-−][\d:]+\S*/, name);
+    if (name)
+      return formatter(lang, { ...fields, ...TIME, timeZone: zone, timeZoneName: 'longGeneric' })
+        .format(epoch)
+        .replace(/\S*(GMT|UTC)[+\-−][\d:]+\S*/, name);
   }
   const base = formatter(lang, { ...fields, ...TIME, timeZone: 'UTC' }).format(wall(st));
   return st.offset ? `${base} ${spokenOffset(st.offset, words)}` : base;
@@ -134,7 +199,8 @@ function sameDay(a: Stamp, b: Stamp): boolean {
  * agency ending in an initial ("أ ش أ.") would look like an abbreviation to the sentence splitter.
  */
 export function datelineSentences(
-  d: Pick<Dateline, 'published' | 'modified' | 'place' | 'agency'>, lang: string | null,
+  d: Pick<Dateline, 'published' | 'modified' | 'place' | 'agency'>,
+  lang: string | null,
 ): string[] {
   const tag = lang || 'en';
   const words = wordsFor(tag);
@@ -154,7 +220,8 @@ export function datelineSentences(
 
 /** The spoken dateline as one string, or '' when nothing is known. */
 export function datelinePhrase(
-  d: Pick<Dateline, 'published' | 'modified' | 'place' | 'agency'>, lang: string | null,
+  d: Pick<Dateline, 'published' | 'modified' | 'place' | 'agency'>,
+  lang: string | null,
 ): string {
   return datelineSentences(d, lang).join(wordsFor(lang || 'en').stop === '。' ? '' : ' ');
 }

@@ -76,7 +76,8 @@ export function buildSpeechPlan(input: PlanInput, options: PlanOptions = {}): Sp
   const dateline = datelineSentences(input.dateline, lang);
   if (dateline.length) {
     paragraphs.push(items.length);
-    for (const text of dateline) items.push({ text, source: 'dateline', range: null, paragraph: paragraphs.length - 1 });
+    for (const text of dateline)
+      items.push({ text, source: 'dateline', range: null, paragraph: paragraphs.length - 1 });
   }
   if (input.byline?.trim()) addParagraph('byline', wordsFor(lang).by(input.byline.trim()), false);
   input.blocks.forEach((block, i) => {
@@ -89,7 +90,7 @@ export function buildSpeechPlan(input: PlanInput, options: PlanOptions = {}): Sp
 /** First item of the paragraph after the one holding item `i` (or items.length at the end). */
 export function nextParagraph(plan: SpeechPlan, i: number): number {
   const p = plan.items[i]?.paragraph;
-  return p === undefined ? plan.items.length : plan.paragraphs[p + 1] ?? plan.items.length;
+  return p === undefined ? plan.items.length : (plan.paragraphs[p + 1] ?? plan.items.length);
 }
 
 /** First item of the paragraph before the one holding item `i` (the first paragraph stays put). */

@@ -24,11 +24,17 @@ export function refusal(doc: Document, options: Budgets): Refusal | null {
   const root = doc.documentElement;
   if (!root) return { code: 'empty', message: 'This page is empty: there is nothing to read.' };
   if (root.namespaceURI !== XHTML_NS) {
-    return { code: 'not-html', message: `This is not a web page (it is a <${root.localName}> document), so there is no article to read.` };
+    return {
+      code: 'not-html',
+      message: `This is not a web page (it is a <${root.localName}> document), so there is no article to read.`,
+    };
   }
   const body = doc.body;
   if (body && body.localName === 'frameset') {
-    return { code: 'no-article', message: 'This page is made of frames; open the frame with the article on its own to read it.' };
+    return {
+      code: 'no-article',
+      message: 'This page is made of frames; open the frame with the article on its own to read it.',
+    };
   }
   if (!body || (!body.firstElementChild && !(body.textContent ?? '').trim())) {
     return { code: 'empty', message: 'This page is empty: there is nothing to read.' };
@@ -36,20 +42,31 @@ export function refusal(doc: Document, options: Budgets): Refusal | null {
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const elements = doc.getElementsByTagName('*').length;
   if (elements > maxElements) {
-    return { code: 'too-large', message: `This page is too large to clean: it has ${elements.toLocaleString('en')} elements ` +
-      `(the limit is ${maxElements.toLocaleString('en')}).` };
+    return {
+      code: 'too-large',
+      message:
+        `This page is too large to clean: it has ${elements.toLocaleString('en')} elements ` +
+        `(the limit is ${maxElements.toLocaleString('en')}).`,
+    };
   }
   // Nesting a page script built (tree-depth.ts: Readability's cost grows faster than the depth).
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (deeperThan(root, maxDepth)) {
-    return { code: 'too-large', message: `This page is too large to clean: its elements are nested more than ${maxDepth} levels deep.` };
+    return {
+      code: 'too-large',
+      message: `This page is too large to clean: its elements are nested more than ${maxDepth} levels deep.`,
+    };
   }
   // The text is a lower bound of the serialized size, and far cheaper to measure than serializing.
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const chars = textLength(root);
   if (chars > maxChars) {
-    return { code: 'too-large', message: `This page is too large to clean: it has ${(chars / 1e6).toFixed(1)} million characters of text ` +
-      `(the limit is ${(maxChars / 1e6).toFixed(1)} million).` };
+    return {
+      code: 'too-large',
+      message:
+        `This page is too large to clean: it has ${(chars / 1e6).toFixed(1)} million characters of text ` +
+        `(the limit is ${(maxChars / 1e6).toFixed(1)} million).`,
+    };
   }
   return null;
 }

@@ -13,12 +13,34 @@
  */
 import { readPageMeta, typesOf, type PageMeta } from './page-meta.js';
 
-export interface NewsVerdict { isNews: boolean; score: number; reasons: string[] }
+export interface NewsVerdict {
+  isNews: boolean;
+  score: number;
+  reasons: string[];
+}
 
-const NEWS_TYPES = new Set(['NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
-  'BackgroundNewsArticle', 'ReviewNewsArticle', 'AskPublicNewsArticle', 'SatiricalArticle', 'LiveBlogPosting']);
+const NEWS_TYPES = new Set([
+  'NewsArticle',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'BackgroundNewsArticle',
+  'ReviewNewsArticle',
+  'AskPublicNewsArticle',
+  'SatiricalArticle',
+  'LiveBlogPosting',
+]);
 const ARTICLE_TYPES = new Set(['Article', 'BlogPosting', 'Report', 'SocialMediaPosting', 'ScholarlyArticle']);
-const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Offer', 'AggregateOffer', 'Car', 'Vehicle']);
+const PRODUCT_TYPES = new Set([
+  'Product',
+  'ProductGroup',
+  'IndividualProduct',
+  'ProductModel',
+  'Offer',
+  'AggregateOffer',
+  'Car',
+  'Vehicle',
+]);
 const DOCS_TYPES = new Set(['TechArticle', 'APIReference', 'SoftwareSourceCode', 'SoftwareApplication', 'HowTo']);
 const LIST_TYPES = new Set(['CollectionPage', 'ItemList', 'SearchResultsPage', 'WebSite']);
 
@@ -27,19 +49,40 @@ const DATE_PARTS_IN_PATH = /\/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-](?:0?[1-
 /** /20240312/ or /20240312-slug: the same as one run of digits. */
 const DATE_RUN_IN_PATH = /\/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\/|$|[-_])/;
 const DATE_IN_PATH = new RegExp(`${DATE_PARTS_IN_PATH.source}|${DATE_RUN_IN_PATH.source}`);
-const SEARCH_WORDS = ['search', 'suche', 'recherche', 'buscar', 'busca', 'cerca', 'ricerca', 'zoeken', 'szukaj', 'poisk'];
-const SEARCH_PATH = new RegExp(String.raw`/(?:${[...SEARCH_WORDS, 'arama', 'bahth', 'kensaku', 'results?'].join('|')})(?:/|\.\w+$|$)`, 'i');
+const SEARCH_WORDS = [
+  'search',
+  'suche',
+  'recherche',
+  'buscar',
+  'busca',
+  'cerca',
+  'ricerca',
+  'zoeken',
+  'szukaj',
+  'poisk',
+];
+const SEARCH_PATH = new RegExp(
+  String.raw`/(?:${[...SEARCH_WORDS, 'arama', 'bahth', 'kensaku', 'results?'].join('|')})(?:/|\.\w+$|$)`,
+  'i',
+);
 const SEARCH_PARAMS = ['q', 's', 'query', 'search', 'keyword', 'keywords', 'k', 'searchTerm', 'text'];
 const DOCS_FOLDERS = ['docs?', 'documentation', 'manual', 'reference', 'api', 'apidocs', 'guides?', 'tutorials?'];
 const HELP_FOLDERS = ['handbook', 'wiki', String.raw`man\d?`, 'kb', 'knowledge-?base', 'help'];
 const DOCS_PATH = new RegExp(`/(?:${[...DOCS_FOLDERS, ...HELP_FOLDERS].join('|')})(?:/|$)`, 'i');
 const DOCS_HOST = /^(?:docs|doc|developer|developers|devdocs|help|support|wiki)\.|\.readthedocs\.io$|\.gitbook\.io$/i;
 const DOCS_GENERATORS = ['docusaurus', 'sphinx', 'mkdocs', 'gitbook', 'vuepress', 'vitepress', 'hugo-book', 'docsify'];
-const DOCS_GENERATOR = new RegExp([...DOCS_GENERATORS, 'jekyll-doc', 'readthedocs', 'antora', 'mdbook', 'starlight'].join('|'), 'i');
+const DOCS_GENERATOR = new RegExp(
+  [...DOCS_GENERATORS, 'jekyll-doc', 'readthedocs', 'antora', 'mdbook', 'starlight'].join('|'),
+  'i',
+);
 const SHOP_PATH = /\/(?:products?|p|dp|item|items|shop|store|cart|checkout|buy|sku)(?:\/|$)/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]/g;
 
-interface UrlShape { path: string; host: string; params: URLSearchParams }
+interface UrlShape {
+  path: string;
+  host: string;
+  params: URLSearchParams;
+}
 
 function urlShape(url: string): UrlShape {
   try {
@@ -102,7 +145,10 @@ function hasSearchParam(params: URLSearchParams): string | null {
 export function detectNews(doc: Document, url: string, pageMeta: PageMeta = readPageMeta(doc)): NewsVerdict {
   const reasons: string[] = [];
   let score = 0.3;
-  const add = (delta: number, reason: string): void => { score += delta; reasons.push(reason); };
+  const add = (delta: number, reason: string): void => {
+    score += delta;
+    reasons.push(reason);
+  };
 
   const types = new Set(pageMeta.jsonLd.flatMap(typesOf));
   const newsType = [...types].find((t) => NEWS_TYPES.has(t));
@@ -114,7 +160,7 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
   if (productType) add(-0.6, `JSON-LD type ${productType}: a product page`);
   if (docsType && !newsType) add(-0.45, `JSON-LD type ${docsType}: documentation`);
   if (types.has('SearchResultsPage')) add(-0.6, 'JSON-LD type SearchResultsPage: a search page');
-  else if (!newsType && !articleType && [...types].some((t) => LIST_TYPES.has(t) && t !== 'WebSite') ) {
+  else if (!newsType && !articleType && [...types].some((t) => LIST_TYPES.has(t) && t !== 'WebSite')) {
     add(-0.25, `JSON-LD type ${[...types].find((t) => LIST_TYPES.has(t))}: a list of pages`);
   }
 
@@ -122,9 +168,12 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
   if (og === 'article' || og.startsWith('article')) add(0.2, `og:type ${og}`);
   else if (og.startsWith('product') || og === 'og:product') add(-0.5, `og:type ${og}: a product page`);
   else if (og === 'website') add(-0.05, 'og:type website');
-  if (pageMeta.meta.has('product:price:amount') || pageMeta.meta.has('og:price:amount')) add(-0.3, 'declares a product price');
+  if (pageMeta.meta.has('product:price:amount') || pageMeta.meta.has('og:price:amount'))
+    add(-0.3, 'declares a product price');
 
-  const published = pageMeta.meta.get('article:published_time') ?? pageMeta.jsonLd.find((n) => typeof n.datePublished === 'string')?.datePublished;
+  const published =
+    pageMeta.meta.get('article:published_time') ??
+    pageMeta.jsonLd.find((n) => typeof n.datePublished === 'string')?.datePublished;
   if (published) add(0.1, 'declares a publication date');
 
   const generator = pageMeta.meta.get('generator') ?? '';
@@ -135,29 +184,61 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
   const last = segments[segments.length - 1] ?? '';
   const lastStem = last.replace(/\.(?:s?html?|php|aspx?|jsp|cms)$/i, '');
   const searchParam = hasSearchParam(params);
-  const isRoot = segments.length === 0 || (segments.length === 1 && /^(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?)$/i.test(last));
+  const isRoot =
+    segments.length === 0 || (segments.length === 1 && /^(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?)$/i.test(last));
   let urlShaped = false;
   /** The path already told what kind of non-article page this is. */
   let pathKind = false;
-  if (isRoot && !searchParam) { add(-0.5, 'URL is the site root (a home page)'); pathKind = true; }
+  if (isRoot && !searchParam) {
+    add(-0.5, 'URL is the site root (a home page)');
+    pathKind = true;
+  }
   if (SEARCH_PATH.test(path) || (searchParam && (isRoot || segments.length <= 1))) {
-    add(-0.5, `URL is a search page${searchParam ? ` (?${searchParam}=)` : ''}`); pathKind = true;
+    add(-0.5, `URL is a search page${searchParam ? ` (?${searchParam}=)` : ''}`);
+    pathKind = true;
   }
-  if (DOCS_PATH.test(path) || DOCS_HOST.test(host)) { add(-0.45, 'URL looks like documentation'); pathKind = true; }
-  if (SHOP_PATH.test(path)) { add(-0.3, 'URL looks like a shop page'); pathKind = true; }
-  if (DATE_IN_PATH.test(path)) { add(0.2, 'URL has a date in it'); urlShaped = true; }
+  if (DOCS_PATH.test(path) || DOCS_HOST.test(host)) {
+    add(-0.45, 'URL looks like documentation');
+    pathKind = true;
+  }
+  if (SHOP_PATH.test(path)) {
+    add(-0.3, 'URL looks like a shop page');
+    pathKind = true;
+  }
+  if (DATE_IN_PATH.test(path)) {
+    add(0.2, 'URL has a date in it');
+    urlShaped = true;
+  }
   if (/\d{5,}/.test(lastStem) || (/^\d{4,}$/.test(segments[segments.length - 2] ?? '') && segments.length >= 2)) {
-    add(0.15, 'URL ends in an article id'); urlShaped = true;
+    add(0.15, 'URL ends in an article id');
+    urlShaped = true;
   }
-  if (lastStem.split(/[-_+]/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4) { add(0.15, 'URL has a headline slug'); urlShaped = true; }
+  if (lastStem.split(/[-_+]/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 4) {
+    add(0.15, 'URL has a headline slug');
+    urlShaped = true;
+  }
   // forEach, not [...params.entries()]: in a Firefox content script that iterator is not iterable (threw
   // "params.entries() is not iterable", so every page got the "not an article" notice there).
   let idParam: [string, string] | undefined;
   params.forEach((v, k) => {
-    if (!idParam && /^(?:id|idx|aid|article_?id|articleid|story_?id|no|nid|newsid|news_?id|p|sn|seq)$/i.test(k) && /^\d{3,}$/.test(v)) idParam = [k, v];
+    if (
+      !idParam &&
+      /^(?:id|idx|aid|article_?id|articleid|story_?id|no|nid|newsid|news_?id|p|sn|seq)$/i.test(k) &&
+      /^\d{3,}$/.test(v)
+    )
+      idParam = [k, v];
   });
-  if (idParam && !urlShaped) { add(0.15, `URL has an article id (?${idParam[0]}=)`); urlShaped = true; }
-  if (!pathKind && !urlShaped && last === lastStem && segments.length <= 3 && segments.every((s) => s.length <= 24 && !/\d/.test(s) && (s.match(/-/g)?.length ?? 0) <= 1)) {
+  if (idParam && !urlShaped) {
+    add(0.15, `URL has an article id (?${idParam[0]}=)`);
+    urlShaped = true;
+  }
+  if (
+    !pathKind &&
+    !urlShaped &&
+    last === lastStem &&
+    segments.length <= 3 &&
+    segments.every((s) => s.length <= 24 && !/\d/.test(s) && (s.match(/-/g)?.length ?? 0) <= 1)
+  ) {
     add(-0.25, `URL looks like a section front (/${segments.join('/')}/)`);
   }
 
@@ -189,7 +270,10 @@ function settle(score: number, reasons: string[]): NewsVerdict {
 export function withArticleEvidence(page: NewsVerdict, words: number, readerable: () => boolean): NewsVerdict {
   const reasons = [...page.reasons];
   let score = page.score;
-  const add = (delta: number, reason: string): void => { score += delta; reasons.push(reason); };
+  const add = (delta: number, reason: string): void => {
+    score += delta;
+    reasons.push(reason);
+  };
   if (words >= 300) add(0.2, `Readability found an article of ${words} words`);
   else if (words >= 120) add(0.1, `Readability found an article of ${words} words`);
   else if (words < 40) add(-0.2, 'Readability found little or no article text');

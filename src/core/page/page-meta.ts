@@ -10,7 +10,10 @@
 export type JsonLdNode = Record<string, unknown>;
 
 /** One <script type="application/ld+json">: its text, and its value when it parsed. */
-export interface JsonLdBlock { text: string; root: unknown }
+export interface JsonLdBlock {
+  text: string;
+  root: unknown;
+}
 
 export interface PageMeta {
   /** Lower-cased name/property/itemprop → first non-empty content. */
@@ -25,12 +28,16 @@ const MAX_JSON_LD_CHARS = 400_000;
 
 function flatten(v: unknown, out: JsonLdNode[], depth: number): void {
   if (depth > 8 || v === null || typeof v !== 'object') return;
-  if (Array.isArray(v)) { for (const x of v) flatten(x, out, depth + 1); return; }
+  if (Array.isArray(v)) {
+    for (const x of v) flatten(x, out, depth + 1);
+    return;
+  }
   const o = v as JsonLdNode;
   if (o['@type'] !== undefined) out.push(o);
   if (o['@graph'] !== undefined) flatten(o['@graph'], out, depth + 1);
   if (o.mainEntity !== undefined && typeof o.mainEntity === 'object') flatten(o.mainEntity, out, depth + 1);
-  if (o.mainEntityOfPage !== undefined && typeof o.mainEntityOfPage === 'object') flatten(o.mainEntityOfPage, out, depth + 1);
+  if (o.mainEntityOfPage !== undefined && typeof o.mainEntityOfPage === 'object')
+    flatten(o.mainEntityOfPage, out, depth + 1);
 }
 
 /**
@@ -44,7 +51,11 @@ function parseJsonLd(raw: string): unknown {
     return JSON.parse(text);
   } catch {
     const lenient = text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1');
-    try { return JSON.parse(lenient); } catch { return undefined; }
+    try {
+      return JSON.parse(lenient);
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -54,7 +65,9 @@ export function readPageMeta(doc: Document): PageMeta {
   // Static lists (querySelectorAll of a tag name, fast in every DOM): jsdom reads each item of a live
   // collection in time proportional to its length, so iterating one is quadratic (issue #17).
   for (const m of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase();
     const content = m.getAttribute('content')?.trim();
     if (key && content && !meta.has(key)) meta.set(key, content);
     const equiv = m.getAttribute('http-equiv')?.trim().toLowerCase();

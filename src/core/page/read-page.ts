@@ -29,12 +29,19 @@ export function httpUrl(href: string | null | undefined, base: string): string |
   try {
     const u = new URL(href.trim(), base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 function pageLang(doc: Document, pm: PageMeta): string | null {
-  const raw = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang')
-    ?? doc.body?.getAttribute('lang') ?? pm.meta.get('http-equiv:content-language') ?? pm.meta.get('og:locale') ?? null;
+  const raw =
+    doc.documentElement.getAttribute('lang') ??
+    doc.documentElement.getAttribute('xml:lang') ??
+    doc.body?.getAttribute('lang') ??
+    pm.meta.get('http-equiv:content-language') ??
+    pm.meta.get('og:locale') ??
+    null;
   const lang = raw?.split(',')[0]?.trim().replace(/_/g, '-');
   return lang && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang) ? lang : null;
 }
@@ -60,7 +67,11 @@ function links(doc: Document, base: string): { canonical: string | null; favicon
 }
 
 function siteOf(url: string): string {
-  try { return registrableDomain(new URL(url).hostname); } catch { return ''; }
+  try {
+    return registrableDomain(new URL(url).hostname);
+  } catch {
+    return '';
+  }
 }
 
 /** Reads the page once; the document must have passed budget.ts's refusal (it has a root element). */
@@ -68,7 +79,14 @@ export function readPage(doc: Document, url: string): PageRead {
   const pm = readPageMeta(doc);
   const { canonical, favicon } = links(doc, url);
   return {
-    ...pm, doc, url, lang: pageLang(doc, pm), canonical, favicon, site: siteOf(url), verdict: detectNews(doc, url, pm),
+    ...pm,
+    doc,
+    url,
+    lang: pageLang(doc, pm),
+    canonical,
+    favicon,
+    site: siteOf(url),
+    verdict: detectNews(doc, url, pm),
   };
 }
 
@@ -83,14 +101,28 @@ export function asPageRead(source: PageRead | Document, url: string): PageRead {
   const pm = readPageMeta(source);
   if (!source.documentElement) {
     return {
-      ...pm, doc: source, url, lang: null, canonical: null, favicon: null, site: siteOf(url),
+      ...pm,
+      doc: source,
+      url,
+      lang: null,
+      canonical: null,
+      favicon: null,
+      site: siteOf(url),
       verdict: { isNews: false, score: 0, reasons: [] },
     };
   }
   const { canonical, favicon } = links(source, url);
   let verdict: NewsVerdict | undefined;
   return {
-    ...pm, doc: source, url, lang: pageLang(source, pm), canonical, favicon, site: siteOf(url),
-    get verdict(): NewsVerdict { return (verdict ??= detectNews(source, url, pm)); },
+    ...pm,
+    doc: source,
+    url,
+    lang: pageLang(source, pm),
+    canonical,
+    favicon,
+    site: siteOf(url),
+    get verdict(): NewsVerdict {
+      return (verdict ??= detectNews(source, url, pm));
+    },
   };
 }

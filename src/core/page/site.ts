@@ -6,7 +6,30 @@
 
 /** Second-level labels under a country TLD that are public suffixes (bbc.co.uk, nhk.or.jp, uol.com.br, gob.es). */
 const SECOND_LEVEL = new Set([
-  'co', 'com', 'net', 'org', 'gov', 'gob', 'gouv', 'gv', 'ac', 'edu', 'ne', 'or', 'go', 'nic', 'ltd', 'plc', 'sch', 'mil', 'info', 'biz', 'nom', 'web', 'nhs', 'police',
+  'co',
+  'com',
+  'net',
+  'org',
+  'gov',
+  'gob',
+  'gouv',
+  'gv',
+  'ac',
+  'edu',
+  'ne',
+  'or',
+  'go',
+  'nic',
+  'ltd',
+  'plc',
+  'sch',
+  'mil',
+  'info',
+  'biz',
+  'nom',
+  'web',
+  'nhs',
+  'police',
 ]);
 
 /**

@@ -23,7 +23,10 @@ export function deeperThan(root: Element, max: number): boolean {
     for (;;) {
       if (el === root) return false;
       const next = el.nextElementSibling;
-      if (next) { el = next; break; }
+      if (next) {
+        el = next;
+        break;
+      }
       const parent = el.parentElement;
       if (!parent) return false;
       el = parent;

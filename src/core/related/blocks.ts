@@ -35,7 +35,16 @@ const EXCLUDED_ROLES = /^(navigation|menubar|menu|contentinfo|search|dialog|tabl
 const LANGUAGE_PICKER = '-?(menu|switch(er)?|select(or)?|list)';
 const EXCLUDED_WORDS = [
   ...['nav', 'navbar', 'navi', 'navigation', 'menu', 'menus', 'mainmenu', 'megamenu', 'breadcrumbs?', 'footer'],
-  ...['share', 'shares', 'sharing', 'sharebar', 'share-?tools', 'social', 'socials', 'social-?(links|icons|share|media)'],
+  ...[
+    'share',
+    'shares',
+    'sharing',
+    'sharebar',
+    'share-?tools',
+    'social',
+    'socials',
+    'social-?(links|icons|share|media)',
+  ],
   ...['tags', 'tag-?list', 'tags-?list', 'taglist', 'keywords', 'pagination', 'pager', 'paging'],
   ...['languages?', `lang${LANGUAGE_PICKER}`, `language${LANGUAGE_PICKER}`, 'comments?', 'comment-?list'],
   ...['subscribe', 'subscription', 'paywall', 'login', 'newsletter', 'cookies?', 'cookie-?banner', 'consent'],
@@ -48,8 +57,12 @@ const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
 
 /** Text of an element if it is at most `limit` characters, else null; stops reading early. */
 export function boundedText(el: Node, limit: number): string | null {
-  if (el.nodeType === 1 && !UNREAD.has((el as Element).localName) && el.ownerDocument?.contentType === 'text/html'
-    && !(el as Element).querySelector('script, style, noscript, template')) {
+  if (
+    el.nodeType === 1 &&
+    !UNREAD.has((el as Element).localName) &&
+    el.ownerDocument?.contentType === 'text/html' &&
+    !(el as Element).querySelector('script, style, noscript, template')
+  ) {
     // Nothing inside to leave out (and no CDATA sections, which an HTML parser never makes): the
     // text is textContent, read in one native call instead of a node-by-node walk.
     const raw = el.textContent ?? '';
@@ -91,7 +104,10 @@ function tokens(el: Element): string[] {
  * `shapeOf` is urlShape of an href resolved against the page (null when it is no URL); the
  * collector passes its memoised one, so a story link is parsed once for both.
  */
-export function headingLabels(headings: Element[], shapeOf: (href: string) => UrlShape | null): Map<Element, { el: Element; text: string }> {
+export function headingLabels(
+  headings: Element[],
+  shapeOf: (href: string) => UrlShape | null,
+): Map<Element, { el: Element; text: string }> {
   const labels = new Map<Element, { el: Element; text: string }>();
   const wrappers: Array<{ wrapper: Element; heading: Element; text: string }> = [];
   const seen = new Set<Element>();
@@ -102,7 +118,9 @@ export function headingLabels(headings: Element[], shapeOf: (href: string) => Ur
     const words = text.split(' ').length;
     if (words > 8) continue;
     // A card's own title (a heading holding a link to a story) labels nothing.
-    const storyLink = subtree(h, 50).some((e) => e.localName === 'a' && e.hasAttribute('href') && shapeOf(e.getAttribute('href')!) === 'article');
+    const storyLink = subtree(h, 50).some(
+      (e) => e.localName === 'a' && e.hasAttribute('href') && shapeOf(e.getAttribute('href')!) === 'article',
+    );
     if (storyLink) continue;
     let wrapper: Element = h;
     for (let i = 0; i < 3; i++) {
@@ -143,13 +161,21 @@ function ownContext(el: Element, labels: Map<Element, { el: Element; text: strin
   // Many block elements have no attributes at all: then role, class, id, aria-label and the paid
   // widgets' data attributes are all absent, which one call tells.
   const attrs = el.hasAttributes();
-  const role = attrs ? el.getAttribute('role') ?? '' : '';
+  const role = attrs ? (el.getAttribute('role') ?? '') : '';
   const tk = attrs ? tokens(el) : [];
-  if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t))) own.excluded = true;
-  if (attrs && (tk.some((t) => SPONSORED_CLASS.test(t)) || el.hasAttribute('data-outbrain-src') || el.hasAttribute('data-ob-template'))) own.sponsored = true;
+  if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t)))
+    own.excluded = true;
+  if (
+    attrs &&
+    (tk.some((t) => SPONSORED_CLASS.test(t)) ||
+      el.hasAttribute('data-outbrain-src') ||
+      el.hasAttribute('data-ob-template'))
+  )
+    own.sponsored = true;
   const aria = attrs ? el.getAttribute('aria-label') : null;
   const label = labels.get(el);
-  const text = label?.text ?? (aria && /^(section|aside|div|ul|ol)$/.test(tag) && aria.length <= 60 ? aria.trim() : null);
+  const text =
+    label?.text ?? (aria && /^(section|aside|div|ul|ol)$/.test(tag) && aria.length <= 60 ? aria.trim() : null);
   if (text) {
     own.label = text;
     own.labelEl = label?.el ?? el;
@@ -167,7 +193,10 @@ export function blockContexts(labels: Map<Element, { el: Element; text: string }
     let parentCtx: BlockContext = ROOT;
     for (let el: Element | null = start; el; el = el.parentElement) {
       const hit = memo.get(el);
-      if (hit) { parentCtx = hit; break; }
+      if (hit) {
+        parentCtx = hit;
+        break;
+      }
       chain.push(el);
     }
     for (let i = chain.length - 1; i >= 0; i--) {

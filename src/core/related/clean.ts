@@ -21,8 +21,45 @@ export interface LinkText {
   truncated: boolean;
 }
 
-const SKIP_TAGS = new Set(['svg', 'script', 'style', 'noscript', 'template', 'img', 'picture', 'video', 'audio', 'iframe', 'button', 'select', 'input', 'textarea', 'figcaption']);
-const BLOCK_TAGS = new Set(['div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'header', 'footer', 'section', 'article', 'figure', 'br', 'dt', 'dd', 'span']);
+const SKIP_TAGS = new Set([
+  'svg',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'iframe',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'figcaption',
+]);
+const BLOCK_TAGS = new Set([
+  'div',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'header',
+  'footer',
+  'section',
+  'article',
+  'figure',
+  'br',
+  'dt',
+  'dd',
+  'span',
+]);
 
 /** Class/id tokens of text hidden from sight (kept for screen readers) or from everyone. */
 const HIDDEN_WORDS = [
@@ -34,7 +71,19 @@ const HIDDEN_TOKEN = new RegExp(`^(${HIDDEN_WORDS.join('|')})$|(-sr-only|visuall
 const TIME_TOKEN = /(^|[_-])(time|date|timestamp|ago|datetime|published|pubdate|zeit|datum|fecha|heure|hora)$/;
 const KICKER_WORDS = [
   ...['kicker', 'label', 'badge', 'flag', 'eyebrow', 'overline', 'topline', 'dachzeile', 'roofline', 'rubric'],
-  ...['rubrique', 'category', 'section', 'pretitle', 'supertitle', 'overtitle', 'pill', 'chip', 'tag', 'genre', 'marker'],
+  ...[
+    'rubrique',
+    'category',
+    'section',
+    'pretitle',
+    'supertitle',
+    'overtitle',
+    'pill',
+    'chip',
+    'tag',
+    'genre',
+    'marker',
+  ],
 ];
 const KICKER_TOKEN = new RegExp(`(^|[_-])(${KICKER_WORDS.join('|')})$`);
 const RANK_TOKEN = /(^|[_-])(rank|ranking|number|num|count|counter|position|index|order|no|nr)$/;
@@ -56,14 +105,25 @@ function hiddenByStyle(el: Element): boolean {
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-interface Parts { title: string[]; main: string[]; ariaHidden: string[]; kicker: string[]; time: string[]; datetime: string | null; titleEl: Element | null }
+interface Parts {
+  title: string[];
+  main: string[];
+  ariaHidden: string[];
+  kicker: string[];
+  time: string[];
+  datetime: string | null;
+  titleEl: Element | null;
+}
 
 function walk(node: Node, parts: Parts, into: 'main' | 'title' | 'ariaHidden'): void {
   for (let child = node.firstChild; child; child = child.nextSibling) walkChild(child, parts, into);
 }
 
 function walkChild(child: Node, parts: Parts, into: 'main' | 'title' | 'ariaHidden'): void {
-  if (child.nodeType === 3) { parts[into].push((child as Text).data); return; }
+  if (child.nodeType === 3) {
+    parts[into].push((child as Text).data);
+    return;
+  }
   if (child.nodeType !== 1) return;
   const el = child as Element;
   const tag = el.localName;
@@ -88,16 +148,30 @@ function walkChild(child: Node, parts: Parts, into: 'main' | 'title' | 'ariaHidd
     return;
   }
   // A kicker in its own element: by class, or by being nothing but a label word ("En direct", "有料記事").
-  if ((tk.some((t) => KICKER_TOKEN.test(t)) && own.length < 60) || (own.length < 30 && KICKER_WORD.test(own.replace(/[:|]$/, '').trim()))) {
+  if (
+    (tk.some((t) => KICKER_TOKEN.test(t)) && own.length < 60) ||
+    (own.length < 30 && KICKER_WORD.test(own.replace(/[:|]$/, '').trim()))
+  ) {
     parts.kicker.push(own);
     return;
   }
-  if (el.getAttribute('aria-hidden') === 'true') { walk(el, parts, 'ariaHidden'); return; }
+  if (el.getAttribute('aria-hidden') === 'true') {
+    walk(el, parts, 'ariaHidden');
+    return;
+  }
   walk(el, parts, into);
   if (block) parts[into].push(' ');
 }
 
-const newParts = (): Parts => ({ title: [], main: [], ariaHidden: [], kicker: [], time: [], datetime: null, titleEl: null });
+const newParts = (): Parts => ({
+  title: [],
+  main: [],
+  ariaHidden: [],
+  kicker: [],
+  time: [],
+  datetime: null,
+  titleEl: null,
+});
 
 /**
  * A kicker without a telling class (Spiegel's Dachzeile: <span>Bahnstreik</span> <span>Headline</span>):
@@ -124,7 +198,8 @@ function withoutUnmarkedKicker(container: Element): string | null {
 }
 
 // Ideographic spaces (U+3000) separate Japanese headline parts on purpose: kept.
-const squash = (s: string): string => s.replace(/[\t\n\r\f \u00a0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\ufeff]+/g, ' ').trim();
+const squash = (s: string): string =>
+  s.replace(/[\t\n\r\f \u00a0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\ufeff]+/g, ' ').trim();
 
 /** X + X (an image alt or caption repeating the link text) → X. */
 export function undouble(text: string): string {
@@ -150,11 +225,22 @@ function stripTimes(text: string, now: Date): { text: string; time: string | nul
     if (RELATIVE_WORDS.test(tail) || separated) return { text: head.replace(/\s*[|·•–—]\s*$/, ''), time: tail };
   }
   const cjk = CJK_TRAILING_TIME.exec(text);
-  if (cjk && cjk.index > 0 && RELATIVE_WORDS.test(cjk[0])) return { text: text.slice(0, cjk.index), time: cjk[0].trim() };
+  if (cjk && cjk.index > 0 && RELATIVE_WORDS.test(cjk[0]))
+    return { text: text.slice(0, cjk.index), time: cjk[0].trim() };
   for (let k = Math.min(6, words.length - 1); k >= 1; k--) {
     const lead = words.slice(0, k).join(' ');
-    if (/\d/.test(lead) && isTimeText(lead.replace(/\s*[|·•–—:]\s*$/, ''), now) && (RELATIVE_WORDS.test(lead) || /[|·•–—]$/.test(lead) || /[|·•–—]/.test(words[k] ?? ''))) {
-      return { text: words.slice(k).join(' ').replace(/^[|·•–—]\s*/, ''), time: lead };
+    if (
+      /\d/.test(lead) &&
+      isTimeText(lead.replace(/\s*[|·•–—:]\s*$/, ''), now) &&
+      (RELATIVE_WORDS.test(lead) || /[|·•–—]$/.test(lead) || /[|·•–—]/.test(words[k] ?? ''))
+    ) {
+      return {
+        text: words
+          .slice(k)
+          .join(' ')
+          .replace(/^[|·•–—]\s*/, ''),
+        time: lead,
+      };
     }
   }
   return { text, time: null };
@@ -169,11 +255,20 @@ export function cleanTitleText(raw: string, now: Date): Omit<LinkText, 'datetime
   for (let round = 0; round < 3; round++) {
     const before = text;
     const t = stripTimes(text, now);
-    if (t.time) { text = t.text; timeText ??= t.time; }
-    if (/(\.{3,}|…)$/.test(text)) { text = text.replace(/\s*(\.{3,}|…)+$/, ''); truncated = true; }
+    if (t.time) {
+      text = t.text;
+      timeText ??= t.time;
+    }
+    if (/(\.{3,}|…)$/.test(text)) {
+      text = text.replace(/\s*(\.{3,}|…)+$/, '');
+      truncated = true;
+    }
     text = undouble(text);
     const r = READ_ALSO.exec(text);
-    if (r && text.length - r[0].length > 10) { cue ??= r[1]!.trim(); text = text.slice(r[0].length); }
+    if (r && text.length - r[0].length > 10) {
+      cue ??= r[1]!.trim();
+      text = text.slice(r[0].length);
+    }
     const k = KICKER_LABEL.exec(text);
     if (k && text.length - k[0].length > 10) text = text.slice(k[0].length);
     text = undouble(text.replace(/^[\s|·•:–—-]+|[\s|·•:–—-]+$/g, ''));

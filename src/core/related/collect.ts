@@ -44,12 +44,59 @@ export interface CollectOptions {
   offsetMinutes: number | null;
 }
 
-interface Pending { a: Element; url: LinkUrl; key: string; ctx: BlockContext; text: LinkText; cue: string | null; order: number; forced: boolean }
+interface Pending {
+  a: Element;
+  url: LinkUrl;
+  key: string;
+  ctx: BlockContext;
+  text: LinkText;
+  cue: string | null;
+  order: number;
+  forced: boolean;
+}
 
-const CARD_TAGS = new Set(['li', 'article', 'div', 'section', 'aside', 'figure', 'td', 'dd', 'p', 'span', 'header', 'h2', 'h3', 'h4', 'a']);
+const CARD_TAGS = new Set([
+  'li',
+  'article',
+  'div',
+  'section',
+  'aside',
+  'figure',
+  'td',
+  'dd',
+  'p',
+  'span',
+  'header',
+  'h2',
+  'h3',
+  'h4',
+  'a',
+]);
 const PROSE_TAGS = new Set(['p', 'blockquote']);
 
-const BLOCK_TAGS = new Set(['p', 'blockquote', 'li', 'dd', 'dt', 'td', 'div', 'section', 'article', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'header', 'footer', 'main', 'body']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'blockquote',
+  'li',
+  'dd',
+  'dt',
+  'td',
+  'div',
+  'section',
+  'article',
+  'aside',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'header',
+  'footer',
+  'main',
+  'body',
+]);
 
 /** The nearest block-level ancestor (a paragraph, list item, div…). */
 function blockOf(a: Element): Element | null {
@@ -61,11 +108,18 @@ function blockOf(a: Element): Element | null {
  * Is the link an inline reference inside a paragraph of prose? Returns the "Read also" cue when
  * the paragraph is a lead-in to it instead (such links are related headlines).
  */
-function proseRole(a: Element, linkLen: number, memo: Map<Element, string | null>): { prose: boolean; cue: string | null } {
+function proseRole(
+  a: Element,
+  linkLen: number,
+  memo: Map<Element, string | null>,
+): { prose: boolean; cue: string | null } {
   const block = blockOf(a);
   if (!block || !PROSE_TAGS.has(block.localName)) return { prose: false, cue: null };
   let text = memo.get(block);
-  if (text === undefined) { text = boundedText(block, 2000); memo.set(block, text); }
+  if (text === undefined) {
+    text = boundedText(block, 2000);
+    memo.set(block, text);
+  }
   if (text === null) return { prose: true, cue: null };
   const cue = READ_ALSO.exec(text);
   if (cue) return { prose: false, cue: cue[1]!.trim() };
@@ -74,8 +128,14 @@ function proseRole(a: Element, linkLen: number, memo: Map<Element, string | null
 
 /** Best image URL of a card: lazy-load attributes first (src is often a placeholder), then the largest srcset entry. */
 function cardImage(card: Element, base: string): string | undefined {
-  const img = (card.localName === 'img' ? [card] : subtree(card)).find((e) => e.localName === 'img' || (e.localName === 'source' && e.hasAttribute('srcset'))
-    || e.hasAttribute('data-src') || e.hasAttribute('data-bg') || e.hasAttribute('data-background-image'));
+  const img = (card.localName === 'img' ? [card] : subtree(card)).find(
+    (e) =>
+      e.localName === 'img' ||
+      (e.localName === 'source' && e.hasAttribute('srcset')) ||
+      e.hasAttribute('data-src') ||
+      e.hasAttribute('data-bg') ||
+      e.hasAttribute('data-background-image'),
+  );
   if (!img) return undefined;
   const pick = (v: string | null): string | null => {
     if (!v || /^data:/i.test(v.trim())) return null;
@@ -86,7 +146,8 @@ function cardImage(card: Element, base: string): string | undefined {
     let best: { url: string; w: number } | null = null;
     // "a.jpg 414w,b.jpg 828w": a comma ends an entry after its descriptor, even without a space.
     for (const m of v.matchAll(/\s*([^\s]+?)(?:\s+([\d.]+[wxh]))?\s*(?:,|$)/g)) {
-      const u = m[1]; const d = m[2];
+      const u = m[1];
+      const d = m[2];
       if (!u || /^data:/i.test(u)) continue;
       const w = d ? parseFloat(d) * (d.endsWith('x') ? 1000 : 1) : 0;
       if (!best || w > best.w) best = { url: u, w };
@@ -94,13 +155,24 @@ function cardImage(card: Element, base: string): string | undefined {
     return best?.url ?? null;
   };
   const candidates = [
-    pick(img.getAttribute('data-src')), pick(img.getAttribute('data-lazy-src')), pick(img.getAttribute('data-original')),
-    fromSrcset(img.getAttribute('data-srcset')), fromSrcset(img.getAttribute('srcset')), pick(img.getAttribute('src')),
-    pick(img.getAttribute('data-bg')), pick(img.getAttribute('data-background-image')),
+    pick(img.getAttribute('data-src')),
+    pick(img.getAttribute('data-lazy-src')),
+    pick(img.getAttribute('data-original')),
+    fromSrcset(img.getAttribute('data-srcset')),
+    fromSrcset(img.getAttribute('srcset')),
+    pick(img.getAttribute('src')),
+    pick(img.getAttribute('data-bg')),
+    pick(img.getAttribute('data-background-image')),
   ];
-  const found = candidates.find((c) => c && !/(spacer|blank|placeholder|pixel|transparent|1x1)\.(gif|png|svg)/i.test(c));
+  const found = candidates.find(
+    (c) => c && !/(spacer|blank|placeholder|pixel|transparent|1x1)\.(gif|png|svg)/i.test(c),
+  );
   if (!found) return undefined;
-  try { return new URL(found, base).href; } catch { return undefined; }
+  try {
+    return new URL(found, base).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Card time: a <time> or time-classed element in the card, else one in the link's own text. */
@@ -128,8 +200,12 @@ function labelledSponsored(card: Element): boolean {
 function jsonLdLinks(blocks: readonly JsonLdBlock[], base: string): Map<string, { url: string; name: string }> {
   const out = new Map<string, { url: string; name: string }>();
   const add = (v: unknown): void => {
-    if (Array.isArray(v)) { for (const x of v) add(x); return; }
-    let url: string | null = null; let name = '';
+    if (Array.isArray(v)) {
+      for (const x of v) add(x);
+      return;
+    }
+    let url: string | null = null;
+    let name = '';
     if (typeof v === 'string') url = v;
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
@@ -137,11 +213,19 @@ function jsonLdLinks(blocks: readonly JsonLdBlock[], base: string): Map<string, 
       name = typeof o.headline === 'string' ? o.headline : typeof o.name === 'string' ? o.name : '';
     }
     if (!url) return;
-    try { const u = new URL(url, base); out.set(normalizeUrl(u), { url: u.href, name }); } catch { /* not a URL */ }
+    try {
+      const u = new URL(url, base);
+      out.set(normalizeUrl(u), { url: u.href, name });
+    } catch {
+      /* not a URL */
+    }
   };
   const visit = (v: unknown, depth: number): void => {
     if (depth > 6 || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if (k === 'relatedLink' || k === 'significantLink') add(x);
       else if (typeof x === 'object') visit(x, depth + 1);
@@ -160,13 +244,16 @@ function stripRankNumbers(cands: Candidate[]): void {
     work();
     const list = byBlock.get(c.block);
     // Appended in place: copying the list for each new member made a block of N links N² steps.
-    if (list) list.push(c); else byBlock.set(c.block, [c]);
+    if (list) list.push(c);
+    else byBlock.set(c.block, [c]);
   }
   for (const list of byBlock.values()) {
     const nums = list.map((c) => /^(\d{1,2})[.)]?\s+(?=\S)/.exec(c.title));
     if (list.length < 3 || nums.some((m) => !m)) continue;
     if (!nums.every((m, i) => Number(m![1]) === i + 1)) continue;
-    list.forEach((c, i) => { c.title = c.title.slice(nums[i]![0].length); });
+    list.forEach((c, i) => {
+      c.title = c.title.slice(nums[i]![0].length);
+    });
   }
 }
 
@@ -190,7 +277,9 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
  * same site, story-shaped, not sponsored, not another language's version, not an inline link of prose.
  */
 function pendingLinks(
-  anchors: Element[], linkOf: (href: string) => Link | null, contextOf: (a: Element) => BlockContext,
+  anchors: Element[],
+  linkOf: (href: string) => Link | null,
+  contextOf: (a: Element) => BlockContext,
   opts: CollectOptions,
 ): Pending[] {
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
@@ -239,7 +328,12 @@ function candidatesOf(pending: Pending[], opts: CollectOptions): Candidate[] {
   const cardOf = (a: Element): Element => {
     let card: Element = a;
     let el: Element | null = a.parentElement;
-    for (let d = 1; d < 6 && el && storiesUnder.get(el) !== null && CARD_TAGS.has(el.localName); d++, el = el.parentElement) card = el;
+    for (
+      let d = 1;
+      d < 6 && el && storiesUnder.get(el) !== null && CARD_TAGS.has(el.localName);
+      d++, el = el.parentElement
+    )
+      card = el;
     return card;
   };
 

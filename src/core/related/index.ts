@@ -51,7 +51,10 @@ function pageOffset(scan: Scan, jsonLd: readonly JsonLdBlock[]): number | null {
   return offsetOf(stated);
 }
 
-interface Merged { c: Candidate; sections: string[] }
+interface Merged {
+  c: Candidate;
+  sections: string[];
+}
 
 function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
   const byUrl = new Map<string, Merged>();
@@ -64,7 +67,10 @@ function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
     if (prev) {
       if (!prev.sections.includes(section)) prev.sections.push(section);
       // A title cut short with an ellipsis gives way to the full one.
-      if (prev.c.truncated && c.title.length > prev.c.title.length && !c.truncated) { prev.c.title = c.title; prev.c.truncated = false; }
+      if (prev.c.truncated && c.title.length > prev.c.title.length && !c.truncated) {
+        prev.c.title = c.title;
+        prev.c.truncated = false;
+      }
       prev.c.image ??= c.image;
       prev.c.published ??= c.published;
       byTitle.set(tk, prev);
@@ -101,7 +107,10 @@ export function findRelated(source: PageRead | Document, ctx: RelatedContext): R
   const keys = new Map<string, string>();
   const keyOf = (t: string): string => {
     let k = keys.get(t);
-    if (k === undefined) { k = titleKey(t); keys.set(t, k); }
+    if (k === undefined) {
+      k = titleKey(t);
+      keys.set(t, k);
+    }
     return k;
   };
   const ownTitle = titleKey(ctx.title);

@@ -9,7 +9,12 @@ import { normalizeUrl, urlShape, type UrlShape } from './url.js';
 
 /** What the collector reads of a link's URL. */
 export type LinkUrl = Pick<URL, 'href' | 'protocol' | 'hostname' | 'pathname' | 'search' | 'hash' | 'searchParams'>;
-export interface Link { url: LinkUrl; key: string; forced: boolean; shape: UrlShape }
+export interface Link {
+  url: LinkUrl;
+  key: string;
+  forced: boolean;
+  shape: UrlShape;
+}
 
 /**
  * A path-only href ("/world/2024/story-slug") of characters the URL parser keeps as they are
@@ -42,8 +47,11 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
   try {
     pageHost = new URL(opts.base).hostname;
     const root = new URL('/', opts.base);
-    if (root.protocol === 'http:' || root.protocol === 'https:') origin = { prefix: root.href.slice(0, -1), protocol: root.protocol, hostname: root.hostname };
-  } catch { /* about:blank */ }
+    if (root.protocol === 'http:' || root.protocol === 'https:')
+      origin = { prefix: root.href.slice(0, -1), protocol: root.protocol, hostname: root.hostname };
+  } catch {
+    /* about:blank */
+  }
   // A link's URL, parsed once per distinct href (headings' story links, then every link).
   const urlMemo = new Map<string, LinkUrl | null>();
   const parseHref = (href: string): LinkUrl | null => {
@@ -51,9 +59,23 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     if (url !== undefined) return url;
     if (origin && PLAIN_PATH.test(href) && !DOT_SEGMENT.test(href)) {
       // Most same-site links: the URL a parse would give, without the parse (no query, no fragment).
-      url = { href: origin.prefix + href, protocol: origin.protocol, hostname: origin.hostname, pathname: href, search: '', hash: '', get searchParams() { return new URLSearchParams(); } };
+      url = {
+        href: origin.prefix + href,
+        protocol: origin.protocol,
+        hostname: origin.hostname,
+        pathname: href,
+        search: '',
+        hash: '',
+        get searchParams() {
+          return new URLSearchParams();
+        },
+      };
     } else {
-      try { url = new URL(href, opts.base); } catch { url = null; }
+      try {
+        url = new URL(href, opts.base);
+      } catch {
+        url = null;
+      }
     }
     urlMemo.set(href, url);
     return url;
@@ -65,13 +87,19 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
   const domainMemo = new Map<string, string>();
   const domainOf = (host: string): string => {
     let d = domainMemo.get(host);
-    if (d === undefined) { d = registrableDomain(host); domainMemo.set(host, d); }
+    if (d === undefined) {
+      d = registrableDomain(host);
+      domainMemo.set(host, d);
+    }
     return d;
   };
   const linkMemo = new Map<string, Link | null>();
   const linkOf = (href: string): Link | null => {
     let link = linkMemo.get(href);
-    if (link === undefined) { link = readLink(href); linkMemo.set(href, link); }
+    if (link === undefined) {
+      link = readLink(href);
+      linkMemo.set(href, link);
+    }
     return link;
   };
   function readLink(href: string): Link | null {

@@ -13,7 +13,7 @@ const STOPWORDS: Record<string, string> = {
   en:
     'a an the and or but of in on at to for from by with without as is are was were be been being has ' +
     'have had do does did will would shall should can could may might must not no nor so than that this ' +
-    'these those there here it its it\'s he she they we you i his her their our your my me him them us ' +
+    "these those there here it its it's he she they we you i his her their our your my me him them us " +
     'who whom whose which what when where why how all any both each few more most other some such only ' +
     'own same too very just also after before over under into out up down off about against between ' +
     'through during again further then once new says said say amid after over after via per vs',
@@ -74,7 +74,10 @@ function stem(word: string): string {
   // The first code unit tells the script (Arabic U+0600–06FF, Hebrew U+0590–05FF) without a regex.
   const c0 = w.charCodeAt(0);
   if (c0 >= 0x600 && c0 <= 0x6ff) {
-    w = w.replace(/[\u064B-\u0652]/g, '').replace(/[أإآ]/g, 'ا').replace(/ة$/, 'ه');
+    w = w
+      .replace(/[\u064B-\u0652]/g, '')
+      .replace(/[أإآ]/g, 'ا')
+      .replace(/ة$/, 'ه');
     if (w.length > 4) w = w.replace(/^(وال|بال|فال|كال|لل|ال)/, '');
     if (w.length > 4) w = w.replace(/^[وفب]/, '');
   } else if (c0 >= 0x590 && c0 <= 0x5ff) {
@@ -109,7 +112,10 @@ export function wordCharAt(t: string, i: number): number {
     return d >= 0xdc00 && d <= 0xdfff && WORD_CHAR.test(t.slice(i, i + 2)) ? 2 : 0;
   }
   let k = WORD_UNIT[c]!;
-  if (k === 0) { k = WORD_CHAR.test(t[i]!) ? 1 : 2; WORD_UNIT[c] = k; }
+  if (k === 0) {
+    k = WORD_CHAR.test(t[i]!) ? 1 : 2;
+    WORD_UNIT[c] = k;
+  }
   return k === 1 ? 1 : 0;
 }
 /** The body beyond this many characters adds nothing to a headline's relevance, only time. */
@@ -132,7 +138,10 @@ function eachTerm(text: string, lang: string | null, emit: (term: string) => voi
       const tok = m[0];
       if (HAN_KATA.test(tok)) {
         if (tok.length === 1) continue;
-        for (let i = 0; i + 1 < tok.length; i++) { const b = tok.slice(i, i + 2); if (keep(b)) emit(b); }
+        for (let i = 0; i + 1 < tok.length; i++) {
+          const b = tok.slice(i, i + 2);
+          if (keep(b)) emit(b);
+        }
         continue;
       }
       if (HIRAGANA.test(tok)) continue;
@@ -150,13 +159,21 @@ function eachTerm(text: string, lang: string | null, emit: (term: string) => voi
   const n = t.length;
   for (let i = 0; i < n;) {
     let w = wordCharAt(t, i);
-    if (!w) { i++; continue; }
+    if (!w) {
+      i++;
+      continue;
+    }
     const start = i;
-    do { i += w; } while (i < n && (w = wordCharAt(t, i)));
+    do {
+      i += w;
+    } while (i < n && (w = wordCharAt(t, i)));
     const tok = t.slice(start, i);
     // Without CJK in the text, only the prolonged sound mark (ー, script Common) starts a HAN_KATA token.
     if (tok.charCodeAt(0) === 0x30fc) {
-      for (let j = 0; j + 1 < tok.length; j++) { const b = tok.slice(j, j + 2); if (keep(b)) emit(b); }
+      for (let j = 0; j + 1 < tok.length; j++) {
+        const b = tok.slice(j, j + 2);
+        if (keep(b)) emit(b);
+      }
       continue;
     }
     wordTerm(tok, stop, emit, only);
@@ -187,20 +204,30 @@ export function terms(text: string, lang: string | null): string[] {
   return out;
 }
 
-export interface ArticleProfile { weight: Map<string, number> }
+export interface ArticleProfile {
+  weight: Map<string, number>;
+}
 
 /**
  * Weights of the article's terms: title 1, lead 0.6, body 0.25..0.5 by frequency. With `only`
  * (the terms of every headline to be scored), other terms are not weighed: relevance() reads
  * nothing else, so scores are the same, and most of the body's terms cost no map work.
  */
-export function articleProfile(title: string, lead: string, body: string, lang: string | null, only?: Set<string>): ArticleProfile {
+export function articleProfile(
+  title: string,
+  lead: string,
+  body: string,
+  lang: string | null,
+  only?: Set<string>,
+): ArticleProfile {
   // Body term counts first, then turned into weights in place (every body weight is above 0).
   const weight = new Map<string, number>();
   if (only && only.size === 0) return { weight };
   eachTerm(body, lang, (t) => weight.set(t, (weight.get(t) ?? 0) + 1), only);
   for (const [t, n] of weight) weight.set(t, Math.min(0.5, 0.2 + 0.05 * n));
-  const raise = (t: string, w: number): void => { if ((weight.get(t) ?? 0) < w) weight.set(t, w); };
+  const raise = (t: string, w: number): void => {
+    if ((weight.get(t) ?? 0) < w) weight.set(t, w);
+  };
   eachTerm(lead, lang, (t) => raise(t, 0.6), only);
   eachTerm(title, lang, (t) => raise(t, 1), only);
   return { weight };

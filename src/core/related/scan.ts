@@ -54,7 +54,12 @@ export function scanDocument(doc: Document): Scan {
     const last = el.lastElementChild;
     // className is the class attribute and cheaper to read, except on SVG elements (an object).
     const cls = el.className;
-    if (HEADING_TAGS.has(tag) || roleHeadings.has(el) || HEADING_CLASS.test(typeof cls === 'string' ? cls : el.getAttribute('class') ?? '')) scan.headings.push(el);
+    if (
+      HEADING_TAGS.has(tag) ||
+      roleHeadings.has(el) ||
+      HEADING_CLASS.test(typeof cls === 'string' ? cls : (el.getAttribute('class') ?? ''))
+    )
+      scan.headings.push(el);
     else if (isFirst && !last && LABEL_TAGS.has(tag)) {
       // An unclassed label opening a box (<p class="w_t">Más información</p>) heads it when it says so.
       const text = (el.textContent ?? '').trim();
@@ -62,7 +67,10 @@ export function scanDocument(doc: Document): Scan {
     }
     if (last) {
       // Push children in reverse so they pop in document order (anchors stay in page order).
-      for (let c: Element | null = last; c; c = c.previousElementSibling) { stack.push(c); first.push(false); }
+      for (let c: Element | null = last; c; c = c.previousElementSibling) {
+        stack.push(c);
+        first.push(false);
+      }
       first[first.length - 1] = true;
     }
   }

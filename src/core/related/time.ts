@@ -42,7 +42,13 @@ const MONTH_WORD = '([A-Za-zÀ-ÿ]{3,10})\\.?';
 const DAY_MONTH_YEAR = new RegExp(`(\\d{1,2})\\.?\\s+(?:de\\s+)?${MONTH_WORD}\\s+(?:de\\s+)?(\\d{4})`);
 const MONTH_DAY_YEAR = new RegExp(`${MONTH_WORD}\\s+(\\d{1,2}),?\\s+(\\d{4})`);
 
-interface Wall { y: number; mo: number; d: number; h?: number; mi?: number }
+interface Wall {
+  y: number;
+  mo: number;
+  d: number;
+  h?: number;
+  mi?: number;
+}
 
 function validDate(w: Wall): boolean {
   if (w.mo < 1 || w.mo > 12 || w.d < 1 || w.d > 31 || w.y < 1990 || w.y > 2100) return false;
@@ -65,7 +71,13 @@ function offsetSuffix(offsetMinutes: number | null): string {
 /** The wall-clock of an instant in a fixed UTC offset. */
 function wallAt(ms: number, offsetMinutes: number): Wall {
   const d = new Date(ms + offsetMinutes * 60_000);
-  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes() };
+  return {
+    y: d.getUTCFullYear(),
+    mo: d.getUTCMonth() + 1,
+    d: d.getUTCDate(),
+    h: d.getUTCHours(),
+    mi: d.getUTCMinutes(),
+  };
 }
 
 function relative(text: string, now: Date, offset: number | null): string | null {
@@ -91,7 +103,9 @@ function relative(text: string, now: Date, offset: number | null): string | null
 }
 
 function absolute(text: string, now: Date, offset: number | null): string | null {
-  const time = /(?:^|\D)([01]?\d|2[0-3])[:.h時]([0-5]\d)(?!\d)/.exec(text.replace(/\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/, ' '));
+  const time = /(?:^|\D)([01]?\d|2[0-3])[:.h時]([0-5]\d)(?!\d)/.exec(
+    text.replace(/\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/, ' '),
+  );
   const hm = time ? { h: Number(time[1]), mi: Number(time[2]) } : {};
   let w: Wall | null = null;
   let m: RegExpExecArray | null;
@@ -135,7 +149,12 @@ function fromAttribute(value: string): string | null {
  * The card's time as ISO, or null. `datetime` is a <time datetime> attribute when the card has one
  * (preferred); `text` is the visible time text; `offsetMinutes` is the page's stated UTC offset.
  */
-export function parseCardTime(text: string, datetime: string | null, now: Date, offsetMinutes: number | null): string | null {
+export function parseCardTime(
+  text: string,
+  datetime: string | null,
+  now: Date,
+  offsetMinutes: number | null,
+): string | null {
   if (datetime) {
     const iso = fromAttribute(datetime);
     if (iso) return iso;
@@ -148,7 +167,23 @@ export function parseCardTime(text: string, datetime: string | null, now: Date, 
 /** Words a time text may hold besides numbers and units: "ago", "vor", "il y a", "Uhr", "منذ", "לפני"… */
 const TIME_WORDS = [
   ...['ago', 'just', 'now', 'yesterday', 'today', 'updated', 'published', 'at', 'on'],
-  ...['vor', 'gestern', 'heute', 'um', 'uhr', 'aktualisiert', 'il', 'y', 'a', 'hier', "aujourd'hui", 'à', 'le', 'mis', 'jour'],
+  ...[
+    'vor',
+    'gestern',
+    'heute',
+    'um',
+    'uhr',
+    'aktualisiert',
+    'il',
+    'y',
+    'a',
+    'hier',
+    "aujourd'hui",
+    'à',
+    'le',
+    'mis',
+    'jour',
+  ],
   ...['hace', 'ayer', 'hoy', 'de', 'las', 'el', 'fa', 'ieri', 'oggi', 'alle'],
   ...['an?', 'one', 'eine[mr]?', 'une?', 'una?', 'un', 'منذ', 'لפני', 'назад', 'önce', 'в'],
   ...['am', 'pm', 'gmt', 'utc', 'cet', 'cest', 'edt', 'est', 'ist', 'jst', 'bst'],
@@ -163,14 +198,23 @@ const TIME_WORD_UNCASED = new RegExp(`^(${UNCASED_TIME_WORDS.join('|')})$`);
 
 /** Does this text look like nothing but a card time ("2 minutes ago...", "13m ago", "15.11.2019 13:42")? */
 export function isTimeText(text: string, now: Date): boolean {
-  const t = normalizeDigits(text).replace(/[\s.…|·•,]+$/g, '').replace(/^[\s|·•]+/, '').trim();
+  const t = normalizeDigits(text)
+    .replace(/[\s.…|·•,]+$/g, '')
+    .replace(/^[\s|·•]+/, '')
+    .trim();
   if (!t || t.length > 40) return false;
   if (parseCardTime(t, null, now, 0) === null) return false;
   // Every word must be a number, a unit, a month or a time word: "New Social Movements 2 minutes ago" is not a time.
   return t.split(/\s+/).every((raw) => {
     const w = raw.replace(/^[([«"']+|[)\]»"',.:;]+$/g, '');
-    return !w || /\d/.test(w) || TIME_WORD.test(w) || timeUnitOf(w) !== null
-      || MONTHS.has(w.toLowerCase().replace(/\.$/, '')) || TIME_WORD_UNCASED.test(w);
+    return (
+      !w ||
+      /\d/.test(w) ||
+      TIME_WORD.test(w) ||
+      timeUnitOf(w) !== null ||
+      MONTHS.has(w.toLowerCase().replace(/\.$/, '')) ||
+      TIME_WORD_UNCASED.test(w)
+    );
   });
 }
 

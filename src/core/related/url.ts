@@ -13,7 +13,8 @@ export type UrlParts = Pick<URL, 'hostname' | 'pathname' | 'search' | 'searchPar
 const AMP_OR_INDEX = /amp|index\./i;
 
 /** Query parameters that identify a story (article.php?id=123); every other parameter is tracking or view state. */
-const ID_PARAMS = /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
+const ID_PARAMS =
+  /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
 
 /**
  * One string per story: host without www/m/amp, path without trailing slash, index.html or AMP
@@ -24,7 +25,13 @@ export function normalizeUrl(u: UrlParts): string {
   let path = u.pathname;
   // Cheap tests first: without '%' decoding changes nothing, and every AMP/index form below
   // contains "amp" or "index."; an empty search has no parameters.
-  if (path.includes('%')) { try { path = decodeURI(path); } catch { /* keep it encoded */ } }
+  if (path.includes('%')) {
+    try {
+      path = decodeURI(path);
+    } catch {
+      /* keep it encoded */
+    }
+  }
   if (AMP_OR_INDEX.test(path)) {
     path = path
       .replace(/\/amp(\.html?)?\/?$/i, '')
@@ -41,17 +48,116 @@ export function normalizeUrl(u: UrlParts): string {
 
 /** Whole path segments that name pages which are not stories (tags, authors, services, legal). */
 const NOT_STORY_SEGMENT = new RegExp(
-  '^(' + [
-    'tags?', 'topics?', 'themen?', 'thema', 'theme', 'sujets?', 'mot-cle', 'mots-cles', 'etiquetas?', 'temas?', 'argomenti', 'keywords?', 'schlagwort',
-    'authors?', 'autor(en)?', 'auteurs?', 'autore', 'autores', 'autori', 'writers?', 'reporters?', 'profile', 'profil', 'people', 'journalist(en)?', 'signataires',
-    'category', 'categories', 'categoria', 'categorie', 'categorias', 'kategorie',
-    'search', 'suche', 'recherche', 'buscar', 'busqueda', 'cerca', 'login', 'signin', 'sign-in', 'logout', 'register', 'registrieren', 'connexion',
-    'subscribe', 'subscription', 'subscriptions', 'abo', 'abonnement', 'abonnements', 'suscripcion', 'suscripciones', 'abbonamenti', 'account', 'konto', 'mon-compte', 'my-account',
-    'newsletters?', 'comments?', 'kommentare', 'commentaires', 'print', 'rss', 'feeds?', 'about', 'about-us', 'contact', 'contact-us', 'kontakt',
-    'privacy', 'privacy-policy', 'impressum', 'datenschutz', 'terms', 'terms-of-use', 'terms-of-service', 'cookies', 'cookie-policy', 'legal',
-    'mentions-legales', 'aviso-legal', 'jobs', 'careers', 'karriere', 'advertise', 'advertising', 'mediadaten', 'shop', 'help', 'hilfe', 'faq',
-    'sponsored', 'sponsor', 'anzeige', 'anzeigen', 'advertorial', 'partner', 'partners', 'paid-content', 'paidpost', 'brandstudio', 'brand-studio', 'ads', 'tieup', 'native',
-  ].join('|') + ')$',
+  '^(' +
+    [
+      'tags?',
+      'topics?',
+      'themen?',
+      'thema',
+      'theme',
+      'sujets?',
+      'mot-cle',
+      'mots-cles',
+      'etiquetas?',
+      'temas?',
+      'argomenti',
+      'keywords?',
+      'schlagwort',
+      'authors?',
+      'autor(en)?',
+      'auteurs?',
+      'autore',
+      'autores',
+      'autori',
+      'writers?',
+      'reporters?',
+      'profile',
+      'profil',
+      'people',
+      'journalist(en)?',
+      'signataires',
+      'category',
+      'categories',
+      'categoria',
+      'categorie',
+      'categorias',
+      'kategorie',
+      'search',
+      'suche',
+      'recherche',
+      'buscar',
+      'busqueda',
+      'cerca',
+      'login',
+      'signin',
+      'sign-in',
+      'logout',
+      'register',
+      'registrieren',
+      'connexion',
+      'subscribe',
+      'subscription',
+      'subscriptions',
+      'abo',
+      'abonnement',
+      'abonnements',
+      'suscripcion',
+      'suscripciones',
+      'abbonamenti',
+      'account',
+      'konto',
+      'mon-compte',
+      'my-account',
+      'newsletters?',
+      'comments?',
+      'kommentare',
+      'commentaires',
+      'print',
+      'rss',
+      'feeds?',
+      'about',
+      'about-us',
+      'contact',
+      'contact-us',
+      'kontakt',
+      'privacy',
+      'privacy-policy',
+      'impressum',
+      'datenschutz',
+      'terms',
+      'terms-of-use',
+      'terms-of-service',
+      'cookies',
+      'cookie-policy',
+      'legal',
+      'mentions-legales',
+      'aviso-legal',
+      'jobs',
+      'careers',
+      'karriere',
+      'advertise',
+      'advertising',
+      'mediadaten',
+      'shop',
+      'help',
+      'hilfe',
+      'faq',
+      'sponsored',
+      'sponsor',
+      'anzeige',
+      'anzeigen',
+      'advertorial',
+      'partner',
+      'partners',
+      'paid-content',
+      'paidpost',
+      'brandstudio',
+      'brand-studio',
+      'ads',
+      'tieup',
+      'native',
+    ].join('|') +
+    ')$',
   'i',
 );
 
@@ -78,7 +184,13 @@ export type UrlShape = 'article' | 'maybe' | 'no';
 
 export function urlShape(u: UrlParts): UrlShape {
   let path = u.pathname;
-  if (path.includes('%')) { try { path = decodeURIComponent(path); } catch { /* keep it encoded */ } }
+  if (path.includes('%')) {
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      /* keep it encoded */
+    }
+  }
   if (MEDIA_FILE.test(path)) return 'no';
   const segments = path.split('/').filter(Boolean);
   if (segments.some((s) => NOT_STORY_SEGMENT.test(s))) return 'no';
@@ -95,8 +207,16 @@ export function urlShape(u: UrlParts): UrlShape {
   // Alphanumeric ids: Asahi's ASS3D4TXYS3DUHBI00M, BBC's /articles/c4gq2e8y0x7o/simp.
   if (segments.some((seg) => /^(?=.*\d.*\d)(?=.*[a-z].*[a-z])[a-z0-9]{10,}(\.s?html?)?$/i.test(seg))) return 'article';
   // Short ids under an article folder: ynet's /economy/article/hjk8a2b3c, /story/8f3k2.
-  const folder = segments.findIndex((seg) => /^(article|articles|story|stories|artikel|articolo|noticia|post|posts|a|p)$/i.test(seg));
-  if (folder >= 0 && folder < segments.length - 1 && /\d/.test(segments[folder + 1]!) && segments[folder + 1]!.length >= 5) return 'article';
+  const folder = segments.findIndex((seg) =>
+    /^(article|articles|story|stories|artikel|articolo|noticia|post|posts|a|p)$/i.test(seg),
+  );
+  if (
+    folder >= 0 &&
+    folder < segments.length - 1 &&
+    /\d/.test(segments[folder + 1]!) &&
+    segments[folder + 1]!.length >= 5
+  )
+    return 'article';
   const words = last.split(/[-_+.,]+/).filter((w) => ASCII_LETTER.test(w) || LETTER.test(w));
   if (words.length >= 4) return 'article';
   if (words.length >= 2 || (segments.length >= 3 && THREE_LETTERS.test(last))) return 'maybe';
@@ -111,7 +231,11 @@ export function selfKeys(urls: Array<string | null | undefined>): Set<string> {
   const keys = new Set<string>();
   for (const raw of urls) {
     if (!raw) continue;
-    try { keys.add(normalizeUrl(new URL(raw))); } catch { /* not a URL */ }
+    try {
+      keys.add(normalizeUrl(new URL(raw)));
+    } catch {
+      /* not a URL */
+    }
   }
   return keys;
 }

@@ -15,8 +15,17 @@
 export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** `text.replace(/\s+/g, ' ').trim().length`: the text's length with white space collapsed and trimmed. */
@@ -28,7 +37,10 @@ export function collapsedLength(text: string): number {
     if (isSpace(text.charCodeAt(i))) {
       gap = started;
     } else {
-      if (gap) { n++; gap = false; }
+      if (gap) {
+        n++;
+        gap = false;
+      }
       n++;
       started = true;
     }

@@ -9,7 +9,10 @@
  */
 export const HIGHLIGHT_NAME = 'dateline-listen';
 
-interface HighlightRegistryLike { set(name: string, h: unknown): void; delete(name: string): void }
+interface HighlightRegistryLike {
+  set(name: string, h: unknown): void;
+  delete(name: string): void;
+}
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 
 /** A Range over text offsets [start, end) of `el`'s text content (whole element when `span` is null). */
@@ -91,7 +94,11 @@ export function createHighlighter(scroller: HTMLElement): Highlighter {
       current?.removeAttribute('data-listen');
       current?.classList.remove('listen-fallback');
       current = null;
-      try { css?.highlights?.delete(HIGHLIGHT_NAME); } catch { /* nothing painted */ }
+      try {
+        css?.highlights?.delete(HIGHLIGHT_NAME);
+      } catch {
+        /* nothing painted */
+      }
     },
   };
 }

@@ -15,7 +15,11 @@ import { h } from '../dom.js';
 import { articleBlocks, blockText, type ShownBlock } from './article-blocks.js';
 import { createHighlighter } from './highlight.js';
 import {
-  DEFAULT_LISTEN_SETTINGS, RATES, loadListenSettings, saveListenSettings, type ListenSettings,
+  DEFAULT_LISTEN_SETTINGS,
+  RATES,
+  loadListenSettings,
+  saveListenSettings,
+  type ListenSettings,
 } from './listen-settings.js';
 import { createPlayer, type Player, type PlayerStatus } from './player.js';
 import type { SpeechApi, VoiceLike } from './speech-api.js';
@@ -52,8 +56,9 @@ const MAX_VOICES = 60;
  */
 const NO_START_MS = 5000;
 const NO_VOICES = 'No speech voices are installed on this device, so the article cannot be read aloud.';
-const ONLINE_ONLY = 'The only voices here are online voices, which would send the article away: '
-  + 'install a voice on this device to listen.';
+const ONLINE_ONLY =
+  'The only voices here are online voices, which would send the article away: ' +
+  'install a voice on this device to listen.';
 
 /**
  * Voices for a language, best first: the article's own region ("en-GB"), then the reader's
@@ -65,8 +70,11 @@ export function voicesFor(all: readonly VoiceLike[], lang: string, readerLocale 
   const tag = norm(lang);
   const mine = norm(readerLocale);
   const base = baseLang(tag);
-  const score = (v: VoiceLike): number => (norm(v.lang) === tag ? 8 : 0) + (mine && norm(v.lang) === mine ? 4 : 0)
-    + (v.default ? 2 : 0) + (v.localService ? 1 : 0);
+  const score = (v: VoiceLike): number =>
+    (norm(v.lang) === tag ? 8 : 0) +
+    (mine && norm(v.lang) === mine ? 4 : 0) +
+    (v.default ? 2 : 0) +
+    (v.localService ? 1 : 0);
   return all.filter((v) => baseLang(norm(v.lang)) === base).sort((a, b) => score(b) - score(a));
 }
 
@@ -76,13 +84,17 @@ export function renderListen(ctx: ListenContext): ListenView {
   let settings: ListenSettings = structuredClone(DEFAULT_LISTEN_SETTINGS);
   const blocks: ShownBlock[] = articleBlocks(ctx.body, ctx.related);
   const title = ctx.head.querySelector('h1');
-  const planFor = (s: ListenSettings): SpeechPlan => buildSpeechPlan({
-    title: title ? blockText(title) : article.title,
-    byline: article.byline,
-    dateline: article.dateline,
-    lang: article.lang,
-    blocks,
-  }, { extras: s.extras });
+  const planFor = (s: ListenSettings): SpeechPlan =>
+    buildSpeechPlan(
+      {
+        title: title ? blockText(title) : article.title,
+        byline: article.byline,
+        dateline: article.dateline,
+        lang: article.lang,
+        blocks,
+      },
+      { extras: s.extras },
+    );
   // The plan is made on the first Listen, not on the click that opens the reader: it segments every
   // paragraph (Intl.Segmenter) and formats the dateline in words (Intl), ~5–10 ms of a cold first open
   // (issue #24). The blocks above are still taken at mount, so the plan says what the reader showed then.
@@ -94,35 +106,70 @@ export function renderListen(ctx: ListenContext): ListenView {
   /** Said with "Reading aloud" while it applies: no voice for the article's language. */
   let voiceNote = '';
 
-  const button = h(doc, 'button', {
-    type: 'button', class: 'listen', 'aria-pressed': 'false', 'aria-controls': 'dr-listen', title: 'Listen (L)',
-  }, 'Listen');
+  const button = h(
+    doc,
+    'button',
+    {
+      type: 'button',
+      class: 'listen',
+      'aria-pressed': 'false',
+      'aria-controls': 'dr-listen',
+      title: 'Listen (L)',
+    },
+    'Listen',
+  );
   const ctl = (name: string, label: string, text: string): HTMLButtonElement =>
-    h(doc, 'button', {
-      type: 'button', class: 'icon', 'data-listen-control': name, 'aria-label': label, title: label,
-    }, text);
+    h(
+      doc,
+      'button',
+      {
+        type: 'button',
+        class: 'icon',
+        'data-listen-control': name,
+        'aria-label': label,
+        title: label,
+      },
+      text,
+    );
   // U+FE0E: the text form of these symbols (some systems draw them as coloured emoji otherwise).
   const prev = ctl('previous', 'Previous paragraph', '⏮\uFE0E');
   const play = ctl('play', 'Play', '▶\uFE0E');
   play.setAttribute('aria-pressed', 'false');
   const next = ctl('next', 'Next paragraph', '⏭\uFE0E');
   const stop = ctl('stop', 'Stop listening', '■\uFE0E');
-  const rate = h(doc, 'select', { 'data-listen-control': 'rate' },
-    ...RATES.map((r) => h(doc, 'option', { value: String(r) }, `${r}×`)));
+  const rate = h(
+    doc,
+    'select',
+    { 'data-listen-control': 'rate' },
+    ...RATES.map((r) => h(doc, 'option', { value: String(r) }, `${r}×`)),
+  );
   const voice = h(doc, 'select', { 'data-listen-control': 'voice' });
   const extras = h(doc, 'input', { type: 'checkbox', 'data-listen-control': 'extras' });
   // A live region without role="status": the reader's own status line is the dialog's role="status".
   const status = h(doc, 'span', { class: 'listen-status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  const bar = h(doc, 'div', {
-    class: 'listen-bar', id: 'dr-listen', role: 'region', 'aria-label': 'Listen', hidden: true,
-  },
-    prev, play, next,
+  const bar = h(
+    doc,
+    'div',
+    {
+      class: 'listen-bar',
+      id: 'dr-listen',
+      role: 'region',
+      'aria-label': 'Listen',
+      hidden: true,
+    },
+    prev,
+    play,
+    next,
     h(doc, 'label', {}, h(doc, 'span', {}, 'Speed'), rate),
     h(doc, 'label', {}, h(doc, 'span', {}, 'Voice'), voice),
     h(doc, 'label', { class: 'listen-extras' }, extras, h(doc, 'span', {}, 'Captions and related')),
-    status, stop);
+    status,
+    stop,
+  );
 
-  const say = (text: string): void => { status.textContent = text; };
+  const say = (text: string): void => {
+    status.textContent = text;
+  };
 
   function showSettings(): void {
     rate.value = String(settings.rate);
@@ -152,8 +199,10 @@ export function renderListen(ctx: ListenContext): ListenView {
     voice.replaceChildren(...options);
     voice.value = (stored ?? (matching.length ? voices[0] : null))?.voiceURI ?? '';
     voice.disabled = !voices.length;
-    voiceNote = all.length && !matching.length
-      ? `No voice for this article’s language (${lang}) on this device: the browser’s default reads it.` : '';
+    voiceNote =
+      all.length && !matching.length
+        ? `No voice for this article’s language (${lang}) on this device: the browser’s default reads it.`
+        : '';
     if (voiceNote && player?.status !== 'playing') say(voiceNote);
     return listed.length;
   }
@@ -164,7 +213,10 @@ export function renderListen(ctx: ListenContext): ListenView {
     const listed = refreshVoices();
     if (listed) return Promise.resolve(listed);
     return new Promise((resolve) => {
-      const done = (): void => { clearTimeout(timer); resolve(refreshVoices()); };
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve(refreshVoices());
+      };
       // A bound for the UI, not a test wait: an engine without voices may never fire voiceschanged.
       const timer = setTimeout(done, VOICES_WAIT_MS);
       synth.addEventListener('voiceschanged', done, { once: true, signal });
@@ -190,18 +242,23 @@ export function renderListen(ctx: ListenContext): ListenView {
   }
 
   function ensurePlayer(): Player {
-    player ??= createPlayer(ctx.speech!, currentPlan(), {
-      onItem: (i) => {
-        const item = currentPlan().items[i];
-        const el = item && itemElement(item);
-        if (el && item) highlighter.show(el, item.range);
+    player ??= createPlayer(
+      ctx.speech!,
+      currentPlan(),
+      {
+        onItem: (i) => {
+          const item = currentPlan().items[i];
+          const el = item && itemElement(item);
+          if (el && item) highlighter.show(el, item.range);
+        },
+        onStatus,
+        onStart: () => {
+          if (!started && status.textContent === NO_VOICES) say('Reading aloud');
+          started = true;
+        },
       },
-      onStatus,
-      onStart: () => {
-        if (!started && status.textContent === NO_VOICES) say('Reading aloud');
-        started = true;
-      },
-    }, { rate: settings.rate, voice: chosenVoice() });
+      { rate: settings.rate, voice: chosenVoice() },
+    );
     return player;
   }
 
@@ -254,27 +311,43 @@ export function renderListen(ctx: ListenContext): ListenView {
   play.addEventListener('click', toggle, { signal });
   next.addEventListener('click', () => player?.next(), { signal });
   prev.addEventListener('click', () => player?.previous(), { signal });
-  stop.addEventListener('click', () => {
-    player?.stop();
-    highlighter.clear();
-    bar.hidden = true;
-    button.focus();
-  }, { signal });
-  rate.addEventListener('change', () => {
-    settings = { ...settings, rate: Number(rate.value) };
-    player?.configure({ rate: settings.rate });
-    persist();
-  }, { signal });
-  voice.addEventListener('change', () => {
-    settings = { ...settings, voices: { ...settings.voices, [baseLang(lang)]: voice.value } };
-    player?.configure({ voice: chosenVoice() });
-    persist();
-  }, { signal });
-  extras.addEventListener('change', () => {
-    settings = { ...settings, extras: extras.checked };
-    replan();
-    persist();
-  }, { signal });
+  stop.addEventListener(
+    'click',
+    () => {
+      player?.stop();
+      highlighter.clear();
+      bar.hidden = true;
+      button.focus();
+    },
+    { signal },
+  );
+  rate.addEventListener(
+    'change',
+    () => {
+      settings = { ...settings, rate: Number(rate.value) };
+      player?.configure({ rate: settings.rate });
+      persist();
+    },
+    { signal },
+  );
+  voice.addEventListener(
+    'change',
+    () => {
+      settings = { ...settings, voices: { ...settings.voices, [baseLang(lang)]: voice.value } };
+      player?.configure({ voice: chosenVoice() });
+      persist();
+    },
+    { signal },
+  );
+  extras.addEventListener(
+    'change',
+    () => {
+      settings = { ...settings, extras: extras.checked };
+      replan();
+      persist();
+    },
+    { signal },
+  );
 
   /** The extras setting changed: a new plan, resumed at the same words (or the next paragraph said). */
   function replan(): void {
@@ -291,15 +364,19 @@ export function renderListen(ctx: ListenContext): ListenView {
   }
 
   // L reads aloud / pauses, wherever focus is in the reader except where L is typed or chosen.
-  ctx.root.addEventListener('keydown', (e) => {
-    const ke = e as KeyboardEvent;
-    if (!ke.isTrusted || ke.key.toLowerCase() !== 'l' || ke.defaultPrevented) return;
-    if (ke.ctrlKey || ke.metaKey || ke.altKey) return;
-    const target = ke.composedPath()[0] as Element | undefined;
-    if (target && /^(input|select|textarea)$/.test(target.localName ?? '')) return;
-    ke.preventDefault();
-    toggle();
-  }, { signal });
+  ctx.root.addEventListener(
+    'keydown',
+    (e) => {
+      const ke = e as KeyboardEvent;
+      if (!ke.isTrusted || ke.key.toLowerCase() !== 'l' || ke.defaultPrevented) return;
+      if (ke.ctrlKey || ke.metaKey || ke.altKey) return;
+      const target = ke.composedPath()[0] as Element | undefined;
+      if (target && /^(input|select|textarea)$/.test(target.localName ?? '')) return;
+      ke.preventDefault();
+      toggle();
+    },
+    { signal },
+  );
 
   // Closing the reader (or leaving the page) silences what we started and removes the highlight.
   const end = (): void => {

@@ -42,8 +42,12 @@ export interface Player {
 /** Errors an engine reports for an utterance we cancelled ourselves. */
 const OWN_CANCEL = new Set(['interrupted', 'canceled']);
 
-export function createPlayer(api: SpeechApi, initial: SpeechPlan, events: PlayerEvents,
-  opts: { rate: number; voice: VoiceLike | null }): Player {
+export function createPlayer(
+  api: SpeechApi,
+  initial: SpeechPlan,
+  events: PlayerEvents,
+  opts: { rate: number; voice: VoiceLike | null },
+): Player {
   let plan = initial;
   let status: PlayerStatus = 'idle';
   let index = 0;
@@ -96,9 +100,10 @@ export function createPlayer(api: SpeechApi, initial: SpeechPlan, events: Player
       held.speaking = null;
       // Chrome refuses speech until the user has interacted with the page (a shortcut from the
       // browser's UI does not count): say how to start instead of failing silently.
-      const note = e?.error === 'not-allowed'
-        ? 'The browser allows speech only after you interact with the page: press L or click Play.'
-        : `Speech stopped (${e?.error ?? 'error'}).`;
+      const note =
+        e?.error === 'not-allowed'
+          ? 'The browser allows speech only after you interact with the page: press L or click Play.'
+          : `Speech stopped (${e?.error ?? 'error'}).`;
       setStatus('paused', note);
     };
     held.speaking = u;
@@ -109,15 +114,23 @@ export function createPlayer(api: SpeechApi, initial: SpeechPlan, events: Player
   function play(from?: number): void {
     silence();
     // Chrome keeps the engine paused across pages if someone paused it: speak() would queue silently.
-    try { if (api.synth.paused) api.synth.resume(); } catch { /* not paused */ }
+    try {
+      if (api.synth.paused) api.synth.resume();
+    } catch {
+      /* not paused */
+    }
     const start = from ?? (status === 'ended' ? 0 : index);
     setStatus('playing');
     speak(Math.max(0, Math.min(start, plan.items.length)));
   }
 
   return {
-    get status() { return status; },
-    get index() { return index; },
+    get status() {
+      return status;
+    },
+    get index() {
+      return index;
+    },
     play,
     pause() {
       if (status !== 'playing') return;
@@ -141,8 +154,8 @@ export function createPlayer(api: SpeechApi, initial: SpeechPlan, events: Player
       }
     },
     configure(o) {
-      const changed = (o.rate !== undefined && o.rate !== rate)
-        || (o.voice !== undefined && o.voice?.voiceURI !== voice?.voiceURI);
+      const changed =
+        (o.rate !== undefined && o.rate !== rate) || (o.voice !== undefined && o.voice?.voiceURI !== voice?.voiceURI);
       if (o.rate !== undefined) rate = o.rate;
       if (o.voice !== undefined) voice = o.voice;
       if (changed && status === 'playing') play(index);

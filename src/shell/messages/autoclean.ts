@@ -35,11 +35,17 @@ export interface AutoCleanState {
 }
 
 export type AutoCleanToBackground = {
-  'autoclean:article': { request: { navigation: string; reason: string }; response: { action: AutoCleanDecision; reason?: string } };
+  'autoclean:article': {
+    request: { navigation: string; reason: string };
+    response: { action: AutoCleanDecision; reason?: string };
+  };
   'autoclean:open': { request: Record<string, never>; response: { opened: boolean } };
   'autoclean:dismiss': { request: Record<string, never>; response: void };
   'autoclean:site': { request: Record<string, never>; response: AutoCleanSiteInfo };
-  'autoclean:choose': { request: { mode: 'always' | 'never' }; response: { done: boolean; grantPageOpened: boolean; display: string } };
+  'autoclean:choose': {
+    request: { mode: 'always' | 'never' };
+    response: { done: boolean; grantPageOpened: boolean; display: string };
+  };
   'autoclean:state': { request: Record<string, never>; response: AutoCleanState };
   'autoclean:set-enabled': { request: { enabled: boolean }; response: AutoCleanState };
   'autoclean:set-mode': { request: { site: string; mode: SiteMode | null }; response: AutoCleanState };
@@ -59,11 +65,15 @@ type RuntimeLike = { id?: string; sendMessage(message: unknown): Promise<unknown
  * webextension-polyfill alone is 10 KB. Throws when the extension context is gone (Chrome leaves
  * orphaned content scripts running after an update; their runtime.id is undefined).
  */
-export async function sendFromDetector<K extends keyof AutoCleanToBackground>(type: K, payload: AcReq<K>): Promise<AcRes<K>> {
+export async function sendFromDetector<K extends keyof AutoCleanToBackground>(
+  type: K,
+  payload: AcReq<K>,
+): Promise<AcRes<K>> {
   const g = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
   const runtime = g.browser?.runtime ?? g.chrome?.runtime;
   if (!runtime?.id) throw new Error('extension context invalidated');
-  const reply = (await runtime.sendMessage({ type, payload })) as { ok: true; value: AcRes<K> } | { ok: false; error: string } | undefined;
+  const reply = (await runtime.sendMessage({ type, payload })) as
+    { ok: true; value: AcRes<K> } | { ok: false; error: string } | undefined;
   if (!reply) throw new Error(`no handler for ${type}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;

@@ -25,8 +25,16 @@ describe('shingle scoring', () => {
     expect(s.recall).toBeCloseTo(0.2);
   });
   it('a perfect page scores 1/1 and counts as exact; case matters', () => {
-    expect(scorePage('One two three four', 'One two three four')).toMatchObject({ precision: 1, recall: 1, exact: true });
-    expect(scorePage('One two three four', 'one two three four')).toMatchObject({ precision: 0, recall: 0, exact: false });
+    expect(scorePage('One two three four', 'One two three four')).toMatchObject({
+      precision: 1,
+      recall: 1,
+      exact: true,
+    });
+    expect(scorePage('One two three four', 'one two three four')).toMatchObject({
+      precision: 0,
+      recall: 0,
+      exact: false,
+    });
   });
   it('corpus F1 is the harmonic mean of the mean precision and the mean recall', () => {
     const pages = [scorePage('a b c d e', 'a b c d e'), scorePage('a b c d e f g', 'a b c d x y z')];

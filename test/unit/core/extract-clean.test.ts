@@ -8,12 +8,15 @@ import { extract } from '../../../src/core/extract.js';
 import { bestSrcsetCandidate } from '../../../src/core/article/clean.js';
 
 const url = 'https://news.example/world/2024/05/01/harbour-story-123456';
-const LONG = (n: number): string => `<p>${'The harbour reopened on Tuesday after a week of repairs to the sea wall, officials said. '.repeat(3)}(${n})</p>`;
+const LONG = (n: number): string =>
+  `<p>${'The harbour reopened on Tuesday after a week of repairs to the sea wall, officials said. '.repeat(3)}(${n})</p>`;
 
 function run(body: string, atEnd = false): { textContent: string; content: string } {
   const article = atEnd ? `${LONG(1)}${LONG(2)}${LONG(3)}${body}` : `${LONG(1)}${body}${LONG(2)}${LONG(3)}`;
-  const doc = new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article>${article}</article></body></html>`,
-    { url, virtualConsole: new VirtualConsole() }).window.document;
+  const doc = new JSDOM(
+    `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article>${article}</article></body></html>`,
+    { url, virtualConsole: new VirtualConsole() },
+  ).window.document;
   return extract(doc, { url });
 }
 const text = (body: string, atEnd = false): string => run(body, atEnd).textContent;
@@ -50,10 +53,22 @@ describe('removed: clutter in any of the supported languages', () => {
     ['À lire aussi', '<p>À lire aussi : <a href="/x-2">Le port rouvre</a></p>', 'Le port rouvre'],
     ['Mehr zum Thema', '<p><b>Mehr zum Thema</b> <a href="/x-3">Hafen wieder offen</a></p>', 'Hafen wieder'],
     ['Lesen Sie auch', '<p>Lesen Sie auch: <a href="/x-4">Die Fähre fährt wieder</a></p>', 'Die Fähre'],
-    ['share bar', '<div><a href="https://facebook.com/sharer">Share</a> <a href="https://twitter.com/intent">Tweet</a> <a href="mailto:">Email</a></div>', 'Tweet'],
-    ['newsletter box', '<div class="newsletter-promo"><h3>Morning briefing</h3><p>The news you need, before breakfast.</p></div>', 'Morning briefing'],
+    [
+      'share bar',
+      '<div><a href="https://facebook.com/sharer">Share</a> <a href="https://twitter.com/intent">Tweet</a> <a href="mailto:">Email</a></div>',
+      'Tweet',
+    ],
+    [
+      'newsletter box',
+      '<div class="newsletter-promo"><h3>Morning briefing</h3><p>The news you need, before breakfast.</p></div>',
+      'Morning briefing',
+    ],
     ['sign-up line', '<p>Sign up for our free daily newsletter <a href="/nl">here</a>.</p>', 'free daily newsletter'],
-    ['related box by class', '<div class="related-links"><a href="/a">One story</a> <a href="/b">Two story</a> <a href="/c">Three story</a></div>', 'Two story'],
+    [
+      'related box by class',
+      '<div class="related-links"><a href="/a">One story</a> <a href="/b">Two story</a> <a href="/c">Three story</a></div>',
+      'Two story',
+    ],
     ['comment heading', '<h2>12 comments</h2>', '12 comments'],
   ] as const) {
     it(name, () => expect(text(html)).not.toContain(gone));
@@ -63,10 +78,18 @@ describe('removed: clutter in any of the supported languages', () => {
 describe('after the story: staff credits, contact lines, promos', () => {
   for (const [name, html, gone] of [
     ['Reuters credits', '<p>(Reporting by Jane Roe; Editing by John Doe)</p>', 'Editing by'],
-    ['AP contributors', '<p>Associated Press writers Ann Lee and Bo Chan contributed to this report.</p>', 'contributed to this report'],
+    [
+      'AP contributors',
+      '<p>Associated Press writers Ann Lee and Bo Chan contributed to this report.</p>',
+      'contributed to this report',
+    ],
     ['contact line', '<p>Have a tip? Amy Smith may be reached at amy@news.example.</p>', 'may be reached'],
     ['app promo', '<p><strong>CLICK HERE TO GET THE HARBOUR TIMES APP</strong></p>', 'CLICK HERE'],
-    ['shouted teaser', '<p><a href="/other-story-1">MAYOR ANNOUNCES SURPRISE RESIGNATION AFTER TWELVE YEARS</a></p>', 'SURPRISE RESIGNATION'],
+    [
+      'shouted teaser',
+      '<p><a href="/other-story-1">MAYOR ANNOUNCES SURPRISE RESIGNATION AFTER TWELVE YEARS</a></p>',
+      'SURPRISE RESIGNATION',
+    ],
   ] as const) {
     it(name, () => expect(text(html, true)).not.toContain(gone));
   }
@@ -90,21 +113,26 @@ describe('srcset', () => {
   it('picks the widest candidate, then the highest density', () => {
     expect(bestSrcsetCandidate('a.jpg 400w, b.jpg 1200w, c.jpg 800w')).toBe('b.jpg');
     expect(bestSrcsetCandidate('a.jpg 1x, b.jpg 2x')).toBe('b.jpg');
-    expect(bestSrcsetCandidate('https://cdn.example/i/w_400,h_300/a.jpg 400w, https://cdn.example/i/w_800,h_600/a.jpg 800w')).toBe('https://cdn.example/i/w_800,h_600/a.jpg');
+    expect(
+      bestSrcsetCandidate('https://cdn.example/i/w_400,h_300/a.jpg 400w, https://cdn.example/i/w_800,h_600/a.jpg 800w'),
+    ).toBe('https://cdn.example/i/w_800,h_600/a.jpg');
     expect(bestSrcsetCandidate('data:image/gif;base64,R0lGOD 1x')).toBeNull();
   });
 });
 
 /** A whole page (not only an <article>), for shapes that wrap the story: a page-wide form. */
 function page(html: string, head = ''): ReturnType<typeof extract> {
-  const doc = new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title>${head}</head><body>${html}</body></html>`,
-    { url, virtualConsole: new VirtualConsole() }).window.document;
+  const doc = new JSDOM(
+    `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title>${head}</head><body>${html}</body></html>`,
+    { url, virtualConsole: new VirtualConsole() },
+  ).window.document;
   return extract(doc, { url });
 }
 
 describe('containers that hold the story are not clutter', () => {
   it('a page-wide <form> (ASP.NET) around the article keeps the article', () => {
-    const r = page(`<form method="post" action="./story.aspx" id="aspnetForm"><input type="hidden" name="__VIEWSTATE" value="x">
+    const r =
+      page(`<form method="post" action="./story.aspx" id="aspnetForm"><input type="hidden" name="__VIEWSTATE" value="x">
       <div id="header"><a href="/">Home</a> <a href="/news">News</a></div>
       <div id="content"><h1>Harbour reopens</h1>${LONG(1)}${LONG(2)}${LONG(3)}</div>
       <div id="footer"><input type="text" name="q"><button>Search</button></div></form>`);
@@ -114,7 +142,10 @@ describe('containers that hold the story are not clutter', () => {
     expect(r.textContent).not.toContain('Search');
   });
   it('a comment form inside the article still goes', () => {
-    const r = run('<form class="comment-form"><label>Your name</label><input name="n"><textarea></textarea><button>Post</button></form>', true);
+    const r = run(
+      '<form class="comment-form"><label>Your name</label><input name="n"><textarea></textarea><button>Post</button></form>',
+      true,
+    );
     expect(r.textContent).not.toContain('Your name');
   });
   it('a paragraph in a wrapper named for the ad it interleaves ("section-and-ad") stays', () => {
@@ -125,20 +156,26 @@ describe('containers that hold the story are not clutter', () => {
   });
   it('a lead paragraph whose class calls it a teaser ("article-teaser") stays; a short teaser box of links goes', () => {
     const lead = 'The government wants to speed up the expansion of wind power, the ministry said.';
-    const r = text(`<p class="article-teaser">${lead}</p>`
-      + '<div class="teaser"><a href="/other-story">Another story from the site</a></div>');
+    const r = text(
+      `<p class="article-teaser">${lead}</p>` +
+        '<div class="teaser"><a href="/other-story">Another story from the site</a></div>',
+    );
     expect(r).toContain(lead);
     expect(r).not.toContain('Another story from the site');
   });
   it('an ad block of links and labels still goes', () => {
-    expect(text('<div class="ad-container"><a href="https://ads.example/1">Buy cheap ferry tickets now</a></div>')).not.toContain('ferry tickets');
+    expect(
+      text('<div class="ad-container"><a href="https://ads.example/1">Buy cheap ferry tickets now</a></div>'),
+    ).not.toContain('ferry tickets');
   });
 });
 
 describe('byline and date lines leave the body only when the header shows them', () => {
   const byline = '<p>By Jane Roe, Associated Press</p>';
   it('a wire credit the byline does not hold stays in the body', () => {
-    expect(page(`<article>${byline}${LONG(1)}${LONG(2)}${LONG(3)}</article>`).textContent).toContain('By Jane Roe, Associated Press');
+    expect(page(`<article>${byline}${LONG(1)}${LONG(2)}${LONG(3)}</article>`).textContent).toContain(
+      'By Jane Roe, Associated Press',
+    );
   });
   it('the same line goes when the header shows its author and agency', () => {
     const head = '<meta name="author" content="Jane Roe">';
@@ -149,7 +186,8 @@ describe('byline and date lines leave the body only when the header shows them',
   });
   it('a date line goes when the dateline shows it, and stays when it says more (a place)', () => {
     const head = '<meta property="article:published_time" content="2024-05-01T10:05:00-04:00">';
-    const dated = (line: string): string => page(`<article><p>${line}</p>${LONG(1)}${LONG(2)}</article>`, head).textContent;
+    const dated = (line: string): string =>
+      page(`<article><p>${line}</p>${LONG(1)}${LONG(2)}</article>`, head).textContent;
     expect(dated('Published May 1, 2024 at 10:05 a.m.')).not.toContain('Published May 1');
     expect(dated('Filed from Lagos harbour, May 1, 2024')).toContain('Filed from Lagos harbour');
   });
@@ -164,8 +202,10 @@ describe('title', () => {
   ] as const) {
     it(`${raw} → ${want}`, () => {
       const head = `<title>${raw}</title>${site ? `<meta property="og:site_name" content="${site}">` : ''}`;
-      const doc = new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body><article><h1>x</h1>${LONG(1)}${LONG(2)}</article></body></html>`,
-        { url, virtualConsole: new VirtualConsole() }).window.document;
+      const doc = new JSDOM(
+        `<!DOCTYPE html><html><head>${head}</head><body><article><h1>x</h1>${LONG(1)}${LONG(2)}</article></body></html>`,
+        { url, virtualConsole: new VirtualConsole() },
+      ).window.document;
       expect(extract(doc, { url }).title).toBe(want);
     });
   }
@@ -180,7 +220,11 @@ describe('reading time, comment calls and one-word share buttons', () => {
   for (const [name, html, gone] of [
     ['Réactions (N)', '<h2>Réactions (12)</h2>', 'Réactions'],
     ['Connectez-vous pour réagir', '<p>Connectez-vous pour réagir</p>', 'Connectez-vous'],
-    ['LINEで送る', '<div><a href="https://line.me/R/msg">LINEで送る</a> <a href="https://b.hatena.ne.jp">はてなブックマーク</a></div>', 'LINE'],
+    [
+      'LINEで送る',
+      '<div><a href="https://line.me/R/msg">LINEで送る</a> <a href="https://b.hatena.ne.jp">はてなブックマーク</a></div>',
+      'LINE',
+    ],
   ] as const) {
     it(name, () => expect(text(html, true)).not.toContain(gone));
   }
@@ -188,8 +232,9 @@ describe('reading time, comment calls and one-word share buttons', () => {
 
 describe('"Also in <section>" headline lists', () => {
   it('the heading and its list go; a sentence that starts the same way stays', () => {
-    const list = '<h3>Also in Business</h3><ul><li><a href="/b/1">Oil prices climb again</a></li>'
-      + '<li><a href="/b/2">Bank cuts rates</a></li><li><a href="/b/3">Shares slide in Tokyo</a></li></ul>';
+    const list =
+      '<h3>Also in Business</h3><ul><li><a href="/b/1">Oil prices climb again</a></li>' +
+      '<li><a href="/b/2">Bank cuts rates</a></li><li><a href="/b/3">Shares slide in Tokyo</a></li></ul>';
     const r = text(list, true);
     expect(r).not.toContain('Also in Business');
     expect(r).not.toContain('Oil prices');

@@ -27,15 +27,35 @@ describe('the seed page (en.haberler.com)', () => {
   });
 
   it('keeps the first and last paragraphs', () => {
-    expect(r.textContent).toContain('The U.S. on Friday called on Libyan National Army forces led by military commander Khalifa Haftar');
+    expect(r.textContent).toContain(
+      'The U.S. on Friday called on Libyan National Army forces led by military commander Khalifa Haftar',
+    );
     expect(r.textContent).toContain('Libya has since seen the emergence of two rival seats of power');
     expect(r.content).toContain('<p>The U.S. on Friday called on Libyan National Army forces');
   });
 
   it('leaves out the page chrome, the duplicated dateline line, headlines, tags and footer', () => {
-    for (const clutter of ['HOME PAGE', '15/11/2019 16:26', '15.11.2019 13:42', 'News >>', 'العربية', 'Kurdî', 'Türkçe', 'SEARCH IN NEWS',
-      'Latest News', 'Top News', 'STRATCOM', 'Oman Keen To Promote', 'Tags:', 'Politics', 'About Us', 'All rights reserved',
-      'Advertisement', 'Facebook', 'WhatsApp']) {
+    for (const clutter of [
+      'HOME PAGE',
+      '15/11/2019 16:26',
+      '15.11.2019 13:42',
+      'News >>',
+      'العربية',
+      'Kurdî',
+      'Türkçe',
+      'SEARCH IN NEWS',
+      'Latest News',
+      'Top News',
+      'STRATCOM',
+      'Oman Keen To Promote',
+      'Tags:',
+      'Politics',
+      'About Us',
+      'All rights reserved',
+      'Advertisement',
+      'Facebook',
+      'WhatsApp',
+    ]) {
       expect(r.textContent, clutter).not.toContain(clutter);
       expect(r.content, clutter).not.toContain(clutter);
     }
@@ -94,9 +114,29 @@ describe('English page with lazy images, figures and every kind of clutter', () 
   });
 
   it('removes breadcrumbs, byline/date line, share bar, ad label, read-also line, related box, newsletter, tags, comments', () => {
-    for (const clutter of ['Home', 'Local', 'By Maria Okafor', 'March 12, 2024 9:15', 'Facebook', 'Twitter', 'Print', 'Advertisement',
-      'Read also', 'Ferry service to be cut', 'Related stories', 'Bridge cost estimate rises', 'in your inbox', 'Sign up',
-      'morning newsletter', 'Tags:', 'City council', '42 Comments', 'My commute', 'Most read', 'School closures']) {
+    for (const clutter of [
+      'Home',
+      'Local',
+      'By Maria Okafor',
+      'March 12, 2024 9:15',
+      'Facebook',
+      'Twitter',
+      'Print',
+      'Advertisement',
+      'Read also',
+      'Ferry service to be cut',
+      'Related stories',
+      'Bridge cost estimate rises',
+      'in your inbox',
+      'Sign up',
+      'morning newsletter',
+      'Tags:',
+      'City council',
+      '42 Comments',
+      'My commute',
+      'Most read',
+      'School closures',
+    ]) {
       expect(r.textContent, clutter).not.toContain(clutter);
     }
     expect(r.content).not.toMatch(/<(form|input|button|nav)\b/);
@@ -111,8 +151,20 @@ describe('German page', () => {
     expect(r.lang).toBe('de');
     expect(r.textContent.startsWith('Die Deutsche Bahn will die Fahrzeit')).toBe(true);
     expect(r.textContent).toContain('in dem auch Einwände der Bevölkerung geprüft werden.');
-    for (const clutter of ['Anzeige', 'Teilen', 'Mehr zum Thema', 'Bahn so unpünktlich', 'Lesen Sie auch', 'Verkehrsminister im Interview',
-      'Newsletter', 'Jetzt anmelden', 'Kommentare', 'Das glaube ich erst', 'Veröffentlicht am', 'Impressum']) {
+    for (const clutter of [
+      'Anzeige',
+      'Teilen',
+      'Mehr zum Thema',
+      'Bahn so unpünktlich',
+      'Lesen Sie auch',
+      'Verkehrsminister im Interview',
+      'Newsletter',
+      'Jetzt anmelden',
+      'Kommentare',
+      'Das glaube ich erst',
+      'Veröffentlicht am',
+      'Impressum',
+    ]) {
       expect(r.textContent, clutter).not.toContain(clutter);
     }
     expect(r.isNews).toBe(true);
@@ -127,7 +179,14 @@ describe('French page behind a paywall', () => {
     expect(r.byline).toBe('Claire Dubois');
     expect(r.textContent.startsWith('Les députés de la majorité présidentielle')).toBe(true);
     expect(r.textContent).toContain('les concertations ont déjà eu lieu à l’automne dernier.');
-    for (const clutter of ['Publicité', 'À lire aussi', 'ce que contient le projet', 'newsletter', 'réservé aux abonnés', 'Partager']) {
+    for (const clutter of [
+      'Publicité',
+      'À lire aussi',
+      'ce que contient le projet',
+      'newsletter',
+      'réservé aux abonnés',
+      'Partager',
+    ]) {
       expect(r.textContent, clutter).not.toContain(clutter);
     }
   });
@@ -145,7 +204,8 @@ describe('Japanese short article', () => {
     expect(r.title).toBe('大阪で新しい路面電車の試験運行が始まる');
     expect(r.textContent.startsWith('大阪市で１２日')).toBe(true);
     expect(r.textContent).toContain('一般の乗客は乗れない。');
-    for (const clutter of ['広告', '関連記事', '路面電車の新車両を公開', 'アクセスランキング', 'ホーム']) expect(r.textContent, clutter).not.toContain(clutter);
+    for (const clutter of ['広告', '関連記事', '路面電車の新車両を公開', 'アクセスランキング', 'ホーム'])
+      expect(r.textContent, clutter).not.toContain(clutter);
     expect(r.wordCount).toBeGreaterThan(100); // CJK characters count one each
     expect(r.readingMinutes).toBe(1);
   });
@@ -160,7 +220,8 @@ describe('Arabic RTL page', () => {
     expect(r.byline).toBe('أحمد المصري, سارة خليل');
     expect(r.textContent.startsWith('افتتحت الحكومة يوم الثلاثاء')).toBe(true);
     expect(r.textContent).toContain('لضمان الاستفادة الكاملة من الطاقة المنتجة.');
-    for (const clutter of ['إعلان', 'اقرأ أيضا', 'تراجع أسعار', 'فيسبوك', 'مشاركة']) expect(r.textContent, clutter).not.toContain(clutter);
+    for (const clutter of ['إعلان', 'اقرأ أيضا', 'تراجع أسعار', 'فيسبوك', 'مشاركة'])
+      expect(r.textContent, clutter).not.toContain(clutter);
     expect(r.isNews).toBe(true);
   });
 });

@@ -15,7 +15,9 @@ import { PAYLOADS, hostileArticle } from '../../fixtures/hostile/payloads.js';
 import { renderAndProbe, violations } from '../../fixtures/hostile/invariants.js';
 
 let parser: JSDOM;
-beforeAll(() => { parser = new JSDOM('<!doctype html><body></body>', { url: 'https://news.example/' }); });
+beforeAll(() => {
+  parser = new JSDOM('<!doctype html><body></body>', { url: 'https://news.example/' });
+});
 afterAll(() => parser.window.close());
 
 const ids = PAYLOADS.map((p) => p.id);
@@ -59,7 +61,10 @@ describe('extract() on an article carrying the payload', () => {
     it(`${p.id}: ${p.threat}`, async () => {
       const page = new JSDOM(hostileArticle(p.html), { url: 'https://news.example/2024/05/01/council-budget' });
       try {
-        const result = extract(page.window.document, { url: 'https://news.example/2024/05/01/council-budget', now: '2024-05-02T10:00:00Z' });
+        const result = extract(page.window.document, {
+          url: 'https://news.example/2024/05/01/council-budget',
+          now: '2024-05-02T10:00:00Z',
+        });
         // The article is still there: the payload did not make the reader give up.
         expect(result.error).toBeUndefined();
         expect(result.textContent).toContain('Paragraph 1');
@@ -85,13 +90,21 @@ describe('specific guarantees', () => {
   const doc = (): Document => parser.window.document;
 
   it('entity-encoded and whitespace-obfuscated javascript: links lose their href but keep their text', () => {
-    const out = sanitizeHtml(PAYLOADS.filter((p) => p.id.startsWith('a_js')).map((p) => p.html).join(''), doc());
+    const out = sanitizeHtml(
+      PAYLOADS.filter((p) => p.id.startsWith('a_js'))
+        .map((p) => p.html)
+        .join(''),
+      doc(),
+    );
     expect(out).not.toMatch(/href/i);
     expect(out).toContain('read more');
   });
 
   it('srcset keeps its http(s) candidates and drops javascript: and data: ones', () => {
-    const out = sanitizeHtml('<img src="https://cdn.example/a.jpg" srcset="javascript:alert(1) 2x, https://cdn.example/a.jpg 1x, data:image/png;base64,AAAA 3x, https://cdn.example/a,b.jpg 640w">', doc());
+    const out = sanitizeHtml(
+      '<img src="https://cdn.example/a.jpg" srcset="javascript:alert(1) 2x, https://cdn.example/a.jpg 1x, data:image/png;base64,AAAA 3x, https://cdn.example/a,b.jpg 640w">',
+      doc(),
+    );
     const img = JSDOM.fragment(out).querySelector('img')!;
     expect(img.getAttribute('srcset')).toBe('https://cdn.example/a.jpg 1x, https://cdn.example/a,b.jpg 640w');
   });
@@ -103,13 +116,20 @@ describe('specific guarantees', () => {
   });
 
   it('no CSS at all: no style attribute, no style element, no url() beacon, no class to hook page CSS', () => {
-    const out = sanitizeHtml(PAYLOADS.filter((p) => p.id.startsWith('css_') || p.id === 'style_tag').map((p) => p.html).join(''), doc());
+    const out = sanitizeHtml(
+      PAYLOADS.filter((p) => p.id.startsWith('css_') || p.id === 'style_tag')
+        .map((p) => p.html)
+        .join(''),
+      doc(),
+    );
     expect(out).not.toMatch(/<style|\sstyle=|url\(|\sclass=/i);
     expect(out).toContain('Your session expired'); // the text stays, the overlay styling goes
   });
 
   it('links open safely: rel="noopener noreferrer", any target becomes _blank', () => {
-    const a = JSDOM.fragment(sanitizeHtml('<a href="https://evil.example/" target="_top">x</a><a href="https://ok.example/">y</a>', doc())).querySelectorAll('a');
+    const a = JSDOM.fragment(
+      sanitizeHtml('<a href="https://evil.example/" target="_top">x</a><a href="https://ok.example/">y</a>', doc()),
+    ).querySelectorAll('a');
     expect(a[0]!.getAttribute('rel')).toBe('noopener noreferrer');
     expect(a[0]!.getAttribute('target')).toBe('_blank');
     expect(a[1]!.getAttribute('rel')).toBe('noopener noreferrer');
@@ -117,7 +137,9 @@ describe('specific guarantees', () => {
   });
 
   it('iframe srcdoc kept by Readability for a video URL never reaches the output', () => {
-    const page = new JSDOM(hostileArticle(PAYLOADS.find((p) => p.id === 'iframe_srcdoc')!.html), { url: 'https://news.example/a' });
+    const page = new JSDOM(hostileArticle(PAYLOADS.find((p) => p.id === 'iframe_srcdoc')!.html), {
+      url: 'https://news.example/a',
+    });
     const result = extract(page.window.document, { url: 'https://news.example/a' });
     page.window.close();
     expect(result.content).not.toMatch(/iframe|srcdoc/i);

@@ -30,10 +30,16 @@ describe('extract() invariants on every page fixture', () => {
         for (const attr of Array.from(el.attributes)) {
           expect(attr.name, `${el.localName}[${attr.name}]`).not.toMatch(/^on/i);
           expect(attr.name).not.toMatch(/^(style|srcdoc|formaction|action)$/i);
-          expect(attr.value.replace(/[\s\u0000-\u001f]/g, ''), `${el.localName}[${attr.name}]`).not.toMatch(/^(javascript|vbscript|data:text)/i);
+          expect(attr.value.replace(/[\s\u0000-\u001f]/g, ''), `${el.localName}[${attr.name}]`).not.toMatch(
+            /^(javascript|vbscript|data:text)/i,
+          );
         }
       }
-      expect(dom.querySelector('script, iframe, frame, object, embed, form, input, button, style, svg, math, base, meta, link')).toBeNull();
+      expect(
+        dom.querySelector(
+          'script, iframe, frame, object, embed, form, input, button, style, svg, math, base, meta, link',
+        ),
+      ).toBeNull();
     });
   }
 

@@ -8,7 +8,8 @@
 export function normalizeDigits(s: string): string {
   return s.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\u0966-\u096F\u09E6-\u09EF]/g, (c) => {
     const code = c.charCodeAt(0);
-    const zero = code >= 0xff10 ? 0xff10 : code >= 0x09e6 ? 0x09e6 : code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+    const zero =
+      code >= 0xff10 ? 0xff10 : code >= 0x09e6 ? 0x09e6 : code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
     return String(code - zero);
   });
 }

@@ -8,11 +8,21 @@
  */
 export const READ_ALSO_PHRASES: Readonly<Record<string, readonly string[]>> = {
   en: [
-    'read (?:also|more|next)', 'also read', 'see also', 'more on this', 'further reading',
+    'read (?:also|more|next)',
+    'also read',
+    'see also',
+    'more on this',
+    'further reading',
     'related(?: articles?| stories| story| coverage| news| content| reading)?',
   ],
-  de: ['lesen sie (?:auch|mehr|hier)', 'mehr zum thema', 'auch interessant', 'zum thema',
-    'das könnte sie auch interessieren', 'weitere artikel'],
+  de: [
+    'lesen sie (?:auch|mehr|hier)',
+    'mehr zum thema',
+    'auch interessant',
+    'zum thema',
+    'das könnte sie auch interessieren',
+    'weitere artikel',
+  ],
   fr: ['lire aussi', 'à lire aussi', 'a lire aussi', 'voir aussi', 'à voir aussi', 'sur le même sujet'],
   es: ['ver también', 'lee también', 'lea también', 'leer más', 'le puede interesar', 'te puede interesar'],
   it: ['leggi anche', 'potrebbe interessarti'],
@@ -33,9 +43,21 @@ export const READ_ALSO_PHRASES: Readonly<Record<string, readonly string[]>> = {
  * "Most read", "Watch:"); too generic to mark an in-article link as related. Languages: en, tr.
  */
 export const MORE_STORIES_LABELS: readonly string[] = [
-  'more from', 'more:', 'recommended(?: for you)?', 'you may also like',
-    'you might also like', "don['’ ]?t miss", 'see more',
-  'must read', 'trending', 'top stories', 'most read', 'most popular', 'watch:', 'listen:', 'daha fazla',
+  'more from',
+  'more:',
+  'recommended(?: for you)?',
+  'you may also like',
+  'you might also like',
+  "don['’ ]?t miss",
+  'see more',
+  'must read',
+  'trending',
+  'top stories',
+  'most read',
+  'most popular',
+  'watch:',
+  'listen:',
+  'daha fazla',
 ];
 
 /**

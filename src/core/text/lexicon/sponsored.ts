@@ -6,9 +6,19 @@
  * know words the other did not).
  */
 export const PAID_LABEL_WORDS: Readonly<Record<string, readonly string[]>> = {
-  en: ['advertisement', 'advertising', 'advert', 'ad', 'ads', 'sponsored', 'sponsored content', 'promoted',
+  en: [
+    'advertisement',
+    'advertising',
+    'advert',
+    'ad',
+    'ads',
+    'sponsored',
+    'sponsored content',
+    'promoted',
     'paid (?:post|content)',
-    'partner ?content', 'advertorial'],
+    'partner ?content',
+    'advertorial',
+  ],
   de: ['anzeige', 'werbung'],
   fr: ['publicité', 'publicite', 'pub', 'sponsorisé', 'annonce'],
   es: ['publicidad', 'patrocinado', 'patrocinada'],
@@ -28,10 +38,13 @@ const PAID_WORDS = Object.values(PAID_LABEL_WORDS).flat().join('|');
 /** "Continue reading below the ad": the line an ad slot prints where the story resumes. Languages: en, de, fr. */
 const CONTINUES_AFTER_AD = [
   'continue reading below',
-  '(?:story|article|content|text) continues (?:below|after (?:the |this )?(?:ad|advertisement))'
-    + '(?: (?:the |this )?(?:ad|advertisement))?',
-  'continue reading', 'scroll to continue', '(?:the )?article continues after (?:this )?(?:ad|advertisement)',
-  'weiterlesen nach der anzeige', 'la suite après (?:cette )?(?:la )?publicité',
+  '(?:story|article|content|text) continues (?:below|after (?:the |this )?(?:ad|advertisement))' +
+    '(?: (?:the |this )?(?:ad|advertisement))?',
+  'continue reading',
+  'scroll to continue',
+  '(?:the )?article continues after (?:this )?(?:ad|advertisement)',
+  'weiterlesen nach der anzeige',
+  'la suite après (?:cette )?(?:la )?publicité',
 ].join('|');
 
 /** The whole text of an ad slot's label in an article ("Advertisement", "Anzeige", "Continue reading below"). */
@@ -41,4 +54,31 @@ export const AD_LABEL = new RegExp(`^(?:${PAID_WORDS}|${CONTINUES_AFTER_AD})$`, 
 export const SPONSORED_LABEL = new RegExp(`^(?:${PAID_WORDS}|sponsored by.*|promoted by.*)$`, 'i');
 
 /** Class and id words of paid-recommendation widgets and ad slots (Outbrain, Taboola, native ads). */
-export const SPONSORED_CLASS = /outbrain|taboola|trc_|ob-widget|ob_|sponsor|promoted|partner-?content|paid-?(content|post)|advert|native-?ad|dianomi|plista|revcontent|zergnet|mgid|nativo|adsbygoogle|publicidad|werbung|anzeige|pubblicita|^ads?$|^ads?[-_]|[-_]ads?$/i;
+const SPONSORED_CLASS_PARTS = [
+  'outbrain',
+  'taboola',
+  'trc_',
+  'ob-widget',
+  'ob_',
+  'sponsor',
+  'promoted',
+  'partner-?content',
+  'paid-?(content|post)',
+  'advert',
+  'native-?ad',
+  'dianomi',
+  'plista',
+  'revcontent',
+  'zergnet',
+  'mgid',
+  'nativo',
+  'adsbygoogle',
+  'publicidad',
+  'werbung',
+  'anzeige',
+  'pubblicita',
+  '^ads?$',
+  '^ads?[-_]',
+  '[-_]ads?$',
+];
+export const SPONSORED_CLASS = new RegExp(SPONSORED_CLASS_PARTS.join('|'), 'i');

@@ -29,11 +29,14 @@ function htmlFiles(dir: string): string[] {
   return out.sort();
 }
 
-describe('FastReadability gives Readability\'s result', () => {
-  it('on every page of the project\'s fixtures', () => {
+describe("FastReadability gives Readability's result", () => {
+  it("on every page of the project's fixtures", () => {
     const files = htmlFiles(FIXTURES).filter((f) => !f.startsWith(VENDORED + path.sep));
     expect(files.length).toBeGreaterThan(40);
-    const differ = files.filter((f) => { const [a, b] = both(readFileSync(f, 'utf8')); return JSON.stringify(a) !== JSON.stringify(b); });
+    const differ = files.filter((f) => {
+      const [a, b] = both(readFileSync(f, 'utf8'));
+      return JSON.stringify(a) !== JSON.stringify(b);
+    });
     expect(differ).toEqual([]);
   });
 
@@ -88,7 +91,13 @@ describe('FastReadability given the page it copied', () => {
     const proto = doc.defaultView!.Element.prototype;
     const native = Object.getOwnPropertyDescriptor(proto, 'innerHTML')!;
     let bodyReads = 0;
-    Object.defineProperty(proto, 'innerHTML', { ...native, get(this: Element) { if (this.localName === 'body') bodyReads++; return native.get!.call(this); } });
+    Object.defineProperty(proto, 'innerHTML', {
+      ...native,
+      get(this: Element) {
+        if (this.localName === 'body') bodyReads++;
+        return native.get!.call(this);
+      },
+    });
     let fast: unknown;
     const r = new FastReadability(doc.cloneNode(true) as Document, { source: doc });
     try {
@@ -105,8 +114,11 @@ describe('FastReadability given the page it copied', () => {
   });
 });
 
-describe('FastReadability on Readability\'s own test pages vendored in test/fixtures/readability', () => {
-  const names = readdirSync(VENDORED, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+describe("FastReadability on Readability's own test pages vendored in test/fixtures/readability", () => {
+  const names = readdirSync(VENDORED, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   it('has them', () => expect(names.length).toBeGreaterThanOrEqual(20));
   it.each(names)('%s: the same parse() result', (name) => {
     const [plain, fast] = both(readFileSync(path.join(VENDORED, name, 'source.html'), 'utf8'));

@@ -55,7 +55,10 @@ describe('visible text dates', () => {
   });
 
   it('does not give one date the time of the date before it', () => {
-    const all = findTextDates('Published October 4, 2023 at 2:05 p.m. EDT Updated October 5, 2023', { lang: 'en', now: NOW });
+    const all = findTextDates('Published October 4, 2023 at 2:05 p.m. EDT Updated October 5, 2023', {
+      lang: 'en',
+      now: NOW,
+    });
     expect(all.map((d) => [stampToIso(d.stamp), d.kind])).toEqual([
       ['2023-10-04T14:05-04:00', 'published'],
       ['2023-10-05', 'modified'],
@@ -108,22 +111,32 @@ describe('machine values', () => {
 
 describe('date ranges', () => {
   it('skips both ends of a range: an event, not a dateline', () => {
-    expect(findTextDates('Der Tunnel wird vom 24. April bis 2. Oktober 2017 gesperrt.', { lang: 'de', now: null })).toEqual([]);
+    expect(
+      findTextDates('Der Tunnel wird vom 24. April bis 2. Oktober 2017 gesperrt.', { lang: 'de', now: null }),
+    ).toEqual([]);
     expect(findTextDates('Open 03.04.2024 - 07.04.2024 daily', { lang: 'en-GB', now: null })).toEqual([]);
     expect(findTextDates('Festival: 12 May 2023 to 14 May 2023', { lang: 'en-GB', now: null })).toEqual([]);
-    expect(findTextDates('Posted 12 May 2023 - 14:05', { lang: 'en-GB', now: null }).map((d) => stampToIso(d.stamp))).toEqual(['2023-05-12T14:05']);
+    expect(
+      findTextDates('Posted 12 May 2023 - 14:05', { lang: 'en-GB', now: null }).map((d) => stampToIso(d.stamp)),
+    ).toEqual(['2023-05-12T14:05']);
   });
 });
 
 describe('not a range', () => {
   it('keeps a date after a label and a dash', () => {
-    expect(findTextDates('Aktualisiert - 12.05.2023', { lang: 'de', now: null }).map((d) => [stampToIso(d.stamp), d.kind])).toEqual([['2023-05-12', 'modified']]);
+    expect(
+      findTextDates('Aktualisiert - 12.05.2023', { lang: 'de', now: null }).map((d) => [stampToIso(d.stamp), d.kind]),
+    ).toEqual([['2023-05-12', 'modified']]);
   });
 });
 
 describe('time ranges', () => {
   it('a time range on one day keeps the day', () => {
-    expect(findTextDates('Mittwoch, 20. Februar 2019, 14:45 Uhr bis 15:45 Uhr', { lang: 'de', now: null }).map((d) => stampToIso(d.stamp))).toEqual(['2019-02-20T14:45']);
+    expect(
+      findTextDates('Mittwoch, 20. Februar 2019, 14:45 Uhr bis 15:45 Uhr', { lang: 'de', now: null }).map((d) =>
+        stampToIso(d.stamp),
+      ),
+    ).toEqual(['2019-02-20T14:45']);
   });
 });
 

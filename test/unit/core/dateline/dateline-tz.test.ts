@@ -33,7 +33,12 @@ process.stdout.write(JSON.stringify(out));
 function bundle(): string {
   const res = buildSync({
     stdin: { contents: RUNNER, resolveDir: ROOT, loader: 'ts' },
-    bundle: true, platform: 'node', format: 'esm', write: false, external: ['jsdom'], logLevel: 'silent',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    external: ['jsdom'],
+    logLevel: 'silent',
   });
   return res.outputFiles[0]!.text;
 }
@@ -41,9 +46,14 @@ function bundle(): string {
 function runUnder(code: string, tz: string): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-'], { cwd: ROOT, env: { ...process.env, TZ: tz } });
-    let out = ''; let err = '';
-    child.stdout.on('data', (b: Buffer) => { out += b.toString('utf8'); });
-    child.stderr.on('data', (b: Buffer) => { err += b.toString('utf8'); });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString('utf8');
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err += b.toString('utf8');
+    });
     child.on('error', reject);
     child.on('close', (status) => {
       if (status !== 0) reject(new Error(`child under TZ=${tz} failed: ${err}`));
@@ -56,14 +66,20 @@ function runUnder(code: string, tz: string): Promise<unknown[]> {
 describe('dateline under several TZ settings', () => {
   it('gives identical results in New York and at UTC+14', async () => {
     const code = bundle();
-    const [ny, kiritimati] = await Promise.all([runUnder(code, 'America/New_York'), runUnder(code, 'Pacific/Kiritimati')]);
+    const [ny, kiritimati] = await Promise.all([
+      runUnder(code, 'America/New_York'),
+      runUnder(code, 'Pacific/Kiritimati'),
+    ]);
     expect(ny.length).toBeGreaterThan(10);
     expect(kiritimati).toEqual(ny);
     // And the values are the right ones, not merely the same wrong ones.
     const seed = ny.find((d) => (d as { file: string }).file === 'seed-haberler.html') as Record<string, unknown>;
     expect(seed).toMatchObject({ published: '2019-11-15T13:42', source: 'text' });
     const graph = ny.find((d) => (d as { file: string }).file === 'jsonld-graph.html') as Record<string, unknown>;
-    expect(graph).toMatchObject({ published: '2024-03-12T14:05-04:00', text: 'Washington · 12 Mar 2024, 14:05 UTC−4 (19:05 your time) · updated 16:30' });
+    expect(graph).toMatchObject({
+      published: '2024-03-12T14:05-04:00',
+      text: 'Washington · 12 Mar 2024, 14:05 UTC−4 (19:05 your time) · updated 16:30',
+    });
   }, 120_000);
 
   it('the dateline modules read no host-local Date fields (only UTC getters and Intl with a zone)', () => {

@@ -16,7 +16,7 @@ describe('parseWireDateline', () => {
     ['SPRINGFIELD — The city council voted 7-2 on Tuesday night.', 'Springfield', null],
     ['SPRINGFIELD, Ill. (AP) — The governor signed the bill on Monday.', 'Springfield, Ill.', 'AP'],
     ['NEW YORK (Reuters) - Stocks rose on Wall Street on Friday.', 'New York', 'Reuters'],
-    ['RIO DE JANEIRO (AP) — Brazil\'s president said on Monday.', 'Rio de Janeiro', 'AP'],
+    ["RIO DE JANEIRO (AP) — Brazil's president said on Monday.", 'Rio de Janeiro', 'AP'],
     ['Frankfurt/Main (dpa/lhe) - Der Flughafen meldet mehr Passagiere.', 'Frankfurt/Main', 'dpa/lhe'],
     ['القاهرة - افتتحت الحكومة المصرية اليوم المتحف الكبير.', 'القاهرة', null],
   ])('%s', (text, place, agency) => {
@@ -44,7 +44,9 @@ describe('liftWireDateline', () => {
   };
 
   it('lifts the prefix off the first paragraph, across inline markup', () => {
-    const out = lift('<p><strong>WASHINGTON</strong> (AP) — The U.S. on Friday called on forces to halt.</p><p>Second.</p>');
+    const out = lift(
+      '<p><strong>WASHINGTON</strong> (AP) — The U.S. on Friday called on forces to halt.</p><p>Second.</p>',
+    );
     expect(out.result).toEqual({ place: 'Washington', agency: 'AP' });
     expect(out.html).toBe('<p>The U.S. on Friday called on forces to halt.</p><p>Second.</p>');
   });
@@ -65,13 +67,29 @@ describe('liftWireDateline', () => {
 describe('in the extraction pipeline', () => {
   it('extract() reports place and agency and the article opens with the sentence, not the dateline', async () => {
     const { extract } = await import('../../../../src/core/extract.js');
-    const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 2} of the story goes on about the talks and what the envoys said after the meeting ended late.</p>`).join('');
-    const doc = new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>US urges end to offensive</title>
+    const body = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>Paragraph ${i + 2} of the story goes on about the talks and what the envoys said after the meeting ended late.</p>`,
+    ).join('');
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>US urges end to offensive</title>
       <meta property="article:published_time" content="2019-11-15T13:42:00+03:00"></head><body><article><h1>US urges end to offensive</h1>
       <p>WASHINGTON (AP) — The U.S. on Friday called on Libyan National Army forces to halt their offensive in the war-torn country.</p>${body}</article></body></html>`,
-    { url: 'https://example.com/news/us-urges' }).window.document;
-    const r = extract(doc, { url: 'https://example.com/news/us-urges', now: '2019-11-16T00:00:00Z', locale: 'en-GB', timeZone: 'Europe/London' });
-    expect(r.dateline).toMatchObject({ published: '2019-11-15T13:42+03:00', place: 'Washington', agency: 'AP', source: 'meta' });
+      { url: 'https://example.com/news/us-urges' },
+    ).window.document;
+    const r = extract(doc, {
+      url: 'https://example.com/news/us-urges',
+      now: '2019-11-16T00:00:00Z',
+      locale: 'en-GB',
+      timeZone: 'Europe/London',
+    });
+    expect(r.dateline).toMatchObject({
+      published: '2019-11-15T13:42+03:00',
+      place: 'Washington',
+      agency: 'AP',
+      source: 'meta',
+    });
     expect(r.dateline.text).toBe('Washington · 15 Nov 2019, 13:42 UTC+3 (10:42 your time)');
     expect(r.textContent).toContain('The U.S. on Friday called on');
     expect(r.textContent).not.toContain('WASHINGTON (AP)');

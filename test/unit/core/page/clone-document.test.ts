@@ -14,7 +14,8 @@ const PAGE = `<!doctype html><html lang="de" dir="ltr"><head><title>Story</title
 <body class="page"><!-- c --><style media="screen">${CSS}</style><p>Text <b>bold</b></p>
 <svg><style>${CSS}</style><circle r="1"></circle></svg><img src="i.jpg"></body></html>`;
 
-const load = (html: string): Document => new JSDOM(html, { url: URL, virtualConsole: new VirtualConsole() }).window.document;
+const load = (html: string): Document =>
+  new JSDOM(html, { url: URL, virtualConsole: new VirtualConsole() }).window.document;
 /** The tree as markup with the text of every style element dropped. */
 const withoutStyleText = (html: string): string => html.replace(/(<style\b[^>]*>)[\s\S]*?(<\/style>)/g, '$1$2');
 
@@ -41,7 +42,9 @@ describe('cloneDocument', () => {
   });
 
   it('falls back to a fresh document with a <base> when the doctype cannot be cloned', () => {
-    const doc = load(`<!doctype 1><html><head><title>T</title><style>${CSS}</style></head><body><p><a href="rel.html">x</a></p></body></html>`);
+    const doc = load(
+      `<!doctype 1><html><head><title>T</title><style>${CSS}</style></head><body><p><a href="rel.html">x</a></p></body></html>`,
+    );
     const copy = cloneDocument(doc, URL);
     expect(copy.querySelector('a')?.href).toBe('https://news.example/2019/11/15/rel.html');
     expect(copy.getElementsByTagName('style')[0]?.textContent).toBe('');

@@ -17,12 +17,16 @@ import { extract } from '../../../../src/core/extract.js';
 const URL_ = 'https://news.example.com/world/2024/03/05/storm-hits-the-coast';
 const NOW = new Date('2024-03-20T12:00:00Z');
 const ld = {
-  '@context': 'https://schema.org', '@type': 'NewsArticle',
-  headline: 'Storm\u000bhits the coast', datePublished: '2024-03-05T10:00:00+01:00',
-  relatedLink: [{
-    url: 'https://news.example.com/world/2024/03/04/earlier-storm-warning-issued',
-    headline: 'Earlier storm warning issued for the coast',
-  }],
+  '@context': 'https://schema.org',
+  '@type': 'NewsArticle',
+  headline: 'Storm\u000bhits the coast',
+  datePublished: '2024-03-05T10:00:00+01:00',
+  relatedLink: [
+    {
+      url: 'https://news.example.com/world/2024/03/04/earlier-storm-warning-issued',
+      headline: 'Earlier storm warning issued for the coast',
+    },
+  ],
 };
 const PARAGRAPH = '<p>The storm reached the coast on Tuesday morning and the wind kept rising.</p>';
 const html = `<!doctype html><html lang="en"><head><title>Storm hits the coast</title>

@@ -64,7 +64,10 @@ describe('card times', () => {
 
 describe('headline text', () => {
   it.each([
-    ['ANALYSIS – STRATCOM In Context Of New Social Movements 2 minutes ago...', 'ANALYSIS – STRATCOM In Context Of New Social Movements'],
+    [
+      'ANALYSIS – STRATCOM In Context Of New Social Movements 2 minutes ago...',
+      'ANALYSIS – STRATCOM In Context Of New Social Movements',
+    ],
     ['Boeing CEO to step down in shake-up 13m ago', 'Boeing CEO to step down in shake-up'],
     ['LIVE: Wall Street hits record after Fed decision', 'Wall Street hits record after Fed decision'],
     ['Plus-Artikel: Der Mann, der das Land lahmlegt', 'Der Mann, der das Land lahmlegt'],
@@ -84,7 +87,9 @@ describe('headline text', () => {
   });
 
   it('undoubles only exact repeats', () => {
-    expect(undouble('Sabarimala Case Referred To Larger Bench Sabarimala Case Referred To Larger Bench')).toBe('Sabarimala Case Referred To Larger Bench');
+    expect(undouble('Sabarimala Case Referred To Larger Bench Sabarimala Case Referred To Larger Bench')).toBe(
+      'Sabarimala Case Referred To Larger Bench',
+    );
     expect(undouble('New York, New York')).toBe('New York, New York');
   });
 
@@ -126,8 +131,11 @@ describe('URLs', () => {
       'https://www.lakesidetribune.com/news/local/transit-2024-06-11/amp/',
       'https://amp.lakesidetribune.com/news/local/transit-2024-06-11/?utm_source=twitter#comments',
       'https://m.lakesidetribune.com/news/local/transit-2024-06-11/index.html',
-    ]) expect(normalizeUrl(new URL(u)), u).toBe(key);
-    expect(normalizeUrl(new URL('https://x.example/article.php?id=123&utm_medium=a'))).toBe('x.example/article.php?id=123');
+    ])
+      expect(normalizeUrl(new URL(u)), u).toBe(key);
+    expect(normalizeUrl(new URL('https://x.example/article.php?id=123&utm_medium=a'))).toBe(
+      'x.example/article.php?id=123',
+    );
   });
 
   it('groups sister hosts by registrable domain', () => {

@@ -41,19 +41,29 @@ function parse(slug: string): Loaded {
   const doc = new JSDOM(html, { url: exp.url, virtualConsole: new VirtualConsole() }).window.document;
   // The context extract() passes: the article's title and plain text (here: its paragraphs).
   const title = doc.querySelector('h1')?.textContent?.trim() ?? doc.title;
-  const text = Array.from(doc.querySelectorAll('article p, main p, p')).map((p) => p.textContent ?? '').join(' ');
+  const text = Array.from(doc.querySelectorAll('article p, main p, p'))
+    .map((p) => p.textContent ?? '')
+    .join(' ');
   const canonicalUrl = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  return { doc, exp, ctx: { url: exp.url, canonicalUrl, now: new Date(exp.now), lang: doc.documentElement.lang || null, title, text } };
+  return {
+    doc,
+    exp,
+    ctx: { url: exp.url, canonicalUrl, now: new Date(exp.now), lang: doc.documentElement.lang || null, title, text },
+  };
 }
 
 const pairs = (hs: Array<{ title: string; url: string }>): string[] => hs.map((h) => `${h.title} <${h.url}>`).sort();
 const byUrl = (hs: RelatedHeadline[], url: string): RelatedHeadline | undefined => hs.find((h) => h.url === url);
 
-const slugs = readdirSync(FIXTURES).filter((s) => existsSync(path.join(FIXTURES, s, 'expected.json'))).sort();
+const slugs = readdirSync(FIXTURES)
+  .filter((s) => existsSync(path.join(FIXTURES, s, 'expected.json')))
+  .sort();
 
 describe('related headlines on every labelled page', () => {
   it('has at least 20 labelled pages in at least 5 languages', () => {
-    const langs = new Set(slugs.map((s) => (JSON.parse(readFileSync(path.join(FIXTURES, s, 'expected.json'), 'utf8')) as Expected).lang));
+    const langs = new Set(
+      slugs.map((s) => (JSON.parse(readFileSync(path.join(FIXTURES, s, 'expected.json'), 'utf8')) as Expected).lang),
+    );
     expect(slugs.length).toBeGreaterThanOrEqual(20);
     expect(langs.size).toBeGreaterThanOrEqual(5);
   });
@@ -121,9 +131,17 @@ describe('the seed page (haberler.com, US urges Haftar-led forces…)', () => {
 
 describe('named cases', () => {
   it('sponsored boxes: Outbrain, Taboola, "Sponsored"/"Anzeige"/"Patrocinado" cards and "תוכן ממומן" leave nothing behind', () => {
-    for (const slug of ['en-bbc-sponsored', 'de-spiegel-kicker', 'fr-lemonde-lire-aussi', 'es-elmundo-hace-horas', 'he-ynet-katavot-nosafot']) {
+    for (const slug of [
+      'en-bbc-sponsored',
+      'de-spiegel-kicker',
+      'fr-lemonde-lire-aussi',
+      'es-elmundo-hace-horas',
+      'he-ynet-katavot-nosafot',
+    ]) {
       const { doc, ctx } = load(slug);
-      const titles = findRelated(doc, ctx).map((h) => h.title).join('\n');
+      const titles = findRelated(doc, ctx)
+        .map((h) => h.title)
+        .join('\n');
       const sponsoredTitles = ['belly fat', 'future of banking', 'hidden cost of cheap flights', 'BahnCard', 'Ostsee'];
       const sponsoredAbroad = ['nouvelles tables', 'placas solares', 'רווקים', 'ביטוח'];
       expect(titles, slug).not.toMatch(new RegExp([...sponsoredTitles, ...sponsoredAbroad].join('|')));
@@ -136,7 +154,9 @@ describe('named cases', () => {
     expect(s.find((h) => h.title.startsWith('Vier-Tage-Woche'))?.section).toBe('Lesen Sie auch');
     const guardian = load('en-guardian-world');
     const g = findRelated(guardian.doc, guardian.ctx).map((h) => h.url);
-    expect(g).toContain('https://www.theguardian.com/world/2024/jan/05/spain-drought-andalucia-farmers-olive-oil-prices');
+    expect(g).toContain(
+      'https://www.theguardian.com/world/2024/jan/05/spain-drought-andalucia-farmers-olive-oil-prices',
+    );
     expect(g).not.toContain('https://www.theguardian.com/world/2023/apr/21/spain-drought-catalonia-water-restrictions');
   });
 
@@ -161,14 +181,18 @@ describe('named cases', () => {
     const got = findRelated(ap.doc, ap.ctx);
     expect(got.find((h) => h.title.startsWith('Wall Street'))?.published).toBe('2024-03-20T15:30-04:00');
     expect(got.find((h) => h.title.startsWith('Reddit'))?.published).toBe('2024-03-17');
-    expect(got.find((h) => h.title.startsWith('Appeals court'))?.title).toBe('Appeals court keeps hold on Texas immigration law');
+    expect(got.find((h) => h.title.startsWith('Appeals court'))?.title).toBe(
+      'Appeals court keeps hold on Texas immigration law',
+    );
   });
 
   it('RTL: Arabic and Hebrew titles come through whole, the story on the same subject ranked above unrelated news', () => {
     const ar = load('ar-aljazeera-iqra-aydan');
     const got = findRelated(ar.doc, ar.ctx);
     const rank = (t: string): number => got.findIndex((h) => h.title === t);
-    expect(rank('الجيش السوداني يعلن استعادة مواقع في سنار')).toBeLessThan(rank('أسعار النفط ترتفع مع تراجع المخزونات الأميركية'));
+    expect(rank('الجيش السوداني يعلن استعادة مواقع في سنار')).toBeLessThan(
+      rank('أسعار النفط ترتفع مع تراجع المخزونات الأميركية'),
+    );
     const he = load('he-ynet-katavot-nosafot');
     const heb = findRelated(he.doc, he.ctx);
     expect(heb[0]!.title).toMatch(/ריבית|האינפלציה|משכנתאות/);
@@ -193,7 +217,9 @@ describe('named cases', () => {
     const { doc, ctx } = load('en-jsonld-exclusions');
     const got = findRelated(doc, ctx);
     expect(got.map((h) => h.title)).toContain('Transit tax referendum, explained');
-    expect(got.map((h) => h.url)).not.toContain('https://www.lakesidetribune.com/news/local/city-council-approves-transit-expansion-2024-06-11/amp/');
+    expect(got.map((h) => h.url)).not.toContain(
+      'https://www.lakesidetribune.com/news/local/city-council-approves-transit-expansion-2024-06-11/amp/',
+    );
   });
 });
 
@@ -207,17 +233,49 @@ describe('invariants', () => {
   });
 
   it('returns nothing for an empty page and for a page whose links are all navigation', () => {
-    const empty = new JSDOM('<!doctype html><html><body></body></html>', { url: 'https://a.example/x' }).window.document;
-    expect(findRelated(empty, { url: 'https://a.example/x', canonicalUrl: null, now: new Date(), lang: null, title: '', text: '' })).toEqual([]);
-    const nav = new JSDOM('<!doctype html><body><nav><a href="/world/2024/01/01/a-long-story-slug-here">A long story title in the menu</a></nav><footer><a href="/about">About us</a></footer></body>', { url: 'https://a.example/x' }).window.document;
-    expect(findRelated(nav, { url: 'https://a.example/x', canonicalUrl: null, now: new Date(), lang: null, title: '', text: '' })).toEqual([]);
+    const empty = new JSDOM('<!doctype html><html><body></body></html>', { url: 'https://a.example/x' }).window
+      .document;
+    expect(
+      findRelated(empty, {
+        url: 'https://a.example/x',
+        canonicalUrl: null,
+        now: new Date(),
+        lang: null,
+        title: '',
+        text: '',
+      }),
+    ).toEqual([]);
+    const nav = new JSDOM(
+      '<!doctype html><body><nav><a href="/world/2024/01/01/a-long-story-slug-here">A long story title in the menu</a></nav><footer><a href="/about">About us</a></footer></body>',
+      { url: 'https://a.example/x' },
+    ).window.document;
+    expect(
+      findRelated(nav, {
+        url: 'https://a.example/x',
+        canonicalUrl: null,
+        now: new Date(),
+        lang: null,
+        title: '',
+        text: '',
+      }),
+    ).toEqual([]);
   });
 
   it('counts sister domains only when asked', () => {
-    const html = '<!doctype html><body><section><h2>More from our network</h2><ul><li><a href="https://www.sisterpaper.example/news/2024/05/01/council-votes-on-new-budget-plan">Council votes on new budget plan for schools</a></li></ul></section></body>';
+    const html =
+      '<!doctype html><body><section><h2>More from our network</h2><ul><li><a href="https://www.sisterpaper.example/news/2024/05/01/council-votes-on-new-budget-plan">Council votes on new budget plan for schools</a></li></ul></section></body>';
     const doc = new JSDOM(html, { url: 'https://www.paper.example/news/x-123456' }).window.document;
-    const ctx: RelatedContext = { url: 'https://www.paper.example/news/x-123456', canonicalUrl: null, now: new Date(), lang: 'en', title: '', text: '' };
+    const ctx: RelatedContext = {
+      url: 'https://www.paper.example/news/x-123456',
+      canonicalUrl: null,
+      now: new Date(),
+      lang: 'en',
+      title: '',
+      text: '',
+    };
     expect(findRelated(doc, ctx)).toEqual([]);
-    expect(findRelated(doc, { ...ctx, sisterDomains: ['sisterpaper.example'] }).map((h) => h.title)).toEqual(['Council votes on new budget plan for schools']);
+    expect(findRelated(doc, { ...ctx, sisterDomains: ['sisterpaper.example'] }).map((h) => h.title)).toEqual([
+      'Council votes on new budget plan for schools',
+    ]);
   });
 });

@@ -16,10 +16,28 @@ import { NEWSLETTER } from '../../../../src/core/text/lexicon/newsletter.js';
 
 /** "Read also" lead-ins of both former lists, by language (the union). */
 const READ_ALSO_UNION: Record<string, string[]> = {
-  en: ['Read also', 'Read more', 'Read next', 'Also read', 'See also', 'Related', 'Related story',
-    'Related articles', 'More on this', 'Further reading'],
-  de: ['Lesen Sie auch', 'Lesen Sie mehr', 'Lesen Sie hier', 'Mehr zum Thema', 'Auch interessant', 'Zum Thema',
-    'Das könnte Sie auch interessieren', 'Weitere Artikel'],
+  en: [
+    'Read also',
+    'Read more',
+    'Read next',
+    'Also read',
+    'See also',
+    'Related',
+    'Related story',
+    'Related articles',
+    'More on this',
+    'Further reading',
+  ],
+  de: [
+    'Lesen Sie auch',
+    'Lesen Sie mehr',
+    'Lesen Sie hier',
+    'Mehr zum Thema',
+    'Auch interessant',
+    'Zum Thema',
+    'Das könnte Sie auch interessieren',
+    'Weitere Artikel',
+  ],
   fr: ['Lire aussi', 'À lire aussi', 'A lire aussi', 'Voir aussi', 'À voir aussi', 'Sur le même sujet'],
   es: ['Ver también', 'Lee también', 'Lea también', 'Leer más', 'Le puede interesar', 'Te puede interesar'],
   it: ['Leggi anche', 'Potrebbe interessarti'],
@@ -31,8 +49,17 @@ const READ_ALSO_UNION: Record<string, string[]> = {
   ja: ['関連記事', '関連ニュース', '関連', 'あわせて読みたい'],
   zh: ['相关阅读', '相关新闻', '延伸閱讀'],
   ko: ['관련기사'],
-  ar: ['اقرأ أيضا', 'اقرأ أيضاً', 'اقرأ ايضا', 'اقرأ ايضاً', 'إقرأ أيضا', 'اقرأ المزيد', 'شاهد أيضا', 'شاهد أيضاً',
-    'مواضيع ذات صلة'],
+  ar: [
+    'اقرأ أيضا',
+    'اقرأ أيضاً',
+    'اقرأ ايضا',
+    'اقرأ ايضاً',
+    'إقرأ أيضا',
+    'اقرأ المزيد',
+    'شاهد أيضا',
+    'شاهد أيضاً',
+    'مواضيع ذات صلة',
+  ],
   he: ['קראו גם', 'ראו גם'],
 };
 
@@ -56,14 +83,48 @@ describe('read-also: one list for the article cleaner and the related collector'
 });
 
 describe('sponsored: one word list for the article’s ad label and the card’s paid label', () => {
-  const former = ['advertisement', 'advertising', 'advert', 'ad', 'ads', 'sponsored', 'sponsored content',
-    'promoted', 'paid post',
-    'paid content', 'partner content', 'partnercontent', 'advertorial', 'anzeige', 'werbung', 'publicité',
-      'publicite', 'pub',
-    'sponsorisé', 'annonce', 'publicidad', 'patrocinado', 'patrocinada', 'publicidade', 'conteúdo patrocinado',
-      'pubblicità',
-    'sponsorizzato', 'reclame', 'advertentie', 'reklama', 'реклама', '広告', 'PR', '광고', '广告', '廣告', 'إعلان', 'اعلان',
-      'פרסומת', 'ממומן'];
+  const former = [
+    'advertisement',
+    'advertising',
+    'advert',
+    'ad',
+    'ads',
+    'sponsored',
+    'sponsored content',
+    'promoted',
+    'paid post',
+    'paid content',
+    'partner content',
+    'partnercontent',
+    'advertorial',
+    'anzeige',
+    'werbung',
+    'publicité',
+    'publicite',
+    'pub',
+    'sponsorisé',
+    'annonce',
+    'publicidad',
+    'patrocinado',
+    'patrocinada',
+    'publicidade',
+    'conteúdo patrocinado',
+    'pubblicità',
+    'sponsorizzato',
+    'reclame',
+    'advertentie',
+    'reklama',
+    'реклама',
+    '広告',
+    'PR',
+    '광고',
+    '广告',
+    '廣告',
+    'إعلان',
+    'اعلان',
+    'פרסומת',
+    'ממומן',
+  ];
   it('every former label is both', () => {
     for (const w of former) {
       expect(AD_LABEL.test(w), w).toBe(true);
@@ -81,17 +142,29 @@ describe('sponsored: one word list for the article’s ad label and the card’s
 
 describe('paywall and newsletter phrases, by language', () => {
   const paywall: Record<string, string> = {
-    en: 'Subscribe to continue reading.', fr: 'Cet article est réservé aux abonnés.', de: 'Weiterlesen mit SZ Plus',
-    es: 'Contenido exclusivo para suscriptores', it: 'Riservato agli abbonati',
+    en: 'Subscribe to continue reading.',
+    fr: 'Cet article est réservé aux abonnés.',
+    de: 'Weiterlesen mit SZ Plus',
+    es: 'Contenido exclusivo para suscriptores',
+    it: 'Riservato agli abbonati',
     pt: 'Conteúdo exclusivo para assinantes',
-    ja: 'この記事は有料会員限定です', ar: 'المحتوى متاح للمشتركين فقط',
+    ja: 'この記事は有料会員限定です',
+    ar: 'المحتوى متاح للمشتركين فقط',
   };
   for (const [lang, text] of Object.entries(paywall)) {
     it(`paywall ${lang}`, () => expect(PAYWALL_TEXT.test(text)).toBe(true));
   }
   it('newsletter prompts', () => {
-    for (const t of ['Sign up for our newsletter', 'Abonnez-vous', 'Jetzt abonnieren', 'Iscriviti', 'Suscríbete',
-      'اشترك', 'メルマガ', '订阅']) {
+    for (const t of [
+      'Sign up for our newsletter',
+      'Abonnez-vous',
+      'Jetzt abonnieren',
+      'Iscriviti',
+      'Suscríbete',
+      'اشترك',
+      'メルマガ',
+      '订阅',
+    ]) {
       expect(NEWSLETTER.test(t), t).toBe(true);
     }
   });
@@ -113,7 +186,9 @@ describe('months: one table for the dateline and the headline cards', () => {
       ['nov', 'november', 'novembre', 'noviembre', 'novembro'],
       ['dec', 'december', 'dezember', 'dez', 'décembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro'],
     ];
-    cards.forEach((names, i) => { for (const n of names) expect(MONTHS.get(n), n).toBe(i + 1); });
+    cards.forEach((names, i) => {
+      for (const n of names) expect(MONTHS.get(n), n).toBe(i + 1);
+    });
   });
   it('the dateline’s other languages', () => {
     expect(MONTHS.get('mart')).toBe(3); // Turkish
@@ -133,14 +208,67 @@ describe('digits and time units', () => {
   it('unit words of both former tables', () => {
     const units: Record<string, string[]> = {
       s: ['seconds', 'Sekunden', 'secondes', 'segundos', 'secondi', '秒', 'ثانية', 'שניות', 'секунд', 'saniye'],
-      m: ['min', 'mins', 'minute', 'Minuten', 'minuto', 'minutos', 'minuti', 'minuut', '分', '分钟', 'دقيقة', 'דקות',
-        'минуты', 'dakika'],
-      h: ['h', 'hr', 'hrs', 'hour', 'hours', 'Std.', 'Stunde', 'Stunden', 'heures', 'horas', 'ore', 'ora', 'uur',
-        '時間', '小时', 'ساعة',
-        'שעות', 'час', 'часов', 'saat'],
-      d: ['day', 'days', 'Tag', 'Tagen', 'Tage', 'jour', 'jours', 'día', 'dias', 'giorno', 'giorni', 'dag', 'dagen',
-        '日', '天', 'يوم',
-        'ימים', 'день', 'дня', 'дней', 'gün'],
+      m: [
+        'min',
+        'mins',
+        'minute',
+        'Minuten',
+        'minuto',
+        'minutos',
+        'minuti',
+        'minuut',
+        '分',
+        '分钟',
+        'دقيقة',
+        'דקות',
+        'минуты',
+        'dakika',
+      ],
+      h: [
+        'h',
+        'hr',
+        'hrs',
+        'hour',
+        'hours',
+        'Std.',
+        'Stunde',
+        'Stunden',
+        'heures',
+        'horas',
+        'ore',
+        'ora',
+        'uur',
+        '時間',
+        '小时',
+        'ساعة',
+        'שעות',
+        'час',
+        'часов',
+        'saat',
+      ],
+      d: [
+        'day',
+        'days',
+        'Tag',
+        'Tagen',
+        'Tage',
+        'jour',
+        'jours',
+        'día',
+        'dias',
+        'giorno',
+        'giorni',
+        'dag',
+        'dagen',
+        '日',
+        '天',
+        'يوم',
+        'ימים',
+        'день',
+        'дня',
+        'дней',
+        'gün',
+      ],
       w: ['weeks', 'Wochen', 'semaines', 'semanas', 'settimane', '週間', 'أسبوع', 'שבוע', 'недели', 'hafta'],
     };
     for (const [u, words] of Object.entries(units)) for (const w of words) expect(timeUnitOf(w), w).toBe(u);

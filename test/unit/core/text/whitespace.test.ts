@@ -5,10 +5,45 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { collapse, collapseRuns, collapsedLength, hasNonSpace, isSpace, splitCount } from '../../../../src/core/text/whitespace.js';
+import {
+  collapse,
+  collapseRuns,
+  collapsedLength,
+  hasNonSpace,
+  isSpace,
+  splitCount,
+} from '../../../../src/core/text/whitespace.js';
 
-const PIECES = ['word', ' ', '  ', '\t', '\n', '\r\n', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u200b',
-  '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e', 'é', '東京', '😀', '\ud800', '.', ''];
+const PIECES = [
+  'word',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\v',
+  '\f',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2005',
+  '\u200a',
+  '\u200b',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+  '\u0085',
+  '\u180e',
+  'é',
+  '東京',
+  '😀',
+  '\ud800',
+  '.',
+  '',
+];
 
 describe('white space measures', () => {
   it('treat exactly the code units \\s matches as white space', () => {
@@ -22,24 +57,33 @@ describe('white space measures', () => {
     expect(hasNonSpace(' \u3000\n')).toBe(false);
     expect(collapsedLength('')).toBe(0);
     expect(collapse(text)).toBe('Breaking: the council met today.');
-    for (let c = 0; c <= 0xffff; c++) { const t = `a${String.fromCharCode(c)}b`; expect(collapse(t)).toBe(t.replace(/\s+/g, ' ').trim()); }
+    for (let c = 0; c <= 0xffff; c++) {
+      const t = `a${String.fromCharCode(c)}b`;
+      expect(collapse(t)).toBe(t.replace(/\s+/g, ' ').trim());
+    }
     expect(splitCount('')).toBe(1);
   });
 
   it('agree with the regex expressions on any mix of text and white space', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
-      const text = parts.join('');
-      expect(collapsedLength(text)).toBe(text.replace(/\s+/g, ' ').trim().length);
-      expect(splitCount(text)).toBe(text.split(/\s+/).length);
-      expect(hasNonSpace(text)).toBe(/\S/.test(text));
-      expect(collapse(text)).toBe(text.replace(/\s+/g, ' ').trim());
-      expect(collapseRuns(text)).toBe(text.replace(/\s+/g, ' '));
-      for (const max of [1, 2, 5, 12]) expect(splitCount(text, max)).toBe(Math.min(text.split(/\s+/).length, max));
-    }), { numRuns: 3000, seed: 11 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
-      expect(collapsedLength(text)).toBe(text.replace(/\s+/g, ' ').trim().length);
-      expect(splitCount(text)).toBe(text.split(/\s+/).length);
-      expect(collapse(text)).toBe(text.replace(/\s+/g, ' ').trim());
-    }), { numRuns: 3000, seed: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(collapsedLength(text)).toBe(text.replace(/\s+/g, ' ').trim().length);
+        expect(splitCount(text)).toBe(text.split(/\s+/).length);
+        expect(hasNonSpace(text)).toBe(/\S/.test(text));
+        expect(collapse(text)).toBe(text.replace(/\s+/g, ' ').trim());
+        expect(collapseRuns(text)).toBe(text.replace(/\s+/g, ' '));
+        for (const max of [1, 2, 5, 12]) expect(splitCount(text, max)).toBe(Math.min(text.split(/\s+/).length, max));
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        expect(collapsedLength(text)).toBe(text.replace(/\s+/g, ' ').trim().length);
+        expect(splitCount(text)).toBe(text.split(/\s+/).length);
+        expect(collapse(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
   });
 });

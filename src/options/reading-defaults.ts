@@ -31,7 +31,7 @@ export function setUpReadingDefaults(doc: Document): void {
     for (const r of radios('font')) r.checked = r.value === s.font;
     size.textContent = `${s.fontSize} px`;
     preview.style.fontSize = `${s.fontSize}px`;
-    preview.classList.toggle('sans', s.font === 'sans');
+    for (const f of ['sans', 'humanist', 'mono']) preview.classList.toggle(f, s.font === f);
     down.disabled = s.fontSize <= LIMITS.fontSize.min;
     up.disabled = s.fontSize >= LIMITS.fontSize.max;
     applyTheme(doc, s.theme);

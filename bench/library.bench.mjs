@@ -23,8 +23,16 @@
  *             the browser's at writes, no IPC): useful to compare changes, not as user numbers.
  * Synthetic articles: ~700 words each (Zipf-distributed vocabulary of 20,000 words plus common
  * English), 40 sites, 4 languages, two years of dates; deterministic (seeded).
- * Flags: --node-only, --browser-only, --sizes 100,1000, --baseline <git rev>|none, --reps 3,
- * --verbose (Node: each keystroke's time).
+ *   Sync      Node, in-memory server (issue #25): the sync code (src/sync: bridge, syncOnce) with two
+ *             devices in this process, each a library on fake-indexeddb with a PouchDB memory mirror,
+ *             replicating over HTTP on 127.0.0.1 through test/support/couch-server.ts (express-pouchdb,
+ *             in memory). Per size (--sync-sizes, default 1000,5000): initial sync = A's pass that
+ *             sends its library, then B's first pass into an empty library until B lists them all;
+ *             steady state = one article saved on A → A's pass → B's pass → listed on B (median / max
+ *             of 10). The extension adds its 3 s wait after a change on A (AFTER_CHANGE_MS) before
+ *             A's pass, and B's pass starts when the server's live feed tells the open library page.
+ * Flags: --node-only, --browser-only, --sync-only, --no-sync, --sizes 100,1000, --sync-sizes 1000,5000,
+ * --baseline <git rev>|none, --reps 3, --verbose (Node: each keystroke's time).
  * Writes bench/results/library.json.
  */
 import * as esbuild from 'esbuild';
@@ -41,8 +49,11 @@ const flag = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const SIZES = flag('--sizes', '100,1000,5000').split(',').map(Number);
-const runNode = !args.includes('--browser-only');
-const runBrowser = !args.includes('--node-only');
+const syncOnly = args.includes('--sync-only');
+const SYNC_SIZES = flag('--sync-sizes', '1000,5000').split(',').map(Number);
+const runNode = !syncOnly && !args.includes('--browser-only');
+const runBrowser = !syncOnly && !args.includes('--node-only');
+const runSync = syncOnly || !args.includes('--no-sync');
 
 // ---------- the store, bundled for Node ----------
 const work = await mkdtemp(path.join(tmpdir(), 'dr-bench-library-'));
@@ -55,7 +66,10 @@ await esbuild.build({
       export { listArticles, allSearchRows } from './src/store/read-articles.ts';
       export { SearchIndex } from './src/store/search-index.ts';
       export { toRecords } from './src/store/article-record.ts';
-      export { applyQuery, facets, DEFAULT_QUERY } from './src/library/list-query.ts';`,
+      export { applyQuery, facets, DEFAULT_QUERY } from './src/library/list-query.ts';
+      export { syncOnce } from './src/sync/sync-once.ts';
+      export { keysForRemote } from './src/sync/remote-keys.ts';
+      export { startCouchServer, memoryPouch } from './test/support/couch-server.ts';`,
     resolveDir: root,
     loader: 'ts',
   },
@@ -213,7 +227,7 @@ const q = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))];
 };
 const fmt = (x) => (x === undefined || x === null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
-const results = { generatedAt: new Date().toISOString(), node: [], chromium: [] };
+const results = { generatedAt: new Date().toISOString(), node: [], chromium: [], sync: [] };
 
 // ---------- Node (fake-indexeddb): approximation ----------
 async function benchNode() {
@@ -259,6 +273,68 @@ async function benchNode() {
     );
   }
   db.close();
+}
+
+// ---------- Sync: two devices in Node through the in-memory CouchDB-protocol server ----------
+async function benchSync() {
+  const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
+  const server = await store.startCouchServer();
+  let devices = 0;
+  const device = async (dbName) => {
+    const db = await store.openLibrary({ name: 'library', indexedDB: new IDBFactory(), IDBKeyRange });
+    const mirror = store.memoryPouch(`bench-sync-device-${++devices}`);
+    const sync = async () => {
+      const remote = await server.remote(dbName);
+      const keys = await store.keysForRemote(remote, '', async () => (await remote.info()).doc_count === 0);
+      return store.syncOnce({ db, mirror, keys }, remote);
+    };
+    return { db, mirror, sync };
+  };
+  try {
+    for (const size of SYNC_SIZES) {
+      const dbName = `bench-${size}`;
+      await server.remote(dbName, { create: true });
+      const a = await device(dbName);
+      const b = await device(dbName);
+      for (let i = 0; i < size; i++) await store.saveArticle(a.db, { article: makeArticle(i), now: savedAt(i) });
+      let t = performance.now();
+      const sent = await a.sync();
+      const pushMs = performance.now() - t;
+      t = performance.now();
+      const got = await b.sync();
+      const listed = (await store.listArticles(b.db)).length;
+      const initialMs = performance.now() - t;
+      if (sent.sent !== size || listed !== size) throw new Error(`sync ${size}: sent ${sent.sent}, B lists ${listed}`);
+      const steady = [];
+      for (let k = 0; k < 10; k++) {
+        const i = size + k;
+        const t1 = performance.now();
+        const { id } = await store.saveArticle(a.db, { article: makeArticle(i), now: savedAt(i) });
+        await a.sync();
+        await b.sync();
+        if (!(await b.db.articles.get(id))) throw new Error(`sync ${size}: article ${i} not on B`);
+        steady.push(performance.now() - t1);
+      }
+      const row = {
+        articles: size,
+        pushMs,
+        initialMs,
+        received: got.received,
+        steadyMedianMs: q(steady, 0.5),
+        steadyMaxMs: Math.max(...steady),
+      };
+      results.sync.push(row);
+      console.log(
+        `sync  ${String(size).padStart(5)}  A sends all ${fmt(pushMs)} ms; B empty → lists all ${fmt(initialMs)} ms (${got.received} docs); steady save on A → on B median ${fmt(row.steadyMedianMs)} / max ${fmt(row.steadyMaxMs)} ms`,
+      );
+      a.db.close();
+      b.db.close();
+      await a.mirror.destroy();
+      await b.mirror.destroy();
+    }
+  } finally {
+    await server.close();
+  }
 }
 
 // ---------- Chromium: the real library page ----------
@@ -516,6 +592,12 @@ try {
   if (runNode) {
     console.log('Node + fake-indexeddb (APPROXIMATION of the store code alone; not user-facing numbers):');
     await benchNode();
+  }
+  if (runSync) {
+    console.log(
+      'Sync, Node, in-memory server (src/sync with fake-indexeddb + PouchDB memory mirrors, HTTP to express-pouchdb on 127.0.0.1):',
+    );
+    await benchSync();
   }
   await mkdir(path.join(root, 'bench/results'), { recursive: true });
   await writeFile(path.join(root, 'bench/results/library.json'), JSON.stringify(results, null, 2));

@@ -3,10 +3,13 @@
  * through a CouchDB-protocol server started by this test on 127.0.0.1 (express-pouchdb in memory,
  * test/support/couch-server.ts), configured through the library's Sync section as a user would.
  * Saved on A → in B's library with its photo, readable; opened (read) on B → read on A; a wrong
- * password → the 401 in plain words. Every wait is for a condition.
+ * password → the 401 in plain words; a delete on A → gone on B, Undo on A → back on B; the server
+ * stopped while A is sending 400 articles, then restarted → B holds exactly A's articles, each id
+ * once. Every wait is for a condition.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   clickAction,
@@ -20,6 +23,8 @@ import {
 } from './harness';
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 import { PASSWORD, USER, startCouchServer, type CouchServer } from '../support/couch-server';
+import { toRecords } from '../../src/store/article-record';
+import type { ExtractResult } from '../../src/core/types';
 
 let a: ChromiumSession;
 let b: ChromiumSession;
@@ -37,6 +42,85 @@ async function libraryPage(s: ChromiumSession): Promise<Page> {
 
 const rowTitles = (page: Page): Promise<string[]> =>
   page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
+
+/** What a device's library holds, read from its IndexedDB: [id, url] per article. */
+const stored = (page: Page): Promise<Array<[string, string]>> =>
+  page.evaluate(
+    () =>
+      new Promise<Array<[string, string]>>((resolve, reject) => {
+        const open = indexedDB.open('dateline-library');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('articles').objectStore('articles').getAll();
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve((get.result as Array<{ id: string; url: string }>).map((r) => [r.id, r.url]));
+          };
+        };
+      }),
+  );
+
+/** A library file of `n` small articles (the library's Import reads it). */
+async function libraryFile(n: number): Promise<string> {
+  const entries = Array.from({ length: n }, (_, i) => {
+    const text = `Report ${i} from the sync test. ${'words about the news '.repeat(30)}`;
+    const article = {
+      url: `https://news${i % 5}.example/sync/${i}`,
+      canonicalUrl: null,
+      isNews: true,
+      newsScore: 0.9,
+      newsReasons: [],
+      title: `Sync story ${i}`,
+      byline: null,
+      siteName: null,
+      lang: 'en',
+      dir: 'ltr',
+      excerpt: null,
+      leadImage: null,
+      favicon: null,
+      content: `<p>${text}</p>`,
+      textContent: text,
+      wordCount: 120,
+      readingMinutes: 1,
+      paywalled: false,
+      dateline: { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null },
+      related: [],
+    } as ExtractResult;
+    const parts = toRecords(article, {
+      id: `sync-${i}`,
+      savedAt: 1_700_000_000_000 + i * 60_000,
+      updatedAt: 1_700_000_000_000 + i * 60_000,
+      read: 0,
+      versions: 0,
+      images: { mode: 'store', stored: 0, skipped: 0, bytes: 0 },
+    });
+    const { id: _id, ...body } = parts.body;
+    return { record: parts.record, body, versions: [], images: [] };
+  });
+  const file = path.join(siteDir, 'sync-library.json');
+  await writeFile(
+    file,
+    JSON.stringify({
+      format: 'dateline-reader-library',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      articles: entries,
+    }),
+  );
+  return file;
+}
+
+async function serverDocs(): Promise<number> {
+  try {
+    const res = await fetch(`${couch.origin}/${DB}`, {
+      headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
+    });
+    return ((await res.json()) as { doc_count: number }).doc_count;
+  } catch {
+    return -1;
+  }
+}
 
 async function fillSync(page: Page, password = PASSWORD, database = DB, passphrase = ''): Promise<void> {
   if (!(await page.$eval('#sync details', (d) => (d as HTMLDetailsElement).open))) await page.click('#sync summary');
@@ -118,6 +202,28 @@ describe('sync between two Chromium profiles', () => {
     expect(await libA.textContent('#sync-message')).toBe('');
   });
 
+  it('a delete on A reaches B; Undo on A puts it back on B', async () => {
+    const libA = await libraryPage(a);
+    const libB = await libraryPage(b);
+    await expect.poll(() => rowTitles(libB)).toEqual([ARTICLE_TITLE]);
+    const idsOf = (page: Page): Promise<string[]> =>
+      page.$$eval('#list > li[data-id]', (els) => els.map((e) => (e as HTMLElement).dataset.id ?? ''));
+    const [id] = await idsOf(libA);
+    await libA.click('#list li button[data-act="delete"]');
+    await expect.poll(() => rowTitles(libA)).toEqual([]);
+    // B follows the server live while its page is open: the delete arrives without a click.
+    await expect.poll(() => rowTitles(libB), { timeout: 30_000 }).toEqual([]);
+    // The toast is still there (10 s): Undo on A brings it back on both, under the same id.
+    await libA.click('#toast-undo');
+    await expect.poll(() => rowTitles(libA)).toEqual([ARTICLE_TITLE]);
+    await expect.poll(() => rowTitles(libB), { timeout: 30_000 }).toEqual([ARTICLE_TITLE]);
+    expect(await idsOf(libB)).toEqual([id]);
+    expect(await libA.textContent('#sync-message')).toBe('');
+    expect(await libB.textContent('#sync-message')).toBe('');
+    await libA.close();
+    await libB.close();
+  });
+
   it('with a passphrase the server holds only ciphertext; a wrong passphrase is told so', async () => {
     const libA = await libraryPage(a);
     await couch.remote('e2e-secret', { create: true });
@@ -175,5 +281,40 @@ describe('sync between two Chromium profiles', () => {
     } finally {
       await c.close();
     }
+  });
+  it("the server stopped in the middle of a sync, then restarted: B ends with exactly A's articles", async () => {
+    const N = 400;
+    const libA = await libraryPage(a);
+    // The passphrase test above left A's sync off: back on the shared database.
+    await turnOn(libA);
+    const libB = await libraryPage(b);
+    await libB.click('#sync summary');
+    const before = (await stored(libA)).length;
+    await libA.setInputFiles('#import-file', await libraryFile(N));
+    await expect.poll(() => libA.textContent('#report'), { timeout: 60_000 }).toMatch(new RegExp(`Imported ${N},`));
+    // A's background starts sending (3 s after the import): stop the server once part of it is there.
+    await expect
+      .poll(serverDocs, { timeout: 60_000, interval: 20 })
+      .toSatisfy((n: number) => n > before && n < before + N);
+    await couch.stop();
+    const mid = await serverDocs();
+    expect(mid).toBe(-1);
+    // A's pass fails and says so; nothing is lost on A.
+    await expect.poll(() => libA.textContent('#sync-message'), { timeout: 60_000 }).not.toBe('');
+    expect((await stored(libA)).length).toBe(before + N);
+
+    await couch.restart();
+    await libA.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(serverDocs, { timeout: 60_000 }).toBe(before + N);
+    await expect.poll(() => libA.textContent('#sync-message'), { timeout: 60_000 }).toBe('');
+    await libB.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(async () => (await stored(libB)).length, { timeout: 90_000 }).toBe(before + N);
+    const onA = (await stored(libA)).sort();
+    const onB = (await stored(libB)).sort();
+    expect(onB).toEqual(onA);
+    expect(new Set(onB.map(([id]) => id)).size).toBe(before + N);
+    expect(new Set(onB.map(([, url]) => url)).size).toBe(before + N);
+    await libA.close();
+    await libB.close();
   });
 });

@@ -26,6 +26,9 @@ let serverCount = 0;
 export interface CouchServer {
   origin: string;
   close(): Promise<void>;
+  /** Stops answering (connections cut, port closed), keeping the databases; `restart()` listens on the same port. */
+  stop(): Promise<void>;
+  restart(): Promise<void>;
   /** A PouchDB on the server's database `name` with the test credentials (created when `create`). */
   remote(name: string, options?: { password?: string; create?: boolean }): Promise<Pouch>;
 }
@@ -46,7 +49,7 @@ export async function startCouchServer(): Promise<CouchServer> {
   // Each server its own prefix: memory databases of the same name are shared within a process.
   const ServerPouch = PouchDB.defaults({ adapter: 'memory', prefix: `srv${++serverCount}-` });
   const app = expressPouchDB(ServerPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' });
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (req.url === '/' || req.url?.startsWith('/?')) return app(req, res);
     const who = credentials(req);
     const refuse = (status: number, error: string): void => {
@@ -57,16 +60,24 @@ export async function startCouchServer(): Promise<CouchServer> {
     if (who[0] === OUTSIDER) return refuse(403, 'forbidden');
     if (who[0] !== USER) return refuse(401, 'unauthorized');
     return app(req, res);
-  });
+  };
+  let server = http.createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return {
     origin,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: stop,
+    stop,
+    async restart() {
+      server = http.createServer(handle);
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
     async remote(name, options = {}) {
       const auth = { username: USER, password: options.password ?? PASSWORD };
       if (options.create) {

@@ -6,27 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, SCREENSHOTS, type FirefoxSession } from './harness';
+import { launchFirefox, pollFor, SCREENSHOTS, type FirefoxSession } from './harness';
 import { AXE_RUN, AXE_SOURCE, seedLibraryScript } from './design-seed';
 
 let ff: FirefoxSession;
-
-async function poll<T>(f: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await f().catch(() => undefined as T);
-    if (v !== undefined && ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** page.goto('moz-extension://…') loads but never resolves (browser-testing.md): poll instead. */
 async function open(file: string, ready: string): Promise<Page> {
   const page = await ff.browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   void page.goto(ff.extensionBase + file).catch(() => {});
-  await poll(() => page.evaluate((sel) => Boolean(document.querySelector(sel)), ready), Boolean);
+  await pollFor(() => page.evaluate((sel) => Boolean(document.querySelector(sel)), ready), Boolean);
   return page;
 }
 
@@ -40,7 +30,7 @@ async function overflowAt(page: Page): Promise<Record<number, number>> {
   for (const width of [320, 400, 1280, 1920]) {
     await page.setViewport({ width, height: 800 });
     // Once the new width is laid out: how far the page scrolls sideways.
-    out[width] = await poll(
+    out[width] = await pollFor(
       () =>
         page
           .evaluate(
@@ -72,7 +62,7 @@ describe('library and options as designed (Firefox)', () => {
     void page.reload().catch(() => {});
     const listed = (): Promise<string> =>
       page.evaluate(() => `${document.body?.dataset.state} ${document.querySelectorAll('#list li').length}`);
-    await poll(listed, (s) => s === 'ready 5');
+    await pollFor(listed, (s) => s === 'ready 5');
     const pictures = (): Promise<number> =>
       page.evaluate(
         () =>
@@ -80,7 +70,7 @@ describe('library and options as designed (Firefox)', () => {
             (i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0,
           ).length,
       );
-    await poll(pictures, (n) => n === 2);
+    await pollFor(pictures, (n) => n === 2);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'design-firefox-library-5.png') });
     expect(await axe(page)).toEqual([]);
     expect(await overflowAt(page)).toEqual({ 320: 0, 400: 0, 1280: 0, 1920: 0 });

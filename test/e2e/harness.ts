@@ -123,6 +123,21 @@ export async function serveDir(dir: string): Promise<Served> {
 // ───────────────────────────── waiting ─────────────────────────────
 
 /**
+ * Polls `f()` until its value passes `ok` and returns that value; a throw counts as "not yet" (a
+ * moz-extension page still loading). On timeout the error shows the last value seen, which says more
+ * than "timed out" when a list or a status is compared.
+ */
+export async function pollFor<T>(f: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await f().catch(() => undefined as T);
+    if (v !== undefined && ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * Waits until `cond()` returns something truthy and returns it; throws "timed out waiting for <what>"
  * after `timeoutMs`. Every wait for something to HAPPEN is one of these (or waitForOverlay, expect.poll,
  * page.waitForFunction/waitForSelector): never a fixed sleep. The timeout only stops a run that would

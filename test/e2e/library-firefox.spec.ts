@@ -11,6 +11,7 @@ import {
   OVERLAY_TAG,
   launchFirefox,
   overlayEval,
+  pollFor,
   readOverlay,
   serveDir,
   waitForOverlay,
@@ -23,16 +24,6 @@ import { DAMAGED_PAGE, DAMAGED_TITLE, damagedRecordScript, seedScript, storyTitl
 let ff: FirefoxSession;
 let site: Served | null = null;
 let siteDir: string;
-
-async function poll<T>(f: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await f().catch(() => undefined as T);
-    if (v !== undefined && ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   siteDir = await buildNewsSite();
@@ -63,7 +54,7 @@ describe('library (Firefox)', () => {
       )
     ).asElement() as ElementHandle<Element> | null;
     await save!.click();
-    const status = await poll(
+    const status = await pollFor(
       () => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''),
       (s) => /library|Could not/.test(s),
     );
@@ -75,7 +66,7 @@ describe('library (Firefox)', () => {
     const lib: Page = await ff.browser.newPage();
     // page.goto('moz-extension://…') loads but never resolves (browser-testing.md): poll instead.
     void lib.goto(ff.extensionBase + 'library.html').catch(() => {});
-    await poll(
+    await pollFor(
       () => lib.evaluate(() => document.body?.dataset.state ?? ''),
       (s) => s === 'ready',
     );
@@ -115,7 +106,7 @@ describe('library (Firefox)', () => {
   it('1,000 articles plus one damaged record (dates out of range): all listed, it opens, deleted', async () => {
     const lib: Page = await ff.browser.newPage();
     void lib.goto(ff.extensionBase + 'library.html').catch(() => {});
-    await poll(
+    await pollFor(
       () => lib.evaluate(() => document.body?.dataset.state ?? ''),
       (s) => s === 'ready',
     );
@@ -126,9 +117,9 @@ describe('library (Firefox)', () => {
     const total = (before + 1001).toLocaleString('en-US');
     const stateAndCount = (): Promise<string> =>
       lib.evaluate(() => `${document.body?.dataset.state} ${document.getElementById('shown')?.textContent}`);
-    await poll(stateAndCount, (s) => s === `ready ${total} articles`, 60_000);
+    await pollFor(stateAndCount, (s) => s === `ready ${total} articles`, 60_000);
     // Every row is drawn ("Show more" until there is no more; synthetic clicks, see above).
-    const rows = await poll(
+    const rows = await pollFor(
       () =>
         lib.evaluate(() => {
           const more = document.getElementById('more') as HTMLButtonElement;
@@ -155,14 +146,14 @@ describe('library (Firefox)', () => {
     ] as const;
     for (const [id, title] of samples) {
       await openRow(id);
-      await poll(
+      await pollFor(
         () => readOverlay(lib).then((o) => o.title),
         (t) => t === title,
         10_000,
       );
     }
     await openRow('damaged-1');
-    await poll(
+    await pollFor(
       () => readOverlay(lib).then((o) => o.title),
       (t) => t === DAMAGED_TITLE,
       10_000,
@@ -174,7 +165,7 @@ describe('library (Firefox)', () => {
     await lib.evaluate(() => (document.getElementById('repair-delete') as HTMLButtonElement).click());
     const after = (before + 1000).toLocaleString('en-US');
     const count = (): Promise<string> => lib.evaluate(() => document.getElementById('shown')?.textContent ?? '');
-    await poll(count, (s) => s === `${after} articles`);
+    await pollFor(count, (s) => s === `${after} articles`);
     expect(await lib.evaluate(() => document.getElementById('repair')!.hidden)).toBe(true);
   });
 });

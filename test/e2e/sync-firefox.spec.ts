@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { launchFirefox, overlayEval, readOverlay, waitForOverlay, type FirefoxSession } from './harness';
+import { launchFirefox, overlayEval, pollFor, readOverlay, waitForOverlay, type FirefoxSession } from './harness';
 import { PASSWORD, USER, memoryPouch, startCouchServer, type CouchServer } from '../support/couch-server';
 import { openLibrary, type LibraryDatabase } from '../../src/store/database';
 import { saveArticle } from '../../src/store/save-article';
@@ -23,15 +23,8 @@ let couch: CouchServer;
 let db: LibraryDatabase;
 let mirror: Pouch;
 
-async function poll<T>(f: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await f().catch(() => undefined as T);
-    if (v !== undefined && ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const poll = <T>(f: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> =>
+  pollFor(f, ok, timeoutMs);
 
 /** One pass of the other device (this process). */
 async function nodeSync() {

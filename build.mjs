@@ -25,6 +25,7 @@ const GECKO_ID = 'dateline-reader@datelinereader.example';
 const ENTRIES = {
   'background.js': 'src/background/index.ts',
   'content.js': 'src/content/index.ts',
+  'content-later.js': 'src/content/later.ts',
   'detector.js': 'src/detector/index.ts',
   'library.js': 'src/library/index.ts',
   'options.js': 'src/options/index.ts',

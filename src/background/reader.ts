@@ -15,10 +15,12 @@ import type { ReaderToBackground } from '../shell/messages/reader.js';
 import { isNoReceiverError, setReaderBadge } from '../shell/platform.js';
 
 export const CONTENT_SCRIPT = 'content.js';
+/** The content script's second part, loaded after the reader's first paint (overlay/extras.ts). */
+const LATER_SCRIPT = 'content-later.js';
 export const MENU_OPEN = 'reader:open';
 
-async function inject(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+async function inject(tabId: number, file = CONTENT_SCRIPT): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
 }
 
 /** Sends a message to the tab's reader, injecting the content script first if nobody is listening. */
@@ -69,6 +71,11 @@ const handlers: Handlers<ReaderToBackground> = {
     const tabId = sender.tab?.id;
     if (typeof tabId !== 'number' || sender.frameId !== 0) throw new Error('reader:state only from a tab’s top frame');
     await setReaderBadge(tabId, payload?.open === true);
+  },
+  'reader:extras': async (_payload, sender) => {
+    const tabId = sender.tab?.id;
+    if (typeof tabId !== 'number' || sender.frameId !== 0) throw new Error('reader:extras only from a tab’s top frame');
+    await inject(tabId, LATER_SCRIPT);
   },
 };
 

@@ -10,20 +10,20 @@
  * The head start is used by the first open within PREFETCH_TTL_MS and then dropped; every later open
  * extracts the page as it is then.
  */
-import { emptyResult, extract } from '../core/extract.js';
+import { emptyResult, extractArticle, type PhasedExtraction } from '../core/extract.js';
 import type { ExtractResult } from '../core/types.js';
-import {
-  bindStoredSettings,
-  loadReaderSettings,
-  mountReader,
-  storedZaps,
-  type ReaderHandle,
-} from '../overlay/index.js';
+import { bindStoredSettings, loadReaderSettings } from '../overlay/settings.js';
+import { mountReader } from '../overlay/mount-reader.js';
+import { storedZaps } from '../overlay/zap-store.js';
+import { afterNextPaint } from '../overlay/after-paint.js';
+import type { ReaderExtras } from '../overlay/extras.js';
+import type { ReaderHandle } from '../overlay/types.js';
 import { browser } from '../shell/browser.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
 import { actionsFor } from './actions.js';
 import { saveArticle } from './save-action.js';
 import type { SpeechApi } from '../overlay/listen/speech-api.js';
+import { providedExtras } from './extras-slot.js';
 
 export interface SessionOptions {
   /** Listen's speech; default the window's speechSynthesis (the e2e build passes a recordable one). */
@@ -34,13 +34,13 @@ export interface SessionOptions {
  * extract() is pure and tested on thousands of pages, but the web is larger: if it ever throws, the
  * user gets the reader's polite notice, never a dead button or a stack trace.
  */
-function safeExtract(doc: Document, url: string, locale: string, timeZone: string): ExtractResult {
+function safeExtract(doc: Document, url: string, locale: string, timeZone: string): PhasedExtraction {
   try {
-    return extract(doc, { url, now: new Date(), locale, timeZone });
+    return extractArticle(doc, { url, now: new Date(), locale, timeZone });
   } catch (e) {
     console.warn('Dateline Reader: extraction failed', e);
     const message = 'Something on this page kept the reader from reading it.';
-    return { ...emptyResult(url, 'no-article', message), title: doc.title };
+    return { result: { ...emptyResult(url, 'no-article', message), title: doc.title }, body: null, relatedInput: null };
   }
 }
 
@@ -56,7 +56,8 @@ declare const __DATELINE_BENCH__: boolean | undefined;
 const PREFETCH_TTL_MS = 2000;
 
 interface Extraction {
-  article: ExtractResult;
+  /** extract's first phase (the related headlines come after the first paint, with the extras). */
+  phased: PhasedExtraction;
   timeZone: string;
   /** performance.now() when it started and ended (for the benchmark's measures). */
   start: number;
@@ -67,8 +68,8 @@ function extractPage(doc: Document): Extraction {
   const start = performance.now();
   const win = doc.defaultView!;
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const article = safeExtract(doc, win.location.href, win.navigator.language, timeZone);
-  return { article, timeZone, start, end: performance.now() };
+  const phased = safeExtract(doc, win.location.href, win.navigator.language, timeZone);
+  return { phased, timeZone, start, end: performance.now() };
 }
 
 export function startReaderSession(
@@ -78,6 +79,8 @@ export function startReaderSession(
 ): void {
   let reader: ReaderHandle | null = null;
   let article: ExtractResult | null = null;
+  /** The open reader's extraction, whose related headlines may still be to come (addRelated). */
+  let phased: PhasedExtraction | null = null;
   let opening: Promise<void> | null = null;
   /** The head-start extraction and the settings read started with it, for the first open. */
   let headStart: { extraction: Extraction; settings: ReturnType<typeof loadReaderSettings> } | null = null;
@@ -97,6 +100,20 @@ export function startReaderSession(
     return early && performance.now() - early.extraction.end < PREFETCH_TTL_MS ? early : null;
   };
 
+  /**
+   * The reader's second script (content-later.js), asked of the background once per page lifetime and
+   * only after a first paint: its code is neither parsed nor run on the click (issue #24).
+   */
+  let extrasLoading: Promise<ReaderExtras> | null = null;
+  const loadExtras = (): Promise<ReaderExtras> =>
+    (extrasLoading ??= sendToBackground('reader:extras', {}).then(() => {
+      const extras = providedExtras();
+      if (!extras) throw new Error('the reader’s second script did not load');
+      return extras;
+    }));
+  const extrasAfterPaint = (): Promise<ReaderExtras> =>
+    new Promise<void>((resolve) => afterNextPaint(doc.defaultView!, resolve)).then(loadExtras);
+
   const report = (open: boolean): void => {
     // The badge is a courtesy: an orphaned script (extension reloaded) cannot reach the background.
     sendToBackground('reader:state', { open }).catch(() => {});
@@ -110,7 +127,8 @@ export function startReaderSession(
     const extracted = x.end;
     const { timeZone } = x;
     const win = doc.defaultView!;
-    article = x.article;
+    article = x.phased.result;
+    phased = x.phased;
     const settings = await settingsLoading;
     const settled = performance.now();
     if (lifetime.signal.aborted || reader) return;
@@ -123,6 +141,10 @@ export function startReaderSession(
       speech: sessionOptions.speech,
       actions: actionsFor({ article, url: win.location.href }),
       zaps: storedZaps,
+      body: x.phased.body,
+      extras: extrasAfterPaint(),
+      related: (extras) => extras.addRelated(x.phased),
+      lockAfterPaint: true,
       onSettingsChange: (s) => persist(s),
       onClose: () => {
         session.abort();
@@ -166,6 +188,8 @@ export function startReaderSession(
       if (!reader) await toggle(true);
       if (!article || !article.content) return { saved: false, message: 'Nothing to save on this page.' };
       try {
+        // Saved with its related headlines: the shortcut can come before the reader filled them in.
+        if (phased?.relatedInput) (await loadExtras()).addRelated(phased);
         const message = await saveArticle(article);
         reader?.announce(message);
         return { saved: true, message };

@@ -21,12 +21,14 @@
  */
 import { isProbablyReaderable } from '@mozilla/readability';
 import type { Dateline, ExtractOptions, ExtractResult } from './types.js';
+import type { SanitizedFragment } from './sanitize.js';
 import { refusal } from './page/budget.js';
-import { readPage } from './page/read-page.js';
+import { readPage, type PageRead } from './page/read-page.js';
 import { withArticleEvidence } from './page/detect.js';
 import { findDateline, liftWireDateline, readWireDateline } from './dateline/index.js';
 import { finishArticle, parseArticle } from './article/index.js';
-import { findRelated } from './related/index.js';
+import type { RelatedContext } from './related/index.js';
+import { addRelated } from './extract-related.js';
 
 const EMPTY_DATELINE: Dateline = {
   published: null,
@@ -75,18 +77,46 @@ export function emptyResult(
   };
 }
 
-export function extract(doc: Document, options: ExtractOptions = {}): ExtractResult {
+/**
+ * extract() in two phases over the same read of the page, for a reader that paints the article first
+ * (issue #24): extractArticle() gives everything but the related headlines (`related: []`), and
+ * addRelated() runs the related stage over the same page read and fills them in (the live page, which
+ * a reader has not changed: its overlay sits outside <body>). Two functions, so that a bundle with only
+ * the first (the content script's first part) carries none of the related stage's code.
+ * extract() is both back to back: the same output.
+ */
+export interface PhasedExtraction {
+  result: ExtractResult;
+  /** The sanitized tree `result.content` was serialized from (inert), for the overlay to adopt; or null. */
+  body: SanitizedFragment | null;
+  /** What the related stage reads (null: nothing to relate, the page was refused or unreadable). */
+  relatedInput: { page: PageRead; context: RelatedContext } | null;
+}
+
+export function extractArticle(doc: Document, options: ExtractOptions = {}): PhasedExtraction {
   const url = options.url ?? doc?.URL ?? 'about:blank';
   try {
     return run(doc, url, options);
   } catch (e) {
     // Real pages break DOM implementations in odd ways (jsdom's CSS parser, clobbered properties);
     // the reader says so instead of failing silently or throwing into the content script.
-    return emptyResult(url, 'no-article', `This page could not be read (${(e as Error)?.message ?? String(e)}).`);
+    return failed(
+      emptyResult(url, 'no-article', `This page could not be read (${(e as Error)?.message ?? String(e)}).`),
+    );
   }
 }
 
-function run(doc: Document, url: string, options: ExtractOptions): ExtractResult {
+export function extract(doc: Document, options: ExtractOptions = {}): ExtractResult {
+  const phased = extractArticle(doc, options);
+  addRelated(phased);
+  return phased.result;
+}
+
+function failed(result: ExtractResult): PhasedExtraction {
+  return { result, body: null, relatedInput: null };
+}
+
+function run(doc: Document, url: string, options: ExtractOptions): PhasedExtraction {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   let since = t0;
@@ -98,7 +128,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   const now = toDate(options.now);
 
   const refused = refusal(doc, options);
-  if (refused) return emptyResult(url, refused.code, refused.message);
+  if (refused) return failed(emptyResult(url, refused.code, refused.message));
   lap('budget');
 
   const page = readPage(doc, url);
@@ -130,16 +160,6 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   }
   const article = finishArticle(page, parsed, lap);
 
-  const related = findRelated(page, {
-    url,
-    canonicalUrl: page.canonical,
-    now,
-    lang: page.lang,
-    title: article.title,
-    text: article.textContent,
-  });
-  lap('related');
-
   const verdict = withArticleEvidence(page.verdict, article.wordCount, () => isProbablyReaderable(doc));
   const result: ExtractResult = {
     url,
@@ -161,11 +181,26 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     readingMinutes: article.readingMinutes,
     paywalled: article.paywall !== null,
     dateline,
-    related,
+    related: [],
     timings,
   };
   if (!article.content) result.error = { code: 'no-article', message: 'No article was found on this page.' };
   lap('metadata');
   timings.total = performance.now() - t0;
-  return result;
+
+  return {
+    result,
+    body: article.body,
+    relatedInput: {
+      page,
+      context: {
+        url,
+        canonicalUrl: page.canonical,
+        now,
+        lang: page.lang,
+        title: article.title,
+        text: article.textContent,
+      },
+    },
+  };
 }

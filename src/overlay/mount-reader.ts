@@ -22,19 +22,18 @@
  * - Every listener and timer hangs off one AbortController, aborted on close.
  */
 import type { ExtractResult } from '../core/types.js';
-import { sanitizeToFragment } from '../core/sanitize.js';
+import { adoptSanitized, sanitizeToFragment } from '../core/sanitize.js';
 import { adoptStyles } from '../shell/platform.js';
 import { h } from './dom.js';
 import { READER_CSS } from './reader-css.js';
 import { renderDateline } from './dateline-view.js';
-import { renderRelated } from './related-view.js';
 import { renderControls } from './controls.js';
 import { deepActiveElement, lockPage, type PageLock } from './page-lock.js';
 import { acceptOnlyUserInput } from './user-input.js';
+import { afterNextPaint } from './after-paint.js';
 import { keepReaderVisible } from './keep-visible.js';
-import { renderListen, type ListenView } from './listen/listen-view.js';
+import type { ListenView } from './listen/listen-view.js';
 import { LISTEN_CSS } from './listen/listen-css.js';
-import { nativeSpeech } from './listen/speech-api.js';
 import type { ReaderSettings } from './settings.js';
 import { OVERLAY_TAG, type MountOptions, type ReaderAction, type ReaderHandle } from './types.js';
 import {
@@ -45,9 +44,10 @@ import {
   takeStrandedCaption,
 } from './lead-image.js';
 import { renderSiteMenu, type SiteMenu } from './site-menu.js';
-import { commandFor, renderHelp, type ShortcutCommand } from './shortcuts.js';
+import { commandFor, type ShortcutCommand } from './shortcuts.js';
 import { renderContents, trackProgress } from './contents.js';
-import { createZapMode, type ZapMode } from './zap-mode.js';
+import type { ZapMode } from './zap-mode.js';
+import type { ReaderExtras } from './extras.js';
 import { FONTS, LIMITS, THEMES } from './settings.js';
 
 const BASE_STYLE =
@@ -112,7 +112,12 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   let controls: ReturnType<typeof renderControls> | null = null;
   let listen: ListenView | null = null;
   let siteMenu: SiteMenu | null = null;
-  let help: ReturnType<typeof renderHelp> | null = null;
+  let help: ReturnType<ReaderExtras['renderHelp']> | null = null;
+  /** The parts the first paint does without, once they are here (options.extras), and what fills them in. */
+  let extras: ReaderExtras | null = options.extras && !('then' in options.extras) ? options.extras : null;
+  let fillExtras: ((x: ReaderExtras) => void) | null = null;
+  /** Listen asked for (the browser's shortcut) before Listen was here: started when it arrives. */
+  let listenWanted = false;
   let helpReturnFocus: HTMLElement | null = null;
   let zap: ZapMode | null = null;
   /** Keyboard access to the features' buttons ("S" saves), by action id. */
@@ -323,9 +328,14 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     );
     const body = h(doc, 'div', { class: 'article-body' });
     // In an extension page (the library) a relative URL would point into the extension itself:
-    // made absolute against the article's own address, or dropped. On a web page nothing changes.
+    // made absolute against the article's own address, or dropped. On a web page nothing changes, and
+    // the tree extract() sanitized is adopted as it is.
     const onWeb = /^https?:$/.test(doc.location?.protocol ?? '');
-    body.append(sanitizeToFragment(article.content, doc, onWeb ? {} : { baseUrl: article.url }));
+    body.append(
+      onWeb && options.body
+        ? adoptSanitized(options.body, doc)
+        : sanitizeToFragment(article.content, doc, onWeb ? {} : { baseUrl: article.url }),
+    );
     const opening = body.querySelector('h2, h3, p');
     if (opening && opening.localName !== 'p') opening.classList.add('standfirst');
     // The lead picture, once: not when the body already shows it (at any size) or opens with a picture,
@@ -345,16 +355,6 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       img.addEventListener('error', () => collapseBrokenImage(img), { once: true, signal });
     }
     const contents = renderContents(doc, body, signal);
-    zap = createZapMode(doc, body, {
-      site: hostOf(sourceUrl),
-      store: options.zaps,
-      signal,
-      onStart: () => {
-        siteMenu?.setOpen(false);
-        controls?.setOpen(false);
-      },
-      onEnd: () => siteMenu?.button.focus({ preventScroll: true }),
-    });
     const articleEl = h(doc, 'article', { dir, lang, 'aria-labelledby': 'dr-title' }, head, lead, contents, body);
     const source = /^https?:/i.test(sourceUrl)
       ? h(
@@ -366,29 +366,23 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
         )
       : null;
 
-    const related = renderRelated(doc, article.related, { locale, dir, lang: article.lang, now: options.now });
+    // The related headlines go here, below the article: filling them in moves nothing above.
+    const relatedSlot = h(doc, 'div', { class: 'related-slot' });
     const scroller = h(
       doc,
       'main',
       { class: 'scroller', tabindex: -1 },
-      h(doc, 'div', { class: 'page' }, articleEl, related, source),
+      h(doc, 'div', { class: 'page' }, articleEl, relatedSlot, source),
     );
     trackProgress(scroller, progress.firstElementChild as HTMLElement, timeLeft, article.readingMinutes, signal);
-    help = renderHelp(doc);
-    help.closeButton.addEventListener('click', () => closeHelp(), { signal });
-    // Listen (issue #26): its button before "Aa", its bar under the toolbar.
-    listen = renderListen({
+    // Listen's button (issue #26) before "Aa": a disabled stand-in of the same size until Listen is here.
+    const listenSlot = h(
       doc,
-      root,
-      article,
-      head,
-      body,
-      related,
-      scroller,
-      signal,
-      speech: options.speech === undefined ? nativeSpeech(win) : options.speech,
-    });
-    controls.button.before(listen.button);
+      'button',
+      { type: 'button', class: 'listen', disabled: true, title: 'Listen (L)' },
+      'Listen',
+    );
+    controls.button.before(listenSlot);
     // The reader's own UI is in English and left-to-right on every page (the host would otherwise
     // inherit the page's direction: `all: initial` leaves `direction` alone); the article and its
     // related headlines carry the page's own dir and lang.
@@ -400,16 +394,54 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
         role: 'dialog',
         'aria-modal': 'true',
         'aria-labelledby': 'dr-title',
+        'aria-busy': extras ? null : 'true',
         dir: 'ltr',
         lang: 'en',
       },
       toolbar,
-      listen.bar,
-      zap.bar,
       scroller,
       status,
-      help.dialog,
     );
+    fillExtras = (x) => {
+      fillExtras = null;
+      const related = x.renderRelated(doc, options.related?.(x) ?? article.related, {
+        locale,
+        dir,
+        lang: article.lang,
+        now: options.now,
+      });
+      if (related) relatedSlot.replaceWith(related);
+      else relatedSlot.remove();
+      zap = x.createZapMode(doc, body, {
+        site: hostOf(sourceUrl),
+        store: options.zaps,
+        signal,
+        onStart: () => {
+          siteMenu?.setOpen(false);
+          controls?.setOpen(false);
+        },
+        onEnd: () => siteMenu?.button.focus({ preventScroll: true }),
+      });
+      help = x.renderHelp(doc);
+      help.closeButton.addEventListener('click', () => closeHelp(), { signal });
+      listen = x.renderListen({
+        doc,
+        root,
+        article,
+        head,
+        body,
+        related,
+        scroller,
+        signal,
+        speech: options.speech === undefined ? x.nativeSpeech(win) : options.speech,
+      });
+      // Focus on the stand-in (it cannot have it: disabled) or anywhere else stays where it is.
+      listenSlot.replaceWith(listen.button);
+      toolbar.after(listen.bar, zap.bar);
+      status.after(help.dialog);
+      dialog.removeAttribute('aria-busy');
+      if (listenWanted) listen.toggle();
+    };
     // The settings panel and the site menu close when the reader is clicked anywhere else, like menus.
     dialog.addEventListener(
       'pointerdown',
@@ -515,11 +547,16 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   function showReader(): void {
     if (closed) return;
     const dialog = renderReader();
+    if (extras) fillExtras?.(extras);
     for (const el of Array.from(root.children)) if (el.tagName !== 'STYLE') el.remove();
     themed = dialog;
     applySettings(settings);
     mode = 'reader';
-    if (!lock) lock = lockPage(doc);
+    if (!lock) {
+      const held = (lock = lockPage(doc));
+      if (options.lockAfterPaint) afterNextPaint(win, () => !closed && held.engage());
+      else held.engage();
+    }
     setHostStyle(FULL_STYLE);
     root.append(dialog);
     // The fade-in plays once: shown again (raised in the top layer, or back after the page hid it), the
@@ -661,6 +698,20 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     showInTopLayer();
   }
 
+  if (options.extras && 'then' in options.extras) {
+    options.extras.then(
+      (x) => {
+        extras = x;
+        if (!closed) fillExtras?.(x);
+      },
+      (e: unknown) => {
+        // The article is on screen: without its extras it still reads (no related headlines, Listen, zap).
+        console.warn('Dateline Reader: the reader’s extras did not load', e);
+        themed?.removeAttribute('aria-busy');
+      },
+    );
+  }
+
   const isArticle = article.isNews && !article.error && !!article.content;
   if (options.force || isArticle) {
     if (article.content || article.title) showReader();
@@ -686,7 +737,10 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     close,
     applySettings,
     announce,
-    toggleListen: () => listen?.toggle(),
+    toggleListen: () => {
+      if (listen) listen.toggle();
+      else listenWanted = true;
+    },
     signal,
   };
 }

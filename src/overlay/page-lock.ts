@@ -7,6 +7,12 @@
  */
 
 export interface PageLock {
+  /**
+   * Locks scrolling and makes the page inert. Separate from lockPage() so that a reader can paint
+   * first (issue #24): `inert` on <body> restyles the whole page and the hidden scrollbar relayouts it,
+   * ~25 ms of a first open when done before the overlay's first paint. Called again, it does nothing.
+   */
+  engage(): void;
   release(): void;
   /**
    * Looks at the root again (hostile CSS added after opening, or the page rewrote the root's style):
@@ -48,7 +54,7 @@ export function lockPage(doc: Document): PageLock {
   const y = win.scrollY;
   const active = deepActiveElement(doc);
 
-  const declarations: [string, string][] = [['overflow', 'hidden']];
+  const declarations: [string, string][] = [];
   /** Counters hiding root styles not countered yet, looking again after each change, `looks` times at most. */
   const counterNew = (looks: number): boolean => {
     let added = false;
@@ -61,16 +67,22 @@ export function lockPage(doc: Document): PageLock {
     }
     return added;
   };
-  html.style.setProperty('overflow', 'hidden', 'important');
   // Two more looks only on a hostile root: our own style attribute can make new page rules match
   // (`[style] { … }`), and a root that was display:none reports no transform until it has a box again.
-  // Ordinary pages pay one style read, not a forced full-document recalculation.
+  // Ordinary pages pay one style read of a document whose style is clean, not a recalculation.
   if (counterNew(1)) counterNew(2);
   let lockedStyle = html.getAttribute('style');
   let pageChangedRoot = false;
-  if (body && !savedInert) body.setAttribute('inert', '');
+  let engaged = false;
 
-  return {
+  const lock: PageLock = {
+    engage() {
+      if (engaged) return;
+      engaged = true;
+      declarations.unshift(['overflow', 'hidden']);
+      if (body && !savedInert) body.setAttribute('inert', '');
+      lock.rescue();
+    },
     rescue() {
       if (html.getAttribute('style') !== lockedStyle) pageChangedRoot = true;
       let changed = false;
@@ -91,11 +103,12 @@ export function lockPage(doc: Document): PageLock {
         // The page changed its root style meanwhile: keep its change, take back only ours.
         for (const [prop] of declarations) html.style.removeProperty(prop);
       }
-      if (body && !savedInert) body.removeAttribute('inert');
+      if (engaged && body && !savedInert) body.removeAttribute('inert');
       if (win.scrollX !== x || win.scrollY !== y) win.scrollTo({ left: x, top: y, behavior: 'instant' });
       if (active && active.isConnected && typeof (active as HTMLElement).focus === 'function') {
         (active as HTMLElement).focus({ preventScroll: true });
       }
     },
   };
+  return lock;
 }

@@ -2,6 +2,9 @@
 import type { ReaderSettings } from './settings.js';
 import type { SpeechApi } from './listen/speech-api.js';
 import type { ZapStore } from './zap.js';
+import type { ReaderExtras } from './extras.js';
+import type { RelatedHeadline } from '../core/types.js';
+import type { SanitizedFragment } from '../core/sanitize.js';
 
 /** The overlay's host element: hyphenated, never registered with customElements (null in content scripts). */
 export const OVERLAY_TAG = 'dateline-reader';
@@ -49,6 +52,27 @@ export interface MountOptions {
   onShown?(ms: number): void;
   /** Listen's speech (issue #26). Default: the window's speechSynthesis; null: none (the control says so). */
   speech?: SpeechApi | null;
+  /**
+   * The parts the first paint does without (related headlines, Listen, zap, shortcuts help): given, they
+   * are built with the rest; a promise (the content script's second script), they are filled in when it
+   * resolves, the dialog `aria-busy` until then; absent, the reader goes without them.
+   */
+  extras?: ReaderExtras | Promise<ReaderExtras>;
+  /**
+   * The related headlines, asked for when they are rendered, with the extras (which carry the core's
+   * related stage: extract's second phase); default `article.related`.
+   */
+  related?(extras: ReaderExtras): readonly RelatedHeadline[];
+  /**
+   * The sanitized tree `article.content` was serialized from (extract's first phase): adopted as it is
+   * on a web page instead of sanitizing `article.content` a second time.
+   */
+  body?: SanitizedFragment | null;
+  /**
+   * Lock the page (scroll, `inert`) after the reader's first paint instead of before it (page-lock.ts):
+   * the content script's fast open; the modal contract holds by the time the user can act.
+   */
+  lockAfterPaint?: boolean;
 }
 
 export interface ReaderHandle {

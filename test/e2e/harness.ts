@@ -256,11 +256,24 @@ export async function isOverlayOpen(page: Page | PuppeteerPage): Promise<boolean
     .catch(() => false);
 }
 
-/** Polls until the overlay is open (`want` true) or gone (false); false on timeout. */
+/**
+ * True when the overlay is open and filled in: the reader paints the article first and adds its related
+ * headlines, Listen and the rest right after (issue #24), its dialog `aria-busy` until then.
+ */
+async function isOverlayComplete(page: Page | PuppeteerPage): Promise<boolean> {
+  return (page as Page)
+    .evaluate((tag: string) => {
+      const root = document.documentElement.querySelector(`:scope > ${tag}`)?.shadowRoot;
+      return !!root && !root.querySelector('[aria-busy="true"]');
+    }, OVERLAY_TAG)
+    .catch(() => false);
+}
+
+/** Polls until the overlay is open and filled in (`want` true) or gone (false); false on timeout. */
 export async function waitForOverlay(page: Page | PuppeteerPage, want = true, timeoutMs = 3_000): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    if ((await isOverlayOpen(page)) === want) return true;
+    if (want ? await isOverlayComplete(page) : !(await isOverlayOpen(page))) return true;
     if (Date.now() > end) return false;
     await new Promise((r) => setTimeout(r, 25));
   }

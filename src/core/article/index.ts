@@ -12,7 +12,7 @@ import { FastReadability } from './readability-fast.js';
 import { cloneDocument } from '../page/clone-document.js';
 import { httpUrl, type PageRead } from '../page/read-page.js';
 import { textOf, typesOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
-import { sanitizeToInertFragment } from '../sanitize.js';
+import { sanitizeToInertFragment, type SanitizedFragment } from '../sanitize.js';
 import { countText, readingMinutes, wordCount } from './reading-time.js';
 import { cleanArticle, runningText } from './clean.js';
 import { findByline } from './byline.js';
@@ -47,6 +47,8 @@ export interface ArticleRead {
   excerpt: string | null;
   leadImage: string | null;
   content: string;
+  /** The sanitized tree `content` was serialized from (inert: nothing loads until it is adopted), or null. */
+  body: SanitizedFragment | null;
   textContent: string;
   wordCount: number;
   readingMinutes: number;
@@ -244,6 +246,7 @@ export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): Artic
   let content = '';
   let textContent = '';
   let firstImage: string | null = null;
+  let body: SanitizedFragment | null = null;
   if (a.element) {
     lap('clean');
     // Sanitized once; the text is read from the sanitized tree, so it is exactly what is shown.
@@ -253,6 +256,11 @@ export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): Artic
     holder.append(fragment);
     content = textContent || holder.getElementsByTagName('img').length ? holder.innerHTML : '';
     firstImage = firstImageSrc(holder);
+    // The tree back in its fragment: the overlay adopts it instead of sanitizing `content` again.
+    if (content) {
+      fragment.append(...Array.from(holder.childNodes));
+      body = fragment;
+    }
     lap('sanitize');
   }
   const counts = countText(textContent);
@@ -276,6 +284,7 @@ export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): Artic
         url,
       ) ?? httpUrl(firstImage, url),
     content,
+    body,
     textContent,
     wordCount: wordCount(counts),
     readingMinutes: readingMinutes(counts, page.lang ?? r?.lang ?? null),

@@ -2,6 +2,11 @@
 export type ReaderToBackground = {
   /** The overlay opened or closed in the sender's tab (for the toolbar badge). */
   'reader:state': { request: { open: boolean }; response: void };
+  /**
+   * Load the reader's second script (content-later.js: related headlines, Listen, zap, shortcuts help)
+   * into the sender's frame: asked for after the article's first paint (issue #24).
+   */
+  'reader:extras': { request: Record<string, never>; response: void };
 };
 
 export type ReaderToContent = {

@@ -15,6 +15,7 @@ export function afterNextPaint(win: Window, fn: () => void): void {
     done = true;
     fn();
   };
-  win.requestAnimationFrame(() => win.requestAnimationFrame(() => win.setTimeout(run, 0)));
+  // (jsdom has no requestAnimationFrame unless asked to pretend: there the timeout does it)
+  win.requestAnimationFrame?.(() => win.requestAnimationFrame(() => win.setTimeout(run, 0)));
   win.setTimeout(run, HIDDEN_PAGE_MS);
 }

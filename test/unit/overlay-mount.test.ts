@@ -13,6 +13,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('../../src/shell/browser.js', () => ({ browser: { runtime: { id: 'test' } } }));
 
 const { mountReader, OVERLAY_TAG, DEFAULT_READER_SETTINGS } = await import('../../src/overlay/index.js');
+// The content script's way (issue #24): the bare mount, its extras (related, Listen, zap, help) later.
+const { mountReader: mountFirstPaint } = await import('../../src/overlay/mount-reader.js');
+const { READER_EXTRAS } = await import('../../src/overlay/extras.js');
 import type { ExtractResult } from '../../src/core/types.js';
 
 function article(over: Partial<ExtractResult> = {}): ExtractResult {
@@ -290,5 +293,43 @@ describe('the page cannot take the open reader off the screen (keep-visible)', (
     expect(document.documentElement.style.getPropertyValue('color')).toBe('red');
     expect(document.documentElement.style.getPropertyValue('overflow')).toBe('');
     expect(document.documentElement.style.getPropertyValue('display')).toBe('');
+  });
+
+  it('painted first, filled in after: related headlines and Listen arrive with the extras; the page locks after the paint', async () => {
+    let deliver: (x: typeof READER_EXTRAS) => void = () => {};
+    const extras = new Promise<typeof READER_EXTRAS>((resolve) => (deliver = resolve));
+    const r = mountFirstPaint(document, article(), { settings, extras, lockAfterPaint: true, speech: null });
+    const root = r.shadowRoot;
+    const dialog = root.querySelector('.reader')!;
+    // The article is there at once; the rest is announced as coming, its Listen button a disabled stand-in.
+    expect(root.querySelector('.article-body')!.textContent).toContain('First paragraph.');
+    expect(dialog.getAttribute('aria-busy')).toBe('true');
+    expect(root.querySelector('.related')).toBeNull();
+    expect((root.querySelector('button.listen') as HTMLButtonElement).disabled).toBe(true);
+    expect(document.body.hasAttribute('inert')).toBe(false);
+
+    deliver(READER_EXTRAS);
+    await extras;
+    await Promise.resolve();
+    expect(dialog.hasAttribute('aria-busy')).toBe(false);
+    expect(Array.from(root.querySelectorAll('.related a')).map((a) => a.textContent)).toContain('A top');
+    expect((root.querySelector('button.listen') as HTMLButtonElement).disabled).toBe(false);
+    expect(root.querySelectorAll('button.listen')).toHaveLength(1);
+    // jsdom paints no frames: the lock's fallback timeout engages it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(document.body.hasAttribute('inert')).toBe(true);
+    expect(document.documentElement.style.getPropertyValue('overflow')).toBe('hidden');
+    r.close();
+    expect(document.body.hasAttribute('inert')).toBe(false);
+    expect(document.documentElement.hasAttribute('style')).toBe(false);
+  });
+
+  it('closed before the lock engaged: the page is left as it was, never locked afterwards', async () => {
+    const before = document.documentElement.outerHTML;
+    const r = mountFirstPaint(document, article(), { settings, extras: new Promise(() => {}), lockAfterPaint: true });
+    r.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(document.body.hasAttribute('inert')).toBe(false);
+    expect(document.documentElement.outerHTML).toBe(before);
   });
 });

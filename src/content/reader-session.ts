@@ -8,7 +8,8 @@
  * and extraction is pure (it reads the page and changes nothing), so the extraction overlaps the
  * executeScript → sendMessage round trip instead of following it (issue #9: ~10 ms of the cold open).
  * The head start is used by the first open within PREFETCH_TTL_MS and then dropped; every later open
- * extracts the page as it is then.
+ * extracts the page as it is then, unless nothing in the page changed since the reader closed (a
+ * MutationObserver watches from the close): a reopen then shows the same extraction again (issue #24).
  */
 import { emptyResult, extractArticle, type PhasedExtraction } from '../core/extract.js';
 import type { ExtractResult } from '../core/types.js';
@@ -54,6 +55,11 @@ declare const __DATELINE_BENCH__: boolean | undefined;
 
 /** How long a head-start extraction stays usable: the message follows the injection within milliseconds. */
 const PREFETCH_TTL_MS = 2000;
+/**
+ * How long a reopen may show the last open's extraction again, when the page has not changed at all
+ * since the reader closed (no mutation anywhere in the document): reading it again would give the same.
+ */
+const REOPEN_TTL_MS = 5 * 60_000;
 
 interface Extraction {
   /** extract's first phase (the related headlines come after the first paint, with the extras). */
@@ -114,6 +120,28 @@ export function startReaderSession(
   const extrasAfterPaint = (): Promise<ReaderExtras> =>
     new Promise<void>((resolve) => afterNextPaint(doc.defaultView!, resolve)).then(loadExtras);
 
+  /** The last open's extraction, for a reopen, with the watch that drops it at the page's first change. */
+  let kept: { extraction: Extraction; url: string; until: number; watch: MutationObserver } | null = null;
+  const keepWhileUnchanged = (extraction: Extraction): void => {
+    const watch = new MutationObserver(() => {
+      watch.disconnect();
+      if (kept?.watch === watch) kept = null;
+    });
+    watch.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+    kept = { extraction, url: doc.defaultView!.location.href, until: performance.now() + REOPEN_TTL_MS, watch };
+  };
+  const takeKept = (): Extraction | null => {
+    const k = kept;
+    kept = null;
+    if (!k) return null;
+    const changed = k.watch.takeRecords().length > 0;
+    k.watch.disconnect();
+    if (changed || performance.now() > k.until || k.url !== doc.defaultView!.location.href) return null;
+    const now = performance.now();
+    return { ...k.extraction, start: now, end: now };
+  };
+  lifetime.signal.addEventListener('abort', () => kept?.watch.disconnect(), { once: true });
+
   const report = (open: boolean): void => {
     // The badge is a courtesy: an orphaned script (extension reloaded) cannot reach the background.
     sendToBackground('reader:state', { open }).catch(() => {});
@@ -122,7 +150,7 @@ export function startReaderSession(
   async function open(force: boolean): Promise<void> {
     const early = takeHeadStart();
     const settingsLoading = early?.settings ?? loadReaderSettings();
-    const x = early?.extraction ?? extractPage(doc);
+    const x = early?.extraction ?? takeKept() ?? extractPage(doc);
     const t0 = x.start;
     const extracted = x.end;
     const { timeZone } = x;
@@ -150,6 +178,7 @@ export function startReaderSession(
         session.abort();
         reader = null;
         report(false);
+        if (!lifetime.signal.aborted) keepWhileUnchanged(x);
       },
     });
     persist = bindStoredSettings(reader, session.signal);

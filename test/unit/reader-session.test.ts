@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+// @vitest-environment-options { "url": "https://en.haberler.com/us-urges-haftar-led-forces-to-end-offensive-in-12618612/" }
+/**
+ * The content script's reader session (issue #24): the article is painted first and the related
+ * headlines come with the second script; a reopen shows the last extraction again only while the page
+ * has not changed since the reader closed — a page that changed in between is read again.
+ */
+import { describe, expect, it, vi } from 'vitest';
+
+const storageArea = { get: async () => ({}), set: async () => {} };
+vi.mock('../../src/shell/browser.js', () => ({
+  browser: {
+    runtime: { id: 'ext' },
+    storage: { sync: storageArea, local: storageArea, onChanged: { addListener() {}, removeListener() {} } },
+  },
+}));
+type Handler = (payload: unknown) => Promise<unknown>;
+const handlers: Record<string, Handler> = {};
+vi.mock('../../src/shell/messages.js', () => ({
+  handleMessages: (h: Record<string, Handler>) => {
+    Object.assign(handlers, h);
+    return () => {};
+  },
+  // The background's side of 'reader:extras': it runs content-later.js, which provides the extras.
+  sendToBackground: async (type: string) => {
+    if (type === 'reader:extras') provideExtras(READER_EXTRAS);
+  },
+}));
+const { startReaderSession } = await import('../../src/content/reader-session.js');
+const { provideExtras } = await import('../../src/content/extras-slot.js');
+const { READER_EXTRAS } = await import('../../src/overlay/extras.js');
+const { OVERLAY_TAG } = await import('../../src/overlay/types.js');
+const { PAGES } = await import('./extract-fixture.js');
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The seed page as this window's own document (the session, the overlay and the page in one realm). */
+function loadSeed(): Document {
+  const html = readFileSync(path.join(PAGES, 'seed-haberler.html'), 'utf8');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.replaceChild(document.adoptNode(parsed.documentElement), document.documentElement);
+  return document;
+}
+const toggle = (): Promise<unknown> => handlers['reader:toggle']!({});
+const shadow = (doc: Document): ShadowRoot => doc.documentElement.querySelector(`:scope > ${OVERLAY_TAG}`)!.shadowRoot!;
+const articleText = (doc: Document): string => shadow(doc).querySelector('.article-body')!.textContent ?? '';
+/** Until the dialog is no longer aria-busy: the extras are in (jsdom paints no frames: a timeout stands in). */
+async function filledIn(doc: Document): Promise<void> {
+  for (let i = 0; i < 100 && shadow(doc).querySelector('[aria-busy="true"]'); i++)
+    await new Promise((r) => setTimeout(r, 20));
+}
+
+describe('reader session', () => {
+  it('opens with the article, adds the related headlines after; a reopen reads a page that changed again', async () => {
+    const doc = loadSeed();
+    const lifetime = new AbortController();
+    startReaderSession(doc, lifetime);
+
+    expect(await toggle()).toEqual({ open: true });
+    expect(articleText(doc)).toContain('Libya has since seen the emergence of two rival seats of power');
+    await filledIn(doc);
+    expect(shadow(doc).querySelectorAll('.related a')).toHaveLength(14);
+    expect(await toggle()).toEqual({ open: false });
+
+    // Unchanged page: the same article again.
+    expect(await toggle()).toEqual({ open: true });
+    expect(articleText(doc)).toContain('Libya has since seen the emergence of two rival seats of power');
+    await filledIn(doc);
+    expect(shadow(doc).querySelectorAll('.related a')).toHaveLength(14);
+    expect(await toggle()).toEqual({ open: false });
+
+    // The page changes while the reader is closed: the reopen shows the page as it is now.
+    const paragraph = Array.from(doc.querySelectorAll('p')).find((p) =>
+      p.textContent?.includes('Libya has since seen the emergence'),
+    )!;
+    paragraph.textContent = 'Libya has since seen a correction published by the newsroom, replacing this paragraph.';
+    expect(await toggle()).toEqual({ open: true });
+    expect(articleText(doc)).toContain('a correction published by the newsroom');
+    expect(articleText(doc)).not.toContain('two rival seats of power');
+    await filledIn(doc);
+    lifetime.abort();
+  });
+});

@@ -13,7 +13,7 @@
  */
 import { emptyResult, extractArticle, type PhasedExtraction } from '../core/extract.js';
 import type { ExtractResult } from '../core/types.js';
-import { bindStoredSettings, loadReaderSettings } from '../overlay/settings.js';
+import { bindStoredSettings, liveReaderSettings, type ReaderSettings } from '../overlay/settings.js';
 import { mountReader } from '../overlay/mount-reader.js';
 import { storedZaps } from '../overlay/zap-store.js';
 import { afterNextPaint } from '../overlay/after-paint.js';
@@ -89,7 +89,8 @@ export function startReaderSession(
   let phased: PhasedExtraction | null = null;
   let opening: Promise<void> | null = null;
   /** The head-start extraction and the settings read started with it, for the first open. */
-  let headStart: { extraction: Extraction; settings: ReturnType<typeof loadReaderSettings> } | null = null;
+  let headStart: { extraction: Extraction; settings: Promise<ReaderSettings> } | null = null;
+  const loadReaderSettings = liveReaderSettings(lifetime.signal);
 
   // A task, not a microtask: the script's evaluation must end first, so that executeScript resolves in
   // the background and its message travels while we extract.

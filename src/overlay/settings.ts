@@ -58,6 +58,16 @@ export async function loadReaderSettings(): Promise<ReaderSettings> {
 }
 
 /**
+ * The stored settings, read on first use and then kept current from storage's change events until
+ * `signal` aborts: a reopen of the reader does not wait for a storage read (issue #24).
+ */
+export function liveReaderSettings(signal: AbortSignal): () => Promise<ReaderSettings> {
+  let current: Promise<ReaderSettings> | null = null;
+  readerSettingsItem.onChanged((s) => (current = Promise.resolve(normalizeSettings(s))), signal);
+  return () => (current ??= loadReaderSettings());
+}
+
+/**
  * Wires a mounted reader to storage: its control changes are saved, and changes made elsewhere
  * (another tab, the library) are applied live, until `signal` aborts.
  */

@@ -7,11 +7,20 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 
+type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
+const storageListeners = new Set<StorageListener>();
 const storageArea = { get: async () => ({}), set: async () => {} };
 vi.mock('../../src/shell/browser.js', () => ({
   browser: {
     runtime: { id: 'ext' },
-    storage: { sync: storageArea, local: storageArea, onChanged: { addListener() {}, removeListener() {} } },
+    storage: {
+      sync: storageArea,
+      local: storageArea,
+      onChanged: {
+        addListener: (l: StorageListener) => storageListeners.add(l),
+        removeListener: (l: StorageListener) => storageListeners.delete(l),
+      },
+    },
   },
 }));
 type Handler = (payload: unknown) => Promise<unknown>;
@@ -77,6 +86,15 @@ describe('reader session', () => {
     expect(await toggle()).toEqual({ open: true });
     expect(articleText(doc)).toContain('a correction published by the newsroom');
     expect(articleText(doc)).not.toContain('two rival seats of power');
+    await filledIn(doc);
+    expect(await toggle()).toEqual({ open: false });
+
+    // Reading settings changed elsewhere (another tab, the options page) while closed: the reopen has them.
+    for (const l of storageListeners) l({ readerSettings: { newValue: { theme: 'dark', fontSize: 24 } } }, 'sync');
+    expect(await toggle()).toEqual({ open: true });
+    const dialog = shadow(doc).querySelector<HTMLElement>('.reader')!;
+    expect(dialog.dataset.theme).toBe('dark');
+    expect(dialog.style.getPropertyValue('--size')).toBe('24px');
     await filledIn(doc);
     lifetime.abort();
   });

@@ -719,7 +719,11 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   } else showNotice();
   doc.documentElement.append(host);
   showInTopLayer();
-  focusInside();
+  // Focus makes the browser compute the overlay's style and layout before the paint, and :focus styles
+  // it again: in the fast open it moves in right after the first paint, where that work is done.
+  if (options.lockAfterPaint && win.requestAnimationFrame)
+    win.requestAnimationFrame(() => win.setTimeout(() => !closed && focusInside(), 0));
+  else focusInside();
   keepReaderVisible(doc, host, {
     expectedStyle: () => (printing ? null : hostStyle),
     showInTopLayer,

@@ -69,8 +69,9 @@ export interface MountOptions {
    */
   body?: SanitizedFragment | null;
   /**
-   * Lock the page (scroll, `inert`) after the reader's first paint instead of before it (page-lock.ts):
-   * the content script's fast open; the modal contract holds by the time the user can act.
+   * Lock the page (scroll, `inert`) and move focus in after the reader's first paint instead of before
+   * it (page-lock.ts): the content script's fast open; the modal contract holds by the time the user
+   * can act.
    */
   lockAfterPaint?: boolean;
 }

@@ -88,6 +88,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   let mode: 'notice' | 'reader' = 'notice';
   let lock: PageLock | null = null;
   let closed = false;
+  /** Undoes what the visibility guard had to change in the page (set once the guard runs). */
+  let restorePage = (): void => undefined;
   let hostStyle = NOTICE_STYLE;
   let printing = false;
   const restoreFocusTo = deepActiveElement(doc);
@@ -142,6 +144,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     host.remove();
     if (lock) lock.release();
     else if (restoreFocusTo?.isConnected) (restoreFocusTo as HTMLElement).focus?.({ preventScroll: true });
+    restorePage();
     options.onClose?.();
   }
 
@@ -669,7 +672,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   doc.documentElement.append(host);
   showInTopLayer();
   focusInside();
-  keepReaderVisible(doc, host, {
+  restorePage = keepReaderVisible(doc, host, {
     expectedStyle: () => (printing ? null : hostStyle),
     showInTopLayer,
     raiseInTopLayer,

@@ -31,7 +31,7 @@ const ENTRIES = {
   'options.js': 'src/options/index.ts',
 };
 /** Static files copied into every extension build. */
-const PAGES = ['src/library/library.html', 'src/options/options.html'];
+const PAGES = ['src/library/library.html', 'src/options/options.html', 'src/pages/palette.css'];
 /**
  * Bundles that start with V8's compile hint `//# allFunctionsCalledOnLoad` (Chrome 136+; other engines
  * ignore the comment). content.js is injected on the click and then runs most of its code at once

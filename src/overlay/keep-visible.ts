@@ -23,8 +23,10 @@
  * capped per second, after which the guard waits for the next second instead of spinning.
  *
  * Everything hangs off `signal` (aborted when the reader closes). The guard changes the page only where the
- * page acted against the reader while it was open: beyond what the page lock restores on close, a modal
- * dialog the page opened then stays open non-modal, and a fullscreen it entered was left.
+ * page acted against the reader while it was open: beyond what the page lock restores on close, a fullscreen
+ * it entered was left. A modal dialog it showed was made non-modal while the reader was open: the function
+ * returned gives it back its modality (called once the reader is gone and the page unlocked), so the page's
+ * dialog behaves as its author meant (the rest of the page inert, Escape closes it, focus inside it).
  */
 
 export interface KeepVisibleOptions {
@@ -75,10 +77,24 @@ function isStyleNode(node: Node): boolean {
   return name === 'style' || name === 'link';
 }
 
-export function keepReaderVisible(doc: Document, host: HTMLElement, options: KeepVisibleOptions): void {
+export function keepReaderVisible(doc: Document, host: HTMLElement, options: KeepVisibleOptions): () => void {
   const { signal } = options;
   const win = doc.defaultView;
-  if (!win || signal.aborted) return;
+  /** The page's modal dialogs shown non-modal while the reader was open. */
+  const demoted = new Set<HTMLDialogElement>();
+  const restorePage = (): void => {
+    for (const d of demoted) {
+      if (!d.isConnected || !d.open || isModal(d)) continue;
+      try {
+        d.close();
+        d.showModal();
+      } catch {
+        // The page changed the dialog meanwhile (e.g. made it a popover): leave it as it is.
+      }
+    }
+    demoted.clear();
+  };
+  if (!win || signal.aborted) return restorePage;
   let windowStart = 0;
   let repairs = 0;
 
@@ -118,6 +134,7 @@ export function keepReaderVisible(doc: Document, host: HTMLElement, options: Kee
     for (const d of modals as HTMLDialogElement[]) {
       d.close();
       d.show();
+      demoted.add(d);
     }
     // A modal dialog took the focus when shown; closed, it hands it back to the page (often <body>).
     const active = doc.activeElement;
@@ -225,4 +242,5 @@ export function keepReaderVisible(doc: Document, host: HTMLElement, options: Kee
     },
     { signal },
   );
+  return restorePage;
 }

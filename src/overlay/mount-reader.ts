@@ -88,6 +88,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   let mode: 'notice' | 'reader' = 'notice';
   let lock: PageLock | null = null;
   let closed = false;
+  /** Undoes what the visibility guard had to change in the page (set once the guard runs). */
+  let restorePage = (): void => undefined;
   let hostStyle = NOTICE_STYLE;
   let printing = false;
   const restoreFocusTo = deepActiveElement(doc);
@@ -147,6 +149,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     host.remove();
     if (lock) lock.release();
     else if (restoreFocusTo?.isConnected) (restoreFocusTo as HTMLElement).focus?.({ preventScroll: true });
+    restorePage();
     options.onClose?.();
   }
 
@@ -724,7 +727,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   if (options.lockAfterPaint && win.requestAnimationFrame)
     win.requestAnimationFrame(() => win.setTimeout(() => !closed && focusInside(), 0));
   else focusInside();
-  keepReaderVisible(doc, host, {
+  restorePage = keepReaderVisible(doc, host, {
     expectedStyle: () => (printing ? null : hostStyle),
     showInTopLayer,
     raiseInTopLayer,

@@ -387,6 +387,31 @@ describe('hostile article in the overlay (Chromium)', () => {
     ).toBe(true);
   });
 
+  it('a modal dialog the page showed while the reader was open is modal again once the reader closes', async () => {
+    const page = await open('/news/plain.html');
+    await clickAction(chromium.ctx, page, chromium.extensionId);
+    expect(await waitForOverlay(page)).toBe(true);
+    const [id, attack] = COVER_ATTACKS.find(([name]) => name === 'cover-dialog')!;
+    await page.evaluate(attackScript(attack, id, OVERLAY_TAG));
+    const modal = (): Promise<boolean> => page.evaluate((d) => document.getElementById(d)!.matches(':modal'), id);
+    // While the reader is open the page's dialog stays open under it, not modal (a modal one inerts the reader).
+    await expect.poll(modal).toBe(false);
+    expect(await page.evaluate(coverShown, id)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await waitForOverlay(page, false)).toBe(true);
+    // The page is as its author left it: the dialog modal, focus inside it, the rest of the page inert.
+    expect(await modal()).toBe(true);
+    expect(await page.evaluate((d) => document.getElementById(d)!.contains(document.activeElement), id)).toBe(true);
+    const [x, y] = await page.evaluate(() => {
+      const p = document.querySelector('p')!.getBoundingClientRect();
+      return [p.left + 2, p.top + 2];
+    });
+    expect(await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.id ?? '', [x, y])).toBe(id);
+    // And the user's Escape now closes the page's own dialog, as it would without the reader.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(coverShown, id)).toBe(false);
+  });
+
   it('the page cannot cover the reader (popover, modal dialog, fullscreen): it stays on top, gets clicks', async () => {
     // Last in this group: the user's clicks here really press Save.
     const page = await open('/news/plain.html');

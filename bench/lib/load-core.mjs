@@ -11,7 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function loadCore() {
+/** Bundles the core once and returns the bundle's path (worker processes import the same file). */
+export async function bundleCore() {
   const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'dateline-core-')), 'core.mjs');
   await esbuild.build({
     entryPoints: [path.join(root, 'src/core/index.ts')],
@@ -23,5 +24,9 @@ export async function loadCore() {
     logLevel: 'warning',
     mainFields: ['module', 'main'],
   });
-  return import(pathToFileURL(outfile).href);
+  return outfile;
+}
+
+export async function loadCore(bundle) {
+  return import(pathToFileURL(bundle ?? (await bundleCore())).href);
 }

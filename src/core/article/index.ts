@@ -104,8 +104,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function headlineOf(node: JsonLdNode | null): string | null {
   const h = typeof node?.headline === 'string' ? node.headline : null;
   if (!h) return null;
-  const decode = (m: string, e: string): string =>
-    ENTITIES[e.toLowerCase()] ?? (/^#\d+$/.test(e) ? String.fromCodePoint(Number(e.slice(1))) : m);
+  const decode = (m: string, e: string): string => {
+    const code = /^#\d+$/.test(e) ? Number(e.slice(1)) : /^#x[\da-f]+$/i.test(e) ? parseInt(e.slice(2), 16) : NaN;
+    return ENTITIES[e.toLowerCase()] ?? (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m);
+  };
   const clean = h
     .replace(/&(#?\w+);/g, decode)
     .replace(/\s+/g, ' ')

@@ -16,6 +16,23 @@ export const COMMENTS_MORE = new RegExp(
   ].join('|'),
   'i',
 );
+/**
+ * The comment form's own notices, printed under the story: "Comments are filtered for language and
+ * registration is required", "You must be logged in to post a comment", "Display comments: newest
+ * first", "Adjust slider to filter visible comments by rank". English.
+ */
+export const COMMENT_FORM = new RegExp(
+  [
+    '^comments are (?:filtered|moderated|closed|reviewed)\\b',
+    '^(?:you must be |please )?(?:log(?:ged)? in|sign(?:ed)? in|register(?:ed)?|login)' +
+      ' (?:to|before you) (?:post|leave|add|write)? ?(?:a )?(?:comments?|reply)\\b',
+    '^to (?:post|leave|add) a comment\\b',
+    '^display comments\\b',
+    '\\bfilter visible comments\\b',
+    '^need to register for (?:a new|an) account\\b',
+  ].join('|'),
+  'i',
+);
 /** "Also in Business", "More in World", "Also on Sport": a section's headline list. */
 export const ALSO_IN = /^(?:[Aa]lso|[Mm]ore|ALSO|MORE) (?:in|on|from|IN|ON|FROM) (?:the )?\p{Lu}[\p{L}&' -]{1,30}:?$/u;
 /** "4 Min. Lesezeit", "5 min read", "Temps de lecture : 3 min": the reader shows its own reading time. */

@@ -45,6 +45,7 @@ export const READ_ALSO_PHRASES: Readonly<Record<string, readonly string[]>> = {
 export const MORE_STORIES_LABELS: readonly string[] = [
   'more from',
   'more:',
+  'explore further',
   'recommended(?: for you)?',
   'you may also like',
   'you might also like',

@@ -1,0 +1,107 @@
+/**
+ * Page furniture inside the article, by markup class: a list made only of other stories' headlines
+ * (with its title), and the comment form's notices under the story. Each is checked both ways: the
+ * furniture goes, and an article's own list or sentence of the same shape stays.
+ */
+import { describe, expect, it } from 'vitest';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract } from '../../../../src/core/extract.js';
+
+const url = 'https://news.example/world/2024/05/01/harbour-story-123456';
+const PARA = (n: number): string =>
+  `<p>${'The harbour reopened on Tuesday after a week of repairs to the sea wall, officials said. '.repeat(3)}(${n})</p>`;
+
+/** A minimal article page: three paragraphs, the block under test after the first (or at the end). */
+function text(block: string, atEnd = false): string {
+  const article = atEnd ? `${PARA(1)}${PARA(2)}${PARA(3)}${block}` : `${PARA(1)}${block}${PARA(2)}${PARA(3)}`;
+  const doc = new JSDOM(
+    `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article>${article}</article></body></html>`,
+    { url, virtualConsole: new VirtualConsole() },
+  ).window.document;
+  return extract(doc, { url }).textContent;
+}
+
+const links = (...titles: string[]): string => titles.map((t, i) => `<li><a href="/story-${i}">${t}</a></li>`).join('');
+
+describe('a list of other stories’ headlines', () => {
+  it('goes, with its title', () => {
+    const t = text(
+      `<p><b>Today's Top Stories</b></p><ul>${links('Ferry fares rise again', 'Council votes on budget', 'Storm closes the coast road')}</ul>`,
+      true,
+    );
+    expect(t).not.toContain('Council votes on budget');
+    expect(t).not.toContain("Today's Top Stories");
+  });
+  it('goes when each headline carries its date', () => {
+    const items = ['Ferry fares rise again', 'Council votes on budget', 'Storm closes the coast road']
+      .map((h, i) => `<li><a href="/s-${i}">${h}</a> <span>May ${i + 1}</span></li>`)
+      .join('');
+    expect(text(`<ul>${items}</ul>`)).not.toContain('Council votes on budget');
+  });
+  it('kept: a list of the article’s own points, even with a link in each', () => {
+    const items = [
+      'Ferries will run hourly from June, the <a href="/ops">operator</a> said.',
+      'The coast road reopens on <a href="/roads">Friday</a> after repairs.',
+      'Parking at the pier is free until the end of the month.',
+    ]
+      .map((x) => `<li>${x}</li>`)
+      .join('');
+    expect(text(`<p>What changes:</p><ul>${items}</ul>`)).toContain('The coast road reopens on Friday');
+    expect(text(`<p>What changes:</p><ul>${items}</ul>`)).toContain('What changes:');
+  });
+  it('kept: a sentence before a headline list is not its title', () => {
+    const lead = 'The council published three reports on the repairs.';
+    expect(text(`<p>${lead}</p><ul>${links('Report one', 'Report two', 'Report three')}</ul>`)).toContain(lead);
+  });
+});
+
+describe('the comment form’s notices', () => {
+  for (const line of [
+    'Comments are filtered for language and registration is required.',
+    'You must be logged in to post a comment.',
+    'Display comments: newest first',
+    'Adjust slider to filter visible comments by rank',
+  ]) {
+    it(`goes after the story: ${line}`, () => expect(text(`<p>${line}</p>`, true)).not.toContain(line));
+  }
+  it('kept: a sentence of the story about comments', () => {
+    const s = 'Comments are closed on the council website, a spokesman said, after abuse last year.';
+    expect(text(`<p>${s}</p>`)).toContain(s);
+  });
+});
+
+describe('"Explore further:" before a link', () => {
+  it('goes', () =>
+    expect(text('<p><b>Explore further:</b> <a href="/x">Scientists study the sea wall</a></p>')).not.toContain(
+      'Scientists study',
+    ));
+});
+
+describe('a caption repeated under every picture of a gallery', () => {
+  function content(block: string): string {
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article>${PARA(1)}${block}${PARA(2)}${PARA(3)}</article></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    return extract(doc, { url }).content;
+  }
+  const count = (html: string, s: string): number => html.split(s).length - 1;
+  it('is shown once', () => {
+    const fig = (n: number): string =>
+      `<figure><img src="/pier-${n}.jpg" alt=""><figcaption>Photo: Harbour Times</figcaption></figure>`;
+    expect(count(content(fig(1) + fig(2) + fig(3)), 'Photo: Harbour Times')).toBe(1);
+  });
+  it('is shown once when it is a credit line outside a figure', () => {
+    const pic = (n: number): string =>
+      `<div><img src="/pier-${n}.jpg" alt=""><p class="wp-caption-text">Photo: Pink Harbour via Wire</p></div>`;
+    expect(count(content(pic(1) + pic(2)), 'Photo: Pink Harbour via Wire')).toBe(1);
+  });
+  it('kept: two different captions', () => {
+    const html = content(
+      '<figure><img src="/a.jpg" alt=""><figcaption>The pier at dawn.</figcaption></figure>' +
+        '<figure><img src="/b.jpg" alt=""><figcaption>The pier at dusk.</figcaption></figure>',
+    );
+    expect(html).toContain('The pier at dawn.');
+    expect(html).toContain('The pier at dusk.');
+  });
+});

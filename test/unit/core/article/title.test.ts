@@ -1,0 +1,30 @@
+/** The headline the reader shows: read from the page's JSON-LD, with the HTML entities CMSs leave in it decoded. */
+import { describe, expect, it } from 'vitest';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract } from '../../../../src/core/extract.js';
+
+const url = 'https://news.example/business/2024/05/01/markets-123456';
+const PARA = `<p>${'Shares fell on Tuesday after the bank said profits would be lower than expected, traders said. '.repeat(3)}</p>`;
+
+function titleOf(headline: string): string {
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline });
+  const doc = new JSDOM(
+    `<!DOCTYPE html><html lang="en"><head><title>Markets</title><script type="application/ld+json">${ld}</script></head>` +
+      `<body><article><h1>Markets</h1>${PARA}${PARA}${PARA}</article></body></html>`,
+    { url, virtualConsole: new VirtualConsole() },
+  ).window.document;
+  return extract(doc, { url }).title;
+}
+
+describe('JSON-LD headline entities', () => {
+  it('decodes hexadecimal character references', () =>
+    expect(titleOf('Here&#x2019;s What Wiped $80 Billion Off Wall Street&#x2019;s Rally')).toBe(
+      'Here’s What Wiped $80 Billion Off Wall Street’s Rally',
+    ));
+  it('decodes decimal and named references', () =>
+    expect(titleOf('Banks &amp; Brokers: Q&#38;A on the &quot;Rally&quot;')).toBe(
+      'Banks & Brokers: Q&A on the "Rally"',
+    ));
+  it('leaves an unknown or out-of-range reference as written', () =>
+    expect(titleOf('Shares &#x110000; fall &bogus; again today')).toBe('Shares &#x110000; fall &bogus; again today'));
+});

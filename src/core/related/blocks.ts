@@ -7,7 +7,7 @@
  * their own headings. Reads the DOM, never changes it.
  */
 import { NOT_RELATED_HEADING, RELATED_HEADING } from '../text/lexicon/headings.js';
-import { SPONSORED_CLASS } from '../text/lexicon/sponsored.js';
+import { AD_SLOT_CLASS, SPONSORED_CLASS } from '../text/lexicon/sponsored.js';
 import { collapse, collapsedLength, collapseRuns } from '../text/whitespace.js';
 import { subtree } from './scan.js';
 import { work } from '../work.js';
@@ -51,6 +51,10 @@ const EXCLUDED_WORDS = [
   ...['skip-?links?', 'toolbar', 'topics', 'topic-?list', 'author-?bio', 'byline'],
 ];
 const EXCLUDED_TOKEN = new RegExp(`(^|[_-])(${EXCLUDED_WORDS.join('|')})$`);
+/** A token naming a feature the block has ("td_with_ajax_pagination", "has-comments"), not what it is. */
+const FEATURE_TOKEN = /(^|[_-])(with|has)[_-]/;
+/** Elements whose class names the page's template or state ("ad-column-300", "section-in-nav"), not a region. */
+const PAGE_TAGS = new Set(['html', 'body']);
 
 /** Elements whose text is not page text. */
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
@@ -132,15 +136,23 @@ export function headingLabels(
     seen.add(wrapper);
     wrappers.push({ wrapper, heading: h, text: text.replace(/[\s:：»›>|•·\-–—]+$/, '').trim() });
   }
+  // A paid or non-headline label ("PUBLICIDADE" over an ad slot, "newsletter" over a form) heads its own
+  // box: its walk stops at a sibling that holds a heading of its own (the next block), instead of
+  // marking the rest of the page paid. Elements holding a wrapper, marked up to the first already marked.
+  const holdsHeading = new Set<Element>();
+  for (const { wrapper } of wrappers)
+    for (let p = wrapper.parentElement; p && !holdsHeading.has(p); p = p.parentElement) holdsHeading.add(p);
   // Each walk runs along one row of siblings up to the next wrapper. A sibling that already has a label
   // was reached by an earlier walk along the same row, which labelled everything from there to that
   // same stop: the walk can end there. (Walking on made N headings that each end a paragraph label
   // the N paragraphs after theirs: N² steps.)
   const labelFrom = (first: Element | null, heading: Element, text: string): boolean => {
     let any = false;
+    const paid = NOT_RELATED_HEADING.test(text);
     for (let s = first; s && !seen.has(s); s = s.nextElementSibling) {
       work();
       any = true;
+      if (paid && holdsHeading.has(s)) break;
       if (labels.has(s)) break;
       labels.set(s, { el: heading, text });
     }
@@ -155,21 +167,27 @@ export function headingLabels(
   return labels;
 }
 
-function ownContext(el: Element, labels: Map<Element, { el: Element; text: string }>): Partial<BlockContext> {
+function ownContext(
+  el: Element,
+  labels: Map<Element, { el: Element; text: string }>,
+  holdsStories: (el: Element) => boolean,
+): Partial<BlockContext> {
   const own: Partial<BlockContext> = {};
   const tag = el.localName;
   // Many block elements have no attributes at all: then role, class, id, aria-label and the paid
   // widgets' data attributes are all absent, which one call tells.
   const attrs = el.hasAttributes();
   const role = attrs ? (el.getAttribute('role') ?? '') : '';
-  const tk = attrs ? tokens(el) : [];
+  const tk = attrs && !PAGE_TAGS.has(tag) ? tokens(el).filter((t) => !FEATURE_TOKEN.test(t)) : [];
   if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t)))
     own.excluded = true;
   if (
     attrs &&
     (tk.some((t) => SPONSORED_CLASS.test(t)) ||
       el.hasAttribute('data-outbrain-src') ||
-      el.hasAttribute('data-ob-template'))
+      el.hasAttribute('data-ob-template') ||
+      // An ad slot holds no list of the site's own stories; a region named after its ad does.
+      (tk.some((t) => AD_SLOT_CLASS.test(t)) && !holdsStories(el)))
   )
     own.sponsored = true;
   const aria = attrs ? el.getAttribute('aria-label') : null;
@@ -185,8 +203,15 @@ function ownContext(el: Element, labels: Map<Element, { el: Element; text: strin
   return own;
 }
 
-/** Block context of elements, memoised: each element is classified once however many links it holds. */
-export function blockContexts(labels: Map<Element, { el: Element; text: string }>): (el: Element) => BlockContext {
+/**
+ * Block context of elements, memoised: each element is classified once however many links it holds.
+ * `holdsStories` tells whether an element holds links to two or more of the site's stories (asked only
+ * of elements with an ad slot's class).
+ */
+export function blockContexts(
+  labels: Map<Element, { el: Element; text: string }>,
+  holdsStories: (el: Element) => boolean,
+): (el: Element) => BlockContext {
   const memo = new Map<Element, BlockContext>();
   return (start: Element): BlockContext => {
     const chain: Element[] = [];
@@ -201,7 +226,7 @@ export function blockContexts(labels: Map<Element, { el: Element; text: string }
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i]!;
-      const own = ownContext(el, labels);
+      const own = ownContext(el, labels, holdsStories);
       const ctx: BlockContext = {
         excluded: parentCtx.excluded || !!own.excluded,
         sponsored: parentCtx.sponsored || !!own.sponsored,

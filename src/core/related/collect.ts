@@ -16,6 +16,7 @@ import type { JsonLdBlock } from '../page/page-meta.js';
 import { normalizeUrl, urlShape } from './url.js';
 import { linkResolver, type Link, type LinkUrl } from './link-resolver.js';
 import { work } from '../work.js';
+import { collapse } from '../text/whitespace.js';
 
 export interface Candidate {
   title: string;
@@ -264,7 +265,18 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     const url = links.parseHref(href);
     return url ? urlShape(url) : null;
   });
-  const contextOf = blockContexts(labels);
+  const contextOf = blockContexts(labels, (el) => {
+    const anchors = el.getElementsByTagName('a');
+    const keys = new Set<string>();
+    for (let i = 0; i < anchors.length; i++) {
+      const a = anchors[i]!;
+      const href = a.getAttribute('href');
+      const link = href ? links.linkOf(href) : null;
+      if (link?.shape === 'article' && isHeadlineText(collapse(a.textContent ?? ''))) keys.add(link.key);
+      if (keys.size >= 2) return true;
+    }
+    return false;
+  });
   const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts);
   const out = candidatesOf(pending, opts);
   addJsonLdOnly(out, related, opts.self);

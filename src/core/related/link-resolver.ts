@@ -5,7 +5,7 @@
  * URL parser; off-site absolute links are rejected by their host before any parse.
  */
 import { registrableDomain } from '../page/site.js';
-import { normalizeUrl, urlShape, type UrlShape } from './url.js';
+import { archived, normalizeUrl, urlShape, type UrlShape } from './url.js';
 
 /** What the collector reads of a link's URL. */
 export type LinkUrl = Pick<URL, 'href' | 'protocol' | 'hostname' | 'pathname' | 'search' | 'hash' | 'searchParams'>;
@@ -80,7 +80,19 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     urlMemo.set(href, url);
     return url;
   };
+  // A Wayback copy's links are copies of the archived site's pages: that site is the publication,
+  // and archive.org's own pages (its toolbar, blog) are not.
+  let copyOf: string | null = null;
+  try {
+    copyOf = archived(new URL(opts.base))?.hostname ?? null;
+  } catch {
+    /* about:blank */
+  }
   const domains = new Set([registrableDomain(pageHost), ...opts.sisterDomains.map(registrableDomain)]);
+  const copyDomains = new Set([
+    ...(copyOf ? [registrableDomain(copyOf)] : []),
+    ...opts.sisterDomains.map(registrableDomain),
+  ]);
 
   // Pages repeat hosts and links (a card's image and title, a story in two blocks): the URL work
   // below depends on the href alone, so it is done once per distinct host and href.
@@ -112,6 +124,10 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     if (!url) return null;
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     if (!domains.has(domainOf(url.hostname))) return null;
+    if (copyOf) {
+      const copy = archived(url);
+      if (!copy || !copyDomains.has(domainOf(copy.hostname))) return null;
+    }
     if (/comment|respond|disqus/i.test(url.hash)) return null;
     const key = normalizeUrl(url);
     if (opts.self.has(key)) return null;

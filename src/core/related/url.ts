@@ -12,6 +12,19 @@ export type UrlParts = Pick<URL, 'hostname' | 'pathname' | 'search' | 'searchPar
 
 const AMP_OR_INDEX = /amp|index\./i;
 
+/** A Wayback Machine copy: /web/<timestamp>[flags]/<original URL> on archive.org. */
+const WAYBACK = /^\/web\/\d{4,14}(?:[a-z]{2}_)?\/(?:https?:\/\/?)?([^/?#]+)(\/[^?#]*)?/i;
+
+/**
+ * The archived page's host and path when the URL is a Wayback Machine copy (its links, on a copy,
+ * are copies too), else null. The copy's timestamp is no part of the story.
+ */
+export function archived(u: Pick<URL, 'hostname' | 'pathname'>): { hostname: string; pathname: string } | null {
+  if (!u.hostname.endsWith('archive.org')) return null;
+  const m = WAYBACK.exec(u.pathname);
+  return m ? { hostname: m[1]!.toLowerCase().replace(/:\d+$/, ''), pathname: m[2] ?? '/' } : null;
+}
+
 /** Query parameters that identify a story (article.php?id=123); every other parameter is tracking or view state. */
 const ID_PARAMS =
   /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
@@ -21,8 +34,9 @@ const ID_PARAMS =
  * suffix, only id-like query parameters, no fragment, scheme ignored.
  */
 export function normalizeUrl(u: UrlParts): string {
-  const host = u.hostname.toLowerCase().replace(/^(www\d?|m|mobile|amp)\./, '');
-  let path = u.pathname;
+  const copy = archived(u);
+  const host = (copy ?? u).hostname.toLowerCase().replace(/^(www\d?|m|mobile|amp)\./, '');
+  let path = (copy ?? u).pathname;
   // Cheap tests first: without '%' decoding changes nothing, and every AMP/index form below
   // contains "amp" or "index."; an empty search has no parameters.
   if (path.includes('%')) {
@@ -183,7 +197,7 @@ const THREE_LETTERS = /\p{L}{3}/u;
 export type UrlShape = 'article' | 'maybe' | 'no';
 
 export function urlShape(u: UrlParts): UrlShape {
-  let path = u.pathname;
+  let path = (archived(u) ?? u).pathname;
   if (path.includes('%')) {
     try {
       path = decodeURIComponent(path);

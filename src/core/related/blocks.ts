@@ -14,8 +14,14 @@ import { work } from '../work.js';
 import type { UrlShape } from './url.js';
 
 export interface BlockContext {
-  /** Navigation, menu, footer, share bar, tag list, language switcher, comments, breadcrumb. */
+  /** Navigation, menu, share bar, tag list, language switcher, comments, breadcrumb. */
   excluded: boolean;
+  /**
+   * Inside an article's or content column's footer (a <footer> within an article, section, aside or
+   * main; an "article__footer", "content-footer" class): the collector keeps only its story lists and
+   * related-headed blocks. The page's own footer is `excluded`.
+   */
+  footer: boolean;
   /** A paid widget, or a block headed "Sponsored", "Anzeige", "Partner content". */
   sponsored: boolean;
   /** Text of the nearest block heading above, or null. */
@@ -26,15 +32,22 @@ export interface BlockContext {
   related: boolean;
 }
 
-const ROOT: BlockContext = { excluded: false, sponsored: false, label: null, labelEl: null, related: false };
+const ROOT: BlockContext = {
+  excluded: false,
+  footer: false,
+  sponsored: false,
+  label: null,
+  labelEl: null,
+  related: false,
+};
 
 // Not <form>: ASP.NET WebForms pages wrap the whole page in one.
-const EXCLUDED_TAGS = new Set(['nav', 'footer', 'menu', 'select', 'button', 'dialog']);
+const EXCLUDED_TAGS = new Set(['nav', 'menu', 'select', 'button', 'dialog']);
 const EXCLUDED_ROLES = /^(navigation|menubar|menu|contentinfo|search|dialog|tablist)$/;
 /** Class/id tokens (a token ending in one of these words) of non-headline regions. */
 const LANGUAGE_PICKER = '-?(menu|switch(er)?|select(or)?|list)';
 const EXCLUDED_WORDS = [
-  ...['nav', 'navbar', 'navi', 'navigation', 'menu', 'menus', 'mainmenu', 'megamenu', 'breadcrumbs?', 'footer'],
+  ...['nav', 'navbar', 'navi', 'navigation', 'menu', 'menus', 'mainmenu', 'megamenu', 'breadcrumbs?'],
   ...[
     'share',
     'shares',
@@ -51,6 +64,9 @@ const EXCLUDED_WORDS = [
   ...['skip-?links?', 'toolbar', 'topics', 'topic-?list', 'author-?bio', 'byline'],
 ];
 const EXCLUDED_TOKEN = new RegExp(`(^|[_-])(${EXCLUDED_WORDS.join('|')})$`);
+const FOOTER_TOKEN = /(^|[_-])footer$/;
+const CONTENT_FOOTER_TOKEN = /^(article|content|post|entry|story|news)[_-]+footer$/;
+const SECTIONING = new Set(['article', 'section', 'aside', 'main']);
 /** A token naming a feature the block has ("td_with_ajax_pagination", "has-comments"), not what it is. */
 const FEATURE_TOKEN = /(^|[_-])(with|has)[_-]/;
 /** Elements whose class names the page's template or state ("ad-column-300", "section-in-nav"), not a region. */
@@ -181,6 +197,13 @@ function ownContext(
   const tk = attrs && !PAGE_TAGS.has(tag) ? tokens(el).filter((t) => !FEATURE_TOKEN.test(t)) : [];
   if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t)))
     own.excluded = true;
+  if (tag === 'footer' || tk.some((t) => FOOTER_TOKEN.test(t))) {
+    // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none.
+    let inSection = tk.some((t) => CONTENT_FOOTER_TOKEN.test(t));
+    for (let p = el.parentElement; p && !inSection; p = p.parentElement) inSection = SECTIONING.has(p.localName);
+    if (inSection) own.footer = true;
+    else own.excluded = true;
+  }
   if (
     attrs &&
     (tk.some((t) => SPONSORED_CLASS.test(t)) ||
@@ -229,6 +252,7 @@ export function blockContexts(
       const own = ownContext(el, labels, holdsStories);
       const ctx: BlockContext = {
         excluded: parentCtx.excluded || !!own.excluded,
+        footer: parentCtx.footer || !!own.footer,
         sponsored: parentCtx.sponsored || !!own.sponsored,
         label: own.label ?? parentCtx.label,
         labelEl: own.labelEl ?? parentCtx.labelEl,

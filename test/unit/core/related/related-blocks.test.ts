@@ -77,4 +77,20 @@ describe('story blocks behind misleading markup', () => {
       'Warren and Centrist Democrats Are Already at War',
     ]);
   });
+
+  it("keeps a story list in an article's or content column's footer, and drops the page footer's", () => {
+    const inArticle = `<main><footer><ul><li><a href="/tag/harbour">harbour</a></li></ul>${LIST}</footer></main>`;
+    expect(titles(related(inArticle))).toEqual(TITLES.slice().sort());
+    const contentFooter = `<div class="article__footer"><div class="box">${LIST}</div></div>`;
+    expect(titles(related(contentFooter))).toEqual(TITLES.slice().sort());
+    const pageFooter = `<footer><div class="sitemap">${LIST}</div></footer>`;
+    expect(related(pageFooter)).toEqual([]);
+  });
+
+  it("keeps only a footer's story lists and related boxes, not its other story-shaped links", () => {
+    const body = `<main><footer>
+        <p><a href="/2024/03/01/how-we-report-on-the-news-every-day">How we report on the news every day</a></p>
+        ${LIST}</footer></main>`;
+    expect(titles(related(body))).toEqual(TITLES.slice().sort());
+  });
 });

@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract, findRelated } from '../dist/core.mjs';
 import { corpusMissing, loadCorpusPage } from './lib/corpus.mjs';
-import { loadRealLabels, scoreRealPage, summarizeReal, storyKey } from './lib/related-real.mjs';
+import { loadRealLabels, realHalf, scoreRealPage, summarizeReal, storyKey } from './lib/related-real.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(here, '../test/fixtures/related');
@@ -199,6 +199,7 @@ if (withReal) {
       items.push({
         key,
         corpus,
+        half: realHalf(key),
         lang: label.lang,
         label,
         score,
@@ -251,6 +252,11 @@ if (withReal) {
       );
     }
     row('real (all)', all, `${median(ms).toFixed(2)}, ${quantile(ms, 0.95).toFixed(2)}`);
+    for (const h of ['tune', 'held']) {
+      const hi = items.filter((it) => it.half === h);
+      const hms = hi.map((it) => it.ms);
+      row(`  half: ${h}`, summarizeReal(hi), `${median(hms).toFixed(2)}, ${quantile(hms, 0.95).toFixed(2)}`);
+    }
     for (const [c, s] of Object.entries(byCorpus)) {
       const cms = items.filter((it) => it.corpus === c).map((it) => it.ms);
       row(`  ${c}`, s, `${median(cms).toFixed(2)}, ${quantile(cms, 0.95).toFixed(2)}`);
@@ -274,6 +280,7 @@ if (withReal) {
       JSON.stringify(
         items.map((it) => ({
           key: it.key,
+          half: it.half,
           lang: it.lang,
           hasBlock: it.label.hasBlock,
           ms: round(it.ms, 2),

@@ -50,6 +50,20 @@ export function storyKey(u) {
   return s;
 }
 
+/**
+ * The fixed tune / held-out split of the real set (issue #22): FNV-1a 32-bit hash of the page key
+ * ("<corpus>/<file>"), even → 'tune' (rules may be tuned looking at these pages' misses), odd → 'held'
+ * (only their totals are looked at). Fixed forever so numbers stay comparable across branches.
+ */
+export function realHalf(key) {
+  let h = 0x811c9dc5;
+  for (const ch of String(key)) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 2 === 0 ? 'tune' : 'held';
+}
+
 const squash = (s) =>
   String(s ?? '')
     .replace(/\s+/g, ' ')

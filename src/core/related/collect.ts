@@ -7,7 +7,7 @@
  * relatedLink/significantLink entries. Reads the DOM, never changes it.
  */
 import { blockContexts, boundedText, headingLabels, type BlockContext } from './blocks.js';
-import { isHeadlineText, linkText, type LinkText } from './clean.js';
+import { completed, isHeadlineText, linkText, type LinkText } from './clean.js';
 import { READ_ALSO } from '../text/lexicon/read-also.js';
 import { SPONSORED_LABEL } from '../text/lexicon/sponsored.js';
 import { subtree, type Scan } from './scan.js';
@@ -28,6 +28,8 @@ export interface Candidate {
   published?: string;
   image?: string;
   truncated: boolean;
+  /** The title is the link's title attribute (the link shows no text). */
+  fromAttribute?: boolean;
   /** Document order. */
   order: number;
 }
@@ -281,6 +283,7 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
   });
   const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts);
   const out = candidatesOf(pending, opts);
+  completeCutTitles(out, scan.anchors, links.linkOf, opts.now);
   addJsonLdOnly(out, related, opts.self);
   stripRankNumbers(out);
   return out;
@@ -419,6 +422,7 @@ function candidatesOf(pending: Pending[], opts: CollectOptions): Candidate[] {
       truncated: p.text.truncated,
       order: p.order,
     };
+    if (p.text.fromAttribute) c.fromAttribute = true;
     const published = cardTime(card, p.text, opts);
     if (published) c.published = published;
     const image = cardImage(card, opts.base);
@@ -427,6 +431,30 @@ function candidatesOf(pending: Pending[], opts: CollectOptions): Candidate[] {
   }
   for (const c of out) if (!c.image && imageOnly.has(c.key)) c.image = imageOnly.get(c.key)!;
   return out;
+}
+
+/**
+ * A title the site cut ("…") completed from another link to the same story that is no candidate
+ * itself (a link in the article's text, in a block left out): its text or title attribute.
+ */
+function completeCutTitles(
+  out: Candidate[],
+  anchors: Element[],
+  linkOf: (href: string) => Link | null,
+  now: Date,
+): void {
+  const cut = new Set(out.filter((c) => c.truncated).map((c) => c.key));
+  if (!cut.size) return;
+  const texts = new Map<string, string[]>();
+  for (const a of anchors) {
+    const href = a.getAttribute('href');
+    const key = href ? linkOf(href)?.key : undefined;
+    if (!key || !cut.has(key)) continue;
+    const list = texts.get(key) ?? [];
+    list.push(a.textContent ?? '', a.getAttribute('title') ?? '');
+    texts.set(key, list);
+  }
+  for (const c of out) if (c.truncated) Object.assign(c, completed(c, texts.get(c.key) ?? [], now));
 }
 
 /** JSON-LD entries the page lists by name only. */

@@ -25,7 +25,7 @@ export const READ_ALSO_PHRASES: Readonly<Record<string, readonly string[]>> = {
   ],
   fr: ['lire aussi', 'à lire aussi', 'a lire aussi', 'voir aussi', 'à voir aussi', 'sur le même sujet'],
   es: ['ver también', 'lee también', 'lea también', 'leer más', 'le puede interesar', 'te puede interesar'],
-  it: ['leggi anche', 'potrebbe interessarti'],
+  it: ['leggi anche(?: su)?', 'potrebbe interessarti'],
   pt: ['leia também', 'veja também', 'leia mais'],
   nl: ['lees ook'],
   pl: ['czytaj także'],

@@ -183,10 +183,27 @@ export function headingLabels(
   return labels;
 }
 
+/** Words of a previous/next story pager ("entry-nav", "post-navigation", "entryPrev", "article-next-menu"). */
+const PAGER_WORDS = /prev|next|entry|post-?nav|article-?nav|story-?nav/;
+const NAV_TOKEN = /(^|[_-])(nav|navi|navigation|menu)$/;
+
+/**
+ * Previous/next story links under their headlines (WordPress' nav.post-navigation, "Next story"
+ * menus): a navigation element or class named so, holding one or two of the site's stories and
+ * nothing else a menu would hold. Its links are related headlines; a pager of page numbers holds none.
+ */
+function storyPager(el: Element, tag: string, role: string, tk: string[], storiesIn: (el: Element) => number): boolean {
+  if (!(tag === 'nav' || role === 'navigation' || tk.some((t) => NAV_TOKEN.test(t)))) return false;
+  if (tk.some((t) => EXCLUDED_TOKEN.test(t) && !NAV_TOKEN.test(t))) return false;
+  if (!PAGER_WORDS.test(`${tk.join(' ')} ${el.getAttribute('aria-label') ?? ''}`.toLowerCase())) return false;
+  const n = storiesIn(el);
+  return n >= 1 && n <= 2;
+}
+
 function ownContext(
   el: Element,
   labels: Map<Element, { el: Element; text: string }>,
-  holdsStories: (el: Element) => boolean,
+  storiesIn: (el: Element) => number,
 ): Partial<BlockContext> {
   const own: Partial<BlockContext> = {};
   const tag = el.localName;
@@ -196,7 +213,7 @@ function ownContext(
   const role = attrs ? (el.getAttribute('role') ?? '') : '';
   const tk = attrs && !PAGE_TAGS.has(tag) ? tokens(el).filter((t) => !FEATURE_TOKEN.test(t)) : [];
   if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t)))
-    own.excluded = true;
+    own.excluded = !storyPager(el, tag, role, tk, storiesIn);
   if (tag === 'footer' || tk.some((t) => FOOTER_TOKEN.test(t))) {
     // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none.
     let inSection = tk.some((t) => CONTENT_FOOTER_TOKEN.test(t));
@@ -210,7 +227,7 @@ function ownContext(
       el.hasAttribute('data-outbrain-src') ||
       el.hasAttribute('data-ob-template') ||
       // An ad slot holds no list of the site's own stories; a region named after its ad does.
-      (tk.some((t) => AD_SLOT_CLASS.test(t)) && !holdsStories(el)))
+      (tk.some((t) => AD_SLOT_CLASS.test(t)) && storiesIn(el) < 2))
   )
     own.sponsored = true;
   const aria = attrs ? el.getAttribute('aria-label') : null;
@@ -228,12 +245,12 @@ function ownContext(
 
 /**
  * Block context of elements, memoised: each element is classified once however many links it holds.
- * `holdsStories` tells whether an element holds links to two or more of the site's stories (asked only
- * of elements with an ad slot's class).
+ * `storiesIn` counts the site's stories an element links under headline text, up to 3 (asked only of
+ * elements with an ad slot's class and of previous/next navigation).
  */
 export function blockContexts(
   labels: Map<Element, { el: Element; text: string }>,
-  holdsStories: (el: Element) => boolean,
+  storiesIn: (el: Element) => number,
 ): (el: Element) => BlockContext {
   const memo = new Map<Element, BlockContext>();
   return (start: Element): BlockContext => {
@@ -249,7 +266,7 @@ export function blockContexts(
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i]!;
-      const own = ownContext(el, labels, holdsStories);
+      const own = ownContext(el, labels, storiesIn);
       const ctx: BlockContext = {
         excluded: parentCtx.excluded || !!own.excluded,
         footer: parentCtx.footer || !!own.footer,

@@ -272,14 +272,13 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
   const contextOf = blockContexts(labels, (el) => {
     const anchors = el.getElementsByTagName('a');
     const keys = new Set<string>();
-    for (let i = 0; i < anchors.length; i++) {
+    for (let i = 0; i < anchors.length && keys.size < 3; i++) {
       const a = anchors[i]!;
       const href = a.getAttribute('href');
       const link = href ? links.linkOf(href) : null;
-      if (link?.shape === 'article' && isHeadlineText(collapse(a.textContent ?? ''))) keys.add(link.key);
-      if (keys.size >= 2) return true;
+      if (link?.shape === 'article' && storyText(collapse(a.textContent ?? ''))) keys.add(link.key);
     }
-    return false;
+    return keys.size;
   });
   const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts);
   const out = candidatesOf(pending, opts);
@@ -333,6 +332,10 @@ function pendingLinks(
   return pending;
 }
 
+/** A story's headline, not a menu's words or a "next article" label: 4 words or more (or CJK). */
+const storyText = (text: string): boolean =>
+  isHeadlineText(text) && (text.split(' ').length >= 4 || CJK_RUN.test(text));
+
 /** Links of a story list at least, and the share of its links they must be. */
 const STORY_LIST_MIN = 3;
 const STORY_LIST_SHARE = 2 / 3;
@@ -357,8 +360,7 @@ function storyLists(linkOf: (href: string) => Link | null): (a: Element) => bool
       const text = collapse(a.textContent ?? '');
       if (!href || !text) continue;
       const link = linkOf(href);
-      if (link && link.shape !== 'no' && isHeadlineText(text) && (text.split(' ').length >= 4 || CJK_RUN.test(text)))
-        stories.add(link.key);
+      if (link && link.shape !== 'no' && storyText(text)) stories.add(link.key);
       else others.add(href);
     }
     return stories.size >= STORY_LIST_MIN && stories.size >= (stories.size + others.size) * STORY_LIST_SHARE;

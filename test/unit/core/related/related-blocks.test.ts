@@ -93,4 +93,18 @@ describe('story blocks behind misleading markup', () => {
         ${LIST}</footer></main>`;
     expect(titles(related(body))).toEqual(TITLES.slice().sort());
   });
+
+  it('keeps titled previous/next story links, without their label, and drops an untitled "next article" link', () => {
+    const body = `<nav class="navigation post-navigation" aria-label="Posts"><div class="nav-links">
+        <div class="nav-previous"><a href="/2024/03/19/city-council-approves-new-budget" rel="prev">Previous: City council approves the new budget</a></div>
+        <div class="nav-next"><a href="/2024/03/21/storm-closes-schools-across-region" rel="next"><span>Next</span> Storm closes schools across the region</a></div>
+      </div></nav>
+      <nav class="entry-nav"><a href="/2024/03/22/ferry-timetable-changes-for-the-summer">zum nächsten Artikel</a></nav>
+      <nav class="main-nav"><a href="/2024/03/18/local-team-wins-championship-final">Local team wins the championship final</a>
+        <a href="/sport">Sport</a></nav>`;
+    expect(titles(related(body))).toEqual([
+      'City council approves the new budget',
+      'Storm closes schools across the region',
+    ]);
+  });
 });

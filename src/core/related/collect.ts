@@ -8,7 +8,7 @@
  */
 import { blockContexts, boundedText, headingLabels, type BlockContext } from './blocks.js';
 import { completed, isHeadlineText, linkText, type LinkText } from './clean.js';
-import { READ_ALSO } from '../text/lexicon/read-also.js';
+import { READ_ALSO, READ_ALSO_BEFORE } from '../text/lexicon/read-also.js';
 import { SPONSORED_LABEL } from '../text/lexicon/sponsored.js';
 import { subtree, type Scan } from './scan.js';
 import { parseCardTime } from './time.js';
@@ -109,9 +109,28 @@ function blockOf(a: Element): Element | null {
   return null;
 }
 
+/** Text just before the link in its block (preceding siblings at the first level that has any), ≤ 80 characters. */
+function textBefore(a: Element, block: Element): string {
+  let out = '';
+  for (let n: Node | null = a; n && n !== block && out.length < 80; n = n.parentNode) {
+    for (let p = n.previousSibling; p && out.length < 80; p = p.previousSibling) out = (p.textContent ?? '') + out;
+    if (out.trim()) break;
+  }
+  return collapse(out.slice(-80));
+}
+
+/** Characters of link text in a block (its links' text, each counted once). */
+function linkedLength(block: Element): number {
+  let n = 0;
+  const anchors = block.getElementsByTagName('a');
+  for (let i = 0; i < anchors.length; i++) n += collapse(anchors[i]!.textContent ?? '').length;
+  return n;
+}
+
 /**
  * Is the link an inline reference inside a paragraph of prose? Returns the "Read also" cue when
- * the paragraph is a lead-in to it instead (such links are related headlines).
+ * the paragraph, or the text right before the link, is a lead-in to it instead (such links are
+ * related headlines). A line made of links ("More: <a>…</a> | <a>…</a>") is no prose either.
  */
 function proseRole(
   a: Element,
@@ -125,10 +144,12 @@ function proseRole(
     text = boundedText(block, 2000);
     memo.set(block, text);
   }
-  if (text === null) return { prose: true, cue: null };
-  const cue = READ_ALSO.exec(text);
+  const cue = text === null ? null : READ_ALSO.exec(text);
   if (cue) return { prose: false, cue: cue[1]!.trim() };
-  return { prose: linkLen < text.length * 0.7, cue: null };
+  const before = READ_ALSO_BEFORE.exec(textBefore(a, block));
+  if (before) return { prose: false, cue: before[1]!.trim() };
+  if (text === null) return { prose: true, cue: null };
+  return { prose: linkLen < text.length * 0.7 && linkedLength(block) < text.length * 0.7, cue: null };
 }
 
 /** Best image URL of a card: lazy-load attributes first (src is often a placeholder), then the largest srcset entry. */

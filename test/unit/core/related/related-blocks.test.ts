@@ -107,4 +107,13 @@ describe('story blocks behind misleading markup', () => {
       'Storm closes schools across the region',
     ]);
   });
+
+  it('takes a lead-in link set inside a paragraph and a "More:" line of links, not a link of the prose', () => {
+    const body = `<div class="article-body"><p>The union said the strike would go on. <span class="capsule"><span>À LIRE AUSSI</span>
+        <strong><a href="/2024/03/19/city-council-approves-new-budget">City council approves the new budget</a></strong></span>
+        Talks resume on Friday, and the port authority has asked <a href="/2024/03/18/port-authority-asks-for-federal-mediation-now">for federal mediation in the dispute</a> to end it.</p>
+      <p><strong>More:</strong> <a href="/2024/03/19/storm-closes-schools-across-region">Storm closes schools across the region</a> |
+        <a href="/2024/03/19/local-team-wins-championship-final">Local team wins the championship final</a></p></div>`;
+    expect(titles(related(body))).toEqual(TITLES.slice().sort());
+  });
 });

@@ -51,6 +51,13 @@ const EXCLUDED_WORDS = [
   ...['skip-?links?', 'toolbar', 'topics', 'topic-?list', 'author-?bio', 'byline'],
 ];
 const EXCLUDED_TOKEN = new RegExp(`(^|[_-])(${EXCLUDED_WORDS.join('|')})$`);
+/**
+ * Menu words after another word of a token: "mega-menu-content", "list_menu_spec", BEM
+ * "b-mainnav__2level". Not first ("menu_oculto" wraps a ticker, "menu-options" a whole body), and
+ * never on <body>/<html> (page-state classes such as "has-mega-menu").
+ */
+const MENU_PART = /[_-](menu|menus|submenu|megamenu|mainmenu|mainnav|navbar)([_-]|$)/;
+const PAGE_ROOTS = new Set(['html', 'body', 'main']);
 
 /** Elements whose text is not page text. */
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
@@ -163,7 +170,11 @@ function ownContext(el: Element, labels: Map<Element, { el: Element; text: strin
   const attrs = el.hasAttributes();
   const role = attrs ? (el.getAttribute('role') ?? '') : '';
   const tk = attrs ? tokens(el) : [];
-  if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t)))
+  if (
+    EXCLUDED_TAGS.has(tag) ||
+    EXCLUDED_ROLES.test(role) ||
+    tk.some((t) => EXCLUDED_TOKEN.test(t) || (MENU_PART.test(t) && !PAGE_ROOTS.has(tag)))
+  )
     own.excluded = true;
   if (
     attrs &&

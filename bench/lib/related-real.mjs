@@ -163,3 +163,24 @@ export function summarizeReal(items) {
     noBlockClean: noBlock.filter((it) => it.score.noBlockClean).length,
   };
 }
+
+/**
+ * The real set split into a tune half and a held-out half (issue #22: look only at the tune half's
+ * misses, report both): page keys sorted, shuffled by mulberry32 seeded 2722 (Fisher-Yates), the
+ * first `tune` taken for tuning. Returns key → 'tune' | 'held'.
+ */
+export function realSplit(keys, tune = 60) {
+  let s = 2722;
+  const rand = () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const order = [...keys].sort();
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return new Map(order.map((k, i) => [k, i < tune ? 'tune' : 'held']));
+}

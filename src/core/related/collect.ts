@@ -17,6 +17,7 @@ import { normalizeUrl, urlShape } from './url.js';
 import { linkResolver, type Link, type LinkUrl } from './link-resolver.js';
 import { work } from '../work.js';
 import { withoutNonStories } from './exclude.js';
+import { collapse } from '../text/whitespace.js';
 
 export interface Candidate {
   title: string;
@@ -78,6 +79,8 @@ const CARD_TAGS = new Set([
   'a',
 ]);
 const PROSE_TAGS = new Set(['p', 'blockquote']);
+// Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
+const CJK_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]{6}/u;
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -275,7 +278,18 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     const url = links.parseHref(href);
     return url ? urlShape(url) : null;
   });
-  const contextOf = blockContexts(labels);
+  const contextOf = blockContexts(labels, (el) => {
+    const anchors = el.getElementsByTagName('a');
+    const keys = new Set<string>();
+    for (let i = 0; i < anchors.length; i++) {
+      const a = anchors[i]!;
+      const href = a.getAttribute('href');
+      const link = href ? links.linkOf(href) : null;
+      if (link?.shape === 'article' && isHeadlineText(collapse(a.textContent ?? ''))) keys.add(link.key);
+      if (keys.size >= 2) return true;
+    }
+    return false;
+  });
   const menuKeys = new Set<string>();
   const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys);
   const out = withoutNonStories(candidatesOf(pending, opts), { sitePage: links.sitePage, menuKeys, self: opts.self });
@@ -297,6 +311,7 @@ function pendingLinks(
   menuKeys: Set<string>,
 ): Pending[] {
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
+  const inStoryList = storyLists(linkOf);
   const proseMemo = new Map<Element, string | null>();
   const pending: Pending[] = [];
   for (let i = 0; i < anchors.length; i++) {
@@ -314,6 +329,8 @@ function pendingLinks(
     if (ctx.excluded) menuKeys.add(key);
     if (ctx.excluded || ctx.sponsored) continue;
     if (shape === 'maybe' && !forced && !ctx.related) continue;
+    // An article's footer holds its tags, sharing and credits, and may hold a related box or a story list.
+    if (ctx.footer && !forced && !ctx.related && !inStoryList(a)) continue;
     const text = linkText(a, opts.now);
     let cue = text.cue;
     if (text.title) {
@@ -326,6 +343,51 @@ function pendingLinks(
     pending.push({ a, url, key, ctx, text, cue, order: i, forced });
   }
   return pending;
+}
+
+/** Links of a story list at least, and the share of its links they must be. */
+const STORY_LIST_MIN = 3;
+const STORY_LIST_SHARE = 2 / 3;
+const LIST_LEVELS = 4;
+
+/**
+ * Is the link an item of a story list: the nearest ancestor (up to LIST_LEVELS up) with 3 or more
+ * children, whose links are mostly the site's stories (article- or slug-shaped URLs) under
+ * headline-length text (4 words or more, or CJK)? A menu's links are section words on short paths;
+ * a list of headlines is one whatever its markup says (unlabelled, or in an article's footer).
+ */
+function storyLists(linkOf: (href: string) => Link | null): (a: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  const judge = (list: Element): boolean => {
+    const anchors = list.getElementsByTagName('a');
+    const stories = new Set<string>();
+    const others = new Set<string>();
+    for (let i = 0; i < anchors.length; i++) {
+      work();
+      const a = anchors[i]!;
+      const href = a.getAttribute('href');
+      const text = collapse(a.textContent ?? '');
+      if (!href || !text) continue;
+      const link = linkOf(href);
+      if (link && link.shape !== 'no' && isHeadlineText(text) && (text.split(' ').length >= 4 || CJK_RUN.test(text)))
+        stories.add(link.key);
+      else others.add(href);
+    }
+    return stories.size >= STORY_LIST_MIN && stories.size >= (stories.size + others.size) * STORY_LIST_SHARE;
+  };
+  return (a) => {
+    let el: Element | null = a.parentElement;
+    for (let d = 0; d < LIST_LEVELS && el; d++, el = el.parentElement) {
+      if (el.childElementCount < STORY_LIST_MIN) continue;
+      let v = memo.get(el);
+      if (v === undefined) {
+        v = judge(el);
+        memo.set(el, v);
+      }
+      return v;
+    }
+    return false;
+  };
 }
 
 /** Each pending link with a headline text as a candidate, with its card's time and image. */

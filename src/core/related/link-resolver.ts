@@ -36,7 +36,7 @@ export interface LinkResolverOptions {
 }
 
 /** A Wayback capture's link ("/web/2013…/http://pagesix.com/") as the URL it archived. */
-const ARCHIVED_HREF = /\/web\/\d{8,14}[a-z_]*\/(https?:\/\/?[^/].*)$/i;
+const ARCHIVED_HREF = /\/web\/\d{4,14}(?:[a-z]{2}_)?\/(https?:\/\/?[^/].*)$/i;
 const unwrapHref = (h: string): string =>
   h.includes('/web/') ? (ARCHIVED_HREF.exec(h)?.[1]?.replace(/^(https?:)\/(?!\/)/i, '$1//') ?? h) : h;
 

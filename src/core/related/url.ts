@@ -17,7 +17,7 @@ const ID_PARAMS =
   /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
 
 /** A Wayback Machine capture: /web/<timestamp>[flags]/<archived URL> on an archive.org host. */
-const ARCHIVE_PATH = /^\/web\/\d{8,14}[a-z_]*\/(https?:\/\/?[^/].*)$/i;
+const ARCHIVE_PATH = /^\/web\/\d{4,14}(?:[a-z]{2}_)?\/((?:https?:\/\/?)?[^/?#]+.*)$/i;
 
 /**
  * The page a Wayback Machine capture archived (its links point at other captures), or null for any
@@ -29,7 +29,8 @@ export function archivedUrl(u: UrlParts): URL | null {
   const m = ARCHIVE_PATH.exec(u.pathname);
   if (!m) return null;
   try {
-    return new URL(m[1]!.replace(/^(https?:)\/(?!\/)/i, '$1//') + u.search);
+    const inner = /^https?:/i.test(m[1]!) ? m[1]!.replace(/^(https?:)\/(?!\/)/i, '$1//') : `http://${m[1]!}`;
+    return new URL(inner + u.search);
   } catch {
     return null;
   }

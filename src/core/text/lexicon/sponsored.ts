@@ -79,8 +79,12 @@ const SPONSORED_CLASS_PARTS = [
   'werbung',
   'anzeige',
   'pubblicita',
-  '^ads?$',
-  '^ads?[-_]',
-  '[-_]ads?$',
 ];
 export const SPONSORED_CLASS = new RegExp(SPONSORED_CLASS_PARTS.join('|'), 'i');
+
+/**
+ * An ad slot's class words ("ad", "ads-wrapper", "below-header-ad"): the slot itself, or a layout
+ * region named after the ad beside it ("ad-column-300", "below-header-ad"), which the related step
+ * tells apart by what the element holds (an ad slot holds no list of the site's own stories).
+ */
+export const AD_SLOT_CLASS = /^ads?$|^ads?[-_]|[-_]ads?$/i;

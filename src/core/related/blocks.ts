@@ -64,6 +64,13 @@ const EXCLUDED_WORDS = [
   ...['skip-?links?', 'toolbar', 'topics', 'topic-?list', 'author-?bio', 'byline'],
 ];
 const EXCLUDED_TOKEN = new RegExp(`(^|[_-])(${EXCLUDED_WORDS.join('|')})$`);
+/**
+ * Menu words after another word of a token: "mega-menu-content", "list_menu_spec", BEM
+ * "b-mainnav__2level". Not first ("menu_oculto" wraps a ticker, "menu-options" a whole body), and
+ * never on <body>/<html> (page-state classes such as "has-mega-menu").
+ */
+const MENU_PART = /[_-](menu|menus|submenu|megamenu|mainmenu|mainnav|navbar)([_-]|$)/;
+const PAGE_ROOTS = new Set(['html', 'body', 'main']);
 const FOOTER_TOKEN = /(^|[_-])footer$/;
 const CONTENT_FOOTER_TOKEN = /^(article|content|post|entry|story|news)[_-]+footer$/;
 const SECTIONING = new Set(['article', 'section', 'aside', 'main']);
@@ -212,7 +219,11 @@ function ownContext(
   const attrs = el.hasAttributes();
   const role = attrs ? (el.getAttribute('role') ?? '') : '';
   const tk = attrs && !PAGE_TAGS.has(tag) ? tokens(el).filter((t) => !FEATURE_TOKEN.test(t)) : [];
-  if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t)))
+  if (
+    EXCLUDED_TAGS.has(tag) ||
+    EXCLUDED_ROLES.test(role) ||
+    tk.some((t) => EXCLUDED_TOKEN.test(t) || (MENU_PART.test(t) && !PAGE_ROOTS.has(tag)))
+  )
     own.excluded = !storyPager(el, tag, role, tk, storiesIn);
   if (tag === 'footer' || tk.some((t) => FOOTER_TOKEN.test(t))) {
     // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none.

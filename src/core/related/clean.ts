@@ -338,9 +338,11 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 // Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
 const LETTER_OR_DIGIT = /\p{L}|\d/u;
 
-/** Does a cleaned text read like a headline (not "Read more", "HOME PAGE", a tag, a sentence-long teaser)? */
+/** Does a cleaned text read like a headline (not "Read more", "HOME PAGE", a #tag, a sentence-long teaser)? */
 export function isHeadlineText(title: string): boolean {
   if (title.length < 8 || title.length > 300 || GENERIC_LINK_TEXT.test(title) || KICKER_WORD.test(title)) return false;
+  // "#Agriculture": a hashtag is a tag page's name.
+  if (title.startsWith('#')) return false;
   const cjk = title.match(CJK)?.length ?? 0;
   if (cjk >= 6) return true;
   const words = title.split(/\s+/).filter((w) => LETTER_OR_DIGIT.test(w));

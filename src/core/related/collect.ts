@@ -16,6 +16,7 @@ import type { JsonLdBlock } from '../page/page-meta.js';
 import { normalizeUrl, urlShape } from './url.js';
 import { linkResolver, type Link, type LinkUrl } from './link-resolver.js';
 import { work } from '../work.js';
+import { withoutNonStories } from './exclude.js';
 import { collapse } from '../text/whitespace.js';
 
 export interface Candidate {
@@ -30,6 +31,8 @@ export interface Candidate {
   truncated: boolean;
   /** The title is the link's title attribute (the link shows no text). */
   fromAttribute?: boolean;
+  /** The link element (none for a JSON-LD-only entry). */
+  anchor?: Element;
   /** Document order. */
   order: number;
 }
@@ -285,7 +288,13 @@ function stripRankNumbers(cands: Candidate[]): void {
 
 export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[] {
   const related = jsonLdLinks(opts.jsonLd, opts.base);
-  const links = linkResolver({ base: opts.base, sisterDomains: opts.sisterDomains, self: opts.self, forced: related });
+  const links = linkResolver({
+    base: opts.base,
+    sisterDomains: opts.sisterDomains,
+    self: opts.self,
+    forced: related,
+    hrefs: scan.anchors.map((a) => a.getAttribute('href') ?? ''),
+  });
   const labels = headingLabels(scan.headings, (href) => {
     const url = links.parseHref(href);
     return url ? urlShape(url) : null;
@@ -301,8 +310,9 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     }
     return keys.size;
   });
-  const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts);
-  const out = candidatesOf(pending, opts);
+  const menuKeys = new Set<string>();
+  const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys);
+  const out = withoutNonStories(candidatesOf(pending, opts), { sitePage: links.sitePage, menuKeys, self: opts.self });
   completeCutTitles(out, scan.anchors, links.linkOf, opts.now);
   addJsonLdOnly(out, related, opts.self);
   stripRankNumbers(out);
@@ -318,6 +328,7 @@ function pendingLinks(
   linkOf: (href: string) => Link | null,
   contextOf: (a: Element) => BlockContext,
   opts: CollectOptions,
+  menuKeys: Set<string>,
 ): Pending[] {
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
   const inStoryList = storyLists(linkOf);
@@ -335,6 +346,7 @@ function pendingLinks(
     const hreflang = a.getAttribute('hreflang') ?? a.getAttribute('lang');
     if (hreflang && pageLang && hreflang.toLowerCase().slice(0, 2) !== pageLang) continue;
     const ctx = contextOf(a);
+    if (ctx.excluded) menuKeys.add(key);
     if (ctx.excluded || ctx.sponsored) continue;
     if (shape === 'maybe' && !forced && !ctx.related) continue;
     // An article's footer holds its tags, sharing and credits, and may hold a related box or a story list.
@@ -444,6 +456,7 @@ function candidatesOf(pending: Pending[], opts: CollectOptions): Candidate[] {
       block: p.cue ? blockOf(p.a) : p.ctx.labelEl,
       truncated: p.text.truncated,
       order: p.order,
+      anchor: p.a,
     };
     if (p.text.fromAttribute) c.fromAttribute = true;
     const published = cardTime(card, p.text, opts);

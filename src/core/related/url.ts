@@ -12,31 +12,40 @@ export type UrlParts = Pick<URL, 'hostname' | 'pathname' | 'search' | 'searchPar
 
 const AMP_OR_INDEX = /amp|index\./i;
 
-/** A Wayback Machine copy: /web/<timestamp>[flags]/<original URL> on archive.org. */
-const WAYBACK = /^\/web\/\d{4,14}(?:[a-z]{2}_)?\/(?:https?:\/\/?)?([^/?#]+)(\/[^?#]*)?/i;
-
-/**
- * The archived page's host and path when the URL is a Wayback Machine copy (its links, on a copy,
- * are copies too), else null. The copy's timestamp is no part of the story.
- */
-export function archived(u: Pick<URL, 'hostname' | 'pathname'>): { hostname: string; pathname: string } | null {
-  if (!u.hostname.endsWith('archive.org')) return null;
-  const m = WAYBACK.exec(u.pathname);
-  return m ? { hostname: m[1]!.toLowerCase().replace(/:\d+$/, ''), pathname: m[2] ?? '/' } : null;
-}
-
 /** Query parameters that identify a story (article.php?id=123); every other parameter is tracking or view state. */
 const ID_PARAMS =
   /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
 
+/** A Wayback Machine capture: /web/<timestamp>[flags]/<archived URL> on an archive.org host. */
+const ARCHIVE_PATH = /^\/web\/\d{4,14}(?:[a-z]{2}_)?\/((?:https?:\/\/?)?[^/?#]+.*)$/i;
+
+/**
+ * The page a Wayback Machine capture archived (its links point at other captures), or null for any
+ * other URL: the capture is the same story as the archived page under another timestamp, and its
+ * site is the archived page's, not archive.org.
+ */
+export function archivedUrl(u: UrlParts): URL | null {
+  if (!u.hostname.endsWith('archive.org') || !u.pathname.startsWith('/web/')) return null;
+  const m = ARCHIVE_PATH.exec(u.pathname);
+  if (!m) return null;
+  try {
+    const inner = /^https?:/i.test(m[1]!) ? m[1]!.replace(/^(https?:)\/(?!\/)/i, '$1//') : `http://${m[1]!}`;
+    return new URL(inner + u.search);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * One string per story: host without www/m/amp, path without trailing slash, index.html or AMP
- * suffix, only id-like query parameters, no fragment, scheme ignored.
+ * suffix, only id-like query parameters, no fragment, scheme ignored; a Wayback capture as the
+ * page it archived.
  */
 export function normalizeUrl(u: UrlParts): string {
-  const copy = archived(u);
-  const host = (copy ?? u).hostname.toLowerCase().replace(/^(www\d?|m|mobile|amp)\./, '');
-  let path = (copy ?? u).pathname;
+  const archived = archivedUrl(u);
+  if (archived) return normalizeUrl(archived);
+  const host = u.hostname.toLowerCase().replace(/^(www\d?|m|mobile|amp)\./, '');
+  let path = u.pathname;
   // Cheap tests first: without '%' decoding changes nothing, and every AMP/index form below
   // contains "amp" or "index."; an empty search has no parameters.
   if (path.includes('%')) {
@@ -170,6 +179,17 @@ const NOT_STORY_SEGMENT = new RegExp(
       'ads',
       'tieup',
       'native',
+      // Press releases, quizzes and puzzles: the publisher's service pages, not its stories.
+      'pressrelease',
+      'press-releases?',
+      'comunicati-stampa',
+      'pressemitteilungen',
+      'quiz',
+      'quizzes',
+      'kuis',
+      'puzzles?',
+      'crosswords?',
+      'sudoku',
     ].join('|') +
     ')$',
   'i',
@@ -197,7 +217,9 @@ const THREE_LETTERS = /\p{L}{3}/u;
 export type UrlShape = 'article' | 'maybe' | 'no';
 
 export function urlShape(u: UrlParts): UrlShape {
-  let path = (archived(u) ?? u).pathname;
+  const archived = archivedUrl(u);
+  if (archived) return urlShape(archived);
+  let path = u.pathname;
   if (path.includes('%')) {
     try {
       path = decodeURIComponent(path);
@@ -235,6 +257,39 @@ export function urlShape(u: UrlParts): UrlShape {
   if (words.length >= 4) return 'article';
   if (words.length >= 2 || (segments.length >= 3 && THREE_LETTERS.test(last))) return 'maybe';
   return 'no';
+}
+
+/**
+ * The form of a story URL's path, one letter per segment: a year (Y), a short number (N), a long
+ * number or id (I), a slug of three or more words (S), a word (W). Sites of one publisher built on
+ * one system share it (nypost.com and pagesix.com: /2017/10/20/<slug> → YNNS).
+ */
+export function pathForm(u: Pick<URL, 'pathname'>): string {
+  return u.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => {
+      const s = seg.replace(/\.(s?html?|php|aspx?|cms)$/i, '');
+      if (/^(19|20)\d{2}$/.test(s)) return 'Y';
+      if (/^\d{1,2}$/.test(s)) return 'N';
+      if (/\d{5,}/.test(s) && !/[a-z]{3,}.*[-_].*[a-z]{3,}/i.test(s)) return 'I';
+      return s.split(/[-_]+/).filter(Boolean).length >= 3 ? 'S' : 'W';
+    })
+    .join('');
+}
+
+/** "-p2", "_2", "/2", "-page-3" at the end of a path (before any extension): a page of a paged article. */
+const PAGE_SUFFIX = /([-_/](p|page|seite|pagina)?-?\d{1,2})(?=(\.[a-z]{2,5})?$)/i;
+
+/**
+ * Another page of the current article (its gallery's next picture, page 2): the normalised URL
+ * without its page number is one of the article's own. (Not two numbered URLs compared without
+ * their numbers: "trial-day-2" is another story than "trial-day-3".)
+ */
+export function isOwnPage(key: string, self: ReadonlySet<string>): boolean {
+  const m = PAGE_SUFFIX.exec(key);
+  if (!m) return false;
+  return self.has(key.slice(0, m.index) + key.slice(m.index + m[1]!.length));
 }
 
 /**

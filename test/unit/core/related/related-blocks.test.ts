@@ -116,4 +116,18 @@ describe('story blocks behind misleading markup', () => {
         <a href="/2024/03/19/local-team-wins-championship-final">Local team wins the championship final</a></p></div>`;
     expect(titles(related(body))).toEqual(TITLES.slice().sort());
   });
+
+  it('reads a story named by a dated path in the query (main.jhtml?xml=/news/2007/12/28/x.xml) as its own story', () => {
+    const url = 'http://www.telegraph.example.co.uk/news/main.jhtml?xml=/news/2007/12/28/wtiger128.xml';
+    const link = (p: string, t: string): string =>
+      `<li><a href="/news/main.jhtml?xml=/news/2007/12/${p}.xml">${t}</a></li>`;
+    const body = `<div class="box"><ul>${link('27/wgold127', 'Gold heads for a thousand dollars')}${link(
+      '28/wtiger128',
+      'The article about the harbour strike again',
+    )}${link('26/wlights126', 'UFO seekers flock to mystery lights')}</ul></div>`;
+    expect(titles(related(body, url))).toEqual([
+      'Gold heads for a thousand dollars',
+      'UFO seekers flock to mystery lights',
+    ]);
+  });
 });

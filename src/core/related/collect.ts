@@ -348,9 +348,12 @@ function pendingLinks(
     const ctx = contextOf(a);
     if (ctx.excluded) menuKeys.add(key);
     if (ctx.excluded || ctx.sponsored) continue;
-    if (shape === 'maybe' && !forced && !ctx.related) continue;
+    const list = (shape === 'maybe' || ctx.footer) && !forced && !ctx.related ? inStoryList(a) : null;
+    // A short slug counts under a related heading, or in a story list beside stories of its URL form
+    // (same host, same depth: "/sci-tech" beside "/sci-tech/a-story-1.4690347" is the section front).
+    if (shape === 'maybe' && !forced && !ctx.related && !list?.forms.has(urlForm(url))) continue;
     // An article's footer holds its tags, sharing and credits, and may hold a related box or a story list.
-    if (ctx.footer && !forced && !ctx.related && !inStoryList(a)) continue;
+    if (ctx.footer && !forced && !ctx.related && !list) continue;
     const text = linkText(a, opts.now);
     let cue = text.cue;
     if (text.title) {
@@ -369,6 +372,12 @@ function pendingLinks(
 const storyText = (text: string): boolean =>
   isHeadlineText(text) && (text.split(' ').length >= 4 || CJK_RUN.test(text));
 
+/** A story list's URL forms (host and path depth) of its article-shaped stories. */
+interface StoryList {
+  forms: Set<string>;
+}
+const urlForm = (u: LinkUrl): string => `${u.hostname}|${u.pathname.split('/').filter(Boolean).length}`;
+
 /** Links of a story list at least, and the share of its links they must be. */
 const STORY_LIST_MIN = 3;
 const STORY_LIST_SHARE = 2 / 3;
@@ -380,12 +389,13 @@ const LIST_LEVELS = 4;
  * headline-length text (4 words or more, or CJK)? A menu's links are section words on short paths;
  * a list of headlines is one whatever its markup says (unlabelled, or in an article's footer).
  */
-function storyLists(linkOf: (href: string) => Link | null): (a: Element) => boolean {
-  const memo = new Map<Element, boolean>();
-  const judge = (list: Element): boolean => {
+function storyLists(linkOf: (href: string) => Link | null): (a: Element) => StoryList | null {
+  const memo = new Map<Element, StoryList | null>();
+  const judge = (list: Element): StoryList | null => {
     const anchors = list.getElementsByTagName('a');
     const stories = new Set<string>();
     const others = new Set<string>();
+    const forms = new Set<string>();
     for (let i = 0; i < anchors.length; i++) {
       work();
       const a = anchors[i]!;
@@ -393,10 +403,13 @@ function storyLists(linkOf: (href: string) => Link | null): (a: Element) => bool
       const text = collapse(a.textContent ?? '');
       if (!href || !text) continue;
       const link = linkOf(href);
-      if (link && link.shape !== 'no' && storyText(text)) stories.add(link.key);
-      else others.add(href);
+      if (link && link.shape !== 'no' && storyText(text)) {
+        stories.add(link.key);
+        if (link.shape === 'article') forms.add(urlForm(link.url));
+      } else others.add(href);
     }
-    return stories.size >= STORY_LIST_MIN && stories.size >= (stories.size + others.size) * STORY_LIST_SHARE;
+    const ok = stories.size >= STORY_LIST_MIN && stories.size >= (stories.size + others.size) * STORY_LIST_SHARE;
+    return ok ? { forms } : null;
   };
   return (a) => {
     let el: Element | null = a.parentElement;
@@ -409,7 +422,7 @@ function storyLists(linkOf: (href: string) => Link | null): (a: Element) => bool
       }
       return v;
     }
-    return false;
+    return null;
   };
 }
 

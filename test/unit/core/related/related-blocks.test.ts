@@ -130,4 +130,19 @@ describe('story blocks behind misleading markup', () => {
       'UFO seekers flock to mystery lights',
     ]);
   });
+
+  it("takes a short-slug story in an unlabelled story list beside stories of its URL form, not the list's section link", () => {
+    const item = (path: string, t: string): string => `<li><a href="${path}">${t}</a></li>`;
+    const body = `<div class="box"><ul>
+        ${item('/local/city-council-approves-new-budget-2024', 'City council approves the new budget')}
+        ${item('/local/school-storm-closures-2024', 'Storm closes schools across the region')}
+        ${item('/local/ferry-strike', 'Ferry workers join the harbour strike')}
+        ${item('/local', 'More news from the local desk')}
+      </ul></div>`;
+    expect(titles(related(body))).toEqual([
+      'City council approves the new budget',
+      'Ferry workers join the harbour strike',
+      'Storm closes schools across the region',
+    ]);
+  });
 });

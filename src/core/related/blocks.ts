@@ -72,6 +72,7 @@ const EXCLUDED_TOKEN = new RegExp(`(^|[_-])(${EXCLUDED_WORDS.join('|')})$`);
 const MENU_PART = /[_-](menu|menus|submenu|megamenu|mainmenu|mainnav|navbar)([_-]|$)/;
 const PAGE_ROOTS = new Set(['html', 'body', 'main']);
 const FOOTER_TOKEN = /(^|[_-])footer$/;
+const RELATED_TOKEN = /^related([_-]|$)/;
 const CONTENT_FOOTER_TOKEN = /^(article|content|post|entry|story|news)[_-]+footer$/;
 const SECTIONING = new Set(['article', 'section', 'aside', 'main']);
 /** A token naming a feature the block has ("td_with_ajax_pagination", "has-comments"), not what it is. */
@@ -226,9 +227,15 @@ function ownContext(
   )
     own.excluded = !storyPager(el, tag, role, tk, storiesIn);
   if (tag === 'footer' || tk.some((t) => FOOTER_TOKEN.test(t))) {
-    // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none.
+    // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none;
+    // the page has one footer, its last: a <footer> before another one closes the content above it.
     let inSection = tk.some((t) => CONTENT_FOOTER_TOKEN.test(t));
     for (let p = el.parentElement; p && !inSection; p = p.parentElement) inSection = SECTIONING.has(p.localName);
+    if (!inSection && tag === 'footer') {
+      const all = el.ownerDocument.getElementsByTagName('footer');
+      const last = all[all.length - 1]!;
+      inSection = last !== el && !el.contains(last) && !!(el.compareDocumentPosition(last) & 4);
+    }
     if (inSection) own.footer = true;
     else own.excluded = true;
   }
@@ -250,6 +257,9 @@ function ownContext(
     own.labelEl = label?.el ?? el;
     own.related = RELATED_HEADING.test(text);
     if (NOT_RELATED_HEADING.test(text)) own.sponsored = true;
+  } else if (tk.some((t) => RELATED_TOKEN.test(t))) {
+    // An unheaded box the page names so ("related-block", "related-posts") announces related stories.
+    own.related = true;
   }
   return own;
 }
@@ -284,7 +294,7 @@ export function blockContexts(
         sponsored: parentCtx.sponsored || !!own.sponsored,
         label: own.label ?? parentCtx.label,
         labelEl: own.labelEl ?? parentCtx.labelEl,
-        related: own.label !== undefined ? !!own.related : parentCtx.related,
+        related: own.label !== undefined ? !!own.related : own.related || parentCtx.related,
       };
       memo.set(el, ctx);
       parentCtx = ctx;

@@ -145,4 +145,19 @@ describe('story blocks behind misleading markup', () => {
       'Storm closes schools across the region',
     ]);
   });
+
+  it('reads a <footer> before the page footer as the content\'s, and a box classed "related-…" as related', () => {
+    const card = (slug: string, t: string): string =>
+      `<div class="card"><a href="/2024/03/19/${slug}"><img src="/i/${slug}.jpg" alt=""></a>
+        <a href="/2024/03/19/${slug}">${t}</a> <a href="/author/jane">Jane Doe</a> <a href="/section/local">Local</a></div>`;
+    const body = `<footer class="below-article"><section class="related-block">
+        ${card('city-council-approves-new-budget', 'City council approves the new budget')}
+        ${card('storm-closes-schools-across-region', 'Storm closes schools across the region')}</section></footer>
+      <footer class="site"><ul><li>${story('our-newsroom-ethics-and-standards-policy', 'Our newsroom ethics and standards policy')}</li>
+        <li><a href="/contact">Contact</a></li></ul></footer>`;
+    expect(titles(related(body))).toEqual([
+      'City council approves the new budget',
+      'Storm closes schools across the region',
+    ]);
+  });
 });

@@ -123,10 +123,13 @@ function textBefore(a: Element, block: Element): string {
 }
 
 /** Characters of link text in a block (its links' text, each counted once). */
-function linkedLength(block: Element): number {
+function linkedLength(block: Element, memo: Map<Element, number>): number {
+  const hit = memo.get(block);
+  if (hit !== undefined) return hit;
   let n = 0;
   const anchors = block.getElementsByTagName('a');
   for (let i = 0; i < anchors.length; i++) n += collapse(anchors[i]!.textContent ?? '').length;
+  memo.set(block, n);
   return n;
 }
 
@@ -139,6 +142,7 @@ function proseRole(
   a: Element,
   linkLen: number,
   memo: Map<Element, string | null>,
+  linkedMemo: Map<Element, number>,
 ): { prose: boolean; cue: string | null } {
   const block = blockOf(a);
   if (!block || !PROSE_TAGS.has(block.localName)) return { prose: false, cue: null };
@@ -152,7 +156,7 @@ function proseRole(
   const before = READ_ALSO_BEFORE.exec(textBefore(a, block));
   if (before) return { prose: false, cue: before[1]!.trim() };
   if (text === null) return { prose: true, cue: null };
-  return { prose: linkLen < text.length * 0.7 && linkedLength(block) < text.length * 0.7, cue: null };
+  return { prose: linkLen < text.length * 0.7 && linkedLength(block, linkedMemo) < text.length * 0.7, cue: null };
 }
 
 /** Best image URL of a card: lazy-load attributes first (src is often a placeholder), then the largest srcset entry. */
@@ -333,6 +337,7 @@ function pendingLinks(
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
   const inStoryList = storyLists(linkOf);
   const proseMemo = new Map<Element, string | null>();
+  const linkedMemo = new Map<Element, number>();
   const pending: Pending[] = [];
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!;
@@ -357,7 +362,7 @@ function pendingLinks(
     const text = linkText(a, opts.now);
     let cue = text.cue;
     if (text.title) {
-      const role = proseRole(a, text.title.length, proseMemo);
+      const role = proseRole(a, text.title.length, proseMemo, linkedMemo);
       // An inline link's text is a phrase of the sentence, not a headline, even when JSON-LD lists its URL
       // (the JSON-LD name, if any, is used instead below).
       if (role.prose) continue;

@@ -127,7 +127,7 @@ function linkedLength(block: Element, memo: Map<Element, number>): number {
   const hit = memo.get(block);
   if (hit !== undefined) return hit;
   let n = 0;
-  const anchors = block.getElementsByTagName('a');
+  const anchors = block.querySelectorAll('a');
   for (let i = 0; i < anchors.length; i++) n += collapse(anchors[i]!.textContent ?? '').length;
   memo.set(block, n);
   return n;
@@ -304,7 +304,7 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     return url ? urlShape(url) : null;
   });
   const contextOf = blockContexts(labels, (el) => {
-    const anchors = el.getElementsByTagName('a');
+    const anchors = el.querySelectorAll('a');
     const keys = new Set<string>();
     for (let i = 0; i < anchors.length && keys.size < 3; i++) {
       const a = anchors[i]!;
@@ -397,7 +397,7 @@ const LIST_LEVELS = 4;
 function storyLists(linkOf: (href: string) => Link | null): (a: Element) => StoryList | null {
   const memo = new Map<Element, StoryList | null>();
   const judge = (list: Element): StoryList | null => {
-    const anchors = list.getElementsByTagName('a');
+    const anchors = list.querySelectorAll('a');
     const stories = new Set<string>();
     const others = new Set<string>();
     const forms = new Set<string>();

@@ -32,7 +32,7 @@ function itemHrefs(li: Element): Set<string> {
 
 /** Share of a list's single-link items that link a non-story page; null when it is no list of single links. */
 function directoryShare(list: Element, ctx: ExcludeContext): number | null {
-  const items = [...list.children].filter((c) => c.localName === 'li');
+  const items = [...list.querySelectorAll(':scope > li')];
   if (items.length < 4) return null;
   let pages = 0;
   for (const li of items) {
@@ -44,7 +44,7 @@ function directoryShare(list: Element, ctx: ExcludeContext): number | null {
   return pages / items.length;
 }
 
-const directoryItems = (list: Element): number => [...list.children].filter((c) => c.localName === 'li').length;
+const directoryItems = (list: Element): number => list.querySelectorAll(':scope > li').length;
 
 /** Lists (ul/ol) holding candidates that are directories of topics, not lists of stories. */
 function directoryLists(cands: Candidate[], ctx: ExcludeContext): Set<Element> {

@@ -18,7 +18,8 @@
  * Writes bench/results/related.json.
  *
  * Flags: --only <slug-prefix> (fixtures only, prints misses and extras), --reps <n> (default 3), --no-corpus,
- * --no-real, --real-only (the real set alone), --details (print each real page's misses and extras).
+ * --no-real, --real-only (the real set alone), --details (print each real page's misses and extras),
+ * --split (also rows for h27relrecall's 60/40 split, realSplit; --details then lists its tune half only).
  */
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -27,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract, findRelated } from '../dist/core.mjs';
 import { corpusMissing, loadCorpusPage } from './lib/corpus.mjs';
-import { loadRealLabels, scoreRealPage, summarizeReal, storyKey } from './lib/related-real.mjs';
+import { loadRealLabels, realHalf, realSplit, scoreRealPage, summarizeReal, storyKey } from './lib/related-real.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(here, '../test/fixtures/related');
@@ -43,6 +44,7 @@ const realOnly = args.includes('--real-only');
 const withCorpus = !args.includes('--no-corpus') && !only && !realOnly;
 const withReal = !args.includes('--no-real') && !only;
 const details = args.includes('--details');
+const split = args.includes('--split');
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -188,6 +190,7 @@ if (withReal) {
   else if (missing) console.log(`\nreal set: ${missing}`);
   else {
     const items = [];
+    const half = realSplit(Object.keys(labels.pages));
     for (const [key, label] of Object.entries(labels.pages)) {
       const corpus = key.slice(0, key.indexOf('/'));
       const file = key.slice(key.indexOf('/') + 1);
@@ -199,13 +202,18 @@ if (withReal) {
       items.push({
         key,
         corpus,
+        half: realHalf(key),
         lang: label.lang,
         label,
         score,
         ms,
         returned: headlines.map((h) => ({ title: h.title, url: h.url, section: h.section })),
       });
-      if (details && (score.missed.length || score.falsePos.length || score.titleMiss.length)) {
+      if (
+        details &&
+        (!split || half.get(key) === 'tune') &&
+        (score.missed.length || score.falsePos.length || score.titleMiss.length)
+      ) {
         console.log(`  ${key}  got ${score.returned}, right ${score.correct}/${score.relatedKeys}`);
         for (const f of score.falsePos)
           console.log(
@@ -251,6 +259,18 @@ if (withReal) {
       );
     }
     row('real (all)', all, `${median(ms).toFixed(2)}, ${quantile(ms, 0.95).toFixed(2)}`);
+    for (const h of ['tune', 'held']) {
+      const hi = items.filter((it) => it.half === h);
+      const hms = hi.map((it) => it.ms);
+      row(`  half: ${h}`, summarizeReal(hi), `${median(hms).toFixed(2)}, ${quantile(hms, 0.95).toFixed(2)}`);
+    }
+    // h27relrecall's split (60/40, realSplit), the one its block rules were tuned against.
+    if (split)
+      for (const h of ['tune', 'held']) {
+        const part = items.filter((it) => half.get(it.key) === h);
+        const hms = part.map((it) => it.ms);
+        row(`  split60: ${h}`, summarizeReal(part), `${median(hms).toFixed(2)}, ${quantile(hms, 0.95).toFixed(2)}`);
+      }
     for (const [c, s] of Object.entries(byCorpus)) {
       const cms = items.filter((it) => it.corpus === c).map((it) => it.ms);
       row(`  ${c}`, s, `${median(cms).toFixed(2)}, ${quantile(cms, 0.95).toFixed(2)}`);
@@ -274,6 +294,7 @@ if (withReal) {
       JSON.stringify(
         items.map((it) => ({
           key: it.key,
+          half: it.half,
           lang: it.lang,
           hasBlock: it.label.hasBlock,
           ms: round(it.ms, 2),

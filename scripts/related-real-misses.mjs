@@ -3,14 +3,15 @@
  * block each link sits in on the page (scripts/related-links.mjs), for the next engineer:
  *   missed blocks (every labelled story of a block missed) vs partial misses, sister-site misses,
  *   extras by kind (excluded / not labelled, landmark, block heading), title differences, top-3.
- *   node scripts/related-real-misses.mjs [--kind missed|extra|title|top3] [--max n]
+ *   node scripts/related-real-misses.mjs [--kind missed|extra|title|top3] [--max n] [--half tune|held]
+ * --half keeps one half of the fixed split (realHalf in bench/lib/related-real.mjs); tune on 'tune' only.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDomain } from 'tldts';
 import { listLinks } from './related-links.mjs';
-import { storyKey, loadRealLabels } from '../bench/lib/related-real.mjs';
+import { storyKey, loadRealLabels, realHalf } from '../bench/lib/related-real.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rows = JSON.parse(readFileSync(path.resolve(here, '../bench/results/related-real-details.json'), 'utf8'));
@@ -18,6 +19,7 @@ const labels = loadRealLabels();
 const args = process.argv.slice(2);
 const kind = args.includes('--kind') ? args[args.indexOf('--kind') + 1] : null;
 const max = args.includes('--max') ? Number(args[args.indexOf('--max') + 1]) : 8;
+const half = args.includes('--half') ? args[args.indexOf('--half') + 1] : null;
 
 const out = {
   missedBlocks: [],
@@ -29,6 +31,7 @@ const out = {
   top3: [],
 };
 for (const r of rows) {
+  if (half && realHalf(r.key) !== half) continue;
   if (!r.missed.length && !r.falsePos.length && !r.titleMiss.length && (r.top3Hit === null || r.top3Hit === 1))
     continue;
   const [corpus, ...rest] = r.key.split('/');

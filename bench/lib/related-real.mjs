@@ -50,6 +50,20 @@ export function storyKey(u) {
   return s;
 }
 
+/**
+ * The fixed tune / held-out split of the real set (issue #22): FNV-1a 32-bit hash of the page key
+ * ("<corpus>/<file>"), even → 'tune' (rules may be tuned looking at these pages' misses), odd → 'held'
+ * (only their totals are looked at). Fixed forever so numbers stay comparable across branches.
+ */
+export function realHalf(key) {
+  let h = 0x811c9dc5;
+  for (const ch of String(key)) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 2 === 0 ? 'tune' : 'held';
+}
+
 const squash = (s) =>
   String(s ?? '')
     .replace(/\s+/g, ' ')
@@ -148,4 +162,25 @@ export function summarizeReal(items) {
     noBlockPages: noBlock.length,
     noBlockClean: noBlock.filter((it) => it.score.noBlockClean).length,
   };
+}
+
+/**
+ * The real set split into a tune half and a held-out half (issue #22: look only at the tune half's
+ * misses, report both): page keys sorted, shuffled by mulberry32 seeded 2722 (Fisher-Yates), the
+ * first `tune` taken for tuning. Returns key → 'tune' | 'held'.
+ */
+export function realSplit(keys, tune = 60) {
+  let s = 2722;
+  const rand = () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const order = [...keys].sort();
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return new Map(order.map((k, i) => [k, i < tune ? 'tune' : 'held']));
 }

@@ -46,3 +46,65 @@ export function registrableDomain(hostname: string): string {
   const take = tld.length === 2 && SECOND_LEVEL.has(second) ? 3 : 2;
   return labels.slice(-take).join('.');
 }
+
+/** Platforms every page links (social, stores, search, encyclopedias): never a publisher's sister site. */
+const PLATFORMS = new Set([
+  'facebook.com',
+  'fb.com',
+  'twitter.com',
+  'x.com',
+  'instagram.com',
+  'youtube.com',
+  'youtu.be',
+  'linkedin.com',
+  'pinterest.com',
+  'tiktok.com',
+  'snapchat.com',
+  'reddit.com',
+  'tumblr.com',
+  'whatsapp.com',
+  't.me',
+  'telegram.org',
+  'vk.com',
+  'ok.ru',
+  'line.me',
+  'threads.net',
+  'bsky.app',
+  'flipboard.com',
+  'google.com',
+  'apple.com',
+  'microsoft.com',
+  'amazon.com',
+  'spotify.com',
+  'soundcloud.com',
+  'wikipedia.org',
+  'archive.org',
+  'wordpress.com',
+  'wordpress.org',
+  'feedburner.com',
+]);
+
+const ABSOLUTE_ROOT = /^(?:https?:)?\/\/([^/?#:@]+)(?::\d+)?\/?(?:[?#].*)?$/i;
+
+/**
+ * Sister sites a page presents as its own, learned from the page: another registrable domain whose
+ * home page the page links at least twice (its menu, its footer's "our network", a box's "see all").
+ * `hrefs` are the page's link targets as written (a Wayback capture's, unwrapped by `unwrap`).
+ * Platforms (social networks, stores, search) are never sisters.
+ */
+export function linkedSisterDomains(
+  hrefs: Iterable<string>,
+  pageDomain: string,
+  unwrap: (href: string) => string = (h) => h,
+): string[] {
+  const roots = new Map<string, number>();
+  for (const raw of hrefs) {
+    const href = unwrap(raw);
+    const host = ABSOLUTE_ROOT.exec(href)?.[1];
+    if (!host) continue;
+    const d = registrableDomain(host);
+    if (d === pageDomain || PLATFORMS.has(d) || !d.includes('.')) continue;
+    roots.set(d, (roots.get(d) ?? 0) + 1);
+  }
+  return [...roots].filter(([, n]) => n >= 2).map(([d]) => d);
+}

@@ -7,15 +7,21 @@
  * their own headings. Reads the DOM, never changes it.
  */
 import { NOT_RELATED_HEADING, RELATED_HEADING } from '../text/lexicon/headings.js';
-import { SPONSORED_CLASS } from '../text/lexicon/sponsored.js';
+import { AD_SLOT_CLASS, SPONSORED_CLASS } from '../text/lexicon/sponsored.js';
 import { collapse, collapsedLength, collapseRuns } from '../text/whitespace.js';
 import { subtree } from './scan.js';
 import { work } from '../work.js';
 import type { UrlShape } from './url.js';
 
 export interface BlockContext {
-  /** Navigation, menu, footer, share bar, tag list, language switcher, comments, breadcrumb. */
+  /** Navigation, menu, share bar, tag list, language switcher, comments, breadcrumb. */
   excluded: boolean;
+  /**
+   * Inside an article's or content column's footer (a <footer> within an article, section, aside or
+   * main; an "article__footer", "content-footer" class): the collector keeps only its story lists and
+   * related-headed blocks. The page's own footer is `excluded`.
+   */
+  footer: boolean;
   /** A paid widget, or a block headed "Sponsored", "Anzeige", "Partner content". */
   sponsored: boolean;
   /** Text of the nearest block heading above, or null. */
@@ -26,15 +32,22 @@ export interface BlockContext {
   related: boolean;
 }
 
-const ROOT: BlockContext = { excluded: false, sponsored: false, label: null, labelEl: null, related: false };
+const ROOT: BlockContext = {
+  excluded: false,
+  footer: false,
+  sponsored: false,
+  label: null,
+  labelEl: null,
+  related: false,
+};
 
 // Not <form>: ASP.NET WebForms pages wrap the whole page in one.
-const EXCLUDED_TAGS = new Set(['nav', 'footer', 'menu', 'select', 'button', 'dialog']);
+const EXCLUDED_TAGS = new Set(['nav', 'menu', 'select', 'button', 'dialog']);
 const EXCLUDED_ROLES = /^(navigation|menubar|menu|contentinfo|search|dialog|tablist)$/;
 /** Class/id tokens (a token ending in one of these words) of non-headline regions. */
 const LANGUAGE_PICKER = '-?(menu|switch(er)?|select(or)?|list)';
 const EXCLUDED_WORDS = [
-  ...['nav', 'navbar', 'navi', 'navigation', 'menu', 'menus', 'mainmenu', 'megamenu', 'breadcrumbs?', 'footer'],
+  ...['nav', 'navbar', 'navi', 'navigation', 'menu', 'menus', 'mainmenu', 'megamenu', 'breadcrumbs?'],
   ...[
     'share',
     'shares',
@@ -51,6 +64,21 @@ const EXCLUDED_WORDS = [
   ...['skip-?links?', 'toolbar', 'topics', 'topic-?list', 'author-?bio', 'byline'],
 ];
 const EXCLUDED_TOKEN = new RegExp(`(^|[_-])(${EXCLUDED_WORDS.join('|')})$`);
+/**
+ * Menu words after another word of a token: "mega-menu-content", "list_menu_spec", BEM
+ * "b-mainnav__2level". Not first ("menu_oculto" wraps a ticker, "menu-options" a whole body), and
+ * never on <body>/<html> (page-state classes such as "has-mega-menu").
+ */
+const MENU_PART = /[_-](menu|menus|submenu|megamenu|mainmenu|mainnav|navbar)([_-]|$)/;
+const PAGE_ROOTS = new Set(['html', 'body', 'main']);
+const FOOTER_TOKEN = /(^|[_-])footer$/;
+const RELATED_TOKEN = /^related([_-]|$)/;
+const CONTENT_FOOTER_TOKEN = /^(article|content|post|entry|story|news)[_-]+footer$/;
+const SECTIONING = new Set(['article', 'section', 'aside', 'main']);
+/** A token naming a feature the block has ("td_with_ajax_pagination", "has-comments"), not what it is. */
+const FEATURE_TOKEN = /(^|[_-])(with|has)[_-]/;
+/** Elements whose class names the page's template or state ("ad-column-300", "section-in-nav"), not a region. */
+const PAGE_TAGS = new Set(['html', 'body']);
 
 /** Elements whose text is not page text. */
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
@@ -132,15 +160,23 @@ export function headingLabels(
     seen.add(wrapper);
     wrappers.push({ wrapper, heading: h, text: text.replace(/[\s:：»›>|•·\-–—]+$/, '').trim() });
   }
+  // A paid or non-headline label ("PUBLICIDADE" over an ad slot, "newsletter" over a form) heads its own
+  // box: its walk stops at a sibling that holds a heading of its own (the next block), instead of
+  // marking the rest of the page paid. Elements holding a wrapper, marked up to the first already marked.
+  const holdsHeading = new Set<Element>();
+  for (const { wrapper } of wrappers)
+    for (let p = wrapper.parentElement; p && !holdsHeading.has(p); p = p.parentElement) holdsHeading.add(p);
   // Each walk runs along one row of siblings up to the next wrapper. A sibling that already has a label
   // was reached by an earlier walk along the same row, which labelled everything from there to that
   // same stop: the walk can end there. (Walking on made N headings that each end a paragraph label
   // the N paragraphs after theirs: N² steps.)
   const labelFrom = (first: Element | null, heading: Element, text: string): boolean => {
     let any = false;
+    const paid = NOT_RELATED_HEADING.test(text);
     for (let s = first; s && !seen.has(s); s = s.nextElementSibling) {
       work();
       any = true;
+      if (paid && holdsHeading.has(s)) break;
       if (labels.has(s)) break;
       labels.set(s, { el: heading, text });
     }
@@ -155,21 +191,61 @@ export function headingLabels(
   return labels;
 }
 
-function ownContext(el: Element, labels: Map<Element, { el: Element; text: string }>): Partial<BlockContext> {
+/** Words of a previous/next story pager ("entry-nav", "post-navigation", "entryPrev", "article-next-menu"). */
+const PAGER_WORDS = /prev|next|entry|post-?nav|article-?nav|story-?nav/;
+const NAV_TOKEN = /(^|[_-])(nav|navi|navigation|menu)$/;
+
+/**
+ * Previous/next story links under their headlines (WordPress' nav.post-navigation, "Next story"
+ * menus): a navigation element or class named so, holding one or two of the site's stories and
+ * nothing else a menu would hold. Its links are related headlines; a pager of page numbers holds none.
+ */
+function storyPager(el: Element, tag: string, role: string, tk: string[], storiesIn: (el: Element) => number): boolean {
+  if (!(tag === 'nav' || role === 'navigation' || tk.some((t) => NAV_TOKEN.test(t)))) return false;
+  if (tk.some((t) => EXCLUDED_TOKEN.test(t) && !NAV_TOKEN.test(t))) return false;
+  if (!PAGER_WORDS.test(`${tk.join(' ')} ${el.getAttribute('aria-label') ?? ''}`.toLowerCase())) return false;
+  const n = storiesIn(el);
+  return n >= 1 && n <= 2;
+}
+
+function ownContext(
+  el: Element,
+  labels: Map<Element, { el: Element; text: string }>,
+  storiesIn: (el: Element) => number,
+): Partial<BlockContext> {
   const own: Partial<BlockContext> = {};
   const tag = el.localName;
   // Many block elements have no attributes at all: then role, class, id, aria-label and the paid
   // widgets' data attributes are all absent, which one call tells.
   const attrs = el.hasAttributes();
   const role = attrs ? (el.getAttribute('role') ?? '') : '';
-  const tk = attrs ? tokens(el) : [];
-  if (EXCLUDED_TAGS.has(tag) || EXCLUDED_ROLES.test(role) || tk.some((t) => EXCLUDED_TOKEN.test(t)))
-    own.excluded = true;
+  const tk = attrs && !PAGE_TAGS.has(tag) ? tokens(el).filter((t) => !FEATURE_TOKEN.test(t)) : [];
+  if (
+    EXCLUDED_TAGS.has(tag) ||
+    EXCLUDED_ROLES.test(role) ||
+    tk.some((t) => EXCLUDED_TOKEN.test(t) || (MENU_PART.test(t) && !PAGE_ROOTS.has(tag)))
+  )
+    own.excluded = !storyPager(el, tag, role, tk, storiesIn);
+  if (tag === 'footer' || tk.some((t) => FOOTER_TOKEN.test(t))) {
+    // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none;
+    // the page has one footer, its last: a <footer> before another one closes the content above it.
+    let inSection = tk.some((t) => CONTENT_FOOTER_TOKEN.test(t));
+    for (let p = el.parentElement; p && !inSection; p = p.parentElement) inSection = SECTIONING.has(p.localName);
+    if (!inSection && tag === 'footer') {
+      const all = el.ownerDocument.getElementsByTagName('footer');
+      const last = all[all.length - 1]!;
+      inSection = last !== el && !el.contains(last) && !!(el.compareDocumentPosition(last) & 4);
+    }
+    if (inSection) own.footer = true;
+    else own.excluded = true;
+  }
   if (
     attrs &&
     (tk.some((t) => SPONSORED_CLASS.test(t)) ||
       el.hasAttribute('data-outbrain-src') ||
-      el.hasAttribute('data-ob-template'))
+      el.hasAttribute('data-ob-template') ||
+      // An ad slot holds no list of the site's own stories; a region named after its ad does.
+      (tk.some((t) => AD_SLOT_CLASS.test(t)) && storiesIn(el) < 2))
   )
     own.sponsored = true;
   const aria = attrs ? el.getAttribute('aria-label') : null;
@@ -181,12 +257,22 @@ function ownContext(el: Element, labels: Map<Element, { el: Element; text: strin
     own.labelEl = label?.el ?? el;
     own.related = RELATED_HEADING.test(text);
     if (NOT_RELATED_HEADING.test(text)) own.sponsored = true;
+  } else if (tk.some((t) => RELATED_TOKEN.test(t))) {
+    // An unheaded box the page names so ("related-block", "related-posts") announces related stories.
+    own.related = true;
   }
   return own;
 }
 
-/** Block context of elements, memoised: each element is classified once however many links it holds. */
-export function blockContexts(labels: Map<Element, { el: Element; text: string }>): (el: Element) => BlockContext {
+/**
+ * Block context of elements, memoised: each element is classified once however many links it holds.
+ * `storiesIn` counts the site's stories an element links under headline text, up to 3 (asked only of
+ * elements with an ad slot's class and of previous/next navigation).
+ */
+export function blockContexts(
+  labels: Map<Element, { el: Element; text: string }>,
+  storiesIn: (el: Element) => number,
+): (el: Element) => BlockContext {
   const memo = new Map<Element, BlockContext>();
   return (start: Element): BlockContext => {
     const chain: Element[] = [];
@@ -201,13 +287,14 @@ export function blockContexts(labels: Map<Element, { el: Element; text: string }
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i]!;
-      const own = ownContext(el, labels);
+      const own = ownContext(el, labels, storiesIn);
       const ctx: BlockContext = {
         excluded: parentCtx.excluded || !!own.excluded,
+        footer: parentCtx.footer || !!own.footer,
         sponsored: parentCtx.sponsored || !!own.sponsored,
         label: own.label ?? parentCtx.label,
         labelEl: own.labelEl ?? parentCtx.labelEl,
-        related: own.label !== undefined ? !!own.related : parentCtx.related,
+        related: own.label !== undefined ? !!own.related : own.related || parentCtx.related,
       };
       memo.set(el, ctx);
       parentCtx = ctx;

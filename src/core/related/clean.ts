@@ -19,6 +19,11 @@ export interface LinkText {
   cue: string | null;
   /** The text looked cut off (it ended in an ellipsis): a longer duplicate is a better title. */
   truncated: boolean;
+  /**
+   * The link shows no text: the title is its `title`/`aria-label` attribute, which may hold an older
+   * headline than the page shows; a visible headline of the same story is preferred.
+   */
+  fromAttribute: boolean;
 }
 
 const SKIP_TAGS = new Set([
@@ -232,13 +237,13 @@ function stripTimes(text: string, now: Date): { text: string; time: string | nul
     if (
       /\d/.test(lead) &&
       isTimeText(lead.replace(/\s*[|·•–—:]\s*$/, ''), now) &&
-      (RELATIVE_WORDS.test(lead) || /[|·•–—]$/.test(lead) || /[|·•–—]/.test(words[k] ?? ''))
+      (RELATIVE_WORDS.test(lead) || /[|·•–—:]$/.test(lead) || /[|·•–—]/.test(words[k] ?? ''))
     ) {
       return {
         text: words
           .slice(k)
           .join(' ')
-          .replace(/^[|·•–—]\s*/, ''),
+          .replace(/^[|·•–—:]\s*/, ''),
         time: lead,
       };
     }
@@ -247,7 +252,7 @@ function stripTimes(text: string, now: Date): { text: string; time: string | nul
 }
 
 /** Cleans a headline text; `now` tells times ("2 minutes ago") from headline words. */
-export function cleanTitleText(raw: string, now: Date): Omit<LinkText, 'datetime'> {
+export function cleanTitleText(raw: string, now: Date): Omit<LinkText, 'datetime' | 'fromAttribute'> {
   let text = squash(raw);
   let timeText: string | null = null;
   let cue: string | null = null;
@@ -259,8 +264,9 @@ export function cleanTitleText(raw: string, now: Date): Omit<LinkText, 'datetime
       text = t.text;
       timeText ??= t.time;
     }
-    if (/(\.{3,}|…)$/.test(text)) {
-      text = text.replace(/\s*(\.{3,}|…)+$/, '');
+    // "...", "…" and the two-dot ".." some sites (Korean portals) cut titles with.
+    if (/(\.{2,}|…)$/.test(text)) {
+      text = text.replace(/\s*(\.{2,}|…)+$/, '');
       truncated = true;
     }
     text = undouble(text);
@@ -272,9 +278,36 @@ export function cleanTitleText(raw: string, now: Date): Omit<LinkText, 'datetime
     const k = KICKER_LABEL.exec(text);
     if (k && text.length - k[0].length > 10) text = text.slice(k[0].length);
     text = undouble(text.replace(/^[\s|·•:–—-]+|[\s|·•:–—-]+$/g, ''));
+    // A trailing "»"/"›" with no opening guillemet is a link arrow, not a closing quote.
+    if (/\s[»›]$/.test(text) && !/[«‹]/.test(text)) text = text.slice(0, -1).trimEnd();
     if (text === before) break;
   }
   return { title: text, timeText, cue, truncated: truncated && !timeText };
+}
+
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+const cutKey = (s: string): string => s.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+
+/**
+ * A title the site cut ("Minister hit by car in…") completed from a longer text of the same story
+ * that begins with it (the link's title attribute, another link to the story). Only such a text:
+ * a title attribute that says something else may be an older headline, and the visible one wins.
+ */
+export function completed<T extends { title: string; truncated: boolean }>(
+  cut: T,
+  others: readonly string[],
+  now: Date,
+): T {
+  const head = cutKey(cut.title);
+  if (!head) return cut;
+  let best: string | null = null;
+  for (const raw of others) {
+    const full = cleanTitleText(raw, now);
+    if (full.truncated || full.title.length <= cut.title.length) continue;
+    if (!cutKey(full.title).startsWith(head)) continue;
+    if (!best || full.title.length > best.length) best = full.title;
+  }
+  return best ? { ...cut, title: best, truncated: false } : cut;
 }
 
 /** The headline of a link element: its visible title text, cleaned. */
@@ -287,11 +320,15 @@ export function linkText(a: Element, now: Date): LinkText {
   if (!raw) raw = squash(parts.ariaHidden.join(''));
   // A link that is all kicker is a headline with a misleading class; use it.
   if (!raw && parts.kicker.length) raw = squash(parts.kicker.join(' '));
-  if (!raw) raw = squash(a.getAttribute('title') ?? a.getAttribute('aria-label') ?? '');
-  const cleaned = cleanTitleText(raw, now);
+  const attr = squash(a.getAttribute('title') ?? a.getAttribute('aria-label') ?? '');
+  const fromAttribute = !raw && !!attr;
+  if (!raw) raw = attr;
+  let cleaned = cleanTitleText(raw, now);
+  if (cleaned.truncated && attr && !fromAttribute) cleaned = completed(cleaned, [attr], now);
   const kickerTime = parts.kicker.find((k) => isTimeText(k, now)) ?? null;
   return {
     ...cleaned,
+    fromAttribute,
     timeText: parts.time.map(squash).find(Boolean) ?? kickerTime ?? cleaned.timeText,
     datetime: parts.datetime,
   };
@@ -301,9 +338,11 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 // Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
 const LETTER_OR_DIGIT = /\p{L}|\d/u;
 
-/** Does a cleaned text read like a headline (not "Read more", "HOME PAGE", a tag, a sentence-long teaser)? */
+/** Does a cleaned text read like a headline (not "Read more", "HOME PAGE", a #tag, a sentence-long teaser)? */
 export function isHeadlineText(title: string): boolean {
   if (title.length < 8 || title.length > 300 || GENERIC_LINK_TEXT.test(title) || KICKER_WORD.test(title)) return false;
+  // "#Agriculture": a hashtag is a tag page's name.
+  if (title.startsWith('#')) return false;
   const cjk = title.match(CJK)?.length ?? 0;
   if (cjk >= 6) return true;
   const words = title.split(/\s+/).filter((w) => LETTER_OR_DIGIT.test(w));

@@ -7,8 +7,8 @@
  * relatedLink/significantLink entries. Reads the DOM, never changes it.
  */
 import { blockContexts, boundedText, headingLabels, type BlockContext } from './blocks.js';
-import { isHeadlineText, linkText, type LinkText } from './clean.js';
-import { READ_ALSO } from '../text/lexicon/read-also.js';
+import { completed, isHeadlineText, linkText, type LinkText } from './clean.js';
+import { READ_ALSO, READ_ALSO_BEFORE } from '../text/lexicon/read-also.js';
 import { SPONSORED_LABEL } from '../text/lexicon/sponsored.js';
 import { subtree, type Scan } from './scan.js';
 import { parseCardTime } from './time.js';
@@ -16,6 +16,8 @@ import type { JsonLdBlock } from '../page/page-meta.js';
 import { normalizeUrl, urlShape } from './url.js';
 import { linkResolver, type Link, type LinkUrl } from './link-resolver.js';
 import { work } from '../work.js';
+import { withoutNonStories } from './exclude.js';
+import { collapse } from '../text/whitespace.js';
 
 export interface Candidate {
   title: string;
@@ -27,6 +29,10 @@ export interface Candidate {
   published?: string;
   image?: string;
   truncated: boolean;
+  /** The title is the link's title attribute (the link shows no text). */
+  fromAttribute?: boolean;
+  /** The link element (none for a JSON-LD-only entry). */
+  anchor?: Element;
   /** Document order. */
   order: number;
 }
@@ -73,6 +79,8 @@ const CARD_TAGS = new Set([
   'a',
 ]);
 const PROSE_TAGS = new Set(['p', 'blockquote']);
+// Module level: the build lowers a `\p{…}` literal to `new RegExp()`, which in a function runs per call.
+const CJK_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]{6}/u;
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -104,14 +112,37 @@ function blockOf(a: Element): Element | null {
   return null;
 }
 
+/** Text just before the link in its block (preceding siblings at the first level that has any), ≤ 80 characters. */
+function textBefore(a: Element, block: Element): string {
+  let out = '';
+  for (let n: Node | null = a; n && n !== block && out.length < 80; n = n.parentNode) {
+    for (let p = n.previousSibling; p && out.length < 80; p = p.previousSibling) out = (p.textContent ?? '') + out;
+    if (out.trim()) break;
+  }
+  return collapse(out.slice(-80));
+}
+
+/** Characters of link text in a block (its links' text, each counted once). */
+function linkedLength(block: Element, memo: Map<Element, number>): number {
+  const hit = memo.get(block);
+  if (hit !== undefined) return hit;
+  let n = 0;
+  const anchors = block.querySelectorAll('a');
+  for (let i = 0; i < anchors.length; i++) n += collapse(anchors[i]!.textContent ?? '').length;
+  memo.set(block, n);
+  return n;
+}
+
 /**
  * Is the link an inline reference inside a paragraph of prose? Returns the "Read also" cue when
- * the paragraph is a lead-in to it instead (such links are related headlines).
+ * the paragraph, or the text right before the link, is a lead-in to it instead (such links are
+ * related headlines). A line made of links ("More: <a>…</a> | <a>…</a>") is no prose either.
  */
 function proseRole(
   a: Element,
   linkLen: number,
   memo: Map<Element, string | null>,
+  linkedMemo: Map<Element, number>,
 ): { prose: boolean; cue: string | null } {
   const block = blockOf(a);
   if (!block || !PROSE_TAGS.has(block.localName)) return { prose: false, cue: null };
@@ -120,10 +151,12 @@ function proseRole(
     text = boundedText(block, 2000);
     memo.set(block, text);
   }
-  if (text === null) return { prose: true, cue: null };
-  const cue = READ_ALSO.exec(text);
+  const cue = text === null ? null : READ_ALSO.exec(text);
   if (cue) return { prose: false, cue: cue[1]!.trim() };
-  return { prose: linkLen < text.length * 0.7, cue: null };
+  const before = READ_ALSO_BEFORE.exec(textBefore(a, block));
+  if (before) return { prose: false, cue: before[1]!.trim() };
+  if (text === null) return { prose: true, cue: null };
+  return { prose: linkLen < text.length * 0.7 && linkedLength(block, linkedMemo) < text.length * 0.7, cue: null };
 }
 
 /** Best image URL of a card: lazy-load attributes first (src is often a placeholder), then the largest srcset entry. */
@@ -259,14 +292,32 @@ function stripRankNumbers(cands: Candidate[]): void {
 
 export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[] {
   const related = jsonLdLinks(opts.jsonLd, opts.base);
-  const links = linkResolver({ base: opts.base, sisterDomains: opts.sisterDomains, self: opts.self, forced: related });
+  const links = linkResolver({
+    base: opts.base,
+    sisterDomains: opts.sisterDomains,
+    self: opts.self,
+    forced: related,
+    hrefs: scan.anchors.map((a) => a.getAttribute('href') ?? ''),
+  });
   const labels = headingLabels(scan.headings, (href) => {
     const url = links.parseHref(href);
     return url ? urlShape(url) : null;
   });
-  const contextOf = blockContexts(labels);
-  const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts);
-  const out = candidatesOf(pending, opts);
+  const contextOf = blockContexts(labels, (el) => {
+    const anchors = el.querySelectorAll('a');
+    const keys = new Set<string>();
+    for (let i = 0; i < anchors.length && keys.size < 3; i++) {
+      const a = anchors[i]!;
+      const href = a.getAttribute('href');
+      const link = href ? links.linkOf(href) : null;
+      if (link?.shape === 'article' && storyText(collapse(a.textContent ?? ''))) keys.add(link.key);
+    }
+    return keys.size;
+  });
+  const menuKeys = new Set<string>();
+  const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys);
+  const out = withoutNonStories(candidatesOf(pending, opts), { sitePage: links.sitePage, menuKeys, self: opts.self });
+  completeCutTitles(out, scan.anchors, links.linkOf, opts.now);
   addJsonLdOnly(out, related, opts.self);
   stripRankNumbers(out);
   return out;
@@ -281,9 +332,12 @@ function pendingLinks(
   linkOf: (href: string) => Link | null,
   contextOf: (a: Element) => BlockContext,
   opts: CollectOptions,
+  menuKeys: Set<string>,
 ): Pending[] {
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
+  const inStoryList = storyLists(linkOf);
   const proseMemo = new Map<Element, string | null>();
+  const linkedMemo = new Map<Element, number>();
   const pending: Pending[] = [];
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!;
@@ -297,12 +351,18 @@ function pendingLinks(
     const hreflang = a.getAttribute('hreflang') ?? a.getAttribute('lang');
     if (hreflang && pageLang && hreflang.toLowerCase().slice(0, 2) !== pageLang) continue;
     const ctx = contextOf(a);
+    if (ctx.excluded) menuKeys.add(key);
     if (ctx.excluded || ctx.sponsored) continue;
-    if (shape === 'maybe' && !forced && !ctx.related) continue;
+    const list = (shape === 'maybe' || ctx.footer) && !forced && !ctx.related ? inStoryList(a) : null;
+    // A short slug counts under a related heading, or in a story list beside stories of its URL form
+    // (same host, same depth: "/sci-tech" beside "/sci-tech/a-story-1.4690347" is the section front).
+    if (shape === 'maybe' && !forced && !ctx.related && !list?.forms.has(urlForm(url))) continue;
+    // An article's footer holds its tags, sharing and credits, and may hold a related box or a story list.
+    if (ctx.footer && !forced && !ctx.related && !list) continue;
     const text = linkText(a, opts.now);
     let cue = text.cue;
     if (text.title) {
-      const role = proseRole(a, text.title.length, proseMemo);
+      const role = proseRole(a, text.title.length, proseMemo, linkedMemo);
       // An inline link's text is a phrase of the sentence, not a headline, even when JSON-LD lists its URL
       // (the JSON-LD name, if any, is used instead below).
       if (role.prose) continue;
@@ -311,6 +371,64 @@ function pendingLinks(
     pending.push({ a, url, key, ctx, text, cue, order: i, forced });
   }
   return pending;
+}
+
+/** A story's headline, not a menu's words or a "next article" label: 4 words or more (or CJK). */
+const storyText = (text: string): boolean =>
+  isHeadlineText(text) && (text.split(' ').length >= 4 || CJK_RUN.test(text));
+
+/** A story list's URL forms (host and path depth) of its article-shaped stories. */
+interface StoryList {
+  forms: Set<string>;
+}
+const urlForm = (u: LinkUrl): string => `${u.hostname}|${u.pathname.split('/').filter(Boolean).length}`;
+
+/** Links of a story list at least, and the share of its links they must be. */
+const STORY_LIST_MIN = 3;
+const STORY_LIST_SHARE = 2 / 3;
+const LIST_LEVELS = 4;
+
+/**
+ * Is the link an item of a story list: the nearest ancestor (up to LIST_LEVELS up) with 3 or more
+ * children, whose links are mostly the site's stories (article- or slug-shaped URLs) under
+ * headline-length text (4 words or more, or CJK)? A menu's links are section words on short paths;
+ * a list of headlines is one whatever its markup says (unlabelled, or in an article's footer).
+ */
+function storyLists(linkOf: (href: string) => Link | null): (a: Element) => StoryList | null {
+  const memo = new Map<Element, StoryList | null>();
+  const judge = (list: Element): StoryList | null => {
+    const anchors = list.querySelectorAll('a');
+    const stories = new Set<string>();
+    const others = new Set<string>();
+    const forms = new Set<string>();
+    for (let i = 0; i < anchors.length; i++) {
+      work();
+      const a = anchors[i]!;
+      const href = a.getAttribute('href');
+      const text = collapse(a.textContent ?? '');
+      if (!href || !text) continue;
+      const link = linkOf(href);
+      if (link && link.shape !== 'no' && storyText(text)) {
+        stories.add(link.key);
+        if (link.shape === 'article') forms.add(urlForm(link.url));
+      } else others.add(href);
+    }
+    const ok = stories.size >= STORY_LIST_MIN && stories.size >= (stories.size + others.size) * STORY_LIST_SHARE;
+    return ok ? { forms } : null;
+  };
+  return (a) => {
+    let el: Element | null = a.parentElement;
+    for (let d = 0; d < LIST_LEVELS && el; d++, el = el.parentElement) {
+      if (el.childElementCount < STORY_LIST_MIN) continue;
+      let v = memo.get(el);
+      if (v === undefined) {
+        v = judge(el);
+        memo.set(el, v);
+      }
+      return v;
+    }
+    return null;
+  };
 }
 
 /** Each pending link with a headline text as a candidate, with its card's time and image. */
@@ -356,7 +474,9 @@ function candidatesOf(pending: Pending[], opts: CollectOptions): Candidate[] {
       block: p.cue ? blockOf(p.a) : p.ctx.labelEl,
       truncated: p.text.truncated,
       order: p.order,
+      anchor: p.a,
     };
+    if (p.text.fromAttribute) c.fromAttribute = true;
     const published = cardTime(card, p.text, opts);
     if (published) c.published = published;
     const image = cardImage(card, opts.base);
@@ -365,6 +485,30 @@ function candidatesOf(pending: Pending[], opts: CollectOptions): Candidate[] {
   }
   for (const c of out) if (!c.image && imageOnly.has(c.key)) c.image = imageOnly.get(c.key)!;
   return out;
+}
+
+/**
+ * A title the site cut ("…") completed from another link to the same story that is no candidate
+ * itself (a link in the article's text, in a block left out): its text or title attribute.
+ */
+function completeCutTitles(
+  out: Candidate[],
+  anchors: Element[],
+  linkOf: (href: string) => Link | null,
+  now: Date,
+): void {
+  const cut = new Set(out.filter((c) => c.truncated).map((c) => c.key));
+  if (!cut.size) return;
+  const texts = new Map<string, string[]>();
+  for (const a of anchors) {
+    const href = a.getAttribute('href');
+    const key = href ? linkOf(href)?.key : undefined;
+    if (!key || !cut.has(key)) continue;
+    const list = texts.get(key) ?? [];
+    list.push(a.textContent ?? '', a.getAttribute('title') ?? '');
+    texts.set(key, list);
+  }
+  for (const c of out) if (c.truncated) Object.assign(c, completed(c, texts.get(c.key) ?? [], now));
 }
 
 /** JSON-LD entries the page lists by name only. */

@@ -51,6 +51,18 @@ function pageOffset(scan: Scan, jsonLd: readonly JsonLdBlock[]): number | null {
   return offsetOf(stated);
 }
 
+const wordsOf = (t: string): string[] => t.normalize('NFKC').toLowerCase().split(NOT_WORD).filter(Boolean);
+
+/**
+ * Is `long` a fuller form of the headline `short` (a rail's short title beside the full one), not
+ * another headline the page gives the same link? Most of the short one's words are in it.
+ */
+function fuller(long: string, short: string): boolean {
+  const have = new Set(wordsOf(long));
+  const want = wordsOf(short);
+  return want.length > 0 && want.filter((w) => have.has(w)).length >= 0.7 * want.length;
+}
+
 interface Merged {
   c: Candidate;
   sections: string[];
@@ -66,10 +78,16 @@ function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
     const prev = byUrl.get(c.key) ?? byTitle.get(tk);
     if (prev) {
       if (!prev.sections.includes(section)) prev.sections.push(section);
-      // A title cut short with an ellipsis gives way to the full one.
-      if (prev.c.truncated && c.title.length > prev.c.title.length && !c.truncated) {
+      // A title cut short with an ellipsis, or read from a title attribute (which may hold an older
+      // headline), gives way to a visible full one; of two full headlines the fuller is kept.
+      const better =
+        !c.truncated &&
+        !c.fromAttribute &&
+        (!!prev.c.fromAttribute || (c.title.length > prev.c.title.length && fuller(c.title, prev.c.title)));
+      if (better) {
         prev.c.title = c.title;
         prev.c.truncated = false;
+        prev.c.fromAttribute = false;
       }
       prev.c.image ??= c.image;
       prev.c.published ??= c.published;

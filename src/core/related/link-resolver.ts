@@ -4,8 +4,8 @@
  * story-shaped URL (or one the page's JSON-LD lists as related). Plain same-site paths skip the
  * URL parser; off-site absolute links are rejected by their host before any parse.
  */
-import { registrableDomain } from '../page/site.js';
-import { normalizeUrl, urlShape, type UrlShape } from './url.js';
+import { linkedSisterDomains, registrableDomain } from '../page/site.js';
+import { archivedUrl, isOwnPage, normalizeUrl, pathForm, urlShape, type UrlShape } from './url.js';
 
 /** What the collector reads of a link's URL. */
 export type LinkUrl = Pick<URL, 'href' | 'protocol' | 'hostname' | 'pathname' | 'search' | 'hash' | 'searchParams'>;
@@ -31,13 +31,22 @@ export interface LinkResolverOptions {
   self: Set<string>;
   /** Normalised URLs the page's JSON-LD lists as related: kept whatever their shape. */
   forced: ReadonlyMap<string, unknown>;
+  /** Every link target of the page as written, to learn the sister sites it links (page/site.ts). */
+  hrefs?: readonly string[];
 }
+
+/** A Wayback capture's link ("/web/2013…/http://pagesix.com/") as the URL it archived. */
+const ARCHIVED_HREF = /\/web\/\d{4,14}(?:[a-z]{2}_)?\/(https?:\/\/?[^/].*)$/i;
+const unwrapHref = (h: string): string =>
+  h.includes('/web/') ? (ARCHIVED_HREF.exec(h)?.[1]?.replace(/^(https?:)\/(?!\/)/i, '$1//') ?? h) : h;
 
 export interface LinkResolver {
   /** A link's URL, parsed once per distinct href (headings' story links, then every link). */
   parseHref(href: string): LinkUrl | null;
   /** The link, or null when it cannot be a related story. */
   linkOf(href: string): Link | null;
+  /** A page of the same publication that is not a story (a section front, tag, service page). */
+  sitePage(href: string): boolean;
 }
 
 export function linkResolver(opts: LinkResolverOptions): LinkResolver {
@@ -80,7 +89,32 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     urlMemo.set(href, url);
     return url;
   };
-  const domains = new Set([registrableDomain(pageHost), ...opts.sisterDomains.map(registrableDomain)]);
+  // A Wayback Machine capture links other captures: its site is the archived page's.
+  let archiveDomain: string | null = null;
+  try {
+    const archived = archivedUrl(new URL(opts.base));
+    if (archived) {
+      archiveDomain = registrableDomain(pageHost);
+      pageHost = archived.hostname;
+    }
+  } catch {
+    /* about:blank */
+  }
+  const pageDomain = registrableDomain(pageHost);
+  const domains = new Set([pageDomain, ...opts.sisterDomains.map(registrableDomain)]);
+  // Sister sites learned from the page's links count only for story URLs of the article's own form
+  // (one publisher's system): the same links also reach its job board, shop and classifieds.
+  const learned = new Set(
+    opts.hrefs ? linkedSisterDomains(opts.hrefs, pageDomain, unwrapHref).filter((d) => !domains.has(d)) : [],
+  );
+  let ownForm = '';
+  try {
+    const base = new URL(opts.base);
+    ownForm = pathForm(archivedUrl(base) ?? base);
+  } catch {
+    /* about:blank */
+  }
+  for (const d of learned) domains.add(d);
 
   // Pages repeat hosts and links (a card's image and title, a story in two blocks): the URL work
   // below depends on the href alone, so it is done once per distinct host and href.
@@ -102,23 +136,38 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     }
     return link;
   };
+  // Off-site absolute links (social, ads, partners) are most of a page's links: siteLink rejects
+  // them by their host before paying for a URL parse.
   function readLink(href: string): Link | null {
-    if (href.startsWith('#') || /^(javascript|mailto|tel|whatsapp|sms):/i.test(href)) return null;
-    // Off-site absolute links (social, ads, partners) are most of a page's links: reject them by
-    // their host before paying for a URL parse.
-    const host = /^(?:https?:)?\/\/([^/?#:@]+)/i.exec(href)?.[1];
-    if (host && !domains.has(domainOf(host))) return null;
-    const url = parseHref(href);
-    if (!url) return null;
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!domains.has(domainOf(url.hostname))) return null;
-    if (/comment|respond|disqus/i.test(url.hash)) return null;
-    const key = normalizeUrl(url);
-    if (opts.self.has(key)) return null;
+    const site = siteLink(href);
+    if (!site) return null;
+    const { url, key } = site;
+    if (opts.self.has(key) || isOwnPage(key, opts.self)) return null;
+    if (learned.size) {
+      const target = archiveDomain ? (archivedUrl(url) ?? url) : url;
+      if (learned.has(domainOf(target.hostname)) && pathForm(target) !== ownForm) return null;
+    }
     const forced = opts.forced.has(key);
     const shape = urlShape(url);
     if (shape === 'no' && !forced) return null;
     return { url, key, forced, shape };
   }
-  return { parseHref, linkOf };
+  /** A link to the same publication (http(s), not a comments anchor), with its normalised URL. */
+  function siteLink(href: string): { url: LinkUrl; key: string } | null {
+    if (href.startsWith('#') || /^(javascript|mailto|tel|whatsapp|sms):/i.test(href)) return null;
+    const host = /^(?:https?:)?\/\/([^/?#:@]+)/i.exec(href)?.[1];
+    if (host && !domains.has(domainOf(host)) && domainOf(host) !== archiveDomain) return null;
+    const url = parseHref(href);
+    if (!url) return null;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    const hostname = archiveDomain ? (archivedUrl(url)?.hostname ?? url.hostname) : url.hostname;
+    if (!domains.has(domainOf(hostname))) return null;
+    if (/comment|respond|disqus/i.test(url.hash)) return null;
+    return { url, key: normalizeUrl(url) };
+  }
+  const sitePage = (href: string): boolean => {
+    const site = siteLink(href);
+    return !!site && !opts.self.has(site.key) && urlShape(site.url) === 'no';
+  };
+  return { parseHref, linkOf, sitePage };
 }

@@ -17,10 +17,39 @@ const ID_PARAMS =
   /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
 
 /**
+ * A query value that is itself a dated story path (Telegraph's old main.jhtml?xml=/news/2007/12/28/x.xml):
+ * it names the story, as an id parameter does. Read after DATE_IN_PATH is defined (called, not run, here).
+ */
+const pathParam = (v: string): boolean => v.startsWith('/') && v.length > 12 && DATE_IN_PATH.test(v);
+
+/** A Wayback Machine capture: /web/<timestamp>[flags]/<archived URL> on an archive.org host. */
+const ARCHIVE_PATH = /^\/web\/\d{4,14}(?:[a-z]{2}_)?\/((?:https?:\/\/?)?[^/?#]+.*)$/i;
+
+/**
+ * The page a Wayback Machine capture archived (its links point at other captures), or null for any
+ * other URL: the capture is the same story as the archived page under another timestamp, and its
+ * site is the archived page's, not archive.org.
+ */
+export function archivedUrl(u: UrlParts): URL | null {
+  if (!u.hostname.endsWith('archive.org') || !u.pathname.startsWith('/web/')) return null;
+  const m = ARCHIVE_PATH.exec(u.pathname);
+  if (!m) return null;
+  try {
+    const inner = /^https?:/i.test(m[1]!) ? m[1]!.replace(/^(https?:)\/(?!\/)/i, '$1//') : `http://${m[1]!}`;
+    return new URL(inner + u.search);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * One string per story: host without www/m/amp, path without trailing slash, index.html or AMP
- * suffix, only id-like query parameters, no fragment, scheme ignored.
+ * suffix, only id-like query parameters, no fragment, scheme ignored; a Wayback capture as the
+ * page it archived.
  */
 export function normalizeUrl(u: UrlParts): string {
+  const archived = archivedUrl(u);
+  if (archived) return normalizeUrl(archived);
   const host = u.hostname.toLowerCase().replace(/^(www\d?|m|mobile|amp)\./, '');
   let path = u.pathname;
   // Cheap tests first: without '%' decoding changes nothing, and every AMP/index form below
@@ -41,7 +70,9 @@ export function normalizeUrl(u: UrlParts): string {
   }
   if (path.endsWith('/')) path = path.replace(/\/+$/, '');
   const keep: string[] = [];
-  if (u.search) for (const [k, v] of u.searchParams) if (ID_PARAMS.test(k) && v) keep.push(`${k.toLowerCase()}=${v}`);
+  if (u.search)
+    for (const [k, v] of u.searchParams)
+      if ((ID_PARAMS.test(k) && v) || pathParam(v)) keep.push(`${k.toLowerCase()}=${v}`);
   keep.sort();
   return host + path + (keep.length ? `?${keep.join('&')}` : '');
 }
@@ -156,6 +187,17 @@ const NOT_STORY_SEGMENT = new RegExp(
       'ads',
       'tieup',
       'native',
+      // Press releases, quizzes and puzzles: the publisher's service pages, not its stories.
+      'pressrelease',
+      'press-releases?',
+      'comunicati-stampa',
+      'pressemitteilungen',
+      'quiz',
+      'quizzes',
+      'kuis',
+      'puzzles?',
+      'crosswords?',
+      'sudoku',
     ].join('|') +
     ')$',
   'i',
@@ -183,6 +225,8 @@ const THREE_LETTERS = /\p{L}{3}/u;
 export type UrlShape = 'article' | 'maybe' | 'no';
 
 export function urlShape(u: UrlParts): UrlShape {
+  const archived = archivedUrl(u);
+  if (archived) return urlShape(archived);
   let path = u.pathname;
   if (path.includes('%')) {
     try {
@@ -196,7 +240,8 @@ export function urlShape(u: UrlParts): UrlShape {
   if (segments.some((s) => NOT_STORY_SEGMENT.test(s))) return 'no';
   const query = u.search !== '';
   if (/(^|\/)page\/\d+\/?$/i.test(path) || (query && u.searchParams.has('page'))) return 'no';
-  const idParam = query && [...u.searchParams].some(([k, v]) => ID_PARAMS.test(k) && /\d{3,}/.test(v));
+  const idParam =
+    query && [...u.searchParams].some(([k, v]) => (ID_PARAMS.test(k) && /\d{3,}/.test(v)) || pathParam(v));
   if (segments.length === 0) return idParam ? 'article' : 'no';
   const last = segments[segments.length - 1]!.replace(/\.(s?html?|php|aspx?|cms)$/i, '');
   const dated = DATE_IN_PATH.exec(path);
@@ -221,6 +266,39 @@ export function urlShape(u: UrlParts): UrlShape {
   if (words.length >= 4) return 'article';
   if (words.length >= 2 || (segments.length >= 3 && THREE_LETTERS.test(last))) return 'maybe';
   return 'no';
+}
+
+/**
+ * The form of a story URL's path, one letter per segment: a year (Y), a short number (N), a long
+ * number or id (I), a slug of three or more words (S), a word (W). Sites of one publisher built on
+ * one system share it (nypost.com and pagesix.com: /2017/10/20/<slug> → YNNS).
+ */
+export function pathForm(u: Pick<URL, 'pathname'>): string {
+  return u.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => {
+      const s = seg.replace(/\.(s?html?|php|aspx?|cms)$/i, '');
+      if (/^(19|20)\d{2}$/.test(s)) return 'Y';
+      if (/^\d{1,2}$/.test(s)) return 'N';
+      if (/\d{5,}/.test(s) && !/[a-z]{3,}.*[-_].*[a-z]{3,}/i.test(s)) return 'I';
+      return s.split(/[-_]+/).filter(Boolean).length >= 3 ? 'S' : 'W';
+    })
+    .join('');
+}
+
+/** "-p2", "_2", "/2", "-page-3" at the end of a path (before any extension): a page of a paged article. */
+const PAGE_SUFFIX = /([-_/](p|page|seite|pagina)?-?\d{1,2})(?=(\.[a-z]{2,5})?$)/i;
+
+/**
+ * Another page of the current article (its gallery's next picture, page 2): the normalised URL
+ * without its page number is one of the article's own. (Not two numbered URLs compared without
+ * their numbers: "trial-day-2" is another story than "trial-day-3".)
+ */
+export function isOwnPage(key: string, self: ReadonlySet<string>): boolean {
+  const m = PAGE_SUFFIX.exec(key);
+  if (!m) return false;
+  return self.has(key.slice(0, m.index) + key.slice(m.index + m[1]!.length));
 }
 
 /**

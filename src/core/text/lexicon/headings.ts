@@ -159,6 +159,11 @@ export const NOT_RELATED_HEADING = new RegExp(
       'partager',
       'compartir',
       'newsletter',
+      'press releases?',
+      'comunicati stampa',
+      'pressemitteilungen',
+      'communiqués? de presse',
+      'kumppani\\S*',
       'comments?',
       'kommentare',
       'commentaires',
@@ -226,6 +231,10 @@ const KICKER_WORDS = [
   'צפו',
   'прямой эфир',
   'видео',
+  // A titled previous/next story link's label ("Previous: …", "Nächster Beitrag: …").
+  '(prev|previous|next)( (story|article|post|entry))?',
+  '(nächster|vorheriger) (artikel|beitrag|eintrag)',
+  'article (précédent|suivant)',
 ].join('|');
 export const KICKER_LABEL = new RegExp(`^(${KICKER_WORDS})(\\s*[:|–—•·]\\s*|\\s+-\\s+)`, 'i');
 

@@ -25,7 +25,7 @@ export const READ_ALSO_PHRASES: Readonly<Record<string, readonly string[]>> = {
   ],
   fr: ['lire aussi', 'à lire aussi', 'a lire aussi', 'voir aussi', 'à voir aussi', 'sur le même sujet'],
   es: ['ver también', 'lee también', 'lea también', 'leer más', 'le puede interesar', 'te puede interesar'],
-  it: ['leggi anche', 'potrebbe interessarti'],
+  it: ['leggi anche(?: su)?', 'potrebbe interessarti'],
   pt: ['leia também', 'veja também', 'leia mais'],
   nl: ['lees ook'],
   pl: ['czytaj także'],
@@ -79,3 +79,13 @@ export const READ_ALSO = new RegExp(
 
 /** The start of a "read also" paragraph or a related box's label, for the article cleaner. */
 export const READ_ALSO_START = new RegExp(`^(?:${alternation([...READ_ALSO_ALL, ...MORE_STORIES_LABELS])})`, 'i');
+
+/**
+ * A lead-in that ends just before a link inside a paragraph ("… prose. À LIRE AUSSI <a>…</a>",
+ * "<b>Read also:</b> <a>…</a>"): the phrase at the end of the text before the link, opening it or a
+ * sentence ("the related <a>…</a>" is prose); group 1 is the cue.
+ */
+export const READ_ALSO_BEFORE = new RegExp(
+  `(?:^|[.!?»”")\\]]\\s*)(${alternation(READ_ALSO_ALL)})\\s*[:：|»›>\\-–—]*\\s*$`,
+  'i',
+);

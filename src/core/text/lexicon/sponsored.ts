@@ -1,7 +1,7 @@
 /**
  * Labels of paid content: the small "Advertisement" / "Anzeige" / "Sponsored" / "広告" label over an
  * ad slot in an article, or on a paid card among related headlines, and the class names of
- * paid-recommendation widgets. Languages: en, de, fr, es, pt, it, nl, pl, ru, ja, ko, zh, ar, he.
+ * paid-recommendation widgets. Languages: en, de, fr, es, pt, it, nl, pl, fi, sv, ru, ja, ko, zh, ar, he.
  * One word list for both labels (the article's ad label and the card's sponsored label each used to
  * know words the other did not).
  */
@@ -26,6 +26,8 @@ export const PAID_LABEL_WORDS: Readonly<Record<string, readonly string[]>> = {
   it: ['pubblicità', 'sponsorizzato'],
   nl: ['reclame', 'advertentie'],
   pl: ['reklama'],
+  fi: ['kaupallinen yhteistyö', 'mainos'],
+  sv: ['annons'],
   ru: ['реклама'],
   ja: ['広告', 'pr'],
   ko: ['광고'],
@@ -77,8 +79,12 @@ const SPONSORED_CLASS_PARTS = [
   'werbung',
   'anzeige',
   'pubblicita',
-  '^ads?$',
-  '^ads?[-_]',
-  '[-_]ads?$',
 ];
 export const SPONSORED_CLASS = new RegExp(SPONSORED_CLASS_PARTS.join('|'), 'i');
+
+/**
+ * An ad slot's class words ("ad", "ads-wrapper", "below-header-ad"): the slot itself, or a layout
+ * region named after the ad beside it ("ad-column-300", "below-header-ad"), which the related step
+ * tells apart by what the element holds (an ad slot holds no list of the site's own stories).
+ */
+export const AD_SLOT_CLASS = /^ads?$|^ads?[-_]|[-_]ads?$/i;

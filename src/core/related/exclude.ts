@@ -1,0 +1,117 @@
+/**
+ * Links that pass as headlines one by one but that their place on the page shows are not stories:
+ * - a directory: a list of single links where many are tags, section fronts or service pages (a
+ *   footer's "popular topics / people / parties" lists), and every list beside such lists;
+ * - a section front: a link whose URL is the folder of the article's own URL or of other stories
+ *   the page links ("Guide di base" above /guide-di-base/<story>…);
+ * - a menu item: a short link whose URL the page's navigation or menus also link;
+ * - a promo: a newsletter sign-up page.
+ * Reads the DOM, never changes it.
+ */
+import type { Candidate } from './collect.js';
+import { NEWSLETTER } from '../text/lexicon/newsletter.js';
+
+interface ExcludeContext {
+  /** A page of the same publication that is not a story (section front, tag, service page). */
+  sitePage(href: string): boolean;
+  /** Normalised URLs linked from navigation, menus and other excluded regions. */
+  menuKeys: ReadonlySet<string>;
+  /** Normalised URLs of the article itself. */
+  self: ReadonlySet<string>;
+}
+
+/** A list item's distinct link targets (a card's image and title link count once). */
+function itemHrefs(li: Element): Set<string> {
+  const out = new Set<string>();
+  for (const a of li.querySelectorAll('a[href]')) {
+    const h = a.getAttribute('href')!;
+    if (h && !h.startsWith('#')) out.add(h);
+  }
+  return out;
+}
+
+/** Share of a list's single-link items that link a non-story page; null when it is no list of single links. */
+function directoryShare(list: Element, ctx: ExcludeContext): number | null {
+  const items = [...list.querySelectorAll(':scope > li')];
+  if (items.length < 4) return null;
+  let pages = 0;
+  for (const li of items) {
+    const hrefs = itemHrefs(li);
+    if (hrefs.size > 1) return null;
+    const [href] = hrefs;
+    if (href && ctx.sitePage(href)) pages++;
+  }
+  return pages / items.length;
+}
+
+const directoryItems = (list: Element): number => list.querySelectorAll(':scope > li').length;
+
+/** Lists (ul/ol) holding candidates that are directories of topics, not lists of stories. */
+function directoryLists(cands: Candidate[], ctx: ExcludeContext): Set<Element> {
+  const lists = new Set<Element>();
+  for (const c of cands) {
+    const list = c.anchor?.closest('ul, ol');
+    if (list) lists.add(list);
+  }
+  const memo = new Map<Element, boolean>();
+  const isDirectory = (list: Element): boolean => {
+    let yes = memo.get(list);
+    if (yes === undefined) {
+      const share = directoryShare(list, ctx);
+      yes = share !== null && share >= 0.3 && share * directoryItems(list) >= 2;
+      memo.set(list, yes);
+    }
+    return yes;
+  };
+  // Short titles (a topic's name, "PiS program wyborczy 2023"), not a list of headlines.
+  const shortTitles = (list: Element): boolean => {
+    const lens = cands.filter((c) => c.anchor && list.contains(c.anchor)).map((c) => c.title.length);
+    lens.sort((a, b) => a - b);
+    return lens.length > 0 && lens[Math.floor(lens.length / 2)]! <= 45;
+  };
+  const dirs = new Set<Element>();
+  for (const list of lists) {
+    if (isDirectory(list)) {
+      dirs.add(list);
+      continue;
+    }
+    if (!shortTitles(list)) continue;
+    // A list among directories (the same footer grid, up to two levels up) is one of them.
+    for (let up = list.parentElement, d = 0; up && d < 2; up = up.parentElement, d++) {
+      const siblings = [...up.querySelectorAll('ul, ol')].filter((l) => !l.parentElement?.closest('li'));
+      if (siblings.length < 3 || siblings.length > 40) continue;
+      const known = siblings.filter(isDirectory).length;
+      if (known >= 3 && known * 3 >= siblings.length * 2) {
+        dirs.add(list);
+        break;
+      }
+    }
+  }
+  return dirs;
+}
+
+const wordCount = (t: string): number => t.split(/\s+/).filter(Boolean).length;
+
+/** The candidates that are stories: directories, section fronts, menu items and promos left out. */
+export function withoutNonStories(cands: Candidate[], ctx: ExcludeContext): Candidate[] {
+  const dirs = directoryLists(cands, ctx);
+  // How many candidates each folder holds ("site/guides" → 3), and the article's own folders.
+  const under = new Map<string, number>();
+  const foldersOf = (key: string, add: (folder: string) => void): void => {
+    for (let i = key.indexOf('/'); i > 0; i = key.indexOf('/', i + 1)) add(key.slice(0, i));
+  };
+  for (const key of new Set(cands.map((c) => c.key))) foldersOf(key, (f) => under.set(f, (under.get(f) ?? 0) + 1));
+  const ownFolders = new Set<string>();
+  for (const own of ctx.self) foldersOf(own, (f) => ownFolders.add(f));
+  const folderOfStories = (key: string): boolean => ownFolders.has(key) || (under.get(key) ?? 0) >= 2;
+  const nonStory = (c: Candidate): boolean => {
+    const list = c.anchor?.closest('ul, ol');
+    return (
+      (!!list && dirs.has(list)) ||
+      folderOfStories(c.key) ||
+      (ctx.menuKeys.has(c.key) && wordCount(c.title) <= 4) ||
+      (NEWSLETTER.test(c.title) && wordCount(c.title) <= 5)
+    );
+  };
+  return cands.filter((c) => !nonStory(c));
+}

@@ -17,6 +17,7 @@ import { articleProfile, terms, termsRelevance } from './rank.js';
 import { scanDocument, type Scan } from './scan.js';
 import { offsetOf } from './time.js';
 import { selfKeys } from './url.js';
+import { ON_TOPIC_HEADING } from '../text/lexicon/headings.js';
 
 export interface RelatedContext {
   url: string;
@@ -103,6 +104,18 @@ function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
 }
 
 /**
+ * A headline from a box about the article's subject ("Related", "More on: …", an in-article "Read
+ * also") ranks above one of equal relevance from a box of the latest or most-read stories: the site
+ * chose it for this article. Relevance 0..1 raised by a noisy-OR with the box's weight, still 0..1.
+ */
+const ON_TOPIC_BOX = 0.5;
+function withBox(relevance: number, m: Merged): number {
+  const section = m.c.section;
+  if (!section || !ON_TOPIC_HEADING.test(section)) return relevance;
+  return Math.round((1 - (1 - relevance) * (1 - ON_TOPIC_BOX)) * 1000) / 1000;
+}
+
+/**
  * Collects, cleans, dedupes and ranks related headlines from the live page without mutating it.
  * Takes the page read (its JSON-LD); a bare Document is read first (the CLI, tests and benchmarks).
  */
@@ -141,7 +154,7 @@ export function findRelated(source: PageRead | Document, ctx: RelatedContext): R
   const needed = new Set<string>();
   for (const set of headTerms) for (const t of set) needed.add(t);
   const profile = articleProfile(ctx.title, lead, ctx.text, ctx.lang, needed);
-  const scored = merged.map((m, i) => ({ m, score: termsRelevance(headTerms[i]!, profile) }));
+  const scored = merged.map((m, i) => ({ m, score: withBox(termsRelevance(headTerms[i]!, profile), m) }));
   scored.sort((a, b) => b.score - a.score || a.m.c.order - b.m.c.order);
   return scored.slice(0, MAX_RELATED).map(({ m, score }) => {
     const h: RelatedHeadline = { title: m.c.title, url: m.c.url, section: m.sections[0]!, score };

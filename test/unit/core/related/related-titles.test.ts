@@ -84,3 +84,15 @@ describe('headline titles', () => {
     );
   });
 });
+
+describe('ranking', () => {
+  it('puts a story from a box about the article before an equally relevant one from a most-read list', () => {
+    const hs = related(`<aside><h3>Most read</h3><ul>
+      <li><a href="/2024/04/30/harbour-bridge-reopens-after-repairs">Harbour bridge reopens after long repairs</a></li></ul></aside>
+      <article><p>Text.</p><p>Read also: <a href="/2024/04/30/harbour-ferry-timetable-changes">Harbour ferry timetable changes next week</a></p></article>`);
+    expect(hs.map((h) => h.title)).toEqual([
+      'Harbour ferry timetable changes next week',
+      'Harbour bridge reopens after long repairs',
+    ]);
+  });
+});

@@ -64,6 +64,10 @@ function fuller(long: string, short: string): boolean {
   return want.length > 0 && want.filter((w) => have.has(w)).length >= 0.7 * want.length;
 }
 
+/** A name or label of at most three words linked to a story (its author's, its section's) beside its headline. */
+const nameBesideHeadline = (short: string, long: string): boolean =>
+  wordsOf(short).length <= 3 && wordsOf(long).length >= 5;
+
 interface Merged {
   c: Candidate;
   sections: string[];
@@ -84,7 +88,9 @@ function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
       const better =
         !c.truncated &&
         !c.fromAttribute &&
-        (!!prev.c.fromAttribute || (c.title.length > prev.c.title.length && fuller(c.title, prev.c.title)));
+        (!!prev.c.fromAttribute ||
+          (c.title.length > prev.c.title.length &&
+            (fuller(c.title, prev.c.title) || nameBesideHeadline(prev.c.title, c.title))));
       if (better) {
         prev.c.title = c.title;
         prev.c.truncated = false;

@@ -92,6 +92,16 @@ describe('links that are not stories', () => {
     expect(related(page, url)).toEqual(['$1.3B Nazi art cache found in Munich home']);
   });
 
+  it('leaves out a row of short labels under a teaser (section and region), keeping the teaser', () => {
+    const card = (slug: string, t: string): string => `<li><a href="/ru/${slug}_a3725092">${t}</a>
+      <div class="foot"><a href="/ru/regiony_g5">Регионы</a> <a href="/ru/severo-kazahstanskaya-obl_s20786">Северо-Казахстанская обл.</a> <a href="/ru/${slug}_a3725092"><img src="/i.jpg"></a></div></li>`;
+    const list = `<ul>${card('shest-sibirskih-kosul-otstrelili', 'Шесть сибирских косуль отстрелили браконьеры в СКО')}${card('prognoz-pogody-na-dekabr', 'Прогноз погоды на декабрь дали синоптики СКО')}</ul>`;
+    expect(related(list, 'https://kz.example/ru/polnost-obespechit-region_a3725000').sort()).toEqual([
+      'Прогноз погоды на декабрь дали синоптики СКО',
+      'Шесть сибирских косуль отстрелили браконьеры в СКО',
+    ]);
+  });
+
   it("leaves out the article's own next page (a gallery's next picture)", () => {
     const url = 'https://gallery.example/yikilan-binalar-izmirden-goruntuler-2196g.htm';
     const page = `<div class="image"><a href="/yikilan-binalar-izmirden-goruntuler-2196g-p2.htm" title="Sonraki resim için tıklayınız"><img src="/1.jpg"></a></div>

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { findRelated } from '../../../../src/core/related/index.js';
+import { urlShape } from '../../../../src/core/related/url.js';
 
 const PAGE = 'https://news.example/2024/05/01/the-article-itself';
 const now = new Date('2024-05-01T12:00:00Z');
@@ -100,6 +101,17 @@ describe('links that are not stories', () => {
       'Прогноз погоды на декабрь дали синоптики СКО',
       'Шесть сибирских косуль отстрелили браконьеры в СКО',
     ]);
+  });
+
+  it('reads terms of sale, sign-up, contest pages and office documents as no stories', () => {
+    for (const u of [
+      'https://lgc.example/cgv/abonnement-papier-et-numerique-2024',
+      'https://paper.example/account/registration/create-your-free-account',
+      'https://paper.example/contests/win-tickets-to-the-summer-festival-2024',
+      'https://paper.example/uploads/2024/05/council-minutes-of-the-meeting.docx',
+    ])
+      expect(urlShape(new URL(u)), u).toBe('no');
+    expect(urlShape(new URL('https://paper.example/2024/05/01/council-adopts-new-registration-rules'))).toBe('article');
   });
 
   it("leaves out the article's own next page (a gallery's next picture)", () => {

@@ -72,6 +72,7 @@ const EXCLUDED_TOKEN = new RegExp(`(^|[_-])(${EXCLUDED_WORDS.join('|')})$`);
 const MENU_PART = /[_-](menu|menus|submenu|megamenu|mainmenu|mainnav|navbar)([_-]|$)/;
 const PAGE_ROOTS = new Set(['html', 'body', 'main']);
 const FOOTER_TOKEN = /(^|[_-])footer$/;
+const RELATED_TOKEN = /^related([_-]|$)/;
 const CONTENT_FOOTER_TOKEN = /^(article|content|post|entry|story|news)[_-]+footer$/;
 const SECTIONING = new Set(['article', 'section', 'aside', 'main']);
 /** A token naming a feature the block has ("td_with_ajax_pagination", "has-comments"), not what it is. */
@@ -190,10 +191,27 @@ export function headingLabels(
   return labels;
 }
 
+/** Words of a previous/next story pager ("entry-nav", "post-navigation", "entryPrev", "article-next-menu"). */
+const PAGER_WORDS = /prev|next|entry|post-?nav|article-?nav|story-?nav/;
+const NAV_TOKEN = /(^|[_-])(nav|navi|navigation|menu)$/;
+
+/**
+ * Previous/next story links under their headlines (WordPress' nav.post-navigation, "Next story"
+ * menus): a navigation element or class named so, holding one or two of the site's stories and
+ * nothing else a menu would hold. Its links are related headlines; a pager of page numbers holds none.
+ */
+function storyPager(el: Element, tag: string, role: string, tk: string[], storiesIn: (el: Element) => number): boolean {
+  if (!(tag === 'nav' || role === 'navigation' || tk.some((t) => NAV_TOKEN.test(t)))) return false;
+  if (tk.some((t) => EXCLUDED_TOKEN.test(t) && !NAV_TOKEN.test(t))) return false;
+  if (!PAGER_WORDS.test(`${tk.join(' ')} ${el.getAttribute('aria-label') ?? ''}`.toLowerCase())) return false;
+  const n = storiesIn(el);
+  return n >= 1 && n <= 2;
+}
+
 function ownContext(
   el: Element,
   labels: Map<Element, { el: Element; text: string }>,
-  holdsStories: (el: Element) => boolean,
+  storiesIn: (el: Element) => number,
 ): Partial<BlockContext> {
   const own: Partial<BlockContext> = {};
   const tag = el.localName;
@@ -207,11 +225,17 @@ function ownContext(
     EXCLUDED_ROLES.test(role) ||
     tk.some((t) => EXCLUDED_TOKEN.test(t) || (MENU_PART.test(t) && !PAGE_ROOTS.has(tag)))
   )
-    own.excluded = true;
+    own.excluded = !storyPager(el, tag, role, tk, storiesIn);
   if (tag === 'footer' || tk.some((t) => FOOTER_TOKEN.test(t))) {
-    // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none.
+    // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none;
+    // the page has one footer, its last: a <footer> before another one closes the content above it.
     let inSection = tk.some((t) => CONTENT_FOOTER_TOKEN.test(t));
     for (let p = el.parentElement; p && !inSection; p = p.parentElement) inSection = SECTIONING.has(p.localName);
+    if (!inSection && tag === 'footer') {
+      const all = el.ownerDocument.getElementsByTagName('footer');
+      const last = all[all.length - 1]!;
+      inSection = last !== el && !el.contains(last) && !!(el.compareDocumentPosition(last) & 4);
+    }
     if (inSection) own.footer = true;
     else own.excluded = true;
   }
@@ -221,7 +245,7 @@ function ownContext(
       el.hasAttribute('data-outbrain-src') ||
       el.hasAttribute('data-ob-template') ||
       // An ad slot holds no list of the site's own stories; a region named after its ad does.
-      (tk.some((t) => AD_SLOT_CLASS.test(t)) && !holdsStories(el)))
+      (tk.some((t) => AD_SLOT_CLASS.test(t)) && storiesIn(el) < 2))
   )
     own.sponsored = true;
   const aria = attrs ? el.getAttribute('aria-label') : null;
@@ -233,18 +257,21 @@ function ownContext(
     own.labelEl = label?.el ?? el;
     own.related = RELATED_HEADING.test(text);
     if (NOT_RELATED_HEADING.test(text)) own.sponsored = true;
+  } else if (tk.some((t) => RELATED_TOKEN.test(t))) {
+    // An unheaded box the page names so ("related-block", "related-posts") announces related stories.
+    own.related = true;
   }
   return own;
 }
 
 /**
  * Block context of elements, memoised: each element is classified once however many links it holds.
- * `holdsStories` tells whether an element holds links to two or more of the site's stories (asked only
- * of elements with an ad slot's class).
+ * `storiesIn` counts the site's stories an element links under headline text, up to 3 (asked only of
+ * elements with an ad slot's class and of previous/next navigation).
  */
 export function blockContexts(
   labels: Map<Element, { el: Element; text: string }>,
-  holdsStories: (el: Element) => boolean,
+  storiesIn: (el: Element) => number,
 ): (el: Element) => BlockContext {
   const memo = new Map<Element, BlockContext>();
   return (start: Element): BlockContext => {
@@ -260,14 +287,14 @@ export function blockContexts(
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i]!;
-      const own = ownContext(el, labels, holdsStories);
+      const own = ownContext(el, labels, storiesIn);
       const ctx: BlockContext = {
         excluded: parentCtx.excluded || !!own.excluded,
         footer: parentCtx.footer || !!own.footer,
         sponsored: parentCtx.sponsored || !!own.sponsored,
         label: own.label ?? parentCtx.label,
         labelEl: own.labelEl ?? parentCtx.labelEl,
-        related: own.label !== undefined ? !!own.related : parentCtx.related,
+        related: own.label !== undefined ? !!own.related : own.related || parentCtx.related,
       };
       memo.set(el, ctx);
       parentCtx = ctx;

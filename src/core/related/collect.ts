@@ -8,7 +8,7 @@
  */
 import { blockContexts, boundedText, headingLabels, type BlockContext } from './blocks.js';
 import { completed, isHeadlineText, linkText, type LinkText } from './clean.js';
-import { READ_ALSO } from '../text/lexicon/read-also.js';
+import { READ_ALSO, READ_ALSO_BEFORE } from '../text/lexicon/read-also.js';
 import { SPONSORED_LABEL } from '../text/lexicon/sponsored.js';
 import { subtree, type Scan } from './scan.js';
 import { parseCardTime } from './time.js';
@@ -112,14 +112,37 @@ function blockOf(a: Element): Element | null {
   return null;
 }
 
+/** Text just before the link in its block (preceding siblings at the first level that has any), ≤ 80 characters. */
+function textBefore(a: Element, block: Element): string {
+  let out = '';
+  for (let n: Node | null = a; n && n !== block && out.length < 80; n = n.parentNode) {
+    for (let p = n.previousSibling; p && out.length < 80; p = p.previousSibling) out = (p.textContent ?? '') + out;
+    if (out.trim()) break;
+  }
+  return collapse(out.slice(-80));
+}
+
+/** Characters of link text in a block (its links' text, each counted once). */
+function linkedLength(block: Element, memo: Map<Element, number>): number {
+  const hit = memo.get(block);
+  if (hit !== undefined) return hit;
+  let n = 0;
+  const anchors = block.getElementsByTagName('a');
+  for (let i = 0; i < anchors.length; i++) n += collapse(anchors[i]!.textContent ?? '').length;
+  memo.set(block, n);
+  return n;
+}
+
 /**
  * Is the link an inline reference inside a paragraph of prose? Returns the "Read also" cue when
- * the paragraph is a lead-in to it instead (such links are related headlines).
+ * the paragraph, or the text right before the link, is a lead-in to it instead (such links are
+ * related headlines). A line made of links ("More: <a>…</a> | <a>…</a>") is no prose either.
  */
 function proseRole(
   a: Element,
   linkLen: number,
   memo: Map<Element, string | null>,
+  linkedMemo: Map<Element, number>,
 ): { prose: boolean; cue: string | null } {
   const block = blockOf(a);
   if (!block || !PROSE_TAGS.has(block.localName)) return { prose: false, cue: null };
@@ -128,10 +151,12 @@ function proseRole(
     text = boundedText(block, 2000);
     memo.set(block, text);
   }
-  if (text === null) return { prose: true, cue: null };
-  const cue = READ_ALSO.exec(text);
+  const cue = text === null ? null : READ_ALSO.exec(text);
   if (cue) return { prose: false, cue: cue[1]!.trim() };
-  return { prose: linkLen < text.length * 0.7, cue: null };
+  const before = READ_ALSO_BEFORE.exec(textBefore(a, block));
+  if (before) return { prose: false, cue: before[1]!.trim() };
+  if (text === null) return { prose: true, cue: null };
+  return { prose: linkLen < text.length * 0.7 && linkedLength(block, linkedMemo) < text.length * 0.7, cue: null };
 }
 
 /** Best image URL of a card: lazy-load attributes first (src is often a placeholder), then the largest srcset entry. */
@@ -281,14 +306,13 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
   const contextOf = blockContexts(labels, (el) => {
     const anchors = el.getElementsByTagName('a');
     const keys = new Set<string>();
-    for (let i = 0; i < anchors.length; i++) {
+    for (let i = 0; i < anchors.length && keys.size < 3; i++) {
       const a = anchors[i]!;
       const href = a.getAttribute('href');
       const link = href ? links.linkOf(href) : null;
-      if (link?.shape === 'article' && isHeadlineText(collapse(a.textContent ?? ''))) keys.add(link.key);
-      if (keys.size >= 2) return true;
+      if (link?.shape === 'article' && storyText(collapse(a.textContent ?? ''))) keys.add(link.key);
     }
-    return false;
+    return keys.size;
   });
   const menuKeys = new Set<string>();
   const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys);
@@ -318,6 +342,7 @@ function pendingLinks(
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
   const inStoryList = storyLists(linkOf);
   const proseMemo = new Map<Element, string | null>();
+  const linkedMemo = new Map<Element, number>();
   const pending: Pending[] = [];
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!;
@@ -333,13 +358,16 @@ function pendingLinks(
     const ctx = contextOf(a);
     if (ctx.excluded) menuKeys.add(key);
     if (ctx.excluded || ctx.sponsored) continue;
-    if (shape === 'maybe' && !forced && !ctx.related) continue;
+    const list = (shape === 'maybe' || ctx.footer) && !forced && !ctx.related ? inStoryList(a) : null;
+    // A short slug counts under a related heading, or in a story list beside stories of its URL form
+    // (same host, same depth: "/sci-tech" beside "/sci-tech/a-story-1.4690347" is the section front).
+    if (shape === 'maybe' && !forced && !ctx.related && !list?.forms.has(urlForm(url))) continue;
     // An article's footer holds its tags, sharing and credits, and may hold a related box or a story list.
-    if (ctx.footer && !forced && !ctx.related && !inStoryList(a)) continue;
+    if (ctx.footer && !forced && !ctx.related && !list) continue;
     const text = linkText(a, opts.now);
     let cue = text.cue;
     if (text.title) {
-      const role = proseRole(a, text.title.length, proseMemo);
+      const role = proseRole(a, text.title.length, proseMemo, linkedMemo);
       // An inline link's text is a phrase of the sentence, not a headline, even when JSON-LD lists its URL
       // (the JSON-LD name, if any, is used instead below).
       if (role.prose) continue;
@@ -349,6 +377,16 @@ function pendingLinks(
   }
   return pending;
 }
+
+/** A story's headline, not a menu's words or a "next article" label: 4 words or more (or CJK). */
+const storyText = (text: string): boolean =>
+  isHeadlineText(text) && (text.split(' ').length >= 4 || CJK_RUN.test(text));
+
+/** A story list's URL forms (host and path depth) of its article-shaped stories. */
+interface StoryList {
+  forms: Set<string>;
+}
+const urlForm = (u: LinkUrl): string => `${u.hostname}|${u.pathname.split('/').filter(Boolean).length}`;
 
 /** Links of a story list at least, and the share of its links they must be. */
 const STORY_LIST_MIN = 3;
@@ -361,12 +399,13 @@ const LIST_LEVELS = 4;
  * headline-length text (4 words or more, or CJK)? A menu's links are section words on short paths;
  * a list of headlines is one whatever its markup says (unlabelled, or in an article's footer).
  */
-function storyLists(linkOf: (href: string) => Link | null): (a: Element) => boolean {
-  const memo = new Map<Element, boolean>();
-  const judge = (list: Element): boolean => {
+function storyLists(linkOf: (href: string) => Link | null): (a: Element) => StoryList | null {
+  const memo = new Map<Element, StoryList | null>();
+  const judge = (list: Element): StoryList | null => {
     const anchors = list.getElementsByTagName('a');
     const stories = new Set<string>();
     const others = new Set<string>();
+    const forms = new Set<string>();
     for (let i = 0; i < anchors.length; i++) {
       work();
       const a = anchors[i]!;
@@ -374,11 +413,13 @@ function storyLists(linkOf: (href: string) => Link | null): (a: Element) => bool
       const text = collapse(a.textContent ?? '');
       if (!href || !text) continue;
       const link = linkOf(href);
-      if (link && link.shape !== 'no' && isHeadlineText(text) && (text.split(' ').length >= 4 || CJK_RUN.test(text)))
+      if (link && link.shape !== 'no' && storyText(text)) {
         stories.add(link.key);
-      else others.add(href);
+        if (link.shape === 'article') forms.add(urlForm(link.url));
+      } else others.add(href);
     }
-    return stories.size >= STORY_LIST_MIN && stories.size >= (stories.size + others.size) * STORY_LIST_SHARE;
+    const ok = stories.size >= STORY_LIST_MIN && stories.size >= (stories.size + others.size) * STORY_LIST_SHARE;
+    return ok ? { forms } : null;
   };
   return (a) => {
     let el: Element | null = a.parentElement;
@@ -391,7 +432,7 @@ function storyLists(linkOf: (href: string) => Link | null): (a: Element) => bool
       }
       return v;
     }
-    return false;
+    return null;
   };
 }
 

@@ -16,6 +16,12 @@ const AMP_OR_INDEX = /amp|index\./i;
 const ID_PARAMS =
   /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
 
+/**
+ * A query value that is itself a dated story path (Telegraph's old main.jhtml?xml=/news/2007/12/28/x.xml):
+ * it names the story, as an id parameter does. Read after DATE_IN_PATH is defined (called, not run, here).
+ */
+const pathParam = (v: string): boolean => v.startsWith('/') && v.length > 12 && DATE_IN_PATH.test(v);
+
 /** A Wayback Machine capture: /web/<timestamp>[flags]/<archived URL> on an archive.org host. */
 const ARCHIVE_PATH = /^\/web\/\d{4,14}(?:[a-z]{2}_)?\/((?:https?:\/\/?)?[^/?#]+.*)$/i;
 
@@ -64,7 +70,9 @@ export function normalizeUrl(u: UrlParts): string {
   }
   if (path.endsWith('/')) path = path.replace(/\/+$/, '');
   const keep: string[] = [];
-  if (u.search) for (const [k, v] of u.searchParams) if (ID_PARAMS.test(k) && v) keep.push(`${k.toLowerCase()}=${v}`);
+  if (u.search)
+    for (const [k, v] of u.searchParams)
+      if ((ID_PARAMS.test(k) && v) || pathParam(v)) keep.push(`${k.toLowerCase()}=${v}`);
   keep.sort();
   return host + path + (keep.length ? `?${keep.join('&')}` : '');
 }
@@ -249,7 +257,8 @@ export function urlShape(u: UrlParts): UrlShape {
   if (segments.some((s) => NOT_STORY_SEGMENT.test(s))) return 'no';
   const query = u.search !== '';
   if (/(^|\/)page\/\d+\/?$/i.test(path) || (query && u.searchParams.has('page'))) return 'no';
-  const idParam = query && [...u.searchParams].some(([k, v]) => ID_PARAMS.test(k) && /\d{3,}/.test(v));
+  const idParam =
+    query && [...u.searchParams].some(([k, v]) => (ID_PARAMS.test(k) && /\d{3,}/.test(v)) || pathParam(v));
   if (segments.length === 0) return idParam ? 'article' : 'no';
   const last = segments[segments.length - 1]!.replace(/\.(s?html?|php|aspx?|cms)$/i, '');
   const dated = DATE_IN_PATH.exec(path);

@@ -287,6 +287,10 @@ const KICKER_WORDS = [
   'צפו',
   'прямой эфир',
   'видео',
+  // A titled previous/next story link's label ("Previous: …", "Nächster Beitrag: …").
+  '(prev|previous|next)( (story|article|post|entry))?',
+  '(nächster|vorheriger) (artikel|beitrag|eintrag)',
+  'article (précédent|suivant)',
 ].join('|');
 export const KICKER_LABEL = new RegExp(`^(${KICKER_WORDS})(\\s*[:|–—•·]\\s*|\\s+-\\s+)`, 'i');
 

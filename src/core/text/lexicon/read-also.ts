@@ -78,3 +78,13 @@ export const READ_ALSO = new RegExp(
 
 /** The start of a "read also" paragraph or a related box's label, for the article cleaner. */
 export const READ_ALSO_START = new RegExp(`^(?:${alternation([...READ_ALSO_ALL, ...MORE_STORIES_LABELS])})`, 'i');
+
+/**
+ * A lead-in that ends just before a link inside a paragraph ("… prose. À LIRE AUSSI <a>…</a>",
+ * "<b>Read also:</b> <a>…</a>"): the phrase at the end of the text before the link, opening it or a
+ * sentence ("the related <a>…</a>" is prose); group 1 is the cue.
+ */
+export const READ_ALSO_BEFORE = new RegExp(
+  `(?:^|[.!?»”")\\]]\\s*)(${alternation(READ_ALSO_ALL)})\\s*[:：|»›>\\-–—]*\\s*$`,
+  'i',
+);

@@ -93,4 +93,71 @@ describe('story blocks behind misleading markup', () => {
         ${LIST}</footer></main>`;
     expect(titles(related(body))).toEqual(TITLES.slice().sort());
   });
+
+  it('keeps titled previous/next story links, without their label, and drops an untitled "next article" link', () => {
+    const body = `<nav class="navigation post-navigation" aria-label="Posts"><div class="nav-links">
+        <div class="nav-previous"><a href="/2024/03/19/city-council-approves-new-budget" rel="prev">Previous: City council approves the new budget</a></div>
+        <div class="nav-next"><a href="/2024/03/21/storm-closes-schools-across-region" rel="next"><span>Next</span> Storm closes schools across the region</a></div>
+      </div></nav>
+      <nav class="entry-nav"><a href="/2024/03/22/ferry-timetable-changes-for-the-summer">zum nächsten Artikel</a></nav>
+      <nav class="main-nav"><a href="/2024/03/18/local-team-wins-championship-final">Local team wins the championship final</a>
+        <a href="/sport">Sport</a></nav>`;
+    expect(titles(related(body))).toEqual([
+      'City council approves the new budget',
+      'Storm closes schools across the region',
+    ]);
+  });
+
+  it('takes a lead-in link set inside a paragraph and a "More:" line of links, not a link of the prose', () => {
+    const body = `<div class="article-body"><p>The union said the strike would go on. <span class="capsule"><span>À LIRE AUSSI</span>
+        <strong><a href="/2024/03/19/city-council-approves-new-budget">City council approves the new budget</a></strong></span>
+        Talks resume on Friday, and the port authority has asked <a href="/2024/03/18/port-authority-asks-for-federal-mediation-now">for federal mediation in the dispute</a> to end it.</p>
+      <p><strong>More:</strong> <a href="/2024/03/19/storm-closes-schools-across-region">Storm closes schools across the region</a> |
+        <a href="/2024/03/19/local-team-wins-championship-final">Local team wins the championship final</a></p></div>`;
+    expect(titles(related(body))).toEqual(TITLES.slice().sort());
+  });
+
+  it('reads a story named by a dated path in the query (main.jhtml?xml=/news/2007/12/28/x.xml) as its own story', () => {
+    const url = 'http://www.telegraph.example.co.uk/news/main.jhtml?xml=/news/2007/12/28/wtiger128.xml';
+    const link = (p: string, t: string): string =>
+      `<li><a href="/news/main.jhtml?xml=/news/2007/12/${p}.xml">${t}</a></li>`;
+    const body = `<div class="box"><ul>${link('27/wgold127', 'Gold heads for a thousand dollars')}${link(
+      '28/wtiger128',
+      'The article about the harbour strike again',
+    )}${link('26/wlights126', 'UFO seekers flock to mystery lights')}</ul></div>`;
+    expect(titles(related(body, url))).toEqual([
+      'Gold heads for a thousand dollars',
+      'UFO seekers flock to mystery lights',
+    ]);
+  });
+
+  it("takes a short-slug story in an unlabelled story list beside stories of its URL form, not the list's section link", () => {
+    const item = (path: string, t: string): string => `<li><a href="${path}">${t}</a></li>`;
+    const body = `<div class="box"><ul>
+        ${item('/local/city-council-approves-new-budget-2024', 'City council approves the new budget')}
+        ${item('/local/school-storm-closures-2024', 'Storm closes schools across the region')}
+        ${item('/local/ferry-strike', 'Ferry workers join the harbour strike')}
+        ${item('/local', 'More news from the local desk')}
+      </ul></div>`;
+    expect(titles(related(body))).toEqual([
+      'City council approves the new budget',
+      'Ferry workers join the harbour strike',
+      'Storm closes schools across the region',
+    ]);
+  });
+
+  it('reads a <footer> before the page footer as the content\'s, and a box classed "related-…" as related', () => {
+    const card = (slug: string, t: string): string =>
+      `<div class="card"><a href="/2024/03/19/${slug}"><img src="/i/${slug}.jpg" alt=""></a>
+        <a href="/2024/03/19/${slug}">${t}</a> <a href="/author/jane">Jane Doe</a> <a href="/section/local">Local</a></div>`;
+    const body = `<footer class="below-article"><section class="related-block">
+        ${card('city-council-approves-new-budget', 'City council approves the new budget')}
+        ${card('storm-closes-schools-across-region', 'Storm closes schools across the region')}</section></footer>
+      <footer class="site"><ul><li>${story('our-newsroom-ethics-and-standards-policy', 'Our newsroom ethics and standards policy')}</li>
+        <li><a href="/contact">Contact</a></li></ul></footer>`;
+    expect(titles(related(body))).toEqual([
+      'City council approves the new budget',
+      'Storm closes schools across the region',
+    ]);
+  });
 });

@@ -207,7 +207,7 @@ if (withReal) {
         label,
         score,
         ms,
-        returned: headlines.map((h) => ({ title: h.title, url: h.url, section: h.section })),
+        returned: headlines.map((h) => ({ title: h.title, url: h.url, section: h.section, score: h.score })),
       });
       if (
         details &&

@@ -316,7 +316,12 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
   });
   const menuKeys = new Set<string>();
   const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys);
-  const out = withoutNonStories(candidatesOf(pending, opts), { sitePage: links.sitePage, menuKeys, self: opts.self });
+  const out = withoutNonStories(candidatesOf(pending, opts), {
+    sitePage: links.sitePage,
+    menuKeys,
+    self: opts.self,
+    keyOf: (href) => links.linkOf(href)?.key ?? null,
+  });
   completeCutTitles(out, scan.anchors, links.linkOf, opts.now);
   addJsonLdOnly(out, related, opts.self);
   stripRankNumbers(out);

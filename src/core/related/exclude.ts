@@ -18,6 +18,8 @@ interface ExcludeContext {
   menuKeys: ReadonlySet<string>;
   /** Normalised URLs of the article itself. */
   self: ReadonlySet<string>;
+  /** A link's normalised URL when it may be a story, else null. */
+  keyOf(href: string): string | null;
 }
 
 /** A list item's distinct link targets (a card's image and title link count once). */
@@ -92,6 +94,27 @@ function directoryLists(cands: Candidate[], ctx: ExcludeContext): Set<Element> {
 
 const wordCount = (t: string): number => t.split(/\s+/).filter(Boolean).length;
 
+/**
+ * A row of short labels beside a story ("Regions · North Kazakhstan region" under a teaser): the
+ * link's parent holds other links, each of at most three words, and one of them is a label that is
+ * no candidate at all (a section's name). A story's image link (no text) is no label.
+ */
+function inLabelRow(c: Candidate, keys: ReadonlySet<string>, ctx: ExcludeContext): boolean {
+  const row = c.anchor?.parentElement;
+  if (!row) return false;
+  const links = [...row.querySelectorAll('a[href]')];
+  if (links.length < 2 || links.length > 6) return false;
+  let label = false;
+  for (const a of links) {
+    const text = (a.textContent ?? '').trim();
+    if (!text) continue;
+    if (wordCount(text) > 3) return false;
+    const href = a.getAttribute('href')!;
+    if (!keys.has(ctx.keyOf(href) ?? '')) label = true;
+  }
+  return label;
+}
+
 /** The candidates that are stories: directories, section fronts, menu items and promos left out. */
 export function withoutNonStories(cands: Candidate[], ctx: ExcludeContext): Candidate[] {
   const dirs = directoryLists(cands, ctx);
@@ -104,13 +127,15 @@ export function withoutNonStories(cands: Candidate[], ctx: ExcludeContext): Cand
   const ownFolders = new Set<string>();
   for (const own of ctx.self) foldersOf(own, (f) => ownFolders.add(f));
   const folderOfStories = (key: string): boolean => ownFolders.has(key) || (under.get(key) ?? 0) >= 2;
+  const keys = new Set(cands.map((c) => c.key));
   const nonStory = (c: Candidate): boolean => {
     const list = c.anchor?.closest('ul, ol');
     return (
       (!!list && dirs.has(list)) ||
       folderOfStories(c.key) ||
       (ctx.menuKeys.has(c.key) && wordCount(c.title) <= 4) ||
-      (NEWSLETTER.test(c.title) && wordCount(c.title) <= 5)
+      (NEWSLETTER.test(c.title) && wordCount(c.title) <= 5) ||
+      (wordCount(c.title) <= 3 && inLabelRow(c, keys, ctx))
     );
   };
   return cands.filter((c) => !nonStory(c));

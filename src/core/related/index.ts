@@ -17,6 +17,7 @@ import { articleProfile, terms, termsRelevance } from './rank.js';
 import { scanDocument, type Scan } from './scan.js';
 import { offsetOf } from './time.js';
 import { selfKeys } from './url.js';
+import { ON_TOPIC_HEADING } from '../text/lexicon/headings.js';
 
 export interface RelatedContext {
   url: string;
@@ -63,6 +64,10 @@ function fuller(long: string, short: string): boolean {
   return want.length > 0 && want.filter((w) => have.has(w)).length >= 0.7 * want.length;
 }
 
+/** A name or label of at most three words linked to a story (its author's, its section's) beside its headline. */
+const nameBesideHeadline = (short: string, long: string): boolean =>
+  wordsOf(short).length <= 3 && wordsOf(long).length >= 5;
+
 interface Merged {
   c: Candidate;
   sections: string[];
@@ -83,7 +88,9 @@ function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
       const better =
         !c.truncated &&
         !c.fromAttribute &&
-        (!!prev.c.fromAttribute || (c.title.length > prev.c.title.length && fuller(c.title, prev.c.title)));
+        (!!prev.c.fromAttribute ||
+          (c.title.length > prev.c.title.length &&
+            (fuller(c.title, prev.c.title) || nameBesideHeadline(prev.c.title, c.title))));
       if (better) {
         prev.c.title = c.title;
         prev.c.truncated = false;
@@ -100,6 +107,18 @@ function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
     out.push(m);
   }
   return out;
+}
+
+/**
+ * A headline from a box about the article's subject ("Related", "More on: …", an in-article "Read
+ * also") ranks above one of equal relevance from a box of the latest or most-read stories: the site
+ * chose it for this article. Relevance 0..1 raised by a noisy-OR with the box's weight, still 0..1.
+ */
+const ON_TOPIC_BOX = 0.5;
+function withBox(relevance: number, m: Merged): number {
+  const section = m.c.section;
+  if (!section || !ON_TOPIC_HEADING.test(section)) return relevance;
+  return Math.round((1 - (1 - relevance) * (1 - ON_TOPIC_BOX)) * 1000) / 1000;
 }
 
 /**
@@ -141,7 +160,7 @@ export function findRelated(source: PageRead | Document, ctx: RelatedContext): R
   const needed = new Set<string>();
   for (const set of headTerms) for (const t of set) needed.add(t);
   const profile = articleProfile(ctx.title, lead, ctx.text, ctx.lang, needed);
-  const scored = merged.map((m, i) => ({ m, score: termsRelevance(headTerms[i]!, profile) }));
+  const scored = merged.map((m, i) => ({ m, score: withBox(termsRelevance(headTerms[i]!, profile), m) }));
   scored.sort((a, b) => b.score - a.score || a.m.c.order - b.m.c.order);
   return scored.slice(0, MAX_RELATED).map(({ m, score }) => {
     const h: RelatedHeadline = { title: m.c.title, url: m.c.url, section: m.sections[0]!, score };

@@ -198,12 +198,29 @@ const NOT_STORY_SEGMENT = new RegExp(
       'puzzles?',
       'crosswords?',
       'sudoku',
+      // Terms of sale and use, sign-up, contests and app pages.
+      'cgv',
+      'cgu',
+      'agb',
+      'conditions-generales(-de-vente|-d-utilisation)?',
+      'terms-and-conditions',
+      'terms-conditions',
+      'nutzungsbedingungen',
+      'signup',
+      'sign-up',
+      'registration',
+      'inscription',
+      'contests?',
+      'gewinnspiele?',
+      'concours',
+      'sweepstakes',
+      'giveaways?',
     ].join('|') +
     ')$',
   'i',
 );
 
-const MEDIA_FILE = /\.(jpe?g|png|gif|webp|svg|pdf|mp3|mp4|m4a|xml|rss|json|zip|ics)$/i;
+const MEDIA_FILE = /\.(jpe?g|png|gif|webp|svg|pdf|mp3|mp4|m4a|xml|rss|json|zip|ics|docx?|xlsx?|pptx?|odt|epub)$/i;
 const MONTH = '(0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
 /** 2024/03/12, 2024-mar: year, month and an optional day as separate parts. */
 const DATE_PARTS = String.raw`(^|[/_-])(19|20)\d{2}([/_-])${MONTH}([/_-]\d{1,2})?([/_.-]|$)`;

@@ -110,6 +110,62 @@ export const RELATED_HEADING = new RegExp(
   'i',
 );
 
+/**
+ * Headings and lead-ins of boxes about the article's own subject ("Related", "More on: Nazis", "Lire
+ * aussi", "Lea también", "Articoli correlati", "Mehr zum Thema"), as against boxes of whatever is new
+ * or read most. A subset of RELATED_HEADING and READ_ALSO, for ranking. Languages: en, de, fr, es,
+ * it, pt, nl, pl, fi, sv, ru, tr, ja, zh, ko, ar, he.
+ */
+export const ON_TOPIC_HEADING = new RegExp(
+  [
+    'related',
+    'more (on|about|in)\\b',
+    'read also',
+    'also read',
+    'see also',
+    'further reading',
+    'mehr zum thema',
+    'zum thema',
+    'lesen sie auch',
+    'das könnte sie auch interessieren',
+    'lire aussi',
+    'voir aussi',
+    'sur le même sujet',
+    'dans la même rubrique',
+    'l(ea|ee|ea) también',
+    'ver también',
+    'te puede interesar',
+    'le puede interesar',
+    'relacionad',
+    'leggi anche',
+    'correlat',
+    'potrebbe interessarti',
+    'leia também',
+    'veja também',
+    'lees ook',
+    'gerelateerd',
+    'czytaj (także|też)',
+    'powiązane',
+    'lue myös',
+    'aiheesta',
+    'läs (också|även)',
+    'relaterat',
+    'читайте также',
+    'по теме',
+    'ilgili',
+    'ayrıca okuyun',
+    '関連',
+    '相关',
+    '相關',
+    '관련',
+    '[اإ]قرأ [أا]يضا',
+    'ذات صلة',
+    'קראו גם',
+    'כתבות נוספות',
+  ].join('|'),
+  'i',
+);
+
 /** A block heading announcing paid or off-site stories, or a block that holds no headlines (tags, sharing). */
 export const NOT_RELATED_HEADING = new RegExp(
   '^(' +

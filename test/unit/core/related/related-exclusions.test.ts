@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { findRelated } from '../../../../src/core/related/index.js';
+import { urlShape } from '../../../../src/core/related/url.js';
 
 const PAGE = 'https://news.example/2024/05/01/the-article-itself';
 const now = new Date('2024-05-01T12:00:00Z');
@@ -90,6 +91,27 @@ describe('links that are not stories', () => {
       <div><a href="/web/20131116120142/http://nypost.com/">New York Post front page</a></div>
       <aside><h3>Most read</h3><ul><li><a href="/web/20131116120142/http://nypost.com/2013/11/05/nazi-art-cache-found-in-munich-home/">$1.3B Nazi art cache found in Munich home</a></li></ul></aside>`;
     expect(related(page, url)).toEqual(['$1.3B Nazi art cache found in Munich home']);
+  });
+
+  it('leaves out a row of short labels under a teaser (section and region), keeping the teaser', () => {
+    const card = (slug: string, t: string): string => `<li><a href="/ru/${slug}_a3725092">${t}</a>
+      <div class="foot"><a href="/ru/regiony_g5">Регионы</a> <a href="/ru/severo-kazahstanskaya-obl_s20786">Северо-Казахстанская обл.</a> <a href="/ru/${slug}_a3725092"><img src="/i.jpg"></a></div></li>`;
+    const list = `<ul>${card('shest-sibirskih-kosul-otstrelili', 'Шесть сибирских косуль отстрелили браконьеры в СКО')}${card('prognoz-pogody-na-dekabr', 'Прогноз погоды на декабрь дали синоптики СКО')}</ul>`;
+    expect(related(list, 'https://kz.example/ru/polnost-obespechit-region_a3725000').sort()).toEqual([
+      'Прогноз погоды на декабрь дали синоптики СКО',
+      'Шесть сибирских косуль отстрелили браконьеры в СКО',
+    ]);
+  });
+
+  it('reads terms of sale, sign-up, contest pages and office documents as no stories', () => {
+    for (const u of [
+      'https://lgc.example/cgv/abonnement-papier-et-numerique-2024',
+      'https://paper.example/account/registration/create-your-free-account',
+      'https://paper.example/contests/win-tickets-to-the-summer-festival-2024',
+      'https://paper.example/uploads/2024/05/council-minutes-of-the-meeting.docx',
+    ])
+      expect(urlShape(new URL(u)), u).toBe('no');
+    expect(urlShape(new URL('https://paper.example/2024/05/01/council-adopts-new-registration-rules'))).toBe('article');
   });
 
   it("leaves out the article's own next page (a gallery's next picture)", () => {

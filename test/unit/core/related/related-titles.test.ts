@@ -77,10 +77,29 @@ describe('headline titles', () => {
     expect(titleOf(hs, 'zoo-tiger-escape-probe')).toBe('Victim may have helped zoo tiger escape');
   });
 
+  it("takes a story's headline over its author's name linked to the same story", () => {
+    const hs = related(`<section><h3>Colunistas</h3><ul>
+      <li><a href="/2024/04/30/a-historia-do-ato-de-lavar-as-maos">Raphael Silva Fagundes</a>
+        <a href="/2024/04/30/a-historia-do-ato-de-lavar-as-maos">A história do ato de lavar as mãos</a></li></ul></section>`);
+    expect(titleOf(hs, 'a-historia-do-ato-de-lavar-as-maos')).toBe('A história do ato de lavar as mãos');
+  });
+
   it('drops a link arrow after the headline but keeps a closing guillemet', () => {
     expect(cleanTitleText('Minister hit by car in Cospicua »', now).title).toBe('Minister hit by car in Cospicua');
     expect(cleanTitleText('Les syndicats dénoncent une réforme « injuste »', now).title).toBe(
       'Les syndicats dénoncent une réforme « injuste »',
     );
+  });
+});
+
+describe('ranking', () => {
+  it('puts a story from a box about the article before an equally relevant one from a most-read list', () => {
+    const hs = related(`<aside><h3>Most read</h3><ul>
+      <li><a href="/2024/04/30/harbour-bridge-reopens-after-repairs">Harbour bridge reopens after long repairs</a></li></ul></aside>
+      <article><p>Text.</p><p>Read also: <a href="/2024/04/30/harbour-ferry-timetable-changes">Harbour ferry timetable changes next week</a></p></article>`);
+    expect(hs.map((h) => h.title)).toEqual([
+      'Harbour ferry timetable changes next week',
+      'Harbour bridge reopens after long repairs',
+    ]);
   });
 });

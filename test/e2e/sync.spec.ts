@@ -3,18 +3,21 @@
  * through a CouchDB-protocol server started by this test on 127.0.0.1 (express-pouchdb in memory,
  * test/support/couch-server.ts), configured through the library's Sync section as a user would.
  * Saved on A → in B's library with its photo, readable; opened (read) on B → read on A; a wrong
- * password → the 401 in plain words; a delete on A → gone on B, Undo on A → back on B; the server
- * stopped while A is sending 400 articles, then restarted → B holds exactly A's articles, each id
- * once. Every wait is for a condition.
+ * password → the 401 in plain words; a delete on A → gone on B, Undo on A (the toast held by focus,
+ * however long B takes) → back on B; with the server down, A saves the article again with a new
+ * paragraph and B marks it unread → after the restart both hold the new text, unread, and the old
+ * text as one earlier version; the server stopped while A is sending 400 articles, then restarted →
+ * B holds exactly A's articles, each id once. Every wait is for a condition.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   clickAction,
   launchChromium,
   overlayEval,
+  pollFor,
   readOverlay,
   serveDir,
   waitForOverlay,
@@ -23,6 +26,7 @@ import {
 } from './harness';
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 import { PASSWORD, USER, startCouchServer, type CouchServer } from '../support/couch-server';
+import { fillSync as fillUi, libraryPage, rowTitles, turnOn as turnOnUi } from './sync-ui';
 import { toRecords } from '../../src/store/article-record';
 import type { ExtractResult } from '../../src/core/types';
 
@@ -33,33 +37,38 @@ let site: Served;
 let siteDir: string;
 const DB = 'e2e-library';
 
-async function libraryPage(s: ChromiumSession): Promise<Page> {
-  const page = await s.ctx.newPage();
-  await page.goto(`chrome-extension://${s.extensionId}/library.html`);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 10_000 });
-  return page;
-}
-
-const rowTitles = (page: Page): Promise<string[]> =>
-  page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
-
-/** What a device's library holds, read from its IndexedDB: [id, url] per article. */
-const stored = (page: Page): Promise<Array<[string, string]>> =>
+/** Every stored value of one of a device's IndexedDB stores (the library's tables). */
+const storeValues = <T>(page: Page, store: string): Promise<T[]> =>
   page.evaluate(
-    () =>
-      new Promise<Array<[string, string]>>((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('dateline-library');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction('articles').objectStore('articles').getAll();
+          const get = open.result.transaction(name).objectStore(name).getAll();
           get.onerror = () => reject(get.error);
           get.onsuccess = () => {
             open.result.close();
-            resolve((get.result as Array<{ id: string; url: string }>).map((r) => [r.id, r.url]));
+            resolve(get.result as T[]);
           };
         };
       }),
+    store,
   );
+
+/** The current text of each article (HTML). */
+const storedBodies = async (page: Page): Promise<string[]> =>
+  (await storeValues<{ content: string }>(page, 'bodies')).map((b) => b.content);
+
+/** Per earlier version: whether it holds the update's paragraph. */
+const storedVersions = async (page: Page): Promise<boolean[]> =>
+  (await storeValues<{ body: { content: string } }>(page, 'versions')).map((v) =>
+    v.body.content.includes('talks in Berlin'),
+  );
+
+/** What a device's library holds, read from its IndexedDB: [id, url] per article. */
+const stored = async (page: Page): Promise<Array<[string, string]>> =>
+  (await storeValues<{ id: string; url: string }>(page, 'articles')).map((r) => [r.id, r.url]);
 
 /** A library file of `n` small articles (the library's Import reads it). */
 async function libraryFile(n: number): Promise<string> {
@@ -122,21 +131,9 @@ async function serverDocs(): Promise<number> {
   }
 }
 
-async function fillSync(page: Page, password = PASSWORD, database = DB, passphrase = ''): Promise<void> {
-  if (!(await page.$eval('#sync details', (d) => (d as HTMLDetailsElement).open))) await page.click('#sync summary');
-  await page.fill('#sync input[name="url"]', couch.origin);
-  await page.fill('#sync input[name="database"]', database);
-  await page.fill('#sync input[name="user"]', USER);
-  await page.fill('#sync input[name="password"]', password);
-  await page.fill('#sync input[name="passphrase"]', passphrase);
-}
-
-async function turnOn(page: Page): Promise<void> {
-  await fillSync(page);
-  await page.getByRole('button', { name: 'Turn sync on' }).click();
-  await expect.poll(() => page.textContent('#sync-status'), { timeout: 30_000 }).toMatch(/Last synced/);
-  expect(await page.textContent('#sync-message')).toBe('');
-}
+const fillSync = (page: Page, password = PASSWORD, database = DB, passphrase = ''): Promise<void> =>
+  fillUi(page, { origin: couch.origin, database, password, passphrase });
+const turnOn = (page: Page): Promise<void> => turnOnUi(page, { origin: couch.origin, database: DB });
 
 beforeAll(async () => {
   couch = await startCouchServer();
@@ -210,10 +207,13 @@ describe('sync between two Chromium profiles', () => {
       page.$$eval('#list > li[data-id]', (els) => els.map((e) => (e as HTMLElement).dataset.id ?? ''));
     const [id] = await idsOf(libA);
     await libA.click('#list li button[data-act="delete"]');
+    // Focus on Undo holds the toast (it would go after 10 s): however long B takes, Undo is still there.
+    await libA.focus('#toast-undo');
     await expect.poll(() => rowTitles(libA)).toEqual([]);
     // B follows the server live while its page is open: the delete arrives without a click.
-    await expect.poll(() => rowTitles(libB), { timeout: 30_000 }).toEqual([]);
-    // The toast is still there (10 s): Undo on A brings it back on both, under the same id.
+    await expect.poll(() => rowTitles(libB), { timeout: 60_000 }).toEqual([]);
+    expect(await libA.isVisible('#toast-undo')).toBe(true);
+    // Undo on A brings it back on both, under the same id.
     await libA.click('#toast-undo');
     await expect.poll(() => rowTitles(libA)).toEqual([ARTICLE_TITLE]);
     await expect.poll(() => rowTitles(libB), { timeout: 30_000 }).toEqual([ARTICLE_TITLE]);
@@ -223,6 +223,67 @@ describe('sync between two Chromium profiles', () => {
     await libA.close();
     await libB.close();
   });
+
+  it('edited on both while the server is down: after it is back, both hold the newest text and the read state', async () => {
+    const libA = await libraryPage(a);
+    const libB = await libraryPage(b);
+    await expect.poll(() => rowTitles(libB), { timeout: 30_000 }).toEqual([ARTICLE_TITLE]);
+    const isRead = (page: Page): Promise<boolean> => page.$eval('#list li', (e) => e.classList.contains('read'));
+    expect([await isRead(libA), await isRead(libB)]).toEqual([true, true]);
+    await couch.stop();
+
+    // A: the publisher added a paragraph; saved again (the library keeps the earlier text as a version).
+    const file = path.join(siteDir, ARTICLE_PATH, 'index.html');
+    const html = await readFile(file, 'utf8');
+    const added = '<p>Update: the talks in Berlin were postponed to next week.</p>';
+    await writeFile(
+      file,
+      html.replace('<p>Russia denies the existence of the group in Libya.</p>', (m) => m + added),
+    );
+    site = await serveDir(siteDir, Number(new URL(site.url).port));
+    const page = await a.ctx.newPage();
+    await page.goto(site.url + ARTICLE_PATH);
+    await clickAction(a.ctx, page, a.extensionId);
+    await page.locator('dateline-reader button[data-action="save"]').click();
+    await expect
+      .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
+      .toMatch(/Updated in your library/);
+    await page.close();
+    await site.close();
+    await expect.poll(() => libA.textContent('#list li .versions'), { timeout: 15_000 }).toBe('1 earlier version');
+    // B, meanwhile: marked unread.
+    await libB.click('#list li button[data-act="toggle-read"]');
+    await expect.poll(() => isRead(libB)).toBe(false);
+
+    await couch.restart();
+    for (const lib of [libA, libB]) await lib.click('#sync summary');
+    // Sync now on both until both agree (a pass may already be running, or retrying after the outage).
+    const converged = async (): Promise<boolean> => {
+      for (const lib of [libA, libB]) await lib.getByRole('button', { name: 'Sync now' }).click({ timeout: 10_000 });
+      const texts = await Promise.all([libA, libB].map((lib) => lib.textContent('#list li .versions')));
+      const read = await Promise.all([libA, libB].map(isRead));
+      const bodies = await Promise.all([libA, libB].map(storedBodies));
+      return (
+        texts.every((t) => t === '1 earlier version') &&
+        read.every((r) => !r) &&
+        bodies.every((b) => b.length === 1 && b[0]!.includes('talks in Berlin'))
+      );
+    };
+    await pollFor(converged, (ok) => ok, 150_000);
+    for (const lib of [libA, libB]) {
+      expect(await rowTitles(lib)).toEqual([ARTICLE_TITLE]);
+      expect(await storedVersions(lib)).toEqual([false]);
+    }
+    // B opens it: the newest text.
+    await libB.click('#list li .title');
+    expect(await waitForOverlay(libB, true, 15_000)).toBe(true);
+    expect((await readOverlay(libB)).articleText).toContain('talks in Berlin');
+    await libB.keyboard.press('Escape');
+    await expect.poll(() => libA.textContent('#sync-message'), { timeout: 60_000 }).toBe('');
+    expect(await libB.textContent('#sync-message')).toBe('');
+    await libA.close();
+    await libB.close();
+  }, 240_000);
 
   it('with a passphrase the server holds only ciphertext; a wrong passphrase is told so', async () => {
     const libA = await libraryPage(a);

@@ -6,6 +6,7 @@
  * overlap. Registered synchronously at the top level by index.ts.
  */
 import { browser, type Runtime } from '../shell/browser.js';
+import { LIVE_PORT } from '../shell/sync-live.js';
 import { handleMessages, type Handlers } from '../shell/messages.js';
 import type { SyncToBackground } from '../shell/messages/sync.js';
 import { openLibrary } from '../store/database.js';
@@ -28,8 +29,6 @@ import { syncConfigItem, syncStateItem, statusOf, type SyncConfig, type SyncStat
 
 export const SYNC_ALARM = 'dateline-sync';
 const PERIOD_MINUTES = 15;
-/** The library page keeps a port of this name open while it is shown: sync follows the server live. */
-export const LIVE_PORT = 'sync-live';
 
 /** PouchDB's continuous changes feed (CouchDB `_changes?feed=longpoll`, restarted by PouchDB). */
 interface LiveFeed {
@@ -141,6 +140,9 @@ export function registerSync(): void {
       const cfg = await syncConfigItem.get();
       await syncConfigItem.update({ enabled: false });
       await browser.alarms.clear(SYNC_ALARM);
+      // A pass still running uses the mirror: let it end before the mirror is destroyed (no new one starts).
+      clearTimeout(timer);
+      await running?.catch(() => {});
       const res = await fetch(databaseUrl(cfg), {
         method: 'DELETE',
         headers: authHeader(cfg),
@@ -169,15 +171,19 @@ export function registerSync(): void {
   };
   handleMessages<SyncToBackground>(handlers, fromPage);
 
-  // Live while a library page is open: another device's change on the server starts a pass at
-  // once (the feed only wakes us; the pass does the work, so the bridge never runs twice at a time).
+  // Live while a library page or a reader is open (shell/sync-live.ts): another device's change on
+  // the server starts a pass at once (the feed only wakes us; the pass does the work, so the bridge
+  // never runs twice at a time). A reader's port is closed at once when sync is off.
   const ports = new Set<Runtime.Port>();
+  const fromReader = (sender: Runtime.MessageSender): boolean => sender.id === browser.runtime.id && !!sender.tab;
   let feed: LiveFeed | null = null;
   const stopLive = (): void => {
     feed?.cancel();
     feed = null;
   };
-  const startLive = async (): Promise<void> => {
+  let starting: Promise<void> | null = null;
+  const startLive = (): Promise<void> => (starting ??= openFeed().finally(() => (starting = null)));
+  const openFeed = async (): Promise<void> => {
     const cfg = await syncConfigItem.get();
     if (feed || !ports.size || !cfg.enabled || !(await hasPermission(cfg))) return;
     const remote = remotePouch(databaseUrl(cfg), cfg.user, cfg.password) as unknown as {
@@ -188,12 +194,20 @@ export function registerSync(): void {
       stopLive();
       void run();
     });
+    // What changed on the server before the feed began (since the last pass) comes with a pass now.
+    soon();
   };
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== LIVE_PORT || !fromPage(null, port.sender ?? {})) return;
+    const sender = port.sender ?? {};
+    const page = fromPage(null, sender);
+    if (port.name !== LIVE_PORT || !(page || fromReader(sender))) return;
     ports.add(port);
-    void startLive();
-    // The page pings while it is open: each message keeps Chrome's service worker awake.
+    void syncConfigItem.get().then((cfg) => {
+      if (cfg.enabled || page) return startLive();
+      ports.delete(port);
+      port.disconnect();
+    });
+    // The holder pings while it is open: each message keeps Chrome's service worker awake.
     port.onMessage.addListener(() => void startLive());
     port.onDisconnect.addListener(() => {
       ports.delete(port);

@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   clickAction,
+  isOverlayOpen,
   launchChromium,
   overlayEval,
   pollFor,
@@ -71,16 +72,16 @@ const stored = async (page: Page): Promise<Array<[string, string]>> =>
   (await storeValues<{ id: string; url: string }>(page, 'articles')).map((r) => [r.id, r.url]);
 
 /** A library file of `n` small articles (the library's Import reads it). */
-async function libraryFile(n: number): Promise<string> {
+async function libraryFile(n: number, tag = 'sync'): Promise<string> {
   const entries = Array.from({ length: n }, (_, i) => {
     const text = `Report ${i} from the sync test. ${'words about the news '.repeat(30)}`;
     const article = {
-      url: `https://news${i % 5}.example/sync/${i}`,
+      url: `https://news${i % 5}.example/${tag}/${i}`,
       canonicalUrl: null,
       isNews: true,
       newsScore: 0.9,
       newsReasons: [],
-      title: `Sync story ${i}`,
+      title: `${tag} story ${i}`,
       byline: null,
       siteName: null,
       lang: 'en',
@@ -97,7 +98,7 @@ async function libraryFile(n: number): Promise<string> {
       related: [],
     } as ExtractResult;
     const parts = toRecords(article, {
-      id: `sync-${i}`,
+      id: `${tag}-${i}`,
       savedAt: 1_700_000_000_000 + i * 60_000,
       updatedAt: 1_700_000_000_000 + i * 60_000,
       read: 0,
@@ -107,7 +108,7 @@ async function libraryFile(n: number): Promise<string> {
     const { id: _id, ...body } = parts.body;
     return { record: parts.record, body, versions: [], images: [] };
   });
-  const file = path.join(siteDir, 'sync-library.json');
+  const file = path.join(siteDir, `${tag}-library.json`);
   await writeFile(
     file,
     JSON.stringify({
@@ -285,6 +286,48 @@ describe('sync between two Chromium profiles', () => {
     await libB.close();
   }, 240_000);
 
+  it('with only a reader open on B (no library page), a save on A reaches B live', async () => {
+    const urlsOnB = (): Promise<string[]> =>
+      b.sw.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('dateline-library');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('articles').objectStore('articles').getAllKeys();
+              get.onerror = () => reject(get.error);
+              get.onsuccess = () => {
+                open.result.close();
+                resolve(get.result as string[]);
+              };
+            };
+          }),
+      );
+    const lastSyncOnB = (): Promise<number> =>
+      b.sw.evaluate(async () => {
+        type Local = { get(key: string): Promise<Record<string, unknown>> };
+        const storage = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+        const { syncState } = await storage.get('syncState');
+        return (syncState as { lastSync: number | null } | undefined)?.lastSync ?? 0;
+      });
+    site = await serveDir(siteDir, Number(new URL(site.url).port));
+    const before = await lastSyncOnB();
+    const page = await b.ctx.newPage();
+    await page.goto(site.url + ARTICLE_PATH);
+    await clickAction(b.ctx, page, b.extensionId);
+    // Opening the reader catches up with a pass, then B follows the server live.
+    await expect.poll(lastSyncOnB, { timeout: 60_000 }).toBeGreaterThan(before);
+    const libA = await libraryPage(a);
+    await libA.setInputFiles('#import-file', await libraryFile(1, 'live'));
+    await expect.poll(() => libA.textContent('#report'), { timeout: 60_000 }).toMatch(/Imported 1,/);
+    // The periodic pass is 15 min away: only the live feed brings it within the minute.
+    await expect.poll(urlsOnB, { timeout: 60_000 }).toContain('live-0');
+    expect(await isOverlayOpen(page)).toBe(true);
+    await page.close();
+    await libA.close();
+    await site.close();
+  });
+
   it('with a passphrase the server holds only ciphertext; a wrong passphrase is told so', async () => {
     const libA = await libraryPage(a);
     await couch.remote('e2e-secret', { create: true });
@@ -295,8 +338,11 @@ describe('sync between two Chromium profiles', () => {
       headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
     });
     const raw = await res.text();
-    expect(raw).toContain('"total_rows":1');
-    for (const word of ['Haftar', 'haberler', 'Libya', 'Tripoli']) expect(raw).not.toContain(word);
+    const onA = await rowTitles(libA);
+    expect(onA).toContain(ARTICLE_TITLE);
+    expect(raw).toContain(`"total_rows":${onA.length}`);
+    for (const word of ['Haftar', 'haberler', 'Libya', 'Tripoli', 'sync test', 'live story'])
+      expect(raw).not.toContain(word);
 
     const c = await launchChromium();
     try {
@@ -322,7 +368,7 @@ describe('sync between two Chromium profiles', () => {
       headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
     });
     expect(gone.status).toBe(404);
-    expect(await rowTitles(libA)).toEqual([ARTICLE_TITLE]);
+    expect(await rowTitles(libA)).toEqual(onA);
   });
 
   it('a wrong password is reported in plain words', async () => {

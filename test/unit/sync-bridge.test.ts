@@ -4,7 +4,7 @@
  * CouchDB-protocol server on 127.0.0.1 (test/support/couch-server.ts). Every wait is for a
  * replication pass to complete; nothing depends on time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openLibrary, type LibraryDatabase } from '../../src/store/database.js';
 import { saveArticle } from '../../src/store/save-article.js';
@@ -296,5 +296,49 @@ describe('untrusted documents from the server', () => {
     expect(await b.sync()).toMatchObject({ written: 1, unreadable: 1 });
     expect(await b.db.articles.count()).toBe(1);
     expect(await b.db.images.count()).toBe(0);
+  });
+});
+
+describe('a pass after the first reads only what changed since', () => {
+  it('sends a later edit, a write by any path and an article stored with an old date, without reading every summary', async () => {
+    const [a, b] = await twoDevices();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const url = `https://news.example/story-${i}`;
+      const article = { ...makeArticle(), url, canonicalUrl: url, title: `Story ${i}` };
+      ids.push((await saveArticle(a.db, { article, now: 1_000 + i })).id);
+    }
+    await a.sync();
+    await b.sync();
+    const everySummary = vi.spyOn(a.db.articles, 'toArray');
+    // A read mark, a record written straight to the table, and an article stored with a date years back
+    // (as an import keeps it): the index of write times or the list of unsent ids finds each.
+    await setRead(a.db, [ids[0]!], true, 2_000);
+    await a.db.articles.update(ids[1]!, { title: 'Story 1, retitled', updatedAt: 3_000 });
+    const oldUrl = 'https://news.example/from-2019';
+    const old = { ...makeArticle(), url: oldUrl, canonicalUrl: oldUrl, title: 'From 2019' };
+    const oldId = (await saveArticle(a.db, { article: old, now: Date.UTC(2019, 0, 1) })).id;
+    expect(await a.sync()).toMatchObject({ put: 3, pending: 0 });
+    expect(everySummary).not.toHaveBeenCalled();
+    await b.sync();
+    expect((await b.db.articles.get(ids[0]!))?.read).toBe(1);
+    expect((await b.db.articles.get(ids[1]!))?.title).toBe('Story 1, retitled');
+    expect((await b.db.articles.get(oldId))?.title).toBe('From 2019');
+    everySummary.mockRestore();
+  });
+
+  it('reads every summary again when the clock went back (a write could carry an earlier time)', async () => {
+    const [a, b] = await twoDevices();
+    const id = await saveWithImage(a);
+    await a.sync();
+    await b.sync();
+    const later = Date.now() + 3_600_000;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(later);
+    await a.sync(); // the cursor is now an hour ahead
+    clock.mockRestore();
+    await setRead(a.db, [id], true, 9_000);
+    expect(await a.sync()).toMatchObject({ put: 1 });
+    await b.sync();
+    expect((await b.db.articles.get(id))?.read).toBe(1);
   });
 });

@@ -38,6 +38,7 @@ interface LiveFeed {
 
 /** After a change in the library, wait this long for more before syncing (a burst of read marks is one pass). */
 const AFTER_CHANGE_MS = 3_000;
+const PROGRESS_EVERY_MS = 500;
 
 /**
  * One mirror per server database, user and key: `salt` is the database's encryption salt, so a
@@ -71,20 +72,29 @@ async function runPass(): Promise<void> {
     try {
       const lib = await librarySettingsItem.get();
       const maxImageBytes = lib.images === 'links' ? 0 : Math.max(0, lib.maxImageMB) * 1024 * 1024;
+      let shownAt = 0;
+      let shown: Promise<unknown> = Promise.resolve();
       const report = await syncOnce(
         { db, mirror, keys, maxImageBytes, onLibraryChange: announceLibraryChange },
         remote,
+        (progress) => {
+          // Written (and so redrawn by an open library page) at most twice a second, in order.
+          if (Date.now() - shownAt < PROGRESS_EVERY_MS) return;
+          shownAt = Date.now();
+          shown = shown.then(() => syncStateItem.update({ progress })).catch(() => {});
+        },
       );
+      await shown;
       const left = report.unreadable
         ? `${report.unreadable} article(s) on the server could not be read (damaged or from another program): left out.`
         : null;
-      await syncStateItem.update({ lastSync: Date.now(), lastError: left, pending: report.pending });
+      await syncStateItem.update({ lastSync: Date.now(), lastError: left, pending: report.pending, progress: null });
     } finally {
       db.close();
       await mirror.close();
     }
   } catch (e) {
-    await syncStateItem.update({ lastError: plainSyncError(e, cfg) });
+    await syncStateItem.update({ lastError: plainSyncError(e, cfg), progress: null });
   }
 }
 

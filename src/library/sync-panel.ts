@@ -12,6 +12,7 @@ import { browser } from '../shell/browser.js';
 import { sendToBackground } from '../shell/messages.js';
 import { originPattern, type CheckResult } from '../sync/check-server.js';
 import { syncStateItem, type SyncStatus } from '../sync/sync-settings.js';
+import { describeProgress } from '../sync/sync-once.js';
 import { el } from './dom.js';
 
 interface Fields {
@@ -31,7 +32,8 @@ export function describeStatus(s: SyncStatus, locale?: string): string {
   const when = s.lastSync ? `Last synced ${new Date(s.lastSync).toLocaleString(locale)}` : 'Not synced yet';
   const pending = s.pending ? ` · ${s.pending} change${s.pending === 1 ? '' : 's'} waiting to be sent` : '';
   const lock = s.encrypted ? ' · end-to-end encrypted' : '';
-  return `${s.running ? 'Syncing… ' : ''}${when}${pending}${lock} (${s.database} on ${s.url}).`;
+  const now = s.running ? `Syncing… ${s.progress ? describeProgress(s.progress, locale) + ' ' : ''}` : '';
+  return `${now}${when}${pending}${lock} (${s.database} on ${s.url}).`;
 }
 
 export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSignal): void {

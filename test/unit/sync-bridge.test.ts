@@ -9,7 +9,13 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openLibrary, type LibraryDatabase } from '../../src/store/database.js';
 import { saveArticle } from '../../src/store/save-article.js';
 import { deleteArticles, setRead } from '../../src/store/edit-articles.js';
-import { syncOnce, type Pouch, type SyncReport } from '../../src/sync/sync-once.js';
+import {
+  describeProgress,
+  syncOnce,
+  type Pouch,
+  type SyncProgress,
+  type SyncReport,
+} from '../../src/sync/sync-once.js';
 import { keysForRemote } from '../../src/sync/remote-keys.js';
 import { NeedsPassphraseError } from '../../src/sync/article-doc.js';
 import { WrongPassphraseError } from '../../src/sync/sync-crypto.js';
@@ -340,5 +346,31 @@ describe('a pass after the first reads only what changed since', () => {
     expect(await a.sync()).toMatchObject({ put: 1 });
     await b.sync();
     expect((await b.db.articles.get(id))?.read).toBe(1);
+  });
+});
+
+describe('progress of a pass', () => {
+  it('a first sync counts what it sends and receives against the totals ("Sent 60 of 60 articles…")', async () => {
+    const [a, b] = await twoDevices();
+    for (let i = 0; i < 60; i++) {
+      const url = `https://news.example/progress-${i}`;
+      await saveArticle(a.db, { article: { ...makeArticle(), url, canonicalUrl: url, title: `Story ${i}` }, now: i });
+    }
+    const seen: SyncProgress[] = [];
+    const pass = async (d: Device) => {
+      const remote = await server.remote(d.dbName);
+      return syncOnce({ db: d.db, mirror: d.mirror, keys: null }, remote, (p) => seen.push(p));
+    };
+    await pass(a);
+    const sent = seen.filter((p) => p.phase === 'send');
+    expect(sent.length).toBeGreaterThan(1); // batches of 25
+    expect(sent.at(-1)).toEqual({ phase: 'send', done: 60, total: 60 });
+    expect(describeProgress(sent[0]!, 'en')).toMatch(/^Sent \d+ of 60 articles…$/);
+    seen.length = 0;
+    await pass(b);
+    const received = seen.filter((p) => p.phase === 'receive');
+    expect(received.at(-1)).toMatchObject({ phase: 'receive', done: 60 });
+    expect(received.at(-1)!.total).toBeGreaterThanOrEqual(60);
+    expect(await b.db.articles.count()).toBe(60);
   });
 });

@@ -98,9 +98,15 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     password: f.password.value,
   });
   const say = (text: string): void => void (problem.textContent = text);
+  /** The last pass's error as shown: a later pass that succeeds takes it away (the server is back). */
+  let passError = '';
   const show = (s: SyncStatus): void => {
     status.textContent = describeStatus(s);
-    if (s.lastError) say(s.lastError);
+    if (s.lastError) say((passError = s.lastError));
+    else if (passError) {
+      if (problem.textContent === passError) say('');
+      passError = '';
+    }
     now.disabled = disable.disabled = remove.disabled = !s.enabled;
     if (s.enabled && !f.url.value) {
       f.url.value = s.url;

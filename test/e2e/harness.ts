@@ -129,10 +129,17 @@ export async function serveDir(dir: string, port = 0): Promise<Served> {
  */
 export async function pollFor<T>(f: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
+  let error: unknown;
   for (;;) {
-    const v = await f().catch(() => undefined as T);
+    const v = await f().catch((e: unknown) => {
+      error = e;
+      return undefined as T;
+    });
     if (v !== undefined && ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(v)}`);
+    if (Date.now() > end) {
+      const last = v === undefined && error ? `last error: ${String(error).slice(0, 500)}` : '';
+      throw new Error(`timed out; last value: ${JSON.stringify(v)} ${last}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -20,6 +20,7 @@ import {
   overlayEval,
   pollFor,
   readOverlay,
+  SCREENSHOTS,
   serveDir,
   waitForOverlay,
   type ChromiumSession,
@@ -399,7 +400,13 @@ describe('sync between two Chromium profiles', () => {
     const before = (await stored(libA)).length;
     await libA.setInputFiles('#import-file', await libraryFile(N));
     await expect.poll(() => libA.textContent('#report'), { timeout: 60_000 }).toMatch(new RegExp(`Imported ${N},`));
-    // A's background starts sending (3 s after the import): stop the server once part of it is there.
+    // A's background starts sending (3 s after the import); its status line counts (narrow window, as on a phone-sized
+    // side panel: the screenshot is looked at). Then stop the server once part of it is there.
+    await libA.setViewportSize({ width: 400, height: 900 });
+    await expect
+      .poll(() => libA.textContent('#sync-status'), { timeout: 60_000, interval: 20 })
+      .toMatch(/^Syncing… Sent \d+ of \d+ articles…/);
+    await libA.locator('#sync').screenshot({ path: path.join(SCREENSHOTS, 'sync-panel-400-light-progress.png') });
     await expect
       .poll(serverDocs, { timeout: 60_000, interval: 20 })
       .toSatisfy((n: number) => n > before && n < before + N);
@@ -411,9 +418,11 @@ describe('sync between two Chromium profiles', () => {
     expect((await stored(libA)).length).toBe(before + N);
 
     await couch.restart();
+    await libA.locator('#sync').screenshot({ path: path.join(SCREENSHOTS, 'sync-panel-400-light-error.png') });
     await libA.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(serverDocs, { timeout: 60_000 }).toBe(before + N);
     await expect.poll(() => libA.textContent('#sync-message'), { timeout: 60_000 }).toBe('');
+    await libA.locator('#sync').screenshot({ path: path.join(SCREENSHOTS, 'sync-panel-400-light.png') });
     await libB.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(async () => (await stored(libB)).length, { timeout: 90_000 }).toBe(before + N);
     const onA = (await stored(libA)).sort();

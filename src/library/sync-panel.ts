@@ -97,12 +97,16 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     user: f.user.value.trim(),
     password: f.password.value,
   });
-  const say = (text: string): void => void (problem.textContent = text);
+  /** The message line: what went wrong (`error`, in the danger colour) or what happened. */
+  const say = (text: string, error = false): void => {
+    problem.textContent = text;
+    problem.classList.toggle('error', error && !!text);
+  };
   /** The last pass's error as shown: a later pass that succeeds takes it away (the server is back). */
   let passError = '';
   const show = (s: SyncStatus): void => {
     status.textContent = describeStatus(s);
-    if (s.lastError) say((passError = s.lastError));
+    if (s.lastError) say((passError = s.lastError), true);
     else if (passError) {
       if (problem.textContent === passError) say('');
       passError = '';
@@ -114,10 +118,11 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
       f.user.value = s.user;
     }
   };
-  const refresh = (): Promise<void> => sendToBackground('sync:status', {}).then(show, (e: unknown) => say(String(e)));
+  const refresh = (): Promise<void> =>
+    sendToBackground('sync:status', {}).then(show, (e: unknown) => say(String(e), true));
   const asking = (fn: () => Promise<unknown>) => (): void => {
     say('');
-    void fn().catch((e: unknown) => say(e instanceof Error ? e.message : String(e)));
+    void fn().catch((e: unknown) => say(e instanceof Error ? e.message : String(e), true));
   };
   /** Must be called synchronously from the click (see the module comment). */
   const grant = (): Promise<boolean> => {
@@ -126,7 +131,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     return browser.permissions.request({ origins: [origin] });
   };
   const report = (r: CheckResult): void => {
-    say(r.message);
+    say(r.message, !r.ok);
     create.hidden = r.ok || r.problem !== 'missing';
   };
 
@@ -135,7 +140,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     asking(async () => {
       const granted = grant();
       if (!(await granted))
-        return say('Sync needs permission to connect to this server: the browser did not grant it.');
+        return say('Sync needs permission to connect to this server: the browser did not grant it.', true);
       say('Testing…');
       report(await sendToBackground('sync:check', { config: config() }));
     }),
@@ -153,7 +158,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     asking(async () => {
       const granted = grant();
       if (!(await granted))
-        return say('Sync needs permission to connect to this server: the browser did not grant it.');
+        return say('Sync needs permission to connect to this server: the browser did not grant it.', true);
       const check = await sendToBackground('sync:check', { config: config() });
       if (!check.ok) return report(check);
       status.textContent = 'Syncing…';
@@ -182,7 +187,8 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
           'Sync turns off; your library here stays.',
       );
       if (!ok) return;
-      say((await sendToBackground('sync:remove-from-server', {})).message);
+      const removed = await sendToBackground('sync:remove-from-server', {});
+      say(removed.message, !removed.ok);
       await refresh();
     }),
     { signal },

@@ -72,6 +72,12 @@ const storedVersions = async (page: Page): Promise<boolean[]> =>
 const stored = async (page: Page): Promise<Array<[string, string]>> =>
   (await storeValues<{ id: string; url: string }>(page, 'articles')).map((r) => [r.id, r.url]);
 
+/** The Sync section in the window as a user sees it (scrolled to; the list above may still be growing). */
+async function shootSync(page: Page, name: string): Promise<void> {
+  await page.locator('#sync-status').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+}
+
 /** A library file of `n` small articles (the library's Import reads it). */
 async function libraryFile(n: number, tag = 'sync'): Promise<string> {
   const entries = Array.from({ length: n }, (_, i) => {
@@ -406,7 +412,7 @@ describe('sync between two Chromium profiles', () => {
     await expect
       .poll(() => libA.textContent('#sync-status'), { timeout: 60_000, interval: 20 })
       .toMatch(/^Syncing… Sent \d+ of \d+ articles…/);
-    await libA.locator('#sync').screenshot({ path: path.join(SCREENSHOTS, 'sync-panel-400-light-progress.png') });
+    await shootSync(libA, 'sync-panel-400-light-progress.png');
     await expect
       .poll(serverDocs, { timeout: 60_000, interval: 20 })
       .toSatisfy((n: number) => n > before && n < before + N);
@@ -418,11 +424,11 @@ describe('sync between two Chromium profiles', () => {
     expect((await stored(libA)).length).toBe(before + N);
 
     await couch.restart();
-    await libA.locator('#sync').screenshot({ path: path.join(SCREENSHOTS, 'sync-panel-400-light-error.png') });
+    await shootSync(libA, 'sync-panel-400-light-error.png');
     await libA.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(serverDocs, { timeout: 60_000 }).toBe(before + N);
     await expect.poll(() => libA.textContent('#sync-message'), { timeout: 60_000 }).toBe('');
-    await libA.locator('#sync').screenshot({ path: path.join(SCREENSHOTS, 'sync-panel-400-light.png') });
+    await shootSync(libA, 'sync-panel-400-light.png');
     await libB.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(async () => (await stored(libB)).length, { timeout: 90_000 }).toBe(before + N);
     const onA = (await stored(libA)).sort();

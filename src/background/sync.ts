@@ -22,7 +22,7 @@ import {
 } from '../sync/check-server.js';
 import { syncOnce } from '../sync/sync-once.js';
 import { plainSyncError } from '../sync/plain-error.js';
-import { CRYPTO_DOC, keysForRemote } from '../sync/remote-keys.js';
+import { CRYPTO_DOC, changePassphrase, keysForRemote } from '../sync/remote-keys.js';
 import { mirrorPouch, remotePouch } from '../sync/browser-pouch.js';
 import { plainName } from '../sync/sync-crypto.js';
 import { syncConfigItem, syncStateItem, statusOf, type SyncConfig, type SyncStatus } from '../sync/sync-settings.js';
@@ -101,12 +101,13 @@ async function runPass(): Promise<void> {
 export function registerSync(): void {
   let running: Promise<void> | null = null;
   let again = false;
-  const run = (): Promise<void> => {
+  /** A pass, or another task on the mirror and the server (a passphrase change): never two at a time. */
+  const run = (task: () => Promise<void> = runPass): Promise<void> => {
     if (running) {
       again = true;
       return running;
     }
-    running = runPass().finally(() => {
+    running = task().finally(() => {
       running = null;
       if (again) {
         again = false;
@@ -145,6 +146,37 @@ export function registerSync(): void {
       await syncConfigItem.update({ enabled: false });
       await browser.alarms.clear(SYNC_ALARM);
       return status();
+    },
+    'sync:change-passphrase': async ({ passphrase }): Promise<CheckResult> => {
+      const cfg = await syncConfigItem.get();
+      if (!cfg.enabled) return { ok: false, problem: 'server-error', message: 'Turn sync on first.' };
+      let failed: string | null = null;
+      while (running) await running.catch(() => {});
+      await run(async () => {
+        try {
+          const remote = remotePouch(databaseUrl(cfg), cfg.user, cfg.password);
+          const empty = async (): Promise<boolean> => (await remote.info()).doc_count === 0;
+          await changePassphrase(remote, cfg.passphrase, passphrase, empty);
+          await syncConfigItem.update({ passphrase });
+          // The old mirror holds the documents under the old key: the next pass starts a new one.
+          const { mirror } = await syncStateItem.get();
+          if (mirror)
+            await mirrorPouch(mirror)
+              .destroy()
+              .catch(() => {});
+          await syncStateItem.update({ mirror: null, lastError: null });
+        } catch (e) {
+          failed = plainSyncError(e, cfg);
+        }
+      });
+      if (failed) return { ok: false, problem: 'server-error', message: failed };
+      await run();
+      return {
+        ok: true,
+        message:
+          'The library on the server is now encrypted with the new passphrase. Enter it on your other devices: ' +
+          'until then they say their passphrase is wrong.',
+      };
     },
     'sync:remove-from-server': async (): Promise<CheckResult> => {
       const cfg = await syncConfigItem.get();

@@ -56,6 +56,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
   const enable = button('Turn sync on');
   const now = button('Sync now');
   const disable = button('Turn sync off');
+  const rekey = button('Change passphrase…');
   const remove = button('Remove from server…', 'danger');
   create.hidden = true;
   const status = el(doc, 'p', { id: 'sync-status', role: 'status' });
@@ -85,7 +86,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
         'in this browser before they leave: the server sees only ciphertext.',
       ),
       form,
-      el(doc, 'div', { class: 'sync-actions' }, test, create, enable, now, disable, remove),
+      el(doc, 'div', { class: 'sync-actions' }, test, create, enable, now, disable, rekey, remove),
       status,
       problem,
     ),
@@ -111,7 +112,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
       if (problem.textContent === passError) say('');
       passError = '';
     }
-    now.disabled = disable.disabled = remove.disabled = !s.enabled;
+    now.disabled = disable.disabled = rekey.disabled = remove.disabled = !s.enabled;
     if (s.enabled && !f.url.value) {
       f.url.value = s.url;
       f.database.value = s.database;
@@ -177,6 +178,23 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
   disable.addEventListener(
     'click',
     asking(async () => show(await sendToBackground('sync:disable', {}))),
+    { signal },
+  );
+  rekey.addEventListener(
+    'click',
+    asking(async () => {
+      const passphrase = f.passphrase.value;
+      if (!passphrase) return say('Type the new passphrase in Passphrase first.', true);
+      const ok = doc.defaultView?.confirm(
+        'Encrypt the library on the server again with the new passphrase? Your other devices stop syncing ' +
+          'until you enter the new passphrase there too.',
+      );
+      if (!ok) return;
+      status.textContent = 'Syncing…';
+      const changed = await sendToBackground('sync:change-passphrase', { passphrase });
+      say(changed.message, !changed.ok);
+      await refresh();
+    }),
     { signal },
   );
   remove.addEventListener(

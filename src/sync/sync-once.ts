@@ -55,6 +55,7 @@ export interface Pouch extends MirrorDb {
     to(remote: Pouch, options?: Record<string, unknown>): Replication;
   };
   info(): Promise<{ doc_count: number; update_seq: number | string }>;
+  allDocs(options: Record<string, unknown>): Promise<{ rows: Array<{ id: string; value: { rev: string } }> }>;
   destroy(): Promise<unknown>;
   close(): Promise<unknown>;
 }

@@ -360,6 +360,30 @@ describe('sync between two Chromium profiles', () => {
         .poll(() => libC.textContent('#sync-message'), { timeout: 60_000 })
         .toMatch(/passphrase does not open/);
       expect(await rowTitles(libC)).toEqual([]);
+
+      // A changes the passphrase (confirmed): the server's documents are sent again under the new key.
+      const NEW = 'a new passphrase for both';
+      await libA.fill('#sync input[name="passphrase"]', NEW);
+      libA.once('dialog', (d) => void d.accept());
+      await libA.getByRole('button', { name: 'Change passphrase…' }).click();
+      await expect
+        .poll(() => libA.textContent('#sync-message'), { timeout: 60_000 })
+        .toMatch(/now encrypted with the new passphrase/);
+      const after = await fetch(`${couch.origin}/e2e-secret/_all_docs?include_docs=true&attachments=true`, {
+        headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
+      });
+      const rawAfter = await after.text();
+      expect(rawAfter).toContain(`"total_rows":${onA.length}`);
+      for (const word of ['Haftar', 'Tripoli', 'sync test']) expect(rawAfter).not.toContain(word);
+      // The old, right passphrase is now wrong; the new one opens the library.
+      await fillSync(libC, PASSWORD, 'e2e-secret', 'correct horse battery staple');
+      await libC.getByRole('button', { name: 'Turn sync on' }).click();
+      await expect
+        .poll(() => libC.textContent('#sync-message'), { timeout: 60_000 })
+        .toMatch(/passphrase does not open/);
+      await fillSync(libC, PASSWORD, 'e2e-secret', NEW);
+      await libC.getByRole('button', { name: 'Turn sync on' }).click();
+      await expect.poll(async () => (await rowTitles(libC)).sort(), { timeout: 90_000 }).toEqual([...onA].sort());
     } finally {
       await c.close();
     }

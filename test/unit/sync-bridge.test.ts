@@ -16,7 +16,7 @@ import {
   type SyncProgress,
   type SyncReport,
 } from '../../src/sync/sync-once.js';
-import { keysForRemote } from '../../src/sync/remote-keys.js';
+import { changePassphrase, keysForRemote } from '../../src/sync/remote-keys.js';
 import { NeedsPassphraseError } from '../../src/sync/article-doc.js';
 import { WrongPassphraseError } from '../../src/sync/sync-crypto.js';
 import { makeArticle, pngBlob } from './store-fixtures.js';
@@ -40,9 +40,16 @@ class Device {
   mirror!: Pouch;
   constructor(
     readonly dbName: string,
-    readonly passphrase = '',
+    public passphrase = '',
     readonly password?: string,
   ) {}
+
+  /** A new passphrase on this device: a new, empty mirror (as the extension names mirrors by it). */
+  async usePassphrase(passphrase: string): Promise<void> {
+    this.passphrase = passphrase;
+    await this.mirror.destroy();
+    this.mirror = memoryPouch(`${this.name}-${passphrase}`);
+  }
 
   async start(): Promise<this> {
     this.db = await openLibrary({ name: 'library', indexedDB: this.idb, IDBKeyRange });
@@ -372,5 +379,41 @@ describe('progress of a pass', () => {
     expect(received.at(-1)).toMatchObject({ phase: 'receive', done: 60 });
     expect(received.at(-1)!.total).toBeGreaterThanOrEqual(60);
     expect(await b.db.articles.count()).toBe(60);
+  });
+});
+
+describe('changing the passphrase', () => {
+  it('re-encrypts the library on the server; the other device is told its passphrase is wrong until it has the new one', async () => {
+    const [a, b] = await twoDevices('first passphrase');
+    const id = await saveWithImage(a);
+    await a.sync();
+    await b.sync();
+    const remote = await server.remote(a.dbName);
+    const empty = async () => (await remote.info()).doc_count === 0;
+    await expect(changePassphrase(remote, 'a wrong guess', 'second passphrase', empty)).rejects.toThrow(
+      WrongPassphraseError,
+    );
+    await changePassphrase(remote, 'first passphrase', 'second passphrase', empty);
+    await a.usePassphrase('second passphrase');
+    expect(await a.sync()).toMatchObject({ put: 1, sent: 1 });
+
+    // B still has the old one: told so, and nothing in its library changes.
+    await expect(b.sync()).rejects.toThrow(/passphrase does not open/);
+    expect((await b.db.articles.get(id))?.title).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
+    // Only documents under the new key are left on the server (the old ones are tombstones).
+    const docs = await remote.allDocs({ include_docs: true });
+    const live = docs.rows.filter((r) => r.id.startsWith('a-'));
+    expect(live).toHaveLength(1);
+
+    // With the new passphrase B reads it all again: the same article once, edits flowing both ways.
+    await b.usePassphrase('second passphrase');
+    await b.sync();
+    expect(await b.db.articles.count()).toBe(1);
+    await setRead(b.db, [id], true, 9_000);
+    await b.sync();
+    await a.sync();
+    expect((await a.db.articles.get(id))?.read).toBe(1);
+    expect(await a.db.articles.count()).toBe(1);
+    await expect(changePassphrase(remote, 'first passphrase', 'third', empty)).rejects.toThrow(WrongPassphraseError);
   });
 });

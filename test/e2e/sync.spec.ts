@@ -266,18 +266,35 @@ describe('sync between two Chromium profiles', () => {
     await couch.restart();
     for (const lib of [libA, libB]) await lib.click('#sync summary');
     // Sync now on both until both agree (a pass may already be running, or retrying after the outage).
-    const converged = async (): Promise<boolean> => {
-      for (const lib of [libA, libB]) await lib.getByRole('button', { name: 'Sync now' }).click({ timeout: 10_000 });
-      const texts = await Promise.all([libA, libB].map((lib) => lib.textContent('#list li .versions')));
-      const read = await Promise.all([libA, libB].map(isRead));
-      const bodies = await Promise.all([libA, libB].map(storedBodies));
-      return (
-        texts.every((t) => t === '1 earlier version') &&
-        read.every((r) => !r) &&
-        bodies.every((b) => b.length === 1 && b[0]!.includes('talks in Berlin'))
+    // Sync now on one device, then the other (as a user would), until both agree: a pass may already be
+    // running or retrying after the outage. The state is read without waiting for any element.
+    const syncNow = async (lib: Page): Promise<void> => {
+      await lib.getByRole('button', { name: 'Sync now' }).click({ timeout: 10_000 });
+      await pollFor(
+        () => lib.textContent('#sync-status', { timeout: 1_000 }),
+        (t) => !t?.startsWith('Syncing'),
+        60_000,
       );
     };
-    await pollFor(converged, (ok) => ok, 150_000);
+    const state = async () => {
+      for (const lib of [libA, libB]) await syncNow(lib);
+      return Promise.all(
+        [libA, libB].map(async (lib) => ({
+          versions: await lib.$$eval('#list li .versions', (els) => els.map((e) => e.textContent)),
+          read: await lib.$$eval('#list li', (els) => els.map((e) => e.classList.contains('read'))),
+          updated: (await storedBodies(lib)).map((b) => b.includes('talks in Berlin')),
+          message: await lib.$eval('#sync-message', (e) => e.textContent),
+        })),
+      );
+    };
+    await pollFor(
+      state,
+      (both) =>
+        both.every(
+          (d) => d.versions.join() === '1 earlier version' && d.read.join() === 'false' && d.updated.join() === 'true',
+        ),
+      150_000,
+    );
     for (const lib of [libA, libB]) {
       expect(await rowTitles(lib)).toEqual([ARTICLE_TITLE]);
       expect(await storedVersions(lib)).toEqual([false]);

@@ -599,6 +599,22 @@ try {
     );
     await benchSync();
   }
+  if (results.sync.length && results.node.length) {
+    // One table: sync beside the same run's local numbers at the same sizes (both Node, fake-indexeddb).
+    console.log('Sync beside local, this run (Node, ms):');
+    console.log(
+      '  articles  local save  open  search median | sync: A sends all  B empty → all  save on A → on B median / max',
+    );
+    for (const s of results.sync) {
+      const n = results.node.find((r) => r.articles === s.articles);
+      const local = n
+        ? `${fmt(n.saveMs).padStart(10)}  ${fmt(n.openMs).padStart(4)}  ${fmt(n.searchMedianMs).padStart(13)}`
+        : '         (no local row at this size)';
+      console.log(
+        `  ${String(s.articles).padStart(8)}  ${local} | ${fmt(s.pushMs).padStart(17)}  ${fmt(s.initialMs).padStart(13)}  ${fmt(s.steadyMedianMs)} / ${fmt(s.steadyMaxMs)}`,
+      );
+    }
+  }
   await mkdir(path.join(root, 'bench/results'), { recursive: true });
   await writeFile(path.join(root, 'bench/results/library.json'), JSON.stringify(results, null, 2));
   console.log('target: search under 100 ms per keystroke at 5,000 articles; wrote bench/results/library.json');

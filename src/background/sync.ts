@@ -6,6 +6,7 @@
  * overlap. Registered synchronously at the top level by index.ts.
  */
 import { browser, type Runtime } from '../shell/browser.js';
+import { LIVE_PORT } from '../shell/sync-live.js';
 import { handleMessages, type Handlers } from '../shell/messages.js';
 import type { SyncToBackground } from '../shell/messages/sync.js';
 import { openLibrary } from '../store/database.js';
@@ -21,15 +22,13 @@ import {
 } from '../sync/check-server.js';
 import { syncOnce } from '../sync/sync-once.js';
 import { plainSyncError } from '../sync/plain-error.js';
-import { CRYPTO_DOC, keysForRemote } from '../sync/remote-keys.js';
+import { CRYPTO_DOC, changePassphrase, keysForRemote } from '../sync/remote-keys.js';
 import { mirrorPouch, remotePouch } from '../sync/browser-pouch.js';
 import { plainName } from '../sync/sync-crypto.js';
 import { syncConfigItem, syncStateItem, statusOf, type SyncConfig, type SyncStatus } from '../sync/sync-settings.js';
 
 export const SYNC_ALARM = 'dateline-sync';
 const PERIOD_MINUTES = 15;
-/** The library page keeps a port of this name open while it is shown: sync follows the server live. */
-export const LIVE_PORT = 'sync-live';
 
 /** PouchDB's continuous changes feed (CouchDB `_changes?feed=longpoll`, restarted by PouchDB). */
 interface LiveFeed {
@@ -39,6 +38,7 @@ interface LiveFeed {
 
 /** After a change in the library, wait this long for more before syncing (a burst of read marks is one pass). */
 const AFTER_CHANGE_MS = 3_000;
+const PROGRESS_EVERY_MS = 500;
 
 /**
  * One mirror per server database, user and key: `salt` is the database's encryption salt, so a
@@ -72,32 +72,42 @@ async function runPass(): Promise<void> {
     try {
       const lib = await librarySettingsItem.get();
       const maxImageBytes = lib.images === 'links' ? 0 : Math.max(0, lib.maxImageMB) * 1024 * 1024;
+      let shownAt = 0;
+      let shown: Promise<unknown> = Promise.resolve();
       const report = await syncOnce(
         { db, mirror, keys, maxImageBytes, onLibraryChange: announceLibraryChange },
         remote,
+        (progress) => {
+          // Written (and so redrawn by an open library page) at most twice a second, in order.
+          if (Date.now() - shownAt < PROGRESS_EVERY_MS) return;
+          shownAt = Date.now();
+          shown = shown.then(() => syncStateItem.update({ progress })).catch(() => {});
+        },
       );
+      await shown;
       const left = report.unreadable
         ? `${report.unreadable} article(s) on the server could not be read (damaged or from another program): left out.`
         : null;
-      await syncStateItem.update({ lastSync: Date.now(), lastError: left, pending: report.pending });
+      await syncStateItem.update({ lastSync: Date.now(), lastError: left, pending: report.pending, progress: null });
     } finally {
       db.close();
       await mirror.close();
     }
   } catch (e) {
-    await syncStateItem.update({ lastError: plainSyncError(e, cfg) });
+    await syncStateItem.update({ lastError: plainSyncError(e, cfg), progress: null });
   }
 }
 
 export function registerSync(): void {
   let running: Promise<void> | null = null;
   let again = false;
-  const run = (): Promise<void> => {
+  /** A pass, or another task on the mirror and the server (a passphrase change): never two at a time. */
+  const run = (task: () => Promise<void> = runPass): Promise<void> => {
     if (running) {
       again = true;
       return running;
     }
-    running = runPass().finally(() => {
+    running = task().finally(() => {
       running = null;
       if (again) {
         again = false;
@@ -137,10 +147,44 @@ export function registerSync(): void {
       await browser.alarms.clear(SYNC_ALARM);
       return status();
     },
+    'sync:change-passphrase': async ({ passphrase }): Promise<CheckResult> => {
+      const cfg = await syncConfigItem.get();
+      if (!cfg.enabled) return { ok: false, problem: 'server-error', message: 'Turn sync on first.' };
+      let failed: string | null = null;
+      while (running) await running.catch(() => {});
+      await run(async () => {
+        try {
+          const remote = remotePouch(databaseUrl(cfg), cfg.user, cfg.password);
+          const empty = async (): Promise<boolean> => (await remote.info()).doc_count === 0;
+          await changePassphrase(remote, cfg.passphrase, passphrase, empty);
+          await syncConfigItem.update({ passphrase });
+          // The old mirror holds the documents under the old key: the next pass starts a new one.
+          const { mirror } = await syncStateItem.get();
+          if (mirror)
+            await mirrorPouch(mirror)
+              .destroy()
+              .catch(() => {});
+          await syncStateItem.update({ mirror: null, lastError: null });
+        } catch (e) {
+          failed = plainSyncError(e, cfg);
+        }
+      });
+      if (failed) return { ok: false, problem: 'server-error', message: failed };
+      await run();
+      return {
+        ok: true,
+        message:
+          'The library on the server is now encrypted with the new passphrase. Enter it on your other devices: ' +
+          'until then they say their passphrase is wrong.',
+      };
+    },
     'sync:remove-from-server': async (): Promise<CheckResult> => {
       const cfg = await syncConfigItem.get();
       await syncConfigItem.update({ enabled: false });
       await browser.alarms.clear(SYNC_ALARM);
+      // A pass still running uses the mirror: let it end before the mirror is destroyed (no new one starts).
+      clearTimeout(timer);
+      await running?.catch(() => {});
       const res = await fetch(databaseUrl(cfg), {
         method: 'DELETE',
         headers: authHeader(cfg),
@@ -169,15 +213,19 @@ export function registerSync(): void {
   };
   handleMessages<SyncToBackground>(handlers, fromPage);
 
-  // Live while a library page is open: another device's change on the server starts a pass at
-  // once (the feed only wakes us; the pass does the work, so the bridge never runs twice at a time).
+  // Live while a library page or a reader is open (shell/sync-live.ts): another device's change on
+  // the server starts a pass at once (the feed only wakes us; the pass does the work, so the bridge
+  // never runs twice at a time). A reader's port is closed at once when sync is off.
   const ports = new Set<Runtime.Port>();
+  const fromReader = (sender: Runtime.MessageSender): boolean => sender.id === browser.runtime.id && !!sender.tab;
   let feed: LiveFeed | null = null;
   const stopLive = (): void => {
     feed?.cancel();
     feed = null;
   };
-  const startLive = async (): Promise<void> => {
+  let starting: Promise<void> | null = null;
+  const startLive = (): Promise<void> => (starting ??= openFeed().finally(() => (starting = null)));
+  const openFeed = async (): Promise<void> => {
     const cfg = await syncConfigItem.get();
     if (feed || !ports.size || !cfg.enabled || !(await hasPermission(cfg))) return;
     const remote = remotePouch(databaseUrl(cfg), cfg.user, cfg.password) as unknown as {
@@ -188,12 +236,20 @@ export function registerSync(): void {
       stopLive();
       void run();
     });
+    // What changed on the server before the feed began (since the last pass) comes with a pass now.
+    soon();
   };
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== LIVE_PORT || !fromPage(null, port.sender ?? {})) return;
+    const sender = port.sender ?? {};
+    const page = fromPage(null, sender);
+    if (port.name !== LIVE_PORT || !(page || fromReader(sender))) return;
     ports.add(port);
-    void startLive();
-    // The page pings while it is open: each message keeps Chrome's service worker awake.
+    void syncConfigItem.get().then((cfg) => {
+      if (cfg.enabled || page) return startLive();
+      ports.delete(port);
+      port.disconnect();
+    });
+    // The holder pings while it is open: each message keeps Chrome's service worker awake.
     port.onMessage.addListener(() => void startLive());
     port.onDisconnect.addListener(() => {
       ports.delete(port);

@@ -20,6 +20,7 @@ import { afterNextPaint } from '../overlay/after-paint.js';
 import type { ReaderExtras } from '../overlay/extras.js';
 import type { ReaderHandle } from '../overlay/types.js';
 import { browser } from '../shell/browser.js';
+import { keepSyncLive } from '../shell/sync-live.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
 import { actionsFor } from './actions.js';
 import { saveArticle } from './save-action.js';
@@ -183,6 +184,8 @@ export function startReaderSession(
       },
     });
     persist = bindStoredSettings(reader, session.signal);
+    // With sync on, the library follows the server while the reader is open (a save from another device lands).
+    keepSyncLive(session.signal);
     if (typeof __DATELINE_BENCH__ !== 'undefined' && __DATELINE_BENCH__) {
       // For bench:browser, in test builds only: the page's performance timeline is the page's too.
       const shown = performance.now();

@@ -12,6 +12,7 @@ import { browser } from '../shell/browser.js';
 import { sendToBackground } from '../shell/messages.js';
 import { originPattern, type CheckResult } from '../sync/check-server.js';
 import { syncStateItem, type SyncStatus } from '../sync/sync-settings.js';
+import { describeProgress } from '../sync/sync-once.js';
 import { el } from './dom.js';
 
 interface Fields {
@@ -31,7 +32,8 @@ export function describeStatus(s: SyncStatus, locale?: string): string {
   const when = s.lastSync ? `Last synced ${new Date(s.lastSync).toLocaleString(locale)}` : 'Not synced yet';
   const pending = s.pending ? ` · ${s.pending} change${s.pending === 1 ? '' : 's'} waiting to be sent` : '';
   const lock = s.encrypted ? ' · end-to-end encrypted' : '';
-  return `${s.running ? 'Syncing… ' : ''}${when}${pending}${lock} (${s.database} on ${s.url}).`;
+  const now = s.running ? `Syncing… ${s.progress ? describeProgress(s.progress, locale) + ' ' : ''}` : '';
+  return `${now}${when}${pending}${lock} (${s.database} on ${s.url}).`;
 }
 
 export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSignal): void {
@@ -54,6 +56,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
   const enable = button('Turn sync on');
   const now = button('Sync now');
   const disable = button('Turn sync off');
+  const rekey = button('Change passphrase…');
   const remove = button('Remove from server…', 'danger');
   create.hidden = true;
   const status = el(doc, 'p', { id: 'sync-status', role: 'status' });
@@ -83,7 +86,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
         'in this browser before they leave: the server sees only ciphertext.',
       ),
       form,
-      el(doc, 'div', { class: 'sync-actions' }, test, create, enable, now, disable, remove),
+      el(doc, 'div', { class: 'sync-actions' }, test, create, enable, now, disable, rekey, remove),
       status,
       problem,
     ),
@@ -95,21 +98,32 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     user: f.user.value.trim(),
     password: f.password.value,
   });
-  const say = (text: string): void => void (problem.textContent = text);
+  /** The message line: what went wrong (`error`, in the danger colour) or what happened. */
+  const say = (text: string, error = false): void => {
+    problem.textContent = text;
+    problem.classList.toggle('error', error && !!text);
+  };
+  /** The last pass's error as shown: a later pass that succeeds takes it away (the server is back). */
+  let passError = '';
   const show = (s: SyncStatus): void => {
     status.textContent = describeStatus(s);
-    if (s.lastError) say(s.lastError);
-    now.disabled = disable.disabled = remove.disabled = !s.enabled;
+    if (s.lastError) say((passError = s.lastError), true);
+    else if (passError) {
+      if (problem.textContent === passError) say('');
+      passError = '';
+    }
+    now.disabled = disable.disabled = rekey.disabled = remove.disabled = !s.enabled;
     if (s.enabled && !f.url.value) {
       f.url.value = s.url;
       f.database.value = s.database;
       f.user.value = s.user;
     }
   };
-  const refresh = (): Promise<void> => sendToBackground('sync:status', {}).then(show, (e: unknown) => say(String(e)));
+  const refresh = (): Promise<void> =>
+    sendToBackground('sync:status', {}).then(show, (e: unknown) => say(String(e), true));
   const asking = (fn: () => Promise<unknown>) => (): void => {
     say('');
-    void fn().catch((e: unknown) => say(e instanceof Error ? e.message : String(e)));
+    void fn().catch((e: unknown) => say(e instanceof Error ? e.message : String(e), true));
   };
   /** Must be called synchronously from the click (see the module comment). */
   const grant = (): Promise<boolean> => {
@@ -118,7 +132,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     return browser.permissions.request({ origins: [origin] });
   };
   const report = (r: CheckResult): void => {
-    say(r.message);
+    say(r.message, !r.ok);
     create.hidden = r.ok || r.problem !== 'missing';
   };
 
@@ -127,7 +141,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     asking(async () => {
       const granted = grant();
       if (!(await granted))
-        return say('Sync needs permission to connect to this server: the browser did not grant it.');
+        return say('Sync needs permission to connect to this server: the browser did not grant it.', true);
       say('Testing…');
       report(await sendToBackground('sync:check', { config: config() }));
     }),
@@ -145,7 +159,7 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     asking(async () => {
       const granted = grant();
       if (!(await granted))
-        return say('Sync needs permission to connect to this server: the browser did not grant it.');
+        return say('Sync needs permission to connect to this server: the browser did not grant it.', true);
       const check = await sendToBackground('sync:check', { config: config() });
       if (!check.ok) return report(check);
       status.textContent = 'Syncing…';
@@ -166,6 +180,23 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
     asking(async () => show(await sendToBackground('sync:disable', {}))),
     { signal },
   );
+  rekey.addEventListener(
+    'click',
+    asking(async () => {
+      const passphrase = f.passphrase.value;
+      if (!passphrase) return say('Type the new passphrase in Passphrase first.', true);
+      const ok = doc.defaultView?.confirm(
+        'Encrypt the library on the server again with the new passphrase? Your other devices stop syncing ' +
+          'until you enter the new passphrase there too.',
+      );
+      if (!ok) return;
+      status.textContent = 'Syncing…';
+      const changed = await sendToBackground('sync:change-passphrase', { passphrase });
+      say(changed.message, !changed.ok);
+      await refresh();
+    }),
+    { signal },
+  );
   remove.addEventListener(
     'click',
     asking(async () => {
@@ -174,7 +205,8 @@ export function mountSyncPanel(doc: Document, host: HTMLElement, signal: AbortSi
           'Sync turns off; your library here stays.',
       );
       if (!ok) return;
-      say((await sendToBackground('sync:remove-from-server', {})).message);
+      const removed = await sendToBackground('sync:remove-from-server', {});
+      say(removed.message, !removed.ok);
       await refresh();
     }),
     { signal },

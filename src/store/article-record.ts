@@ -133,3 +133,9 @@ export function toExtractResult(record: ArticleRecord, body: BodyRecord): Extrac
     related: body.related,
   };
 }
+
+/** A record without `changedAt` (when this device wrote it): what leaves the device, in a file or to a server. */
+export function portableRecord<T extends { changedAt?: number }>(r: T): Omit<T, 'changedAt'> {
+  const { changedAt: _changed, ...rest } = r;
+  return rest;
+}

@@ -10,6 +10,8 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { LibraryError, toLibraryError } from './library-error.js';
 
 export const DB_NAME = 'dateline-library';
+/** The schema version whose articles carry the `changedAt` index (migrations.ts). */
+const CHANGE_STAMP_VERSION = 4;
 
 export interface OpenOptions {
   name?: string;
@@ -42,6 +44,11 @@ export class LibraryDatabase extends Dexie {
       if (m.version > upTo) break;
       const v = this.version(m.version).stores(m.stores);
       if (m.upgrade) v.upgrade(m.upgrade);
+    }
+    if (upTo >= CHANGE_STAMP_VERSION) {
+      // Every write of an article, by any context and any code path, stamps when (sync's since-cursor).
+      this.articles.hook('creating', (_key, record) => void (record.changedAt = Date.now()));
+      this.articles.hook('updating', () => ({ changedAt: Date.now() }));
     }
   }
 }

@@ -11,7 +11,7 @@
  */
 import type { LibraryDatabase } from './database.js';
 import type { ArticleRecord, BodyRecord, ImageRecord, VersionRecord } from './record.js';
-import { searchRecord } from './article-record.js';
+import { portableRecord, searchRecord } from './article-record.js';
 import { announceLibraryEdit } from './library-events.js';
 import { base64ToBlob, blobToBase64 } from './blob-base64.js';
 import { LibraryError, toLibraryError } from './library-error.js';
@@ -72,9 +72,9 @@ export async function exportEntry(db: LibraryDatabase, id: string): Promise<Libr
   if (!record || !body) return null;
   const { id: _bid, ...bodyOut } = body;
   return {
-    record,
+    record: portableRecord(record),
     body: bodyOut,
-    versions: versions.map((v) => ({ savedAt: v.savedAt, article: v.article, body: v.body })),
+    versions: versions.map((v) => ({ savedAt: v.savedAt, article: portableRecord(v.article), body: v.body })),
     images: await Promise.all(
       images
         .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))

@@ -89,6 +89,21 @@ export const MIGRATIONS: readonly Migration[] = [
       images: '[articleId+url], articleId',
     },
   },
+  {
+    version: 4,
+    why:
+      'A sync pass read every article summary to find the few changed since the last one (its time grew with the ' +
+      'library): every write now stamps changedAt (database.ts), indexed, so a pass reads only what changed. ' +
+      'Older records have no stamp: the first pass reads them all, as before.',
+    stores: {
+      articles: 'id, &url, savedAt, updatedAt, publishedAt, site, lang, read, changedAt',
+      bodies: 'id',
+      search: 'id',
+      searchPacks: 'k',
+      versions: '++vid, articleId',
+      images: '[articleId+url], articleId',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -64,6 +64,11 @@ export interface ArticleRecord {
   images: ImageSummary;
   /** Approximate bytes of text (content + text + related), for the storage summary. */
   bytes: number;
+  /**
+   * When this record was last written on this device (epoch ms, set by the database on every put and
+   * modify, schema v4): sync reads only the articles written since its last pass. Local; never synced.
+   */
+  changedAt?: number;
 }
 
 export interface BodyRecord {

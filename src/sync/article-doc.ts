@@ -8,6 +8,7 @@
 import type { SyncedArticle } from '../store/synced-article.js';
 import type { ArticleRecord, ImageRecord } from '../store/record.js';
 import { checkBody, checkRecord } from '../store/record-check.js';
+import { portableRecord } from '../store/article-record.js';
 import {
   decryptBytes,
   decryptJson,
@@ -110,7 +111,9 @@ export async function encodeArticle(
       ? { content_type: 'application/octet-stream', data: toBase64(await encryptBytes(keys, bytes)) }
       : { content_type: img.type || 'application/octet-stream', data: toBase64(bytes) };
   }
-  const payload: ArticlePayload = { f: FORMAT, record: a.record, body: a.body, versions: a.versions, images };
+  // When this device last wrote the record is its own business (the since-cursor of its sync passes).
+  const versions = a.versions.map((v) => ({ ...v, article: portableRecord(v.article) }));
+  const payload: ArticlePayload = { f: FORMAT, record: portableRecord(a.record), body: a.body, versions, images };
   const doc: ArticleDoc = { _id: await docIdFor(keys, a.record.url) };
   if (keys) doc.e = await encryptJson(keys, payload);
   else doc.p = payload;

@@ -18,6 +18,7 @@
  * A document that cannot be decrypted stops the pass before anything is written or deleted.
  */
 import type { LibraryDatabase } from '../store/database.js';
+import type { ArticleRecord } from '../store/record.js';
 import { deleteArticles } from '../store/edit-articles.js';
 import { readSyncedArticle, writeSyncedArticle, type SyncedArticle } from '../store/synced-article.js';
 import {
@@ -54,6 +55,14 @@ interface BridgeState {
   _rev?: string;
   seq: number | string;
   marks: Record<string, Mark>;
+  /**
+   * Library → mirror since-cursor: articles whose `changedAt` (stamped on every write, store/database.ts)
+   * is at or after it may have changed since the last push; absent → read them all. Set to the scan's
+   * start less CHANGED_MARGIN_MS, so a write whose transaction began before the scan is read again.
+   */
+  changedSince?: number;
+  /** When every summary was last read (once a day, whatever the cursor says: a clock set back is caught). */
+  fullScanAt?: number;
 }
 
 export interface SyncContext {
@@ -68,6 +77,8 @@ export interface SyncContext {
 
 const STATE_ID = '_local/dateline-bridge';
 const BATCH = 25;
+const CHANGED_MARGIN_MS = 60_000;
+const FULL_SCAN_MS = 24 * 60 * 60 * 1000;
 
 const isNotFound = (e: unknown): boolean => (e as { status?: number } | null)?.status === 404;
 
@@ -202,12 +213,40 @@ export interface PushReport {
   removed: number;
 }
 
+type Summary = ArticleRecord;
+
+/**
+ * The summaries that may differ from their marks: every one on a full scan; else those written since
+ * the cursor and those without a mark (a key read only: cheap). Plus every id in the library.
+ */
+async function candidates(
+  db: LibraryDatabase,
+  state: BridgeState,
+  now: number,
+): Promise<{ ids: Set<string>; summaries: Summary[]; full: boolean }> {
+  const since = state.changedSince;
+  const full =
+    since === undefined || since > now || state.fullScanAt === undefined || now - state.fullScanAt > FULL_SCAN_MS;
+  if (full) {
+    const summaries = await db.articles.toArray();
+    return { ids: new Set(summaries.map((r) => r.id)), summaries, full };
+  }
+  const ids = new Set(await db.articles.toCollection().primaryKeys());
+  const marked = new Set(Object.values(state.marks).map((m) => m.id));
+  const written = await db.articles.where('changedAt').aboveOrEqual(since).toArray();
+  const seen = new Set(written.map((r) => r.id));
+  const unmarked = [...ids].filter((id) => !marked.has(id) && !seen.has(id));
+  const others = (await db.articles.bulkGet(unmarked)).filter((r): r is Summary => !!r);
+  return { ids, summaries: [...written, ...others], full };
+}
+
 /** Library → mirror: articles changed or deleted here since they were last synced. */
 export async function pushLocal(ctx: SyncContext): Promise<PushReport> {
   const state = await loadState(ctx.mirror);
   const byLocalId = new Map(Object.entries(state.marks).map(([docId, m]) => [m.id, docId] as const));
   const report: PushReport = { put: 0, removed: 0 };
-  const ids = new Set<string>();
+  const scanStart = Date.now();
+  const { ids, summaries, full } = await candidates(ctx.db, state, scanStart);
   let unsaved = 0;
   const checkpoint = async (): Promise<void> => {
     if (++unsaved >= BATCH) {
@@ -215,8 +254,7 @@ export async function pushLocal(ctx: SyncContext): Promise<PushReport> {
       unsaved = 0;
     }
   };
-  for (const r of await ctx.db.articles.toArray()) {
-    ids.add(r.id);
+  for (const r of summaries) {
     const known = byLocalId.get(r.id);
     if (known && state.marks[known]?.stamp === stampOf(r)) continue;
     const full = await readSyncedArticle(ctx.db, r.id);
@@ -237,6 +275,8 @@ export async function pushLocal(ctx: SyncContext): Promise<PushReport> {
     report.removed++;
     await checkpoint();
   }
+  state.changedSince = scanStart - CHANGED_MARGIN_MS;
+  if (full) state.fullScanAt = scanStart;
   await saveState(ctx.mirror, state);
   return report;
 }
@@ -245,12 +285,8 @@ export async function pushLocal(ctx: SyncContext): Promise<PushReport> {
 export async function pendingChanges(ctx: Pick<SyncContext, 'db' | 'mirror'>): Promise<number> {
   const state = await loadState(ctx.mirror);
   const stamps = new Map(Object.values(state.marks).map((m) => [m.id, m.stamp] as const));
-  let pending = 0;
-  const ids = new Set<string>();
-  for (const r of await ctx.db.articles.toArray()) {
-    ids.add(r.id);
-    if (stamps.get(r.id) !== stampOf(r)) pending++;
-  }
+  const { ids, summaries } = await candidates(ctx.db, state, Date.now());
+  let pending = summaries.filter((r) => stamps.get(r.id) !== stampOf(r)).length;
   for (const id of stamps.keys()) if (!ids.has(id)) pending++;
   return pending;
 }

@@ -5,6 +5,7 @@
  */
 import { StorageItem } from '../shell/storage.js';
 import type { SyncServerConfig } from './check-server.js';
+import type { SyncProgress } from './sync-once.js';
 
 export interface SyncConfig extends SyncServerConfig {
   enabled: boolean;
@@ -18,6 +19,8 @@ export interface SyncState {
   pending: number | null;
   /** The local mirror database last used ("Remove from server" deletes it too). */
   mirror: string | null;
+  /** How far the running pass is (a first sync of a large library takes a while); null between passes. */
+  progress?: SyncProgress | null;
 }
 
 export const DEFAULT_SYNC_CONFIG: SyncConfig = {
@@ -28,7 +31,13 @@ export const DEFAULT_SYNC_CONFIG: SyncConfig = {
   password: '',
   passphrase: '',
 };
-export const DEFAULT_SYNC_STATE: SyncState = { lastSync: null, lastError: null, pending: null, mirror: null };
+export const DEFAULT_SYNC_STATE: SyncState = {
+  lastSync: null,
+  lastError: null,
+  pending: null,
+  mirror: null,
+  progress: null,
+};
 
 export const syncConfigItem = new StorageItem<SyncConfig>('syncConfig', DEFAULT_SYNC_CONFIG, 'local');
 export const syncStateItem = new StorageItem<SyncState>('syncState', DEFAULT_SYNC_STATE, 'local');

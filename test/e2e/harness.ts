@@ -85,11 +85,12 @@ export async function snapshotExtension(
 }
 
 /**
- * Serves `dir` read-only on 127.0.0.1 (the e2e builds have host permission for http://127.0.0.1/*).
+ * Serves `dir` read-only on 127.0.0.1 (the e2e builds have host permission for http://127.0.0.1/*), on
+ * `port` (a site served again at the same address), by default on a free one.
  * Paths ending in "/" serve index.html; anything outside `dir` is 404. Missing images (the fixtures
  * reference the publisher's /images/...) are 404 quickly instead of hanging.
  */
-export async function serveDir(dir: string): Promise<Served> {
+export async function serveDir(dir: string, port = 0): Promise<Served> {
   const rootDir = path.resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -108,10 +109,9 @@ export async function serveDir(dir: string): Promise<Served> {
       res.end('not found');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -129,10 +129,17 @@ export async function serveDir(dir: string): Promise<Served> {
  */
 export async function pollFor<T>(f: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
+  let error: unknown;
   for (;;) {
-    const v = await f().catch(() => undefined as T);
+    const v = await f().catch((e: unknown) => {
+      error = e;
+      return undefined as T;
+    });
     if (v !== undefined && ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(v)}`);
+    if (Date.now() > end) {
+      const last = v === undefined && error ? `last error: ${String(error).slice(0, 500)}` : '';
+      throw new Error(`timed out; last value: ${JSON.stringify(v)} ${last}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -3,19 +3,24 @@
  * through a CouchDB-protocol server started by this test on 127.0.0.1 (express-pouchdb in memory,
  * test/support/couch-server.ts), configured through the library's Sync section as a user would.
  * Saved on A → in B's library with its photo, readable; opened (read) on B → read on A; a wrong
- * password → the 401 in plain words; a delete on A → gone on B, Undo on A → back on B; the server
- * stopped while A is sending 400 articles, then restarted → B holds exactly A's articles, each id
- * once. Every wait is for a condition.
+ * password → the 401 in plain words; a delete on A → gone on B, Undo on A (the toast held by focus,
+ * however long B takes) → back on B; with the server down, A saves the article again with a new
+ * paragraph and B marks it unread → after the restart both hold the new text, unread, and the old
+ * text as one earlier version; the server stopped while A is sending 400 articles, then restarted →
+ * B holds exactly A's articles, each id once. Every wait is for a condition.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   clickAction,
+  isOverlayOpen,
   launchChromium,
   overlayEval,
+  pollFor,
   readOverlay,
+  SCREENSHOTS,
   serveDir,
   waitForOverlay,
   type ChromiumSession,
@@ -23,6 +28,7 @@ import {
 } from './harness';
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 import { PASSWORD, USER, startCouchServer, type CouchServer } from '../support/couch-server';
+import { fillSync as fillUi, libraryPage, rowTitles, turnOn as turnOnUi } from './sync-ui';
 import { toRecords } from '../../src/store/article-record';
 import type { ExtractResult } from '../../src/core/types';
 
@@ -33,45 +39,56 @@ let site: Served;
 let siteDir: string;
 const DB = 'e2e-library';
 
-async function libraryPage(s: ChromiumSession): Promise<Page> {
-  const page = await s.ctx.newPage();
-  await page.goto(`chrome-extension://${s.extensionId}/library.html`);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 10_000 });
-  return page;
-}
-
-const rowTitles = (page: Page): Promise<string[]> =>
-  page.$$eval('#list li .title', (els) => els.map((e) => (e.textContent ?? '').trim()));
-
-/** What a device's library holds, read from its IndexedDB: [id, url] per article. */
-const stored = (page: Page): Promise<Array<[string, string]>> =>
+/** Every stored value of one of a device's IndexedDB stores (the library's tables). */
+const storeValues = <T>(page: Page, store: string): Promise<T[]> =>
   page.evaluate(
-    () =>
-      new Promise<Array<[string, string]>>((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('dateline-library');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction('articles').objectStore('articles').getAll();
+          const get = open.result.transaction(name).objectStore(name).getAll();
           get.onerror = () => reject(get.error);
           get.onsuccess = () => {
             open.result.close();
-            resolve((get.result as Array<{ id: string; url: string }>).map((r) => [r.id, r.url]));
+            resolve(get.result as T[]);
           };
         };
       }),
+    store,
   );
 
+/** The current text of each article (HTML). */
+const storedBodies = async (page: Page): Promise<string[]> =>
+  (await storeValues<{ content: string }>(page, 'bodies')).map((b) => b.content);
+
+/** Per earlier version: whether it holds the update's paragraph. */
+const storedVersions = async (page: Page): Promise<boolean[]> =>
+  (await storeValues<{ body: { content: string } }>(page, 'versions')).map((v) =>
+    v.body.content.includes('talks in Berlin'),
+  );
+
+/** What a device's library holds, read from its IndexedDB: [id, url] per article. */
+const stored = async (page: Page): Promise<Array<[string, string]>> =>
+  (await storeValues<{ id: string; url: string }>(page, 'articles')).map((r) => [r.id, r.url]);
+
+/** The Sync section in the window as a user sees it (scrolled to; the list above may still be growing). */
+async function shootSync(page: Page, name: string): Promise<void> {
+  await page.locator('#sync-status').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+}
+
 /** A library file of `n` small articles (the library's Import reads it). */
-async function libraryFile(n: number): Promise<string> {
+async function libraryFile(n: number, tag = 'sync'): Promise<string> {
   const entries = Array.from({ length: n }, (_, i) => {
     const text = `Report ${i} from the sync test. ${'words about the news '.repeat(30)}`;
     const article = {
-      url: `https://news${i % 5}.example/sync/${i}`,
+      url: `https://news${i % 5}.example/${tag}/${i}`,
       canonicalUrl: null,
       isNews: true,
       newsScore: 0.9,
       newsReasons: [],
-      title: `Sync story ${i}`,
+      title: `${tag} story ${i}`,
       byline: null,
       siteName: null,
       lang: 'en',
@@ -88,7 +105,7 @@ async function libraryFile(n: number): Promise<string> {
       related: [],
     } as ExtractResult;
     const parts = toRecords(article, {
-      id: `sync-${i}`,
+      id: `${tag}-${i}`,
       savedAt: 1_700_000_000_000 + i * 60_000,
       updatedAt: 1_700_000_000_000 + i * 60_000,
       read: 0,
@@ -98,7 +115,7 @@ async function libraryFile(n: number): Promise<string> {
     const { id: _id, ...body } = parts.body;
     return { record: parts.record, body, versions: [], images: [] };
   });
-  const file = path.join(siteDir, 'sync-library.json');
+  const file = path.join(siteDir, `${tag}-library.json`);
   await writeFile(
     file,
     JSON.stringify({
@@ -122,21 +139,9 @@ async function serverDocs(): Promise<number> {
   }
 }
 
-async function fillSync(page: Page, password = PASSWORD, database = DB, passphrase = ''): Promise<void> {
-  if (!(await page.$eval('#sync details', (d) => (d as HTMLDetailsElement).open))) await page.click('#sync summary');
-  await page.fill('#sync input[name="url"]', couch.origin);
-  await page.fill('#sync input[name="database"]', database);
-  await page.fill('#sync input[name="user"]', USER);
-  await page.fill('#sync input[name="password"]', password);
-  await page.fill('#sync input[name="passphrase"]', passphrase);
-}
-
-async function turnOn(page: Page): Promise<void> {
-  await fillSync(page);
-  await page.getByRole('button', { name: 'Turn sync on' }).click();
-  await expect.poll(() => page.textContent('#sync-status'), { timeout: 30_000 }).toMatch(/Last synced/);
-  expect(await page.textContent('#sync-message')).toBe('');
-}
+const fillSync = (page: Page, password = PASSWORD, database = DB, passphrase = ''): Promise<void> =>
+  fillUi(page, { origin: couch.origin, database, password, passphrase });
+const turnOn = (page: Page): Promise<void> => turnOnUi(page, { origin: couch.origin, database: DB });
 
 beforeAll(async () => {
   couch = await startCouchServer();
@@ -210,10 +215,13 @@ describe('sync between two Chromium profiles', () => {
       page.$$eval('#list > li[data-id]', (els) => els.map((e) => (e as HTMLElement).dataset.id ?? ''));
     const [id] = await idsOf(libA);
     await libA.click('#list li button[data-act="delete"]');
+    // Focus on Undo holds the toast (it would go after 10 s): however long B takes, Undo is still there.
+    await libA.focus('#toast-undo');
     await expect.poll(() => rowTitles(libA)).toEqual([]);
     // B follows the server live while its page is open: the delete arrives without a click.
-    await expect.poll(() => rowTitles(libB), { timeout: 30_000 }).toEqual([]);
-    // The toast is still there (10 s): Undo on A brings it back on both, under the same id.
+    await expect.poll(() => rowTitles(libB), { timeout: 60_000 }).toEqual([]);
+    expect(await libA.isVisible('#toast-undo')).toBe(true);
+    // Undo on A brings it back on both, under the same id.
     await libA.click('#toast-undo');
     await expect.poll(() => rowTitles(libA)).toEqual([ARTICLE_TITLE]);
     await expect.poll(() => rowTitles(libB), { timeout: 30_000 }).toEqual([ARTICLE_TITLE]);
@@ -222,6 +230,126 @@ describe('sync between two Chromium profiles', () => {
     expect(await libB.textContent('#sync-message')).toBe('');
     await libA.close();
     await libB.close();
+  });
+
+  it('edited on both while the server is down: after it is back, both hold the newest text and the read state', async () => {
+    const libA = await libraryPage(a);
+    const libB = await libraryPage(b);
+    await expect.poll(() => rowTitles(libB), { timeout: 30_000 }).toEqual([ARTICLE_TITLE]);
+    const isRead = (page: Page): Promise<boolean> => page.$eval('#list li', (e) => e.classList.contains('read'));
+    expect([await isRead(libA), await isRead(libB)]).toEqual([true, true]);
+    await couch.stop();
+
+    // A: the publisher added a paragraph; saved again (the library keeps the earlier text as a version).
+    const file = path.join(siteDir, ARTICLE_PATH, 'index.html');
+    const html = await readFile(file, 'utf8');
+    const added = '<p>Update: the talks in Berlin were postponed to next week.</p>';
+    await writeFile(
+      file,
+      html.replace('<p>Russia denies the existence of the group in Libya.</p>', (m) => m + added),
+    );
+    site = await serveDir(siteDir, Number(new URL(site.url).port));
+    const page = await a.ctx.newPage();
+    await page.goto(site.url + ARTICLE_PATH);
+    await clickAction(a.ctx, page, a.extensionId);
+    await page.locator('dateline-reader button[data-action="save"]').click();
+    await expect
+      .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
+      .toMatch(/Updated in your library/);
+    await page.close();
+    await site.close();
+    await expect.poll(() => libA.textContent('#list li .versions'), { timeout: 15_000 }).toBe('1 earlier version');
+    // B, meanwhile: marked unread.
+    await libB.click('#list li button[data-act="toggle-read"]');
+    await expect.poll(() => isRead(libB)).toBe(false);
+
+    await couch.restart();
+    for (const lib of [libA, libB]) await lib.click('#sync summary');
+    // Sync now on both until both agree (a pass may already be running, or retrying after the outage).
+    // Sync now on one device, then the other (as a user would), until both agree: a pass may already be
+    // running or retrying after the outage. The state is read without waiting for any element.
+    const syncNow = async (lib: Page): Promise<void> => {
+      await lib.getByRole('button', { name: 'Sync now' }).click({ timeout: 10_000 });
+      await pollFor(
+        () => lib.textContent('#sync-status', { timeout: 1_000 }),
+        (t) => !t?.startsWith('Syncing'),
+        60_000,
+      );
+    };
+    const state = async () => {
+      for (const lib of [libA, libB]) await syncNow(lib);
+      return Promise.all(
+        [libA, libB].map(async (lib) => ({
+          versions: await lib.$$eval('#list li .versions', (els) => els.map((e) => e.textContent)),
+          read: await lib.$$eval('#list li', (els) => els.map((e) => e.classList.contains('read'))),
+          updated: (await storedBodies(lib)).map((b) => b.includes('talks in Berlin')),
+          message: await lib.$eval('#sync-message', (e) => e.textContent),
+        })),
+      );
+    };
+    await pollFor(
+      state,
+      (both) =>
+        both.every(
+          (d) => d.versions.join() === '1 earlier version' && d.read.join() === 'false' && d.updated.join() === 'true',
+        ),
+      150_000,
+    );
+    for (const lib of [libA, libB]) {
+      expect(await rowTitles(lib)).toEqual([ARTICLE_TITLE]);
+      expect(await storedVersions(lib)).toEqual([false]);
+    }
+    // B opens it: the newest text.
+    await libB.click('#list li .title');
+    expect(await waitForOverlay(libB, true, 15_000)).toBe(true);
+    expect((await readOverlay(libB)).articleText).toContain('talks in Berlin');
+    await libB.keyboard.press('Escape');
+    await expect.poll(() => libA.textContent('#sync-message'), { timeout: 60_000 }).toBe('');
+    expect(await libB.textContent('#sync-message')).toBe('');
+    await libA.close();
+    await libB.close();
+  }, 240_000);
+
+  it('with only a reader open on B (no library page), a save on A reaches B live', async () => {
+    const urlsOnB = (): Promise<string[]> =>
+      b.sw.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('dateline-library');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('articles').objectStore('articles').getAllKeys();
+              get.onerror = () => reject(get.error);
+              get.onsuccess = () => {
+                open.result.close();
+                resolve(get.result as string[]);
+              };
+            };
+          }),
+      );
+    const lastSyncOnB = (): Promise<number> =>
+      b.sw.evaluate(async () => {
+        type Local = { get(key: string): Promise<Record<string, unknown>> };
+        const storage = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+        const { syncState } = await storage.get('syncState');
+        return (syncState as { lastSync: number | null } | undefined)?.lastSync ?? 0;
+      });
+    site = await serveDir(siteDir, Number(new URL(site.url).port));
+    const before = await lastSyncOnB();
+    const page = await b.ctx.newPage();
+    await page.goto(site.url + ARTICLE_PATH);
+    await clickAction(b.ctx, page, b.extensionId);
+    // Opening the reader catches up with a pass, then B follows the server live.
+    await expect.poll(lastSyncOnB, { timeout: 60_000 }).toBeGreaterThan(before);
+    const libA = await libraryPage(a);
+    await libA.setInputFiles('#import-file', await libraryFile(1, 'live'));
+    await expect.poll(() => libA.textContent('#report'), { timeout: 60_000 }).toMatch(/Imported 1,/);
+    // The periodic pass is 15 min away: only the live feed brings it within the minute.
+    await expect.poll(urlsOnB, { timeout: 60_000 }).toContain('live-0');
+    expect(await isOverlayOpen(page)).toBe(true);
+    await page.close();
+    await libA.close();
+    await site.close();
   });
 
   it('with a passphrase the server holds only ciphertext; a wrong passphrase is told so', async () => {
@@ -234,8 +362,11 @@ describe('sync between two Chromium profiles', () => {
       headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
     });
     const raw = await res.text();
-    expect(raw).toContain('"total_rows":1');
-    for (const word of ['Haftar', 'haberler', 'Libya', 'Tripoli']) expect(raw).not.toContain(word);
+    const onA = await rowTitles(libA);
+    expect(onA).toContain(ARTICLE_TITLE);
+    expect(raw).toContain(`"total_rows":${onA.length}`);
+    for (const word of ['Haftar', 'haberler', 'Libya', 'Tripoli', 'sync test', 'live story'])
+      expect(raw).not.toContain(word);
 
     const c = await launchChromium();
     try {
@@ -246,6 +377,30 @@ describe('sync between two Chromium profiles', () => {
         .poll(() => libC.textContent('#sync-message'), { timeout: 60_000 })
         .toMatch(/passphrase does not open/);
       expect(await rowTitles(libC)).toEqual([]);
+
+      // A changes the passphrase (confirmed): the server's documents are sent again under the new key.
+      const NEW = 'a new passphrase for both';
+      await libA.fill('#sync input[name="passphrase"]', NEW);
+      libA.once('dialog', (d) => void d.accept());
+      await libA.getByRole('button', { name: 'Change passphrase…' }).click();
+      await expect
+        .poll(() => libA.textContent('#sync-message'), { timeout: 60_000 })
+        .toMatch(/now encrypted with the new passphrase/);
+      const after = await fetch(`${couch.origin}/e2e-secret/_all_docs?include_docs=true&attachments=true`, {
+        headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
+      });
+      const rawAfter = await after.text();
+      expect(rawAfter).toContain(`"total_rows":${onA.length}`);
+      for (const word of ['Haftar', 'Tripoli', 'sync test']) expect(rawAfter).not.toContain(word);
+      // The old, right passphrase is now wrong; the new one opens the library.
+      await fillSync(libC, PASSWORD, 'e2e-secret', 'correct horse battery staple');
+      await libC.getByRole('button', { name: 'Turn sync on' }).click();
+      await expect
+        .poll(() => libC.textContent('#sync-message'), { timeout: 60_000 })
+        .toMatch(/passphrase does not open/);
+      await fillSync(libC, PASSWORD, 'e2e-secret', NEW);
+      await libC.getByRole('button', { name: 'Turn sync on' }).click();
+      await expect.poll(async () => (await rowTitles(libC)).sort(), { timeout: 90_000 }).toEqual([...onA].sort());
     } finally {
       await c.close();
     }
@@ -261,7 +416,7 @@ describe('sync between two Chromium profiles', () => {
       headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
     });
     expect(gone.status).toBe(404);
-    expect(await rowTitles(libA)).toEqual([ARTICLE_TITLE]);
+    expect(await rowTitles(libA)).toEqual(onA);
   });
 
   it('a wrong password is reported in plain words', async () => {
@@ -292,7 +447,13 @@ describe('sync between two Chromium profiles', () => {
     const before = (await stored(libA)).length;
     await libA.setInputFiles('#import-file', await libraryFile(N));
     await expect.poll(() => libA.textContent('#report'), { timeout: 60_000 }).toMatch(new RegExp(`Imported ${N},`));
-    // A's background starts sending (3 s after the import): stop the server once part of it is there.
+    // A's background starts sending (3 s after the import); its status line counts (narrow window, as on a phone-sized
+    // side panel: the screenshot is looked at). Then stop the server once part of it is there.
+    await libA.setViewportSize({ width: 400, height: 900 });
+    await expect
+      .poll(() => libA.textContent('#sync-status'), { timeout: 60_000, interval: 20 })
+      .toMatch(/^Syncing… Sent \d+ of \d+ articles…/);
+    await shootSync(libA, 'sync-panel-400-light-progress.png');
     await expect
       .poll(serverDocs, { timeout: 60_000, interval: 20 })
       .toSatisfy((n: number) => n > before && n < before + N);
@@ -304,9 +465,11 @@ describe('sync between two Chromium profiles', () => {
     expect((await stored(libA)).length).toBe(before + N);
 
     await couch.restart();
+    await shootSync(libA, 'sync-panel-400-light-error.png');
     await libA.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(serverDocs, { timeout: 60_000 }).toBe(before + N);
     await expect.poll(() => libA.textContent('#sync-message'), { timeout: 60_000 }).toBe('');
+    await shootSync(libA, 'sync-panel-400-light.png');
     await libB.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(async () => (await stored(libB)).length, { timeout: 90_000 }).toBe(before + N);
     const onA = (await stored(libA)).sort();

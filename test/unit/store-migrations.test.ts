@@ -10,12 +10,13 @@ import { MIGRATIONS, SCHEMA_VERSION, type V1Article } from '../../src/store/migr
 import { getFullArticle, listArticles, allSearchRows, listVersions } from '../../src/store/read-articles.js';
 import { loadSearchRows, type StampedRow } from '../../src/store/search-cache.js';
 import { saveArticle } from '../../src/store/save-article.js';
+import { setRead } from '../../src/store/edit-articles.js';
 import { SearchIndex } from '../../src/store/search-index.js';
 
 describe('migrations', () => {
   it('every schema version has an upgrade test here', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(SCHEMA_VERSION).toBe(4);
   });
 
   it('v1 → v2 (→ current): articles stored whole in one record are split, searchable and intact', async () => {
@@ -110,7 +111,7 @@ describe('migrations', () => {
     v2.close();
 
     const db = await openLibrary(opts);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await listArticles(db)).toEqual(before.list);
     const full = await getFullArticle(db, a.id);
     expect(full.record).toEqual(before.a.record);
@@ -125,5 +126,30 @@ describe('migrations', () => {
     expect(got.map((r) => r.row.id).sort()).toEqual([a.id, b.id].sort());
     expect(new SearchIndex(got.map((r) => r.row)).query('misrata')!.map((h) => h.id)).toEqual([a.id]);
     expect(dirty.size).toBeGreaterThan(0);
+  });
+
+  it('v3 → v4: a v3 library opens intact; from then on every write of an article stamps when, indexed', async () => {
+    const opts = freshOptions();
+    const v3 = new LibraryDatabase({ ...opts, upTo: 3 });
+    await v3.open();
+    const a = await saveArticle(v3, { article: makeArticle(), now: 1000 });
+    const before = { list: await listArticles(v3), a: await getFullArticle(v3, a.id) };
+    expect(before.a.record.changedAt).toBeUndefined();
+    v3.close();
+
+    const db = await openLibrary(opts);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await listArticles(db)).toEqual(before.list);
+    expect((await getFullArticle(db, a.id)).record).toEqual(before.a.record);
+    expect(await db.articles.where('changedAt').above(0).count()).toBe(0);
+    const t = Date.now();
+    await setRead(db, [a.id], true);
+    const b = await saveArticle(db, {
+      article: makeArticle({ url: 'https://example.com/b', canonicalUrl: null, title: 'Ankara talks' }),
+      now: 5,
+    });
+    const stamped = await db.articles.where('changedAt').aboveOrEqual(t).primaryKeys();
+    expect(stamped.sort()).toEqual([a.id, b.id].sort());
+    db.close();
   });
 });

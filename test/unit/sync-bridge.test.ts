@@ -4,13 +4,19 @@
  * CouchDB-protocol server on 127.0.0.1 (test/support/couch-server.ts). Every wait is for a
  * replication pass to complete; nothing depends on time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openLibrary, type LibraryDatabase } from '../../src/store/database.js';
 import { saveArticle } from '../../src/store/save-article.js';
 import { deleteArticles, setRead } from '../../src/store/edit-articles.js';
-import { syncOnce, type Pouch, type SyncReport } from '../../src/sync/sync-once.js';
-import { keysForRemote } from '../../src/sync/remote-keys.js';
+import {
+  describeProgress,
+  syncOnce,
+  type Pouch,
+  type SyncProgress,
+  type SyncReport,
+} from '../../src/sync/sync-once.js';
+import { changePassphrase, keysForRemote } from '../../src/sync/remote-keys.js';
 import { NeedsPassphraseError } from '../../src/sync/article-doc.js';
 import { WrongPassphraseError } from '../../src/sync/sync-crypto.js';
 import { makeArticle, pngBlob } from './store-fixtures.js';
@@ -34,9 +40,16 @@ class Device {
   mirror!: Pouch;
   constructor(
     readonly dbName: string,
-    readonly passphrase = '',
+    public passphrase = '',
     readonly password?: string,
   ) {}
+
+  /** A new passphrase on this device: a new, empty mirror (as the extension names mirrors by it). */
+  async usePassphrase(passphrase: string): Promise<void> {
+    this.passphrase = passphrase;
+    await this.mirror.destroy();
+    this.mirror = memoryPouch(`${this.name}-${passphrase}`);
+  }
 
   async start(): Promise<this> {
     this.db = await openLibrary({ name: 'library', indexedDB: this.idb, IDBKeyRange });
@@ -296,5 +309,111 @@ describe('untrusted documents from the server', () => {
     expect(await b.sync()).toMatchObject({ written: 1, unreadable: 1 });
     expect(await b.db.articles.count()).toBe(1);
     expect(await b.db.images.count()).toBe(0);
+  });
+});
+
+describe('a pass after the first reads only what changed since', () => {
+  it('sends a later edit, a write by any path and an article stored with an old date, without reading every summary', async () => {
+    const [a, b] = await twoDevices();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const url = `https://news.example/story-${i}`;
+      const article = { ...makeArticle(), url, canonicalUrl: url, title: `Story ${i}` };
+      ids.push((await saveArticle(a.db, { article, now: 1_000 + i })).id);
+    }
+    await a.sync();
+    await b.sync();
+    const everySummary = vi.spyOn(a.db.articles, 'toArray');
+    // A read mark, a record written straight to the table, and an article stored with a date years back
+    // (as an import keeps it): the index of write times or the list of unsent ids finds each.
+    await setRead(a.db, [ids[0]!], true, 2_000);
+    await a.db.articles.update(ids[1]!, { title: 'Story 1, retitled', updatedAt: 3_000 });
+    const oldUrl = 'https://news.example/from-2019';
+    const old = { ...makeArticle(), url: oldUrl, canonicalUrl: oldUrl, title: 'From 2019' };
+    const oldId = (await saveArticle(a.db, { article: old, now: Date.UTC(2019, 0, 1) })).id;
+    expect(await a.sync()).toMatchObject({ put: 3, pending: 0 });
+    expect(everySummary).not.toHaveBeenCalled();
+    await b.sync();
+    expect((await b.db.articles.get(ids[0]!))?.read).toBe(1);
+    expect((await b.db.articles.get(ids[1]!))?.title).toBe('Story 1, retitled');
+    expect((await b.db.articles.get(oldId))?.title).toBe('From 2019');
+    everySummary.mockRestore();
+  });
+
+  it('reads every summary again when the clock went back (a write could carry an earlier time)', async () => {
+    const [a, b] = await twoDevices();
+    const id = await saveWithImage(a);
+    await a.sync();
+    await b.sync();
+    const later = Date.now() + 3_600_000;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(later);
+    await a.sync(); // the cursor is now an hour ahead
+    clock.mockRestore();
+    await setRead(a.db, [id], true, 9_000);
+    expect(await a.sync()).toMatchObject({ put: 1 });
+    await b.sync();
+    expect((await b.db.articles.get(id))?.read).toBe(1);
+  });
+});
+
+describe('progress of a pass', () => {
+  it('a first sync counts what it sends and receives against the totals ("Sent 60 of 60 articles…")', async () => {
+    const [a, b] = await twoDevices();
+    for (let i = 0; i < 60; i++) {
+      const url = `https://news.example/progress-${i}`;
+      await saveArticle(a.db, { article: { ...makeArticle(), url, canonicalUrl: url, title: `Story ${i}` }, now: i });
+    }
+    const seen: SyncProgress[] = [];
+    const pass = async (d: Device) => {
+      const remote = await server.remote(d.dbName);
+      return syncOnce({ db: d.db, mirror: d.mirror, keys: null }, remote, (p) => seen.push(p));
+    };
+    await pass(a);
+    const sent = seen.filter((p) => p.phase === 'send');
+    expect(sent.length).toBeGreaterThan(1); // batches of 25
+    expect(sent.at(-1)).toEqual({ phase: 'send', done: 60, total: 60 });
+    expect(describeProgress(sent[0]!, 'en')).toMatch(/^Sent \d+ of 60 articles…$/);
+    seen.length = 0;
+    await pass(b);
+    const received = seen.filter((p) => p.phase === 'receive');
+    expect(received.at(-1)).toMatchObject({ phase: 'receive', done: 60 });
+    expect(received.at(-1)!.total).toBeGreaterThanOrEqual(60);
+    expect(await b.db.articles.count()).toBe(60);
+  });
+});
+
+describe('changing the passphrase', () => {
+  it('re-encrypts the library on the server; the other device is told its passphrase is wrong until it has the new one', async () => {
+    const [a, b] = await twoDevices('first passphrase');
+    const id = await saveWithImage(a);
+    await a.sync();
+    await b.sync();
+    const remote = await server.remote(a.dbName);
+    const empty = async () => (await remote.info()).doc_count === 0;
+    await expect(changePassphrase(remote, 'a wrong guess', 'second passphrase', empty)).rejects.toThrow(
+      WrongPassphraseError,
+    );
+    await changePassphrase(remote, 'first passphrase', 'second passphrase', empty);
+    await a.usePassphrase('second passphrase');
+    expect(await a.sync()).toMatchObject({ put: 1, sent: 1 });
+
+    // B still has the old one: told so, and nothing in its library changes.
+    await expect(b.sync()).rejects.toThrow(/passphrase does not open/);
+    expect((await b.db.articles.get(id))?.title).toBe('US Urges Haftar-Led Forces To End Offensive In Libya');
+    // Only documents under the new key are left on the server (the old ones are tombstones).
+    const docs = await remote.allDocs({ include_docs: true });
+    const live = docs.rows.filter((r) => r.id.startsWith('a-'));
+    expect(live).toHaveLength(1);
+
+    // With the new passphrase B reads it all again: the same article once, edits flowing both ways.
+    await b.usePassphrase('second passphrase');
+    await b.sync();
+    expect(await b.db.articles.count()).toBe(1);
+    await setRead(b.db, [id], true, 9_000);
+    await b.sync();
+    await a.sync();
+    expect((await a.db.articles.get(id))?.read).toBe(1);
+    expect(await a.db.articles.count()).toBe(1);
+    await expect(changePassphrase(remote, 'first passphrase', 'third', empty)).rejects.toThrow(WrongPassphraseError);
   });
 });

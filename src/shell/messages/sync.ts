@@ -16,6 +16,8 @@ export type SyncToBackground = {
   'sync:status': { request: Record<string, never>; response: SyncStatus };
   /** Stop syncing; the local library stays as it is. */
   'sync:disable': { request: Record<string, never>; response: SyncStatus };
+  /** Re-encrypt the library on the server with a new passphrase (confirmed by the user first). */
+  'sync:change-passphrase': { request: { passphrase: string }; response: CheckResult };
   /** Delete the database on the server (confirmed by the user first); turns sync off. */
   'sync:remove-from-server': { request: Record<string, never>; response: CheckResult };
 };

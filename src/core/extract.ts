@@ -8,6 +8,7 @@
  *   dateline/           published / modified / place / agency, from the live page
  *   article/            Readability on a clone → clean → (wire dateline lifted) → sanitize → metadata
  *   related/            other stories, from the live page
+ *   live/               a live blog's entries with their times, from the live page
  *   page/detect.ts      the verdict with Readability's evidence added
  *
  * Invariants:
@@ -27,6 +28,7 @@ import { withArticleEvidence } from './page/detect.js';
 import { findDateline, liftWireDateline, readWireDateline } from './dateline/index.js';
 import { finishArticle, parseArticle } from './article/index.js';
 import { findRelated } from './related/index.js';
+import { findLiveBlog } from './live/index.js';
 
 const EMPTY_DATELINE: Dateline = {
   published: null,
@@ -140,6 +142,9 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
   });
   lap('related');
 
+  const live = findLiveBlog(page);
+  lap('live');
+
   const verdict = withArticleEvidence(page.verdict, article.wordCount, () => isProbablyReaderable(doc));
   const result: ExtractResult = {
     url,
@@ -164,6 +169,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     related,
     timings,
   };
+  if (live) result.live = live;
   if (!article.content) result.error = { code: 'no-article', message: 'No article was found on this page.' };
   lap('metadata');
   timings.total = performance.now() - t0;

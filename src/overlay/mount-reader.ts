@@ -34,6 +34,7 @@ import { acceptOnlyUserInput } from './user-input.js';
 import { keepReaderVisible } from './keep-visible.js';
 import { renderListen, type ListenView } from './listen/listen-view.js';
 import { LISTEN_CSS } from './listen/listen-css.js';
+import { LIVE_CSS, renderLiveBlog } from './live-view.js';
 import { nativeSpeech } from './listen/speech-api.js';
 import type { ReaderSettings } from './settings.js';
 import { OVERLAY_TAG, type MountOptions, type ReaderAction, type ReaderHandle } from './types.js';
@@ -103,7 +104,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   host.append(printRule);
   const root = host.attachShadow({ mode: 'open' });
   acceptOnlyUserInput(root, signal);
-  adoptStyles(root, READER_CSS + LISTEN_CSS);
+  adoptStyles(root, READER_CSS + LISTEN_CSS + LIVE_CSS);
   const status = h(doc, 'div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(statusTimer));
@@ -326,6 +327,13 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     // made absolute against the article's own address, or dropped. On a web page nothing changes.
     const onWeb = /^https?:$/.test(doc.location?.protocol ?? '');
     body.append(sanitizeToFragment(article.content, doc, onWeb ? {} : { baseUrl: article.url }));
+    // A live blog is shown as its timeline of entries with their times (Readability's body drops them).
+    if (article.live?.entries.length) {
+      const sanitize = onWeb ? {} : { baseUrl: article.url };
+      body.replaceChildren(
+        renderLiveBlog(doc, article.live, { locale, published: article.dateline.published, sanitize }),
+      );
+    }
     const opening = body.querySelector('h2, h3, p');
     if (opening && opening.localName !== 'p') opening.classList.add('standfirst');
     // The lead picture, once: not when the body already shows it (at any size) or opens with a picture,

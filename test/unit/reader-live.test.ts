@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+/**
+ * A live blog in the reader (issue #20), under jsdom: a "Live" marker and the entries as a timeline in
+ * the page's order, each under its time on the publisher's clock (the time only on the story's day, the
+ * date too on another day, the page's own words when it gave no machine time), entry HTML sanitized.
+ * Real layout: e2e reader.spec.ts.
+ */
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../src/shell/browser.js', () => ({ browser: { runtime: { id: 'test' } } }));
+
+const { mountReader, DEFAULT_READER_SETTINGS } = await import('../../src/overlay/index.js');
+import type { ExtractResult, LiveBlog } from '../../src/core/types.js';
+
+const settings = { ...DEFAULT_READER_SETTINGS };
+
+const LIVE: LiveBlog = {
+  source: 'markup',
+  entries: [
+    { time: '2024-03-12T14:05-04:00', printed: '14:05', title: 'Bridge closed', content: '<p>The bridge is shut.</p>' },
+    { time: '2024-03-11T21:30-04:00', printed: null, title: null, content: '<p>Eve of the storm.</p>' },
+    {
+      time: null,
+      printed: '9.10am',
+      title: 'Warnings',
+      content: '<p>Warnings issued.</p><img src="x" onerror="alert(1)"><script>alert(2)</script>',
+    },
+  ],
+};
+
+function article(over: Partial<ExtractResult> = {}): ExtractResult {
+  return {
+    url: 'https://news.example/2024/03/12/storm-live',
+    canonicalUrl: null,
+    isNews: true,
+    newsScore: 0.9,
+    newsReasons: [],
+    title: 'Storm hits the coast',
+    byline: null,
+    siteName: 'Coastal Ledger',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: null,
+    leadImage: null,
+    favicon: null,
+    content: '<p>The bridge is shut.</p><p>Eve of the storm.</p>',
+    textContent: '',
+    wordCount: 300,
+    readingMinutes: 2,
+    paywalled: false,
+    dateline: {
+      published: '2024-03-12T08:00-04:00',
+      modified: null,
+      precision: 'minute',
+      place: null,
+      agency: null,
+      text: '',
+      source: 'json-ld',
+    },
+    related: [],
+    ...over,
+  };
+}
+
+const textOf = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('a live blog in the reader', () => {
+  it('shows a Live marker and a timeline of entries with their times, in the page order', () => {
+    const r = mountReader(document, article({ live: LIVE }), { settings, locale: 'en-US', timeZone: 'UTC' });
+    const root = r.shadowRoot;
+    expect(textOf(root.querySelector('.live-badge'))).toBe('Live');
+    const entries = Array.from(root.querySelectorAll('.article-body .timeline > li'));
+    expect(entries.map((e) => textOf(e.querySelector('.entry-time')))).toEqual([
+      '2:05 PM UTC−4', // the story's day: the time only, on the publisher's clock
+      'March 11, 2024 at 9:30 PM UTC−4', // another day: the date too
+      '9.10am', // no machine time: as the page printed it
+    ]);
+    expect(entries[0]!.querySelector('time')!.getAttribute('datetime')).toBe('2024-03-12T14:05-04:00');
+    expect(entries.map((e) => textOf(e.querySelector('.entry-title')))).toEqual(['Bridge closed', '', 'Warnings']);
+    expect(textOf(entries[1]!.querySelector('.entry-body'))).toBe('Eve of the storm.');
+    // The body is the timeline, not the same text twice.
+    expect(textOf(root.querySelector('.article-body')).match(/The bridge is shut/g)).toHaveLength(1);
+    // Entry HTML went through the sanitizer.
+    expect(root.querySelector('.timeline script, .timeline [onerror]')).toBeNull();
+    r.close();
+  });
+
+  it('an ordinary article has no timeline', () => {
+    const r = mountReader(document, article(), { settings });
+    expect(r.shadowRoot.querySelector('.live, .timeline')).toBeNull();
+    r.close();
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * A live blog in the reader (issue #20): a "Live" marker and the page's entries as a timeline, in the
  * page's own order, each under its time. Times are the publisher's wall clock in the reader's locale,
- * formatted like the dateline ("2:05 PM UTC−4"; the date too when the entry is not on the story's
- * day); an entry with no machine-readable time shows the time exactly as the page printed it.
+ * formatted like the dateline ("2:05 PM", with "UTC−4" only when it differs from the dateline's; the
+ * date too when the entry is not on the story's day); an entry with no machine-readable time shows its
+ * time exactly as the page printed it.
  * Entry HTML reaches the screen only through sanitizeToFragment, like the article's.
  */
 import type { LiveBlog, LiveEntry } from '../core/types.js';
@@ -17,13 +18,22 @@ export interface LiveViewOptions {
   sanitize?: SanitizeOptions;
 }
 
+/** The story's day and its stated offset (minutes east of UTC), from the dateline's published time. */
+interface Story {
+  day: string | null;
+  offset: number | null;
+}
+
 function day(iso: string | null | undefined): string | null {
   return iso ? (parseStated(iso)?.wall.toISOString().slice(0, 10) ?? null) : null;
 }
 
 /** The entry's time as shown: the publisher's clock in the reader's locale, or the page's own words. */
-function timeOf(doc: Document, e: LiveEntry, storyDay: string | null, locale?: string): HTMLElement | null {
-  const stated = e.time ? parseStated(e.time) : null;
+function timeOf(doc: Document, e: LiveEntry, story: Story, locale?: string): HTMLElement | null {
+  const parsed = e.time ? parseStated(e.time) : null;
+  // The story's own offset is on the dateline already: an entry repeats it only when it differs.
+  const stated = parsed && parsed.offset === story.offset ? { ...parsed, offset: null } : parsed;
+  const storyDay = story.day;
   if (e.time && stated) {
     const text =
       stated.hasTime && (storyDay === null || day(e.time) === storyDay)
@@ -37,13 +47,16 @@ function timeOf(doc: Document, e: LiveEntry, storyDay: string | null, locale?: s
 export function renderLiveBlog(doc: Document, live: LiveBlog, opts: LiveViewOptions = {}): HTMLElement {
   const days = new Set(live.entries.map((e) => day(e.time)).filter(Boolean));
   // The story's day, or the one day every entry shares: then each entry needs its time only.
-  const storyDay = day(opts.published) ?? (days.size === 1 ? [...days][0]! : null);
+  const story: Story = {
+    day: day(opts.published) ?? (days.size === 1 ? [...days][0]! : null),
+    offset: (opts.published ? parseStated(opts.published)?.offset : null) ?? null,
+  };
   const items = live.entries.map((e) =>
     h(
       doc,
       'li',
       { class: 'entry' },
-      h(doc, 'p', { class: 'entry-time', dir: 'ltr' }, timeOf(doc, e, storyDay, opts.locale)),
+      h(doc, 'p', { class: 'entry-time', dir: 'ltr' }, timeOf(doc, e, story, opts.locale)),
       e.title ? h(doc, 'h2', { class: 'entry-title', dir: 'auto' }, e.title) : null,
       h(doc, 'div', { class: 'entry-body' }, sanitizeToFragment(e.content, doc, opts.sanitize)),
     ),

@@ -71,11 +71,16 @@ describe('a live blog in the reader', () => {
     expect(textOf(root.querySelector('.live-badge'))).toBe('Live');
     const entries = Array.from(root.querySelectorAll('.article-body .timeline > li'));
     expect(entries.map((e) => textOf(e.querySelector('.entry-time')))).toEqual([
-      '2:05 PM UTC−4', // the story's day: the time only, on the publisher's clock
-      'March 11, 2024 at 9:30 PM UTC−4', // another day: the date too
+      '2:05 PM', // the story's day: the time only, on the publisher's clock (its offset is on the dateline)
+      'March 11, 2024 at 9:30 PM', // another day: the date too
       '9.10am', // no machine time: as the page printed it
     ]);
     expect(entries[0]!.querySelector('time')!.getAttribute('datetime')).toBe('2024-03-12T14:05-04:00');
+    // An entry on another clock than the dateline's says which.
+    const other = { ...LIVE.entries[0]!, time: '2024-03-12T19:05+01:00' };
+    const r2 = mountReader(document, article({ live: { ...LIVE, entries: [other] } }), { settings, locale: 'en-US' });
+    expect(textOf(r2.shadowRoot.querySelector('.entry-time'))).toBe('7:05 PM UTC+1');
+    r2.close();
     expect(entries.map((e) => textOf(e.querySelector('.entry-title')))).toEqual(['Bridge closed', '', 'Warnings']);
     expect(textOf(entries[1]!.querySelector('.entry-body'))).toBe('Eve of the storm.');
     // The body is the timeline, not the same text twice.

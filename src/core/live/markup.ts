@@ -103,6 +103,7 @@ function readEntry(entry: Element, stamp: Element, doc: Document): LiveEntry {
     path.reduce<Element | null>((el, i) => el?.children[i] ?? null, copy);
   const copyStamp = find(pathTo(stamp));
   const copyHeading = heading && heading !== entry ? find(pathTo(heading)) : null;
+  for (const el of Array.from(copy.querySelectorAll('script, style, button, form, [class*="share"]'))) el.remove();
   for (const el of [copyStamp, copyHeading]) {
     // The stamp and heading are shown in their own places; wrappers they leave empty go with them.
     let gone: Element | null = el;
@@ -112,7 +113,6 @@ function readEntry(entry: Element, stamp: Element, doc: Document): LiveEntry {
       gone = parent && parent !== copy && !norm(parent.textContent) && !parent.querySelector('img') ? parent : null;
     }
   }
-  for (const el of Array.from(copy.querySelectorAll('script, style, button, form, [class*="share"]'))) el.remove();
   return {
     time: raw ? machineTime(raw) : null,
     printed: printed && printed.length <= 60 ? printed : null,

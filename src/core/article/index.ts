@@ -222,7 +222,7 @@ export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): Par
     doc.title.replace(/\s+/g, ' ').trim();
   const title = withoutSiteName(rawTitle, siteName, url);
   const element = parsed?.content ?? null;
-  const byline = findByline(page, node, parsed?.byline ?? null);
+  const byline = findByline(page, node, parsed?.byline ?? null, { doc, title, url });
   let paywallHint = false;
   if (element) {
     // A byline or date line leaves the body only when the header shows what it says.

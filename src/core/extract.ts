@@ -112,6 +112,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
 
   const parsed = parseArticle(page, lap, {
     dated: dateline.published !== null,
+    times: [dateline.published, dateline.modified],
     place: dateline.place,
     agency: dateline.agency,
     peekWire: readWireDateline,
@@ -170,6 +171,7 @@ function run(doc: Document, url: string, options: ExtractOptions): ExtractResult
     timings,
   };
   if (live) result.live = live;
+  if (article.kicker) result.kicker = article.kicker;
   if (!article.content) result.error = { code: 'no-article', message: 'No article was found on this page.' };
   lap('metadata');
   timings.total = performance.now() - t0;

@@ -100,6 +100,8 @@ export interface ExtractResult {
   /** Human-readable reasons behind the verdict, e.g. "JSON-LD type NewsArticle", "URL looks like a section front". */
   newsReasons: string[];
   title: string;
+  /** The line the page prints above its headline (German "Dachzeile", "eyebrow"); absent when none. */
+  kicker?: string;
   /** Authors merged with ", ", "By" stripped; null when unknown. */
   byline: string | null;
   siteName: string | null;

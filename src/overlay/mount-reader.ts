@@ -310,6 +310,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       doc,
       'header',
       { class: 'head' },
+      // The page's kicker ("Dachzeile") above the title, as the page printed it (issue #20).
+      article.kicker ? h(doc, 'p', { class: 'kicker', dir: 'auto' }, article.kicker) : null,
       title,
       renderDateline(doc, article.dateline, { locale, timeZone }),
       metaBits.length ? h(doc, 'p', { class: 'meta' }, ...metaBits) : null,

@@ -23,7 +23,7 @@ const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g,
 const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The headline element: the h1 (or h2) whose text is the article's title, else the page's only h1. */
-function headline(doc: Document, title: string): Element | null {
+export function findHeadline(doc: Document, title: string): Element | null {
   const key = squash(title).slice(0, 24);
   const heads = Array.from(doc.querySelectorAll('h1, h2'));
   if (key.length >= 8) {
@@ -96,7 +96,7 @@ function authorClassed(el: Element): boolean {
 }
 
 export function readPrintedByline(doc: Document, title: string): string | null {
-  const head = headline(doc, title);
+  const head = findHeadline(doc, title);
   if (!head) return null;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */);
   /** The next element after `node`'s subtree, in document order. */

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 /**
- * A live blog in the reader (issue #20), under jsdom: a "Live" marker and the entries as a timeline in
- * the page's order, each under its time on the publisher's clock (the time only on the story's day, the
- * date too on another day, the page's own words when it gave no machine time), entry HTML sanitized.
- * Real layout: e2e reader.spec.ts.
+ * Issue #20's reader parts under jsdom: the kicker ("Dachzeile") above the title; a live blog as a "Live"
+ * marker and its entries as a timeline in the page's order, each under its time on the publisher's clock
+ * (the time only on the story's day, the date too on another day, the page's own words when it gave no
+ * machine time), entry HTML sanitized. Real layout: e2e reader-live.spec.ts.
  */
 import { describe, expect, it, vi } from 'vitest';
 
@@ -94,5 +94,19 @@ describe('a live blog in the reader', () => {
     const r = mountReader(document, article(), { settings });
     expect(r.shadowRoot.querySelector('.live, .timeline')).toBeNull();
     r.close();
+  });
+});
+
+describe('the kicker', () => {
+  it("is shown above the title, in the article's language direction", () => {
+    const r = mountReader(document, article({ kicker: 'Verkehrswende an der Küste' }), { settings });
+    const head = r.shadowRoot.querySelector('header.head')!;
+    expect(head.firstElementChild?.className).toBe('kicker');
+    expect(textOf(head.querySelector('.kicker'))).toBe('Verkehrswende an der Küste');
+    expect(head.querySelector('.kicker + h1')).not.toBeNull();
+    r.close();
+    const none = mountReader(document, article(), { settings });
+    expect(none.shadowRoot.querySelector('.kicker')).toBeNull();
+    none.close();
   });
 });

@@ -97,12 +97,34 @@ describe('issue #20: the reader on live blogs and printed bylines (Chromium)', (
     expect(o.articleText.match(/suspended all ferry crossings/g)).toHaveLength(1);
   });
 
-  it('screenshots: live blog at 1280 and 400 px, light and dark, no sideways scroll', async () => {
-    for (const width of [1280, 400]) {
-      for (const theme of ['light', 'dark'] as const) {
-        const page = await openReader('en-live-blog.html', width, theme);
-        await expectNoSidewaysScroll(page, `live blog ${theme} ${width}px`);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `chromium-live-${theme}-${width}.png`) });
+  it('a German story shows its printed byline and its kicker above the title, neither in the text', async () => {
+    const page = await openReader('de-byline-kicker.html', 1280, 'light');
+    const o = await readOverlay(page);
+    expect(o.title).toBe('Hafenstadt setzt auf kleine Elektrofähren');
+    const head = await overlayEval(page, (root) => {
+      const shown = (sel: string): string | null => {
+        const el = root.querySelector(sel);
+        return el && el.getBoundingClientRect().height > 0 ? (el.textContent ?? '').trim() : null;
+      };
+      return { kicker: shown('header.head .kicker'), byline: shown('header.head .byline') };
+    });
+    expect(head).toEqual({ kicker: 'Verkehrswende an der Küste', byline: 'By Anna Schmidt, Jörg Müller' });
+    // The page's own header lines are not repeated in the text: it opens with the story.
+    expect(o.articleText).toMatch(/^Die Stadt hat am Dienstag beschlossen/);
+    expect(o.articleText).not.toMatch(/Verkehrswende an der Küste|Anna Schmidt|Lesezeit|12\.03\.2024/);
+  });
+
+  it('screenshots: live blog and byline/kicker story at 1280 and 400 px, light and dark, no sideways scroll', async () => {
+    for (const [file, name] of [
+      ['en-live-blog.html', 'live'],
+      ['de-byline-kicker.html', 'byline-kicker'],
+    ] as const) {
+      for (const width of [1280, 400]) {
+        for (const theme of ['light', 'dark'] as const) {
+          const page = await openReader(file, width, theme);
+          await expectNoSidewaysScroll(page, `${name} ${theme} ${width}px`);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `chromium-${name}-${theme}-${width}.png`) });
+        }
       }
     }
   });

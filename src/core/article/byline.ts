@@ -95,6 +95,8 @@ export interface BylineContext {
   /** The article's title (finds the headline the byline sits under). */
   title?: string;
   url?: string;
+  /** The dateline's place, when known. */
+  place?: string | null;
 }
 
 export function findByline(
@@ -123,7 +125,11 @@ export function findByline(
   }
   const site = siteNames(pm, node, ctx.url);
   const metaNames = meta.map(dedupe).find((names) => names.length) ?? [];
-  const printed = ctx.doc ? dedupe(splitNames(readPrintedByline(ctx.doc, ctx.title ?? '') ?? '')) : [];
+  // A wire dateline's place ("VATICAN CITY") printed under the headline is no name.
+  const place = squash(ctx.place ?? '');
+  const printed = ctx.doc
+    ? dedupe(splitNames(readPrintedByline(ctx.doc, ctx.title ?? '') ?? '')).filter((n) => !place || squash(n) !== place)
+    : [];
   const ordered: string[][] = [];
   // What the page prints is what its readers see: it wins over metadata that names someone else (the
   // site, its owner), and the metadata wins when it names the same people (often more fully).

@@ -229,11 +229,12 @@ export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): Par
     doc.title.replace(/\s+/g, ' ').trim();
   const title = withoutSiteName(rawTitle, siteName, url);
   const element = parsed?.content ?? null;
-  const byline = findByline(page, node, parsed?.byline ?? null, { doc, title, url });
+  const wireAhead = element ? (hints?.peekWire?.(element) ?? null) : null;
+  const place = hints?.place ?? wireAhead?.place ?? null;
+  const byline = findByline(page, node, parsed?.byline ?? null, { doc, title, url, place });
   let paywallHint = false;
   if (element) {
     // A byline or date line leaves the body only when the header shows what it says.
-    const wireAhead = hints?.peekWire?.(element) ?? null;
     const shown = hints && {
       byline,
       dated: hints.dated,

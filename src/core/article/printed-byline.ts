@@ -81,10 +81,15 @@ export function leadingNames(text: string): string | null {
 function bylineIn(text: string, authorClassed: boolean): string | null {
   if (!text || text.length > MAX_LINE) return null;
   const agency = AGENCY_CREDIT.exec(text);
-  if (agency && (text.length <= 60 || /^\(/.test(text))) return agency[1]!;
+  // "(AFP) Saturday …", "Reuters", "AP | 3 hours ago"; not "AP Photo/…" (a picture's credit).
+  const after = agency ? text.slice(agency[0].length).trim() : '';
+  if (agency && (/^\(/.test(text) || !after || /^[|–—,-]/.test(after))) return agency[1]!;
   const label = BYLINE_PREFIX.exec(text);
   if (label) return leadingNames(text.slice(label[0].length));
-  return authorClassed ? leadingNames(text) : null;
+  if (!authorClassed) return null;
+  // Unlabelled, only its class says "author": a full name ("Guide", "Most Read" are not).
+  const names = leadingNames(text);
+  return names && names.split(', ').some((n) => n.includes(' ')) ? names : null;
 }
 
 function authorClassed(el: Element): boolean {
@@ -124,7 +129,9 @@ export function readPrintedByline(doc: Document, title: string): string | null {
       // The story's running text has begun: a byline would have come before it.
       if (text.length > 200 && e.localName === 'p') return null;
       const bare = !`${text} `.replace(BYLINE_PREFIX, '').trim();
-      const found = bare ? null : labelled ? leadingNames(text) : bylineIn(text, authorClassed(e));
+      // After a bare "By", the name is the next inline text (a link, a span), not the next heading.
+      const inline = /^(?:a|span|strong|b|em|address)$/.test(e.localName);
+      const found = bare ? null : labelled && inline ? leadingNames(text) : bylineIn(text, authorClassed(e));
       if (found) return found;
       labelled = bare;
     }

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { extract } from '../../../../src/core/extract.js';
+import { readPrintedByline } from '../../../../src/core/article/printed-byline.js';
 
 const URL = 'https://www.paper.example/world/2024/03/12/council-budget-123456';
 const BODY = [1, 2, 3, 4]
@@ -50,6 +51,12 @@ describe('the byline printed under the headline', () => {
     expect(byline('', '<meta name="author" content="Paper Media Group">')).toBe('Paper Media Group');
   });
 
+  it("a wire dateline's place printed under the headline is not a name", () => {
+    const doc = `<div class="byline">VATICAN CITY</div><p>VATICAN CITY (AP) — ${'The pope spoke to pilgrims on Sunday. '.repeat(6)}</p>`;
+    // (Readability's fallback would take the classed line: metadata naming the site comes first.)
+    expect(byline(doc, '<meta name="author" content="Paper">')).toBe('Paper');
+  });
+
   it('labels and staff roles are not names', () => {
     expect(byline('<span class="byline">Analysis by Chris Cillizza, CNN Editor-at-large</span>')).toBe(
       'Chris Cillizza',
@@ -67,5 +74,16 @@ describe('the byline printed under the headline', () => {
       ),
     ).toBe('Paper');
     expect(byline('<p>By the end of the year the pier will be finished.</p>')).toBeNull();
+    // The printed-byline reader alone (Readability's own byline fallback may still take a classed line):
+    // a photo credit, a one-word label in an author-classed box, a bare "By" before a heading.
+    const printed = (line: string): string | null =>
+      readPrintedByline(
+        new JSDOM(`<h1>Council approves the harbour budget</h1>${line}${BODY}`).window.document,
+        'Council approves the harbour budget',
+      );
+    expect(printed('<p class="credit">AP Photo/Lena Fischer</p>')).toBeNull();
+    expect(printed('<span class="author-label">Guide</span>')).toBeNull();
+    expect(printed('<div class="byline"><span>By</span></div><h2>Most Read</h2>')).toBeNull();
+    expect(printed('<div class="byline"><span>By</span> <a href="/a">Jane Doe</a></div>')).toBe('Jane Doe');
   });
 });

@@ -110,3 +110,49 @@ describe('the kicker', () => {
     none.close();
   });
 });
+
+/** extract() on a minimal page of a corpus shape, then the reader on its result (what a user sees). */
+async function readerOf(html: string, url: string): Promise<ReturnType<typeof mountReader>> {
+  const { JSDOM } = await import('jsdom');
+  const { extract } = await import('../../src/core/extract.js');
+  const r = extract(new JSDOM(html, { url }).window.document, { url, now: '2024-03-13T00:00:00Z' });
+  return mountReader(document, r, { settings });
+}
+
+const PARAS = [1, 2, 3, 4]
+  .map((n) => `<p>Paragraph ${n}: the harbour towns voted for small electric ferries, which will run from June on.</p>`)
+  .join('');
+
+describe('lead picture and title, from extract() on corpus-shaped pages', () => {
+  it('a hero outside the article (og:image) with its credit stranded at the top: one lead figure, credit as caption', async () => {
+    const html =
+      `<html><head><title>Harbour towns bet on small ferries – Coastal Ledger</title>` +
+      `<meta property="og:site_name" content="Coastal Ledger">` +
+      `<meta property="og:image" content="https://news.example/media/harbour-1200x675.jpg"></head><body>` +
+      `<div class="hero"><img src="https://news.example/media/harbour-1200x675.jpg" alt=""></div>` +
+      `<article><h1>Harbour towns bet on small ferries</h1><p>(AP Photo/Lena Fischer)</p>${PARAS}</article></body></html>`;
+    const r = await readerOf(html, 'https://news.example/2024/03/12/ferries');
+    const root = r.shadowRoot;
+    expect(textOf(root.querySelector('h1'))).toBe('Harbour towns bet on small ferries');
+    expect(root.querySelectorAll('img[src*="harbour"]')).toHaveLength(1);
+    expect(textOf(root.querySelector('figure.lead figcaption'))).toBe('(AP Photo/Lena Fischer)');
+    expect(textOf(root.querySelector('.article-body'))).not.toContain('AP Photo');
+    r.close();
+  });
+
+  it('the same picture in the body at another size: shown once, in the body; "Site | Headline" loses the site', async () => {
+    const html =
+      `<html><head><title>COASTALLEDGER.com | Harbour towns bet on small ferries</title>` +
+      `<meta property="og:image" content="https://www.news.example/media/harbour.jpg?w=1600"></head><body>` +
+      `<article><h1>Harbour towns bet on small ferries</h1>` +
+      `<figure><img src="https://news.example/media/harbour.jpg?w=800" alt="The harbour">` +
+      `<figcaption>The harbour at dawn. Photo: Lena Fischer</figcaption></figure>${PARAS}</article></body></html>`;
+    const r = await readerOf(html, 'https://www.coastalledger.com/2024/03/12/ferries');
+    const root = r.shadowRoot;
+    expect(textOf(root.querySelector('h1'))).toBe('Harbour towns bet on small ferries');
+    expect(root.querySelector('figure.lead')).toBeNull();
+    expect(root.querySelectorAll('img[src*="harbour"]')).toHaveLength(1);
+    expect(textOf(root.querySelector('.article-body figcaption'))).toContain('Photo: Lena Fischer');
+    r.close();
+  });
+});

@@ -89,7 +89,7 @@ function dedupe(list: string[]): string[] {
   return names;
 }
 
-export interface BylineContext {
+interface BylineContext {
   /** The live document, for the byline printed under the headline. */
   doc?: Document;
   /** The article's title (finds the headline the byline sits under). */

@@ -51,7 +51,7 @@ function nameWord(w: string): boolean {
  * The names at the start of `text` ("Sean Breslin | Published …" → "Sean Breslin"), or null when it
  * does not open with a name. Names: 1–4 name words each (at least one capitalised), joined by and/,/&.
  */
-export function leadingNames(text: string): string | null {
+function leadingNames(text: string): string | null {
   const words = text
     .replace(/([,;|•·@])/g, ' $1 ')
     .split(/\s+/)

@@ -14,7 +14,7 @@ import { MONTHS } from '../text/lexicon/months.js';
 
 const MAX_LINE = 160;
 /** Elements looked at after the headline before giving up. */
-const MAX_LINES = 25;
+const MAX_LINES = 15;
 const AUTHOR_CLASS = /(?:^|[\s_-])(?:byline|author|autor|auteur|signature|writer)(?:$|[\s_-])/i;
 const NOT_AUTHOR = /bio|avatar|image|photo|comment|follow|more|other|related|box/i;
 const JOINER = /^(?:and|und|et|y|e|&|,)$/i;
@@ -81,9 +81,10 @@ function leadingNames(text: string): string | null {
 function bylineIn(text: string, authorClassed: boolean): string | null {
   if (!text || text.length > MAX_LINE) return null;
   const agency = AGENCY_CREDIT.exec(text);
-  // "(AFP) Saturday …", "Reuters", "AP | 3 hours ago"; not "AP Photo/…" (a picture's credit).
+  // "(AFP) Saturday …", an author link "Reuters", "AP | 3 hours ago"; not "AP Photo/…" (a picture's credit).
   const after = agency ? text.slice(agency[0].length).trim() : '';
-  if (agency && (/^\(/.test(text) || !after || /^[|–—,-]/.test(after))) return agency[1]!;
+  // Unbracketed, only in an author-classed element: a bare "AP" also credits videos and teasers.
+  if (agency && (/^\(/.test(text) || (authorClassed && (!after || /^[|–—,-]/.test(after))))) return agency[1]!;
   const label = BYLINE_PREFIX.exec(text);
   if (label) return leadingNames(text.slice(label[0].length));
   if (!authorClassed) return null;

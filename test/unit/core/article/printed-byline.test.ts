@@ -85,5 +85,9 @@ describe('the byline printed under the headline', () => {
     expect(printed('<span class="author-label">Guide</span>')).toBeNull();
     expect(printed('<div class="byline"><span>By</span></div><h2>Most Read</h2>')).toBeNull();
     expect(printed('<div class="byline"><span>By</span> <a href="/a">Jane Doe</a></div>')).toBe('Jane Doe');
+    // A bare "AP" crediting a video teaser is not the story's byline; the byline after it is.
+    expect(printed('<a href="/v">Video: G20 leaders meet</a> <span>AP</span><p>By Sue Pleming and Mark John</p>')).toBe(
+      'Sue Pleming, Mark John',
+    );
   });
 });

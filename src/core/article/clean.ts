@@ -850,9 +850,7 @@ function dropByKind(el: Element, kind: string, text: string, hasImage: () => boo
     case 'comments':
       return text.length < 0.3 * w.total || w.seen > 0.7 * w.total;
     case 'byline':
-      return (
-        w.beforeBody && text.length < 200 && !hasImage() && !/[.!?]\s+\p{Lu}/u.test(text) && !otherDate(text, w)
-      );
+      return w.beforeBody && text.length < 200 && !hasImage() && !/[.!?]\s+\p{Lu}/u.test(text) && !otherDate(text, w);
     case 'bio':
       return w.seen > 0.5 * w.total && text.length < 1000;
     case 'tags':

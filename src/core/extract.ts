@@ -8,6 +8,7 @@
  *   dateline/           published / modified / place / agency, from the live page
  *   article/            Readability on a clone → clean → (wire dateline lifted) → sanitize → metadata
  *   related/            other stories, from the live page
+ *   live/               a live blog's entries with their times, from the live page
  *   page/detect.ts      the verdict with Readability's evidence added
  *
  * Invariants:
@@ -29,6 +30,7 @@ import { findDateline, liftWireDateline, readWireDateline } from './dateline/ind
 import { finishArticle, parseArticle } from './article/index.js';
 import type { RelatedContext } from './related/index.js';
 import { addRelated } from './extract-related.js';
+import { findLiveBlog } from './live/index.js';
 
 const EMPTY_DATELINE: Dateline = {
   published: null,
@@ -140,6 +142,7 @@ function run(doc: Document, url: string, options: ExtractOptions): PhasedExtract
 
   const parsed = parseArticle(page, lap, {
     dated: dateline.published !== null,
+    times: [dateline.published, dateline.modified],
     place: dateline.place,
     agency: dateline.agency,
     peekWire: readWireDateline,
@@ -159,6 +162,9 @@ function run(doc: Document, url: string, options: ExtractOptions): PhasedExtract
     dateline.agency ??= wire.agency;
   }
   const article = finishArticle(page, parsed, lap);
+
+  const live = findLiveBlog(page);
+  lap('live');
 
   const verdict = withArticleEvidence(page.verdict, article.wordCount, () => isProbablyReaderable(doc));
   const result: ExtractResult = {
@@ -184,6 +190,8 @@ function run(doc: Document, url: string, options: ExtractOptions): PhasedExtract
     related: [],
     timings,
   };
+  if (live) result.live = live;
+  if (article.kicker) result.kicker = article.kicker;
   if (!article.content) result.error = { code: 'no-article', message: 'No article was found on this page.' };
   lap('metadata');
   timings.total = performance.now() - t0;

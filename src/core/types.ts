@@ -49,6 +49,24 @@ export interface RelatedHeadline {
   score: number;
 }
 
+/** One update of a live blog. */
+export interface LiveEntry {
+  /** ISO 8601 in the publisher's wall clock (same rules as Dateline.published); null when the page gives none. */
+  time: string | null;
+  /** The time as the page prints it ("14:05", "2 hours ago"); null when it prints none. */
+  printed: string | null;
+  title: string | null;
+  /** The entry as sanitized HTML (time and title left out: they are shown in their own places). */
+  content: string;
+}
+
+/** A live blog's entries, in the page's own order (issue #20). */
+export interface LiveBlog {
+  /** Where the entries were read: the page's JSON-LD `liveBlogUpdate`, its markup, or the markup with JSON-LD times. */
+  source: 'json-ld' | 'markup' | 'json-ld+markup';
+  entries: LiveEntry[];
+}
+
 export interface ExtractOptions {
   /** The page URL (for resolving relative links, URL shape, dates in the path). Defaults to the document's URL. */
   url?: string;
@@ -82,6 +100,8 @@ export interface ExtractResult {
   /** Human-readable reasons behind the verdict, e.g. "JSON-LD type NewsArticle", "URL looks like a section front". */
   newsReasons: string[];
   title: string;
+  /** The line the page prints above its headline (German "Dachzeile", "eyebrow"); absent when none. */
+  kicker?: string;
   /** Authors merged with ", ", "By" stripped; null when unknown. */
   byline: string | null;
   siteName: string | null;
@@ -99,6 +119,8 @@ export interface ExtractResult {
   paywalled: boolean;
   dateline: Dateline;
   related: RelatedHeadline[];
+  /** Set when the page is a live blog: its entries with their times. Absent otherwise. */
+  live?: LiveBlog;
   /** Set when extraction was refused or found nothing; `message` is for the user. */
   error?: { code: ExtractErrorCode; message: string };
   /** Milliseconds per step, for benchmarks. */

@@ -88,7 +88,7 @@ export function formatLocal(s: Stated, locale: string | undefined, timeZone: str
 }
 
 /** The publisher's time of day only ("6:40 PM"), for an update on the day it was published. */
-function formatStatedTime(s: Stated, locale?: string): string {
+export function formatStatedTime(s: Stated, locale?: string): string {
   const base = fmt(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(s.wall);
   return s.offset === null ? base : `${base} ${offsetLabel(s.offset)}`;
 }

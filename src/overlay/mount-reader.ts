@@ -34,6 +34,7 @@ import { afterNextPaint } from './after-paint.js';
 import { keepReaderVisible } from './keep-visible.js';
 import type { ListenView } from './listen/listen-view.js';
 import { LISTEN_CSS } from './listen/listen-css.js';
+import { LIVE_CSS, renderLiveBlog } from './live-view.js';
 import type { ReaderSettings } from './settings.js';
 import { OVERLAY_TAG, type MountOptions, type ReaderAction, type ReaderHandle } from './types.js';
 import {
@@ -105,7 +106,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   host.append(printRule);
   const root = host.attachShadow({ mode: 'open' });
   acceptOnlyUserInput(root, signal);
-  adoptStyles(root, READER_CSS + LISTEN_CSS);
+  adoptStyles(root, READER_CSS + LISTEN_CSS + LIVE_CSS);
   const status = h(doc, 'div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(statusTimer));
@@ -317,6 +318,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       doc,
       'header',
       { class: 'head' },
+      // The page's kicker ("Dachzeile") above the title, as the page printed it (issue #20).
+      article.kicker ? h(doc, 'p', { class: 'kicker', dir: 'auto' }, article.kicker) : null,
       title,
       renderDateline(doc, article.dateline, { locale, timeZone }),
       metaBits.length ? h(doc, 'p', { class: 'meta' }, ...metaBits) : null,
@@ -339,6 +342,13 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
         ? adoptSanitized(options.body, doc)
         : sanitizeToFragment(article.content, doc, onWeb ? {} : { baseUrl: article.url }),
     );
+    // A live blog is shown as its timeline of entries with their times (Readability's body drops them).
+    if (article.live?.entries.length) {
+      const sanitize = onWeb ? {} : { baseUrl: article.url };
+      body.replaceChildren(
+        renderLiveBlog(doc, article.live, { locale, published: article.dateline.published, sanitize }),
+      );
+    }
     const opening = body.querySelector('h2, h3, p');
     if (opening && opening.localName !== 'p') opening.classList.add('standfirst');
     // The lead picture, once: not when the body already shows it (at any size) or opens with a picture,

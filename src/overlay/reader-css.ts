@@ -192,6 +192,7 @@ h1:focus, h1:focus-visible { outline: none; }
 .dateline time { font-variant-numeric: tabular-nums; }
 .dateline time, .dateline .local, .dateline .wire { white-space: nowrap; }
 .meta { font: 14px/1.5 var(--ui); color: var(--muted); margin: 0; }
+.kicker { font: 600 14px/1.4 var(--ui); color: var(--accent); margin: 0 0 6px; letter-spacing: .02em; }
 .byline { color: var(--fg); font-weight: 600; }
 .sep { padding: 0 .15em; opacity: .7; }
 .meta .sep { padding: 0 .45em; }

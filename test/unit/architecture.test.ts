@@ -74,7 +74,7 @@ describe('architecture', () => {
 
   describe('the core: stages over one read of the page', () => {
     const CORE = path.join(SRC, 'core');
-    const STAGES = ['article', 'dateline', 'related'];
+    const STAGES = ['article', 'dateline', 'related', 'live'];
     /** Top folder (or file) under src/core that a relative import of `f` lands in. */
     const importsOf = (f: string): string[] =>
       [...code(f).matchAll(/from\s+['"](\.[^'"]+)['"]/g)].map((m) =>

@@ -1,14 +1,18 @@
 /**
  * The byline: every author's name, merged with ", ", "By"/"Von"/"Par" stripped. Sources, best
- * first: the article's JSON-LD `author` (strings, Person objects, arrays, @id references into the
- * @graph), author meta tags, then Readability's byline (rel=author, class="byline", …).
+ * first: the byline the page prints under its headline ("By NAME", "Par NAME", "Von NAME", "Por NAME",
+ * "Text: NAME", an agency credit line "(AFP)"; issue #20) unless the metadata names the same people;
+ * the article's JSON-LD `author` (strings, Person objects, arrays, @id references into the @graph) and
+ * author meta tags, before the printed byline only when the page prints none and they name people,
+ * not the site or its publisher ("Sky" on news.sky.com); then Readability's byline (rel=author,
+ * class="byline", …). Labels and staff roles are left out of names ("Analysis by Chris Cillizza, CNN
+ * Editor-at-large" → "Chris Cillizza").
  */
-import { textOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
+import { textOf, typesOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
+import { AGENCY_CREDIT, BYLINE_PREFIX, BYLINE_ROLE } from '../text/lexicon/bylines.js';
+import { readPrintedByline } from './printed-byline.js';
 
-const BY_WORDS = ['by', 'von', 'par', 'por', 'di', 'door', 'av', 'af', 'przez', 'от'];
-const BY_PHRASES = ['written by', 'words by', 'story by', 'reporting by'];
-const BY_LABELS = ['text:', 'texte:', 'texto:', 'autor:', 'author:', String.raw`auteur\s*:`];
-const BY_PREFIX = new RegExp(String.raw`^\s*(?:${[...BY_WORDS, ...BY_PHRASES, ...BY_LABELS].join('|')})\s+`, 'i');
+const BY_PREFIX = BYLINE_PREFIX;
 const SPLIT = /\s*(?:,|;|\s\/\s|\s&\s|\band\b|\bund\b|\bet\b|、|，|،|\sو\s)\s*/i;
 const MAX_NAME = 80;
 
@@ -21,6 +25,8 @@ function cleanName(raw: string): string | null {
     .replace(/^[\s,:–—-]+|[\s,:–—-]+$/g, '')
     .trim();
   if (!s || s.length > MAX_NAME || /^https?:|^www\.|\.(?:com|org|net)\b/i.test(s) || !/\p{L}/u.test(s)) return null;
+  // "CNN Editor-at-large", "Staff Writer": the name's role, not another name.
+  if (BYLINE_ROLE.test(s) && !AGENCY_CREDIT.test(s)) return null;
   return s;
 }
 
@@ -47,12 +53,63 @@ function splitNames(raw: string): string[] {
     .filter(Boolean);
 }
 
-export function findByline(pm: PageMeta, node: JsonLdNode | null, readabilityByline: string | null): string | null {
+const squash = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Names of the site itself: its name, its publisher's, its domain's labels ("news.sky.com" → sky, news). */
+function siteNames(pm: PageMeta, node: JsonLdNode | null, url: string | undefined): string[] {
+  const names = [pm.meta.get('og:site_name'), textOf(node?.publisher), pm.meta.get('application-name')];
+  for (const n of pm.jsonLd)
+    if (typesOf(n).some((t) => t === 'Organization' || t === 'WebSite')) names.push(textOf(n.name));
+  try {
+    if (url) names.push(...new URL(url).hostname.split('.').slice(0, -1));
+  } catch {
+    /* no host */
+  }
+  return names.map((n) => squash(n ?? '')).filter((n) => n.length >= 2 && n !== 'www');
+}
+
+/** Does a metadata byline only name the site or its publisher ("Sky" on news.sky.com, "TEGNA")? */
+function namesTheSite(names: string[], site: string[]): boolean {
+  return names.every((n) => {
+    const k = squash(n);
+    return site.some((s) => s === k || (k.length >= 3 && (s.startsWith(k) || k.startsWith(s))));
+  });
+}
+
+function dedupe(list: string[]): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const raw of list) {
+    const name = cleanName(raw);
+    if (name && !seen.has(name.toLowerCase())) {
+      seen.add(name.toLowerCase());
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+interface BylineContext {
+  /** The live document, for the byline printed under the headline. */
+  doc?: Document;
+  /** The article's title (finds the headline the byline sits under). */
+  title?: string;
+  url?: string;
+  /** The dateline's place, when known. */
+  place?: string | null;
+}
+
+export function findByline(
+  pm: PageMeta,
+  node: JsonLdNode | null,
+  readabilityByline: string | null,
+  ctx: BylineContext = {},
+): string | null {
   const byId = new Map<string, JsonLdNode>();
   for (const n of pm.jsonLd) if (typeof n['@id'] === 'string') byId.set(n['@id'], n);
-  const candidates: string[][] = [];
+  const meta: string[][] = [];
   const ldAuthor = node?.author ?? node?.creator ?? pm.jsonLd.find((n) => n.author !== undefined)?.author;
-  if (ldAuthor !== undefined) candidates.push(namesFromLd(ldAuthor, byId).flatMap(splitNames));
+  if (ldAuthor !== undefined) meta.push(namesFromLd(ldAuthor, byId).flatMap(splitNames));
   for (const key of [
     'author',
     'article:author',
@@ -64,20 +121,23 @@ export function findByline(pm: PageMeta, node: JsonLdNode | null, readabilityByl
     'twitter:creator',
   ]) {
     const v = pm.meta.get(key);
-    if (v && !/^(?:https?:|@)/.test(v)) candidates.push(splitNames(v));
+    if (v && !/^(?:https?:|@)/.test(v)) meta.push(splitNames(v));
   }
-  if (readabilityByline) candidates.push(splitNames(readabilityByline));
-  for (const list of candidates) {
-    const seen = new Set<string>();
-    const names: string[] = [];
-    for (const raw of list) {
-      const name = cleanName(raw);
-      if (name && !seen.has(name.toLowerCase())) {
-        seen.add(name.toLowerCase());
-        names.push(name);
-      }
-    }
-    if (names.length) return names.slice(0, 8).join(', ');
-  }
-  return null;
+  const site = siteNames(pm, node, ctx.url);
+  const metaNames = meta.map(dedupe).find((names) => names.length) ?? [];
+  // A wire dateline's place ("VATICAN CITY") printed under the headline is no name.
+  const place = squash(ctx.place ?? '');
+  const printed = ctx.doc
+    ? dedupe(splitNames(readPrintedByline(ctx.doc, ctx.title ?? '') ?? '')).filter((n) => !place || squash(n) !== place)
+    : [];
+  const ordered: string[][] = [];
+  // What the page prints is what its readers see: it wins over metadata that names someone else (the
+  // site, its owner), and the metadata wins when it names the same people (often more fully).
+  const same = (a: string, b: string): boolean => squash(a).includes(squash(b)) || squash(b).includes(squash(a));
+  const metaAgrees = printed.some((p) => metaNames.some((m) => same(m, p)));
+  if (metaNames.length && (printed.length ? metaAgrees : !namesTheSite(metaNames, site))) ordered.push(metaNames);
+  ordered.push(printed, metaNames);
+  if (readabilityByline) ordered.push(dedupe(splitNames(readabilityByline)));
+  const names = ordered.find((list) => list.length);
+  return names ? names.slice(0, 8).join(', ') : null;
 }

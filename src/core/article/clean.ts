@@ -328,6 +328,8 @@ export interface CleanContext {
   shown?: {
     byline: string | null;
     dated: boolean;
+    /** The dateline's published and modified times (ISO): a date line's numbers must be among theirs. */
+    times?: Array<string | null>;
     agency: string | null;
     place: string | null;
     siteName: string | null;
@@ -711,6 +713,31 @@ const AGENCY_TOKEN = new Set([
  * the site's or agency's name), its date must be in the dateline; anything else (a wire credit the
  * byline lacks, a place, a title) means the line stays in the body, or the reader would lose it.
  */
+/** The numbers a date line for these times may print: year (4 and 2 digits), month, day, hour (24 h and 12 h), minute. */
+function datelineNumbers(times: Array<string | null>): Set<number> {
+  const out = new Set<number>();
+  for (const t of times) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(t ?? '');
+    if (!m) continue;
+    const [, y, mo, d, hh, mi] = m.map(Number) as number[];
+    for (const n of [y!, y! % 100, mo!, d!]) out.add(n);
+    if (m[4] !== undefined) for (const n of [hh!, hh! % 12 || 12, mi!]) out.add(n);
+  }
+  return out;
+}
+
+/**
+ * A numeric date ("09.03.2024", "2024-03-09") the dateline does not show: the page's own date line
+ * stays in the body then, or the reader would lose it (issue #20).
+ */
+function otherDate(text: string, w: Walk): boolean {
+  const times = w.ctx.shown?.times;
+  const date = /\b(\d{1,4})[./-](\d{1,2})[./-](\d{2,4})\b/.exec(text);
+  if (!times || !date) return false;
+  const known = datelineNumbers(times);
+  return known.size > 0 && date.slice(1).some((n) => !known.has(Number(n)));
+}
+
 function shownInHeader(text: string, w: Walk): boolean {
   const shown = w.ctx.shown;
   if (!shown) return true;
@@ -719,7 +746,9 @@ function shownInHeader(text: string, w: Walk): boolean {
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (known.has(word) || META_FILLER.has(word)) continue;
     if (/^\d+(?:st|nd|rd|th)?$/.test(word) || DATE_TOKEN.test(word)) {
-      if (shown.dated) continue;
+      // Another date than the dateline's (a "09.03." line over a story dated 12 March) stays (issue #20).
+      const n = /^\d+/.exec(word)?.[0];
+      if (shown.dated && (!n || !shown.times || datelineNumbers(shown.times).has(Number(n)))) continue;
       return false;
     }
     if (AGENCY_TOKEN.has(word) && shown.agency) continue;
@@ -840,7 +869,7 @@ function dropByKind(el: Element, kind: string, text: string, hasImage: () => boo
     case 'comments':
       return text.length < 0.3 * w.total || w.seen > 0.7 * w.total;
     case 'byline':
-      return w.beforeBody && text.length < 200 && !hasImage() && !/[.!?]\s+\p{Lu}/u.test(text);
+      return w.beforeBody && text.length < 200 && !hasImage() && !/[.!?]\s+\p{Lu}/u.test(text) && !otherDate(text, w);
     case 'bio':
       return w.seen > 0.5 * w.total && text.length < 1000;
     case 'tags':

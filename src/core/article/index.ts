@@ -17,6 +17,8 @@ import { countText, readingMinutes, wordCount } from './reading-time.js';
 import { cleanArticle, runningText } from './clean.js';
 import { findByline } from './byline.js';
 import { findPaywall } from './paywall.js';
+import { findHeadline } from './printed-byline.js';
+import { findKicker, removeKickerLine } from './kicker.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -32,6 +34,8 @@ export interface ParsedArticle {
   paywallHint: boolean;
   /** The byline the header shows (known before cleaning: a byline line leaves the body only when it is shown). */
   byline: string | null;
+  /** The line printed above the headline ("Dachzeile"), shown above the title; null when none. */
+  kicker: string | null;
   clone: Document;
   readability: { byline?: string | null; dir?: string | null; lang?: string | null; excerpt?: string | null } | null;
 }
@@ -39,6 +43,7 @@ export interface ParsedArticle {
 /** What the reader shows of the article. */
 export interface ArticleRead {
   title: string;
+  kicker: string | null;
   siteName: string | null;
   byline: string | null;
   /** Declared page language, else Readability's. */
@@ -193,6 +198,8 @@ function excerptOf(raw: string | null | undefined, text: string): string | null 
 export interface HeaderHints {
   /** The dateline has a publication date. */
   dated: boolean;
+  /** The dateline's published and modified times (ISO), to compare a date line's date with. */
+  times?: Array<string | null>;
   place: string | null;
   agency: string | null;
   /** Reads a wire dateline at the article's start without lifting it (the dateline stage's reader). */
@@ -226,21 +233,25 @@ export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): Par
     doc.title.replace(/\s+/g, ' ').trim();
   const title = withoutSiteName(rawTitle, siteName, url);
   const element = parsed?.content ?? null;
-  const byline = findByline(page, node, parsed?.byline ?? null);
+  const wireAhead = element ? (hints?.peekWire?.(element) ?? null) : null;
+  const place = hints?.place ?? wireAhead?.place ?? null;
+  const byline = findByline(page, node, parsed?.byline ?? null, { doc, title, url, place });
   let paywallHint = false;
   if (element) {
     // A byline or date line leaves the body only when the header shows what it says.
-    const wireAhead = hints?.peekWire?.(element) ?? null;
     const shown = hints && {
       byline,
       dated: hints.dated,
+      times: hints.times,
       agency: hints.agency ?? wireAhead?.agency ?? null,
       place: hints.place ?? wireAhead?.place ?? null,
       siteName,
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
   }
-  return { element, title, siteName, node, paywallHint, byline, clone, readability: parsed };
+  const kicker = findKicker(findHeadline(doc, title));
+  if (kicker && element) removeKickerLine(element, kicker, title);
+  return { element, title, siteName, node, paywallHint, byline, kicker, clone, readability: parsed };
 }
 
 export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): ArticleRead {
@@ -271,6 +282,7 @@ export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): Artic
   const meta = page.meta;
   const read: ArticleRead = {
     title: a.title,
+    kicker: a.kicker,
     siteName: a.siteName,
     byline: a.byline,
     lang,

@@ -55,19 +55,41 @@ interface Run {
   kind: string;
 }
 
+/** How many children of each kind a parent holds: counted once per parent, however many stamps it holds. */
+type KindCounts = Map<Element, Map<string, number>>;
+
+function kindsIn(parent: Element, counts: KindCounts): Map<string, number> {
+  let kinds = counts.get(parent);
+  if (!kinds) {
+    kinds = new Map();
+    // Sibling pointers, not parent.children: a live collection is walked in quadratic time by jsdom.
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      const k = kindOf(c);
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    counts.set(parent, kinds);
+  }
+  return kinds;
+}
+
 /** The run a stamp belongs to: the nearest ancestor whose parent holds three or more siblings of its kind. */
-function runOf(stamp: Element, body: Element): Run | null {
+function runOf(stamp: Element, body: Element, counts: KindCounts): Run | null {
   let el: Element = stamp;
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
     const parent = el.parentElement;
     if (!parent || parent === body) return null;
     const kind = kindOf(el);
-    let same = 0;
-    for (const c of Array.from(parent.children)) if (kindOf(c) === kind && ++same >= 3) break;
-    if (same >= 3 && el !== stamp) return { parent, kind };
+    if (el !== stamp && (kindsIn(parent, counts).get(kind) ?? 0) >= 3) return { parent, kind };
     el = parent;
   }
   return null;
+}
+
+/** The element's index among its parent's element children. */
+function childIndex(el: Element): number {
+  let i = 0;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) i++;
+  return i;
 }
 
 function linkText(el: Element): number {
@@ -95,8 +117,7 @@ function readEntry(entry: Element, stamp: Element, doc: Document): LiveEntry {
   const copy = entry.cloneNode(true) as Element;
   const pathTo = (target: Element): number[] => {
     const path: number[] = [];
-    for (let el: Element = target; el !== entry; el = el.parentElement!)
-      path.unshift(Array.prototype.indexOf.call(el.parentElement!.children, el));
+    for (let el: Element = target; el !== entry; el = el.parentElement!) path.unshift(childIndex(el));
     return path;
   };
   const find = (path: number[]): Element | null =>
@@ -136,9 +157,10 @@ export function findMarkupEntries(doc: Document, opts: { declared: boolean }): L
   const body = doc.body;
   if (!body) return [];
   const runs = new Map<Element, Map<string, Map<Element, Element>>>();
+  const counts: KindCounts = new Map();
   for (const stamp of Array.from(body.querySelectorAll(STAMP_SELECTOR))) {
     if (!isStamp(stamp)) continue;
-    const run = runOf(stamp, body);
+    const run = runOf(stamp, body, counts);
     if (!run) continue;
     let entry: Element = stamp;
     while (entry.parentElement !== run.parent) entry = entry.parentElement!;

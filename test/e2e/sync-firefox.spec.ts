@@ -6,7 +6,9 @@
  * Firefox turns sync on with the library's own message (puppeteer's synthetic clicks carry no user
  * gesture for the permission prompt; the test build already holds 127.0.0.1), shows the article,
  * and reads it offline with its photo; opening it there marks it read, and Chromium's library,
- * following the server live, shows it read. Waits are for conditions only, with room for a loaded machine.
+ * following the server live, shows it read. Then, across the two browsers: a delete in Firefox is gone
+ * in Chromium and Undo in Firefox (the toast held by focus) brings it back there under the same id.
+ * Waits are for conditions only, with room for a loaded machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
@@ -27,6 +29,7 @@ import {
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 import { PASSWORD, USER, startCouchServer, type CouchServer } from '../support/couch-server';
 import { libraryPage, rowTitles, turnOn } from './sync-ui';
+import { listRows, syncLines } from './sync-data';
 
 const DB = 'two-browsers';
 const PASSPHRASE = 'shared between both browsers';
@@ -35,6 +38,34 @@ let ff: FirefoxSession;
 let couch: CouchServer;
 let site: Served;
 let siteDir: string;
+
+/** Firefox's library page, ready (moz-extension pages load but page.goto never resolves). */
+async function firefoxLibrary(): Promise<Page> {
+  const lib = await ff.browser.newPage();
+  void lib.goto(ff.extensionBase + 'library.html').catch(() => {});
+  await pollFor(
+    () => lib.evaluate(() => document.body?.dataset.state ?? ''),
+    (s) => s === 'ready',
+    30_000,
+  );
+  return lib;
+}
+
+/** Turns sync on in Firefox with the library's own message (see the top comment); returns the status. */
+const enableInFirefox = (
+  passphrase: string,
+): Promise<{ value?: { lastSync: number | null; lastError: string | null } }> =>
+  ff.extensionEval(`async (config) => browser.runtime.sendMessage({ type: 'sync:enable', payload: { config } })`, {
+    url: couch.origin,
+    database: DB,
+    user: USER,
+    password: PASSWORD,
+    passphrase,
+  });
+
+/** A click in Firefox's page (the element's own click: these buttons need no user gesture). */
+const clickIn = (page: Page, selector: string): Promise<void> =>
+  page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).click(), selector);
 
 beforeAll(async () => {
   couch = await startCouchServer();
@@ -67,21 +98,11 @@ describe('sync between Chromium and Firefox ESR', () => {
     await turnOn(libC, { origin: couch.origin, database: DB, passphrase: PASSPHRASE });
     expect(await libC.textContent('#sync-status')).toMatch(/encrypted/);
 
-    const config = { url: couch.origin, database: DB, user: USER, password: PASSWORD, passphrase: PASSPHRASE };
-    const status = await ff.extensionEval<{ value?: { lastSync: number | null; lastError: string | null } }>(
-      `async (config) => browser.runtime.sendMessage({ type: 'sync:enable', payload: { config } })`,
-      config,
-    );
+    const status = await enableInFirefox(PASSPHRASE);
     expect(status.value?.lastError ?? null).toBeNull();
     expect(status.value?.lastSync).toBeGreaterThan(0);
 
-    const lib: Page = await ff.browser.newPage();
-    void lib.goto(ff.extensionBase + 'library.html').catch(() => {});
-    await pollFor(
-      () => lib.evaluate(() => document.body?.dataset.state ?? ''),
-      (s) => s === 'ready',
-      30_000,
-    );
+    const lib = await firefoxLibrary();
     const titles = () =>
       lib.evaluate(() =>
         Array.from(document.querySelectorAll('#list li .title')).map((e) => (e.textContent ?? '').trim()),
@@ -117,5 +138,47 @@ describe('sync between Chromium and Firefox ESR', () => {
     expect(await rowTitles(libC)).toEqual([ARTICLE_TITLE]);
     expect(await libC.textContent('#sync-message')).toBe('');
     expect(await lib.evaluate(() => document.getElementById('sync-message')?.textContent ?? '')).toBe('');
+    await libC.close();
+    await lib.close();
   });
+
+  it('deleted in Firefox → gone in Chromium; Undo in Firefox → back in Chromium under the same id', async () => {
+    const libC = await libraryPage(chrome);
+    const libF = await firefoxLibrary();
+    const [row] = await pollFor(
+      () => listRows(libF),
+      (r) => r.length === 1,
+      30_000,
+    );
+    expect(row!.title).toBe(ARTICLE_TITLE);
+    expect((await listRows(libC)).map((r) => r.id)).toEqual([row!.id]);
+
+    await libF.bringToFront();
+    await clickIn(libF, '#list li button[data-act="delete"]');
+    // Focus on Undo holds the toast (it would go after 10 s): however long Chromium takes, Undo is still there.
+    await libF.focus('#toast-undo');
+    expect(await libF.evaluate(() => document.activeElement?.id)).toBe('toast-undo');
+    await pollFor(
+      () => listRows(libF),
+      (r) => r.length === 0,
+    );
+    // Firefox's background sends the delete; Chromium's library, following the server live, drops the row.
+    await expect.poll(() => rowTitles(libC), { timeout: 90_000 }).toEqual([]);
+    expect(await libF.evaluate(() => !document.getElementById('toast')!.hidden)).toBe(true);
+
+    // Undo in Firefox brings it back on both, under the same id.
+    await clickIn(libF, '#toast-undo');
+    await pollFor(
+      () => listRows(libF),
+      (r) => r.length === 1,
+    );
+    await expect
+      .poll(async () => (await listRows(libC)).map((r) => [r.id, r.title]), { timeout: 90_000 })
+      .toEqual([[row!.id, ARTICLE_TITLE]]);
+    expect((await listRows(libF)).map((r) => r.id)).toEqual([row!.id]);
+    expect((await syncLines(libC)).message).toBe('');
+    expect((await syncLines(libF)).message).toBe('');
+    await libC.close();
+    await libF.close();
+  }, 180_000);
 });

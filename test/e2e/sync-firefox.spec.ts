@@ -7,11 +7,14 @@
  * gesture for the permission prompt; the test build already holds 127.0.0.1), shows the article,
  * and reads it offline with its photo; opening it there marks it read, and Chromium's library,
  * following the server live, shows it read. Then, across the two browsers: a delete in Firefox is gone
- * in Chromium and Undo in Firefox (the toast held by focus) brings it back there under the same id.
- * Waits are for conditions only, with room for a loaded machine.
+ * in Chromium and Undo in Firefox (the toast held by focus) brings it back there under the same id;
+ * with the server down Chromium saves the article again with a new paragraph and Firefox marks it
+ * unread → after the restart and Sync now on both, both hold the new text, unread, and the old text
+ * as one earlier version. Waits are for conditions only, with room for a loaded machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
+import type { Page as ChromiumPage } from 'playwright-core';
 import type { Page } from 'puppeteer-core';
 import {
   clickAction,
@@ -29,7 +32,7 @@ import {
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 import { PASSWORD, USER, startCouchServer, type CouchServer } from '../support/couch-server';
 import { libraryPage, rowTitles, turnOn } from './sync-ui';
-import { listRows, syncLines } from './sync-data';
+import { listRows, publishUpdate, storedUpdated, storedVersions, syncLines, UPDATE_MARK } from './sync-data';
 
 const DB = 'two-browsers';
 const PASSPHRASE = 'shared between both browsers';
@@ -66,6 +69,22 @@ const enableInFirefox = (
 /** A click in Firefox's page (the element's own click: these buttons need no user gesture). */
 const clickIn = (page: Page, selector: string): Promise<void> =>
   page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).click(), selector);
+
+/** "Sync now" in Chromium's or Firefox's library, then until the pass has ended (the state read without waiting). */
+async function syncNow(lib: ChromiumPage | Page): Promise<void> {
+  if ('getByRole' in lib) await lib.getByRole('button', { name: 'Sync now' }).click({ timeout: 10_000 });
+  else
+    await lib.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLButtonElement>('#sync button'))
+        .find((b) => b.textContent === 'Sync now')!
+        .click(),
+    );
+  await pollFor(
+    () => syncLines(lib),
+    (l) => !l.status.startsWith('Syncing'),
+    90_000,
+  );
+}
 
 beforeAll(async () => {
   couch = await startCouchServer();
@@ -181,4 +200,72 @@ describe('sync between Chromium and Firefox ESR', () => {
     await libC.close();
     await libF.close();
   }, 180_000);
+
+  it('edited in both browsers while the server is down: after Sync now on both, the newest text and the same read state', async () => {
+    const libC = await libraryPage(chrome);
+    const libF = await firefoxLibrary();
+    const both = (): Promise<Array<Awaited<ReturnType<typeof listRows>>>> =>
+      Promise.all([listRows(libC), listRows(libF)]);
+    await pollFor(both, (d) => d.every((rows) => rows.length === 1 && rows[0]!.read), 30_000);
+    await couch.stop();
+
+    // Chromium: the publisher added a paragraph; saved again (the library keeps the earlier text as a version).
+    await publishUpdate(siteDir);
+    site = await serveDir(siteDir, Number(new URL(site.url).port));
+    const page = await chrome.ctx.newPage();
+    await page.goto(site.url + ARTICLE_PATH);
+    await clickAction(chrome.ctx, page, chrome.extensionId);
+    await page.locator('dateline-reader button[data-action="save"]').click();
+    await expect
+      .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
+      .toMatch(/Updated in your library/);
+    await page.close();
+    await site.close();
+    await expect.poll(() => libC.textContent('#list li .versions'), { timeout: 15_000 }).toBe('1 earlier version');
+    // Firefox, meanwhile: marked unread.
+    await clickIn(libF, '#list li button[data-act="toggle-read"]');
+    await pollFor(
+      () => listRows(libF),
+      (r) => r.length === 1 && !r[0]!.read,
+    );
+
+    await couch.restart();
+    await libC.click('#sync summary');
+    // Sync now in one browser, then the other (as a user would), until both agree: a pass may already
+    // be running or retrying after the outage.
+    const state = async () => {
+      for (const lib of [libC, libF]) await syncNow(lib);
+      return Promise.all(
+        [libC, libF].map(async (lib) => ({
+          rows: (await listRows(lib)).map((r) => [r.title, r.read, r.versions]),
+          updated: await storedUpdated(lib),
+          message: (await syncLines(lib)).message,
+        })),
+      );
+    };
+    await pollFor(
+      state,
+      (d) =>
+        d.every(
+          (one) =>
+            JSON.stringify(one.rows) === JSON.stringify([[ARTICLE_TITLE, false, '1 earlier version']]) &&
+            one.updated.join() === 'true',
+        ),
+      200_000,
+    );
+    for (const lib of [libC, libF]) expect(await storedVersions(lib)).toEqual([false]);
+    // Firefox opens it: the newest text.
+    await clickIn(libF, '#list li .title');
+    expect(await waitForOverlay(libF, true, 15_000)).toBe(true);
+    expect((await readOverlay(libF)).articleText).toContain(UPDATE_MARK);
+    await libF.keyboard.press('Escape');
+    for (const lib of [libC, libF])
+      await pollFor(
+        () => syncLines(lib),
+        (l) => l.message === '',
+        60_000,
+      );
+    await libC.close();
+    await libF.close();
+  }, 300_000);
 });

@@ -11,8 +11,8 @@
  * with the server down Chromium saves the article again with a new paragraph and Firefox marks it
  * unread → after the restart and Sync now on both, both hold the new text, unread, and the old text
  * as one earlier version; the server stopped while Chromium sends 400 imported articles, restarted →
- * Firefox holds exactly Chromium's articles, each id and URL once.
- * Waits are for conditions only, with room for a loaded machine.
+ * Firefox holds exactly Chromium's articles, each id and URL once; a wrong passphrase in Firefox is
+ * told in its Sync section and changes nothing. Waits are for conditions only, with room for a loaded machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
@@ -325,4 +325,32 @@ describe('sync between Chromium and Firefox ESR', () => {
     await libC.close();
     await libF.close();
   }, 420_000);
+
+  it('a wrong passphrase in Firefox is told in its Sync section; its library stays as it was', async () => {
+    const libF = await firefoxLibrary();
+    const before = (await stored(libF)).sort();
+    expect(before.length).toBeGreaterThan(0);
+    const status = await enableInFirefox('not the passphrase of this library');
+    expect(status.value?.lastError).toMatch(/passphrase does not open this library/);
+    expect(
+      (
+        await pollFor(
+          () => syncLines(libF),
+          (l) => l.message !== '',
+          30_000,
+        )
+      ).message,
+    ).toBe('The passphrase does not open this library: it was encrypted with another passphrase.');
+    expect(await libF.evaluate(() => document.getElementById('sync-message')!.classList.contains('error'))).toBe(true);
+    expect((await stored(libF)).sort()).toEqual(before);
+    // The right one again: synced, the message gone.
+    expect((await enableInFirefox(PASSPHRASE)).value?.lastError ?? null).toBeNull();
+    await pollFor(
+      () => syncLines(libF),
+      (l) => l.message === '' && /Last synced/.test(l.status),
+      30_000,
+    );
+    expect((await stored(libF)).sort()).toEqual(before);
+    await libF.close();
+  }, 180_000);
 });

@@ -188,7 +188,7 @@ describe('sync between Chromium and Firefox ESR', () => {
     await clickIn(libF, '#list li button[data-act="delete"]');
     // Focus on Undo holds the toast (it would go after 10 s): however long Chromium takes, Undo is still there.
     await libF.focus('#toast-undo');
-    expect(await libF.evaluate(() => document.activeElement?.id)).toBe('toast-undo');
+    expect(await libF.evaluate(() => [document.hasFocus(), document.activeElement?.id])).toEqual([true, 'toast-undo']);
     await pollFor(
       () => listRows(libF),
       (r) => r.length === 0,

@@ -193,11 +193,18 @@ describe('sync between Chromium and Firefox ESR', () => {
     await libF.bringToFront();
     await clickIn(libF, '#list li button[data-act="delete"]');
     // Focus on Undo holds the toast (it would go after 10 s): however long Chromium takes, Undo is still there.
+    // (the toast comes once the delete is done: focus can only go to it then)
+    await pollFor(
+      () => libF.evaluate(() => !document.getElementById('toast')!.hidden),
+      (shown) => shown,
+      30_000,
+    );
     await libF.focus('#toast-undo');
     expect(await libF.evaluate(() => [document.hasFocus(), document.activeElement?.id])).toEqual([true, 'toast-undo']);
     await pollFor(
       () => listRows(libF),
       (r) => r.length === 0,
+      30_000,
     );
     // Firefox's background sends the delete; Chromium's library, following the server live, drops the row.
     await expect.poll(() => rowTitles(libC), { timeout: 90_000 }).toEqual([]);
@@ -208,6 +215,7 @@ describe('sync between Chromium and Firefox ESR', () => {
     await pollFor(
       () => listRows(libF),
       (r) => r.length === 1,
+      30_000,
     );
     await expect
       .poll(async () => (await listRows(libC)).map((r) => [r.id, r.title]), { timeout: 90_000 })
@@ -245,6 +253,7 @@ describe('sync between Chromium and Firefox ESR', () => {
     await pollFor(
       () => listRows(libF),
       (r) => r.length === 1 && !r[0]!.read,
+      30_000,
     );
 
     await couch.restart();

@@ -123,7 +123,10 @@ describe('sync between two Chromium profiles', () => {
     const [id] = await idsOf(libA);
     await libA.click('#list li button[data-act="delete"]');
     // Focus on Undo holds the toast (it would go after 10 s): however long B takes, Undo is still there.
+    // (the toast comes once the delete is done: focus can only go to it then)
+    await libA.waitForSelector('#toast-undo', { state: 'visible', timeout: 30_000 });
     await libA.focus('#toast-undo');
+    expect(await libA.evaluate(() => document.activeElement?.id)).toBe('toast-undo');
     await expect.poll(() => rowTitles(libA)).toEqual([]);
     // B follows the server live while its page is open: the delete arrives without a click.
     await expect.poll(() => rowTitles(libB), { timeout: 60_000 }).toEqual([]);

@@ -10,7 +10,7 @@
  * B holds exactly A's articles, each id once. Every wait is for a condition.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
@@ -29,8 +29,7 @@ import {
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 import { PASSWORD, USER, startCouchServer, type CouchServer } from '../support/couch-server';
 import { fillSync as fillUi, libraryPage, rowTitles, turnOn as turnOnUi } from './sync-ui';
-import { toRecords } from '../../src/store/article-record';
-import type { ExtractResult } from '../../src/core/types';
+import { libraryFile, publishUpdate, serverDocs, stored, storedUpdated, storedVersions } from './sync-data';
 
 let a: ChromiumSession;
 let b: ChromiumSession;
@@ -39,105 +38,13 @@ let site: Served;
 let siteDir: string;
 const DB = 'e2e-library';
 
-/** Every stored value of one of a device's IndexedDB stores (the library's tables). */
-const storeValues = <T>(page: Page, store: string): Promise<T[]> =>
-  page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('dateline-library');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction(name).objectStore(name).getAll();
-          get.onerror = () => reject(get.error);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result as T[]);
-          };
-        };
-      }),
-    store,
-  );
-
-/** The current text of each article (HTML). */
-const storedBodies = async (page: Page): Promise<string[]> =>
-  (await storeValues<{ content: string }>(page, 'bodies')).map((b) => b.content);
-
-/** Per earlier version: whether it holds the update's paragraph. */
-const storedVersions = async (page: Page): Promise<boolean[]> =>
-  (await storeValues<{ body: { content: string } }>(page, 'versions')).map((v) =>
-    v.body.content.includes('talks in Berlin'),
-  );
-
-/** What a device's library holds, read from its IndexedDB: [id, url] per article. */
-const stored = async (page: Page): Promise<Array<[string, string]>> =>
-  (await storeValues<{ id: string; url: string }>(page, 'articles')).map((r) => [r.id, r.url]);
-
 /** The Sync section in the window as a user sees it (scrolled to; the list above may still be growing). */
 async function shootSync(page: Page, name: string): Promise<void> {
   await page.locator('#sync-status').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, name) });
 }
 
-/** A library file of `n` small articles (the library's Import reads it). */
-async function libraryFile(n: number, tag = 'sync'): Promise<string> {
-  const entries = Array.from({ length: n }, (_, i) => {
-    const text = `Report ${i} from the sync test. ${'words about the news '.repeat(30)}`;
-    const article = {
-      url: `https://news${i % 5}.example/${tag}/${i}`,
-      canonicalUrl: null,
-      isNews: true,
-      newsScore: 0.9,
-      newsReasons: [],
-      title: `${tag} story ${i}`,
-      byline: null,
-      siteName: null,
-      lang: 'en',
-      dir: 'ltr',
-      excerpt: null,
-      leadImage: null,
-      favicon: null,
-      content: `<p>${text}</p>`,
-      textContent: text,
-      wordCount: 120,
-      readingMinutes: 1,
-      paywalled: false,
-      dateline: { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null },
-      related: [],
-    } as ExtractResult;
-    const parts = toRecords(article, {
-      id: `${tag}-${i}`,
-      savedAt: 1_700_000_000_000 + i * 60_000,
-      updatedAt: 1_700_000_000_000 + i * 60_000,
-      read: 0,
-      versions: 0,
-      images: { mode: 'store', stored: 0, skipped: 0, bytes: 0 },
-    });
-    const { id: _id, ...body } = parts.body;
-    return { record: parts.record, body, versions: [], images: [] };
-  });
-  const file = path.join(siteDir, `${tag}-library.json`);
-  await writeFile(
-    file,
-    JSON.stringify({
-      format: 'dateline-reader-library',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      articles: entries,
-    }),
-  );
-  return file;
-}
-
-async function serverDocs(): Promise<number> {
-  try {
-    const res = await fetch(`${couch.origin}/${DB}`, {
-      headers: { authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
-    });
-    return ((await res.json()) as { doc_count: number }).doc_count;
-  } catch {
-    return -1;
-  }
-}
+const docsOnServer = (): Promise<number> => serverDocs(couch.origin, DB);
 
 const fillSync = (page: Page, password = PASSWORD, database = DB, passphrase = ''): Promise<void> =>
   fillUi(page, { origin: couch.origin, database, password, passphrase });
@@ -216,7 +123,10 @@ describe('sync between two Chromium profiles', () => {
     const [id] = await idsOf(libA);
     await libA.click('#list li button[data-act="delete"]');
     // Focus on Undo holds the toast (it would go after 10 s): however long B takes, Undo is still there.
+    // (the toast comes once the delete is done: focus can only go to it then)
+    await libA.waitForSelector('#toast-undo', { state: 'visible', timeout: 30_000 });
     await libA.focus('#toast-undo');
+    expect(await libA.evaluate(() => document.activeElement?.id)).toBe('toast-undo');
     await expect.poll(() => rowTitles(libA)).toEqual([]);
     // B follows the server live while its page is open: the delete arrives without a click.
     await expect.poll(() => rowTitles(libB), { timeout: 60_000 }).toEqual([]);
@@ -241,13 +151,7 @@ describe('sync between two Chromium profiles', () => {
     await couch.stop();
 
     // A: the publisher added a paragraph; saved again (the library keeps the earlier text as a version).
-    const file = path.join(siteDir, ARTICLE_PATH, 'index.html');
-    const html = await readFile(file, 'utf8');
-    const added = '<p>Update: the talks in Berlin were postponed to next week.</p>';
-    await writeFile(
-      file,
-      html.replace('<p>Russia denies the existence of the group in Libya.</p>', (m) => m + added),
-    );
+    await publishUpdate(siteDir);
     site = await serveDir(siteDir, Number(new URL(site.url).port));
     const page = await a.ctx.newPage();
     await page.goto(site.url + ARTICLE_PATH);
@@ -282,7 +186,7 @@ describe('sync between two Chromium profiles', () => {
         [libA, libB].map(async (lib) => ({
           versions: await lib.$$eval('#list li .versions', (els) => els.map((e) => e.textContent)),
           read: await lib.$$eval('#list li', (els) => els.map((e) => e.classList.contains('read'))),
-          updated: (await storedBodies(lib)).map((b) => b.includes('talks in Berlin')),
+          updated: await storedUpdated(lib),
           message: await lib.$eval('#sync-message', (e) => e.textContent),
         })),
       );
@@ -342,7 +246,7 @@ describe('sync between two Chromium profiles', () => {
     // Opening the reader catches up with a pass, then B follows the server live.
     await expect.poll(lastSyncOnB, { timeout: 60_000 }).toBeGreaterThan(before);
     const libA = await libraryPage(a);
-    await libA.setInputFiles('#import-file', await libraryFile(1, 'live'));
+    await libA.setInputFiles('#import-file', await libraryFile(siteDir, 1, 'live'));
     await expect.poll(() => libA.textContent('#report'), { timeout: 60_000 }).toMatch(/Imported 1,/);
     // The periodic pass is 15 min away: only the live feed brings it within the minute.
     await expect.poll(urlsOnB, { timeout: 60_000 }).toContain('live-0');
@@ -445,7 +349,7 @@ describe('sync between two Chromium profiles', () => {
     const libB = await libraryPage(b);
     await libB.click('#sync summary');
     const before = (await stored(libA)).length;
-    await libA.setInputFiles('#import-file', await libraryFile(N));
+    await libA.setInputFiles('#import-file', await libraryFile(siteDir, N));
     await expect.poll(() => libA.textContent('#report'), { timeout: 60_000 }).toMatch(new RegExp(`Imported ${N},`));
     // A's background starts sending (3 s after the import); its status line counts (narrow window, as on a phone-sized
     // side panel: the screenshot is looked at). Then stop the server once part of it is there.
@@ -455,10 +359,10 @@ describe('sync between two Chromium profiles', () => {
       .toMatch(/^Syncing… Sent \d+ of \d+ articles…/);
     await shootSync(libA, 'sync-panel-400-light-progress.png');
     await expect
-      .poll(serverDocs, { timeout: 60_000, interval: 20 })
+      .poll(docsOnServer, { timeout: 60_000, interval: 20 })
       .toSatisfy((n: number) => n > before && n < before + N);
     await couch.stop();
-    const mid = await serverDocs();
+    const mid = await docsOnServer();
     expect(mid).toBe(-1);
     // A's pass fails and says so; nothing is lost on A.
     await expect.poll(() => libA.textContent('#sync-message'), { timeout: 60_000 }).not.toBe('');
@@ -467,7 +371,7 @@ describe('sync between two Chromium profiles', () => {
     await couch.restart();
     await shootSync(libA, 'sync-panel-400-light-error.png');
     await libA.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(serverDocs, { timeout: 60_000 }).toBe(before + N);
+    await expect.poll(docsOnServer, { timeout: 60_000 }).toBe(before + N);
     await expect.poll(() => libA.textContent('#sync-message'), { timeout: 60_000 }).toBe('');
     await shootSync(libA, 'sync-panel-400-light.png');
     await libB.getByRole('button', { name: 'Sync now' }).click();

@@ -3,11 +3,10 @@
  * the byline each prints (bench/bylines/: labels and protocol), for this checkout's core and, with
  * --base, another checkout's core in the same run (e.g. --base ../main: before/after).
  */
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { bundleCore, loadCore } from './lib/load-core.mjs';
 import { loadCorpusPage } from './lib/corpus.mjs';
 import { parsePage } from './lib/parse-page.mjs';
 
@@ -15,20 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const base = args.includes('--base') ? path.resolve(args[args.indexOf('--base') + 1]) : null;
 
-async function coreOf(root) {
-  const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'byline-core-')), 'core.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src/core/index.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    logLevel: 'warning',
-    mainFields: ['module', 'main'],
-  });
-  return import(pathToFileURL(outfile).href);
-}
+const coreOf = async (root) => loadCore(await bundleCore({ root }));
 
 const squash = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 /** 'ok' | 'wrong' | 'missed' | 'shown-not-printed' */

@@ -6,41 +6,22 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as esbuild from 'esbuild';
+import { bundleCore, loadCore } from './lib/load-core.mjs';
 import { CORPUS_ROOT, CORPORA, corpusAvailable, listCorpus, loadCorpusPage } from './lib/corpus.mjs';
 import { parsePage } from './lib/parse-page.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const flag = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const LIMIT = Number(flag('--limit', Infinity));
 const ONLY = flag('--corpus', null);
 
 /** The page read and the live stage alone, bundled from the current source (no Readability: fast). */
-async function loadStage() {
-  const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'live-stage-')), 'live.mjs');
-  await esbuild.build({
-    stdin: {
-      contents: `export { readPage } from './src/core/page/read-page.ts';
-        export { findLiveBlog } from './src/core/live/index.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    logLevel: 'warning',
-    mainFields: ['module', 'main'],
-  });
-  return import(pathToFileURL(outfile).href);
-}
-
-const { readPage, findLiveBlog } = await loadStage();
+const { readPage, findLiveBlog } = await loadCore(
+  await bundleCore({
+    source: `export { readPage } from './src/core/page/read-page.ts';
+      export { findLiveBlog } from './src/core/live/index.ts';`,
+  }),
+);
 
 function* pages() {
   for (const name of CORPORA) {

@@ -11,11 +11,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Bundles the core once and returns the bundle's path (worker processes import the same file). */
-export async function bundleCore() {
+/**
+ * Bundles the core once and returns the bundle's path (worker processes import the same file).
+ * `root`: another checkout's core (a before/after in one run); `source`: a module of re-exports
+ * (e.g. one stage alone) instead of src/core/index.ts.
+ */
+export async function bundleCore({ root: from = root, source } = {}) {
   const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'dateline-core-')), 'core.mjs');
   await esbuild.build({
-    entryPoints: [path.join(root, 'src/core/index.ts')],
+    ...(source
+      ? { stdin: { contents: source, resolveDir: from, loader: 'ts' } }
+      : { entryPoints: [path.join(from, 'src/core/index.ts')] }),
     outfile,
     bundle: true,
     format: 'esm',

@@ -199,4 +199,45 @@ describe('reader overlay in Firefox ESR', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-reader-de-dpa.png') });
     await page.close();
   });
+  it('issue #20: a live blog reads as a timeline (Live, each entry under its time); a printed byline and kicker head the story', async () => {
+    await setStoredSettings(null);
+    const page = await openPage('en-live-blog.html');
+    openTimes.push(await firefox.clickAction(page));
+    const o = await readOverlay(page);
+    expect(o.title).toBe('Storm Alder makes landfall: live updates');
+    const live = await overlayEval(page, (root) => {
+      const visible = (el: Element | null): boolean => !!el && el.getBoundingClientRect().height > 0;
+      return {
+        badge: visible(root.querySelector('.live-badge')) ? root.querySelector('.live-badge')!.textContent : null,
+        entries: Array.from(root.querySelectorAll('.timeline > li'), (e) => ({
+          datetime: e.querySelector('.entry-time time')?.getAttribute('datetime') ?? null,
+          title: e.querySelector('.entry-title')?.textContent?.trim() ?? '',
+          visible: visible(e.querySelector('.entry-time')) && visible(e.querySelector('.entry-body p')),
+        })),
+      };
+    });
+    expect(live.badge).toBe('Live');
+    // The page's order (newest first), each entry with its machine time and visible time and text.
+    expect(live.entries).toEqual([
+      { datetime: '2024-03-12T16:20-04:00', title: 'Ferry service suspended until Thursday', visible: true },
+      { datetime: '2024-03-12T13:05-04:00', title: 'Coast road closed at Millbrook', visible: true },
+      { datetime: '2024-03-12T09:40-04:00', title: 'Storm makes landfall south of the bay', visible: true },
+    ]);
+    expect(o.articleText.match(/suspended all ferry crossings/g)).toHaveLength(1);
+    await waitForOverlayAnimations(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-reader-live.png') });
+    await page.close();
+
+    const story = await openPage('de-byline-kicker.html');
+    await firefox.clickAction(story);
+    const s = await readOverlay(story);
+    expect(s.title).toBe('Hafenstadt setzt auf kleine Elektrofähren');
+    const head = await overlayEval(story, (root) => ({
+      kicker: (root.querySelector('header.head .kicker')?.textContent ?? '').trim(),
+      byline: (root.querySelector('header.head .byline')?.textContent ?? '').trim(),
+    }));
+    expect(head).toEqual({ kicker: 'Verkehrswende an der Küste', byline: 'By Anna Schmidt, Jörg Müller' });
+    expect(s.articleText).toMatch(/^Die Stadt hat am Dienstag beschlossen/);
+    await story.close();
+  });
 });

@@ -151,12 +151,10 @@ function run(doc: Document, url: string, options: ExtractOptions): PhasedExtract
   // The wire dateline opens the article's text: lifted off the cleaned article, before the sanitizer —
   // only when the dateline will show it (a place or agency other than the dateline's own would vanish
   // from the page, so that prefix stays in the paragraph).
-  const seen = parsed.element ? readWireDateline(parsed.element) : null;
-  const fits =
-    seen &&
+  const fits = (seen: { place: string | null; agency: string | null }): boolean =>
     (!dateline.place || dateline.place === seen.place) &&
     (!dateline.agency || !seen.agency || dateline.agency === seen.agency);
-  const wire = fits && parsed.element ? liftWireDateline(parsed.element) : null;
+  const wire = parsed.element ? liftWireDateline(parsed.element, fits) : null;
   if (wire) {
     dateline.place ??= wire.place;
     dateline.agency ??= wire.agency;

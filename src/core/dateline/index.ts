@@ -413,11 +413,14 @@ export function findDateline(source: PageRead | Document, ctx: DatelineContext):
   return result;
 }
 
+type WirePlace = { place: string | null; agency: string | null };
+
 /**
  * Lifts a wire dateline ("WASHINGTON (AP) —") off the start of the article's first paragraph,
- * in place (on the extraction's own copy), so the opening sentence reads cleanly.
+ * in place (on the extraction's own copy), so the opening sentence reads cleanly — only when `accept`
+ * takes the place and agency it names (the caller's check that the dateline will show them).
  */
-export function liftWireDateline(article: Element): { place: string | null; agency: string | null } | null {
-  const found = liftWire(article);
+export function liftWireDateline(article: Element, accept?: (seen: WirePlace) => boolean): WirePlace | null {
+  const found = liftWire(article, accept);
   return found ? { place: found.place, agency: found.agency } : null;
 }

@@ -265,10 +265,13 @@ export function readWireDateline(root: Element): WireDateline | null {
   return wireParagraph(root)?.found ?? null;
 }
 
-/** Lifts the wire dateline off the first paragraph under `root` (in place); returns what it said. */
-export function liftWire(root: Element): WireDateline | null {
+/**
+ * Lifts the wire dateline off the first paragraph under `root` (in place) when `accept` takes what it
+ * says; returns it. One walk finds, checks and lifts it.
+ */
+export function liftWire(root: Element, accept: (found: WireDateline) => boolean = () => true): WireDateline | null {
   const hit = wireParagraph(root);
-  if (!hit) return null;
+  if (!hit || !accept(hit.found)) return null;
   const { p, found } = hit;
   dropLeadingText(p, found.length);
   capitaliseFirstLetter(p);

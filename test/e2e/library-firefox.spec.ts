@@ -74,9 +74,12 @@ describe('library (Firefox)', () => {
       Array.from(document.querySelectorAll('#list li .title')).map((e) => (e.textContent ?? '').trim()),
     );
     expect(titles).toEqual([ARTICLE_TITLE]);
-    expect(await lib.evaluate(() => document.getElementById('storage')?.textContent ?? '')).toMatch(
-      /1 article · 2 images/,
+    // The storage line is measured after the list is ready (navigator.storage.estimate): wait for it.
+    const storage = await pollFor(
+      () => lib.evaluate(() => document.getElementById('storage')?.textContent ?? ''),
+      (t) => !/Measuring/.test(t),
     );
+    expect(storage).toMatch(/1 article · 2 images/);
 
     // A synthetic click: puppeteer's BiDi input on moz-extension:// pages is unreliable here.
     await lib.evaluate(() => (document.querySelector('#list li .title') as HTMLButtonElement).click());

@@ -94,7 +94,8 @@ describe('library (Chromium)', () => {
     expect(meta).toMatch(/Haberler|en\.haberler\.com/);
     expect(meta).toMatch(/Saved /);
     expect(meta).toMatch(/\d+ min read/);
-    expect(await lib.textContent('#storage')).toMatch(/1 article · 2 images/);
+    // The storage line is measured after the list is ready (navigator.storage.estimate): wait for it.
+    await expect.poll(() => lib.textContent('#storage')).toMatch(/1 article · 2 images/);
 
     await lib.click('#list li .title');
     expect(await waitForOverlay(lib)).toBe(true);

@@ -12,7 +12,9 @@ import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { PASSWORD, USER } from '../support/couch-server';
 import { toRecords } from '../../src/store/article-record';
 import type { ExtractResult } from '../../src/core/types';
+import { expect } from 'vitest';
 import { ARTICLE_PATH } from './library-site';
+import { clickAction, overlayEval, serveDir, type ChromiumSession, type Served } from './harness';
 
 type AnyPage = Page | PuppeteerPage;
 
@@ -50,6 +52,26 @@ export async function publishUpdate(siteDir: string): Promise<void> {
 }
 
 /** Per article: whether its current text (HTML) holds the update's paragraph. */
+/**
+ * The publisher adds a paragraph (the site served again on its port); a Chromium profile opens the
+ * article and saves it again: "Updated in your library", the earlier text kept as a version. Returns
+ * the site, closed again.
+ */
+export async function saveUpdatedArticle(session: ChromiumSession, siteDir: string, was: Served): Promise<Served> {
+  await publishUpdate(siteDir);
+  const site = await serveDir(siteDir, Number(new URL(was.url).port));
+  const page = await session.ctx.newPage();
+  await page.goto(site.url + ARTICLE_PATH);
+  await clickAction(session.ctx, page, session.extensionId);
+  await page.locator('dateline-reader button[data-action="save"]').click();
+  await expect
+    .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
+    .toMatch(/Updated in your library/);
+  await page.close();
+  await site.close();
+  return site;
+}
+
 export const storedUpdated = async (page: AnyPage): Promise<boolean[]> =>
   (await storeValues<{ content: string }>(page, 'bodies')).map((b) => b.content.includes(UPDATE_MARK));
 

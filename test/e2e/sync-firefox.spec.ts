@@ -38,7 +38,7 @@ import { libraryPage, rowTitles, turnOn } from './sync-ui';
 import {
   libraryFile,
   listRows,
-  publishUpdate,
+  saveUpdatedArticle,
   serverDocs,
   stored,
   storedUpdated,
@@ -236,17 +236,7 @@ describe('sync between Chromium and Firefox ESR', () => {
     await couch.stop();
 
     // Chromium: the publisher added a paragraph; saved again (the library keeps the earlier text as a version).
-    await publishUpdate(siteDir);
-    site = await serveDir(siteDir, Number(new URL(site.url).port));
-    const page = await chrome.ctx.newPage();
-    await page.goto(site.url + ARTICLE_PATH);
-    await clickAction(chrome.ctx, page, chrome.extensionId);
-    await page.locator('dateline-reader button[data-action="save"]').click();
-    await expect
-      .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
-      .toMatch(/Updated in your library/);
-    await page.close();
-    await site.close();
+    site = await saveUpdatedArticle(chrome, siteDir, site);
     await expect.poll(() => libC.textContent('#list li .versions'), { timeout: 15_000 }).toBe('1 earlier version');
     // Firefox, meanwhile: marked unread.
     await clickIn(libF, '#list li button[data-act="toggle-read"]');

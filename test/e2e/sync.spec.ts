@@ -29,7 +29,7 @@ import {
 import { ARTICLE_PATH, ARTICLE_TITLE, buildNewsSite } from './library-site';
 import { PASSWORD, USER, startCouchServer, type CouchServer } from '../support/couch-server';
 import { fillSync as fillUi, libraryPage, rowTitles, turnOn as turnOnUi } from './sync-ui';
-import { libraryFile, publishUpdate, serverDocs, stored, storedUpdated, storedVersions } from './sync-data';
+import { libraryFile, saveUpdatedArticle, serverDocs, stored, storedUpdated, storedVersions } from './sync-data';
 
 let a: ChromiumSession;
 let b: ChromiumSession;
@@ -151,17 +151,7 @@ describe('sync between two Chromium profiles', () => {
     await couch.stop();
 
     // A: the publisher added a paragraph; saved again (the library keeps the earlier text as a version).
-    await publishUpdate(siteDir);
-    site = await serveDir(siteDir, Number(new URL(site.url).port));
-    const page = await a.ctx.newPage();
-    await page.goto(site.url + ARTICLE_PATH);
-    await clickAction(a.ctx, page, a.extensionId);
-    await page.locator('dateline-reader button[data-action="save"]').click();
-    await expect
-      .poll(() => overlayEval(page, (root) => root.querySelector('.status')?.textContent ?? ''), { timeout: 15_000 })
-      .toMatch(/Updated in your library/);
-    await page.close();
-    await site.close();
+    site = await saveUpdatedArticle(a, siteDir, site);
     await expect.poll(() => libA.textContent('#list li .versions'), { timeout: 15_000 }).toBe('1 earlier version');
     // B, meanwhile: marked unread.
     await libB.click('#list li button[data-act="toggle-read"]');

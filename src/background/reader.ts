@@ -2,9 +2,9 @@
  * The reader in the background: toolbar button, keyboard shortcuts, context menu and badge.
  *
  * A click (or Alt+Shift+R, which Chrome and Firefox route to action.onClicked as `_execute_action`)
- * grants activeTab; we message the tab's content script and, when none answers, inject content.js
- * (scripting.executeScript, on demand: no script runs on pages the user never opens the reader on)
- * and ask again. The content script has a load-once guard, so racing clicks never load it twice.
+ * grants activeTab; we inject content.js (scripting.executeScript, on demand: no script runs on pages
+ * the user never opens the reader on) and message it, or, on a tab whose page has it already, message it
+ * and inject only when none answers. The content script has a load-once guard, so racing clicks never load it twice.
  *
  * `registerReader()` must run synchronously at the background's top level: an MV3 service worker
  * (and a Firefox event page) only receives events whose listeners exist when it wakes up.
@@ -13,6 +13,7 @@ import { browser, type Menus, type Runtime, type Tabs } from '../shell/browser.j
 import { handleMessages, sendToTab, type Handlers } from '../shell/messages.js';
 import type { ReaderToBackground } from '../shell/messages/reader.js';
 import { isNoReceiverError, setReaderBadge } from '../shell/platform.js';
+import { StorageItem } from '../shell/storage.js';
 
 export const CONTENT_SCRIPT = 'content.js';
 /** The content script's second part, loaded after the reader's first paint (overlay/extras.ts). */
@@ -23,16 +24,45 @@ async function inject(tabId: number, file = CONTENT_SCRIPT): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
 }
 
-/** Sends a message to the tab's reader, injecting the content script first if nobody is listening. */
+/**
+ * The tabs whose page has our content script, as far as this browser session knows: injected by us and
+ * not navigated since (tabs.onUpdated 'loading' drops a tab). In storage.session, because an MV3 worker
+ * is stopped after 30 s idle and the set must outlive it; the set is only a hint, both ways: a tab not
+ * in it gets content.js injected (a page that has it already keeps its copy: the load-once guard), a tab
+ * in it whose page has no listener after all is injected then.
+ */
+const injectedTabs = new StorageItem<number[]>('readerInjectedTabs', [], 'session');
+let injected: Promise<Set<number>> | null = null;
+const injectedSet = (): Promise<Set<number>> =>
+  (injected ??= injectedTabs.get().then(
+    (ids) => new Set(ids),
+    () => new Set<number>(),
+  ));
+async function rememberInjected(tabId: number, has: boolean): Promise<void> {
+  const set = await injectedSet();
+  if (set.has(tabId) === has) return;
+  if (has) set.add(tabId);
+  else set.delete(tabId);
+  await injectedTabs.set([...set]).catch(() => {});
+}
+
+/**
+ * Sends a message to the tab's reader, injecting the content script first if nobody is listening. On a
+ * tab we never injected into, the injection comes first: a message there would only come back with "no
+ * receiver", a round trip to the page before the reader can start (issue #24).
+ */
 async function withContentScript<T>(tabId: number, send: () => Promise<T>): Promise<T> {
-  try {
-    return await send();
-  } catch (e) {
-    // No receiver: never injected on this page, or the page's script is an orphan of an older
-    // version of the extension (its listener died with its context). Inject and try again.
-    if (!isNoReceiverError(e)) throw e;
+  if ((await injectedSet()).has(tabId)) {
+    try {
+      return await send();
+    } catch (e) {
+      // No receiver: the page navigated without our noticing, or its script is an orphan of an older
+      // version of the extension (its listener died with its context). Inject and try again.
+      if (!isNoReceiverError(e)) throw e;
+    }
   }
   await inject(tabId);
+  void rememberInjected(tabId, true);
   return send();
 }
 
@@ -110,7 +140,11 @@ export function registerReader(): void {
   // URLs here (no "tabs" permission), so any load clears it; the reader's page is locked while open,
   // so no same-document navigation happens under it.
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading') void setReaderBadge(tabId, false);
+    if (info.status === 'loading') {
+      void setReaderBadge(tabId, false);
+      void rememberInjected(tabId, false); // a new document: our script is gone with the old one
+    }
   });
+  browser.tabs.onRemoved.addListener((tabId) => void rememberInjected(tabId, false));
   handleMessages<ReaderToBackground>(handlers, fromOwnContentScript);
 }

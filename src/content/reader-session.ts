@@ -3,6 +3,8 @@
  * per open, mounts the overlay, keeps the badge in sync and wires the settings to storage.
  * Everything hangs off `lifetime` (aborted when a newer copy of the script takes over).
  *
+ * The extraction runs in steps, the main thread handed back to the page between them (extractArticleInSteps
+ * with yieldToPage: no long task on the click, issue #24), and the overlay is built in a task of its own.
  * A fresh copy starts extracting in its first task, before the background's message arrives: the
  * background injects content.js only to open the reader or save (toggle/save right after injection),
  * and extraction is pure (it reads the page and changes nothing), so the extraction overlaps the
@@ -11,7 +13,7 @@
  * extracts the page as it is then, unless nothing in the page changed since the reader closed (a
  * MutationObserver watches from the close): a reopen then shows the same extraction again (issue #24).
  */
-import { emptyResult, extractArticle, type PhasedExtraction } from '../core/extract.js';
+import { emptyResult, extractArticleInSteps, type PhasedExtraction } from '../core/extract.js';
 import type { ExtractResult } from '../core/types.js';
 import { bindStoredSettings, liveReaderSettings, type ReaderSettings } from '../overlay/settings.js';
 import { mountReader } from '../overlay/mount-reader.js';
@@ -22,6 +24,7 @@ import type { ReaderHandle } from '../overlay/types.js';
 import { browser } from '../shell/browser.js';
 import { keepSyncLive } from '../shell/sync-live.js';
 import { handleMessages, sendToBackground, type Handlers, type ToContent } from '../shell/messages.js';
+import { yieldToPage } from '../shell/platform.js';
 import { actionsFor } from './actions.js';
 import { saveArticle } from './save-action.js';
 import type { SpeechApi } from '../overlay/listen/speech-api.js';
@@ -36,9 +39,10 @@ export interface SessionOptions {
  * extract() is pure and tested on thousands of pages, but the web is larger: if it ever throws, the
  * user gets the reader's polite notice, never a dead button or a stack trace.
  */
-function safeExtract(doc: Document, url: string, locale: string, timeZone: string): PhasedExtraction {
+async function safeExtract(doc: Document, url: string, locale: string, timeZone: string): Promise<PhasedExtraction> {
   try {
-    return extractArticle(doc, { url, now: new Date(), locale, timeZone });
+    // In steps, the main thread handed back to the page between them: no long task on the click (issue #24).
+    return await extractArticleInSteps(doc, { url, now: new Date(), locale, timeZone }, yieldToPage);
   } catch (e) {
     console.warn('Dateline Reader: extraction failed', e);
     const message = 'Something on this page kept the reader from reading it.';
@@ -71,11 +75,11 @@ interface Extraction {
   end: number;
 }
 
-function extractPage(doc: Document): Extraction {
+async function extractPage(doc: Document): Promise<Extraction> {
   const start = performance.now();
   const win = doc.defaultView!;
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const phased = safeExtract(doc, win.location.href, win.navigator.language, timeZone);
+  const phased = await safeExtract(doc, win.location.href, win.navigator.language, timeZone);
   return { phased, timeZone, start, end: performance.now() };
 }
 
@@ -90,7 +94,7 @@ export function startReaderSession(
   let phased: PhasedExtraction | null = null;
   let opening: Promise<void> | null = null;
   /** The head-start extraction and the settings read started with it, for the first open. */
-  let headStart: { extraction: Extraction; settings: Promise<ReaderSettings> } | null = null;
+  let headStart: { extraction: Promise<Extraction>; settings: Promise<ReaderSettings> } | null = null;
   const loadReaderSettings = liveReaderSettings(lifetime.signal);
 
   // A task, not a microtask: the script's evaluation must end first, so that executeScript resolves in
@@ -102,10 +106,13 @@ export function startReaderSession(
   }, 0);
   lifetime.signal.addEventListener('abort', () => clearTimeout(prefetch), { once: true });
 
-  const takeHeadStart = (): typeof headStart => {
+  /** The head start's extraction (waited for when still running), unless it is too old to use. */
+  const takeHeadStart = async (): Promise<{ extraction: Extraction; settings: Promise<ReaderSettings> } | null> => {
     const early = headStart;
     headStart = null;
-    return early && performance.now() - early.extraction.end < PREFETCH_TTL_MS ? early : null;
+    if (!early) return null;
+    const extraction = await early.extraction;
+    return performance.now() - extraction.end < PREFETCH_TTL_MS ? { extraction, settings: early.settings } : null;
   };
 
   /**
@@ -150,9 +157,12 @@ export function startReaderSession(
   };
 
   async function open(force: boolean): Promise<void> {
-    const early = takeHeadStart();
+    const early = await takeHeadStart();
     const settingsLoading = early?.settings ?? loadReaderSettings();
-    const x = early?.extraction ?? takeKept() ?? extractPage(doc);
+    const reopened = early ? null : takeKept();
+    const x = early?.extraction ?? reopened ?? (await extractPage(doc));
+    // The overlay is built in a task of its own, not in the extraction's last.
+    if (!reopened) await yieldToPage();
     const t0 = x.start;
     const extracted = x.end;
     const { timeZone } = x;
@@ -184,8 +194,13 @@ export function startReaderSession(
       },
     });
     persist = bindStoredSettings(reader, session.signal);
-    // With sync on, the library follows the server while the reader is open (a save from another device lands).
-    keepSyncLive(session.signal);
+    // The badge and the sync port are nothing the first frame shows: they wait for its paint (issue #24).
+    afterNextPaint(win, () => {
+      if (session.signal.aborted) return;
+      // With sync on, the library follows the server while the reader is open (a save from another device lands).
+      keepSyncLive(session.signal);
+      report(true);
+    });
     if (typeof __DATELINE_BENCH__ !== 'undefined' && __DATELINE_BENCH__) {
       // For bench:browser, in test builds only: the page's performance timeline is the page's too.
       const shown = performance.now();
@@ -193,7 +208,6 @@ export function startReaderSession(
       performance.measure?.('dateline-reader:extract', { start: t0, end: extracted });
       performance.measure?.('dateline-reader:mount', { start: settled, end: shown });
     }
-    report(true);
   }
 
   async function toggle(force: boolean | undefined): Promise<{ open: boolean }> {

@@ -11,6 +11,9 @@
  *   live/               a live blog's entries with their times, from the live page
  *   page/detect.ts      the verdict with Readability's evidence added
  *
+ * The stages run as steps of a generator (steps()): extractArticle runs them back to back,
+ * extractArticleInSteps hands the event loop back between two of them (the reader's open, issue #24).
+ *
  * Invariants:
  * - the caller's document is never mutated: dateline and related headlines are read from the live
  *   document (Readability throws related blocks away); Readability gets a clone, and all the
@@ -27,7 +30,8 @@ import { refusal } from './page/budget.js';
 import { readPage, type PageRead } from './page/read-page.js';
 import { withArticleEvidence } from './page/detect.js';
 import { findDateline, liftWireDateline, readWireDateline } from './dateline/index.js';
-import { finishArticle, parseArticle } from './article/index.js';
+import { finishArticle, parseArticle, runReadability } from './article/index.js';
+import { cloneDocument } from './page/clone-document.js';
 import type { RelatedContext } from './related/index.js';
 import { addRelated } from './extract-related.js';
 import { findLiveBlog } from './live/index.js';
@@ -98,14 +102,47 @@ export interface PhasedExtraction {
 export function extractArticle(doc: Document, options: ExtractOptions = {}): PhasedExtraction {
   const url = options.url ?? doc?.URL ?? 'about:blank';
   try {
-    return run(doc, url, options);
+    const run = steps(doc, url, options);
+    let step = run.next();
+    while (!step.done) step = run.next();
+    return step.value;
   } catch (e) {
-    // Real pages break DOM implementations in odd ways (jsdom's CSS parser, clobbered properties);
-    // the reader says so instead of failing silently or throwing into the content script.
-    return failed(
-      emptyResult(url, 'no-article', `This page could not be read (${(e as Error)?.message ?? String(e)}).`),
-    );
+    return unreadable(url, e);
   }
+}
+
+/**
+ * extractArticle in steps, for a reader that must not hold the page's main thread in one long task
+ * (issue #24): between two stages (page read, dateline, clone, Readability, cleaning, sanitizer, the
+ * rest) it awaits `pause()`, which hands the event loop back (input, rendering, the background's
+ * message). The same stages on the same page read: the same result as extractArticle on a page that
+ * did not change meanwhile.
+ */
+export async function extractArticleInSteps(
+  doc: Document,
+  options: ExtractOptions,
+  pause: () => Promise<void>,
+): Promise<PhasedExtraction> {
+  const url = options.url ?? doc?.URL ?? 'about:blank';
+  try {
+    const run = steps(doc, url, options);
+    let step = run.next();
+    while (!step.done) {
+      await pause();
+      step = run.next();
+    }
+    return step.value;
+  } catch (e) {
+    return unreadable(url, e);
+  }
+}
+
+/**
+ * Real pages break DOM implementations in odd ways (jsdom's CSS parser, clobbered properties); the
+ * reader says so instead of failing silently or throwing into the content script.
+ */
+function unreadable(url: string, e: unknown): PhasedExtraction {
+  return failed(emptyResult(url, 'no-article', `This page could not be read (${(e as Error)?.message ?? String(e)}).`));
 }
 
 export function extract(doc: Document, options: ExtractOptions = {}): ExtractResult {
@@ -118,13 +155,25 @@ function failed(result: ExtractResult): PhasedExtraction {
   return { result, body: null, relatedInput: null };
 }
 
-function run(doc: Document, url: string, options: ExtractOptions): PhasedExtraction {
+/**
+ * The pipeline as a generator: each `yield` is a point between two stages where a driver may pause
+ * (extractArticleInSteps) or go straight on (extractArticle). `timings` hold each stage's own time
+ * and `total` their sum, pauses left out.
+ */
+function* steps(doc: Document, url: string, options: ExtractOptions): Generator<void, PhasedExtraction, void> {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   let since = t0;
+  let paused = 0;
   const lap = (stage: string): void => {
     const t = performance.now();
     timings[stage] = t - since;
+    since = t;
+  };
+  /** After a pause: the time away counts for no stage. */
+  const resumed = (): void => {
+    const t = performance.now();
+    paused += t - since;
     since = t;
   };
   const now = toDate(options.now);
@@ -135,12 +184,25 @@ function run(doc: Document, url: string, options: ExtractOptions): PhasedExtract
 
   const page = readPage(doc, url);
   lap('detect');
+  yield;
+  resumed();
 
   const { locale, timeZone } = options;
   const dateline = findDateline(page, { url, now, lang: page.lang, locale, timeZone });
   lap('dateline');
+  yield;
+  resumed();
 
-  const parsed = parseArticle(page, lap, {
+  const clone = cloneDocument(doc, url);
+  lap('clone');
+  yield;
+  resumed();
+  const readability = runReadability(page, clone);
+  lap('readability');
+  yield;
+  resumed();
+
+  const parsed = parseArticle(page, clone, readability, {
     dated: dateline.published !== null,
     times: [dateline.published, dateline.modified],
     place: dateline.place,
@@ -159,7 +221,12 @@ function run(doc: Document, url: string, options: ExtractOptions): PhasedExtract
     dateline.place ??= wire.place;
     dateline.agency ??= wire.agency;
   }
+  if (parsed.element) lap('clean');
+  yield;
+  resumed();
   const article = finishArticle(page, parsed, lap);
+  yield;
+  resumed();
 
   const live = findLiveBlog(page);
   lap('live');
@@ -192,7 +259,7 @@ function run(doc: Document, url: string, options: ExtractOptions): PhasedExtract
   if (article.kicker) result.kicker = article.kicker;
   if (!article.content) result.error = { code: 'no-article', message: 'No article was found on this page.' };
   lap('metadata');
-  timings.total = performance.now() - t0;
+  timings.total = performance.now() - t0 - paused;
 
   return {
     result,

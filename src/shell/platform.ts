@@ -84,3 +84,27 @@ export function isNoReceiverError(e: unknown): boolean {
   const msg = e instanceof Error ? e.message : String(e);
   return /Receiving end does not exist|Could not establish connection|no handler for/i.test(msg);
 }
+
+let channel: MessageChannel | null = null;
+const waiting: Array<() => void> = [];
+
+/**
+ * Hands the main thread back to the page for a moment (between two steps of the reader's open, issue
+ * #24: no long task that holds the page's input and rendering).
+ * Chrome 129+: scheduler.yield(), whose continuation runs ahead of other tasks already queued, so a
+ * busy page does not delay the reader. Firefox (and older Chrome): a MessageChannel message, a task
+ * without setTimeout's 4 ms clamp on nested timers.
+ * https://developer.mozilla.org/en-US/docs/Web/API/Scheduler/yield
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => waiting.shift()?.();
+    }
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}

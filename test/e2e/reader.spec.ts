@@ -146,7 +146,7 @@ describe('reader overlay in Chromium', () => {
     }
 
     // The toolbar button says the reader is open on this tab, and stops saying so once it is closed.
-    expect(await badgeFor(page)).toBe('ON');
+    await expect.poll(() => badgeFor(page)).toBe('ON'); // set after the first paint
     await screenshot(page, 'seed-light-ltr');
     await click(page);
     expect(await isOverlayOpen(page)).toBe(false);
@@ -196,7 +196,7 @@ describe('reader overlay in Chromium', () => {
     expect(stored).toMatchObject({ theme: 'dark', font: 'sans', fontSize: 21 });
 
     // …and still applied after the page is reloaded and the reader opened again.
-    expect(await badgeFor(page)).toBe('ON');
+    await expect.poll(() => badgeFor(page)).toBe('ON'); // set after the first paint
     await page.reload();
     await waitForOverlay(page, false);
     // The reloaded page has no reader open: the toolbar button must not claim otherwise.

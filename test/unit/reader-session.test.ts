@@ -35,6 +35,11 @@ vi.mock('../../src/shell/messages.js', () => ({
     if (type === 'reader:extras') provideExtras(READER_EXTRAS);
   },
 }));
+// The pause between the open's steps, as a plain task: the page's tasks queued before it run first.
+vi.mock('../../src/shell/platform.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/shell/platform.js')>()),
+  yieldToPage: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+}));
 const { startReaderSession } = await import('../../src/content/reader-session.js');
 const { provideExtras } = await import('../../src/content/extras-slot.js');
 const { READER_EXTRAS } = await import('../../src/overlay/extras.js');
@@ -95,6 +100,20 @@ describe('reader session', () => {
     const dialog = shadow(doc).querySelector<HTMLElement>('.reader')!;
     expect(dialog.dataset.theme).toBe('dark');
     expect(dialog.style.getPropertyValue('--size')).toBe('24px');
+    await filledIn(doc);
+    lifetime.abort();
+  });
+
+  it('hands the page its main thread back while it reads: a task of the page runs before the reader shows', async () => {
+    const doc = loadSeed();
+    const lifetime = new AbortController();
+    startReaderSession(doc, lifetime);
+    // The page's own work (a click handler, a timer) queued as the user clicks the toolbar button.
+    let readerThereWhenPageRan: boolean | null = null;
+    setTimeout(() => (readerThereWhenPageRan = !!doc.documentElement.querySelector(`:scope > ${OVERLAY_TAG}`)), 0);
+    expect(await toggle()).toEqual({ open: true });
+    expect(readerThereWhenPageRan).toBe(false);
+    expect(articleText(doc)).toContain('Libya has since seen the emergence of two rival seats of power');
     await filledIn(doc);
     lifetime.abort();
   });

@@ -4,12 +4,13 @@
  * reading time, paywall). Reads the page read (meta, JSON-LD) and never the live document's DOM
  * for the article itself: all the cleaning happens on the clone.
  *
- * Two calls, so the conductor can lift the wire dateline ("WASHINGTON (AP) —", the dateline stage's
- * business) off the cleaned article before it is sanitized: parseArticle (clone → Readability →
- * clean), then finishArticle (sanitize → text → metadata).
+ * Three calls, so the conductor can lift the wire dateline ("WASHINGTON (AP) —", the dateline stage's
+ * business) off the cleaned article before it is sanitized, and hand the event loop back between
+ * them: runReadability (Readability on the conductor's clone), parseArticle (clean), then
+ * finishArticle (sanitize → text → metadata).
  */
+import type { Readability } from '@mozilla/readability';
 import { FastReadability } from './readability-fast.js';
-import { cloneDocument } from '../page/clone-document.js';
 import { httpUrl, type PageRead } from '../page/read-page.js';
 import { textOf, typesOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
 import { sanitizeToInertFragment, type SanitizedFragment } from '../sanitize.js';
@@ -208,22 +209,35 @@ export interface HeaderHints {
   removed?: Array<{ kind: string; text: string }>;
 }
 
-export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): ParsedArticle {
-  const { doc, url } = page;
-  const clone = cloneDocument(doc, url);
+/** Readability's parse of the clone: the article as an element of the clone (or null), with its metadata. */
+export type ReadabilityParse = ReturnType<Readability<Element>['parse']>;
+
+/**
+ * Readability on the clone (cloneDocument of the page). A step of its own, apart from the cleaning
+ * (parseArticle), so that the conductor can hand the event loop back between the two (issue #24).
+ */
+export function runReadability(page: PageRead, clone: Document): ReadabilityParse {
   // The article comes back as an element of the clone, not as a string: no re-parsing, and the
   // cleaning below works on a copy the page never sees.
   // disableJSONLD: the JSON-LD was parsed once already (page/page-meta.ts); headline, author and
   // publisher are taken from there below.
-  const parsed = new FastReadability<Element>(clone, {
+  return new FastReadability<Element>(clone, {
     keepClasses: true,
     disableJSONLD: true,
     serializer: (el) => el as Element,
     // Readability starts over from the page itself, not from a serialized snapshot.
-    source: doc,
+    source: page.doc,
   }).parse();
-  lap('readability');
+}
 
+/** Readability's result (runReadability on `clone`), cleaned: title, byline, kicker and the article element. */
+export function parseArticle(
+  page: PageRead,
+  clone: Document,
+  parsed: ReadabilityParse,
+  hints?: HeaderHints,
+): ParsedArticle {
+  const { doc, url } = page;
   const node = articleNode(page);
   const siteName = siteNameOf(parsed?.siteName, page, node);
   const rawTitle =
@@ -261,7 +275,6 @@ export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): Artic
   let firstImage: string | null = null;
   let body: SanitizedFragment | null = null;
   if (a.element) {
-    lap('clean');
     // Sanitized once; the text is read from the sanitized tree, so it is exactly what is shown.
     const fragment = sanitizeToInertFragment(a.element.innerHTML, doc);
     textContent = runningText(fragment as unknown as Element);

@@ -4,7 +4,7 @@
  * first phase alone has everything but the related headlines, and its sanitized tree is the content.
  */
 import { describe, expect, it } from 'vitest';
-import { extract, extractArticle } from '../../../src/core/extract.js';
+import { extract, extractArticle, extractArticleInSteps } from '../../../src/core/extract.js';
 import { addRelated } from '../../../src/core/extract-related.js';
 import { loadPage } from '../extract-fixture.js';
 
@@ -48,5 +48,18 @@ describe('extract in two phases', () => {
     expect(phased.result.error).toBeDefined();
     expect(phased.body).toBeNull();
     expect(addRelated(phased)).toEqual([]);
+  });
+
+  it('in steps (the reader on a click): the same result, the page given the main thread back between stages', async () => {
+    const whole = extractArticle(loadPage('seed-haberler.html', SEED_URL), opts);
+    // What the page does meanwhile (its input, its own tasks) runs at each pause; here it is counted.
+    let pauses = 0;
+    const stepped = await extractArticleInSteps(loadPage('seed-haberler.html', SEED_URL), opts, async () => {
+      pauses++;
+    });
+    // Page read, dateline, clone, Readability, cleaning, sanitizer and the rest: seven steps, six pauses.
+    expect(pauses).toBe(6);
+    expect(withoutTimings(stepped.result)).toEqual(withoutTimings(whole.result));
+    expect(addRelated(stepped)).toHaveLength(14);
   });
 });

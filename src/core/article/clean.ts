@@ -1005,18 +1005,15 @@ function isShoutedTeaser(el: Element, text: string): boolean {
 const BRACKET_CREDIT = /\((?:[^()]*\b(?:photo|image|picture|foto|credit)s?\b[^()]*)\)$/i;
 
 /**
- * A picture's caption printed as a plain block: it ends with the picture's credit in brackets, it
- * repeats the picture's alt text right under it, or it stands with a credit <figcaption> and nothing
- * else in a wrapper ("<div><p>Caption.</p><figcaption>Name | Getty Images</figcaption></div>").
+ * A picture's caption printed as a plain block: it ends with the picture's credit in brackets, or it
+ * repeats the picture's alt text right under it.
  */
 function isLooseCaption(el: Element, text: string): boolean {
   if (text.length < 12) return false;
   if (BRACKET_CREDIT.test(text)) return true;
   const prev = el.previousElementSibling;
   const img = prev && (prev.localName === 'img' ? prev : prev.querySelector('img'));
-  if (img && norm(img.getAttribute('alt')).toLowerCase() === text.toLowerCase()) return true;
-  const next = el.nextElementSibling;
-  return next?.localName === 'figcaption' && !prev && !next.nextElementSibling && norm(next.textContent).length < 80;
+  return !!img && norm(img.getAttribute('alt')).toLowerCase() === text.toLowerCase();
 }
 
 /** Raw characters normalized to decide that a block without a clutter kind is too long for any text rule. */

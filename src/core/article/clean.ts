@@ -276,7 +276,7 @@ const DATE_SHAPE =
   /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[a-zéû]*\.?(?:\s+\d{4})?|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)/i;
 /** A photo credit on its own line: "Image copyright Getty Images", "Photo: AP", "… / Reuters". */
 const CREDIT_LINE =
-  /^(?:image|images|photo|photos|picture|foto|fotos|bild|photograph|illustration|graphic|video|credit|source|quelle|crédit|crédits)(?:\s+(?:copyright|credit|courtesy|source|caption))?\s*[:©]|^(?:image|photo) (?:copyright|credit|caption)\b|(?:getty(?: images)?|\bap(?: photo)?|reuters|afp|shutterstock|istock(?:photo)?|epa(?:-efe)?|dpa|imago|alamy|xinhua|pa(?: wire| images)?)\s*\)?$/i;
+  /^\(?(?:image|images|photo|photos|picture|foto|fotos|bild|photograph|illustration|graphic|video|credit|source|quelle|crédit|crédits)(?:\s+(?:copyright|credit|courtesy|source|caption))?\s*[:©]|^(?:image|photo|picture) (?:via|courtesy of) [A-Z]|^(?:image|photo) (?:copyright|credit|caption)\b|(?:getty(?: images)?|\bap(?: photo)?|reuters|afp|shutterstock|istock(?:photo)?|epa(?:-efe)?|dpa|imago|alamy|xinhua|pa(?: wire| images)?)\s*\)?$/i;
 /**
  * Contact and follow lines printed after the story ("Have a tip? …", "Follow us on Twitter"). Staff
  * credits ("(Reporting by …; Editing by …)", "… contributed to this report", "… can be reached at …")
@@ -484,6 +484,8 @@ interface Walk {
   titleNorm: string;
   /** Captions met so far: a gallery repeats one caption or credit under every picture. */
   captions: Set<string>;
+  /** Blocks already judged furniture with an earlier sibling (the rest of a run of headline links). */
+  doomed: Set<Element>;
 }
 
 /** Has the article shown this caption already? (Records it when not.) */
@@ -951,12 +953,67 @@ function isListLabel(el: Element): boolean {
   return t.length > 0 && t.length <= 60 && !/[.!?]["”»’']?$/.test(t) && el.getElementsByTagName('img').length === 0;
 }
 
+/** Blocks that stand as a line of their own (inline wrappers inside a sentence do not). */
+const LINE_BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'section']);
+
+/**
+ * One other story's headline as a block of its own: a short line that is all link ("Fans really want
+ * The Doobie Brothers in the Rock Hall", "<ul><li><h4><a>…"). Alone it may be the story's own pointer;
+ * three in a row are a related box written without a list.
+ */
+function isLinkLine(el: Element, text: string): boolean {
+  if (text.length < 12 || text.length > 160 || !LINE_BLOCKS.has(el.localName)) return false;
+  return linkTextLength(el) >= 0.9 * text.length;
+}
+
+/** Siblings after `el` that are headline links too (the run `el` opens), or null when under three in all. */
+function headlineRun(el: Element): Element[] | null {
+  const run: Element[] = [];
+  for (let s = el.nextElementSibling; s && s.localName !== 'br'; s = s.nextElementSibling) {
+    if (!isLinkLine(s, norm(s.textContent))) break;
+    run.push(s);
+  }
+  return run.length >= 2 ? run : null;
+}
+
+/**
+ * Headlines stacked in one block, a line each ("China furious at Macron [INSIGHT]<br>Lakers vs
+ * Nets … [VIDEO]<br>…"): three links or more of headline length, line breaks between, little else.
+ */
+function isStackedHeadlines(el: Element, text: string): boolean {
+  if (text.length > 320 || el.getElementsByTagName('br').length < 2) return false;
+  const anchors = el.querySelectorAll('a');
+  if (anchors.length < 3) return false;
+  let linked = 0;
+  for (let i = 0; i < anchors.length; i++) {
+    const n = collapsedLength(anchors[i]!.textContent ?? '');
+    if (n < 15) return false;
+    linked += n;
+  }
+  return linked >= 0.75 * text.length;
+}
+
 /** A headline-only link in capitals between paragraphs: a teaser for another story ("SEAN SPICER ELIMINATED…"). */
 function isShoutedTeaser(el: Element, text: string): boolean {
   if (text.length < 20 || text.length > 160) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length < 12 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return false;
   return linkTextLength(el) >= 0.9 * text.length;
+}
+
+/** A caption's closing credit in brackets: "(AP Photo/Alan Diaz, File)", "(Image: © NASA)", "(Photo : TRT World)". */
+const BRACKET_CREDIT = /\((?:[^()]*\b(?:photo|image|picture|foto|credit)s?\b[^()]*)\)$/i;
+
+/**
+ * A picture's caption printed as a plain block: it ends with the picture's credit in brackets, or it
+ * repeats the picture's alt text right under it.
+ */
+function isLooseCaption(el: Element, text: string): boolean {
+  if (text.length < 12) return false;
+  if (BRACKET_CREDIT.test(text)) return true;
+  const prev = el.previousElementSibling;
+  const img = prev && (prev.localName === 'img' ? prev : prev.querySelector('img'));
+  return !!img && norm(img.getAttribute('alt')).toLowerCase() === text.toLowerCase();
 }
 
 /** Raw characters normalized to decide that a block without a clutter kind is too long for any text rule. */
@@ -1008,7 +1065,11 @@ function judge(el: Element, w: Walk): boolean {
   if (!kind && raw.length > 320 && collapsedLength(raw.length > NORM_PREFIX ? raw.slice(0, NORM_PREFIX) : raw) > 320)
     return false;
   const text = norm(raw);
-  if (kind === 'caption' || (text.length < 160 && CREDIT_LINE.test(text) && !/[.!?]\s+\p{Lu}/u.test(text))) {
+  if (
+    kind === 'caption' ||
+    (text.length < 160 && CREDIT_LINE.test(text) && !/[.!?]\s+\p{Lu}/u.test(text)) ||
+    (text.length < 400 && isLooseCaption(el, text))
+  ) {
     // A caption or photo credit outside <figure>: kept with the images, but not running text.
     if (text && text.length < 400 && !hasAncestor(el, 'figcaption') && !hasImage()) {
       if (isRepeatedCaption(el, w)) {
@@ -1035,6 +1096,19 @@ function judge(el: Element, w: Walk): boolean {
   if (text.length > 320) return false;
   if (text.length <= 60 && AD_LABEL.test(text.replace(/[\s:\-–—.·|]+$/, '').replace(/^[\s\-–—·|]+/, ''))) {
     remove(el, 'ad-label', w);
+    return true;
+  }
+  if (w.doomed.has(el)) {
+    remove(el, 'headline-run', w);
+    return true;
+  }
+  const run = isLinkLine(el, text) ? headlineRun(el) : null;
+  if (run || isStackedHeadlines(el, text)) {
+    // Its title ("ALSO", "More:") goes with it, as with a headline <ul>.
+    const label = el.previousElementSibling;
+    if (label && isListLabel(label)) remove(label, 'headline-run', w);
+    for (const s of run ?? []) w.doomed.add(s);
+    remove(el, 'headline-run', w);
     return true;
   }
   if (isReadAlso(el, text)) {
@@ -1197,6 +1271,7 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanReport {
     beforeBody: true,
     titleNorm: norm(ctx.title).toLowerCase(),
     captions: new Set(),
+    doomed: new Set(),
   });
   return report;
 }

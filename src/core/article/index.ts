@@ -149,6 +149,25 @@ function withoutSiteName(title: string, siteName: string | null, url: string): s
   return title;
 }
 
+/**
+ * The headline as the page prints it, when the <title> holds it with section and site pieces that
+ * are not the site's known name ("Suharto Suffers More Setbacks - New York Times", "Foxy Brown Asks
+ * For Early Release From Prison - News Story | Music, Celebrity, Artist News"): the page's h1/h2 that
+ * opens with the title's first piece. Null when the title has no pieces or no heading matches.
+ */
+function printedHeadline(doc: Document, title: string): string | null {
+  const pieces = title.split(TITLE_SEPARATOR);
+  const first = squash(pieces[0] ?? '');
+  if (pieces.length < 2 || first.length < 12) return null;
+  const whole = squash(title);
+  for (const h of Array.from(doc.querySelectorAll('h1, h2'))) {
+    const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const s = squash(text);
+    if (text.length <= 250 && s.startsWith(first) && s !== whole) return text;
+  }
+  return null;
+}
+
 /** A separator between a headline and the site's name: a bar or dash with spaces, or a full-width bar. */
 const TITLE_SEPARATOR = /\s+[|\-–—·•»:/]\s+|\s*[｜|]\s*|:\s+/;
 /** What may follow the domain's label in a site's name: "BBC News", "Example.com". */
@@ -245,7 +264,7 @@ export function parseArticle(
     (parsed?.title ?? '').replace(/\s+/g, ' ').trim() ||
     page.meta.get('og:title') ||
     doc.title.replace(/\s+/g, ' ').trim();
-  const title = withoutSiteName(rawTitle, siteName, url);
+  const title = printedHeadline(doc, rawTitle) ?? withoutSiteName(rawTitle, siteName, url);
   const element = parsed?.content ?? null;
   const wireAhead = element ? (hints?.peekWire?.(element) ?? null) : null;
   const place = hints?.place ?? wireAhead?.place ?? null;

@@ -55,6 +55,43 @@ describe('a list of other stories’ headlines', () => {
   });
 });
 
+describe('other stories’ headlines written without a list', () => {
+  const heads = [
+    'Ferry fares rise again this spring',
+    'Council votes on the harbour budget',
+    'Storm closes the coast road',
+  ];
+  it('three link-only paragraphs in a row go, with their title', () => {
+    const ps = heads.map((h, i) => `<p><a href="/s-${i}">${h}</a></p>`).join('');
+    const t = text(`<p><strong>ALSO</strong></p>${ps}`, true);
+    expect(t).not.toContain('Council votes on the harbour budget');
+    expect(t).not.toContain('ALSO');
+    expect(t).toContain('(3)');
+  });
+  it('one-item lists in a row go, between paragraphs', () => {
+    const uls = heads.map((h, i) => `<ul><li><h4><a href="/s-${i}">${h}</a></h4></li></ul>`).join('');
+    const t = text(`<h4>More:</h4>${uls}`);
+    expect(t).not.toContain('Storm closes the coast road');
+    expect(t).not.toContain('More:');
+    expect(t).toContain('(2)');
+  });
+  it('headlines stacked in one paragraph, a line each, go', () => {
+    const lines = heads.map((h, i) => `<a href="/s-${i}">${h}</a> [VIDEO]`).join('<br>');
+    expect(text(`<p>${lines}</p>`)).not.toContain('Ferry fares rise again');
+  });
+  it('kept: one link-only paragraph, and two in a row', () => {
+    const ps = heads.slice(0, 2).map((h, i) => `<p><a href="/s-${i}">${h}</a></p>`);
+    expect(text(ps[0]!)).toContain('Ferry fares rise again');
+    expect(text(ps.join(''))).toContain('Council votes on the harbour budget');
+  });
+  it('kept: a paragraph whose sentence links three reports', () => {
+    const p =
+      '<p>The council published <strong><a href="/r1">the first report on repairs</a></strong>, ' +
+      '<strong><a href="/r2">the second report on costs</a></strong> and <strong><a href="/r3">the third report on ferries</a></strong>.</p>';
+    expect(text(p)).toContain('the second report on costs');
+  });
+});
+
 describe('the comment form’s notices', () => {
   for (const line of [
     'Comments are filtered for language and registration is required.',
@@ -75,6 +112,33 @@ describe('"Explore further:" before a link', () => {
     expect(text('<p><b>Explore further:</b> <a href="/x">Scientists study the sea wall</a></p>')).not.toContain(
       'Scientists study',
     ));
+});
+
+describe('a picture’s caption printed as a plain block', () => {
+  // The running text (textContent) leaves captions out; the reader still shows them with the picture.
+  const caption = 'Ferries wait at the pier on Tuesday morning';
+  it('ending with the credit in brackets, it is a caption', () => {
+    const t = text(
+      `<div><div><img src="/pier.jpg" alt=""></div><p><span>${caption}.</span><span> (AP Photo/Jo Doe, File)</span></p></div>`,
+    );
+    expect(t).not.toContain(caption);
+    expect(t).toContain('(2)');
+  });
+  it('repeating the alt text under its picture, it is a caption; the credit line under it too', () => {
+    const t = text(
+      `<div><p><img src="/pier.jpg" alt="${caption}."></p><p>${caption}.</p><p>(Image: © Harbour Times)</p></div>`,
+    );
+    expect(t).not.toContain(caption);
+    expect(t).not.toContain('Harbour Times');
+  });
+  it('kept: a sentence that mentions a photo in brackets mid-way, and one under an unrelated picture', () => {
+    const s = 'The photo (taken in 1952) shows the old pier before the storm, the museum said.';
+    expect(text(`<p>${s}</p>`)).toContain(s);
+    const t = text(
+      `<div><p><img src="/pier.jpg" alt="The pier"></p><p>${caption}, the operator said on Tuesday.</p></div>`,
+    );
+    expect(t).toContain(caption);
+  });
 });
 
 describe('a caption repeated under every picture of a gallery', () => {

@@ -28,3 +28,34 @@ describe('JSON-LD headline entities', () => {
   it('leaves an unknown or out-of-range reference as written', () =>
     expect(titleOf('Shares &#x110000; fall &bogus; again today')).toBe('Shares &#x110000; fall &bogus; again today'));
 });
+
+describe('a <title> with section and site pieces the site name does not cover', () => {
+  function titleFrom(title: string, heading: string): string {
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head>` +
+        `<body><div class="logo">Business Daily</div><article><h1>${heading}</h1>${PARA}${PARA}${PARA}</article></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    return extract(doc, { url }).title;
+  }
+  it('is the headline the page prints', () =>
+    expect(
+      titleFrom(
+        'Banks Suffer More Setbacks - News Story | Money, Markets, Business News',
+        'Banks Suffer More Setbacks',
+      ),
+    ).toBe('Banks Suffer More Setbacks'));
+  it('is the printed headline when it runs on past the title’s first piece', () =>
+    expect(
+      titleFrom(
+        'Banks Ask For Early Relief - News Story | Money, Business News',
+        'Banks Ask For Early Relief, Say Their Capital Is In Jeopardy',
+      ),
+    ).toBe('Banks Ask For Early Relief, Say Their Capital Is In Jeopardy'));
+  it('kept: a title with no pieces, and one whose first piece no heading opens with', () => {
+    expect(titleFrom('Banks Suffer More Setbacks', 'Markets')).toBe('Banks Suffer More Setbacks');
+    expect(titleFrom('Banks Suffer More Setbacks - Business Daily Wire', 'Markets today')).toBe(
+      'Banks Suffer More Setbacks - Business Daily Wire',
+    );
+  });
+});

@@ -5,19 +5,19 @@
  * throws these blocks away) and never mutates it. Steps, one module each:
  *   related-collect  one pass over the links → candidates with section, card time and image
  *   related-clean    headline text of a link (no times, ranks, kickers, sr-only text, doubles)
- *   related-rank     relevance to the article (title, lead, body terms; CJK bigrams)
+ *   related-rank     terms of a text (stems, CJK bigrams) and their weight in the article
+ *   related-relevance  each headline's score: subject match and the kind of box it came from
  * and here: dedupe by normalised URL and by title (first block's section wins, every block is
- * listed in `sections`), score, sort highest first (page order breaks ties).
+ * listed in `sections`), score, sort highest first (the box's kind, then page order break ties).
  */
 import type { RelatedHeadline } from '../types.js';
 import type { JsonLdBlock } from '../page/page-meta.js';
 import { asPageRead, type PageRead } from '../page/read-page.js';
 import { collectCandidates, type Candidate } from './collect.js';
-import { articleProfile, terms, termsRelevance } from './rank.js';
+import { articleTopics, scoreHeadlines } from './relevance.js';
 import { scanDocument, type Scan } from './scan.js';
 import { offsetOf } from './time.js';
 import { selfKeys } from './url.js';
-import { ON_TOPIC_HEADING } from '../text/lexicon/headings.js';
 
 export interface RelatedContext {
   url: string;
@@ -110,18 +110,6 @@ function dedupe(cands: Candidate[], keyOf: (t: string) => string): Merged[] {
 }
 
 /**
- * A headline from a box about the article's subject ("Related", "More on: …", an in-article "Read
- * also") ranks above one of equal relevance from a box of the latest or most-read stories: the site
- * chose it for this article. Relevance 0..1 raised by a noisy-OR with the box's weight, still 0..1.
- */
-const ON_TOPIC_BOX = 0.5;
-function withBox(relevance: number, m: Merged): number {
-  const section = m.c.section;
-  if (!section || !ON_TOPIC_HEADING.test(section)) return relevance;
-  return Math.round((1 - (1 - relevance) * (1 - ON_TOPIC_BOX)) * 1000) / 1000;
-}
-
-/**
  * Collects, cleans, dedupes and ranks related headlines from the live page without mutating it.
  * Takes the page read (its JSON-LD); a bare Document is read first (the CLI, tests and benchmarks).
  */
@@ -155,13 +143,12 @@ export function findRelated(source: PageRead | Document, ctx: RelatedContext): R
 
   // split's limit stops after the 60 words needed instead of splitting the whole body.
   const lead = [scan.meta.get('description') ?? '', ctx.text.split(/\s+/, 60).join(' ')].join(' ');
-  // Each headline's terms once; the article is weighed only on terms some headline has.
-  const headTerms = merged.map((m) => new Set(terms(m.c.title, ctx.lang)));
-  const needed = new Set<string>();
-  for (const set of headTerms) for (const t of set) needed.add(t);
-  const profile = articleProfile(ctx.title, lead, ctx.text, ctx.lang, needed);
-  const scored = merged.map((m, i) => ({ m, score: withBox(termsRelevance(headTerms[i]!, profile), m) }));
-  scored.sort((a, b) => b.score - a.score || a.m.c.order - b.m.c.order);
+  const scores = scoreHeadlines(
+    merged.map((m) => m.c),
+    { title: ctx.title, lead, body: ctx.text, lang: ctx.lang, ...articleTopics(scan.meta, page.jsonLd, ctx.url) },
+  );
+  const scored = merged.map((m, i) => ({ m, ...scores[i]! }));
+  scored.sort((a, b) => b.score - a.score || a.tier - b.tier || a.m.c.order - b.m.c.order);
   return scored.slice(0, MAX_RELATED).map(({ m, score }) => {
     const h: RelatedHeadline = { title: m.c.title, url: m.c.url, section: m.sections[0]!, score };
     if (m.sections.length > 1) h.sections = m.sections;

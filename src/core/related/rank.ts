@@ -190,7 +190,7 @@ function wordTerm(tok: string, stop: Set<string>, emit: (term: string) => void, 
   if (only) {
     // Most body words are in no headline: that test first spares them the stopword lookup.
     const term = stem(tok);
-    if (only.has(term) && !stop.has(tok)) emit(term);
+    if ((only.has(term) || only.has(term.slice(0, MIN_INFLECTED))) && !stop.has(tok)) emit(term);
     return;
   }
   if (stop.has(tok)) return;
@@ -206,12 +206,36 @@ export function terms(text: string, lang: string | null): string[] {
 
 export interface ArticleProfile {
   weight: Map<string, number>;
+  /** The weighed terms of four or more characters by their first four, for inflected short words. */
+  byPrefix?: Map<string, string[]>;
+}
+
+/** Shortest word that matches another word it begins (or that begins it) by an inflection ending. */
+const MIN_INFLECTED = 4;
+/** Longest inflection ending told apart from a different word ("sejm"/"sejmu", "wahl"/"wahlen", "nazi"/"nazis"). */
+const MAX_ENDING = 2;
+/** An inflected match counts this much of the article term's weight. */
+const INFLECTED_SHARE = 0.8;
+
+/**
+ * The terms `only` needs weighed: each headline term and, for inflected matches, its first four
+ * characters (every article term with the same first four is weighed).
+ */
+export function neededTerms(headlineTerms: Iterable<Set<string>>): Set<string> {
+  const needed = new Set<string>();
+  for (const set of headlineTerms)
+    for (const t of set) {
+      needed.add(t);
+      if (t.length >= MIN_INFLECTED) needed.add(t.slice(0, MIN_INFLECTED));
+    }
+  return needed;
 }
 
 /**
- * Weights of the article's terms: title 1, lead 0.6, body 0.25..0.5 by frequency. With `only`
- * (the terms of every headline to be scored), other terms are not weighed: relevance() reads
- * nothing else, so scores are the same, and most of the body's terms cost no map work.
+ * Weights of the article's terms: title 1, stated topics (keywords, section, URL path) 0.7, lead 0.6,
+ * body 0.25..0.5 by frequency. With `only` (neededTerms of every headline to be scored), other terms
+ * are not weighed: relevance reads nothing else, so scores are the same, and most of the body's terms
+ * cost no map work.
  */
 export function articleProfile(
   title: string,
@@ -219,6 +243,7 @@ export function articleProfile(
   body: string,
   lang: string | null,
   only?: Set<string>,
+  topics = '',
 ): ArticleProfile {
   // Body term counts first, then turned into weights in place (every body weight is above 0).
   const weight = new Map<string, number>();
@@ -229,15 +254,46 @@ export function articleProfile(
     if ((weight.get(t) ?? 0) < w) weight.set(t, w);
   };
   eachTerm(lead, lang, (t) => raise(t, 0.6), only);
+  eachTerm(topics, lang, (t) => raise(t, 0.7), only);
   eachTerm(title, lang, (t) => raise(t, 1), only);
   return { weight };
 }
 
-/** 0..1: noisy-OR of the weights of the terms a headline shares with the article. */
+/**
+ * The weight of an article term that `t` is an inflected form of, or that is an inflected form of
+ * `t`: one begins the other and the rest is a short ending, both at least MIN_INFLECTED long (terms
+ * are cut to five characters, so longer words already meet at their stem). 0 when none.
+ */
+function inflectedWeight(t: string, profile: ArticleProfile): number {
+  if (t.length < MIN_INFLECTED) return 0;
+  if (!profile.byPrefix) {
+    profile.byPrefix = new Map();
+    for (const k of profile.weight.keys()) {
+      if (k.length < MIN_INFLECTED) continue;
+      const p = k.slice(0, MIN_INFLECTED);
+      const list = profile.byPrefix.get(p);
+      if (list) list.push(k);
+      else profile.byPrefix.set(p, [k]);
+    }
+  }
+  let best = 0;
+  for (const k of profile.byPrefix.get(t.slice(0, MIN_INFLECTED)) ?? []) {
+    const [short, long] = k.length < t.length ? [k, t] : [t, k];
+    if (long.length - short.length <= MAX_ENDING && long.startsWith(short))
+      best = Math.max(best, profile.weight.get(k)! * INFLECTED_SHARE);
+  }
+  return best;
+}
+
+/**
+ * 0..1: noisy-OR of the weights of the terms a headline shares with the article, its own form or
+ * an inflected one (a Polish "wyborach" of "wybory" meets at the stem; "Sejmu" of "Sejm", a
+ * German "Wahlen" of "Wahl" by inflectedWeight).
+ */
 export function termsRelevance(headlineTerms: Set<string>, profile: ArticleProfile): number {
   let miss = 1;
   for (const t of headlineTerms) {
-    const w = profile.weight.get(t);
+    const w = profile.weight.get(t) ?? inflectedWeight(t, profile);
     if (w) miss *= 1 - 0.6 * w;
   }
   return Math.round((1 - miss) * 1000) / 1000;

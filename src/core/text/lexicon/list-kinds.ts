@@ -1,0 +1,87 @@
+/**
+ * Headings of story lists that are about no subject in particular, for ranking related headlines
+ * (related/relevance.ts): lists of the newest stories and lists of the most read, watched, shared or
+ * trending ones. A story there was not chosen for the article, so of two equally relevant headlines
+ * the one from such a list comes after. Languages: en, de, fr, es, it, pt, nl, pl, fi, sv, ru, tr, id,
+ * ja, zh, ko, ar, he, fa. Regexes over a block heading (ON_TOPIC_HEADING in headings.ts is the other side).
+ */
+
+/** "Most read", "Meistgelesen", "Les plus lus", "Trending", "ランキング", "الأكثر قراءة". */
+export const POPULAR_HEADING = new RegExp(
+  [
+    'most (read|popular|viewed|shared|watched|commented|emailed)',
+    'popular',
+    'trending',
+    "what'?s hot",
+    'meistgelesen',
+    'meistgesehen',
+    'beliebt',
+    'les plus (lus|vus|partagés|commentés)',
+    'populaires?',
+    'lo más (leído|visto|compartido)',
+    'más (leídas|vistas|leído|visto)',
+    'i più (letti|visti|condivisi)',
+    'più lett',
+    'mais (lidas|lidos|vistas|vistos)',
+    'meest (gelezen|bekeken)',
+    'najczęściej (czytane|czytany)',
+    'najpopularniejsze',
+    'luetuimmat',
+    'suosituimmat',
+    'mest (lästa|delade)',
+    'самое (читаемое|популярное)',
+    'популярное',
+    'en çok (okunan|izlenen)',
+    'terpopuler',
+    'populer',
+    'ランキング',
+    'よく読まれ',
+    '热门',
+    '熱門',
+    '最多',
+    '많이 본',
+    'الأكثر',
+    'הכי (נקרא|נצפה)',
+    'پربازدید',
+    'پربیننده',
+  ].join('|'),
+  'i',
+);
+
+/** "Latest", "Neueste", "Dernières infos", "Últimas noticias", "Breaking", "新着", "آخر الأخبار". */
+export const LATEST_HEADING = new RegExp(
+  [
+    'latest',
+    'newest',
+    'recent',
+    'breaking',
+    'just in',
+    'neueste',
+    'aktuell',
+    'dernières?',
+    'en continu',
+    'últimas?',
+    'ultim[ei]',
+    'nieuwste',
+    'najnowsze',
+    'uusimmat',
+    'tuoreimmat',
+    'senaste',
+    'последние',
+    'лента новостей',
+    'son (dakika|haberler)',
+    'terbaru',
+    'terkini',
+    'whats new',
+    '新着',
+    '最新',
+    '速報',
+    '최신',
+    'آخر',
+    'עדכונים',
+    'מבזקים',
+    'אחרונות',
+    'آخرین',
+  ].join('|'),
+  'i',
+);

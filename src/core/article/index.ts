@@ -8,6 +8,7 @@
  * business) off the cleaned article before it is sanitized: parseArticle (clone → Readability →
  * clean), then finishArticle (sanitize → text → metadata).
  */
+import type { Readability } from '@mozilla/readability';
 import { FastReadability } from './readability-fast.js';
 import { cloneDocument } from '../page/clone-document.js';
 import { httpUrl, type PageRead } from '../page/read-page.js';
@@ -19,6 +20,7 @@ import { findByline } from './byline.js';
 import { findPaywall } from './paywall.js';
 import { findHeadline } from './printed-byline.js';
 import { findKicker, removeKickerLine } from './kicker.js';
+import { counterpart, findStrayPick, type StrayPick } from './stray-pick.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -103,6 +105,15 @@ function articleNode(pm: PageMeta): JsonLdNode | null {
   );
 }
 
+/** Longer than any headline: a title this long is something else (a page's script caught in a broken attribute). */
+const MAX_TITLE = 300;
+
+/** A title candidate with white space collapsed; '' when it is too long to be a headline. */
+function titleLine(raw: string | null | undefined): string {
+  const t = (raw ?? '').replace(/\s+/g, ' ').trim();
+  return t.length <= MAX_TITLE ? t : '';
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
 
 /** The JSON-LD headline, with the few HTML entities CMSs leave in JSON decoded. */
@@ -117,7 +128,7 @@ function headlineOf(node: JsonLdNode | null): string | null {
     .replace(/&(#?\w+);/g, decode)
     .replace(/\s+/g, ' ')
     .trim();
-  return clean.length >= 3 && clean.length <= 300 ? clean : null;
+  return clean.length >= 3 && clean.length <= MAX_TITLE ? clean : null;
 }
 
 /**
@@ -208,30 +219,58 @@ export interface HeaderHints {
   removed?: Array<{ kind: string; text: string }>;
 }
 
-export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): ParsedArticle {
-  const { doc, url } = page;
-  const clone = cloneDocument(doc, url);
-  // The article comes back as an element of the clone, not as a string: no re-parsing, and the
-  // cleaning below works on a copy the page never sees.
-  // disableJSONLD: the JSON-LD was parsed once already (page/page-meta.ts); headline, author and
-  // publisher are taken from there below.
-  const parsed = new FastReadability<Element>(clone, {
+type Parsed = ReturnType<Readability<Element>['parse']>;
+
+/**
+ * Readability on the clone. The article comes back as an element of the clone, not as a string:
+ * no re-parsing, and the cleaning works on a copy the page never sees. disableJSONLD: the JSON-LD
+ * was parsed once already (page/page-meta.ts); headline, author and publisher are taken from there.
+ * `source`: Readability starts over from the page itself, not from a serialized snapshot (not when
+ * the clone differs from the page).
+ */
+function runReadability(clone: Document, source?: Document): Parsed {
+  return new FastReadability<Element>(clone, {
     keepClasses: true,
     disableJSONLD: true,
     serializer: (el) => el as Element,
-    // Readability starts over from the page itself, not from a serialized snapshot.
-    source: doc,
+    source,
   }).parse();
+}
+
+/**
+ * Readability again, on a fresh clone without the block that held its first, stray pick
+ * (stray-pick.ts); kept only when the new article holds the headline's story.
+ */
+function withoutStrayPick(doc: Document, url: string, stray: StrayPick): { clone: Document; parsed: Parsed } | null {
+  const clone = cloneDocument(doc, url);
+  const block = counterpart(stray.block, clone) as Element | null;
+  if (block?.localName !== stray.block.localName || block.className !== stray.block.className) return null;
+  block.remove();
+  const parsed = runReadability(clone);
+  const text = parsed?.content?.textContent?.replace(/\s+/g, ' ') ?? '';
+  return text.includes(stray.skipped) ? { clone, parsed } : null;
+}
+
+export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): ParsedArticle {
+  const { doc, url } = page;
+  let clone = cloneDocument(doc, url);
+  let parsed = runReadability(clone, doc);
   lap('readability');
 
   const node = articleNode(page);
   const siteName = siteNameOf(parsed?.siteName, page, node);
   const rawTitle =
-    headlineOf(node) ||
-    (parsed?.title ?? '').replace(/\s+/g, ' ').trim() ||
-    page.meta.get('og:title') ||
-    doc.title.replace(/\s+/g, ' ').trim();
+    headlineOf(node) || titleLine(parsed?.title) || titleLine(page.meta.get('og:title')) || titleLine(doc.title);
   const title = withoutSiteName(rawTitle, siteName, url);
+  const headline = findHeadline(doc, title);
+  const stray = headline && parsed?.content ? findStrayPick(doc, headline, parsed.content) : null;
+  if (stray) {
+    const again = withoutStrayPick(doc, url, stray);
+    if (again) {
+      ({ clone, parsed } = again);
+      hints?.removed?.push({ kind: 'stray-pick', text: stray.block.textContent ?? '' });
+    }
+  }
   const element = parsed?.content ?? null;
   const wireAhead = element ? (hints?.peekWire?.(element) ?? null) : null;
   const place = hints?.place ?? wireAhead?.place ?? null;
@@ -249,7 +288,7 @@ export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): Par
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
   }
-  const kicker = findKicker(findHeadline(doc, title));
+  const kicker = findKicker(headline);
   if (kicker && element) removeKickerLine(element, kicker, title);
   return { element, title, siteName, node, paywallHint, byline, kicker, clone, readability: parsed };
 }

@@ -1,0 +1,82 @@
+/**
+ * A wrong container (issue #20): when a longer block of prose than the story sits elsewhere on the
+ * page (a registration pop-up's terms, the next article of an infinite-scroll page), Readability
+ * returns that block; the reader shows the story under the page's headline instead. An article
+ * split in two same-template halves is left as Readability reads it.
+ */
+import { describe, expect, it } from 'vitest';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract } from '../../../../src/core/extract.js';
+
+const url = 'https://news.example/2017/03/29/hotel-franchise-agreements';
+const STORY = [
+  'Many investors assume that a hotel brand will never change its franchise agreement for them, whatever they ask.',
+  'That is a mistake, because the fees, the guaranty and the transfer terms are often negotiated before a deal closes.',
+  'A brand needs a reason to change its form, so the best time to ask is while the franchisee can still walk away.',
+  'Waiting until the week before closing leaves the franchisee with little choice but to sign the form as it stands.',
+  'Key money, paid up front by the brand for an important property, does not have to be repaid if the hotel performs.',
+];
+const TERMS = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `Clause ${i + 1}: the Website is owned and managed by Example Ltd, and as a user you are granted a revocable ` +
+    'licence to access it, under these terms and conditions, which you accept by using the Website in any way.',
+);
+const paras = (lines: string[]): string => lines.map((l) => `<p>${l}</p>`).join('');
+
+function shown(body: string): string {
+  const doc = new JSDOM(
+    `<!DOCTYPE html><html lang="en"><head><title>Hotel Franchise Agreements Are Negotiable</title></head>` +
+      `<body>${body}</body></html>`,
+    { url, virtualConsole: new VirtualConsole() },
+  ).window.document;
+  return extract(doc, { url }).textContent;
+}
+
+describe('the story under the headline, not a longer block elsewhere', () => {
+  it('a hidden registration pop-up with longer terms than the story', () => {
+    const text = shown(
+      // The story's paragraphs sit deep in the page's wrappers (as on the real page), the pop-up at the top level.
+      `<div id="page"><div id="centre"><div id="main"><div id="content"><div id="article">` +
+        `<h1>Hotel Franchise Agreements Are Negotiable</h1>` +
+        `<div class="body">${paras(STORY)}</div></div></div></div></div></div>` +
+        `<div class="popover"><div><form><div><div class="register"><div class="terms">${paras(TERMS)}` +
+        `</div></div></div></form></div></div>`,
+    );
+    expect(text).toContain(STORY[0]);
+    expect(text).toContain(STORY[3]);
+    expect(text).not.toContain('Clause 1:');
+  });
+
+  it('a longer second article below the first on an infinite-scroll page', () => {
+    const next = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `Next story, part ${i + 1}: the summit will ask hard questions about the constitution, water and growth.`,
+    );
+    const text = shown(
+      `<main><div id="first" class="articles"><article><h1>Hotel Franchise Agreements Are Negotiable</h1>` +
+        `<div class="article-body">${paras(STORY)}</div></article></div>` +
+        `<div id="sponsored" class="articles native"><article><h1>A summit of hard questions</h1>` +
+        `<div class="article-body">${paras(next)}</div></article></div></main>`,
+    );
+    expect(text).toContain(STORY[0]);
+    expect(text).not.toContain('Next story, part 1:');
+  });
+
+  it('keeps reading an article whose body is split in two same-template halves', () => {
+    const more = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `Part two, paragraph ${i + 1}: the brand may also give key money to a franchisee for an important hotel.`,
+    );
+    const text = shown(
+      // Each half: an ad slot beside the text (so Readability reads the longer half alone).
+      `<article><header><h1>Hotel Franchise Agreements Are Negotiable</h1></header>` +
+        `<div class="body-part"><div class="slot"><img src="/ad1.png"></div><div class="text">${paras(STORY)}</div></div>` +
+        `<div class="body-part"><div class="slot"><img src="/ad2.png"></div><div class="text">${paras(more)}</div></div>` +
+        `</article>`,
+    );
+    expect(text).toContain('Part two, paragraph 8:');
+  });
+});

@@ -237,15 +237,26 @@ function runReadability(clone: Document, source?: Document): Parsed {
   }).parse();
 }
 
+/** The element at `live`'s place in `clone`, when it is the same element. */
+function inClone(live: Element, clone: Document): Element | null {
+  const el = counterpart(live, clone) as Element | null;
+  return el?.localName === live.localName && el.className === live.className ? el : null;
+}
+
 /**
- * Readability again, on a fresh clone without the block that held its first, stray pick
- * (stray-pick.ts); kept only when the new article holds the headline's story.
+ * Readability again, on a fresh clone without the block that held its first, stray pick, or with
+ * the two halves of a split article joined (stray-pick.ts); kept only when the new article holds
+ * the story it skipped.
  */
-function withoutStrayPick(doc: Document, url: string, stray: StrayPick): { clone: Document; parsed: Parsed } | null {
+function pickAgain(doc: Document, url: string, stray: StrayPick): { clone: Document; parsed: Parsed } | null {
   const clone = cloneDocument(doc, url);
-  const block = counterpart(stray.block, clone) as Element | null;
-  if (block?.localName !== stray.block.localName || block.className !== stray.block.className) return null;
-  block.remove();
+  const block = inClone(stray.block, clone);
+  const twin = stray.twin && inClone(stray.twin, clone);
+  if (!block || (stray.twin && !twin)) return null;
+  if (twin) {
+    block.prepend(...Array.from(twin.childNodes));
+    twin.remove();
+  } else block.remove();
   const parsed = runReadability(clone);
   const text = parsed?.content?.textContent?.replace(/\s+/g, ' ') ?? '';
   return text.includes(stray.skipped) ? { clone, parsed } : null;
@@ -265,10 +276,10 @@ export function parseArticle(page: PageRead, lap: Lap, hints?: HeaderHints): Par
   const headline = findHeadline(doc, title);
   const stray = headline && parsed?.content ? findStrayPick(doc, headline, parsed.content) : null;
   if (stray) {
-    const again = withoutStrayPick(doc, url, stray);
+    const again = pickAgain(doc, url, stray);
     if (again) {
       ({ clone, parsed } = again);
-      hints?.removed?.push({ kind: 'stray-pick', text: stray.block.textContent ?? '' });
+      if (!stray.twin) hints?.removed?.push({ kind: 'stray-pick', text: stray.block.textContent ?? '' });
     }
   }
   const element = parsed?.content ?? null;

@@ -9,8 +9,9 @@
  * after the headline, with paragraphs of running text between the two that the pick leaves out,
  * the pick is another block of the page; the part of the page that holds it (up to where it meets
  * the headline's side) is set aside and Readability runs again. An article split in two halves of
- * one template (two sibling containers of the same class, an ad between them) is not a stray pick.
- * Read-only on the live page; the caller removes the counterpart from its own copy.
+ * one template (two sibling containers of the same class, an ad between them), of which Readability
+ * read the longer, second one: the halves are joined into one and Readability runs again.
+ * Read-only on the live page; the caller changes its own copy.
  */
 import { hasNonSpace } from '../text/whitespace.js';
 
@@ -71,15 +72,47 @@ function childHolding(ancestor: Node, node: Node): Element | null {
 }
 
 export interface StrayPick {
-  /** The part of the live page that holds the wrong pick (to be left out of the next run). */
+  /** The part of the live page that holds the pick. */
   block: Element;
-  /** The opening of the first paragraph that was skipped: the next run's article must hold it. */
+  /**
+   * The first half of a split article body: an earlier sibling of `block` made from the same
+   * template (tag and class, no id), the paragraphs between in it. Null: the pick is another block
+   * of the page than the story, to be left out of the next run.
+   */
+  twin: Element | null;
+  /** The opening of the longest paragraph skipped: the next run's article must hold it. */
   skipped: string;
 }
 
+/** The longest of these paragraphs. */
+function longest(paragraphs: Element[]): Element | null {
+  let best: Element | null = null;
+  let bestLength = 0;
+  for (const p of paragraphs) {
+    const n = norm(p.textContent ?? '').length;
+    if (n > bestLength) [best, bestLength] = [p, n];
+  }
+  return best;
+}
+
+/** An earlier sibling of `block` of the same template (tag and class, neither with an id) holding a paragraph. */
+function twinOf(block: Element, paragraphs: Element[]): Element | null {
+  if (block.id) return null;
+  for (let s = block.previousElementSibling; s; s = s.previousElementSibling) {
+    if (
+      s.localName === block.localName &&
+      s.className === block.className &&
+      !s.id &&
+      paragraphs.some((p) => s.contains(p))
+    )
+      return s;
+  }
+  return null;
+}
+
 /**
- * Is Readability's `picked` element (in its copy of `doc`) another block of the page than the
- * story under `headline`? Returns the live page's block that holds it, or null.
+ * Is Readability's `picked` element (in its copy of `doc`) not the story under `headline`, or only
+ * its second half? Returns the live page's block that holds it (and the first half), or null.
  */
 export function findStrayPick(doc: Document, headline: Element, picked: Element): StrayPick | null {
   const body = doc.body;
@@ -94,12 +127,11 @@ export function findStrayPick(doc: Document, headline: Element, picked: Element)
   while (meet && !meet.contains(anchor)) meet = meet.parentNode;
   if (!meet) return null;
   const block = childHolding(meet, anchor);
-  const headSide = childHolding(meet, headline);
-  if (!block || !headSide || block === body || block === doc.documentElement) return null;
+  if (!block || block === body || block === doc.documentElement) return null;
   // Two halves of one article body: the same template element twice, an ad or a pull quote between.
-  if (block.localName === headSide.localName && block.className === headSide.className && block.id === headSide.id)
-    return null;
-  return { block, skipped: norm(between[0]!.textContent ?? '').slice(0, KEY_LENGTH) };
+  const twin = twinOf(block, between);
+  const skipped = longest(twin ? between.filter((p) => twin.contains(p)) : between);
+  return skipped && { block, twin, skipped: norm(skipped.textContent ?? '').slice(0, KEY_LENGTH) };
 }
 
 /** The element at the same place in `copy` (a structural copy of `node`'s document), or null. */

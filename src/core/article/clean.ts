@@ -944,6 +944,37 @@ function isHeadlineList(el: Element): boolean {
   return text > 0 && linked >= 0.75 * text;
 }
 
+/** The longest card for another story: a headline and a line or two of teaser. */
+const MAX_CARD = 400;
+
+/** A card for another story: an <article> inside the article whose heading is a link, with a short teaser at most. */
+function isTeaserCard(el: Element): boolean {
+  if (el.localName !== 'article') return false;
+  const text = norm(el.textContent);
+  if (!text || text.length > MAX_CARD) return false;
+  const heading = el.querySelector('h2, h3, h4, h5, h6');
+  const h = heading ? collapsedLength(heading.textContent ?? '') : 0;
+  return h > 0 && linkTextLength(heading!) >= 0.9 * h;
+}
+
+/**
+ * A list of other stories as cards (issue #20: a "related" grid Readability joins to the story):
+ * three <article> children or more, each a linked headline with a short teaser, holding nearly all
+ * of the block's text. A story's own sections are not <article>s with linked headings.
+ */
+function isCardList(el: Element): boolean {
+  let articles = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'article') articles++;
+  if (articles < 3) return false;
+  let inCards = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName !== 'article') continue;
+    if (!isTeaserCard(c)) return false;
+    inCards += collapsedLength(c.textContent ?? '');
+  }
+  return inCards >= 0.8 * collapsedLength(el.textContent ?? '');
+}
+
 /** A list's title: one short line, not a sentence ("Today's Top Stories", "Read more from Yahoo News:"). */
 function isListLabel(el: Element): boolean {
   if (!TEXT_BLOCKS.has(el.localName) && !HEADINGS.has(el.localName)) return false;
@@ -991,6 +1022,10 @@ function judge(el: Element, w: Walk): boolean {
 
   const kind = clutterKind(el);
   const isText = TEXT_BLOCKS.has(tag) || HEADINGS.has(tag);
+  if (isText && isCardList(el)) {
+    remove(el, 'teaser-cards', w);
+    return true;
+  }
   if (!kind && !isText) return false;
   if ((tag === 'ul' || tag === 'ol') && isHeadlineList(el)) {
     // Its title ("Today's Top Stories", "Read more from …:") goes with it.

@@ -922,6 +922,9 @@ function asCaption(el: Element): Element {
   return cap;
 }
 
+/** A bracketed label at the end of a list item: the source or place of a linked headline. */
+const SOURCE_LABEL = /\s*[[(][^\])]{1,40}[\])]$/;
+
 /**
  * A list of other stories' headlines: three items or more, each a link (a date or a source beside it
  * at most), none a sentence of its own. An article's own lists hold text, not only links.
@@ -934,7 +937,8 @@ function isHeadlineList(el: Element): boolean {
   for (let i = 0; i < items.length; i++) {
     const li = items[i]!;
     if (li.localName !== 'li') return false;
-    const t = norm(li.textContent);
+    // A source label after the headline ("… [Birmingham]", "… (Reuters)") is not text of its own.
+    const t = norm(li.textContent).replace(SOURCE_LABEL, '');
     if (!t) continue;
     const l = linkTextLength(li);
     if (t.length > 160 || l < 0.6 * t.length) return false;

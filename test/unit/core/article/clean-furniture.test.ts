@@ -38,6 +38,16 @@ describe('a list of other stories’ headlines', () => {
       .join('');
     expect(text(`<ul>${items}</ul>`)).not.toContain('Council votes on budget');
   });
+  it('goes when each headline carries its source or place in brackets', () => {
+    const items = [
+      ['Ferry fares rise again', 'Isle of Wight'],
+      ['Council votes on budget', 'Greensboro/Winston-Salem'],
+      ['Storm closes road', 'Cornwall and Devon'],
+    ]
+      .map(([h, place], i) => `<li><a href="/s-${i}">${h}</a> <span>[${place}]</span></li>`)
+      .join('');
+    expect(text(`<ul>${items}</ul>`)).not.toContain('Council votes on budget');
+  });
   it('kept: a list of the article’s own points, even with a link in each', () => {
     const items = [
       'Ferries will run hourly from June, the <a href="/ops">operator</a> said.',

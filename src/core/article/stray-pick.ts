@@ -6,9 +6,11 @@
  * same wrong text (news-extraction: F1 0.00 and 0.02 on such pages).
  *
  * The page's own headline tells: the story follows it. When the block Readability picked starts
- * after the headline, with paragraphs of running text between the two that the pick leaves out,
- * the pick is another block of the page; the part of the page that holds it (up to where it meets
- * the headline's side) is set aside and Readability runs again. An article split in two halves of
+ * after the headline, with a story's run of paragraphs (3+ siblings, 500+ characters) between the
+ * two that the pick leaves out, the pick is another block of the page (the captions of a carousel
+ * between headline and story are paragraphs too, but one per slide, not a run); the part of the
+ * page that holds it (up to where it meets the headline's side) is set aside and Readability runs
+ * again. An article split in two halves of
  * one template (two sibling containers of the same class, an ad between them), of which Readability
  * read the longer, second one: the halves are joined into one and Readability runs again.
  * Read-only on the live page; the caller changes its own copy.
@@ -20,7 +22,7 @@ const SHOW_TEXT = 4;
 const FOLLOWING = 4;
 /** Characters of the pick's first text used to find it on the page. */
 const KEY_LENGTH = 40;
-/** Paragraphs between the headline and the pick that make it a stray: at least these many, this long. */
+/** Sibling paragraphs between the headline and the pick that make it a stray: at least these many, this long. */
 const MIN_PARAGRAPHS = 3;
 const MIN_PARAGRAPH_CHARS = 80;
 const MIN_BETWEEN_CHARS = 500;
@@ -62,6 +64,23 @@ function paragraphsBetween(headline: Element, anchor: Node): Element[] {
     if (norm(p.textContent ?? '').length >= MIN_PARAGRAPH_CHARS) out.push(p);
   }
   return out;
+}
+
+/**
+ * The longest run of sibling paragraphs (one parent) among these, when it is a story's: three or
+ * more, 500+ characters. Captions under a carousel's pictures are paragraphs too, one per slide.
+ */
+function storyRun(paragraphs: Element[]): Element[] | null {
+  const byParent = new Map<Node | null, Element[]>();
+  for (const p of paragraphs) byParent.set(p.parentNode, [...(byParent.get(p.parentNode) ?? []), p]);
+  let best: Element[] | null = null;
+  let bestChars = 0;
+  for (const run of byParent.values()) {
+    const chars = run.reduce((n, p) => n + norm(p.textContent ?? '').length, 0);
+    if (run.length >= MIN_PARAGRAPHS && chars >= MIN_BETWEEN_CHARS && chars > bestChars)
+      [best, bestChars] = [run, chars];
+  }
+  return best;
 }
 
 /** The child of `ancestor` that holds `node`. */
@@ -120,9 +139,8 @@ export function findStrayPick(doc: Document, headline: Element, picked: Element)
   if (!body || !key || !body.contains(headline)) return null;
   const anchor = soleTextWith(body, key);
   if (!anchor || !(headline.compareDocumentPosition(anchor) & FOLLOWING)) return null;
-  const between = paragraphsBetween(headline, anchor);
-  const chars = between.reduce((n, p) => n + norm(p.textContent ?? '').length, 0);
-  if (between.length < MIN_PARAGRAPHS || chars < MIN_BETWEEN_CHARS) return null;
+  const between = storyRun(paragraphsBetween(headline, anchor));
+  if (!between) return null;
   let meet: Node | null = headline.parentNode;
   while (meet && !meet.contains(anchor)) meet = meet.parentNode;
   if (!meet) return null;

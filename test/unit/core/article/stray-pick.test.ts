@@ -82,4 +82,18 @@ describe('the story under the headline, not a longer block elsewhere', () => {
     expect(text).toContain('Part two, paragraph 10:');
     expect(text.indexOf(STORY[0]!)).toBeLessThan(text.indexOf('Part two, paragraph 1:'));
   });
+
+  it('keeps the story when a carousel of captioned pictures stands between it and the headline', () => {
+    const slide = (i: number): string =>
+      `<div class="item"><img src="/camp-${i}.jpg"><p>Picture ${i}: people walk through the camp, home to ` +
+      `80,000 people who fled the war, in the morning. Photograph: A. Photographer</p></div>`;
+    const text = shown(
+      `<div id="site"><div class="page"><article><section class="header"><h1>Hotel Franchise Agreements Are ` +
+        `Negotiable</h1><div class="carousel"><div class="inner">${[1, 2, 3, 4, 5, 6].map(slide).join('')}</div></div>` +
+        `</section><section class="body"><div class="copy">${paras(STORY)}${paras(STORY.map((l) => `Again: ${l}`))}` +
+        `</div></section></article></div></div>`,
+    );
+    expect(text).toContain(STORY[0]);
+    expect(text).toContain(`Again: ${STORY[4]}`);
+  });
 });

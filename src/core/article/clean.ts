@@ -924,6 +924,9 @@ function asCaption(el: Element): Element {
   return cap;
 }
 
+/** A bracketed label at the end of a list item: the source or place of a linked headline. */
+const SOURCE_LABEL = /\s*[[(][^\])]{1,40}[\])]$/;
+
 /**
  * A list of other stories' headlines: three items or more, each a link (a date or a source beside it
  * at most), none a sentence of its own. An article's own lists hold text, not only links.
@@ -936,7 +939,8 @@ function isHeadlineList(el: Element): boolean {
   for (let i = 0; i < items.length; i++) {
     const li = items[i]!;
     if (li.localName !== 'li') return false;
-    const t = norm(li.textContent);
+    // A source label after the headline ("… [Birmingham]", "… (Reuters)") is not text of its own.
+    const t = norm(li.textContent).replace(SOURCE_LABEL, '');
     if (!t) continue;
     const l = linkTextLength(li);
     if (t.length > 160 || l < 0.6 * t.length) return false;
@@ -944,6 +948,37 @@ function isHeadlineList(el: Element): boolean {
     linked += l;
   }
   return text > 0 && linked >= 0.75 * text;
+}
+
+/** The longest card for another story: a headline and a line or two of teaser. */
+const MAX_CARD = 400;
+
+/** A card for another story: an <article> inside the article whose heading is a link, with a short teaser at most. */
+function isTeaserCard(el: Element): boolean {
+  if (el.localName !== 'article') return false;
+  const text = norm(el.textContent);
+  if (!text || text.length > MAX_CARD) return false;
+  const heading = el.querySelector('h2, h3, h4, h5, h6');
+  const h = heading ? collapsedLength(heading.textContent ?? '') : 0;
+  return h > 0 && linkTextLength(heading!) >= 0.9 * h;
+}
+
+/**
+ * A list of other stories as cards (issue #20: a "related" grid Readability joins to the story):
+ * three <article> children or more, each a linked headline with a short teaser, holding nearly all
+ * of the block's text. A story's own sections are not <article>s with linked headings.
+ */
+function isCardList(el: Element): boolean {
+  let articles = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'article') articles++;
+  if (articles < 3) return false;
+  let inCards = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName !== 'article') continue;
+    if (!isTeaserCard(c)) return false;
+    inCards += collapsedLength(c.textContent ?? '');
+  }
+  return inCards >= 0.8 * collapsedLength(el.textContent ?? '');
 }
 
 /** A list's title: one short line, not a sentence ("Today's Top Stories", "Read more from Yahoo News:"). */
@@ -1048,6 +1083,10 @@ function judge(el: Element, w: Walk): boolean {
 
   const kind = clutterKind(el);
   const isText = TEXT_BLOCKS.has(tag) || HEADINGS.has(tag);
+  if (isText && isCardList(el)) {
+    remove(el, 'teaser-cards', w);
+    return true;
+  }
   if (!kind && !isText) return false;
   if ((tag === 'ul' || tag === 'ol') && isHeadlineList(el)) {
     // Its title ("Today's Top Stories", "Read more from …:") goes with it.

@@ -11,6 +11,7 @@
  */
 import type { Readability } from '@mozilla/readability';
 import { FastReadability } from './readability-fast.js';
+import { cloneDocument } from '../page/clone-document.js';
 import { httpUrl, type PageRead } from '../page/read-page.js';
 import { textOf, typesOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
 import { sanitizeToInertFragment, type SanitizedFragment } from '../sanitize.js';
@@ -20,6 +21,7 @@ import { findByline } from './byline.js';
 import { findPaywall } from './paywall.js';
 import { findHeadline } from './printed-byline.js';
 import { findKicker, removeKickerLine } from './kicker.js';
+import { counterpart, findStrayPick, type StrayPick } from './stray-pick.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -104,6 +106,15 @@ function articleNode(pm: PageMeta): JsonLdNode | null {
   );
 }
 
+/** Longer than any headline: a title this long is something else (a page's script caught in a broken attribute). */
+const MAX_TITLE = 300;
+
+/** A title candidate with white space collapsed; '' when it is too long to be a headline. */
+function titleLine(raw: string | null | undefined): string {
+  const t = (raw ?? '').replace(/\s+/g, ' ').trim();
+  return t.length <= MAX_TITLE ? t : '';
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
 
 /** The JSON-LD headline, with the few HTML entities CMSs leave in JSON decoded. */
@@ -118,7 +129,7 @@ function headlineOf(node: JsonLdNode | null): string | null {
     .replace(/&(#?\w+);/g, decode)
     .replace(/\s+/g, ' ')
     .trim();
-  return clean.length >= 3 && clean.length <= 300 ? clean : null;
+  return clean.length >= 3 && clean.length <= MAX_TITLE ? clean : null;
 }
 
 /**
@@ -236,17 +247,49 @@ export type ReadabilityParse = ReturnType<Readability<Element>['parse']>;
  * (parseArticle), so that the conductor can hand the event loop back between the two (issue #24).
  */
 export function runReadability(page: PageRead, clone: Document): ReadabilityParse {
-  // The article comes back as an element of the clone, not as a string: no re-parsing, and the
-  // cleaning below works on a copy the page never sees.
-  // disableJSONLD: the JSON-LD was parsed once already (page/page-meta.ts); headline, author and
-  // publisher are taken from there below.
+  // Readability starts over from the page itself, not from a serialized snapshot.
+  return readabilityOn(clone, page.doc);
+}
+
+/**
+ * Readability on `clone`. The article comes back as an element of the clone, not as a string: no
+ * re-parsing, and the cleaning works on a copy the page never sees. disableJSONLD: the JSON-LD was
+ * parsed once already (page/page-meta.ts); headline, author and publisher are taken from there.
+ * `source`: Readability starts over from the page itself, not from a serialized snapshot (not when
+ * the clone differs from the page).
+ */
+function readabilityOn(clone: Document, source?: Document): ReadabilityParse {
   return new FastReadability<Element>(clone, {
     keepClasses: true,
     disableJSONLD: true,
     serializer: (el) => el as Element,
-    // Readability starts over from the page itself, not from a serialized snapshot.
-    source: page.doc,
+    source,
   }).parse();
+}
+
+/** The element at `live`'s place in `clone`, when it is the same element. */
+function inClone(live: Element, clone: Document): Element | null {
+  const el = counterpart(live, clone) as Element | null;
+  return el?.localName === live.localName && el.className === live.className ? el : null;
+}
+
+/**
+ * Readability again, on a fresh clone without the block that held its first, stray pick, or with
+ * the two halves of a split article joined (stray-pick.ts); kept only when the new article holds
+ * the story it skipped.
+ */
+function pickAgain(doc: Document, url: string, stray: StrayPick): { clone: Document; parsed: ReadabilityParse } | null {
+  const clone = cloneDocument(doc, url);
+  const block = inClone(stray.block, clone);
+  const twin = stray.twin && inClone(stray.twin, clone);
+  if (!block || (stray.twin && !twin)) return null;
+  if (twin) {
+    block.prepend(...Array.from(twin.childNodes));
+    twin.remove();
+  } else block.remove();
+  const parsed = readabilityOn(clone);
+  const text = parsed?.content?.textContent?.replace(/\s+/g, ' ') ?? '';
+  return text.includes(stray.skipped) ? { clone, parsed } : null;
 }
 
 /** Readability's result (runReadability on `clone`), cleaned: title, byline, kicker and the article element. */
@@ -260,11 +303,17 @@ export function parseArticle(
   const node = articleNode(page);
   const siteName = siteNameOf(parsed?.siteName, page, node);
   const rawTitle =
-    headlineOf(node) ||
-    (parsed?.title ?? '').replace(/\s+/g, ' ').trim() ||
-    page.meta.get('og:title') ||
-    doc.title.replace(/\s+/g, ' ').trim();
+    headlineOf(node) || titleLine(parsed?.title) || titleLine(page.meta.get('og:title')) || titleLine(doc.title);
   const title = printedHeadline(doc, rawTitle) ?? withoutSiteName(rawTitle, siteName, url);
+  const headline = findHeadline(doc, title);
+  const stray = headline && parsed?.content ? findStrayPick(doc, headline, parsed.content) : null;
+  if (stray) {
+    const again = pickAgain(doc, url, stray);
+    if (again) {
+      ({ clone, parsed } = again);
+      if (!stray.twin) hints?.removed?.push({ kind: 'stray-pick', text: stray.block.textContent ?? '' });
+    }
+  }
   const element = parsed?.content ?? null;
   const wireAhead = element ? (hints?.peekWire?.(element) ?? null) : null;
   const place = hints?.place ?? wireAhead?.place ?? null;
@@ -282,7 +331,7 @@ export function parseArticle(
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
   }
-  const kicker = findKicker(findHeadline(doc, title));
+  const kicker = findKicker(headline);
   if (kicker && element) removeKickerLine(element, kicker, title);
   return { element, title, siteName, node, paywallHint, byline, kicker, clone, readability: parsed };
 }

@@ -38,6 +38,16 @@ describe('a list of other stories’ headlines', () => {
       .join('');
     expect(text(`<ul>${items}</ul>`)).not.toContain('Council votes on budget');
   });
+  it('goes when each headline carries its source or place in brackets', () => {
+    const items = [
+      ['Ferry fares rise again', 'Isle of Wight'],
+      ['Council votes on budget', 'Greensboro/Winston-Salem'],
+      ['Storm closes road', 'Cornwall and Devon'],
+    ]
+      .map(([h, place], i) => `<li><a href="/s-${i}">${h}</a> <span>[${place}]</span></li>`)
+      .join('');
+    expect(text(`<ul>${items}</ul>`)).not.toContain('Council votes on budget');
+  });
   it('kept: a list of the article’s own points, even with a link in each', () => {
     const items = [
       'Ferries will run hourly from June, the <a href="/ops">operator</a> said.',
@@ -167,5 +177,34 @@ describe('a caption repeated under every picture of a gallery', () => {
     );
     expect(html).toContain('The pier at dawn.');
     expect(html).toContain('The pier at dusk.');
+  });
+});
+
+describe('a grid of cards for other stories (<article>s with a linked headline and a teaser)', () => {
+  // Teasers long enough (and with commas) for Readability to keep the grid, as it does on real pages.
+  const TEASER_TAIL =
+    'Officials said on Friday that the work, which began in March, would go on for weeks, and that fares, ' +
+    'timetables and routes would change.';
+  const card = (title: string, teaser: string, i: number): string =>
+    `<article class="news-box"><img src="/thumb-${i}.jpg"><h4><a href="/story-${i}">${title}</a></h4>` +
+    `<small>March ${i + 1}, 2017</small><p>${teaser} ${TEASER_TAIL}</p></article>`;
+  it('goes', () => {
+    const grid =
+      `<div class="news-col">${card('Ferry fares rise again', 'Fares on the island ferries go up for the third time this year.', 1)}` +
+      `${card('Council votes on budget', 'The council meets on Thursday to vote on a smaller budget.', 2)}` +
+      `${card('Storm closes the coast road', 'The coast road was closed overnight after waves broke over it.', 3)}</div>`;
+    const t = text(grid, true);
+    expect(t).toContain('(3)');
+    expect(t).not.toContain('Council votes on budget');
+    expect(t).not.toContain('smaller budget');
+  });
+  it('stays when the sections are the story’s own (long text under each heading)', () => {
+    const section = (h: string, n: number): string =>
+      `<article><h3><a href="/place-${n}">${h}</a></h3>${PARA(10 + n)}${PARA(20 + n)}</article>`;
+    const t = text(
+      `<div>${section('The north pier', 1)}${section('The south pier', 2)}${section('The old wall', 3)}</div>`,
+    );
+    expect(t).toContain('The south pier');
+    expect(t).toContain('(22)');
   });
 });

@@ -59,3 +59,17 @@ describe('a <title> with section and site pieces the site name does not cover', 
     );
   });
 });
+
+describe('a title too long to be a headline', () => {
+  // A broken page (an unclosed quote in <meta name="title">) holds its whole analytics script in the
+  // title attribute: the reader showed 3,000 characters of JavaScript as the headline.
+  it('is passed over for the next source of the title', () => {
+    const script = "this.sectionLevel2 = 'sports'; this.pageType = ''; ".repeat(60);
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><meta name="title" content="Welcome ${script}">` +
+        `<title>Judge sets example in handing out four-year sentence</title></head><body><article>${PARA}${PARA}${PARA}</article></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    expect(extract(doc, { url }).title).toBe('Judge sets example in handing out four-year sentence');
+  });
+});

@@ -208,6 +208,13 @@ function storyPager(el: Element, tag: string, role: string, tk: string[], storie
   return n >= 1 && n <= 2;
 }
 
+/** A box the page names a menu of its stories ("stories-menu", "post_nav"), not of its sections. */
+const STORY_MENU_TOKEN = /^(stor(y|ies)|articles?|posts?|headlines?)[_-]?(menu|nav)$/;
+
+/** A story box named so, holding three or more of the site's stories under headline text. */
+const storyMenu = (tk: string[], el: Element, storiesIn: (el: Element) => number): boolean =>
+  tk.some((t) => STORY_MENU_TOKEN.test(t)) && storiesIn(el) >= 3;
+
 function ownContext(
   el: Element,
   labels: Map<Element, { el: Element; text: string }>,
@@ -225,7 +232,7 @@ function ownContext(
     EXCLUDED_ROLES.test(role) ||
     tk.some((t) => EXCLUDED_TOKEN.test(t) || (MENU_PART.test(t) && !PAGE_ROOTS.has(tag)))
   )
-    own.excluded = !storyPager(el, tag, role, tk, storiesIn);
+    own.excluded = !storyPager(el, tag, role, tk, storiesIn) && !storyMenu(tk, el, storiesIn);
   if (tag === 'footer' || tk.some((t) => FOOTER_TOKEN.test(t))) {
     // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none;
     // the page has one footer, its last: a <footer> before another one closes the content above it.

@@ -394,7 +394,8 @@ const STORY_LIST_SHARE = 2 / 3;
 const LIST_LEVELS = 4;
 
 /**
- * Is the link an item of a story list: the nearest ancestor (up to LIST_LEVELS up) with 3 or more
+ * Is the link an item of a story list: the nearest ancestor (up to LIST_LEVELS up, not counting the
+ * wrappers of the link's own card, which hold no other link target) with 3 or more
  * children, whose links are mostly the site's stories (article- or slug-shaped URLs) under
  * headline-length text (4 words or more, or CJK)? A menu's links are section words on short paths;
  * a list of headlines is one whatever its markup says (unlabelled, or in an article's footer).
@@ -421,10 +422,31 @@ function storyLists(linkOf: (href: string) => Link | null): (a: Element) => Stor
     const ok = stories.size >= STORY_LIST_MIN && stories.size >= (stories.size + others.size) * STORY_LIST_SHARE;
     return ok ? { forms } : null;
   };
+  // The one link target under an element, '' for none, null for several: a card's wrappers (image
+  // box, text box, title heading) hold the one story and are no level of the list.
+  const targets = new Map<Element, string | null>();
+  const oneTarget = (el: Element): string | null => {
+    let t = targets.get(el);
+    if (t === undefined) {
+      t = '';
+      const anchors = el.querySelectorAll('a[href]');
+      for (let i = 0; i < anchors.length && t !== null; i++) {
+        const h = anchors[i]!.getAttribute('href')!;
+        if (t === '') t = h;
+        else if (h !== t) t = null;
+      }
+      targets.set(el, t);
+    }
+    return t;
+  };
   return (a) => {
+    const href = a.getAttribute('href');
     let el: Element | null = a.parentElement;
-    for (let d = 0; d < LIST_LEVELS && el; d++, el = el.parentElement) {
-      if (el.childElementCount < STORY_LIST_MIN) continue;
+    for (let d = 0; d < LIST_LEVELS && el; el = el.parentElement) {
+      if (el.childElementCount < STORY_LIST_MIN) {
+        if (oneTarget(el) !== href) d++;
+        continue;
+      }
       let v = memo.get(el);
       if (v === undefined) {
         v = judge(el);

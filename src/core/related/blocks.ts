@@ -6,7 +6,7 @@
  * follow it (or its small wrapper) among their siblings, so two blocks in one sidebar keep
  * their own headings. Reads the DOM, never changes it.
  */
-import { NOT_RELATED_HEADING, RELATED_HEADING } from '../text/lexicon/headings.js';
+import { NOT_RELATED_HEADING, ON_TOPIC_HEADING, RELATED_HEADING } from '../text/lexicon/headings.js';
 import { AD_SLOT_CLASS, SPONSORED_CLASS } from '../text/lexicon/sponsored.js';
 import { collapse, collapsedLength, collapseRuns } from '../text/whitespace.js';
 import { subtree } from './scan.js';
@@ -219,8 +219,8 @@ function ownContext(
   el: Element,
   labels: Map<Element, { el: Element; text: string }>,
   storiesIn: (el: Element) => number,
-): Partial<BlockContext> {
-  const own: Partial<BlockContext> = {};
+): Partial<BlockContext> & { onTopic?: boolean } {
+  const own: Partial<BlockContext> & { onTopic?: boolean } = {};
   const tag = el.localName;
   // Many block elements have no attributes at all: then role, class, id, aria-label and the paid
   // widgets' data attributes are all absent, which one call tells.
@@ -264,6 +264,9 @@ function ownContext(
     own.labelEl = label?.el ?? el;
     own.related = RELATED_HEADING.test(text);
     if (NOT_RELATED_HEADING.test(text)) own.sponsored = true;
+    // A list headed as the article's own subject or section ("Dans la même rubrique", "Related") in a
+    // box named a menu (SPIP's div.menu) is that list, when it holds the site's stories.
+    else if (ON_TOPIC_HEADING.test(text) && storiesIn(el) >= 3) own.onTopic = true;
   } else if (tk.some((t) => RELATED_TOKEN.test(t))) {
     // An unheaded box the page names so ("related-block", "related-posts") announces related stories.
     own.related = true;
@@ -296,7 +299,7 @@ export function blockContexts(
       const el = chain[i]!;
       const own = ownContext(el, labels, storiesIn);
       const ctx: BlockContext = {
-        excluded: parentCtx.excluded || !!own.excluded,
+        excluded: (parentCtx.excluded && !own.onTopic) || !!own.excluded,
         footer: parentCtx.footer || !!own.footer,
         sponsored: parentCtx.sponsored || !!own.sponsored,
         label: own.label ?? parentCtx.label,

@@ -315,12 +315,17 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     return keys.size;
   });
   const menuKeys = new Set<string>();
-  const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys);
+  const menuLabels = new Set<string>();
+  const paidKeys = new Set<string>();
+  const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys, menuLabels, paidKeys);
   const out = withoutNonStories(candidatesOf(pending, opts), {
     sitePage: links.sitePage,
     menuKeys,
+    menuLabels,
+    paidKeys,
     self: opts.self,
     keyOf: (href) => links.linkOf(href)?.key ?? null,
+    articleShaped: (href) => links.linkOf(href)?.shape === 'article',
   });
   completeCutTitles(out, scan.anchors, links.linkOf, opts.now);
   addJsonLdOnly(out, related, opts.self);
@@ -338,9 +343,12 @@ function pendingLinks(
   contextOf: (a: Element) => BlockContext,
   opts: CollectOptions,
   menuKeys: Set<string>,
+  menuLabels: Set<string>,
+  paidKeys: Set<string>,
 ): Pending[] {
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
   const inStoryList = storyLists(linkOf);
+  const besideOwn = besideOwnStories(linkOf);
   const proseMemo = new Map<Element, string | null>();
   const linkedMemo = new Map<Element, number>();
   const pending: Pending[] = [];
@@ -351,12 +359,17 @@ function pendingLinks(
     const link = linkOf(href);
     if (!link) continue;
     const { url, key, forced, shape } = link;
+    if (link.otherForm && !besideOwn(a)) continue;
     if (a.getAttribute('rel')?.toLowerCase().includes('sponsored')) continue;
     // Language switchers link the same story in another language.
     const hreflang = a.getAttribute('hreflang') ?? a.getAttribute('lang');
     if (hreflang && pageLang && hreflang.toLowerCase().slice(0, 2) !== pageLang) continue;
     const ctx = contextOf(a);
-    if (ctx.excluded) menuKeys.add(key);
+    if (ctx.excluded) {
+      menuKeys.add(key);
+      if (menuLabel(a)) menuLabels.add(key);
+    }
+    if (ctx.sponsored) paidKeys.add(key);
     if (ctx.excluded || ctx.sponsored) continue;
     const list = (shape === 'maybe' || ctx.footer) && !forced && !ctx.related ? inStoryList(a) : null;
     // A short slug counts under a related heading, or in a story list beside stories of its URL form
@@ -377,6 +390,35 @@ function pendingLinks(
   }
   return pending;
 }
+
+/**
+ * Is the link an item of a list (ul/ol) that also holds one of the site's own stories? A sister
+ * site on a system of its own (Vulture beside New York Magazine) shows as such in a shared list.
+ */
+function besideOwnStories(linkOf: (href: string) => Link | null): (a: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  return (a) => {
+    const list = a.closest('ul, ol');
+    if (!list) return false;
+    let yes = memo.get(list);
+    if (yes === undefined) {
+      yes = false;
+      const anchors = list.querySelectorAll('a[href]');
+      for (let i = 0; i < anchors.length && !yes; i++) {
+        const link = linkOf(anchors[i]!.getAttribute('href')!);
+        yes = !!link && !link.sister && link.shape === 'article';
+      }
+      memo.set(list, yes);
+    }
+    return yes;
+  };
+}
+
+/** A menu item's text is a page's short name ("Tabela Fipe", "Politics"): three words at most. */
+const menuLabel = (a: Element): boolean => {
+  const t = collapse(a.textContent ?? '');
+  return t !== '' && t.split(' ').length <= 3;
+};
 
 /** A story's headline, not a menu's words or a "next article" label: 4 words or more (or CJK). */
 const storyText = (text: string): boolean =>

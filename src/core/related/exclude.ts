@@ -4,8 +4,10 @@
  *   footer's "popular topics / people / parties" lists), and every list beside such lists;
  * - a section front: a link whose URL is the folder of the article's own URL or of other stories
  *   the page links ("Guide di base" above /guide-di-base/<story>…);
- * - a menu item: a short link whose URL the page's navigation or menus also link;
- * - a promo: a newsletter sign-up page.
+ * - a menu item: a short link whose URL the page's navigation or menus also link, or any link to a
+ *   short-slug page they link under a short name ("Tabela Fipe": "/carros/tabela-fipe" under a long teaser);
+ * - a promo: a newsletter sign-up page, or a page the page also links from a paid box (a branded
+ *   shopping guide repeated in a "Top picks" list), or one in the same deep folder as such a page.
  * Reads the DOM, never changes it.
  */
 import type { Candidate } from './collect.js';
@@ -16,10 +18,16 @@ interface ExcludeContext {
   sitePage(href: string): boolean;
   /** Normalised URLs linked from navigation, menus and other excluded regions. */
   menuKeys: ReadonlySet<string>;
+  /** Those of menuKeys that a menu links under a short name (three words at most). */
+  menuLabels: ReadonlySet<string>;
+  /** Normalised URLs linked from a paid box (sponsored, branded, an ad slot): a promo wherever else it is linked. */
+  paidKeys: ReadonlySet<string>;
   /** Normalised URLs of the article itself. */
   self: ReadonlySet<string>;
   /** A link's normalised URL when it may be a story, else null. */
   keyOf(href: string): string | null;
+  /** The URL has a story's shape (a long slug, an id, a date), not only a short slug. */
+  articleShaped(href: string): boolean;
 }
 
 /** A list item's distinct link targets (a card's image and title link count once). */
@@ -128,12 +136,23 @@ export function withoutNonStories(cands: Candidate[], ctx: ExcludeContext): Cand
   for (const own of ctx.self) foldersOf(own, (f) => ownFolders.add(f));
   const folderOfStories = (key: string): boolean => ownFolders.has(key) || (under.get(key) ?? 0) >= 2;
   const keys = new Set(cands.map((c) => c.key));
+  // Paid content lives in a folder of its own ("site/reviews/br/holiday-br"): a folder three or more
+  // levels deep, without dates or ids, of a page linked from a paid box holds promos only.
+  const paidFolders = new Set<string>();
+  for (const key of ctx.paidKeys) {
+    const folder = key.slice(0, key.lastIndexOf('/'));
+    if (folder.split('/').length >= 4 && !/\d/.test(folder.slice(folder.indexOf('/')))) paidFolders.add(folder);
+  }
+  const paid = (key: string): boolean =>
+    ctx.paidKeys.has(key) || (paidFolders.size > 0 && paidFolders.has(key.slice(0, key.lastIndexOf('/'))));
   const nonStory = (c: Candidate): boolean => {
     const list = c.anchor?.closest('ul, ol');
     return (
       (!!list && dirs.has(list)) ||
       folderOfStories(c.key) ||
       (ctx.menuKeys.has(c.key) && wordCount(c.title) <= 4) ||
+      (ctx.menuLabels.has(c.key) && !ctx.articleShaped(c.url)) ||
+      paid(c.key) ||
       (NEWSLETTER.test(c.title) && wordCount(c.title) <= 5) ||
       (wordCount(c.title) <= 3 && inLabelRow(c, keys, ctx))
     );

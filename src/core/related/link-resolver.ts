@@ -14,6 +14,13 @@ export interface Link {
   key: string;
   forced: boolean;
   shape: UrlShape;
+  /**
+   * A learned sister site's page of another URL form than the article's (its job board, its shop,
+   * or a sister magazine on its own system): a story only beside the site's own stories.
+   */
+  otherForm?: boolean;
+  /** On a sister site learned from the page's links (not the page's own site). */
+  sister?: boolean;
 }
 
 /**
@@ -143,14 +150,21 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     if (!site) return null;
     const { url, key } = site;
     if (opts.self.has(key) || isOwnPage(key, opts.self)) return null;
+    let sister = false;
+    let otherForm = false;
     if (learned.size) {
       const target = archiveDomain ? (archivedUrl(url) ?? url) : url;
-      if (learned.has(domainOf(target.hostname)) && pathForm(target) !== ownForm) return null;
+      sister = learned.has(domainOf(target.hostname));
+      otherForm = sister && pathForm(target) !== ownForm;
     }
     const forced = opts.forced.has(key);
     const shape = urlShape(url);
     if (shape === 'no' && !forced) return null;
-    return { url, key, forced, shape };
+    if (otherForm && shape !== 'article') return null;
+    const link: Link = { url, key, forced, shape };
+    if (sister) link.sister = true;
+    if (otherForm) link.otherForm = true;
+    return link;
   }
   /** A link to the same publication (http(s), not a comments anchor), with its normalised URL. */
   function siteLink(href: string): { url: LinkUrl; key: string } | null {

@@ -27,6 +27,8 @@ const NOT_ITEM_ID = new RegExp(
     'folder|group|feed|page|site|edition|region|zone|team|league|menu|menuItem|nav)Id$',
 );
 const idName = (k: string): boolean => ID_NAMES.test(k) || (CAMEL_ID.test(k) && !NOT_ITEM_ID.test(k));
+/** A bare query of a name and its number, no value (SPIP's spip.php?article719, ?rubrique3). */
+const BARE_ID = /^([a-z]+)(\d+)$/i;
 
 /**
  * A query value that is itself a dated story path (Telegraph's old main.jhtml?xml=/news/2007/12/28/x.xml):
@@ -83,7 +85,10 @@ export function normalizeUrl(u: UrlParts): string {
   if (path.endsWith('/')) path = path.replace(/\/+$/, '');
   const keep: string[] = [];
   if (u.search)
-    for (const [k, v] of u.searchParams) if ((idName(k) && v) || pathParam(v)) keep.push(`${k.toLowerCase()}=${v}`);
+    for (const [k, v] of u.searchParams) {
+      if ((idName(k) && v) || pathParam(v)) keep.push(`${k.toLowerCase()}=${v}`);
+      else if (!v && BARE_ID.test(k)) keep.push(k.toLowerCase());
+    }
   keep.sort();
   return host + path + (keep.length ? `?${keep.join('&')}` : '');
 }
@@ -268,7 +273,11 @@ export function urlShape(u: UrlParts): UrlShape {
   if (segments.some((s) => NOT_STORY_SEGMENT.test(s))) return 'no';
   const query = u.search !== '';
   if (/(^|\/)page\/\d+\/?$/i.test(path) || (query && u.searchParams.has('page'))) return 'no';
-  const idParam = query && [...u.searchParams].some(([k, v]) => (idName(k) && /\d{3,}/.test(v)) || pathParam(v));
+  const idParam =
+    query &&
+    [...u.searchParams].some(
+      ([k, v]) => (idName(k) && /\d{3,}/.test(v)) || pathParam(v) || (!v && idName(BARE_ID.exec(k)?.[1] ?? '')),
+    );
   if (segments.length === 0) return idParam ? 'article' : 'no';
   const last = segments[segments.length - 1]!.replace(/\.(s?html?|php|aspx?|cms)$/i, '');
   const dated = DATE_IN_PATH.exec(path);

@@ -79,4 +79,40 @@ describe('story blocks of real pages (recall)', () => {
       'Selena Gomez on a mission to hook up with Bieber',
     ]);
   });
+
+  it("takes a sister site's stories of another URL form from a list shared with the site's own, not alone", () => {
+    const url = 'https://nymag.example.com/daily/intelligencer/2013/12/obamacare-still-alive.html';
+    const body = `<header><a href="https://www.vulture.example/">Vulture</a></header>
+      <section><h3>Most Popular Stories</h3><ul>
+        <li><a href="https://www.vulture.example/2013/12/the-sound-of-music-live-highs-lows.html">The highs and lows of the Sound of Music</a></li>
+        <li><a href="/thecut/2013/07/texting-exes-social-media-generation.html">All my exes live in text messages</a></li>
+        <li><a href="https://www.vulture.example/2013/11/joe-jonas-talks-jonas-brothers.html">Joe Jonas: my life as a Jonas brother</a></li>
+      </ul></section>
+      <div class="jobs"><ul><li><a href="https://www.vulture.example/2013/12/senior-editor-wanted-in-new-york.html">Senior editor wanted in New York</a></li></ul></div>
+      <footer><a href="https://www.vulture.example/">Vulture</a></footer>`;
+    expect(titles(related(body, url))).toEqual([
+      'All my exes live in text messages',
+      'Joe Jonas: my life as a Jonas brother',
+      'The highs and lows of the Sound of Music',
+    ]);
+  });
+
+  it('takes a "Dans la même rubrique" list in a box named a menu, with SPIP\'s bare ids (spip.php?article719)', () => {
+    const url = 'http://radio.example.org/spip.php?article717';
+    const item = (n: number, t: string): string => `<li><a href="spip.php?article${n}">${t}</a></li>`;
+    const body = `<div class="menu rubriques"><h2>Rubriques</h2><ul>
+        <li><a href="spip.php?rubrique3">Chroniques</a></li><li><a href="spip.php?rubrique1">Emissions</a></li>
+        <li><a href="spip.php?rubrique5">Reportages</a></li></ul></div>
+      <div class="menu"><h2><a href="spip.php?rubrique1">Dans la même rubrique</a></h2><ul>
+        ${item(719, 'Le meilleur des oreilles (toujours) loin du front !')}
+        ${item(717, 'The article about the harbour strike')}
+        ${item(715, 'Naissance d’une pratique sociale élémentaire avec le sociologue')}
+        ${item(714, 'Jeunes, jolies et sous-traitées : les hôtesses d’accueil')}
+      </ul></div>`;
+    expect(titles(related(body, url))).toEqual([
+      'Jeunes, jolies et sous-traitées : les hôtesses d’accueil',
+      'Le meilleur des oreilles (toujours) loin du front !',
+      'Naissance d’une pratique sociale élémentaire avec le sociologue',
+    ]);
+  });
 });

@@ -320,6 +320,7 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
   const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys, menuLabels, paidKeys);
   const out = withoutNonStories(candidatesOf(pending, opts), {
     sitePage: links.sitePage,
+    offSite: links.offSite,
     menuKeys,
     menuLabels,
     paidKeys,

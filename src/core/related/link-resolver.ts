@@ -54,6 +54,8 @@ export interface LinkResolver {
   linkOf(href: string): Link | null;
   /** A page of the same publication that is not a story (a section front, tag, service page). */
   sitePage(href: string): boolean;
+  /** A web page of another site (not the publication's, nor a sister's). */
+  offSite(href: string): boolean;
 }
 
 export function linkResolver(opts: LinkResolverOptions): LinkResolver {
@@ -183,5 +185,6 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     const site = siteLink(href);
     return !!site && !opts.self.has(site.key) && urlShape(site.url) === 'no';
   };
-  return { parseHref, linkOf, sitePage };
+  const offSite = (href: string): boolean => /^(https?:)?\/\//i.test(href) && !siteLink(href);
+  return { parseHref, linkOf, sitePage, offSite };
 }

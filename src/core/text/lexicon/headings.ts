@@ -73,6 +73,7 @@ export const RELATED_HEADING = new RegExp(
     '最新',
     'ランキング',
     'よく読まれ',
+    '人気',
     '注目',
     '相关',
     '推荐',

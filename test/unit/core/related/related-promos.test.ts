@@ -67,4 +67,28 @@ describe('promos and service pages among headlines', () => {
         <li><a href="/more/meet-the-morning-show-hosts">Meet the morning show hosts</a></li></ul></div>`;
     expect(titles(body)).toEqual([...TITLES, 'Ferry timetable changes for the summer'].sort());
   });
+
+  it('drops a name in a list of names (a people carousel)', () => {
+    const person = (slug: string, name: string): string => `<li><a href="/stars_et_gotha/${slug}">${name}</a></li>`;
+    const body = `${STORIES}<section class="peoplecarousel"><h2>Autour de Jacques Chirac</h2><ol>
+        ${person('bernadette_chirac', 'Bernadette Chirac')}${person('alain_juppe', 'Alain Juppé')}
+        ${person('valery_giscard_d_estaing', "Valéry Giscard d'Estaing")}${person('dominique_de_villepin', 'Dominique de Villepin')}
+        ${person('christine_lagarde', 'Christine Lagarde')}</ol></section>`;
+    expect(titles(body)).toEqual(TITLES);
+  });
+
+  it("drops an on-site link among a widget's links to other sites (ads and friends' sites)", () => {
+    const off = (host: string, t: string): string => `<p><a href="https://${host}/2017/04/05/a-page">${t}</a></p>`;
+    const body = `${STORIES}<div class="textwidget">
+        ${off('motor-sales.example', 'Jual beli sepeda motor cash atau kredit')}${off('travel.example', 'Budget traveler: rekomendasi kuliner murah')}
+        ${off('hajj-tours.example', 'Sejarah melempar jumrah di Mina')}${off('catering.example', 'Jual nasi kebuli untuk acara Anda')}
+        <p><a href="/2015/11/11/buku-membangun-iman-di-zaman-modern">Buku “Membangun IMAN Di Zaman Modern” oleh Agus Nizami</a></p></div>`;
+    expect(titles(body)).toEqual(TITLES);
+  });
+
+  it('drops a notice asking the reader to phone, dressed as a breaking-news headline', () => {
+    const body = `${STORIES}<div class="ultimo-momento"><h2 class="titulo">
+        <a href="/nota/2020-3-25-16-34-0-si-desea-recibir-el-diario-en-su-casa-llame-al-425-0101">Si desea recibir el diario EL DIA en su casa, llame al 425-0101</a></h2></div>`;
+    expect(titles(body)).toEqual(TITLES);
+  });
 });

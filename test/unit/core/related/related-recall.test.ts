@@ -115,4 +115,23 @@ describe('story blocks of real pages (recall)', () => {
       'Naissance d’une pratique sociale élémentaire avec le sociologue',
     ]);
   });
+
+  it('takes a Japanese "人気記事" (popular) list of short-slug posts, whose titles have no spaces', () => {
+    const url = 'https://blog.example.jp/blog/decision-info/index-2726.html';
+    const post = (n: number, t: string): string =>
+      `<li><a href="/blog/trademark/index-${n}.html" title="${t}"><img src="/i/${n}.jpg" alt="${t}"></a>
+        <a href="/blog/trademark/index-${n}.html" title="${t}">${t}</a></li>`;
+    const body = `<aside><section class="widget popular-posts"><h2>人気記事</h2><ul>
+        ${post(575, '「®」と「TM」の違いは？－商標登録Ｑ＆Ａシリーズ')}${post(2567, '商標のライセンスって？')}
+        ${post(356, '「ローズオニールキューピー」事件')}${post(424, 'ウォシュレット－身近な商標シリーズ')}
+      </ul></section></aside>`;
+    expect(titles(related(body, url))).toEqual(
+      [
+        '「®」と「TM」の違いは？－商標登録Ｑ＆Ａシリーズ',
+        '商標のライセンスって？',
+        '「ローズオニールキューピー」事件',
+        'ウォシュレット－身近な商標シリーズ',
+      ].sort(),
+    );
+  });
 });

@@ -123,7 +123,35 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
   } catch {
     /* about:blank */
   }
+  // A site whose home page the page links once (a box's heading, "Page Six") is a sister when the page
+  // also links two or more of its stories in the article's own URL form (one publisher's system):
+  // only such stories of it count.
+  const once = new Set(
+    opts.hrefs && ownForm
+      ? linkedSisterDomains(opts.hrefs, pageDomain, unwrapHref, 1).filter((d) => !domains.has(d) && !learned.has(d))
+      : [],
+  );
+  if (once.size) {
+    const stories = new Map<string, Set<string>>();
+    for (const raw of opts.hrefs!) {
+      const href = unwrapHref(raw);
+      const host = /^(?:https?:)?\/\/([^/?#:@]+)/i.exec(href)?.[1];
+      const d = host ? registrableDomain(host) : '';
+      if (!once.has(d)) continue;
+      try {
+        const u = new URL(href, opts.base);
+        if (pathForm(u) !== ownForm || urlShape(u) !== 'article') continue;
+        const set = stories.get(d) ?? new Set<string>();
+        set.add(normalizeUrl(u));
+        stories.set(d, set);
+      } catch {
+        /* not a URL */
+      }
+    }
+    for (const d of once) if ((stories.get(d)?.size ?? 0) < 2) once.delete(d);
+  }
   for (const d of learned) domains.add(d);
+  for (const d of once) domains.add(d);
 
   // Pages repeat hosts and links (a card's image and title, a story in two blocks): the URL work
   // below depends on the href alone, so it is done once per distinct host and href.
@@ -154,10 +182,12 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     if (opts.self.has(key) || isOwnPage(key, opts.self)) return null;
     let sister = false;
     let otherForm = false;
-    if (learned.size) {
+    if (learned.size || once.size) {
       const target = archiveDomain ? (archivedUrl(url) ?? url) : url;
-      sister = learned.has(domainOf(target.hostname));
+      const d = domainOf(target.hostname);
+      sister = learned.has(d) || once.has(d);
       otherForm = sister && pathForm(target) !== ownForm;
+      if (otherForm && once.has(d)) return null;
     }
     const forced = opts.forced.has(key);
     const shape = urlShape(url);

@@ -134,4 +134,22 @@ describe('story blocks of real pages (recall)', () => {
       ].sort(),
     );
   });
+
+  it("takes a sister site's stories when a box links its home page once and two of its stories in the article's URL form", () => {
+    const six = 'https://pagesix.example';
+    const body = `<div class="box module"><h3><a href="${six}/">Page Six</a></h3><ul>
+        <li><a href="${six}/2024/03/19/chris-bosh-and-wife-welcome-baby-girl/">Chris Bosh and wife welcome baby girl</a></li>
+        <li><a href="${six}/2024/03/19/kerkorian-ex-in-bitter-new-divorce-battle/">Kerkorian ex in bitter new divorce battle</a></li>
+      </ul></div>
+      <div class="box"><h3><a href="https://jobs.example/">Jobs</a></h3><ul>
+        <li><a href="https://jobs.example/offre/un-vendeur-menuiserie-35133">Un vendeur menuiserie en CDI à Rennes</a></li>
+        <li><a href="https://jobs.example/offre/une-caissiere-a-temps-partiel-35134">Une caissière à temps partiel à Brest</a></li>
+      </ul></div>
+      <div class="box"><h3><a href="https://blog.example/">A friend's blog</a></h3><ul>
+        <li><a href="https://blog.example/2024/03/18/my-week-at-the-harbour-strike/">My week at the harbour strike, a diary</a></li></ul></div>`;
+    expect(titles(related(body))).toEqual([
+      'Chris Bosh and wife welcome baby girl',
+      'Kerkorian ex in bitter new divorce battle',
+    ]);
+  });
 });

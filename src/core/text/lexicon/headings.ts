@@ -216,6 +216,11 @@ export const NOT_RELATED_HEADING = new RegExp(
       'partager',
       'compartir',
       'newsletter',
+      // Service sign-ups, not stories: push notifications, the app.
+      '(browser |push )?notifications?',
+      '(browser-|push-)?benachrichtigung(en)?',
+      'notifications? push',
+      '(get|download) (our|the) app',
       'press releases?',
       'comunicati stampa',
       'pressemitteilungen',

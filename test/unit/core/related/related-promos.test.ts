@@ -91,4 +91,11 @@ describe('promos and service pages among headlines', () => {
         <a href="/nota/2020-3-25-16-34-0-si-desea-recibir-el-diario-en-su-casa-llame-al-425-0101">Si desea recibir el diario EL DIA en su casa, llame al 425-0101</a></h2></div>`;
     expect(titles(body)).toEqual(TITLES);
   });
+
+  it('drops a box headed as a service sign-up (browser push notifications, the app)', () => {
+    const body = `${STORIES}<h3>Browser-Benachrichtigung</h3><div class="ed-widget"><ul class="media-list">
+        <li><a href="/best-of-wirtschaft-so-aktiviert-ihr-die-browser-push-2018-10">NEU: Unsere spannendste Story täglich per Browser-Push – so einfach geht´s</a></li></ul></div>
+      <h3>Get the app</h3><div><ul><li><a href="/2024/03/01/our-new-app-puts-the-news-in-your-pocket">Our new app puts the news in your pocket</a></li></ul></div>`;
+    expect(titles(body)).toEqual(TITLES);
+  });
 });

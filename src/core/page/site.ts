@@ -88,14 +88,15 @@ const ABSOLUTE_ROOT = /^(?:https?:)?\/\/([^/?#:@]+)(?::\d+)?\/?(?:[?#].*)?$/i;
 
 /**
  * Sister sites a page presents as its own, learned from the page: another registrable domain whose
- * home page the page links at least twice (its menu, its footer's "our network", a box's "see all").
- * `hrefs` are the page's link targets as written (a Wayback capture's, unwrapped by `unwrap`).
- * Platforms (social networks, stores, search) are never sisters.
+ * home page the page links at least twice (its menu, its footer's "our network", a box's "see all"),
+ * or `min` times. `hrefs` are the page's link targets as written (a Wayback capture's, unwrapped by
+ * `unwrap`). Platforms (social networks, stores, search) are never sisters.
  */
 export function linkedSisterDomains(
   hrefs: Iterable<string>,
   pageDomain: string,
   unwrap: (href: string) => string = (h) => h,
+  min = 2,
 ): string[] {
   const roots = new Map<string, number>();
   for (const raw of hrefs) {
@@ -106,5 +107,5 @@ export function linkedSisterDomains(
     if (d === pageDomain || PLATFORMS.has(d) || !d.includes('.')) continue;
     roots.set(d, (roots.get(d) ?? 0) + 1);
   }
-  return [...roots].filter(([, n]) => n >= 2).map(([d]) => d);
+  return [...roots].filter(([, n]) => n >= min).map(([d]) => d);
 }

@@ -6,7 +6,7 @@
  * follow it (or its small wrapper) among their siblings, so two blocks in one sidebar keep
  * their own headings. Reads the DOM, never changes it.
  */
-import { NOT_RELATED_HEADING, RELATED_HEADING } from '../text/lexicon/headings.js';
+import { NOT_RELATED_HEADING, ON_TOPIC_HEADING, RELATED_HEADING } from '../text/lexicon/headings.js';
 import { AD_SLOT_CLASS, SPONSORED_CLASS } from '../text/lexicon/sponsored.js';
 import { collapse, collapsedLength, collapseRuns } from '../text/whitespace.js';
 import { subtree } from './scan.js';
@@ -208,12 +208,19 @@ function storyPager(el: Element, tag: string, role: string, tk: string[], storie
   return n >= 1 && n <= 2;
 }
 
+/** A box the page names a menu of its stories ("stories-menu", "post_nav"), not of its sections. */
+const STORY_MENU_TOKEN = /^(stor(y|ies)|articles?|posts?|headlines?)[_-]?(menu|nav)$/;
+
+/** A story box named so, holding three or more of the site's stories under headline text. */
+const storyMenu = (tk: string[], el: Element, storiesIn: (el: Element) => number): boolean =>
+  tk.some((t) => STORY_MENU_TOKEN.test(t)) && storiesIn(el) >= 3;
+
 function ownContext(
   el: Element,
   labels: Map<Element, { el: Element; text: string }>,
   storiesIn: (el: Element) => number,
-): Partial<BlockContext> {
-  const own: Partial<BlockContext> = {};
+): Partial<BlockContext> & { onTopic?: boolean } {
+  const own: Partial<BlockContext> & { onTopic?: boolean } = {};
   const tag = el.localName;
   // Many block elements have no attributes at all: then role, class, id, aria-label and the paid
   // widgets' data attributes are all absent, which one call tells.
@@ -225,7 +232,7 @@ function ownContext(
     EXCLUDED_ROLES.test(role) ||
     tk.some((t) => EXCLUDED_TOKEN.test(t) || (MENU_PART.test(t) && !PAGE_ROOTS.has(tag)))
   )
-    own.excluded = !storyPager(el, tag, role, tk, storiesIn);
+    own.excluded = !storyPager(el, tag, role, tk, storiesIn) && !storyMenu(tk, el, storiesIn);
   if (tag === 'footer' || tk.some((t) => FOOTER_TOKEN.test(t))) {
     // A <footer> belongs to its nearest sectioning element (HTML), or to the page when there is none;
     // the page has one footer, its last: a <footer> before another one closes the content above it.
@@ -257,6 +264,9 @@ function ownContext(
     own.labelEl = label?.el ?? el;
     own.related = RELATED_HEADING.test(text);
     if (NOT_RELATED_HEADING.test(text)) own.sponsored = true;
+    // A list headed as the article's own subject or section ("Dans la même rubrique", "Related") in a
+    // box named a menu (SPIP's div.menu) is that list, when it holds the site's stories.
+    else if (ON_TOPIC_HEADING.test(text) && storiesIn(el) >= 3) own.onTopic = true;
   } else if (tk.some((t) => RELATED_TOKEN.test(t))) {
     // An unheaded box the page names so ("related-block", "related-posts") announces related stories.
     own.related = true;
@@ -289,7 +299,7 @@ export function blockContexts(
       const el = chain[i]!;
       const own = ownContext(el, labels, storiesIn);
       const ctx: BlockContext = {
-        excluded: parentCtx.excluded || !!own.excluded,
+        excluded: (parentCtx.excluded && !own.onTopic) || !!own.excluded,
         footer: parentCtx.footer || !!own.footer,
         sponsored: parentCtx.sponsored || !!own.sponsored,
         label: own.label ?? parentCtx.label,

@@ -5,7 +5,7 @@
  * text doubled by a caption or alt repeating the link text ("Over 1,000 Birds Die In India Over
  * 1,000 Birds Die In India"). Reads the DOM, never changes it.
  */
-import { GENERIC_LINK_TEXT, KICKER_LABEL, KICKER_WORD } from '../text/lexicon/headings.js';
+import { GENERIC_LINK_TEXT, KICKER_LABEL, KICKER_WORD, SERVICE_LINK_TEXT } from '../text/lexicon/headings.js';
 import { READ_ALSO } from '../text/lexicon/read-also.js';
 import { isTimeText } from './time.js';
 
@@ -341,6 +341,7 @@ const LETTER_OR_DIGIT = /\p{L}|\d/u;
 /** Does a cleaned text read like a headline (not "Read more", "HOME PAGE", a #tag, a sentence-long teaser)? */
 export function isHeadlineText(title: string): boolean {
   if (title.length < 8 || title.length > 300 || GENERIC_LINK_TEXT.test(title) || KICKER_WORD.test(title)) return false;
+  if (SERVICE_LINK_TEXT.test(title)) return false;
   // "#Agriculture": a hashtag is a tag page's name.
   if (title.startsWith('#')) return false;
   const cjk = title.match(CJK)?.length ?? 0;

@@ -315,12 +315,18 @@ export function collectCandidates(scan: Scan, opts: CollectOptions): Candidate[]
     return keys.size;
   });
   const menuKeys = new Set<string>();
-  const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys);
+  const menuLabels = new Set<string>();
+  const paidKeys = new Set<string>();
+  const pending = pendingLinks(scan.anchors, links.linkOf, contextOf, opts, menuKeys, menuLabels, paidKeys);
   const out = withoutNonStories(candidatesOf(pending, opts), {
     sitePage: links.sitePage,
+    offSite: links.offSite,
     menuKeys,
+    menuLabels,
+    paidKeys,
     self: opts.self,
     keyOf: (href) => links.linkOf(href)?.key ?? null,
+    articleShaped: (href) => links.linkOf(href)?.shape === 'article',
   });
   completeCutTitles(out, scan.anchors, links.linkOf, opts.now);
   addJsonLdOnly(out, related, opts.self);
@@ -338,9 +344,12 @@ function pendingLinks(
   contextOf: (a: Element) => BlockContext,
   opts: CollectOptions,
   menuKeys: Set<string>,
+  menuLabels: Set<string>,
+  paidKeys: Set<string>,
 ): Pending[] {
   const pageLang = (opts.lang ?? '').toLowerCase().slice(0, 2);
   const inStoryList = storyLists(linkOf);
+  const besideOwn = besideOwnStories(linkOf);
   const proseMemo = new Map<Element, string | null>();
   const linkedMemo = new Map<Element, number>();
   const pending: Pending[] = [];
@@ -351,12 +360,17 @@ function pendingLinks(
     const link = linkOf(href);
     if (!link) continue;
     const { url, key, forced, shape } = link;
+    if (link.otherForm && !besideOwn(a)) continue;
     if (a.getAttribute('rel')?.toLowerCase().includes('sponsored')) continue;
     // Language switchers link the same story in another language.
     const hreflang = a.getAttribute('hreflang') ?? a.getAttribute('lang');
     if (hreflang && pageLang && hreflang.toLowerCase().slice(0, 2) !== pageLang) continue;
     const ctx = contextOf(a);
-    if (ctx.excluded) menuKeys.add(key);
+    if (ctx.excluded) {
+      menuKeys.add(key);
+      if (menuLabel(a)) menuLabels.add(key);
+    }
+    if (ctx.sponsored) paidKeys.add(key);
     if (ctx.excluded || ctx.sponsored) continue;
     const list = (shape === 'maybe' || ctx.footer) && !forced && !ctx.related ? inStoryList(a) : null;
     // A short slug counts under a related heading, or in a story list beside stories of its URL form
@@ -378,6 +392,35 @@ function pendingLinks(
   return pending;
 }
 
+/**
+ * Is the link an item of a list (ul/ol) that also holds one of the site's own stories? A sister
+ * site on a system of its own (Vulture beside New York Magazine) shows as such in a shared list.
+ */
+function besideOwnStories(linkOf: (href: string) => Link | null): (a: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  return (a) => {
+    const list = a.closest('ul, ol');
+    if (!list) return false;
+    let yes = memo.get(list);
+    if (yes === undefined) {
+      yes = false;
+      const anchors = list.querySelectorAll('a[href]');
+      for (let i = 0; i < anchors.length && !yes; i++) {
+        const link = linkOf(anchors[i]!.getAttribute('href')!);
+        yes = !!link && !link.sister && link.shape === 'article';
+      }
+      memo.set(list, yes);
+    }
+    return yes;
+  };
+}
+
+/** A menu item's text is a page's short name ("Tabela Fipe", "Politics"): three words at most. */
+const menuLabel = (a: Element): boolean => {
+  const t = collapse(a.textContent ?? '');
+  return t !== '' && t.split(' ').length <= 3;
+};
+
 /** A story's headline, not a menu's words or a "next article" label: 4 words or more (or CJK). */
 const storyText = (text: string): boolean =>
   isHeadlineText(text) && (text.split(' ').length >= 4 || CJK_RUN.test(text));
@@ -394,7 +437,8 @@ const STORY_LIST_SHARE = 2 / 3;
 const LIST_LEVELS = 4;
 
 /**
- * Is the link an item of a story list: the nearest ancestor (up to LIST_LEVELS up) with 3 or more
+ * Is the link an item of a story list: the nearest ancestor (up to LIST_LEVELS up, not counting the
+ * wrappers of the link's own card, which hold no other link target) with 3 or more
  * children, whose links are mostly the site's stories (article- or slug-shaped URLs) under
  * headline-length text (4 words or more, or CJK)? A menu's links are section words on short paths;
  * a list of headlines is one whatever its markup says (unlabelled, or in an article's footer).
@@ -421,10 +465,31 @@ function storyLists(linkOf: (href: string) => Link | null): (a: Element) => Stor
     const ok = stories.size >= STORY_LIST_MIN && stories.size >= (stories.size + others.size) * STORY_LIST_SHARE;
     return ok ? { forms } : null;
   };
+  // The one link target under an element, '' for none, null for several: a card's wrappers (image
+  // box, text box, title heading) hold the one story and are no level of the list.
+  const targets = new Map<Element, string | null>();
+  const oneTarget = (el: Element): string | null => {
+    let t = targets.get(el);
+    if (t === undefined) {
+      t = '';
+      const anchors = el.querySelectorAll('a[href]');
+      for (let i = 0; i < anchors.length && t !== null; i++) {
+        const h = anchors[i]!.getAttribute('href')!;
+        if (t === '') t = h;
+        else if (h !== t) t = null;
+      }
+      targets.set(el, t);
+    }
+    return t;
+  };
   return (a) => {
+    const href = a.getAttribute('href');
     let el: Element | null = a.parentElement;
-    for (let d = 0; d < LIST_LEVELS && el; d++, el = el.parentElement) {
-      if (el.childElementCount < STORY_LIST_MIN) continue;
+    for (let d = 0; d < LIST_LEVELS && el; el = el.parentElement) {
+      if (el.childElementCount < STORY_LIST_MIN) {
+        if (oneTarget(el) !== href) d++;
+        continue;
+      }
       let v = memo.get(el);
       if (v === undefined) {
         v = judge(el);

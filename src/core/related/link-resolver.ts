@@ -14,6 +14,13 @@ export interface Link {
   key: string;
   forced: boolean;
   shape: UrlShape;
+  /**
+   * A learned sister site's page of another URL form than the article's (its job board, its shop,
+   * or a sister magazine on its own system): a story only beside the site's own stories.
+   */
+  otherForm?: boolean;
+  /** On a sister site learned from the page's links (not the page's own site). */
+  sister?: boolean;
 }
 
 /**
@@ -47,6 +54,8 @@ export interface LinkResolver {
   linkOf(href: string): Link | null;
   /** A page of the same publication that is not a story (a section front, tag, service page). */
   sitePage(href: string): boolean;
+  /** A web page of another site (not the publication's, nor a sister's). */
+  offSite(href: string): boolean;
 }
 
 export function linkResolver(opts: LinkResolverOptions): LinkResolver {
@@ -114,7 +123,35 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
   } catch {
     /* about:blank */
   }
+  // A site whose home page the page links once (a box's heading, "Page Six") is a sister when the page
+  // also links two or more of its stories in the article's own URL form (one publisher's system):
+  // only such stories of it count.
+  const once = new Set(
+    opts.hrefs && ownForm
+      ? linkedSisterDomains(opts.hrefs, pageDomain, unwrapHref, 1).filter((d) => !domains.has(d) && !learned.has(d))
+      : [],
+  );
+  if (once.size) {
+    const stories = new Map<string, Set<string>>();
+    for (const raw of opts.hrefs!) {
+      const href = unwrapHref(raw);
+      const host = /^(?:https?:)?\/\/([^/?#:@]+)/i.exec(href)?.[1];
+      const d = host ? registrableDomain(host) : '';
+      if (!once.has(d)) continue;
+      try {
+        const u = new URL(href, opts.base);
+        if (pathForm(u) !== ownForm || urlShape(u) !== 'article') continue;
+        const set = stories.get(d) ?? new Set<string>();
+        set.add(normalizeUrl(u));
+        stories.set(d, set);
+      } catch {
+        /* not a URL */
+      }
+    }
+    for (const d of once) if ((stories.get(d)?.size ?? 0) < 2) once.delete(d);
+  }
   for (const d of learned) domains.add(d);
+  for (const d of once) domains.add(d);
 
   // Pages repeat hosts and links (a card's image and title, a story in two blocks): the URL work
   // below depends on the href alone, so it is done once per distinct host and href.
@@ -143,14 +180,23 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     if (!site) return null;
     const { url, key } = site;
     if (opts.self.has(key) || isOwnPage(key, opts.self)) return null;
-    if (learned.size) {
+    let sister = false;
+    let otherForm = false;
+    if (learned.size || once.size) {
       const target = archiveDomain ? (archivedUrl(url) ?? url) : url;
-      if (learned.has(domainOf(target.hostname)) && pathForm(target) !== ownForm) return null;
+      const d = domainOf(target.hostname);
+      sister = learned.has(d) || once.has(d);
+      otherForm = sister && pathForm(target) !== ownForm;
+      if (otherForm && once.has(d)) return null;
     }
     const forced = opts.forced.has(key);
     const shape = urlShape(url);
     if (shape === 'no' && !forced) return null;
-    return { url, key, forced, shape };
+    if (otherForm && shape !== 'article') return null;
+    const link: Link = { url, key, forced, shape };
+    if (sister) link.sister = true;
+    if (otherForm) link.otherForm = true;
+    return link;
   }
   /** A link to the same publication (http(s), not a comments anchor), with its normalised URL. */
   function siteLink(href: string): { url: LinkUrl; key: string } | null {
@@ -169,5 +215,6 @@ export function linkResolver(opts: LinkResolverOptions): LinkResolver {
     const site = siteLink(href);
     return !!site && !opts.self.has(site.key) && urlShape(site.url) === 'no';
   };
-  return { parseHref, linkOf, sitePage };
+  const offSite = (href: string): boolean => /^(https?:)?\/\//i.test(href) && !siteLink(href);
+  return { parseHref, linkOf, sitePage, offSite };
 }

@@ -13,8 +13,22 @@ export type UrlParts = Pick<URL, 'hostname' | 'pathname' | 'search' | 'searchPar
 const AMP_OR_INDEX = /amp|index\./i;
 
 /** Query parameters that identify a story (article.php?id=123); every other parameter is tracking or view state. */
-const ID_PARAMS =
+const ID_NAMES =
   /^(id|p|story|storyid|article|articleid|artid|aid|newsid|news_id|nid|sid|cid|no|idx|contentid|docid)$/i;
+/**
+ * A camel-case id of a kind of item ("playlistId", "clipId", "videoId"): a video story on
+ * /video?clipId=1833115. Not an id of the reader, the visit or the campaign (tracking), nor of a
+ * collection of items ("binId", "sectionId", "channelId": a front).
+ */
+const CAMEL_ID = /^[a-z]{2,}Id$/;
+const NOT_ITEM_ID = new RegExp(
+  '^(user|session|visitor|client|device|campaign|partner|affiliate|ad|click|placement|ref|referrer|source|' +
+    'tracking|bin|collection|category|cat|section|channel|list|tag|topic|show|series|program|programme|' +
+    'folder|group|feed|page|site|edition|region|zone|team|league|menu|menuItem|nav)Id$',
+);
+const idName = (k: string): boolean => ID_NAMES.test(k) || (CAMEL_ID.test(k) && !NOT_ITEM_ID.test(k));
+/** A bare query of a name and its number, no value (SPIP's spip.php?article719, ?rubrique3). */
+const BARE_ID = /^([a-z]+)(\d+)$/i;
 
 /**
  * A query value that is itself a dated story path (Telegraph's old main.jhtml?xml=/news/2007/12/28/x.xml):
@@ -71,8 +85,10 @@ export function normalizeUrl(u: UrlParts): string {
   if (path.endsWith('/')) path = path.replace(/\/+$/, '');
   const keep: string[] = [];
   if (u.search)
-    for (const [k, v] of u.searchParams)
-      if ((ID_PARAMS.test(k) && v) || pathParam(v)) keep.push(`${k.toLowerCase()}=${v}`);
+    for (const [k, v] of u.searchParams) {
+      if ((idName(k) && v) || pathParam(v)) keep.push(`${k.toLowerCase()}=${v}`);
+      else if (!v && BARE_ID.test(k)) keep.push(k.toLowerCase());
+    }
   keep.sort();
   return host + path + (keep.length ? `?${keep.join('&')}` : '');
 }
@@ -258,7 +274,10 @@ export function urlShape(u: UrlParts): UrlShape {
   const query = u.search !== '';
   if (/(^|\/)page\/\d+\/?$/i.test(path) || (query && u.searchParams.has('page'))) return 'no';
   const idParam =
-    query && [...u.searchParams].some(([k, v]) => (ID_PARAMS.test(k) && /\d{3,}/.test(v)) || pathParam(v));
+    query &&
+    [...u.searchParams].some(
+      ([k, v]) => (idName(k) && /\d{3,}/.test(v)) || pathParam(v) || (!v && idName(BARE_ID.exec(k)?.[1] ?? '')),
+    );
   if (segments.length === 0) return idParam ? 'article' : 'no';
   const last = segments[segments.length - 1]!.replace(/\.(s?html?|php|aspx?|cms)$/i, '');
   const dated = DATE_IN_PATH.exec(path);

@@ -73,6 +73,7 @@ export const RELATED_HEADING = new RegExp(
     '最新',
     'ランキング',
     'よく読まれ',
+    '人気',
     '注目',
     '相关',
     '推荐',
@@ -215,6 +216,11 @@ export const NOT_RELATED_HEADING = new RegExp(
       'partager',
       'compartir',
       'newsletter',
+      // Service sign-ups, not stories: push notifications, the app.
+      '(browser |push )?notifications?',
+      '(browser-|push-)?benachrichtigung(en)?',
+      'notifications? push',
+      '(get|download) (our|the) app',
       'press releases?',
       'comunicati stampa',
       'pressemitteilungen',
@@ -224,6 +230,11 @@ export const NOT_RELATED_HEADING = new RegExp(
       'kommentare',
       'commentaires',
       'comentarios',
+      // People, not stories: staff and anchor biographies, "Our team".
+      'bios',
+      'biographies',
+      '(our|the|meet the) team',
+      '(our )?(anchors|hosts|staff|journalists|reporters)',
     ].join('|') +
     ')\\s*:?$',
   'i',
@@ -300,3 +311,32 @@ export const KICKER_WORD = new RegExp(`^(${KICKER_WORDS})$`, 'i');
 /** Link texts that are calls to action, not headlines. */
 export const GENERIC_LINK_TEXT =
   /^((previous|next|prev|older|newer|vorheriger?|nächster?|précédent|suivant|anterior|siguiente)(\s+\S+){0,3}|read (more|the full story|full article|on)|continue reading|more|see (all|more)|view all|show more|all news|weiterlesen|mehr( lesen)?|alle artikel|lire la suite|voir plus|leer más|ver más|continua a leggere|leggi tutto|leia mais|続きを読む|もっと見る|المزيد|اقرأ المزيد|קרא עוד|читать далее|devamını oku)\W*$/i;
+
+/**
+ * The name of a service page, not a story ("terms of use" linked to /station/1012483/detail.html).
+ * Languages: en, de, fr, es, pt, it, nl.
+ */
+export const SERVICE_LINK_TEXT = new RegExp(
+  '^(' +
+    [
+      'terms (of (use|service)|and conditions)',
+      'privacy( policy| notice| statement)?',
+      'cookie (policy|settings|preferences)',
+      '(contact|about) us',
+      'advertise( with us)?',
+      'site ?map',
+      'accessibility( statement)?',
+      'nutzungsbedingungen',
+      'datenschutz(erklärung)?',
+      'mentions légales',
+      'conditions générales( d.utilisation| de vente)?',
+      'política de (privacidad|privacidade|cookies)',
+      'aviso legal',
+      'termos de uso',
+      'condiciones de uso',
+      'informativa (sulla )?privacy',
+      'gebruiksvoorwaarden',
+    ].join('|') +
+    ')\\W*$',
+  'i',
+);

@@ -79,6 +79,9 @@ const SPONSORED_CLASS_PARTS = [
   'werbung',
   'anzeige',
   'pubblicita',
+  // Branded (advertiser-made) content: "branded-content", a list or card variant "…-image-branded", "articulo_branded".
+  'branded-?content',
+  '[-_]branded$',
 ];
 export const SPONSORED_CLASS = new RegExp(SPONSORED_CLASS_PARTS.join('|'), 'i');
 

@@ -50,7 +50,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { launchWithExtensions } from './lib/chromium.mjs';
 import { pageBundle } from './lib/page-bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -173,25 +173,8 @@ if (BASELINE) {
   writeFileSync(path.join(baseExt, 'manifest.json'), JSON.stringify({ ...m, name: 'Dateline Reader (baseline)' }));
   baselineRev = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', BASELINE], { encoding: 'utf8' }).trim();
 }
-const loaded = [ext, ...(PEER ? [peerDir] : []), ...(BASELINE ? [baseExt] : [])].join(',');
-const ctx = await chromium.launchPersistentContext(path.join(work, 'profile'), {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  ignoreDefaultArgs: ['--disable-extensions'],
-  viewport: { width: 1280, height: 900 },
-  args: [
-    `--disable-extensions-except=${loaded}`,
-    `--load-extension=${loaded}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-});
+const loaded = [ext, ...(PEER ? [peerDir] : []), ...(BASELINE ? [baseExt] : [])];
+const ctx = await launchWithExtensions(path.join(work, 'profile'), loaded, { viewport: { width: 1280, height: 900 } });
 /** The service worker whose extension's manifest has this name (both extensions run one). */
 async function extensionIdNamed(name) {
   const deadline = Date.now() + 20_000;

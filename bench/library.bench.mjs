@@ -226,24 +226,9 @@ async function launchLibrary(built, label) {
   // A private copy: a build started elsewhere (`rm -rf dist`) must not pull the extension from under a long run.
   const dist = path.join(work, `ext-${label}`, 'chrome-e2e');
   await cp(built, dist, { recursive: true });
-  const { chromium } = await import('playwright-core');
+  const { launchWithExtensions } = await import('./lib/chromium.mjs');
   const profile = await mkdtemp(path.join(tmpdir(), 'dr-bench-profile-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const ctx = await launchWithExtensions(profile, [dist], { localOnly: false });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
   const page = await ctx.newPage();

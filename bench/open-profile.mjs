@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchWithExtensions } from './lib/chromium.mjs';
 import { pageBundle } from './lib/page-bundle.mjs';
 import { bundleDefines, contentScriptAlias } from '../scripts/build-defines.mjs';
 
@@ -87,23 +87,9 @@ for (const line of namedSrc) {
 }
 
 async function launch(dir) {
-  const loaded = `${dir},${peer}`;
-  const ctx = await chromium.launchPersistentContext(path.join(work, `profile-${path.basename(dir)}`), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+  const ctx = await launchWithExtensions(path.join(work, `profile-${path.basename(dir)}`), [dir, peer], {
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${loaded}`,
-      `--load-extension=${loaded}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
+    quic: true,
   });
   const idOf = {};
   const deadline = Date.now() + 20_000;

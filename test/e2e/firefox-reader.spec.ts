@@ -21,7 +21,7 @@ import {
   type FirefoxSession,
   type Served,
 } from './harness.js';
-import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
+import { axeReader, expectDpaWireOnDateline, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
 let firefox: FirefoxSession;
 let server: Served;
@@ -175,26 +175,7 @@ describe('reader overlay in Firefox ESR', () => {
     await setStoredSettings(null);
     const page = await openPage('de-dpa-teaser.html');
     openTimes.push(await firefox.clickAction(page));
-    const o = await readOverlay(page);
-    expect(o.title).toBe('Bundesregierung beschließt Entlastungspaket für Pendler');
-    expect(o.datelineText).toMatch(/berlin/i);
-    expect(o.datelineText).toContain('dpa');
-    const wire = await overlayEval(page, (root) => ({
-      place: root.querySelector('.dateline .place')?.textContent ?? null,
-      agency: root.querySelector('.dateline .agency')?.textContent ?? null,
-      head: (root.querySelector('header.head')?.textContent ?? '').replace(/\s+/g, ' '),
-      bylines: root.querySelectorAll('.byline').length,
-      paragraphs: Array.from(root.querySelectorAll('.article-body p'), (p) => (p.textContent ?? '').trim()),
-    }));
-    expect(wire.place).toMatch(/^berlin$/i);
-    expect(wire.agency).toBe('(dpa)');
-    expect.soft(o.times.map((t) => t.datetime)).toContainEqual(expect.stringMatching(/^2024-09-18T14:12/));
-    expect(wire.bylines).toBe(0);
-    expect(wire.head).not.toMatch(/By dpa/i);
-    // The teaser comes first, then the story's sentence, whose "Berlin (dpa) -" was lifted onto the dateline.
-    expect(o.articleText).toMatch(/^Wer täglich zur Arbeit.*von den Ländern\. Die Bundesregierung hat am/);
-    expect(o.articleText).not.toMatch(/Berlin \(dpa\)\s*[-–—]/);
-    expect(wire.paragraphs[1]).toMatch(/^Die Bundesregierung hat am Mittwoch/);
+    await expectDpaWireOnDateline(page);
     await waitForOverlayAnimations(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'firefox-reader-de-dpa.png') });
     await page.close();

@@ -4,6 +4,7 @@
  *   axeReader(page)        the real axe-core, injected into the page, run against the overlay's shadow
  *                          root (axe pierces shadow DOM with a [host, selector] context) → its violations
  *   horizontalOverflow(p)  how far the reader's scroller (and its toolbar) scroll sideways: 0 is the goal
+ *   expectDpaWireOnDateline(p)  issue #21's German dpa story: place and agency on the dateline, not in the text
  *
  * Both evaluate strings, so they run the same through playwright-core and puppeteer-core.
  */
@@ -12,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { OVERLAY_TAG } from './harness.js';
+import { OVERLAY_TAG, overlayEval, readOverlay } from './harness.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -145,4 +146,32 @@ export async function readerContrast(page: Page | PuppeteerPage): Promise<Contra
     }
     return rows;
   })()`)) as ContrastRow[];
+}
+
+/**
+ * Issue #21, a German dpa story with a teaser (fixture de-dpa-teaser.html), open in the reader: the
+ * dateline names the place and the agency as the story's opening did; no "By dpa" byline (the agency
+ * is already on the dateline); the teaser comes first, then the story's sentence, whose
+ * "Berlin (dpa) -" was lifted onto the dateline, so it reads on its own.
+ */
+export async function expectDpaWireOnDateline(page: Page | PuppeteerPage): Promise<void> {
+  const o = await readOverlay(page);
+  expect(o.title).toBe('Bundesregierung beschließt Entlastungspaket für Pendler');
+  expect(o.datelineText).toMatch(/berlin/i);
+  expect(o.datelineText).toContain('dpa');
+  const wire = await overlayEval(page, (root) => ({
+    place: root.querySelector('.dateline .place')?.textContent ?? null,
+    agency: root.querySelector('.dateline .agency')?.textContent ?? null,
+    head: (root.querySelector('header.head')?.textContent ?? '').replace(/\s+/g, ' '),
+    bylines: root.querySelectorAll('.byline').length,
+    paragraphs: Array.from(root.querySelectorAll('.article-body p'), (p) => (p.textContent ?? '').trim()),
+  }));
+  expect(wire.place).toMatch(/^berlin$/i);
+  expect(wire.agency).toBe('(dpa)');
+  expect.soft(o.times.map((t) => t.datetime)).toContainEqual(expect.stringMatching(/^2024-09-18T14:12/));
+  expect(wire.bylines).toBe(0);
+  expect(wire.head).not.toMatch(/By dpa/i);
+  expect(o.articleText).toMatch(/^Wer täglich zur Arbeit.*von den Ländern\. Die Bundesregierung hat am/);
+  expect(o.articleText).not.toMatch(/Berlin \(dpa\)\s*[-–—]/);
+  expect(wire.paragraphs[1]).toMatch(/^Die Bundesregierung hat am Mittwoch/);
 }

@@ -29,7 +29,7 @@ import {
   type ChromiumSession,
   type Served,
 } from './harness.js';
-import { axeReader, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
+import { axeReader, expectDpaWireOnDateline, expectNoSidewaysScroll, readerContrast, severe } from './reader-checks.js';
 
 /** The extension API inside sw.evaluate (the service worker), untyped here on purpose: only a few calls. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -664,29 +664,7 @@ describe('reader overlay in Chromium', () => {
     await setStoredSettings(null);
     const page = await openPage('de-dpa-teaser.html');
     await click(page);
-    const o = await readOverlay(page);
-    expect(o.title).toBe('Bundesregierung beschließt Entlastungspaket für Pendler');
-    // The dateline line names the place and the agency, as the story's opening did.
-    expect(o.datelineText).toMatch(/berlin/i);
-    expect(o.datelineText).toContain('dpa');
-    const wire = await overlayEval(page, (root) => ({
-      place: root.querySelector('.dateline .place')?.textContent ?? null,
-      agency: root.querySelector('.dateline .agency')?.textContent ?? null,
-      head: (root.querySelector('header.head')?.textContent ?? '').replace(/\s+/g, ' '),
-      bylines: root.querySelectorAll('.byline').length,
-      paragraphs: Array.from(root.querySelectorAll('.article-body p'), (p) => (p.textContent ?? '').trim()),
-    }));
-    expect(wire.place).toMatch(/^berlin$/i);
-    expect(wire.agency).toBe('(dpa)');
-    expect.soft(o.times.map((t) => t.datetime)).toContainEqual(expect.stringMatching(/^2024-09-18T14:12/));
-    // No "By dpa" byline: the agency is already on the dateline.
-    expect(wire.bylines).toBe(0);
-    expect(wire.head).not.toMatch(/By dpa/i);
-    // The wire prefix was lifted: the story's sentence reads on its own.
-    // The teaser comes first, then the story's sentence, whose "Berlin (dpa) -" was lifted onto the dateline.
-    expect(o.articleText).toMatch(/^Wer täglich zur Arbeit.*von den Ländern\. Die Bundesregierung hat am/);
-    expect(o.articleText).not.toMatch(/Berlin \(dpa\)\s*[-–—]/);
-    expect(wire.paragraphs[1]).toMatch(/^Die Bundesregierung hat am Mittwoch/);
+    await expectDpaWireOnDateline(page);
     await waitForOverlayAnimations(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reader-de-dpa.png') });
   });

@@ -30,10 +30,11 @@ const ENTRIES = {
   'library.js': 'src/library/index.ts',
   'options.js': 'src/options/index.ts',
 };
-// Tree shaking: package.json's `sideEffects` says that importing a module of ours does nothing but define
-// things, except src/background/index.ts (background/e2e.ts imports it for its listeners). So a bundle
-// drops a module none of whose exports it uses, even when the module builds tables at load (e.g. the
-// related stage's word patterns are not in content.js, whose first phase never relates; issue #24).
+// Tree shaking: package.json's `sideEffects` says that importing a module of src/ does nothing but define
+// things, except src/background/index.ts (background/e2e.ts imports it for its listeners); bench/, scripts/
+// and test/ keep their side effects (the benchmarks bundle the peer by a bare import). So a bundle drops a
+// module none of whose exports it uses, even when the module builds tables at load (e.g. the related
+// stage's word patterns are not in content.js, whose first phase never relates; issue #24).
 /** Static files copied into every extension build. */
 const PAGES = ['src/library/library.html', 'src/options/options.html', 'src/pages/palette.css'];
 /**

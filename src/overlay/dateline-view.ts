@@ -39,12 +39,25 @@ function offsetLabel(min: number): string {
   return `UTC${sign}${Math.floor(a / 60)}${a % 60 ? ':' + String(a % 60).padStart(2, '0') : ''}`;
 }
 
+/**
+ * Formatters built once per locale and options: constructing an Intl.DateTimeFormat costs far more than
+ * using one (0.1–2 ms each, after the page's first Intl object), and a dateline needs up to four of them
+ * on every open, reopens included (issue #24). A formatter is immutable, so a cache of them is pure, as
+ * long as its zone is named: one without takes the host's zone when built, which may change meanwhile.
+ */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 function fmt(locale: string | undefined, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(locale, opts);
-  } catch {
-    return new Intl.DateTimeFormat('en', opts);
+  const key = opts.timeZone ? `${locale ?? ''} ${JSON.stringify(opts)}` : null;
+  let f = key === null ? undefined : FORMATTERS.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, opts);
+    } catch {
+      f = new Intl.DateTimeFormat('en', opts);
+    }
+    if (key !== null) FORMATTERS.set(key, f);
   }
+  return f;
 }
 
 /** "15 November 2019, 13:42 UTC+3" in the reader's language, the publisher's clock and offset (no brackets). */

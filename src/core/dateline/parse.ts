@@ -285,6 +285,22 @@ function folding(source: string, flags: string): Folding {
 }
 
 /**
+ * The same, both built on first use: for patterns behind a cheap test that most pages fail (issue #24:
+ * a Unicode pattern costs a fraction of a millisecond to parse when the content script is evaluated on
+ * the click, whether it ever runs or not).
+ */
+function lazyFolding(source: string, flags: string): Folding {
+  let f: Folding | null = null;
+  const get = (): Folding => (f ??= folding(source, flags));
+  return {
+    get re() {
+      return get().re;
+    },
+    twin: () => get().twin(),
+  };
+}
+
+/**
  * Date patterns; each returns y/m/d from its match. Ordered most specific first. Lower case (see foldCase).
  * `monthFirst`: the pattern opens with the month alternation, so a plain scan tries all those names at
  * every position of the text; it is run at the few places a match can start instead (see monthFirstMatches).
@@ -570,27 +586,31 @@ const RELATIVE: Array<{ word: string; need: RegExp; re: Folding }> = [
   {
     word: 'ago',
     need: /\sago(?![a-z])/,
-    re: folding(`${LB}${REL_NUM}\\s+(min(?:ute)?s?|hours?|hrs?|days?)\\s+ago${LA}`, 'gu'),
+    re: lazyFolding(`${LB}${REL_NUM}\\s+(min(?:ute)?s?|hours?|hrs?|days?)\\s+ago${LA}`, 'gu'),
   },
-  { word: 'vor', need: /vor\s/, re: folding(`${LB}vor\\s+${REL_NUM}\\s+(minuten?|stunden?|tag(?:en)?)${LA}`, 'gu') },
+  {
+    word: 'vor',
+    need: /vor\s/,
+    re: lazyFolding(`${LB}vor\\s+${REL_NUM}\\s+(minuten?|stunden?|tag(?:en)?)${LA}`, 'gu'),
+  },
   {
     word: 'il',
     need: /il\s+y\s+a\s/,
-    re: folding(`${LB}il\\s+y\\s+a\\s+${REL_NUM}\\s+(minutes?|heures?|jours?)${LA}`, 'gu'),
+    re: lazyFolding(`${LB}il\\s+y\\s+a\\s+${REL_NUM}\\s+(minutes?|heures?|jours?)${LA}`, 'gu'),
   },
-  { word: 'hace', need: /hace\s/, re: folding(`${LB}hace\\s+${REL_NUM}\\s+(minutos?|horas?|d[ií]as?)${LA}`, 'gu') },
-  { word: 'há', need: /há\s/, re: folding(`${LB}há\\s+${REL_NUM}\\s+(minutos?|horas?|dias?)${LA}`, 'gu') },
+  { word: 'hace', need: /hace\s/, re: lazyFolding(`${LB}hace\\s+${REL_NUM}\\s+(minutos?|horas?|d[ií]as?)${LA}`, 'gu') },
+  { word: 'há', need: /há\s/, re: lazyFolding(`${LB}há\\s+${REL_NUM}\\s+(minutos?|horas?|dias?)${LA}`, 'gu') },
   {
     word: 'fa',
     need: /\sfa(?![a-z])/,
-    re: folding(`${LB}${REL_NUM}\\s+(minut[oi]|or[ae]|giorn[oi])\\s+fa${LA}`, 'gu'),
+    re: lazyFolding(`${LB}${REL_NUM}\\s+(minut[oi]|or[ae]|giorn[oi])\\s+fa${LA}`, 'gu'),
   },
   {
     word: 'geleden',
     need: /\sgeleden/,
-    re: folding(`${LB}${REL_NUM}\\s+(minuten|minuut|uur|dagen|dag)\\s+geleden${LA}`, 'gu'),
+    re: lazyFolding(`${LB}${REL_NUM}\\s+(minuten|minuut|uur|dagen|dag)\\s+geleden${LA}`, 'gu'),
   },
-  { word: 'önce', need: /\sönce/, re: folding(`${LB}(\\d{1,3})\\s+(dakika|saat|gün)\\s+önce${LA}`, 'gu') },
+  { word: 'önce', need: /\sönce/, re: lazyFolding(`${LB}(\\d{1,3})\\s+(dakika|saat|gün)\\s+önce${LA}`, 'gu') },
 ];
 
 function relCount(w: string): number {

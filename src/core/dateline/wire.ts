@@ -18,25 +18,38 @@ export interface WireDateline {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Case variants spelled out: the pattern cannot be case-insensitive, or \p{Lu} would match lower case.
-const MONTH_ALT = [...MONTHS.keys()]
-  .filter((k) => /^[a-zäöüéû]/.test(k))
-  .flatMap((k) => [k, k.charAt(0).toUpperCase() + k.slice(1), k.toUpperCase()])
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRe)
-  .join('|');
+const monthAlternation = (): string =>
+  [...MONTHS.keys()]
+    .filter((k) => /^[a-zäöüéû]/.test(k))
+    .flatMap((k) => [k, k.charAt(0).toUpperCase() + k.slice(1), k.toUpperCase()])
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
 
 const CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*){0,3}";
 const MIXED_PLACE =
   "\\p{Lu}[\\p{L}\\p{M}'’./\\-]+(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]+|de|da|del|am|an|der|upon|on)){0,3}";
 const RTL_PLACE = '[\\p{Script=Arabic}\\p{Script=Hebrew}]+(?:\\s+[\\p{Script=Arabic}\\p{Script=Hebrew}]+){0,2}';
-const WIRE = new RegExp(
-  `^(\\s*)(?<place>${CAPS_PLACE}|${MIXED_PLACE}|${RTL_PLACE})` +
-    `(?:,\\s*(?<region>\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?))?` +
-    `(?:,\\s*(?:(?:${MONTH_ALT})\\.?\\s+\\d{1,2}|\\d{1,2}\\.?\\s+(?:${MONTH_ALT})\\.?)(?:,\\s*\\d{4})?)?` +
-    `\\s*(?:\\((?<agency>[\\p{L}][\\p{L}\\s/&.-]{0,24})\\))?` +
-    `\\s*(?<dash>[-–—:])\\s+(?=\\S)`,
-  'u',
-);
+
+/**
+ * Built on first use, not at load (issue #24): its Unicode classes and month names cost about a
+ * millisecond to parse when the content script is evaluated on the click, and most pages never get
+ * past mayBeWire's test below.
+ */
+let wire: RegExp | null = null;
+function wirePattern(): RegExp {
+  if (wire) return wire;
+  const months = monthAlternation();
+  wire = new RegExp(
+    `^(\\s*)(?<place>${CAPS_PLACE}|${MIXED_PLACE}|${RTL_PLACE})` +
+      `(?:,\\s*(?<region>\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?))?` +
+      `(?:,\\s*(?:(?:${months})\\.?\\s+\\d{1,2}|\\d{1,2}\\.?\\s+(?:${months})\\.?)(?:,\\s*\\d{4})?)?` +
+      `\\s*(?:\\((?<agency>[\\p{L}][\\p{L}\\s/&.-]{0,24})\\))?` +
+      `\\s*(?<dash>[-–—:])\\s+(?=\\S)`,
+    'u',
+  );
+  return wire;
+}
 
 /** Capitalised words that open a sentence or a kicker, not a place. */
 const KICKERS = ['update[ds]?', 'breaking', 'breaking news', 'exclusive', 'watch', 'live', 'analysis', 'opinion'];
@@ -150,9 +163,9 @@ function normaliseAgency(a: string): string {
 }
 
 /**
- * What WIRE cannot match without: a dash or colon followed by a space, and a first letter that is not
- * lower case. A plain pattern, cheap to compile: WIRE's Unicode classes cost 4–14 ms to compile on
- * the reader's first open (issue #9), and most opening paragraphs fail this test.
+ * What the wire pattern cannot match without: a dash or colon followed by a space, and a first letter
+ * that is not lower case. A plain pattern, cheap to compile: the wire pattern's Unicode classes cost
+ * 4–14 ms to compile on the reader's first open (issue #9), and most opening paragraphs fail this test.
  */
 const DASH_THEN_SPACE = /[-–—:]\s/;
 function mayBeWire(head: string): boolean {
@@ -166,7 +179,7 @@ function mayBeWire(head: string): boolean {
 export function parseWireDateline(text: string): WireDateline | null {
   const head = text.slice(0, 160);
   if (!mayBeWire(head)) return null;
-  const m = WIRE.exec(head);
+  const m = wirePattern().exec(head);
   if (!m?.groups) return null;
   const rawPlace = m.groups.place!.trim();
   const agency = m.groups.agency?.trim();

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { bundleDefines, contentScriptAlias } from '../../scripts/build-defines.mjs';
+import { bundleDefines } from '../../scripts/build-defines.mjs';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -23,7 +23,6 @@ async function contentBundle(e2e: boolean): Promise<string> {
     write: false,
     logLevel: 'silent',
     define: bundleDefines({ e2e }),
-    alias: contentScriptAlias(ROOT),
   });
   return out.outputFiles[0]!.text;
 }

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { bundleDefines, contentScriptAlias } from './scripts/build-defines.mjs';
+import { bundleDefines } from './scripts/build-defines.mjs';
 import { fileURLToPath } from 'node:url';
 
 const quiet = process.argv.includes('--quiet');
@@ -45,8 +45,6 @@ const PAGES = ['src/library/library.html', 'src/options/options.html', 'src/page
  * about 10 ms less from click to overlay).
  */
 const EAGER_COMPILE = ['content.js'];
-/** The bundles injected into web pages (they share the page's main thread, and content.js is on the click). */
-const CONTENT_SCRIPTS = new Set(['content.js', 'content-later.js']);
 /** Minified-size budgets in bytes (issue #9: the detector runs on every page of an enabled site). */
 const BUDGETS = { 'detector.js': 15_000 };
 
@@ -60,26 +58,19 @@ async function bundleExtension(outdir, { e2e }) {
     if (!existsSync(path.join(root, file))) throw new Error(`build: entry point ${file} (for ${out}) does not exist`);
     entryPoints[out.replace(/\.js$/, '')] = path.join(root, file);
   }
-  // Two builds: the content scripts get their own `browser` module instead of the polyfill (see
-  // contentScriptAlias); everything else is built with the polyfill.
-  const pick = (content) =>
-    Object.fromEntries(Object.entries(entryPoints).filter(([name]) => CONTENT_SCRIPTS.has(`${name}.js`) === content));
-  for (const content of [false, true]) {
-    await esbuild.build({
-      entryPoints: pick(content),
-      outdir,
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: ['chrome120', 'firefox128'],
-      minify: true,
-      sourcemap: false,
-      legalComments: 'none',
-      logLevel: 'warning',
-      define: bundleDefines({ e2e }),
-      alias: content ? contentScriptAlias(root) : {},
-    });
-  }
+  await esbuild.build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120', 'firefox128'],
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: bundleDefines({ e2e }),
+  });
   for (const f of EAGER_COMPILE) {
     const file = path.join(outdir, f);
     if (existsSync(file)) await writeFile(file, `//# allFunctionsCalledOnLoad\n${await readFile(file, 'utf8')}`);

@@ -18,7 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { launchWithExtensions } from './lib/chromium.mjs';
 import { pageBundle } from './lib/page-bundle.mjs';
-import { bundleDefines, contentScriptAlias } from '../scripts/build-defines.mjs';
+import { bundleDefines } from '../scripts/build-defines.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -69,7 +69,6 @@ await esbuild.build({
   minify: false,
   logLevel: 'warning',
   define: bundleDefines({ e2e: true }),
-  alias: contentScriptAlias(ROOT),
 });
 const peer = path.join(work, 'peer');
 mkdirSync(peer);

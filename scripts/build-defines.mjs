@@ -1,5 +1,3 @@
-import path from 'node:path';
-
 /**
  * Compile-time constants of the extension bundles (esbuild `define`), shared by build.mjs and the
  * test that checks what a store build contains.
@@ -11,14 +9,4 @@ import path from 'node:path';
  */
 export function bundleDefines({ e2e }) {
   return { 'process.env.NODE_ENV': '"production"', __DATELINE_BENCH__: e2e ? 'true' : 'false' };
-}
-
-/**
- * esbuild `alias` for the content scripts' bundles (content.js, content-later.js): src/shell/content-browser.ts
- * in place of webextension-polyfill (issue #24: the polyfill was 10 KB of the script compiled on the
- * click, and a content script needs none of it but two bridges that module keeps). Shared by build.mjs
- * and bench/open-profile.mjs (which rebuilds content.js unminified).
- */
-export function contentScriptAlias(root) {
-  return { 'webextension-polyfill': path.join(root, 'src/shell/content-browser.ts') };
 }

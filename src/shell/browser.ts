@@ -1,8 +1,7 @@
 /**
  * The one import of webextension-polyfill. Everything that talks to extension APIs imports
  * `browser` from here (an architecture test enforces it), so Chrome's callback quirks and
- * Firefox's promise APIs look the same to the rest of the code. The content scripts' bundles get
- * content-browser.ts in the polyfill's place (build.mjs): the same `browser` for what a content script uses.
+ * Firefox's promise APIs look the same to the rest of the code.
  */
 import browser from 'webextension-polyfill';
 

@@ -3,25 +3,7 @@
  * case is a minimal page of one shape, and the headlines a reader sees there must come back.
  */
 import { describe, expect, it } from 'vitest';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { findRelated } from '../../../../src/core/related/index.js';
-
-const URL0 = 'https://news.example.com/2024/03/20/the-article-about-the-harbour-strike';
-
-function related(body: string, url = URL0, bodyAttrs = ''): Array<{ title: string; url: string }> {
-  const html = `<!doctype html><html lang="en"><head><title>The article</title></head><body ${bodyAttrs}>
-    <article><h1>The article about the harbour strike</h1><p>Dockers walked out on Monday.</p></article>
-    ${body}</body></html>`;
-  const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
-  return findRelated(doc, {
-    url,
-    canonicalUrl: null,
-    now: new Date('2024-03-20T12:00:00Z'),
-    lang: 'en',
-    title: 'The article about the harbour strike',
-    text: 'Dockers walked out on Monday.',
-  }).map((h) => ({ title: h.title, url: h.url }));
-}
+import { URL0, related } from './harbour-page.js';
 
 const story = (slug: string, title: string, host = 'https://news.example.com'): string =>
   `<li><a href="${host}/2024/03/19/${slug}">${title}</a></li>`;

@@ -3,27 +3,12 @@
  * set): each case is a minimal page of one shape; the stories beside them must still come back.
  */
 import { describe, expect, it } from 'vitest';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { findRelated } from '../../../../src/core/related/index.js';
+import { related } from './harbour-page.js';
 
-const URL0 = 'https://news.example.com/2024/03/20/the-article-about-the-harbour-strike';
-
-function titles(body: string): string[] {
-  const html = `<!doctype html><html lang="en"><head><title>The article</title></head><body>
-    <article><h1>The article about the harbour strike</h1><p>Dockers walked out on Monday.</p></article>
-    ${body}</body></html>`;
-  const doc = new JSDOM(html, { url: URL0, virtualConsole: new VirtualConsole() }).window.document;
-  return findRelated(doc, {
-    url: URL0,
-    canonicalUrl: null,
-    now: new Date('2024-03-20T12:00:00Z'),
-    lang: 'en',
-    title: 'The article about the harbour strike',
-    text: 'Dockers walked out on Monday.',
-  })
+const titles = (body: string): string[] =>
+  related(body)
     .map((h) => h.title)
     .sort();
-}
 
 const STORIES = `<section><h2>Most read</h2><ul>
     <li><a href="/2024/03/19/city-council-approves-new-budget">City council approves the new budget</a></li>

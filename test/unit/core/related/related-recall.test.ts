@@ -4,25 +4,7 @@
  * and the menu, front or promo links beside them must not.
  */
 import { describe, expect, it } from 'vitest';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { findRelated } from '../../../../src/core/related/index.js';
-
-const URL0 = 'https://news.example.com/2024/03/20/the-article-about-the-harbour-strike';
-
-function related(body: string, url = URL0): Array<{ title: string; url: string }> {
-  const html = `<!doctype html><html lang="en"><head><title>The article</title></head><body>
-    <article><h1>The article about the harbour strike</h1><p>Dockers walked out on Monday.</p></article>
-    ${body}</body></html>`;
-  const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
-  return findRelated(doc, {
-    url,
-    canonicalUrl: null,
-    now: new Date('2024-03-20T12:00:00Z'),
-    lang: 'en',
-    title: 'The article about the harbour strike',
-    text: 'Dockers walked out on Monday.',
-  }).map((h) => ({ title: h.title, url: h.url }));
-}
+import { related } from './harbour-page.js';
 
 const titles = (hs: Array<{ title: string }>): string[] => hs.map((h) => h.title).sort();
 

@@ -194,13 +194,8 @@ export function startReaderSession(
       },
     });
     persist = bindStoredSettings(reader, session.signal);
-    // The badge and the sync port are nothing the first frame shows: they wait for its paint (issue #24).
-    afterNextPaint(win, () => {
-      if (session.signal.aborted) return;
-      // With sync on, the library follows the server while the reader is open (a save from another device lands).
-      keepSyncLive(session.signal);
-      report(true);
-    });
+    // With sync on, the library follows the server while the reader is open (a save from another device lands).
+    keepSyncLive(session.signal);
     if (typeof __DATELINE_BENCH__ !== 'undefined' && __DATELINE_BENCH__) {
       // For bench:browser, in test builds only: the page's performance timeline is the page's too.
       const shown = performance.now();
@@ -208,6 +203,7 @@ export function startReaderSession(
       performance.measure?.('dateline-reader:extract', { start: t0, end: extracted });
       performance.measure?.('dateline-reader:mount', { start: settled, end: shown });
     }
+    report(true);
   }
 
   async function toggle(force: boolean | undefined): Promise<{ open: boolean }> {

@@ -35,12 +35,12 @@
  * --baseline <git rev>|none, --reps 3, --verbose (Node: each keystroke's time).
  * Writes bench/results/library.json.
  */
-import * as esbuild from 'esbuild';
 import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { importBundled } from './lib/node-bundle.mjs';
 import { makeArticle, savedAt } from './lib/synthetic-articles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,10 +58,8 @@ const runSync = syncOnly || !args.includes('--no-sync');
 
 // ---------- the store, bundled for Node ----------
 const work = await mkdtemp(path.join(tmpdir(), 'dr-bench-library-'));
-const storePath = path.join(root, 'node_modules/.cache/bench-library-store.mjs');
-await esbuild.build({
-  stdin: {
-    contents: `
+const store = await importBundled(
+  `
       export { openLibrary } from './src/store/database.ts';
       export { saveArticle } from './src/store/save-article.ts';
       export { listArticles, allSearchRows } from './src/store/read-articles.ts';
@@ -71,19 +69,8 @@ await esbuild.build({
       export { syncOnce } from './src/sync/sync-once.ts';
       export { keysForRemote } from './src/sync/remote-keys.ts';
       export { startCouchServer, memoryPouch } from './test/support/couch-server.ts';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  // Inside the project so `dexie` and `fake-indexeddb` resolve from its node_modules.
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outfile: storePath,
-  logLevel: 'warning',
-  packages: 'external',
-});
-const store = await import(pathToFileURL(storePath).href);
+  'bench-library-store.mjs',
+);
 
 const TYPED = ['tripoli', 'haftar offensive', 'the', 'ceasefire talks', 'kamiro'];
 const keystrokes = TYPED.flatMap((w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1)));

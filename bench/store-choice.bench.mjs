@@ -24,40 +24,25 @@
  *           Once loaded, a keystroke is answered from memory by SearchIndex whichever the store.
  * Flags: --sizes 1000,5000.
  */
-import * as esbuild from 'esbuild';
 import { loadavg } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importBundled } from './lib/node-bundle.mjs';
 import { makeArticle, savedAt } from './lib/synthetic-articles.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const i = args.indexOf('--sizes');
 const SIZES = (i >= 0 ? args[i + 1] : '1000,5000').split(',').map(Number);
 const WORDS = ['tripoli', 'ceasefire', 'kamiro', 'drought', 'haftar'];
 const TIMED = 20;
 
-const storePath = path.join(root, 'node_modules/.cache/bench-store-choice.mjs');
-await esbuild.build({
-  stdin: {
-    contents: `
+const store = await importBundled(
+  `
       export { openLibrary } from './src/store/database.ts';
       export { saveArticle } from './src/store/save-article.ts';
       export { listArticles, getFullArticle, allSearchRows } from './src/store/read-articles.ts';
       export { SearchIndex } from './src/store/search-index.ts';
       export { toRecords } from './src/store/article-record.ts';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outfile: storePath,
-  logLevel: 'warning',
-  packages: 'external',
-});
-const store = await import(pathToFileURL(storePath).href);
+  'bench-store-choice.mjs',
+);
 
 // pouchdb-adapter-idb's blob check reads navigator.userAgent, which Node 20 lacks.
 globalThis.navigator ??= { userAgent: 'node' };

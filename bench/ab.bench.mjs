@@ -34,7 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { launchWithExtensions } from './lib/chromium.mjs';
 import { pageBundle } from './lib/page-bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -118,20 +118,7 @@ const baselineJs = await pageBundle(
 const treeJs = await pageBundle(`import { extract } from './src/core/extract.ts'; globalThis.__abB = extract;`, ROOT);
 
 const profile = path.join(work, 'profile');
-const ctx = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-});
+const ctx = await launchWithExtensions(profile, []);
 /** This browser's renderer processes (their command lines name our profile directory). */
 function renderers() {
   const out = [];

@@ -1,8 +1,8 @@
 /**
- * Headless Chromium with unpacked extensions loaded, for the benchmarks (playwright-core's persistent
- * context: extensions need one). `localOnly` makes every host but 127.0.0.1 fail to resolve at once,
- * so the pages' third-party scripts, fonts and images neither load nor hang and the network does not
- * blur the numbers.
+ * Headless Chromium with unpacked extensions loaded (none: a plain browser), for the benchmarks
+ * (playwright-core's persistent context: extensions need one). `localOnly` makes every host but
+ * 127.0.0.1 fail to resolve at once, so the pages' third-party scripts, fonts and images neither load
+ * nor hang and the network does not blur the numbers.
  */
 import { chromium } from 'playwright-core';
 
@@ -13,14 +13,14 @@ import { chromium } from 'playwright-core';
  */
 export function launchWithExtensions(profileDir, extensionDirs, { viewport, localOnly = true, quic = false } = {}) {
   const loaded = extensionDirs.join(',');
+  const withExtensions = extensionDirs.length > 0;
   return chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ...(withExtensions ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     ...(viewport ? { viewport } : {}),
     args: [
-      `--disable-extensions-except=${loaded}`,
-      `--load-extension=${loaded}`,
+      ...(withExtensions ? [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -5,6 +5,7 @@
  */
 import { searchRecord, toRecords } from '../../src/store/article-record';
 import type { ExtractResult } from '../../src/core/types';
+import { plainArticle } from './plain-article.js';
 
 export const FILE_FORMAT = { format: 'dateline-reader-library', version: 1, exportedAt: '2026-12-01T00:00:00.000Z' };
 
@@ -14,25 +15,7 @@ export function storyTitle(i: number): string {
 
 function article(i: number): ExtractResult {
   const text = `Report ${i}. ${'Words about the harbour and the storm. '.repeat(10)}`;
-  return {
-    url: `https://news${i % 5}.example/story/${i}`,
-    canonicalUrl: null,
-    isNews: true,
-    newsScore: 0.9,
-    newsReasons: [],
-    title: storyTitle(i),
-    byline: null,
-    siteName: null,
-    lang: 'en',
-    dir: 'ltr',
-    excerpt: null,
-    leadImage: null,
-    favicon: null,
-    content: `<p>${text}</p>`,
-    textContent: text,
-    wordCount: 80,
-    readingMinutes: 1,
-    paywalled: false,
+  return plainArticle(`https://news${i % 5}.example/story/${i}`, storyTitle(i), text, 80, {
     dateline: {
       published: '2024-03-12T14:05',
       modified: null,
@@ -42,8 +25,7 @@ function article(i: number): ExtractResult {
       text: '',
       source: 'meta',
     },
-    related: [],
-  };
+  });
 }
 
 export function entry(i: number) {

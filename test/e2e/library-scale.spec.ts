@@ -19,6 +19,7 @@ import { SearchIndex } from '../../src/store/search-index';
 import { applyQuery, DEFAULT_QUERY } from '../../src/library/list-query';
 import type { ArticleRecord } from '../../src/store/record';
 import type { ExtractResult } from '../../src/core/types';
+import { plainArticle } from './plain-article.js';
 
 const N = 400;
 const PAGE = 50;
@@ -40,28 +41,12 @@ const WORDS = [
 function article(i: number): ExtractResult {
   const picked = WORDS.filter((_, k) => ((i * 7919) >> k) & 1);
   const text = `Report ${i}. ${picked.join(' ')} ${'filler words about the news '.repeat(20)}`;
-  return {
-    url: `https://news${i % 5}.example/story/${i}`,
-    canonicalUrl: null,
-    isNews: true,
-    newsScore: 0.9,
-    newsReasons: [],
-    title: `Story ${i} ${picked.slice(0, 2).join(' ')}`,
-    byline: null,
-    siteName: null,
-    lang: 'en',
-    dir: 'ltr',
-    excerpt: null,
-    leadImage: null,
-    favicon: null,
-    content: `<p>${text}</p>`,
-    textContent: text,
-    wordCount: 200,
-    readingMinutes: 1,
-    paywalled: false,
-    dateline: { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null },
-    related: [],
-  } as ExtractResult;
+  return plainArticle(
+    `https://news${i % 5}.example/story/${i}`,
+    `Story ${i} ${picked.slice(0, 2).join(' ')}`,
+    text,
+    200,
+  );
 }
 
 let session: ChromiumSession;

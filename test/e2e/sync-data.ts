@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { PASSWORD, USER } from '../support/couch-server';
 import { toRecords } from '../../src/store/article-record';
-import type { ExtractResult } from '../../src/core/types';
+import { plainArticle } from './plain-article.js';
 import { expect } from 'vitest';
 import { ARTICLE_PATH } from './library-site';
 import { clickAction, overlayEval, serveDir, type ChromiumSession, type Served } from './harness';
@@ -107,28 +107,7 @@ export const syncLines = (page: AnyPage): Promise<{ status: string; message: str
 export async function libraryFile(dir: string, n: number, tag = 'sync'): Promise<string> {
   const entries = Array.from({ length: n }, (_, i) => {
     const text = `Report ${i} from the sync test. ${'words about the news '.repeat(30)}`;
-    const article = {
-      url: `https://news${i % 5}.example/${tag}/${i}`,
-      canonicalUrl: null,
-      isNews: true,
-      newsScore: 0.9,
-      newsReasons: [],
-      title: `${tag} story ${i}`,
-      byline: null,
-      siteName: null,
-      lang: 'en',
-      dir: 'ltr',
-      excerpt: null,
-      leadImage: null,
-      favicon: null,
-      content: `<p>${text}</p>`,
-      textContent: text,
-      wordCount: 120,
-      readingMinutes: 1,
-      paywalled: false,
-      dateline: { published: null, modified: null, precision: null, place: null, agency: null, text: '', source: null },
-      related: [],
-    } as ExtractResult;
+    const article = plainArticle(`https://news${i % 5}.example/${tag}/${i}`, `${tag} story ${i}`, text, 120);
     const parts = toRecords(article, {
       id: `${tag}-${i}`,
       savedAt: 1_700_000_000_000 + i * 60_000,

@@ -20,6 +20,7 @@ import { AD_LABEL } from '../text/lexicon/sponsored.js';
 import { CTA_START, CTA_VERB, NEWSLETTER, NEWSLETTER_STRONG } from '../text/lexicon/newsletter.js';
 import { ALSO_IN, COMMENT_FORM, COMMENTS_MORE, READING_TIME } from '../text/lexicon/page-furniture.js';
 import { collapse, collapsedLength, hasNonSpace } from '../text/whitespace.js';
+import { removePageChrome } from './page-chrome.js';
 
 /** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
 const DROP_TAGS = new Set([
@@ -1301,6 +1302,7 @@ function walk(el: Element, w: Walk): void {
 /** Cleans Readability's article element in place (the extraction's own copy, never the caller's page). */
 export function cleanArticle(root: Element, ctx: CleanContext): CleanReport {
   const report: CleanReport = { removed: {}, paywallHint: false };
+  removePageChrome(root, ctx);
   const total = collapsedLength(root.textContent ?? '');
   walk(root, {
     ctx,

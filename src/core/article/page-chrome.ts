@@ -1,0 +1,255 @@
+/**
+ * The page's own chrome that rides inside the article's markup, removed before the cleaning walk
+ * (clean.ts) while the page's class names are still on the elements:
+ * - blocks hidden on screen and printed only (Bootstrap's `d-none d-print-block`, `print-only`),
+ * - cookie-consent bars and "This slideshow requires JavaScript" notices,
+ * - hover cards inside a sentence (a person's name link followed by a card of their picture and
+ *   other stories' links, shown on hover),
+ * - date lines made of `<time datetime>` elements the header already shows (printed in the site's
+ *   local time, so their hours differ from the dateline's UTC ones),
+ * - the publisher's description of itself at the end ("Ascom is a global solutions provider…",
+ *   a press release's "About" paragraph), with its "About <Name>" heading,
+ * - the author box at the end ("<h5>Regan</h5><p>Regan is a … native who loves …</p>").
+ * Each rule is a shape of markup (classes, links, position, the site's own name), never a site.
+ */
+import type { CleanContext } from './clean.js';
+import { collapse, collapsedLength } from '../text/whitespace.js';
+
+/** Classes of a block shown only in print: Bootstrap's d-none (without a screen breakpoint) and print-only names. */
+const PRINT_ONLY = /^(?:print-only|printonly|visible-print(?:-block)?|show-for-print|only-print)$/i;
+const SCREEN_BREAKPOINT = /^d-(?:sm|md|lg|xl|xxl)-(?!none$)/;
+
+function classList(el: Element): string[] {
+  const c = el.getAttribute('class');
+  return c ? c.trim().split(/\s+/) : [];
+}
+
+function hiddenOnScreen(el: Element): boolean {
+  const classes = classList(el);
+  if (classes.length === 0) return false;
+  if (classes.some((c) => PRINT_ONLY.test(c))) return true;
+  return classes.includes('d-none') && !classes.some((c) => SCREEN_BREAKPOINT.test(c));
+}
+
+/** A cookie-consent bar, by name (id or class) or by its sentence. */
+const CONSENT_NAME =
+  /(?:^|[\s_-])(?:consent|gdpr|cookie-?(?:law|notice|banner|bar|consent|policy|info|message|popup)s?)(?:[\s_-]|$)/i;
+const COOKIE_NOTICE =
+  /^(?:this (?:web)?site|we) uses? cookies\b|^by (?:continuing to )?(?:using|browsing) this site,? you agree\b/i;
+/**
+ * A notice that a widget needs scripts, addressed to the reader: "This slideshow requires JavaScript.",
+ * "Please enable JavaScript to view the comments", "JavaScript is disabled".
+ */
+const SCRIPT_NOTICE = new RegExp(
+  [
+    '^(?:this|the) (?:slideshow|gallery|video|player|content|page|site|feature|map|form|widget)s?' +
+      ' (?:requires?|needs?) javascript\\b',
+    '^(?:please )?(?:enable|turn on|activate) (?:your )?javascript\\b',
+    '^you (?:need|must|have) (?:to )?(?:enable|turn on|have) javascript\\b',
+    '^javascript (?:is )?(?:required|disabled|must be enabled)\\b',
+  ].join('|'),
+  'i',
+);
+
+function noticeKind(el: Element, text: string): string | null {
+  if (!text || text.length > 2000) return null;
+  const named = CONSENT_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+  if (named && /\bcookies?\b/i.test(text)) return 'consent';
+  if (text.length > 400) return null;
+  if (COOKIE_NOTICE.test(text) && /\b(?:accept|agree|ok|consent|opt[- ]out|learn more|read more|privacy)\b/i.test(text))
+    return 'consent';
+  if (text.length <= 120 && SCRIPT_NOTICE.test(text)) return 'script-notice';
+  return null;
+}
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  const anchors = el.getElementsByTagName('a');
+  for (let i = 0; i < anchors.length; i++) n += collapsedLength(anchors[i]!.textContent ?? '');
+  return n;
+}
+
+/** A card of a name's picture and links, inside a sentence: shown on hover, not part of the sentence. */
+function isHoverCard(el: Element, text: string): boolean {
+  if (el.localName !== 'span' && el.localName !== 'div') return false;
+  // The name it belongs to is the link right before it.
+  if (el.previousElementSibling?.localName !== 'a' || !el.parentElement?.closest('p, li')) return false;
+  if (el.getElementsByTagName('img').length === 0 || el.getElementsByTagName('a').length < 2) return false;
+  return text.length > 0 && linkTextLength(el) >= 0.8 * text.length;
+}
+
+/** Words a date line holds besides its dates ("Updated …; Posted …"). */
+const DATE_FILLER = new RegExp(
+  '^(?:[\\s|;:,.·•/()\\-–—]|updated?|posted|published|modified|last|first|on|at|le|am|um' +
+    '|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado)*$',
+  'iu',
+);
+
+/** The same instant as one the header shows (to the minute: a page prints seconds or not). */
+function shownInstant(datetime: string, times: ReadonlyArray<string | null>): boolean {
+  const t = Date.parse(datetime);
+  if (Number.isNaN(t) || !/T\d\d:\d\d/.test(datetime)) return false;
+  return times.some((s) => {
+    const u = s ? Date.parse(s) : NaN;
+    return !Number.isNaN(u) && Math.abs(u - t) < 60_000;
+  });
+}
+
+/**
+ * The date line around `<time>` elements the header shows: the widest element around them whose
+ * text is only those times and filler words. Null when the time sits in a sentence.
+ */
+function timeLine(time: Element, root: Element, shownTimes: Set<Element>): Element | null {
+  let line: Element | null = null;
+  for (let el: Element | null = time; el && el !== root; el = el.parentElement) {
+    let rest = el.textContent ?? '';
+    for (const t of Array.from(el.getElementsByTagName('time')))
+      if (shownTimes.has(t)) rest = rest.replace(t.textContent ?? '', ' ');
+    if (shownTimes.has(el)) rest = '';
+    if (!DATE_FILLER.test(rest) || el.getElementsByTagName('img').length > 0) break;
+    line = el;
+  }
+  return line;
+}
+
+function removeTimeLines(root: Element, ctx: CleanContext, drop: (el: Element, kind: string) => void): void {
+  const times = ctx.shown?.times;
+  if (!ctx.shown?.dated || !times?.length) return;
+  const shown = new Set(
+    Array.from(root.getElementsByTagName('time')).filter((t) => shownInstant(t.getAttribute('datetime') ?? '', times)),
+  );
+  for (const t of shown) {
+    if (!root.contains(t)) continue;
+    const line = timeLine(t, root, shown);
+    if (line) drop(line, 'time-line');
+  }
+}
+
+/** Lower case, letters and digits only: "Ascom Holding AG" → "ascomholdingag". */
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The site's names: its declared name and its domain's label ("www.ascom.com" → "ascom"). */
+function siteNames(ctx: CleanContext): string[] {
+  const names = ctx.shown?.siteName ? [squash(ctx.shown.siteName)] : [];
+  try {
+    const labels = new URL(ctx.base).hostname.replace(/^www\d?\./, '').split('.');
+    const short = labels.length >= 3 && /^(?:co|com|net|org|gov|ac)$/.test(labels[labels.length - 2]!);
+    const label = labels[short ? labels.length - 3 : labels.length - 2];
+    if (label) names.push(squash(label));
+  } catch {
+    /* no URL: the declared name alone */
+  }
+  return names.filter((n) => n.length >= 3);
+}
+
+/** "<Name> is a …", "<Name>, Inc. is headquartered …", "<Name>’s mission is …": a company describing itself. */
+const SELF_DESCRIPTION = new RegExp(
+  '^((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&.-]*\\s?){1,4}?)(?:,? (?:inc|ltd|llc|plc|ag|sa|gmbh|corp|corporation)\\.?,?)?' +
+    ' (?:is|was|has been) (?:a|an|the|one of|headquartered|based|listed)\\b',
+  'u',
+);
+
+function isSelfDescription(text: string, names: string[]): boolean {
+  const m = SELF_DESCRIPTION.exec(text);
+  return !!m && names.includes(squash(m[1]!));
+}
+
+/** "Regan is a …" under a "Regan" heading: a paragraph about the person the box is named for. */
+const BIO_SUBJECT =
+  /^(\p{Lu}[\p{L}'’.-]+)(?:\s\p{Lu}[\p{L}'’.-]+){0,2} (?:is|was|has been|lives|loves|writes|covers|joined)\b/u;
+const AUTHOR_NAME = /(?:^|[\s_-])(?:post-?)?(?:author|authors|author-?box|author-?info|about-?author)(?:[\s_-]|$)/i;
+
+function isAuthorBox(el: Element, text: string): boolean {
+  if (text.length < 60 || text.length > 1000 || !AUTHOR_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`))
+    return false;
+  const label = el.querySelector('h1, h2, h3, h4, h5, h6, a, strong, b');
+  const name = /^\p{Lu}[\p{L}'’.-]+/u.exec(collapse(label?.textContent ?? ''))?.[0];
+  if (!name) return false;
+  const paragraphs = el.getElementsByTagName('p');
+  for (let i = 0; i < paragraphs.length; i++)
+    if (BIO_SUBJECT.exec(collapse(paragraphs[i]!.textContent ?? ''))?.[1] === name) return true;
+  return false;
+}
+
+/** Text offset (raw characters) of each element's start, for "after the story" checks. */
+function offsets(root: Element): { at: (el: Element) => number; total: number } {
+  const start = new Map<Node, number>();
+  let n = 0;
+  const walker = root.ownerDocument.createTreeWalker(root, 4);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    start.set(t, n);
+    n += t.nodeValue?.length ?? 0;
+  }
+  const at = (el: Element): number => {
+    const w = root.ownerDocument.createTreeWalker(el, 4);
+    const first = w.nextNode();
+    return first ? (start.get(first) ?? n) : n;
+  };
+  return { at, total: n };
+}
+
+/** Each element's raw text length, in one pass (textContent at every level reads the story once per level). */
+function textLengths(root: Element): Map<Element, number> {
+  const out = new Map<Element, number>();
+  const visit = (el: Element): number => {
+    let n = 0;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) n += c.nodeValue?.length ?? 0;
+      else if (c.nodeType === 1) n += visit(c as Element);
+    }
+    out.set(el, n);
+    return n;
+  };
+  visit(root);
+  return out;
+}
+
+/** Removes the page's chrome from Readability's article element (in place; see the module's header). */
+export function removePageChrome(root: Element, ctx: CleanContext): void {
+  const drop = (el: Element, kind: string): void => {
+    if (ctx.removed) ctx.removed.push({ kind, text: collapse(el.textContent ?? '') });
+    el.remove();
+  };
+  removeTimeLines(root, ctx, drop);
+  const names = siteNames(ctx);
+  let pos: ReturnType<typeof offsets> | null = null;
+  const late = (el: Element, share: number): boolean => {
+    pos ??= offsets(root);
+    return pos.at(el) >= share * pos.total;
+  };
+  const lengths = textLengths(root);
+  for (const el of Array.from(root.getElementsByTagName('*'))) {
+    if (!root.contains(el)) continue;
+    if (hiddenOnScreen(el)) {
+      drop(el, 'print-only');
+      continue;
+    }
+    // Every rule below is for a block of at most 2,000 characters: the wrappers around the story are let
+    // through without reading their text.
+    if ((lengths.get(el) ?? 0) > 2000) continue;
+    const text = collapse(el.textContent ?? '');
+    const notice = noticeKind(el, text);
+    if (notice) {
+      drop(el, notice);
+      continue;
+    }
+    if (isHoverCard(el, text)) {
+      drop(el, 'hover-card');
+      continue;
+    }
+    if (el.localName === 'p' && names.length && isSelfDescription(text, names) && late(el, 0.5)) {
+      const heading = el.previousElementSibling;
+      if (
+        heading &&
+        /^about\s/i.test(collapse(heading.textContent ?? '')) &&
+        collapsedLength(heading.textContent ?? '') < 60
+      )
+        drop(heading, 'publisher');
+      drop(el, 'publisher');
+      continue;
+    }
+    if (isAuthorBox(el, text) && late(el, 0.6)) drop(el, 'author-box');
+  }
+}

@@ -95,6 +95,10 @@ function shownInstant(datetime: string, times: ReadonlyArray<string | null>): bo
   });
 }
 
+/** Blocks that hold a sentence: a time inside one is part of it. */
+const TEXT_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, dd, figcaption';
+const TEXT_BLOCK = /^(?:p|li|h[1-6]|blockquote|td|th|dd|figcaption|div|header|section)$/;
+
 /**
  * The date line around `<time>` elements the header shows: the widest element around them whose
  * text is only those times and filler words. Null when the time sits in a sentence.
@@ -109,7 +113,8 @@ function timeLine(time: Element, root: Element, shownTimes: Set<Element>): Eleme
     if (!DATE_FILLER.test(rest) || el.getElementsByTagName('img').length > 0) break;
     line = el;
   }
-  return line;
+  // A line of its own, not a time inside a sentence ("The meeting <time>on May 1</time> ended").
+  return line && (TEXT_BLOCK.test(line.localName) || !line.parentElement?.closest(TEXT_BLOCKS)) ? line : null;
 }
 
 function removeTimeLines(root: Element, ctx: CleanContext, drop: (el: Element, kind: string) => void): void {

@@ -89,6 +89,11 @@ describe('a date line printed in local time', () => {
     const t = run(PARA(0), { head, top: line('2024-05-01T15:30:00Z', '2024-05-01T14:05:00Z') }).textContent;
     expect(t).not.toContain('Posted May 1');
   });
+  it("kept: the header's time inside a sentence", () => {
+    const s =
+      '<p>The council met <time datetime="2024-05-01T14:05:00Z">at 10:05 on May 1</time> and approved the repairs.</p>';
+    expect(run(PARA(0), { head, top: s }).textContent).toContain('at 10:05 on May 1');
+  });
   it('kept: times the header does not show', () => {
     const t = run(PARA(0), { head, top: line('2024-04-28T15:30:00Z', '2024-04-28T14:05:00Z') }).textContent;
     expect(t).toContain('Posted May 1');

@@ -7,6 +7,8 @@
  *   own text holds words between its links, so it is never one.
  * - boxes under a furniture heading ("Sponsored Links", "Also In The News", "Latest News"): a block
  *   that opens with such a heading and holds links (ads, other stories' teasers) is the site's.
+ * - lines of the site speaking about itself: a JavaScript/Flash notice, a "You must Login or Register
+ *   to post" prompt, a "Permalink" line, the story's tool bar ("Text Size", "STORY TOOLS").
  */
 import { collapse, collapsedLength } from '../text/whitespace.js';
 
@@ -81,6 +83,55 @@ function isLabel(el: Element | null): el is Element {
   return t.length > 0 && t.length <= 30 && !/[.!?:]["”»’']?$/.test(t);
 }
 
+/** Blocks that make a line of their own; a line holds none of them. */
+const LINE_BREAKERS = 'p, div, ul, ol, li, table, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure, dl';
+/** The longest line a notice, prompt or tool bar takes. */
+const MAX_LINE = 400;
+/**
+ * The site speaking about itself, not the story: "This site requires that JavaScript be enabled…",
+ * "You must Login or Register to post.", "Permalink | Tags: …". English. Lexicon candidate.
+ */
+const SITE_NOTICE = new RegExp(
+  [
+    '^this (?:site|page|content|feature|video) requires (?:that )?(?:the )?(?:javascript|flash|cookies|a browser)\\b',
+    '^(?:you (?:must|need to)|please) (?:have |enable |turn on )(?:javascript|flash)\\b',
+    '^(?:javascript|flash) (?:is |must be )?(?:required|disabled)\\b',
+    '^you must (?:be )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|register(?:ed)?)' +
+      '(?: or (?:register|sign up|log ?in))? to (?:post|comment|reply)\\b',
+    '^permalink\\b',
+  ].join('|'),
+  'i',
+);
+/**
+ * The story's tool bar: "Text Size", "Print Story | Email to a Friend", "STORY TOOLS", "del.icio.us
+ * Digg it Reddit Newsvine". Every word of the line is one of these, and one at least names a tool.
+ */
+const TOOL_WORDS = new Set(
+  (
+    'text size font larger smaller increase decrease print printer printable friendly version email e mail ' +
+    'to a friend this story article page tools share save bookmark digg it del icio us reddit newsvine ' +
+    'technorati tailrank stumbleupon slashdot furl rss reprints reprint comment comments and or'
+  ).split(' '),
+);
+const TOOL_NAMES =
+  /\b(?:size|print|printer|e-?mail|tools|digg|del\.icio\.us|newsvine|technorati|stumbleupon|reprints?)\b/i;
+
+/** A line of the site's notices or tools, by its kind ('notice', 'tools'), or null. */
+function siteLine(el: Element): string | null {
+  if (!ITEM_BLOCKS.has(el.localName) && !HEADING_TAGS.has(el.localName)) return null;
+  const raw = el.textContent ?? '';
+  if (raw.length > 4 * MAX_LINE) return null;
+  const text = collapse(raw);
+  if (!text || text.length > MAX_LINE || el.querySelector(LINE_BREAKERS)) return null;
+  if (SITE_NOTICE.test(text)) return 'notice';
+  if (text.length > 80 || !TOOL_NAMES.test(text)) return null;
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  return words.length >= 2 && words.every((w) => TOOL_WORDS.has(w)) ? 'tools' : null;
+}
+
 /**
  * Headings of the site's boxes, English (the pages that print them: older English-language news sites).
  * Lexicon candidate.
@@ -110,8 +161,8 @@ function headedBox(heading: Element, total: number): Element | null {
 export function removeSiteChrome(root: Element, removed?: Array<{ kind: string; text: string }>): void {
   const total = collapsedLength(root.textContent ?? '');
   if (total === 0) return;
-  const drop = (el: Element): void => {
-    removed?.push({ kind: 'menu', text: collapse(el.textContent ?? '') });
+  const drop = (el: Element, kind = 'menu'): void => {
+    removed?.push({ kind, text: collapse(el.textContent ?? '') });
     el.remove();
   };
   const dropWithLabel = (first: Element, els: Element[]): void => {
@@ -125,7 +176,12 @@ export function removeSiteChrome(root: Element, removed?: Array<{ kind: string; 
     if (!root.contains(el)) continue;
     const box = headedBox(el, total);
     if (box && box !== root) {
-      drop(box);
+      drop(box, 'headed-box');
+      continue;
+    }
+    const line = siteLine(el);
+    if (line) {
+      drop(el, line);
       continue;
     }
     if (isMenu(el, total)) {

@@ -106,3 +106,27 @@ describe('a box under a furniture heading', () => {
     expect(t).toContain('Latest news');
   });
 });
+
+describe('the site’s notices and tool bar', () => {
+  it('go: a JavaScript notice above the story and a login prompt under it', () => {
+    const notice =
+      '<p>This site requires that JavaScript be enabled and the Flash plug-in be installed. ' +
+      '<a href="/flash">Get Flash</a>.</p>';
+    const t = text(`${notice}${PARA(4)}`, false);
+    expect(t).not.toContain('JavaScript be enabled');
+    const end = text('<div><a href="/login">You must Login</a> or <a href="/reg">Register</a> to post.</div>', true);
+    expect(end).not.toContain('Register to post');
+  });
+  it('goes: a tool bar line', () => {
+    const t = text(`<div>STORY TOOLS</div>${PARA(4)}<div><div>Text Size</div></div>`);
+    expect(t).not.toContain('STORY TOOLS');
+    expect(t).not.toContain('Text Size');
+  });
+  it('kept: the story’s own sentences about a site, printing or e-mail', () => {
+    const own =
+      '<p>This site requires that visitors confirm their age, the company said.</p><p>Print and email still matter.</p>';
+    const t = text(own, true);
+    expect(t).toContain('This site requires that visitors confirm their age');
+    expect(t).toContain('Print and email still matter.');
+  });
+});

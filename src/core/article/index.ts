@@ -17,6 +17,7 @@ import { textOf, typesOf, type JsonLdNode, type PageMeta } from '../page/page-me
 import { sanitizeToInertFragment, type SanitizedFragment } from '../sanitize.js';
 import { countText, readingMinutes, wordCount } from './reading-time.js';
 import { cleanArticle, runningText } from './clean.js';
+import { removeSiteChrome } from './site-chrome.js';
 import { findByline } from './byline.js';
 import { findPaywall } from './paywall.js';
 import { findHeadline } from './printed-byline.js';
@@ -330,6 +331,7 @@ export function parseArticle(
       siteName,
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
+    removeSiteChrome(element, hints?.removed);
   }
   const kicker = findKicker(headline);
   if (kicker && element) removeKickerLine(element, kicker, title);

@@ -1,0 +1,197 @@
+/**
+ * The site's own boxes Readability keeps with the story (issue #20, older news pages), removed in
+ * place after the cleaning walk (clean.ts), on the same element:
+ * - menus: the sections bar ("Home Football Cricket Rugby Union News …", one link a row of a layout
+ *   table), a city list, a column of other headlines run together in one paragraph. Blocks of links
+ *   and nothing else: each link a few words, the links the whole of the block's text. The story's
+ *   own text holds words between its links, so it is never one.
+ * - boxes under a furniture heading ("Sponsored Links", "Also In The News", "Latest News"): a block
+ *   that opens with such a heading and holds links (ads, other stories' teasers) is the site's.
+ * - lines of the site speaking about itself: a JavaScript/Flash notice, a "You must Login or Register
+ *   to post" prompt, a "Permalink" line, the story's tool bar ("Text Size", "STORY TOOLS").
+ */
+import { collapse, collapsedLength } from '../text/whitespace.js';
+
+/** Blocks that can hold a menu (tables included: the cleaning walk never judges tables). */
+const MENU_BLOCKS = new Set([
+  'div',
+  'p',
+  'ul',
+  'ol',
+  'table',
+  'tbody',
+  'tr',
+  'td',
+  'span',
+  'section',
+  'aside',
+  'center',
+  'font',
+  'dl',
+  'nav',
+]);
+/** One item of a menu written without a list: a row, a cell, a list item, a line of its own. */
+const ITEM_BLOCKS = new Set(['li', 'tr', 'td', 'p', 'div', 'span', 'dd', 'dt']);
+
+/** Longer than any menu (a long block of links is a list the story makes). */
+const MAX_MENU = 1500;
+/** A menu item is a name of a few words ("Rugby Union", "Thiruvananthapuram"): the mean link at most this long. */
+const MAX_MEAN_LINK = 40;
+/** A run of single links of at most this length, four or more in a row, is a menu written item by item. */
+const MAX_ITEM = 30;
+
+interface Links {
+  count: number;
+  chars: number;
+}
+
+function linksOf(el: Element): Links {
+  const anchors = el.querySelectorAll('a');
+  let count = 0;
+  let chars = 0;
+  for (let i = 0; i < anchors.length; i++) {
+    const n = collapsedLength(anchors[i]!.textContent ?? '');
+    if (n > 0) {
+      count++;
+      chars += n;
+    }
+  }
+  return { count, chars };
+}
+
+/** A block made of four links or more and nothing else, each link a few words. */
+function isMenu(el: Element, total: number): boolean {
+  if (!MENU_BLOCKS.has(el.localName)) return false;
+  const text = collapsedLength(el.textContent ?? '');
+  if (text === 0 || text > MAX_MENU || text > 0.5 * total) return false;
+  const { count, chars } = linksOf(el);
+  return count >= 4 && chars >= 0.85 * text && chars / count <= MAX_MEAN_LINK;
+}
+
+/** One short item that is all link ("National", "Tennis"). */
+function isMenuItem(el: Element): boolean {
+  if (!ITEM_BLOCKS.has(el.localName)) return false;
+  const text = collapsedLength(el.textContent ?? '');
+  if (text === 0 || text > MAX_ITEM) return false;
+  return linksOf(el).chars >= 0.9 * text;
+}
+
+/** A menu's label: one short line, no sentence, no link ("Sections", "Sports Headlines", "Weather"). */
+function isLabel(el: Element | null): el is Element {
+  if (!el || el.getElementsByTagName('img').length > 0 || el.getElementsByTagName('a').length > 0) return false;
+  const t = collapse(el.textContent ?? '');
+  return t.length > 0 && t.length <= 30 && !/[.!?:]["”»’']?$/.test(t);
+}
+
+/** Blocks that make a line of their own; a line holds none of them. */
+const LINE_BREAKERS = 'p, div, ul, ol, li, table, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure, dl';
+/** The longest line a notice, prompt or tool bar takes. */
+const MAX_LINE = 400;
+/**
+ * The site speaking about itself, not the story: "This site requires that JavaScript be enabled…",
+ * "You must Login or Register to post.", "Permalink | Tags: …". English. Lexicon candidate.
+ */
+const SITE_NOTICE = new RegExp(
+  [
+    '^this (?:site|page|content|feature|video) requires (?:that )?(?:the )?(?:javascript|flash|cookies|a browser)\\b',
+    '^(?:you (?:must|need to)|please) (?:have |enable |turn on )(?:javascript|flash)\\b',
+    '^(?:javascript|flash) (?:is |must be )?(?:required|disabled)\\b',
+    '^you must (?:be )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|register(?:ed)?)' +
+      '(?: or (?:register|sign up|log ?in))? to (?:post|comment|reply)\\b',
+    '^permalink\\b',
+  ].join('|'),
+  'i',
+);
+/**
+ * The story's tool bar: "Text Size", "Print Story | Email to a Friend", "STORY TOOLS", "del.icio.us
+ * Digg it Reddit Newsvine". Every word of the line is one of these, and one at least names a tool.
+ */
+const TOOL_WORDS = new Set(
+  (
+    'text size font larger smaller increase decrease print printer printable friendly version email e mail ' +
+    'to a friend this story article page tools share save bookmark digg it del icio us reddit newsvine ' +
+    'technorati tailrank stumbleupon slashdot furl rss reprints reprint comment comments and or'
+  ).split(' '),
+);
+const TOOL_NAMES =
+  /\b(?:size|print|printer|e-?mail|tools|digg|del\.icio\.us|newsvine|technorati|stumbleupon|reprints?)\b/i;
+
+/** A line of the site's notices or tools, by its kind ('notice', 'tools'), or null. */
+function siteLine(el: Element): string | null {
+  if (!ITEM_BLOCKS.has(el.localName) && !HEADING_TAGS.has(el.localName)) return null;
+  const raw = el.textContent ?? '';
+  if (raw.length > 4 * MAX_LINE) return null;
+  const text = collapse(raw);
+  if (!text || text.length > MAX_LINE || el.querySelector(LINE_BREAKERS)) return null;
+  if (SITE_NOTICE.test(text)) return 'notice';
+  if (text.length > 80 || !TOOL_NAMES.test(text)) return null;
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  return words.length >= 2 && words.every((w) => TOOL_WORDS.has(w)) ? 'tools' : null;
+}
+
+/**
+ * Headings of the site's boxes, English (the pages that print them: older English-language news sites).
+ * Lexicon candidate.
+ */
+const BOX_HEADING = new RegExp(
+  "^(?:sponsored links?|also in the news|in the news|(?:more|latest|other|today['’]?s) (?:news|stories|headlines)|" +
+    '(?:\\p{L}+ )?headlines|more news headlines|related (?:pages|links|sites)|popular (?:news )?stories|' +
+    'most (?:viewed|e-?mailed|commented)(?: stories)?)$',
+  'iu',
+);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BOX_TAGS = new Set(['div', 'td', 'section', 'aside', 'li']);
+/** A box longer than this is more than a box: the heading is the story's subhead. */
+const MAX_BOX = 1500;
+
+/** The box a furniture heading opens: its parent, when the heading comes first and the box holds a link. */
+function headedBox(heading: Element, total: number): Element | null {
+  if (!HEADING_TAGS.has(heading.localName) || heading.previousElementSibling) return null;
+  if (!BOX_HEADING.test(collapse(heading.textContent ?? '').replace(/:$/, ''))) return null;
+  const box = heading.parentElement;
+  if (!box || !BOX_TAGS.has(box.localName) || box.getElementsByTagName('a').length === 0) return null;
+  const text = collapsedLength(box.textContent ?? '');
+  return text <= MAX_BOX && text <= 0.5 * total ? box : null;
+}
+
+/** Removes site menus and boxes from the article element in place; each removed block is recorded in `removed`. */
+export function removeSiteChrome(root: Element, removed?: Array<{ kind: string; text: string }>): void {
+  const total = collapsedLength(root.textContent ?? '');
+  if (total === 0) return;
+  const drop = (el: Element, kind = 'menu'): void => {
+    removed?.push({ kind, text: collapse(el.textContent ?? '') });
+    el.remove();
+  };
+  const dropWithLabel = (first: Element, els: Element[]): void => {
+    const label = first.previousElementSibling;
+    if (isLabel(label)) drop(label);
+    for (const el of els) drop(el);
+  };
+  // Top down over a static list: a removed block's descendants are skipped (no longer in the root).
+  const all = Array.from(root.querySelectorAll('*'));
+  for (const el of all) {
+    if (!root.contains(el)) continue;
+    const box = headedBox(el, total);
+    if (box && box !== root) {
+      drop(box, 'headed-box');
+      continue;
+    }
+    const line = siteLine(el);
+    if (line) {
+      drop(el, line);
+      continue;
+    }
+    if (isMenu(el, total)) {
+      dropWithLabel(el, [el]);
+      continue;
+    }
+    // A run of four short single-link items or more, starting here.
+    if (!isMenuItem(el) || (el.previousElementSibling && isMenuItem(el.previousElementSibling))) continue;
+    const run = [el];
+    for (let s = el.nextElementSibling; s && isMenuItem(s); s = s.nextElementSibling) run.push(s);
+    if (run.length >= 4) dropWithLabel(el, run);
+  }
+}

@@ -51,7 +51,7 @@ describe('architecture', () => {
   it('only src/shell imports webextension-polyfill or names chrome.*', () => {
     const offenders = files(SRC)
       .filter((f) => !rel(f).startsWith('shell' + path.sep))
-      .filter((f) => /webextension-polyfill|\bchrome\.\w+/.test(code(f)))
+      .filter((f) => /webextension-polyfill|(?<![\w./-])chrome\.\w+/.test(code(f)))
       .map(rel);
     expect(offenders).toEqual([]);
   });

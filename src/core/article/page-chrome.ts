@@ -14,6 +14,7 @@
  */
 import type { CleanContext } from './clean.js';
 import { collapse, collapsedLength } from '../text/whitespace.js';
+import { CONSENT_NAME, COOKIE_NOTICE, SCRIPT_NOTICE } from '../text/lexicon/page-furniture.js';
 
 /** Classes of a block shown only in print: Bootstrap's d-none (without a screen breakpoint) and print-only names. */
 const PRINT_ONLY = /^(?:print-only|printonly|visible-print(?:-block)?|show-for-print|only-print)$/i;
@@ -30,26 +31,6 @@ function hiddenOnScreen(el: Element): boolean {
   if (classes.some((c) => PRINT_ONLY.test(c))) return true;
   return classes.includes('d-none') && !classes.some((c) => SCREEN_BREAKPOINT.test(c));
 }
-
-/** A cookie-consent bar, by name (id or class) or by its sentence. */
-const CONSENT_NAME =
-  /(?:^|[\s_-])(?:consent|gdpr|cookie-?(?:law|notice|banner|bar|consent|policy|info|message|popup)s?)(?:[\s_-]|$)/i;
-const COOKIE_NOTICE =
-  /^(?:this (?:web)?site|we) uses? cookies\b|^by (?:continuing to )?(?:using|browsing) this site,? you agree\b/i;
-/**
- * A notice that a widget needs scripts, addressed to the reader: "This slideshow requires JavaScript.",
- * "Please enable JavaScript to view the comments", "JavaScript is disabled".
- */
-const SCRIPT_NOTICE = new RegExp(
-  [
-    '^(?:this|the) (?:slideshow|gallery|video|player|content|page|site|feature|map|form|widget)s?' +
-      ' (?:requires?|needs?) javascript\\b',
-    '^(?:please )?(?:enable|turn on|activate) (?:your )?javascript\\b',
-    '^you (?:need|must|have) (?:to )?(?:enable|turn on|have) javascript\\b',
-    '^javascript (?:is )?(?:required|disabled|must be enabled)\\b',
-  ].join('|'),
-  'i',
-);
 
 function noticeKind(el: Element, text: string): string | null {
   if (!text || text.length > 2000) return null;

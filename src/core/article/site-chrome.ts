@@ -11,6 +11,7 @@
  *   to post" prompt, a "Permalink" line, the story's tool bar ("Text Size", "STORY TOOLS").
  */
 import { collapse, collapsedLength } from '../text/whitespace.js';
+import { SCRIPT_NOTICE, SITE_BOX_HEADING, SITE_LINE, TOOL_NAMES, TOOL_WORDS } from '../text/lexicon/page-furniture.js';
 
 /** Blocks that can hold a menu (tables included: the cleaning walk never judges tables). */
 const MENU_BLOCKS = new Set([
@@ -87,35 +88,6 @@ function isLabel(el: Element | null): el is Element {
 const LINE_BREAKERS = 'p, div, ul, ol, li, table, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure, dl';
 /** The longest line a notice, prompt or tool bar takes. */
 const MAX_LINE = 400;
-/**
- * The site speaking about itself, not the story: "This site requires that JavaScript be enabled…",
- * "You must Login or Register to post.", "Permalink | Tags: …". English. Lexicon candidate.
- */
-const SITE_NOTICE = new RegExp(
-  [
-    '^this (?:site|page|content|feature|video) requires (?:that )?(?:the )?(?:javascript|flash|cookies|a browser)\\b',
-    '^(?:you (?:must|need to)|please) (?:have |enable |turn on )(?:javascript|flash)\\b',
-    '^(?:javascript|flash) (?:is |must be )?(?:required|disabled)\\b',
-    '^you must (?:be )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|register(?:ed)?)' +
-      '(?: or (?:register|sign up|log ?in))? to (?:post|comment|reply)\\b',
-    '^permalink\\b',
-  ].join('|'),
-  'i',
-);
-/**
- * The story's tool bar: "Text Size", "Print Story | Email to a Friend", "STORY TOOLS", "del.icio.us
- * Digg it Reddit Newsvine". Every word of the line is one of these, and one at least names a tool.
- */
-const TOOL_WORDS = new Set(
-  (
-    'text size font larger smaller increase decrease print printer printable friendly version email e mail ' +
-    'to a friend this story article page tools share save bookmark digg it del icio us reddit newsvine ' +
-    'technorati tailrank stumbleupon slashdot furl rss reprints reprint comment comments and or'
-  ).split(' '),
-);
-const TOOL_NAMES =
-  /\b(?:size|print|printer|e-?mail|tools|digg|del\.icio\.us|newsvine|technorati|stumbleupon|reprints?)\b/i;
-
 /** A line of the site's notices or tools, by its kind ('notice', 'tools'), or null. */
 function siteLine(el: Element): string | null {
   if (!ITEM_BLOCKS.has(el.localName) && !HEADING_TAGS.has(el.localName)) return null;
@@ -123,7 +95,7 @@ function siteLine(el: Element): string | null {
   if (raw.length > 4 * MAX_LINE) return null;
   const text = collapse(raw);
   if (!text || text.length > MAX_LINE || el.querySelector(LINE_BREAKERS)) return null;
-  if (SITE_NOTICE.test(text)) return 'notice';
+  if (SCRIPT_NOTICE.test(text) || SITE_LINE.test(text)) return 'notice';
   if (text.length > 80 || !TOOL_NAMES.test(text)) return null;
   const words = text
     .toLowerCase()
@@ -132,16 +104,6 @@ function siteLine(el: Element): string | null {
   return words.length >= 2 && words.every((w) => TOOL_WORDS.has(w)) ? 'tools' : null;
 }
 
-/**
- * Headings of the site's boxes, English (the pages that print them: older English-language news sites).
- * Lexicon candidate.
- */
-const BOX_HEADING = new RegExp(
-  "^(?:sponsored links?|also in the news|in the news|(?:more|latest|other|today['’]?s) (?:news|stories|headlines)|" +
-    '(?:\\p{L}+ )?headlines|more news headlines|related (?:pages|links|sites)|popular (?:news )?stories|' +
-    'most (?:viewed|e-?mailed|commented)(?: stories)?)$',
-  'iu',
-);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BOX_TAGS = new Set(['div', 'td', 'section', 'aside', 'li']);
 /** A box longer than this is more than a box: the heading is the story's subhead. */
@@ -150,7 +112,7 @@ const MAX_BOX = 1500;
 /** The box a furniture heading opens: its parent, when the heading comes first and the box holds a link. */
 function headedBox(heading: Element, total: number): Element | null {
   if (!HEADING_TAGS.has(heading.localName) || heading.previousElementSibling) return null;
-  if (!BOX_HEADING.test(collapse(heading.textContent ?? '').replace(/:$/, ''))) return null;
+  if (!SITE_BOX_HEADING.test(collapse(heading.textContent ?? '').replace(/:$/, ''))) return null;
   const box = heading.parentElement;
   if (!box || !BOX_TAGS.has(box.localName) || box.getElementsByTagName('a').length === 0) return null;
   const text = collapsedLength(box.textContent ?? '');

@@ -23,6 +23,7 @@ import { findHeadline } from './printed-byline.js';
 import { findKicker, removeKickerLine } from './kicker.js';
 import { counterpart, findStrayPick, type StrayPick } from './stray-pick.js';
 import { findStandfirst } from './standfirst.js';
+import { dropStoryLinks } from './story-links.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -334,6 +335,7 @@ export function parseArticle(
       siteName,
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
+    dropStoryLinks(element, url, hints?.removed);
   }
   const kicker = findKicker(headline);
   if (kicker && element) removeKickerLine(element, kicker, title);

@@ -12,8 +12,8 @@
  * - scrapinghub's truth is the article body alone: Readability's textContent vs the core's textContent.
  * - news-extraction's truth opens with the headline (and for L3S-GN1 holds bylines, datelines and
  *   captions: its README): the text each reader shows is scored — Readability: title + byline +
- *   textContent (its content keeps figcaptions); the core: kicker + title + byline + the dateline line's
- *   place and agency + all text of content
+ *   textContent (its content keeps figcaptions); the core: kicker + title + standfirst + byline + the
+ *   dateline line's place and agency + all text of content
  *   (captions included, as the reader shows them). The body-only rows are printed beside it.
  *
  * Pages run in a pool of child processes (--workers, default 2), each taking --batch pages (default 20)
@@ -130,10 +130,14 @@ function runPage(extract, { corpus, id, reps, trace, single, half }) {
   const res = core.result;
   const failed = res.error && res.error.code !== 'no-article';
   const all = failed ? '' : contentText(res.content);
-  // What the reader's header shows besides the title and byline: the kicker above the title and the
-  // dateline line's place and agency ("ALBANY, N.Y. (AP)", lifted out of the first paragraph).
+  // What the reader's header shows besides the title and byline: the kicker above the title, the
+  // standfirst under it, and the dateline line's place and agency ("ALBANY, N.Y. (AP)", lifted out of
+  // the first paragraph).
   const wire = [res.dateline?.place, res.dateline?.agency && `(${res.dateline.agency})`].filter(Boolean).join(' ');
-  const shown = failed || !res.content ? '' : [res.kicker, res.title, res.byline, wire, all].filter(Boolean).join('\n');
+  const shown =
+    failed || !res.content
+      ? ''
+      : [res.kicker, res.title, res.standfirst, res.byline, wire, all].filter(Boolean).join('\n');
   const sr = scorePage(body, rd.text);
   const sc = scorePage(body, core.text);
   const traced = (core.removed ?? []).map(({ kind, text }) => {

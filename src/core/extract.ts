@@ -257,6 +257,7 @@ function* steps(doc: Document, url: string, options: ExtractOptions): Generator<
   };
   if (live) result.live = live;
   if (article.kicker) result.kicker = article.kicker;
+  if (article.standfirst) result.standfirst = article.standfirst;
   if (!article.content) result.error = { code: 'no-article', message: 'No article was found on this page.' };
   lap('metadata');
   timings.total = performance.now() - t0 - paused;

@@ -102,6 +102,8 @@ export interface ExtractResult {
   title: string;
   /** The line the page prints above its headline (German "Dachzeile", "eyebrow"); absent when none. */
   kicker?: string;
+  /** The summary the page prints under its headline (standfirst, dek), shown under the title; absent when none. */
+  standfirst?: string;
   /** Authors merged with ", ", "By" stripped; null when unknown. */
   byline: string | null;
   siteName: string | null;

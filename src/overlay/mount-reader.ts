@@ -321,6 +321,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       // The page's kicker ("Dachzeile") above the title, as the page printed it (issue #20).
       article.kicker ? h(doc, 'p', { class: 'kicker', dir: 'auto' }, article.kicker) : null,
       title,
+      // The summary the page prints under its headline (standfirst), apart from the article's text (issue #20).
+      article.standfirst ? h(doc, 'p', { class: 'standfirst', dir: 'auto' }, article.standfirst) : null,
       renderDateline(doc, article.dateline, { locale, timeZone }),
       metaBits.length ? h(doc, 'p', { class: 'meta' }, ...metaBits) : null,
       article.paywalled

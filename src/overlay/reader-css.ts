@@ -193,6 +193,7 @@ h1:focus, h1:focus-visible { outline: none; }
 .dateline time, .dateline .local, .dateline .wire { white-space: nowrap; }
 .meta { font: 14px/1.5 var(--ui); color: var(--muted); margin: 0; }
 .kicker { font: 600 14px/1.4 var(--ui); color: var(--accent); margin: 0 0 6px; letter-spacing: .02em; }
+.standfirst { font: 400 calc(var(--size) * 1.1)/1.4 var(--body-font); color: var(--muted); margin: 0 0 12px; }
 .byline { color: var(--fg); font-weight: 600; }
 .sep { padding: 0 .15em; opacity: .7; }
 .meta .sep { padding: 0 .45em; }

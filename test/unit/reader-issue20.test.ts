@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /**
- * Issue #20's reader parts under jsdom: the kicker ("Dachzeile") above the title; a live blog as a "Live"
- * marker and its entries as a timeline in the page's order, each under its time on the publisher's clock
+ * Issue #20's reader parts under jsdom: the kicker ("Dachzeile") above the title, the standfirst under
+ * it; a live blog as a "Live" marker and its entries as a timeline in the page's order, each under its
+ * time on the publisher's clock
  * (the time only on the story's day, the date too on another day, the page's own words when it gave no
  * machine time), entry HTML sanitized. Real layout: e2e reader-live.spec.ts.
  */
@@ -107,6 +108,19 @@ describe('the kicker', () => {
     r.close();
     const none = mountReader(document, article(), { settings });
     expect(none.shadowRoot.querySelector('.kicker')).toBeNull();
+    none.close();
+  });
+});
+
+describe('the standfirst', () => {
+  it('is shown under the title, before the dateline and byline', () => {
+    const dek = 'The chip maker dropped support for the processor, so the software maker is in a bind.';
+    const r = mountReader(document, article({ standfirst: dek }), { settings });
+    const head = r.shadowRoot.querySelector('header.head')!;
+    expect(textOf(head.querySelector('h1 + .standfirst'))).toBe(dek);
+    r.close();
+    const none = mountReader(document, article(), { settings });
+    expect(none.shadowRoot.querySelector('.standfirst')).toBeNull();
     none.close();
   });
 });

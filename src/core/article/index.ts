@@ -23,6 +23,8 @@ import { findPaywall } from './paywall.js';
 import { findHeadline } from './printed-byline.js';
 import { findKicker, removeKickerLine } from './kicker.js';
 import { counterpart, findStrayPick, type StrayPick } from './stray-pick.js';
+import { findStandfirst } from './standfirst.js';
+import { dropStoryLinks } from './story-links.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -40,6 +42,8 @@ export interface ParsedArticle {
   byline: string | null;
   /** The line printed above the headline ("Dachzeile"), shown above the title; null when none. */
   kicker: string | null;
+  /** The summary printed under the headline, outside the article's block, shown under the title; null when none. */
+  standfirst: string | null;
   clone: Document;
   readability: { byline?: string | null; dir?: string | null; lang?: string | null; excerpt?: string | null } | null;
 }
@@ -48,6 +52,7 @@ export interface ParsedArticle {
 export interface ArticleRead {
   title: string;
   kicker: string | null;
+  standfirst: string | null;
   siteName: string | null;
   byline: string | null;
   /** Declared page language, else Readability's. */
@@ -332,10 +337,12 @@ export function parseArticle(
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
     removeSiteChrome(element, hints?.removed);
+    dropStoryLinks(element, url, hints?.removed);
   }
   const kicker = findKicker(headline);
   if (kicker && element) removeKickerLine(element, kicker, title);
-  return { element, title, siteName, node, paywallHint, byline, kicker, clone, readability: parsed };
+  const standfirst = element ? findStandfirst(headline, title, element) : null;
+  return { element, title, siteName, node, paywallHint, byline, kicker, standfirst, clone, readability: parsed };
 }
 
 export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): ArticleRead {
@@ -366,6 +373,7 @@ export function finishArticle(page: PageRead, a: ParsedArticle, lap: Lap): Artic
   const read: ArticleRead = {
     title: a.title,
     kicker: a.kicker,
+    standfirst: a.standfirst,
     siteName: a.siteName,
     byline: a.byline,
     lang,

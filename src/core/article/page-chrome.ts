@@ -45,7 +45,7 @@ function noticeKind(el: Element, text: string): string | null {
 
 function linkTextLength(el: Element): number {
   let n = 0;
-  const anchors = el.getElementsByTagName('a');
+  const anchors = el.querySelectorAll('a');
   for (let i = 0; i < anchors.length; i++) n += collapsedLength(anchors[i]!.textContent ?? '');
   return n;
 }
@@ -55,7 +55,7 @@ function isHoverCard(el: Element, text: string): boolean {
   if (el.localName !== 'span' && el.localName !== 'div') return false;
   // The name it belongs to is the link right before it.
   if (el.previousElementSibling?.localName !== 'a' || !el.parentElement?.closest('p, li')) return false;
-  if (el.getElementsByTagName('img').length === 0 || el.getElementsByTagName('a').length < 2) return false;
+  if (!el.querySelector('img') || el.querySelectorAll('a').length < 2) return false;
   return text.length > 0 && linkTextLength(el) >= 0.8 * text.length;
 }
 
@@ -76,6 +76,35 @@ function shownInstant(datetime: string, times: ReadonlyArray<string | null>): bo
   });
 }
 
+/** Raw text length and number of elements under an element (itself included). */
+interface Size {
+  chars: number;
+  elements: number;
+}
+/** Bigger than any date line, whitespace of the markup included. */
+const MAX_LINE_CHARS = 1000;
+const MAX_LINE_ELEMENTS = 60;
+
+/** Every element's Size, in one walk of the tree. */
+function sizesOf(root: Element): Map<Element, Size> {
+  const out = new Map<Element, Size>();
+  const visit = (el: Element): Size => {
+    const size = { chars: 0, elements: 1 };
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) size.chars += c.nodeValue?.length ?? 0;
+      else if (c.nodeType === 1) {
+        const child = visit(c as Element);
+        size.chars += child.chars;
+        size.elements += child.elements;
+      }
+    }
+    out.set(el, size);
+    return size;
+  };
+  visit(root);
+  return out;
+}
+
 /** Blocks that hold a sentence: a time inside one is part of it. */
 const TEXT_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, dd, figcaption';
 const TEXT_BLOCK = /^(?:p|li|h[1-6]|blockquote|td|th|dd|figcaption|div|header|section)$/;
@@ -84,14 +113,18 @@ const TEXT_BLOCK = /^(?:p|li|h[1-6]|blockquote|td|th|dd|figcaption|div|header|se
  * The date line around `<time>` elements the header shows: the widest element around them whose
  * text is only those times and filler words. Null when the time sits in a sentence.
  */
-function timeLine(time: Element, root: Element, shownTimes: Set<Element>): Element | null {
+function timeLine(time: Element, root: Element, shownTimes: Set<Element>, sizes: Map<Element, Size>): Element | null {
   let line: Element | null = null;
   for (let el: Element | null = time; el && el !== root; el = el.parentElement) {
+    // A date line is short: the walk stops below the first block bigger than any (so that thousands of
+    // times in one container cost no more than one read of it each, issue #8's linear work).
+    const size = sizes.get(el);
+    if (size && (size.chars > MAX_LINE_CHARS || size.elements > MAX_LINE_ELEMENTS)) break;
     let rest = el.textContent ?? '';
-    for (const t of Array.from(el.getElementsByTagName('time')))
+    for (const t of Array.from(el.querySelectorAll('time')))
       if (shownTimes.has(t)) rest = rest.replace(t.textContent ?? '', ' ');
     if (shownTimes.has(el)) rest = '';
-    if (!DATE_FILLER.test(rest) || el.getElementsByTagName('img').length > 0) break;
+    if (!DATE_FILLER.test(rest) || el.querySelector('img')) break;
     line = el;
   }
   // A line of its own, not a time inside a sentence ("The meeting <time>on May 1</time> ended").
@@ -102,11 +135,13 @@ function removeTimeLines(root: Element, ctx: CleanContext, drop: (el: Element, k
   const times = ctx.shown?.times;
   if (!ctx.shown?.dated || !times?.length) return;
   const shown = new Set(
-    Array.from(root.getElementsByTagName('time')).filter((t) => shownInstant(t.getAttribute('datetime') ?? '', times)),
+    Array.from(root.querySelectorAll('time')).filter((t) => shownInstant(t.getAttribute('datetime') ?? '', times)),
   );
+  if (shown.size === 0) return;
+  const sizes = sizesOf(root);
   for (const t of shown) {
     if (!root.contains(t)) continue;
-    const line = timeLine(t, root, shown);
+    const line = timeLine(t, root, shown, sizes);
     if (line) drop(line, 'time-line');
   }
 }
@@ -153,7 +188,7 @@ function isAuthorBox(el: Element, text: string): boolean {
   const label = el.querySelector('h1, h2, h3, h4, h5, h6, a, strong, b');
   const name = /^\p{Lu}[\p{L}'’.-]+/u.exec(collapse(label?.textContent ?? ''))?.[0];
   if (!name) return false;
-  const paragraphs = el.getElementsByTagName('p');
+  const paragraphs = el.querySelectorAll('p');
   for (let i = 0; i < paragraphs.length; i++)
     if (BIO_SUBJECT.exec(collapse(paragraphs[i]!.textContent ?? ''))?.[1] === name) return true;
   return false;
@@ -206,7 +241,7 @@ export function removePageChrome(root: Element, ctx: CleanContext): void {
     return pos.at(el) >= share * pos.total;
   };
   const lengths = textLengths(root);
-  for (const el of Array.from(root.getElementsByTagName('*'))) {
+  for (const el of Array.from(root.querySelectorAll('*'))) {
     if (!root.contains(el)) continue;
     if (hiddenOnScreen(el)) {
       drop(el, 'print-only');

@@ -14,6 +14,7 @@
  * site-specific, and every text rule only fires on short blocks so a real paragraph never goes.
  */
 
+import { linkTextLength } from '../page/text-length.js';
 import { PAYWALL_TEXT } from '../text/lexicon/paywall.js';
 import { READ_ALSO_START } from '../text/lexicon/read-also.js';
 import { AD_LABEL } from '../text/lexicon/sponsored.js';
@@ -378,14 +379,6 @@ function clutterKind(el: Element): string | null {
     if (kind) return kind;
   }
   return null;
-}
-
-function linkTextLength(el: Element): number {
-  let n = 0;
-  // A static list: reading a live collection's items is quadratic in jsdom.
-  const links = el.querySelectorAll('a');
-  for (let i = 0; i < links.length; i++) n += collapsedLength(links[i]!.textContent ?? '');
-  return n;
 }
 
 /**

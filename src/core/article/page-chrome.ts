@@ -12,6 +12,7 @@
  * - the author box at the end ("<h5>Regan</h5><p>Regan is a … native who loves …</p>").
  * Each rule is a shape of markup (classes, links, position, the site's own name), never a site.
  */
+import { linkTextLength } from '../page/text-length.js';
 import type { CleanContext } from './clean.js';
 import { collapse, collapsedLength } from '../text/whitespace.js';
 import { CONSENT_NAME, COOKIE_NOTICE, SCRIPT_NOTICE } from '../text/lexicon/page-furniture.js';
@@ -41,13 +42,6 @@ function noticeKind(el: Element, text: string): string | null {
     return 'consent';
   if (text.length <= 120 && SCRIPT_NOTICE.test(text)) return 'script-notice';
   return null;
-}
-
-function linkTextLength(el: Element): number {
-  let n = 0;
-  const anchors = el.querySelectorAll('a');
-  for (let i = 0; i < anchors.length; i++) n += collapsedLength(anchors[i]!.textContent ?? '');
-  return n;
 }
 
 /** A card of a name's picture and links, inside a sentence: shown on hover, not part of the sentence. */

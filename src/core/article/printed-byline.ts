@@ -9,6 +9,7 @@
  * each (particles "de", "von der" allowed), several names joined by "and"/","; so "Von Montag an gilt …"
  * is a sentence, not a byline. What follows the names (dates, "| Published …", e-mail, roles) is cut.
  */
+import { pastSubtree } from '../page/walk.js';
 import { AFTER_NAMES, AGENCY_CREDIT, BYLINE_PREFIX, NAME_PARTICLES } from '../text/lexicon/bylines.js';
 import { MONTHS } from '../text/lexicon/months.js';
 
@@ -105,13 +106,7 @@ export function readPrintedByline(doc: Document, title: string): string | null {
   const head = findHeadline(doc, title);
   if (!head) return null;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */);
-  /** The next element after `node`'s subtree, in document order. */
-  const past = (node: Node): Node | null => {
-    walker.currentNode = node;
-    let next = walker.nextSibling();
-    while (!next && walker.parentNode()) next = walker.nextSibling();
-    return next;
-  };
+  const past = (node: Node): Node | null => pastSubtree(walker, node);
   let seen = 0;
   // A bare label ("By" in its own element, the name in the next one, often a link).
   let labelled = false;

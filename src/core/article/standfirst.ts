@@ -11,6 +11,7 @@
  * sentence's length; never a byline, a date line, a caption, a credit, share or related links, or
  * text the article already holds.
  */
+import { pastSubtree } from '../page/walk.js';
 import { BYLINE_PREFIX } from '../text/lexicon/bylines.js';
 import { MONTHS } from '../text/lexicon/months.js';
 import { NEWSLETTER } from '../text/lexicon/newsletter.js';
@@ -98,13 +99,7 @@ export function findStandfirst(head: Element | null, title: string, article: Ele
   const titleKey = squash(title);
   const out: string[] = [];
   const walker = doc.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
-  /** The next element after `node`'s subtree, in document order. */
-  const past = (node: Node): Node | null => {
-    walker.currentNode = node;
-    let next = walker.nextSibling();
-    while (!next && walker.parentNode()) next = walker.nextSibling();
-    return next;
-  };
+  const past = (node: Node): Node | null => pastSubtree(walker, node);
   let blocks = 0;
   let el = past(head);
   while (el && blocks < MAX_BLOCKS) {

@@ -205,22 +205,6 @@ function offsets(root: Element): { at: (el: Element) => number; total: number } 
   return { at, total: n };
 }
 
-/** Each element's raw text length, in one pass (textContent at every level reads the story once per level). */
-function textLengths(root: Element): Map<Element, number> {
-  const out = new Map<Element, number>();
-  const visit = (el: Element): number => {
-    let n = 0;
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) n += c.nodeValue?.length ?? 0;
-      else if (c.nodeType === 1) n += visit(c as Element);
-    }
-    out.set(el, n);
-    return n;
-  };
-  visit(root);
-  return out;
-}
-
 /** Removes the page's chrome from Readability's article element (in place; see the module's header). */
 export function removePageChrome(root: Element, ctx: CleanContext): void {
   const drop = (el: Element, kind: string): void => {
@@ -234,7 +218,8 @@ export function removePageChrome(root: Element, ctx: CleanContext): void {
     pos ??= offsets(root);
     return pos.at(el) >= share * pos.total;
   };
-  const lengths = textLengths(root);
+  // Measured after the date lines went (sizesOf's one pass: textContent at every level reads the story once per level).
+  const sizes = sizesOf(root);
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (!root.contains(el)) continue;
     if (hiddenOnScreen(el)) {
@@ -243,7 +228,7 @@ export function removePageChrome(root: Element, ctx: CleanContext): void {
     }
     // Every rule below is for a block of at most 2,000 characters: the wrappers around the story are let
     // through without reading their text.
-    if ((lengths.get(el) ?? 0) > 2000) continue;
+    if ((sizes.get(el)?.chars ?? 0) > 2000) continue;
     const text = collapse(el.textContent ?? '');
     const notice = noticeKind(el, text);
     if (notice) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { searchRecord, toRecords } from '../../src/store/article-record';
 import type { ExtractResult } from '../../src/core/types';
 import { makePng } from './library-site';
+import { plainArticle } from './plain-article';
 import { ROOT } from './harness';
 
 interface Seed {
@@ -87,25 +88,12 @@ export const SEED_TITLES = SEEDS.map((s) => s.title);
 function article(s: Seed, i: number): ExtractResult {
   const text = `${s.excerpt} ${'More of the story. '.repeat(40)}`;
   const url = `https://${s.site}/2026/12/0${i + 1}/story-${i}`;
-  return {
-    url,
-    canonicalUrl: null,
-    isNews: true,
-    newsScore: 0.9,
-    newsReasons: [],
-    title: s.title,
-    byline: null,
-    siteName: null,
+  return plainArticle(url, s.title, text, s.minutes * 230, {
     lang: s.lang,
     dir: s.dir,
     excerpt: s.excerpt,
     leadImage: s.picture ? `https://${s.site}/images/lead-${i}.png` : null,
-    favicon: null,
-    content: `<p>${text}</p>`,
-    textContent: text,
-    wordCount: s.minutes * 230,
     readingMinutes: s.minutes,
-    paywalled: false,
     dateline: {
       published: `2026-12-0${i + 1}T0${i + 1}:30`,
       modified: null,
@@ -115,8 +103,7 @@ function article(s: Seed, i: number): ExtractResult {
       text: '',
       source: 'meta',
     },
-    related: [],
-  };
+  });
 }
 
 /** A page script (evaluated in the library page) that stores the five articles and their lead pictures. */

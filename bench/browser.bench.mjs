@@ -37,9 +37,11 @@
  *
  * Flags: --pages <n> pages in all (scrapinghub first), --limit <n> pages per corpus (default: all),
  * --reps <n> (default 5), --heap-every <n> (default 5), --no-detector, --no-warm, --no-heavy, --no-peer,
- * --only <substring of the path>, --baseline <git rev>: also our extension built from that revision (its
- * src/, build.mjs, manifest; this tree's node_modules), loaded beside the others and opened on its own
- * fresh page load of each page in the same rotation: a lever's before → after in the same run.
+ * --only <substring of the path>, --baseline <git rev>[,<git rev>…]: also our extension built from each
+ * revision (its src/, build.mjs, manifest; this tree's node_modules), loaded beside the others and opened on
+ * its own fresh page load of each page in the same rotation: a lever's before → after (or several variants
+ * against the peer) in the same run. With one baseline, the order per page is as it always was; with more,
+ * the order of all the extensions rotates from page to page.
  * Prints a table and writes bench/results/browser.json. Exits 0 with a message when the corpora are absent.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -66,7 +68,7 @@ const LIMIT = Number(opt('--limit', Infinity));
 const PAGES = Number(opt('--pages', Infinity));
 const PEER = !args.includes('--no-peer');
 const HEAVY = !args.includes('--no-heavy');
-const BASELINE = opt('--baseline', null);
+const BASELINES = (opt('--baseline', '') ?? '').split(',').filter(Boolean);
 const REPS = Number(opt('--reps', 5));
 const HEAP_EVERY = Number(opt('--heap-every', 5));
 const ONLY = opt('--only', null);
@@ -158,22 +160,27 @@ const peerDir = path.join(work, 'peer');
 mkdirSync(peerDir, { recursive: true });
 for (const f of ['manifest.json', 'background.js']) await cp(path.join(here, 'peer', f), path.join(peerDir, f));
 writeFileSync(path.join(peerDir, 'content.js'), await pageBundle(`import './bench/peer/content.mjs';`, ROOT));
-// The baseline: our extension as built by build.mjs at another git revision, renamed so we can tell it apart.
-const baseExt = path.join(work, 'baseline-ext');
-let baselineRev = null;
-if (BASELINE) {
-  const tree = path.join(work, 'baseline-tree');
+// The baselines: our extension as built by build.mjs at other git revisions, renamed so we can tell them apart.
+/** Row-key prefix and extension name of the i-th baseline (the first keeps the one-baseline names). */
+const baseKey = (i) => (i === 0 ? 'base' : `base${i + 1}`);
+const baseName = (i) => (i === 0 ? 'Dateline Reader (baseline)' : `Dateline Reader (baseline ${i + 1})`);
+const baseExts = [];
+const baselineRevs = [];
+for (const [i, rev] of BASELINES.entries()) {
+  const tree = path.join(work, `baseline-tree-${i}`);
+  const out = path.join(work, `baseline-ext-${i}`);
   mkdirSync(tree);
   const files = 'src scripts build.mjs manifest.json icons package.json';
-  execFileSync('sh', ['-c', `git -C "${ROOT}" archive --format=tar "${BASELINE}" ${files} | tar -x -C "${tree}"`]);
+  execFileSync('sh', ['-c', `git -C "${ROOT}" archive --format=tar "${rev}" ${files} | tar -x -C "${tree}"`]);
   execFileSync('ln', ['-s', path.join(ROOT, 'node_modules'), path.join(tree, 'node_modules')]);
   execFileSync(process.execPath, [path.join(tree, 'build.mjs'), '--quiet'], { cwd: tree, stdio: 'inherit' });
-  await cp(path.join(tree, 'dist/chrome-e2e'), baseExt, { recursive: true });
-  const m = JSON.parse(readFileSync(path.join(baseExt, 'manifest.json'), 'utf8'));
-  writeFileSync(path.join(baseExt, 'manifest.json'), JSON.stringify({ ...m, name: 'Dateline Reader (baseline)' }));
-  baselineRev = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', BASELINE], { encoding: 'utf8' }).trim();
+  await cp(path.join(tree, 'dist/chrome-e2e'), out, { recursive: true });
+  const m = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+  writeFileSync(path.join(out, 'manifest.json'), JSON.stringify({ ...m, name: baseName(i) }));
+  baseExts.push(out);
+  baselineRevs.push(execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', rev], { encoding: 'utf8' }).trim());
 }
-const loaded = [ext, ...(PEER ? [peerDir] : []), ...(BASELINE ? [baseExt] : [])];
+const loaded = [ext, ...(PEER ? [peerDir] : []), ...baseExts];
 const ctx = await launchWithExtensions(path.join(work, 'profile'), loaded, { viewport: { width: 1280, height: 900 } });
 /** The service worker whose extension's manifest has this name (both extensions run one). */
 async function extensionIdNamed(name) {
@@ -196,9 +203,9 @@ const OURS = {
 const PEER_EXT = PEER
   ? { name: 'peer', id: await extensionIdNamed('Peer reader (bench only)'), tag: 'peer-reader', body: '.content' }
   : null;
-const BASE_EXT = BASELINE
-  ? { name: 'baseline', id: await extensionIdNamed('Dateline Reader (baseline)'), tag: TAG, body: '.article-body' }
-  : null;
+const BASE_EXTS = [];
+for (const i of BASELINES.keys())
+  BASE_EXTS.push({ name: baseKey(i), id: await extensionIdNamed(baseName(i)), tag: TAG, body: '.article-body' });
 const browserCdp = await ctx.browser().newBrowserCDPSession();
 
 /** Installed in the page before the click: long tasks, and the time the overlay is painted with content. */
@@ -401,13 +408,8 @@ async function peerOnPage(pg, who = PEER_EXT, prefix = 'peer') {
 const rows = [];
 const started = Date.now();
 let n = 0;
-for (const pg of pages) {
-  n++;
-  const row = { corpus: pg.corpus, page: pg.id };
-  // Alternate who goes first, so that neither always gets the page right after the other's.
-  const peerFirst = PEER && n % 2 === 0;
-  if (BASELINE && n % 3 === 0) Object.assign(row, await peerOnPage(pg, BASE_EXT, 'base'));
-  if (peerFirst) Object.assign(row, await peerOnPage(pg));
+/** Ours on a fresh load of the page: first open, warm reopen, then extract() vs Readability in the page. */
+async function oursOnPage(pg, row) {
   const page = await ctx.newPage();
   try {
     await page.goto(base + pg.path, { waitUntil: 'load', timeout: 30_000 });
@@ -433,8 +435,37 @@ for (const pg of pages) {
     row.failure = String(e?.message ?? e).split('\n')[0];
   }
   await page.close().catch(() => {});
-  if (PEER && !peerFirst) Object.assign(row, await peerOnPage(pg));
-  if (BASELINE && n % 3 !== 0) Object.assign(row, await peerOnPage(pg, BASE_EXT, 'base'));
+}
+
+/**
+ * Who opens the page in which order. One baseline or none: the peer first on every second page, the
+ * baseline first on every third (the order the single-baseline runs always had). More baselines: the
+ * whole list rotates by one from page to page.
+ */
+function schedule(row, pg) {
+  const ours = () => oursOnPage(pg, row);
+  const peer = async () => Object.assign(row, await peerOnPage(pg));
+  const bases = BASE_EXTS.map((who) => async () => Object.assign(row, await peerOnPage(pg, who, who.name)));
+  if (bases.length > 1) {
+    const all = [ours, ...(PEER ? [peer] : []), ...bases];
+    return all.map((_, i) => all[(i + n) % all.length]);
+  }
+  const peerFirst = PEER && n % 2 === 0;
+  const baseFirst = n % 3 === 0;
+  return [
+    ...(baseFirst ? bases : []),
+    ...(peerFirst ? [peer] : []),
+    ours,
+    ...(PEER && !peerFirst ? [peer] : []),
+    ...(baseFirst ? [] : bases),
+  ];
+}
+
+for (const pg of pages) {
+  n++;
+  const row = { corpus: pg.corpus, page: pg.id };
+  // Alternate who goes first, so that no one always gets the page right after the same other.
+  for (const run of schedule(row, pg)) await run();
   rows.push(row);
   if (n % 20 === 0)
     process.stderr.write(`  ${n}/${pages.length} pages, ${Math.round((Date.now() - started) / 1000)} s\n`);
@@ -536,16 +567,27 @@ const summary = {
         warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', 'peerWarmClickToPaint') : null,
         peerFailures: rows.filter((r) => r.peerFailure || r.peerClickToPaint == null).length,
         peerShownNotice: rows.filter((r) => r.peerShown === 'notice').length,
+        /** Issue #24: no page where the overlay shows later than 2× the peer. */
+        laterThan2xPeer: rows.filter((r) => r.clickToPaint > 2 * r.peerClickToPaint).length,
       }
     : null,
-  vsBaseline: BASELINE
-    ? {
-        note: `this tree ÷ tree ${baselineRev} (the same extension built from git), same run, alternating`,
-        clickToOverlayPainted: versus('clickToPaint', 'baseClickToPaint'),
-        openMeasure: versus('openMeasure', 'baseOpenMeasure'),
-        warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', 'baseWarmClickToPaint') : null,
-      }
-    : null,
+  vsBaselines: baselineRevs.map((rev, i) => {
+    const k = baseKey(i);
+    return {
+      rev,
+      note: `this tree ÷ tree ${rev} (the same extension built from git), same run, alternating`,
+      clickToOverlayPainted: versus('clickToPaint', `${k}ClickToPaint`),
+      openMeasure: versus('openMeasure', `${k}OpenMeasure`),
+      warmClickToOverlayPainted: WARM ? versus('warmClickToPaint', `${k}WarmClickToPaint`) : null,
+      vsPeer: PEER
+        ? {
+            clickToOverlayPainted: versus(`${k}ClickToPaint`, 'peerClickToPaint'),
+            warmClickToOverlayPainted: WARM ? versus(`${k}WarmClickToPaint`, 'peerWarmClickToPaint') : null,
+            laterThan2xPeer: rows.filter((r) => r[`${k}ClickToPaint`] > 2 * r.peerClickToPaint).length,
+          }
+        : null,
+    };
+  }),
   corpora: {
     scrapinghub: rows.filter((r) => r.corpus === 'scrapinghub').length,
     'readability-test-pages': rows.filter((r) => r.corpus === 'readability-test-pages').length,
@@ -682,8 +724,7 @@ if (summary.vsPeer) {
     ...(v.warmClickToOverlayPainted ? { 'warm reopen: click → painted (ms)': line(v.warmClickToOverlayPainted) } : {}),
   });
 }
-if (summary.vsBaseline) {
-  const v = summary.vsBaseline;
+for (const v of summary.vsBaselines) {
   const line = (x) =>
     x
       ? {
@@ -701,6 +742,26 @@ if (summary.vsBaseline) {
     'first open: click → overlay painted (ms)': line(v.clickToOverlayPainted),
     'first open: content script open measure (ms)': line(v.openMeasure),
     'warm reopen: click → painted (ms)': line(v.warmClickToOverlayPainted),
+  });
+}
+if (summary.vsPeer && summary.vsBaselines.length) {
+  // Each tree against the peer, same run: the table for variants of the content script (issue #24's floor).
+  const row = (x, later) => ({
+    median: x.ours.median,
+    'peer median': x.peer.median,
+    p95: x.ours.p95,
+    'peer p95': x.peer.p95,
+    'ratio of medians': x.ratioOfMedians,
+    'per-page ratio median': x.perPageRatio.median,
+    'pages > 2× peer': later,
+    n: x.n,
+  });
+  console.log('first open, click → overlay painted (ms), each tree vs the peer, same run:');
+  console.table({
+    'this tree': row(summary.vsPeer.clickToOverlayPainted, summary.vsPeer.laterThan2xPeer),
+    ...Object.fromEntries(
+      summary.vsBaselines.map((v) => [v.rev, row(v.vsPeer.clickToOverlayPainted, v.vsPeer.laterThan2xPeer)]),
+    ),
   });
 }
 console.table({

@@ -167,6 +167,10 @@ const SELF_DESCRIPTION = new RegExp(
 );
 
 function isSelfDescription(text: string, names: string[]): boolean {
+  // The name opens the text, so a site's name that it is starts as the text's first character does: a
+  // paragraph opening with another letter is let through without running the pattern.
+  const first = squash(String.fromCodePoint(text.codePointAt(0) ?? 32));
+  if (!names.some((n) => n.startsWith(first))) return false;
   const m = SELF_DESCRIPTION.exec(text);
   return !!m && names.includes(squash(m[1]!));
 }

@@ -15,6 +15,7 @@ import { pastSubtree } from '../page/walk.js';
 import { BYLINE_PREFIX } from '../text/lexicon/bylines.js';
 import { MONTHS } from '../text/lexicon/months.js';
 import { NEWSLETTER } from '../text/lexicon/newsletter.js';
+import { hasNonSpace } from '../text/whitespace.js';
 
 /** Text-bearing blocks looked at after the headline before giving up. */
 const MAX_BLOCKS = 12;
@@ -53,11 +54,31 @@ function linkHeavy(el: Element, chars: number): boolean {
   return linked * 2 > chars;
 }
 
-/** Is `el` a block holding text of its own (no block inside it but short labels like "In Brief")? */
+/** BLOCK but the small headings a label may be: one of these inside a block makes it no text block. */
+const BIG_BLOCK = BLOCK.split(', ')
+  .filter((t) => !/^h[4-6]$/.test(t))
+  .join(', ');
+
+/**
+ * Is `el` a block holding text of its own (no block inside it but short labels like "In Brief")?
+ * querySelector stops at the first big block: a page's wrappers are turned down without listing their
+ * whole subtree.
+ */
 function textBlock(el: Element): boolean {
-  return Array.from(el.querySelectorAll(BLOCK)).every(
-    (b) => /^h[4-6]$/.test(b.localName) && norm(b.textContent).length <= 20,
+  if (el.querySelector(BIG_BLOCK)) return false;
+  const labels = el.querySelectorAll('h4, h5, h6');
+  for (let i = 0; i < labels.length; i++) if (norm(labels[i]!.textContent).length > 20) return false;
+  return true;
+}
+
+/** Does `el` hold any text but white space? Stops at the first such text node (a wrapper holds the whole page's). */
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(
+    el,
+    4 | 8 /* SHOW_TEXT | SHOW_CDATA_SECTION: what textContent reads */,
   );
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (hasNonSpace(t.nodeValue ?? '')) return true;
+  return false;
 }
 
 /** Inside a caption, a credit, share or related links: not the story's summary. */
@@ -95,7 +116,9 @@ export function findStandfirst(head: Element | null, title: string, article: Ele
   const doc = head?.ownerDocument;
   const body = doc?.body;
   if (!doc || !head || !body || !body.contains(head)) return null;
-  const held = squash(article.textContent ?? '');
+  // The article's text, squashed: read only when a candidate needs it (most pages stop before).
+  let heldText: string | null = null;
+  const held = (): string => (heldText ??= squash(article.textContent ?? ''));
   const titleKey = squash(title);
   const out: string[] = [];
   const walker = doc.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
@@ -105,23 +128,32 @@ export function findStandfirst(head: Element | null, title: string, article: Ele
   while (el && blocks < MAX_BLOCKS) {
     const e = el as Element;
     walker.currentNode = e;
-    const text = SKIP.test(e.localName) ? '' : norm(e.textContent);
-    if (!text || !textBlock(e)) {
-      el = text ? walker.nextNode() : past(e);
+    if (SKIP.test(e.localName)) {
+      el = past(e);
+      continue;
+    }
+    // A wrapper: into it when it holds text, past it when not (its text is not read as a whole).
+    if (!textBlock(e)) {
+      el = hasText(e) ? walker.nextNode() : past(e);
+      continue;
+    }
+    const text = norm(e.textContent);
+    if (!text) {
+      el = past(e);
       continue;
     }
     el = past(e);
     blocks++;
     const key = squash(text);
     // The story (or some other running text) has begun: a standfirst comes before it.
-    if (text.length >= RUNNING_TEXT || (key.length >= 60 && held.includes(key))) break;
+    if (text.length >= RUNNING_TEXT || (key.length >= 60 && held().includes(key))) break;
     const first = blocks === 1 && /^(?:h2|h3|p|div)$/.test(e.localName);
     if (!first && !dekClassed(e)) continue;
     if (text.length < MIN_CHARS || text.length > MAX_CHARS || text.split(' ').length < MIN_WORDS) continue;
     if (furniture(e, head.parentElement ?? body) || linkHeavy(e, text.length)) continue;
     if (BYLINE_PREFIX.test(text) || DATE_LINE.test(text) || dated(text) || NEWSLETTER.test(text)) continue;
     if (!nearHeadline(e, head)) continue;
-    if (held.includes(key) || titleKey.includes(key) || key.includes(titleKey)) continue;
+    if (held().includes(key) || titleKey.includes(key) || key.includes(titleKey)) continue;
     out.push(text);
   }
   return out.length ? out.join(' ') : null;

@@ -26,6 +26,7 @@ import { counterpart, findStrayPick, type StrayPick } from './stray-pick.js';
 import { findStandfirst } from './standfirst.js';
 import { dropStoryLinks } from './story-links.js';
 import { addLeadFigure } from './lead-figure.js';
+import { removeSideColumn } from './side-column.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -338,6 +339,7 @@ export function parseArticle(
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
     removeSiteChrome(element, hints?.removed);
+    removeSideColumn(element, hints?.removed);
     dropStoryLinks(element, url, hints?.removed);
   }
   const kicker = findKicker(headline);

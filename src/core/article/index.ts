@@ -25,6 +25,8 @@ import { findKicker, removeKickerLine } from './kicker.js';
 import { counterpart, findStrayPick, type StrayPick } from './stray-pick.js';
 import { findStandfirst } from './standfirst.js';
 import { dropStoryLinks } from './story-links.js';
+import { addLeadFigure } from './lead-figure.js';
+import { removeSideColumn } from './side-column.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -337,11 +339,13 @@ export function parseArticle(
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
     removeSiteChrome(element, hints?.removed);
+    removeSideColumn(element, hints?.removed);
     dropStoryLinks(element, url, hints?.removed);
   }
   const kicker = findKicker(headline);
   if (kicker && element) removeKickerLine(element, kicker, title);
   const standfirst = element ? findStandfirst(headline, title, element) : null;
+  if (element && headline) addLeadFigure(element, headline, url);
   return { element, title, siteName, node, paywallHint, byline, kicker, standfirst, clone, readability: parsed };
 }
 

@@ -18,6 +18,7 @@ import { sanitizeToInertFragment, type SanitizedFragment } from '../sanitize.js'
 import { countText, readingMinutes, wordCount } from './reading-time.js';
 import { cleanArticle, runningText } from './clean.js';
 import { removeSiteChrome } from './site-chrome.js';
+import { removeChromeLines } from './chrome-lines.js';
 import { findByline } from './byline.js';
 import { findPaywall } from './paywall.js';
 import { findHeadline } from './printed-byline.js';
@@ -337,6 +338,7 @@ export function parseArticle(
     };
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
     removeSiteChrome(element, hints?.removed);
+    removeChromeLines(element, hints?.removed);
     dropStoryLinks(element, url, hints?.removed);
   }
   const kicker = findKicker(headline);

@@ -10,7 +10,7 @@
  * finishArticle (sanitize → text → metadata).
  */
 import type { Readability } from '@mozilla/readability';
-import { FastReadability } from './readability-fast.js';
+import { ClassKeepingReadability } from './carried-classes.js';
 import { cloneDocument } from '../page/clone-document.js';
 import { httpUrl, type PageRead } from '../page/read-page.js';
 import { textOf, typesOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
@@ -266,7 +266,7 @@ export function runReadability(page: PageRead, clone: Document): ReadabilityPars
  * the clone differs from the page).
  */
 function readabilityOn(clone: Document, source?: Document): ReadabilityParse {
-  return new FastReadability<Element>(clone, {
+  return new ClassKeepingReadability<Element>(clone, {
     keepClasses: true,
     disableJSONLD: true,
     serializer: (el) => el as Element,

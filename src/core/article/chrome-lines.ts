@@ -55,10 +55,25 @@ function onlyChild(node: Node): boolean {
   return true;
 }
 
-/** The element that holds the label text `t` and nothing else (the text's parent, or a wrapper of it alone). */
-function labelOf(t: Text, root: Element): Element | null {
+const ICONS = new Set(['img', 'svg', 'picture']);
+
+/** Are the label's siblings only icons (a button written "CLOSE<img>"), blank text or comments? */
+function besideIcons(t: Text): boolean {
+  for (let c = t.parentNode?.firstChild ?? null; c; c = c.nextSibling) {
+    if (c === t || c.nodeType === 8 || (c.nodeType === 3 && !/\S/.test((c as Text).data))) continue;
+    if (c.nodeType !== 1 || !ICONS.has((c as Element).localName)) return false;
+  }
+  return true;
+}
+
+/**
+ * What holds the label text `t` and nothing else: its parent, or a wrapper of it alone; the text
+ * itself when an icon sits beside it; null when the text is part of a longer line.
+ */
+function labelOf(t: Text, root: Element): Element | Text | null {
   let el = t.parentElement;
-  if (!el || el === root || !onlyChild(t)) return null;
+  if (!el || el === root) return null;
+  if (!onlyChild(t)) return besideIcons(t) ? t : null;
   while (el.parentElement && el.parentElement !== root && onlyChild(el)) el = el.parentElement;
   return el;
 }
@@ -71,7 +86,7 @@ function lineOf(t: Text, root: Element): Element | null {
 
 /** Removes the chrome lines and labels from the article element in place; each is recorded in `removed`. */
 export function removeChromeLines(root: Element, removed?: Array<{ kind: string; text: string }>): void {
-  const doomed: Array<{ el: Element; kind: string }> = [];
+  const doomed: Array<{ el: Element | Text; kind: string }> = [];
   const judged = new Set<Element>();
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -80,8 +95,9 @@ export function removeChromeLines(root: Element, removed?: Array<{ kind: string;
     const own = collapse(t.data);
     if (own.length <= MAX_LABEL && GALLERY_CHROME.test(own)) {
       const label = labelOf(t, root);
-      if (label && !holdsMedia(label)) {
-        doomed.push({ el: label, kind: 'gallery-chrome' });
+      if (label) {
+        // A button's label beside its icon ("CLOSE<img>"): the words go, the picture stays.
+        doomed.push({ el: label === t || holdsMedia(label as Element) ? t : label, kind: 'gallery-chrome' });
         continue;
       }
     }

@@ -5,9 +5,9 @@
  *   "Enlarge this image", "Image copyright", "CLOSE", "Embed", "View gallery"). The caption and the
  *   credit around them are the picture's text; these words are buttons.
  * - SITE_TRAILER: the site's lines around the story ("Read or Share this story: <url>", "Email the
- *   author", "Follow Stephen Clark on Twitter: @…", "See Next Story in Politics", "(Story continues
- *   below)", "Print Sponsor", "Click for more from Politico.", "Report Typo/Error", "Send news tip to
- *   …", "E-mail comments to …", a line that is only an e-mail address).
+ *   author", "Follow Stephen Clark on Twitter: @…", "Follow @PageSix", "See Next Story in Politics",
+ *   "(Story continues below)", "Print Sponsor", "Click for more from Politico.", "Report
+ *   Typo/Error", "Send news tip to …", "E-mail comments to …", a line that is only an address).
  * Both match a whole line (collapsed white space), never a part of a sentence.
  */
 export const GALLERY_CHROME = new RegExp(
@@ -38,6 +38,7 @@ export const SITE_TRAILER = new RegExp(
       'e-?mail the (?:author|writer|reporter)\\.?',
       "follow (?:us|him|her|them|@\\w+|(?:\\p{Lu}[\\p{L}.’'-]*\\s){1,3}?(?:\\p{Lu}[\\p{L}.’'-]*))" +
         ' on (?:twitter|facebook|instagram)(?::? ?@\\w+)?\\.?',
+      '(?:follow|twitter:) ?@\\w+\\.?',
       'see next story in [\\p{L} &]{1,40}',
       '\\((?:story|article) continues below\\)',
       'print sponsor',

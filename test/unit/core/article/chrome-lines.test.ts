@@ -42,15 +42,16 @@ describe('a picture’s or gallery’s controls', () => {
     expect(t).toContain('Jane Roe/AP');
     expect(t).not.toMatch(/hide caption|toggle caption/);
   });
-  it('go: a gallery counter, "Buy Photo" and "Image copyright" labels', () => {
+  it('go: a gallery counter, "Buy Photo", "Image copyright" and a button\'s "CLOSE" beside its icon', () => {
     const t = shown(
       `<figure>${IMG}<figcaption>The harbour at dawn, the day the sea wall was finished.</figcaption></figure>` +
         '<p><a href="/buy"><span>Buy Photo</span></a></p><div>2 of 3</div>' +
-        '<div><span>Image copyright</span> <span>Reuters</span></div>',
+        '<div><span>Image copyright</span> <span>Reuters</span></div>' +
+        '<div><div>CLOSE<img src="https://www.harbourwire.example/icons/close.png" alt=""></div></div>',
     );
     expect(t).toContain('The harbour at dawn, the day the sea wall was finished.');
     expect(t).toContain('Reuters');
-    expect(t).not.toMatch(/Buy Photo|\b2 of 3\b|Image copyright/);
+    expect(t).not.toMatch(/Buy Photo|\b2 of 3\b|Image copyright|CLOSE/);
   });
   it('kept: a sentence of the story that holds the same words', () => {
     const t = shown('<p>Only 1 of 3 berths was open, and the port asked readers to buy photo prints for charity.</p>');

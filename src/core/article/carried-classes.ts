@@ -10,10 +10,18 @@
  * The cleaning rules that run after the pick read class names (caption, credit, byline, share, site
  *   chrome: clean.ts, page-chrome.ts), so they miss those blocks. Here both steps are watched and,
  * once Readability is done (so its scoring, which weighs class names, and its text are the same),
- * the lost names are added back: the class tokens joined to the element's own, the id when it has
- * none.
+ * the lost names are added back to lines (the class tokens joined to the element's own, the id when
+ * it has none); not to paragraphs, nor when several blocks lost the same class: a metered site
+ * wraps every paragraph in `<div class="subscriber-only">`, and the paywall rule would take the
+ * story paragraph by paragraph.
  */
 import { FastReadability } from './readability-fast.js';
+import { collapsedLength } from '../text/whitespace.js';
+
+/** Longer than a caption, credit or label: a paragraph. */
+const MAX_LINE = 300;
+/** A class lost by this many blocks of the article or more is the wrapper of the story's paragraphs. */
+const MAX_USES = 3;
 
 interface Lost {
   /** The block Readability replaced. */
@@ -74,12 +82,21 @@ class NamedReadability extends (FastReadability as unknown as new (doc: Document
 
   _postProcessContent(articleContent: Element): void {
     base._postProcessContent.call(this, articleContent);
-    for (const lost of this.#lost) {
-      // Given back only when the block was replaced (it is no longer the heir's parent) and the heir is in the article.
-      const { block, heir } = lost;
-      if (heir.parentElement !== block && heir !== articleContent && articleContent.contains(heir)) giveBack(lost);
-    }
+    // Only where the block was replaced (it is no longer the heir's parent) and the heir is in the article.
+    const replaced = this.#lost.filter(
+      ({ block, heir }) => heir.parentElement !== block && heir !== articleContent && articleContent.contains(heir),
+    );
     this.#lost = [];
+    const uses = new Map<string, number>();
+    for (const { cls } of replaced) if (cls) uses.set(cls, (uses.get(cls) ?? 0) + 1);
+    for (const lost of replaced) {
+      // A line (caption, credit, byline, share label), not a paragraph: a class that wraps a paragraph of
+      // the story, or the same class lost by several blocks (the CMS's wrapper of each paragraph,
+      // "subscriber-only" on every one of them on a metered site), is the story's own markup.
+      if (lost.cls && (uses.get(lost.cls) ?? 0) >= MAX_USES) continue;
+      if (collapsedLength(lost.heir.textContent ?? '') > MAX_LINE) continue;
+      giveBack(lost);
+    }
   }
 }
 

@@ -32,6 +32,11 @@ describe('a caption block Readability rewrites', () => {
     expect(r.textContent).not.toContain('Workers on the sea wall');
     expect(r.content).toMatch(/<figcaption>\s*Workers on the sea wall\s*<\/figcaption>/);
   });
+  it('kept: paragraphs each wrapped in a class the paywall rule reads (a metered site’s "subscriber-only")', () => {
+    const wrapped = [1, 2, 3, 4].map((n) => `<div class="subscriber-only">${PARA(n + 3)}</div>`).join('');
+    const r = run(wrapped);
+    for (const n of [4, 5, 6, 7]) expect(r.textContent).toContain(`officials said. (${n})`);
+  });
   it('Readability’s text is the same: the names come back only after it is done', () => {
     const block = `${IMG}<div class="caption"><p>Workers on the sea wall</p></div>`;
     const plain = new Readability(page(block)).parse()?.textContent;

@@ -10,7 +10,7 @@
  * finishArticle (sanitize → text → metadata).
  */
 import type { Readability } from '@mozilla/readability';
-import { FastReadability } from './readability-fast.js';
+import { ClassKeepingReadability } from './carried-classes.js';
 import { cloneDocument } from '../page/clone-document.js';
 import { httpUrl, type PageRead } from '../page/read-page.js';
 import { textOf, typesOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
@@ -18,6 +18,7 @@ import { sanitizeToInertFragment, type SanitizedFragment } from '../sanitize.js'
 import { countText, readingMinutes, wordCount } from './reading-time.js';
 import { cleanArticle, runningText } from './clean.js';
 import { removeSiteChrome } from './site-chrome.js';
+import { removeChromeLines } from './chrome-lines.js';
 import { findByline } from './byline.js';
 import { findPaywall } from './paywall.js';
 import { findHeadline } from './printed-byline.js';
@@ -267,7 +268,7 @@ export function runReadability(page: PageRead, clone: Document): ReadabilityPars
  * the clone differs from the page).
  */
 function readabilityOn(clone: Document, source?: Document): ReadabilityParse {
-  return new FastReadability<Element>(clone, {
+  return new ClassKeepingReadability<Element>(clone, {
     keepClasses: true,
     disableJSONLD: true,
     serializer: (el) => el as Element,
@@ -340,6 +341,7 @@ export function parseArticle(
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
     removeSiteChrome(element, hints?.removed);
     removeSideColumn(element, hints?.removed);
+    removeChromeLines(element, hints?.removed);
     dropStoryLinks(element, url, hints?.removed);
   }
   const kicker = findKicker(headline);

@@ -1,0 +1,119 @@
+/**
+ * The page's chrome left as lines of the article (issue #20), removed in place after the cleaning
+ * walk (clean.ts), by their words alone (the class names are gone by then):
+ * - a picture's, gallery's or video player's controls and labels: "1 of 7", "Buy Photo", "hide
+ *   caption", "toggle caption", "Enlarge this image", "Image copyright", "CLOSE", "Embed". The
+ *   caption and the credit around them stay (the reader shows them); only the label goes, as the
+ *   element that holds it and nothing else.
+ * - the site's lines around the story: "Read or Share this story: <url>", "Email the author",
+ *   "Follow … on Twitter", "See Next Story in Politics", "(Story continues below)", "Print Sponsor",
+ *   "Report Typo/Error", a line that is only an e-mail address. A line is a block without blocks
+ *   inside whose whole text is the phrase: a sentence that holds one is the story's.
+ * One walk over the article's text nodes; a text node is looked at further only when it holds a
+ * cue word (CHROME_CUE), and each line block is judged once.
+ */
+import { collapse } from '../text/whitespace.js';
+import { CHROME_CUE, GALLERY_CHROME, SITE_TRAILER } from '../text/lexicon/chrome-lines.js';
+
+const SHOW_TEXT = 4;
+/** Blocks that make a line of their own. */
+const LINE_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'dd',
+  'dt',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figcaption',
+  'td',
+  'section',
+  'aside',
+  'footer',
+  'header',
+]);
+const INNER_BLOCKS = 'p, div, ul, ol, li, table, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure, dl';
+/** Longer than any such line. */
+const MAX_LINE = 200;
+/** Longer than any label of a text node. */
+const MAX_LABEL = 40;
+
+/** Does the element hold a picture or a player (it is not a label then, whatever its text)? */
+function holdsMedia(el: Element): boolean {
+  return el.querySelector('img, picture, video, audio, iframe, svg') !== null;
+}
+
+/** Is `node` the only child of its parent that is not blank text or a comment? */
+function onlyChild(node: Node): boolean {
+  for (let c = node.parentNode?.firstChild ?? null; c; c = c.nextSibling) {
+    if (c === node || c.nodeType === 8 || (c.nodeType === 3 && !/\S/.test((c as Text).data))) continue;
+    return false;
+  }
+  return true;
+}
+
+const ICONS = new Set(['img', 'svg', 'picture']);
+
+/** Are the label's siblings only icons (a button written "CLOSE<img>"), blank text or comments? */
+function besideIcons(t: Text): boolean {
+  for (let c = t.parentNode?.firstChild ?? null; c; c = c.nextSibling) {
+    if (c === t || c.nodeType === 8 || (c.nodeType === 3 && !/\S/.test((c as Text).data))) continue;
+    if (c.nodeType !== 1 || !ICONS.has((c as Element).localName)) return false;
+  }
+  return true;
+}
+
+/**
+ * What holds the label text `t` and nothing else: its parent, or a wrapper of it alone; the text
+ * itself when an icon sits beside it; null when the text is part of a longer line.
+ */
+function labelOf(t: Text, root: Element): Element | Text | null {
+  let el = t.parentElement;
+  if (!el || el === root) return null;
+  if (!onlyChild(t)) return besideIcons(t) ? t : null;
+  while (el.parentElement && el.parentElement !== root && onlyChild(el)) el = el.parentElement;
+  return el;
+}
+
+/** The nearest line block above `t` inside `root`, or null. */
+function lineOf(t: Text, root: Element): Element | null {
+  for (let el = t.parentElement; el && el !== root; el = el.parentElement) if (LINE_TAGS.has(el.localName)) return el;
+  return null;
+}
+
+/** Removes the chrome lines and labels from the article element in place; each is recorded in `removed`. */
+export function removeChromeLines(root: Element, removed?: Array<{ kind: string; text: string }>): void {
+  const doomed: Array<{ el: Element | Text; kind: string }> = [];
+  const judged = new Set<Element>();
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n as Text;
+    if (t.data.length > 4 * MAX_LINE || !CHROME_CUE.test(t.data)) continue;
+    const own = collapse(t.data);
+    if (own.length <= MAX_LABEL && GALLERY_CHROME.test(own)) {
+      const label = labelOf(t, root);
+      if (label) {
+        // A button's label beside its icon ("CLOSE<img>"): the words go, the picture stays.
+        doomed.push({ el: label === t || holdsMedia(label as Element) ? t : label, kind: 'gallery-chrome' });
+        continue;
+      }
+    }
+    const line = lineOf(t, root);
+    if (!line || judged.has(line)) continue;
+    judged.add(line);
+    const raw = line.textContent ?? '';
+    if (raw.length > 4 * MAX_LINE) continue;
+    const text = collapse(raw);
+    if (text.length > MAX_LINE || line.querySelector(INNER_BLOCKS) || holdsMedia(line)) continue;
+    if (GALLERY_CHROME.test(text)) doomed.push({ el: line, kind: 'gallery-chrome' });
+    else if (SITE_TRAILER.test(text)) doomed.push({ el: line, kind: 'site-line' });
+  }
+  for (const { el, kind } of doomed) {
+    if (!root.contains(el)) continue; // inside a line removed before it
+    removed?.push({ kind, text: collapse(el.textContent ?? '') });
+    el.remove();
+  }
+}

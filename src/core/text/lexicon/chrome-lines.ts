@@ -1,0 +1,60 @@
+/**
+ * Lines of the page's own chrome that ride inside the story's markup (issue #20). English.
+ * - GALLERY_CHROME: the controls and labels of a picture, gallery or video player, printed as a
+ *   line or a label of their own ("1 of 7", "Buy Photo", "hide caption", "toggle caption",
+ *   "Enlarge this image", "Image copyright", "CLOSE", "Embed", "View gallery"). The caption and the
+ *   credit around them are the picture's text; these words are buttons.
+ * - SITE_TRAILER: the site's lines around the story ("Read or Share this story: <url>", "Email the
+ *   author", "Follow Stephen Clark on Twitter: @…", "Follow @PageSix", "See Next Story in Politics",
+ *   "(Story continues below)", "Print Sponsor", "Click for more from Politico.", "Report
+ *   Typo/Error", "Send news tip to …", "E-mail comments to …", a line that is only an address).
+ * Both match a whole line (collapsed white space), never a part of a sentence.
+ */
+export const GALLERY_CHROME = new RegExp(
+  '^(?:' +
+    [
+      '(?:image|photo|picture|slide) \\d+ of \\d+',
+      '\\d+ of \\d+',
+      '(?:buy|purchase) (?:this )?(?:photo|image|picture)',
+      '(?:hide|show|toggle) caption',
+      '(?:enlarge|expand|zoom) (?:this )?(?:image|photo|picture)',
+      'click (?:here )?to (?:enlarge|expand|zoom)',
+      'image (?:copyright|caption)',
+      'close',
+      'embed',
+      'close embed',
+      '(?:view|launch|open|see) (?:the )?(?:photo |image )?(?:gallery|slideshow|slide show)',
+      'photo gallery',
+      '(?:previous|next|prev|first|last) (?:photo|image|slide|picture)',
+      'share (?:this )?(?:image|photo|picture)',
+    ].join('|') +
+    ')$',
+  'i',
+);
+export const SITE_TRAILER = new RegExp(
+  '^(?:' +
+    [
+      'read or share this story:? ?\\S*',
+      'e-?mail the (?:author|writer|reporter)\\.?',
+      "follow (?:us|him|her|them|@\\w+|(?:\\p{Lu}[\\p{L}.’'-]*\\s){1,3}?(?:\\p{Lu}[\\p{L}.’'-]*))" +
+        ' on (?:twitter|facebook|instagram)(?::? ?@\\w+)?\\.?',
+      '(?:follow|twitter:) ?@\\w+\\.?',
+      'see next story in [\\p{L} &]{1,40}',
+      '\\((?:story|article) continues below\\)',
+      'print sponsor',
+      "click for more from [\\p{L}.&' ]{1,40}\\.?",
+      'report (?:a )?typo(?: ?/ ?error)?',
+      'next story',
+      'send (?:a )?news tip to \\S{1,60}',
+      'e-?mail comments to \\S+@\\S+',
+      '(?:e-?mail: ?)?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\.?',
+    ].join('|') +
+    ')$',
+  'iu',
+);
+/** A quick test for a text node that may open such a line (most text nodes fail it at once). */
+export const CHROME_CUE = new RegExp(
+  '\\b(?:of \\d|buy|purchase|caption|enlarge|expand|zoom|image|close|embed|gallery|slide|previous|next|prev|share' +
+    '|read or share|e-?mail|follow|continues|sponsor|click|typo|tip)\\b|@',
+  'i',
+);

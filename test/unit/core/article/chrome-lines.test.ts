@@ -1,0 +1,85 @@
+/**
+ * The page's chrome left as lines of the article (src/core/article/chrome-lines.ts): a picture's or
+ * gallery's controls ("hide caption", "1 of 7", "Buy Photo", "Image copyright") and the site's lines
+ * around the story ("Read or Share this story: <url>", "Email the author", "Follow … on Twitter").
+ * Each is checked both ways: the chrome goes, and the caption, the credit and the story's own
+ * sentences that hold the same words stay.
+ */
+import { describe, expect, it } from 'vitest';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract } from '../../../../src/core/extract.js';
+
+const url = 'https://www.harbourwire.example/world/2024/05/01/harbour-story-123456';
+const PARA = (n: number): string =>
+  `<p>${'The harbour reopened on Tuesday after a week of repairs to the sea wall, officials said. '.repeat(3)}(${n})</p>`;
+
+/** A minimal article page: three paragraphs, the block under test after the first (or at the end). */
+function run(block: string, atEnd = false): ReturnType<typeof extract> {
+  const article = atEnd ? `${PARA(1)}${PARA(2)}${PARA(3)}${block}` : `${PARA(1)}${block}${PARA(2)}${PARA(3)}`;
+  const doc = new JSDOM(
+    `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head>` +
+      `<body><article>${article}</article></body></html>`,
+    { url, virtualConsole: new VirtualConsole() },
+  ).window.document;
+  return extract(doc, { url, now: '2024-06-01T00:00:00Z' });
+}
+/** All the text the reader shows of the article, captions included, one line a block. */
+function shown(block: string, atEnd = false): string {
+  const holder = new JSDOM('').window.document.createElement('div');
+  holder.innerHTML = run(block, atEnd).content.replace(/<\/(?:p|div|figcaption|li|span|b)>/g, '$&\n');
+  return (holder.textContent ?? '').replace(/[ \t]+/g, ' ');
+}
+
+const IMG = '<img src="https://www.harbourwire.example/img/harbour.jpg" alt="">';
+
+describe('a picture’s or gallery’s controls', () => {
+  it('go: "hide caption" and "toggle caption" around a caption; the caption and its credit stay', () => {
+    const t = shown(
+      `<figure>${IMG}<figcaption><p>Workers repair the sea wall on Monday. <span>Jane Roe/AP</span></p>` +
+        '<b class="hide-caption"><b>hide caption</b></b></figcaption></figure><div><b>toggle caption</b></div>',
+    );
+    expect(t).toContain('Workers repair the sea wall on Monday.');
+    expect(t).toContain('Jane Roe/AP');
+    expect(t).not.toMatch(/hide caption|toggle caption/);
+  });
+  it('go: a gallery counter, "Buy Photo", "Image copyright" and a button\'s "CLOSE" beside its icon', () => {
+    const t = shown(
+      `<figure>${IMG}<figcaption>The harbour at dawn, the day the sea wall was finished.</figcaption></figure>` +
+        '<p><a href="/buy"><span>Buy Photo</span></a></p><div>2 of 3</div>' +
+        '<div><span>Image copyright</span> <span>Reuters</span></div>' +
+        '<div><div>CLOSE<img src="https://www.harbourwire.example/icons/close.png" alt=""></div></div>',
+    );
+    expect(t).toContain('The harbour at dawn, the day the sea wall was finished.');
+    expect(t).toContain('Reuters');
+    expect(t).not.toMatch(/Buy Photo|\b2 of 3\b|Image copyright|CLOSE/);
+  });
+  it('kept: a sentence of the story that holds the same words', () => {
+    const t = shown('<p>Only 1 of 3 berths was open, and the port asked readers to buy photo prints for charity.</p>');
+    expect(t).toContain('Only 1 of 3 berths was open');
+  });
+});
+
+describe('the site’s lines around the story', () => {
+  it('go: "Read or Share this story", "Email the author", "Follow … on Twitter", an address alone', () => {
+    const t = run(
+      '<p>Read or Share this story: <a href="http://on.example/2paLMNH">http://on.example/2paLMNH</a></p>' +
+        '<p><a href="mailto:a@example.com">Email the author.</a></p>' +
+        '<p>Follow Stephen Clark on Twitter: <a href="https://twitter.com/x">@StephenClark1</a>.</p>' +
+        '<p><a href="mailto:lisa.roe@harbourwire.example">lisa.roe@harbourwire.example</a></p>',
+      true,
+    ).textContent;
+    expect(t).toContain('officials said. (3)');
+    expect(t).not.toMatch(/Read or Share|Email the author|Follow Stephen Clark|lisa\.roe@/);
+  });
+  it('go: "See Next Story in …", "(Story continues below)", "Print Sponsor"', () => {
+    const t = run('<p>(Story continues below)</p><p>See Next Story in Politics</p><p>Print Sponsor</p>').textContent;
+    expect(t).not.toMatch(/continues below|See Next Story|Print Sponsor/);
+  });
+  it('kept: the story’s sentences that speak of following or e-mail', () => {
+    const t = run(
+      '<p>Readers can follow the repairs on Twitter and email the harbour master with questions, he said.</p>',
+      true,
+    ).textContent;
+    expect(t).toContain('follow the repairs on Twitter and email the harbour master');
+  });
+});

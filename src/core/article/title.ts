@@ -7,7 +7,9 @@
  *   opens with its first piece and runs on;
  * - the site's own name cut off either end ("Headline｜Site", "Site: Headline");
  * - when the title is printed nowhere and is only a site's or section's name ("SPORTS PLUS",
- *   "BBC NEWS | South Asia", empty), the heading printed right before the article's first text.
+ *   "BBC NEWS | South Asia", empty), the heading printed right before the article's first text;
+ * - when any other title is printed nowhere (a headline written for search engines or social cards),
+ *   the h1 printed right before the article's first text.
  * Printed headings: h1–h4 and headline/title-classed elements holding one line of text.
  */
 import { SITE_TITLE_WORD } from '../text/lexicon/headings.js';
@@ -196,13 +198,36 @@ function articleStart(doc: Document, article: Element): Node | null {
 
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
 
-/** The last printed heading before the article's first text, of three words or more and not the site's name. */
-function headingBefore(doc: Document, heads: Printed[], article: Element, keys: string[]): string | null {
+/** A heading that is one link to another page: the site's logo ("The Columbus Dispatch"), a section's name. */
+function linksAway(h: Printed, url: string): boolean {
+  const a = h.el.querySelector('a[href]');
+  if (!a || squash(a.textContent ?? '') !== h.key) return false;
+  try {
+    const to = new URL(a.getAttribute('href')!, url);
+    const here = new URL(url);
+    return to.origin + to.pathname !== here.origin + here.pathname;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The last printed heading before the article's first text, of three words or more and not the
+ * site's name; `h1Only`: only an h1 counts.
+ */
+function headingBefore(
+  doc: Document,
+  heads: Printed[],
+  article: Element,
+  { keys, url }: { keys: string[]; url: string },
+  h1Only: boolean,
+): string | null {
   const start = articleStart(doc, article);
   if (!start) return null;
   let found: Printed | null = null;
   for (const h of heads) {
     if (!(start.compareDocumentPosition(h.el) & PRECEDING) || h.el.contains(start)) break;
+    if ((h1Only && h.el.localName !== 'h1') || linksAway(h, url)) continue;
     if (h.text.split(/\s+/).length >= 3 && !isSiteName(h.text, keys)) found = h;
   }
   return found?.text ?? null;
@@ -224,6 +249,8 @@ export function chooseTitle(doc: Document, raw: string, ctx: TitleContext): stri
   const title = headlineAmongPieces(raw, heads) ?? withoutSiteName(raw, keys);
   const key = squash(title);
   if (key && heads.some((h) => h.key.includes(key))) return title;
-  if (ctx.article && namesASite(title, keys)) return headingBefore(doc, heads, ctx.article, keys) ?? title;
-  return title;
+  // Printed nowhere: a site's or section's name gives way to the heading above the article; a headline
+  // written for search engines or social cards (JSON-LD, og:title) to the h1 above it.
+  if (!ctx.article) return title;
+  return headingBefore(doc, heads, ctx.article, { keys, url: ctx.url }, !namesASite(title, keys)) ?? title;
 }

@@ -124,3 +124,24 @@ describe('the headline the page prints, not the document title’s site and sect
       'Inside the world’s largest camp',
     ));
 });
+
+describe('a headline written for search or social cards that the page does not print', () => {
+  it('gives way to the h1 above the article', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Sweden still hopes to be paid for its Volvos' });
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>Volvos</title><script type="application/ld+json">${ld}</script></head>` +
+        `<body><h2>Search form</h2><h1>North Korea Still Has to Pay For 1,000 Volvo Cars</h1><div>${PARA}${PARA}${PARA}</div></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    expect(extract(doc, { url }).title).toBe('North Korea Still Has to Pay For 1,000 Volvo Cars');
+  });
+  it('kept when the only h1 above the article is the site’s logo, a link home', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Seattle quarterback beats the media blitz' });
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>QB</title><script type="application/ld+json">${ld}</script></head>` +
+        `<body><h1><a href="/">The Columbus Dispatch</a></h1><div>${PARA}${PARA}${PARA}</div></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    expect(extract(doc, { url }).title).toBe('Seattle quarterback beats the media blitz');
+  });
+});

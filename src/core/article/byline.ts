@@ -34,6 +34,7 @@ function cleanName(raw: string): string | null {
     .replace(/\b(?:updated|published|posted)\b.*$/i, '')
     .replace(GLUED_STAMP, '') // "Jeff FoustMonday"
     .replace(PROFILE_LINK, '') // "Steve Inskeep Twitter"
+    .replace(/\s+[Ff]or\s+\p{Lu}.*$/u, '') // "Harry Pettit For Mailonline"
     .replace(/^[\s,:–—-]+|[\s,:–—-]+$/g, '')
     .trim();
   if (!s || s.length > MAX_NAME || /^https?:|^www\.|\.(?:com|org|net)\b/i.test(s) || !/\p{L}/u.test(s)) return null;

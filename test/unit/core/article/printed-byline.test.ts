@@ -103,6 +103,10 @@ describe('the byline printed under the headline', () => {
     expect(
       byline('', meta('&amp;lt;a data-track=&amp;quot;Byline&amp;quot;&amp;gt;Patrick J. Kiger&amp;lt;/a&amp;gt;')),
     ).toBe('Patrick J. Kiger');
+    expect(byline('', meta('Harry Pettit For Mailonline'))).toBe('Harry Pettit');
+    expect(
+      byline('', meta('Jeremy Straub, Assistant Professor of Computer Science, North Dakota State University')),
+    ).toBe('Jeremy Straub');
     expect(byline('<div class="author">Most Read</div>')).toBeNull();
     expect(byline('<div class="author">5 days ago</div>')).toBeNull();
   });

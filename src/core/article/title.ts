@@ -125,6 +125,19 @@ interface Printed {
 
 /** Where a page prints headings: h1–h4 and elements whose class or id says headline or title. */
 const HEADING = 'h1, h2, h3, h4, [class*="headline" i], [class*="title" i], [id*="headline" i], [id*="title" i]';
+const HEADLINE_CLASS = /headline|title/i;
+
+/**
+ * Where a page prints its headline: a heading element, an element whose class or id says headline or
+ * title, or a line that is all one bold run (table-era pages; Readability turns their classed divs to
+ * plain paragraphs).
+ */
+export function headingLike(el: Element): boolean {
+  if (/^h[1-6]$/.test(el.localName) || HEADLINE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return true;
+  const only = el.children.length === 1 ? el.firstElementChild! : null;
+  return !!only && /^(?:b|strong)$/.test(only.localName) && only.textContent?.trim() === el.textContent?.trim();
+}
+
 /** Inside these a heading is a link to another story, the page's navigation or its footer. */
 const ELSEWHERE = 'a, nav, li, aside, footer, option, select, script';
 

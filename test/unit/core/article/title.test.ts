@@ -145,3 +145,17 @@ describe('a headline written for search or social cards that the page does not p
     expect(extract(doc, { url }).title).toBe('Seattle quarterback beats the media blitz');
   });
 });
+
+describe('the headline printed in a headline-classed block inside the article', () => {
+  it('is the title, shown once: not again as the body’s first line', () => {
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title></title></head><body><table><tr><td>` +
+        `<div class="article_body"><div class="article_headline"><b>Slammer for Rammer</b></div>${PARA}${PARA}${PARA}</div>` +
+        `</td></tr></table></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    const r = extract(doc, { url });
+    expect(r.title).toBe('Slammer for Rammer');
+    expect(r.textContent).not.toContain('Slammer for Rammer');
+  });
+});

@@ -9,12 +9,22 @@
  * Editor-at-large" → "Chris Cillizza").
  */
 import { textOf, typesOf, type JsonLdNode, type PageMeta } from '../page/page-meta.js';
-import { AGENCY_CREDIT, BYLINE_PREFIX, BYLINE_ROLE } from '../text/lexicon/bylines.js';
+import { RELATED_HEADING } from '../text/lexicon/headings.js';
+import {
+  AFTER_NAMES,
+  AGENCY_CREDIT,
+  BYLINE_PREFIX,
+  BYLINE_ROLE,
+  GLUED_STAMP,
+  PROFILE_LINK,
+} from '../text/lexicon/bylines.js';
 import { readPrintedByline } from './printed-byline.js';
 
 const BY_PREFIX = BYLINE_PREFIX;
 const SPLIT = /\s*(?:,|;|\s\/\s|\s&\s|\band\b|\bund\b|\bet\b|、|，|،|\sو\s)\s*/i;
 const MAX_NAME = 80;
+/** A box's heading, whole: "Most Read", "Related". */
+const BOX_HEADING = new RegExp(`^(?:${RELATED_HEADING.source})$`, 'i');
 
 function cleanName(raw: string): string | null {
   let s = raw.replace(/\s+/g, ' ').replace(BY_PREFIX, '').trim();
@@ -22,9 +32,15 @@ function cleanName(raw: string): string | null {
     .replace(/\s*[|•·]\s*.*$/, '') // "Jane Doe | Updated 3 pm"
     .replace(/\S+@\S+\.\w+/g, '') // e-mail addresses
     .replace(/\b(?:updated|published|posted)\b.*$/i, '')
+    .replace(GLUED_STAMP, '') // "Jeff FoustMonday"
+    .replace(PROFILE_LINK, '') // "Steve Inskeep Twitter"
+    .replace(/\s+[Ff]or\s+\p{Lu}.*$/u, '') // "Harry Pettit For Mailonline"
     .replace(/^[\s,:–—-]+|[\s,:–—-]+$/g, '')
     .trim();
   if (!s || s.length > MAX_NAME || /^https?:|^www\.|\.(?:com|org|net)\b/i.test(s) || !/\p{L}/u.test(s)) return null;
+  // A date, a time or an age ("2009 6:45 PM CT", "5 days ago", "Thursday"), a box's heading ("Most
+  // Read"), markup: never a name.
+  if (/\d|[<>=]/.test(s) || AFTER_NAMES.test(s) || BOX_HEADING.test(s)) return null;
   // "CNN Editor-at-large", "Staff Writer": the name's role, not another name.
   if (BYLINE_ROLE.test(s) && !AGENCY_CREDIT.test(s)) return null;
   return s;
@@ -46,7 +62,10 @@ function namesFromLd(author: unknown, byId: Map<string, JsonLdNode>, depth = 0):
 
 /** Splits "Jane Doe and John Roe" / "Jane Doe, John Roe" into names; keeps "Reuters" as one. */
 function splitNames(raw: string): string[] {
-  const stripped = raw.replace(BY_PREFIX, '');
+  const stripped = raw
+    .replace(/&lt;[\s\S]*?&gt;|<[^>]*>/g, ' ') // markup escaped into a meta tag
+    .replace(/^.*\d.*?\sby\s+(?=\p{Lu})/u, '') // "Oct 21, 2017 at 08:15 UTC by Alyssa Hertig"
+    .replace(BY_PREFIX, '');
   return stripped
     .split(SPLIT)
     .map((x) => x.trim())

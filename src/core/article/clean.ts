@@ -22,6 +22,7 @@ import { CTA_START, CTA_VERB, NEWSLETTER, NEWSLETTER_STRONG } from '../text/lexi
 import { ALSO_IN, COMMENT_FORM, COMMENTS_MORE, READING_TIME } from '../text/lexicon/page-furniture.js';
 import { collapse, collapsedLength, hasNonSpace } from '../text/whitespace.js';
 import { removePageChrome } from './page-chrome.js';
+import { headingLike } from './title.js';
 
 /** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
 const DROP_TAGS = new Set([
@@ -1212,7 +1213,7 @@ function judge(el: Element, w: Walk): boolean {
     remove(el, 'related', w);
     return true;
   }
-  if (HEADINGS.has(tag) && w.beforeBody && text.toLowerCase() === w.titleNorm) {
+  if (w.beforeBody && text.toLowerCase() === w.titleNorm && headingLike(el)) {
     remove(el, 'title', w);
     return true;
   }

@@ -28,6 +28,7 @@ import { findStandfirst } from './standfirst.js';
 import { dropStoryLinks } from './story-links.js';
 import { addLeadFigure } from './lead-figure.js';
 import { removeSideColumn } from './side-column.js';
+import { chooseTitle, headlineOf, titleLine } from './title.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -113,108 +114,6 @@ function articleNode(pm: PageMeta): JsonLdNode | null {
       typesOf(n).some((t) => /Article|BlogPosting|LiveBlogPosting|Report|WebPage/.test(t) && t !== 'CollectionPage'),
     ) ?? null
   );
-}
-
-/** Longer than any headline: a title this long is something else (a page's script caught in a broken attribute). */
-const MAX_TITLE = 300;
-
-/** A title candidate with white space collapsed; '' when it is too long to be a headline. */
-function titleLine(raw: string | null | undefined): string {
-  const t = (raw ?? '').replace(/\s+/g, ' ').trim();
-  return t.length <= MAX_TITLE ? t : '';
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
-
-/** The JSON-LD headline, with the few HTML entities CMSs leave in JSON decoded. */
-function headlineOf(node: JsonLdNode | null): string | null {
-  const h = typeof node?.headline === 'string' ? node.headline : null;
-  if (!h) return null;
-  const decode = (m: string, e: string): string => {
-    const code = /^#\d+$/.test(e) ? Number(e.slice(1)) : /^#x[\da-f]+$/i.test(e) ? parseInt(e.slice(2), 16) : NaN;
-    return ENTITIES[e.toLowerCase()] ?? (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m);
-  };
-  const clean = h
-    .replace(/&(#?\w+);/g, decode)
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean.length >= 3 && clean.length <= MAX_TITLE ? clean : null;
-}
-
-/**
- * "Headline｜Site" → "Headline". Readability splits on ASCII separators only; full-width and
- * other separators followed by the site's own name are removed here.
- */
-function withoutSiteName(title: string, siteName: string | null, url: string): string {
-  const parts = title.split(TITLE_SEPARATOR);
-  if (parts.length < 2) return title;
-  const names = siteKeys(siteName, url);
-  // The site's name after the last separator ("… – Site Name") or before the first ("Site: …").
-  const last = parts[parts.length - 1]!;
-  if (isSiteName(last, names)) {
-    const rest = title
-      .slice(0, title.length - last.length)
-      .replace(/[\s|｜\-–—:·•»/\\]+$/, '')
-      .trim();
-    if (rest.length >= 10) return rest;
-  }
-  const first = parts[0]!;
-  if (isSiteName(first, names)) {
-    const rest = title
-      .slice(first.length)
-      .replace(/^[\s|｜\-–—:·•»/\\]+/, '')
-      .trim();
-    if (rest.length >= 10) return rest;
-  }
-  return title;
-}
-
-/**
- * The headline as the page prints it, when the <title> holds it with section and site pieces that
- * are not the site's known name ("Suharto Suffers More Setbacks - New York Times", "Foxy Brown Asks
- * For Early Release From Prison - News Story | Music, Celebrity, Artist News"): the page's h1/h2 that
- * opens with the title's first piece. Null when the title has no pieces or no heading matches.
- */
-function printedHeadline(doc: Document, title: string): string | null {
-  const pieces = title.split(TITLE_SEPARATOR);
-  const first = squash(pieces[0] ?? '');
-  if (pieces.length < 2 || first.length < 12) return null;
-  const whole = squash(title);
-  for (const h of Array.from(doc.querySelectorAll('h1, h2'))) {
-    const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const s = squash(text);
-    if (text.length <= 250 && s.startsWith(first) && s !== whole) return text;
-  }
-  return null;
-}
-
-/** A separator between a headline and the site's name: a bar or dash with spaces, or a full-width bar. */
-const TITLE_SEPARATOR = /\s+[|\-–—·•»:/]\s+|\s*[｜|]\s*|:\s+/;
-/** What may follow the domain's label in a site's name: "BBC News", "Example.com". */
-const SITE_SUFFIX = /^(?:news|online|com|net|org|de|uk|fr|tv|ch|at|it|es|nl|au|ca)$/;
-const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
-/** The site's name and its domain's own label ("www.dailynews.co.uk" → "dailynews"), squashed. */
-function siteKeys(siteName: string | null, url: string): string[] {
-  const keys = siteName ? [squash(siteName)] : [];
-  try {
-    const labels = new URL(url).hostname.replace(/^www\d?\./, '').split('.');
-    // The label before the public suffix: the last one, or the one before a two-letter country code
-    // under a short second level ("co.uk", "com.au").
-    const short = labels.length >= 3 && /^(?:co|com|net|org|gov|ac)$/.test(labels[labels.length - 2]!);
-    const i = short ? labels.length - 3 : labels.length - 2;
-    if (i >= 0) keys.push(squash(labels[i]!), squash(labels.slice(i).join('.')));
-  } catch {
-    /* no URL: the site name alone */
-  }
-  return keys.filter((k) => k.length >= 2);
-}
-
-/** "Site Name", "SITENAME.com", "Site Name News" when the site is sitename: names the site, not a headline. */
-function isSiteName(piece: string, keys: string[]): boolean {
-  const p = squash(piece);
-  if (!p || piece.trim().split(/\s+/).length > 5) return false;
-  return keys.some((k) => p === k || (p.startsWith(k) && SITE_SUFFIX.test(p.slice(k.length))));
 }
 
 function siteNameOf(parsedSite: string | null | undefined, pm: PageMeta, node: JsonLdNode | null): string | null {
@@ -313,7 +212,7 @@ export function parseArticle(
   const siteName = siteNameOf(parsed?.siteName, page, node);
   const rawTitle =
     headlineOf(node) || titleLine(parsed?.title) || titleLine(page.meta.get('og:title')) || titleLine(doc.title);
-  const title = printedHeadline(doc, rawTitle) ?? withoutSiteName(rawTitle, siteName, url);
+  const title = chooseTitle(doc, rawTitle, { siteName, url, article: parsed?.content ?? null });
   const headline = findHeadline(doc, title);
   const stray = headline && parsed?.content ? findStrayPick(doc, headline, parsed.content) : null;
   if (stray) {

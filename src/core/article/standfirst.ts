@@ -153,7 +153,8 @@ export function findStandfirst(head: Element | null, title: string, article: Ele
     if (furniture(e, head.parentElement ?? body) || linkHeavy(e, text.length)) continue;
     if (BYLINE_PREFIX.test(text) || DATE_LINE.test(text) || dated(text) || NEWSLETTER.test(text)) continue;
     if (!nearHeadline(e, head)) continue;
-    if (held().includes(key) || titleKey.includes(key) || key.includes(titleKey)) continue;
+    // (A block opening with the whole title is the headline's own; one that restates it further on is not.)
+    if (held().includes(key) || titleKey.includes(key) || key.startsWith(titleKey)) continue;
     out.push(text);
   }
   return out.length ? out.join(' ') : null;

@@ -27,6 +27,7 @@ const BY_LABELS = [
   'autorin:',
   'author:',
   'written by:',
+  'about the author:',
   String.raw`auteur\s*:`,
   'текст:',
   'автор:',
@@ -47,6 +48,10 @@ export const BYLINE_ROLE = new RegExp(
     'contributor',
     'producer',
     'journalist',
+    'professor',
+    'lecturer',
+    'university',
+    'institute',
     'redakteur(?:in)?',
     'korrespondent(?:in)?',
     'rédact(?:eur|rice)',
@@ -100,3 +105,11 @@ const WEEKDAYS = [
   'lunes|martes|miércoles|jueves|viernes|sábado|domingo',
 ].join('|');
 export const AFTER_NAMES = new RegExp(`^(?:${STAMP_WORDS}|stand|photos?|video|${WEEKDAYS})$`, 'i');
+/** Month and weekday names in English, for a date glued to the name before it ("Jeff FoustMonday"). */
+const STAMP_STARTS =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
+  '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)';
+/** A date or weekday glued to a name's last letter: "Michael CockerillJanuary 17" (the place to cut). */
+export const GLUED_STAMP = new RegExp(String.raw`(?<=\p{Ll})${STAMP_STARTS}\b.*$`, 'u');
+/** A profile link's label after a name: "Steve Inskeep Twitter", "Jane Doe Email". */
+export const PROFILE_LINK = /\s+(?:twitter|facebook|instagram|linkedin|e-?mail)$/i;

@@ -340,3 +340,26 @@ export const SERVICE_LINK_TEXT = new RegExp(
     ')\\W*$',
   'i',
 );
+
+/**
+ * Words that name a site or a section rather than a story, in a document title that is only that
+ * ("SPORTS PLUS", "Connecticut News and Weather", "The Hindu News Update Service").
+ */
+export const SITE_TITLE_WORD = new RegExp(
+  String.raw`\b(?:${[
+    'news',
+    'sports?',
+    'weather',
+    'online',
+    'site',
+    'service',
+    'home',
+    'blogs?',
+    'magazine',
+    'nachrichten',
+    'actualités',
+    'noticias',
+    'notizie',
+  ].join('|')})\b`,
+  'i',
+);

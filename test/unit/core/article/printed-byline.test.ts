@@ -90,4 +90,24 @@ describe('the byline printed under the headline', () => {
       'Sue Pleming, Mark John',
     );
   });
+
+  it('a byline carries the names only: no time, date, age, box heading, profile label or markup', () => {
+    const meta = (v: string): string => `<meta name="author" content="${v}">`;
+    expect(byline('', meta('Julian Sanchez, 2009 6:45 PM CT'))).toBe('Julian Sanchez');
+    expect(byline('', meta('Arik Hesseldahl, 6:00 AM'))).toBe('Arik Hesseldahl');
+    expect(byline('<div class="byline">By Jeff FoustMonday, March 11</div>')).toBe('Jeff Foust');
+    expect(byline('', meta('Michael CockerillJanuary 17'))).toBe('Michael Cockerill');
+    expect(byline('', meta('Steve Inskeep Twitter'))).toBe('Steve Inskeep');
+    expect(byline('', meta('Oct 21, 2017 at 08:15 UTC by Alyssa Hertig'))).toBe('Alyssa Hertig');
+    expect(byline('', meta('About the Author: Anghus Houvouras'))).toBe('Anghus Houvouras');
+    expect(
+      byline('', meta('&amp;lt;a data-track=&amp;quot;Byline&amp;quot;&amp;gt;Patrick J. Kiger&amp;lt;/a&amp;gt;')),
+    ).toBe('Patrick J. Kiger');
+    expect(byline('', meta('Harry Pettit For Mailonline'))).toBe('Harry Pettit');
+    expect(
+      byline('', meta('Jeremy Straub, Assistant Professor of Computer Science, North Dakota State University')),
+    ).toBe('Jeremy Straub');
+    expect(byline('<div class="author">Most Read</div>')).toBeNull();
+    expect(byline('<div class="author">5 days ago</div>')).toBeNull();
+  });
 });

@@ -66,4 +66,13 @@ describe('the standfirst under the headline', () => {
     );
     expect(r.standfirst).toBeUndefined();
   });
+
+  it('a line that restates the whole headline inside a longer sentence is a standfirst, not the headline', () => {
+    const dek = `Newspaper says ${TITLE.toLowerCase()} from next month`;
+    const r = read(
+      `<div class="top"><div class="title-block"><h1>${TITLE}</h1><div class="t-d7">${dek}</div></div></div>` +
+        `<div class="block"><div class="cell">${body}</div></div>`,
+    );
+    expect(r.standfirst).toBe(dek);
+  });
 });

@@ -73,3 +73,89 @@ describe('a title too long to be a headline', () => {
     expect(extract(doc, { url }).title).toBe('Judge sets example in handing out four-year sentence');
   });
 });
+
+describe('the headline the page prints, not the document title’s site and section pieces', () => {
+  function titleFrom(title: string, body: string): string {
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body>${body}</body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    return extract(doc, { url }).title;
+  }
+  const story = `${PARA}${PARA}${PARA}`;
+  it('is the printed heading that is a middle run of the title’s pieces', () => {
+    expect(
+      titleFrom(
+        'FOXNews.com - Banks Suffer More Setbacks - Politics | Republican Party',
+        `<h1>Politics</h1><div><h1>Banks Suffer More Setbacks</h1>${story}</div>`,
+      ),
+    ).toBe('Banks Suffer More Setbacks');
+    expect(
+      titleFrom(
+        'Banks Suffer More Setbacks -- Page 1 -- Times Union - Albany NY',
+        `<div><span class="story_title">Banks Suffer More Setbacks</span>${story}</div>`,
+      ),
+    ).toBe('Banks Suffer More Setbacks');
+  });
+  it('is the printed heading that is the title’s last piece', () =>
+    expect(
+      titleFrom(
+        'BIG NEWS | Asia-Pacific | Banks renew autonomy call',
+        `<h3>Related sites</h3><div><h1>Banks renew autonomy call</h1>${story}</div>`,
+      ),
+    ).toBe('Banks renew autonomy call'));
+  it('is the heading above the article when the title only names the site or a section', () => {
+    const body = `<h3>Popular links today</h3><table><tr><td><h3>Jackets double up Oilers again</h3>${story}</td></tr></table>`;
+    expect(titleFrom('SPORTS PLUS', body)).toBe('Jackets double up Oilers again');
+    expect(titleFrom('Connecticut News and Weather', body)).toBe('Jackets double up Oilers again');
+    expect(titleFrom('', body)).toBe('Jackets double up Oilers again');
+  });
+  it('kept: a headline printed nowhere as a heading, and a site-like title the page prints', () => {
+    const body = `<h2>Other stories of the day</h2><div>${story}</div>`;
+    expect(titleFrom('Banks Suffer More Setbacks After a Profit Warning', body)).toBe(
+      'Banks Suffer More Setbacks After a Profit Warning',
+    );
+    expect(titleFrom('Morning News', `<h1>Morning News</h1><h2>Other stories of the day</h2>${story}`)).toBe(
+      'Morning News',
+    );
+  });
+  it('decodes entities left in the document title', () =>
+    expect(titleFrom('Inside the world&amp;rsquo;s largest camp', `<div>${story}</div>`)).toBe(
+      'Inside the world’s largest camp',
+    ));
+});
+
+describe('a headline written for search or social cards that the page does not print', () => {
+  it('gives way to the h1 above the article', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Sweden still hopes to be paid for its Volvos' });
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>Volvos</title><script type="application/ld+json">${ld}</script></head>` +
+        `<body><h2>Search form</h2><h1>North Korea Still Has to Pay For 1,000 Volvo Cars</h1><div>${PARA}${PARA}${PARA}</div></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    expect(extract(doc, { url }).title).toBe('North Korea Still Has to Pay For 1,000 Volvo Cars');
+  });
+  it('kept when the only h1 above the article is the site’s logo, a link home', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Seattle quarterback beats the media blitz' });
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>QB</title><script type="application/ld+json">${ld}</script></head>` +
+        `<body><h1><a href="/">The Columbus Dispatch</a></h1><div>${PARA}${PARA}${PARA}</div></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    expect(extract(doc, { url }).title).toBe('Seattle quarterback beats the media blitz');
+  });
+});
+
+describe('the headline printed in a headline-classed block inside the article', () => {
+  it('is the title, shown once: not again as the body’s first line', () => {
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title></title></head><body><table><tr><td>` +
+        `<div class="article_body"><div class="article_headline"><b>Slammer for Rammer</b></div>${PARA}${PARA}${PARA}</div>` +
+        `</td></tr></table></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    const r = extract(doc, { url });
+    expect(r.title).toBe('Slammer for Rammer');
+    expect(r.textContent).not.toContain('Slammer for Rammer');
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The title the reader shows: the headline the page prints, not the document title's site and
+ * section pieces (issue #20). The document title (or JSON-LD/og headline) is the candidate; it
+ * gives way to
+ * - the printed heading that is one run of its pieces ("FOXNews.com - Headline - Politics | Party",
+ *   "BBC NEWS | Asia-Pacific | Headline", "Headline -- Page 1 -- Times Union - Albany NY"), or that
+ *   opens with its first piece and runs on;
+ * - the site's own name cut off either end ("Headline｜Site", "Site: Headline");
+ * - when the title is printed nowhere and is only a site's or section's name ("SPORTS PLUS",
+ *   "BBC NEWS | South Asia", empty), the heading printed right before the article's first text;
+ * - when any other title is printed nowhere (a headline written for search engines or social cards),
+ *   the h1 printed right before the article's first text.
+ * Printed headings: h1–h4 and headline/title-classed elements holding one line of text.
+ */
+import { SITE_TITLE_WORD } from '../text/lexicon/headings.js';
+
+/** Longer than any headline: a title this long is something else (a page's script caught in a broken attribute). */
+const MAX_TITLE = 300;
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+};
+
+/** The few HTML entities CMSs leave in JSON-LD and meta titles, decoded; unknown ones kept as written. */
+function decodeEntities(s: string): string {
+  const decode = (m: string, e: string): string => {
+    const code = /^#\d+$/.test(e) ? Number(e.slice(1)) : /^#x[\da-f]+$/i.test(e) ? parseInt(e.slice(2), 16) : NaN;
+    return ENTITIES[e.toLowerCase()] ?? (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m);
+  };
+  return s.replace(/&(#?\w+);/g, decode);
+}
+
+/** A title candidate with entities decoded and white space collapsed; '' when too long to be a headline. */
+export function titleLine(raw: string | null | undefined): string {
+  const t = decodeEntities(raw ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return t.length <= MAX_TITLE ? t : '';
+}
+
+/** The JSON-LD headline, with the few HTML entities CMSs leave in JSON decoded. */
+export function headlineOf(node: { headline?: unknown } | null): string | null {
+  const h = typeof node?.headline === 'string' ? node.headline : null;
+  if (!h) return null;
+  const clean = titleLine(h);
+  return clean.length >= 3 ? clean : null;
+}
+
+/** A separator between a headline and the site's name: a bar or dash with spaces, or a full-width bar. */
+const TITLE_SEPARATOR = /\s+(?:[|\-–—·•»:/>]|--)\s+|\s*[｜|]\s*|:\s+/;
+/** What may follow the domain's label in a site's name: "BBC News", "Example.com". */
+const SITE_SUFFIX = /^(?:news|online|com|net|org|de|uk|fr|tv|ch|at|it|es|nl|au|ca)$/;
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** A run of title pieces shorter than this (squashed) is no headline of its own ("Politics"). */
+const MIN_RUN = 12;
+
+/**
+ * "Headline｜Site" → "Headline". Readability splits on ASCII separators only; full-width and
+ * other separators followed by the site's own name are removed here.
+ */
+function withoutSiteName(title: string, names: string[]): string {
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  // The site's name after the last separator ("… – Site Name") or before the first ("Site: …").
+  const last = parts[parts.length - 1]!;
+  if (isSiteName(last, names)) {
+    const rest = title
+      .slice(0, title.length - last.length)
+      .replace(/[\s|｜\-–—:·•»/\\>]+$/, '')
+      .trim();
+    if (rest.length >= 10) return rest;
+  }
+  const first = parts[0]!;
+  if (isSiteName(first, names)) {
+    const rest = title
+      .slice(first.length)
+      .replace(/^[\s|｜\-–—:·•»/\\>]+/, '')
+      .trim();
+    if (rest.length >= 10) return rest;
+  }
+  return title;
+}
+
+/** The site's name and its domain's own label ("www.dailynews.co.uk" → "dailynews"), squashed. */
+function siteKeys(siteName: string | null, url: string): string[] {
+  const keys = siteName ? [squash(siteName)] : [];
+  try {
+    const labels = new URL(url).hostname.replace(/^www\d?\./, '').split('.');
+    // The label before the public suffix: the last one, or the one before a two-letter country code
+    // under a short second level ("co.uk", "com.au").
+    const short = labels.length >= 3 && /^(?:co|com|net|org|gov|ac)$/.test(labels[labels.length - 2]!);
+    const i = short ? labels.length - 3 : labels.length - 2;
+    if (i >= 0) keys.push(squash(labels[i]!), squash(labels.slice(i).join('.')));
+  } catch {
+    /* no URL: the site name alone */
+  }
+  return keys.filter((k) => k.length >= 2);
+}
+
+/** "Site Name", "SITENAME.com", "Site Name News" when the site is sitename: names the site, not a headline. */
+function isSiteName(piece: string, keys: string[]): boolean {
+  const p = squash(piece);
+  if (!p || piece.trim().split(/\s+/).length > 5) return false;
+  return keys.some((k) => p === k || (p.startsWith(k) && SITE_SUFFIX.test(p.slice(k.length))));
+}
+
+interface Printed {
+  el: Element;
+  text: string;
+  key: string;
+}
+
+/** Where a page prints headings: h1–h4 and elements whose class or id says headline or title. */
+const HEADING = 'h1, h2, h3, h4, [class*="headline" i], [class*="title" i], [id*="headline" i], [id*="title" i]';
+const HEADLINE_CLASS = /headline|title/i;
+
+/**
+ * Where a page prints its headline: a heading element, an element whose class or id says headline or
+ * title, or a line that is all one bold run (table-era pages; Readability turns their classed divs to
+ * plain paragraphs).
+ */
+export function headingLike(el: Element): boolean {
+  if (/^h[1-6]$/.test(el.localName) || HEADLINE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return true;
+  const only = el.children.length === 1 ? el.firstElementChild! : null;
+  return !!only && /^(?:b|strong)$/.test(only.localName) && only.textContent?.trim() === el.textContent?.trim();
+}
+
+/** Inside these a heading is a link to another story, the page's navigation or its footer. */
+const ELSEWHERE = 'a, nav, li, aside, footer, option, select, script';
+
+/** The page's printed headings: one line of text (no block inside), 8–250 characters. */
+function printedHeadings(doc: Document): Printed[] {
+  const out: Printed[] = [];
+  for (const el of Array.from((doc.body ?? doc.documentElement).querySelectorAll(HEADING))) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length < 8 || text.length > 250 || el.closest(ELSEWHERE)) continue;
+    if (el.querySelector('p, div, li, table, h1, h2, h3, h4')) continue;
+    out.push({ el, text, key: squash(text) });
+  }
+  return out;
+}
+
+/**
+ * The printed heading that is the title's headline: the one whose text is a run of the title's
+ * pieces (the longest run wins), or that opens with the title's first piece and runs on.
+ */
+function headlineAmongPieces(title: string, heads: Printed[]): string | null {
+  const pieces = title.split(TITLE_SEPARATOR).map(squash);
+  if (pieces.length < 2) return null;
+  const whole = squash(title);
+  const byKey = new Map<string, string>();
+  for (const h of heads) if (!byKey.has(h.key)) byKey.set(h.key, h.text);
+  let best: string | null = null;
+  let bestLength = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    let run = '';
+    for (let j = i; j < pieces.length; j++) {
+      run += pieces[j];
+      if (run.length < MIN_RUN || run.length <= bestLength || run === whole) continue;
+      const hit = byKey.get(run);
+      if (hit) [best, bestLength] = [hit, run.length];
+    }
+  }
+  if (best) return best;
+  const first = pieces[0]!;
+  if (first.length < MIN_RUN) return null;
+  return heads.find((h) => h.key.startsWith(first) && h.key !== whole)?.text ?? null;
+}
+
+/** Only a site's or section's name: empty, a piece naming the site, a site word, or three words at most. */
+function namesASite(title: string, keys: string[]): boolean {
+  if (!squash(title)) return true;
+  if (title.split(TITLE_SEPARATOR).some((p) => isSiteName(p, keys))) return true;
+  const words = title.split(/\s+/).length;
+  return words <= 3 || (words <= 8 && SITE_TITLE_WORD.test(title));
+}
+
+const SHOW_TEXT = 4;
+/** The article's opening text must be this long to be found again in the page. */
+const KEY_LENGTH = 40;
+
+/** The page's text node holding the article's first run of text (`article` is Readability's copy). */
+function articleStart(doc: Document, article: Element): Node | null {
+  let key = '';
+  const walker = article.ownerDocument.createTreeWalker(article, SHOW_TEXT);
+  for (let t = walker.nextNode(); t && !key; t = walker.nextNode()) {
+    const text = (t.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length >= KEY_LENGTH) key = text.slice(0, KEY_LENGTH);
+  }
+  if (!key || !doc.body) return null;
+  const pageWalker = doc.createTreeWalker(doc.body, SHOW_TEXT);
+  for (let t = pageWalker.nextNode(); t; t = pageWalker.nextNode()) {
+    const data = t.nodeValue ?? '';
+    if (data.length >= KEY_LENGTH && data.replace(/\s+/g, ' ').includes(key)) return t;
+  }
+  return null;
+}
+
+const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
+
+/** A heading that is one link to another page: the site's logo ("The Columbus Dispatch"), a section's name. */
+function linksAway(h: Printed, url: string): boolean {
+  const a = h.el.querySelector('a[href]');
+  if (!a || squash(a.textContent ?? '') !== h.key) return false;
+  try {
+    const to = new URL(a.getAttribute('href')!, url);
+    const here = new URL(url);
+    return to.origin + to.pathname !== here.origin + here.pathname;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The last printed heading before the article's first text, of three words or more and not the
+ * site's name; `h1Only`: only an h1 counts.
+ */
+function headingBefore(
+  doc: Document,
+  heads: Printed[],
+  article: Element,
+  { keys, url }: { keys: string[]; url: string },
+  h1Only: boolean,
+): string | null {
+  const start = articleStart(doc, article);
+  if (!start) return null;
+  let found: Printed | null = null;
+  for (const h of heads) {
+    if (!(start.compareDocumentPosition(h.el) & PRECEDING) || h.el.contains(start)) break;
+    if ((h1Only && h.el.localName !== 'h1') || linksAway(h, url)) continue;
+    if (h.text.split(/\s+/).length >= 3 && !isSiteName(h.text, keys)) found = h;
+  }
+  return found?.text ?? null;
+}
+
+export interface TitleContext {
+  siteName: string | null;
+  url: string;
+  /** Readability's article (in its clone), to find the heading printed above it. */
+  article: Element | null;
+}
+
+/** The headline the reader shows, from the candidate title (document/og/JSON-LD) and the page's printed headings. */
+export function chooseTitle(doc: Document, raw: string, ctx: TitleContext): string {
+  const heads = printedHeadings(doc);
+  const keys = siteKeys(ctx.siteName, ctx.url);
+  const whole = squash(raw);
+  if (whole && heads.some((h) => h.key === whole)) return raw;
+  const title = headlineAmongPieces(raw, heads) ?? withoutSiteName(raw, keys);
+  const key = squash(title);
+  if (key && heads.some((h) => h.key.includes(key))) return title;
+  // Printed nowhere: a site's or section's name gives way to the heading above the article; a headline
+  // written for search engines or social cards (JSON-LD, og:title) to the h1 above it.
+  if (!ctx.article) return title;
+  return headingBefore(doc, heads, ctx.article, { keys, url: ctx.url }, !namesASite(title, keys)) ?? title;
+}

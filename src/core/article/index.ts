@@ -25,6 +25,8 @@ import { findKicker, removeKickerLine } from './kicker.js';
 import { counterpart, findStrayPick, type StrayPick } from './stray-pick.js';
 import { findStandfirst } from './standfirst.js';
 import { dropStoryLinks } from './story-links.js';
+import { dropRepeatedText } from './repeated-text.js';
+import { dropAuthorBox } from './author-box.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -338,6 +340,8 @@ export function parseArticle(
     paywallHint = cleanArticle(element, { base: url, title, shown, removed: hints?.removed }).paywallHint;
     removeSiteChrome(element, hints?.removed);
     dropStoryLinks(element, url, hints?.removed);
+    dropRepeatedText(element, hints?.removed);
+    dropAuthorBox(element, byline, hints?.removed);
   }
   const kicker = findKicker(headline);
   if (kicker && element) removeKickerLine(element, kicker, title);

@@ -11,6 +11,8 @@
  * count that line as the article's.
  */
 
+import { collapse } from '../text/whitespace.js';
+
 /** A box this long at most (a bio of a few sentences, the name, a follow link). */
 const MAX_BOX = 1000;
 /** Under this, the picture's block is the picture and its label: its parent is looked at. */
@@ -24,7 +26,7 @@ const NAME_WITHIN = 100;
 /** What a sentence about the writer says right after their name ("Peter is", "Andrew joined"). */
 const ABOUT = '(?:is|was|joined|has been|covers|writes|reports|lives|holds|teaches|works)';
 
-const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+const norm = (s: string | null | undefined): string => collapse(s ?? '');
 
 /** The names a byline holds ("Jim Puzzanghera, Michael A. Memoli" → two), lower-cased; two words at least. */
 function namesOf(byline: string): string[] {

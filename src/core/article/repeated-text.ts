@@ -13,6 +13,8 @@
  * Linear: one pass over the article's blocks; the running text's word sequences are kept in one set.
  */
 
+import { collapse } from '../text/whitespace.js';
+
 /** Blocks whose text is compared. A block holding another of these is a wrapper, not compared. */
 const BLOCKS = 'p, li, blockquote, dd, dt, h2, h3, h4, h5, h6, figcaption, div, section, aside, td';
 const BLOCK_TAGS = new Set(BLOCKS.split(', '));
@@ -24,7 +26,7 @@ const SAID = 0.8;
 const N = 4;
 const MAX_LABEL_WORDS = 14;
 
-const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+const norm = (s: string | null | undefined): string => collapse(s ?? '');
 const WORD = /[\p{L}\p{N}]+/gu;
 const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 

@@ -1,32 +1,25 @@
 /**
- * Text the article prints twice, shown once (issue #20). Wire captions repeat the story's first
- * paragraph after the photo's own line ("In this photo provided by …, a diver … . <the story's lead>
- * (AP Photo/…)"), and galleries print their title under every slide; a reader shows each once.
+ * Caption sentences the story already says, shown once (issue #20). Wire captions repeat the story's
+ * first paragraph after the photo's own line ("In this photo provided by …, a diver … . <the story's
+ * lead> (AP Photo/…)"), and a gallery prints it again under every slide; a reader shows it once.
  *
- * Dropped, in the cleaned article:
- * - inside a caption, a sentence the running text already says (the rest of the caption stays);
- * - a label line that repeats an earlier one word for word (the later copy; see isLabelLine).
- * Kept: sentences and list items printed twice, pull quotes, a second copy of the whole story: the
- * assessors count them as the article's text (dropping repeated sentences and pull quotes cost recall
- * on both corpora). Short lines (under six words: credits, "Photo: AP") are never compared.
+ * Dropped: inside a caption, a sentence of eight words or more the running text already says (the
+ * rest of the caption, the photo's own line and its credit, stays).
+ * Kept: blocks of the running text printed twice, pull quotes, a second copy of the whole story:
+ * the assessors count them as the article's text (dropping repeated paragraphs, pull quotes and
+ * repeated label lines cost recall and F1 on scrapinghub and on news-extraction's L3S-GN1 pages).
  *
  * Linear: one pass over the article's blocks; the running text's word sequences are kept in one set.
  */
 
-import { collapse } from '../text/whitespace.js';
-
 /** Blocks whose text is compared. A block holding another of these is a wrapper, not compared. */
 const BLOCKS = 'p, li, blockquote, dd, dt, h2, h3, h4, h5, h6, figcaption, div, section, aside, td';
 const BLOCK_TAGS = new Set(BLOCKS.split(', '));
-/** Under this many words a block is a label or credit: never compared. */
-const MIN_WORDS = 6;
 /** A caption sentence this long at least, and this much of it said by the running text, goes. */
 const MIN_SENTENCE_WORDS = 8;
 const SAID = 0.8;
 const N = 4;
-const MAX_LABEL_WORDS = 14;
 
-const norm = (s: string | null | undefined): string => collapse(s ?? '');
 const WORD = /[\p{L}\p{N}]+/gu;
 const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
@@ -34,26 +27,6 @@ function shingles(words: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i + N <= words.length; i++) out.push(words.slice(i, i + N).join(' '));
   return out;
-}
-
-interface Block {
-  el: Element;
-  words: string[];
-  key: string;
-  grams: string[];
-}
-
-/**
- * A line that labels rather than tells: six to fourteen words, not ending like a sentence, not a list
- * item or a quote ("Iconic image of 9/11 flag raising" under every slide of a gallery, "In Pictures:
- * White-Collar Criminals Behind Bars", a date line printed twice). Sentences and list items that
- * repeat stay: the assessors keep them (a question put to each person interviewed, a recipe's line
- * in each day's menu, a sentence an editor left twice: dropping them cost 0.004 recall on scrapinghub).
- */
-function isLabelLine(b: Block): boolean {
-  if (b.words.length < MIN_WORDS || b.words.length > MAX_LABEL_WORDS) return false;
-  if (b.el.localName === 'li' || b.el.closest('li, blockquote')) return false;
-  return !/[.!?…:;"”’)]$/.test(norm(b.el.textContent));
 }
 
 /** The innermost blocks: no other block inside them. */
@@ -100,30 +73,14 @@ function trimCaption(caption: Element, said: Set<string>): string {
   return removed.join(' ');
 }
 
-/** Removes the text the cleaned article repeats (see the module's comment). */
+/** Removes the caption sentences the cleaned article's running text says already (see the module's comment). */
 export function dropRepeatedText(article: Element, removed?: Array<{ kind: string; text: string }>): void {
-  const text: Block[] = [];
+  // The word sequences the running text says (every block outside the captions).
+  const said = new Set<string>();
   const captions: Element[] = [];
   for (const el of leafBlocks(article)) {
-    if (el.localName === 'figcaption' || el.closest('figcaption')) {
-      captions.push(el);
-      continue;
-    }
-    const words = wordsOf(el.textContent ?? '');
-    if (words.length === 0) continue;
-    text.push({ el, words, key: words.join(' '), grams: shingles(words) });
-  }
-  // The word sequences the running text says; the later copies of label lines go.
-  const said = new Set<string>();
-  const seen = new Set<string>();
-  for (const b of text) {
-    if (isLabelLine(b) && seen.has(b.key)) {
-      removed?.push({ kind: 'repeated-text', text: b.words.join(' ') });
-      b.el.remove();
-      continue;
-    }
-    seen.add(b.key);
-    for (const g of b.grams) said.add(g);
+    if (el.localName === 'figcaption' || el.closest('figcaption')) captions.push(el);
+    else for (const g of shingles(wordsOf(el.textContent ?? ''))) said.add(g);
   }
   for (const caption of captions) {
     if (!article.contains(caption)) continue;

@@ -29,6 +29,8 @@ import { dropStoryLinks } from './story-links.js';
 import { addLeadFigure } from './lead-figure.js';
 import { removeSideColumn } from './side-column.js';
 import { chooseTitle, headlineOf, titleLine } from './title.js';
+import { dropRepeatedText } from './repeated-text.js';
+import { dropAuthorBox } from './author-box.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -242,6 +244,8 @@ export function parseArticle(
     removeSideColumn(element, hints?.removed);
     removeChromeLines(element, hints?.removed);
     dropStoryLinks(element, url, hints?.removed);
+    dropRepeatedText(element, hints?.removed);
+    dropAuthorBox(element, byline, hints?.removed);
   }
   const kicker = findKicker(headline);
   if (kicker && element) removeKickerLine(element, kicker, title);

@@ -1,0 +1,90 @@
+/**
+ * Caption sentences the story already says, shown once (issue #20). Wire captions repeat the story's
+ * first paragraph after the photo's own line ("In this photo provided by …, a diver … . <the story's
+ * lead> (AP Photo/…)"), and a gallery prints it again under every slide; a reader shows it once.
+ *
+ * Dropped: inside a caption, a sentence of eight words or more the running text already says (the
+ * rest of the caption, the photo's own line and its credit, stays).
+ * Kept: blocks of the running text printed twice, pull quotes, a second copy of the whole story:
+ * the assessors count them as the article's text (dropping repeated paragraphs, pull quotes and
+ * repeated label lines cost recall and F1 on scrapinghub and on news-extraction's L3S-GN1 pages).
+ *
+ * Linear: one pass over the article's blocks; the running text's word sequences are kept in one set.
+ */
+
+/** Blocks whose text is compared. A block holding another of these is a wrapper, not compared. */
+const BLOCKS = 'p, li, blockquote, dd, dt, h2, h3, h4, h5, h6, figcaption, div, section, aside, td';
+const BLOCK_TAGS = new Set(BLOCKS.split(', '));
+/** A caption sentence this long at least, and this much of it said by the running text, goes. */
+const MIN_SENTENCE_WORDS = 8;
+const SAID = 0.8;
+const N = 4;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
+
+function shingles(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + N <= words.length; i++) out.push(words.slice(i, i + N).join(' '));
+  return out;
+}
+
+/** The innermost blocks: no other block inside them. */
+function leafBlocks(article: Element): Element[] {
+  const all = Array.from(article.querySelectorAll(BLOCKS));
+  const wrappers = new Set<Element>();
+  for (const el of all) {
+    // The nearest block above: a wrapper.
+    for (let up = el.parentElement; up && up !== article; up = up.parentElement) {
+      if (BLOCK_TAGS.has(up.localName)) {
+        wrappers.add(up);
+        break;
+      }
+    }
+  }
+  return all.filter((el) => !wrappers.has(el));
+}
+
+/** A caption's sentences, split after . ! ? (and a closing quote or bracket) before a capital or an opening bracket. */
+const SENTENCE_END = /(?<=[.!?]["”’)]?)\s+(?=["“(\p{Lu}])/u;
+
+/** Removes the caption's sentences that the running text says already; returns what it removed. */
+function trimCaption(caption: Element, said: Set<string>): string {
+  const removed: string[] = [];
+  const doc = caption.ownerDocument;
+  const texts: Text[] = [];
+  const walker = doc.createTreeWalker(caption, 4);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  for (const node of texts) {
+    const value = node.nodeValue ?? '';
+    const sentences = value.split(SENTENCE_END);
+    if (sentences.length === 0) continue;
+    const kept = sentences.filter((s) => {
+      const words = wordsOf(s);
+      if (words.length < MIN_SENTENCE_WORDS) return true;
+      const grams = shingles(words);
+      const known = grams.filter((g) => said.has(g)).length;
+      if (known < SAID * grams.length) return true;
+      removed.push(s.trim());
+      return false;
+    });
+    if (kept.length < sentences.length) node.nodeValue = kept.join(' ');
+  }
+  return removed.join(' ');
+}
+
+/** Removes the caption sentences the cleaned article's running text says already (see the module's comment). */
+export function dropRepeatedText(article: Element, removed?: Array<{ kind: string; text: string }>): void {
+  // The word sequences the running text says (every block outside the captions).
+  const said = new Set<string>();
+  const captions: Element[] = [];
+  for (const el of leafBlocks(article)) {
+    if (el.localName === 'figcaption' || el.closest('figcaption')) captions.push(el);
+    else for (const g of shingles(wordsOf(el.textContent ?? ''))) said.add(g);
+  }
+  for (const caption of captions) {
+    if (!article.contains(caption)) continue;
+    const gone = trimCaption(caption, said);
+    if (gone) removed?.push({ kind: 'caption-repeat', text: gone });
+  }
+}

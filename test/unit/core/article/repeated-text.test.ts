@@ -1,0 +1,65 @@
+/**
+ * A caption sentence the story already says is shown once (issue #20): a wire caption that repeats the
+ * story's first paragraph after the photo's own line keeps the photo's line. A sentence printed twice
+ * and a pull quote (a sentence of a paragraph printed again between the paragraphs) stay: the
+ * assessors count them as the article's text.
+ */
+import { describe, expect, it } from 'vitest';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract } from '../../../../src/core/extract.js';
+
+const url = 'https://news.example/2017/03/15/reef-study-warming';
+const STORY = [
+  'Reducing pollution and curbing overfishing will not prevent the severe bleaching that is killing coral at catastrophic rates, a study found.',
+  'Scientists are quick to note that local protection of reefs can help damaged coral recover from the stress of warmer water.',
+  'The researchers surveyed the reef from the air and under water, and found that bleaching followed the heat of the water.',
+  'Prior exposure to bleaching did not appear to protect the coral, and the reefs hit hardest in 1998 were hit hard again.',
+  'A fourth bleaching event is already under way, the lead author said, and corals need years to recover from each one.',
+];
+const p = (t: string): string => `<p>${t}</p>`;
+const count = (hay: string, needle: string): number => hay.split(needle).length - 1;
+
+function read(body: string): { text: string; content: string } {
+  const doc = new JSDOM(
+    `<!DOCTYPE html><html lang="en"><head><title>Warming threatens the reef</title></head><body><article>` +
+      `<h1>Warming threatens the reef</h1>${body}</article></body></html>`,
+    { url, virtualConsole: new VirtualConsole() },
+  ).window.document;
+  const r = extract(doc, { url });
+  return { text: r.textContent, content: r.content };
+}
+
+describe('text the article repeats', () => {
+  it('keeps a sentence printed twice (the assessors count both)', () => {
+    const { text } = read(STORY.map(p).join('') + p(STORY[1]!));
+    expect(count(text, STORY[1]!)).toBe(2);
+  });
+
+  it('drops the lead paragraph a wire caption repeats, and keeps the photo’s own line', () => {
+    const caption =
+      'In this October 2016 photo provided by the reef centre, a diver surveys a healthy reef near the coast. ' +
+      `${STORY[0]} (Photo: Reef Centre via AP)`;
+    const { text, content } = read(
+      `<figure><img src="https://news.example/reef.jpg" alt=""><figcaption>${caption}</figcaption></figure>` +
+        STORY.map(p).join(''),
+    );
+    expect(content).toContain('a diver surveys a healthy reef near the coast.');
+    expect(content).toContain('(Photo: Reef Centre via AP)');
+    expect(count(content, STORY[0]!)).toBe(1);
+    expect(text).toContain(STORY[0]);
+  });
+
+  it('keeps a pull quote and short repeated credits', () => {
+    const quote = 'Corals need years to recover from each one';
+    const { content } = read(
+      p(STORY[0]!) +
+        p(STORY[1]!) +
+        `<blockquote><p>${quote}</p></blockquote>` +
+        STORY.slice(2).map(p).join('') +
+        `<figure><img src="https://news.example/a.jpg" alt=""><figcaption>Photo: Reef Centre</figcaption></figure>` +
+        `<figure><img src="https://news.example/b.jpg" alt=""><figcaption>Photo: Reef Centre</figcaption></figure>`,
+    );
+    expect(content).toContain(`<p>${quote}</p>`);
+    for (const s of STORY) expect(content).toContain(s);
+  });
+});

@@ -132,8 +132,11 @@ function runPage(extract, { corpus, id, reps, trace, single, half }) {
   const all = failed ? '' : contentText(res.content);
   // What the reader's header shows besides the title and byline: the kicker above the title, the
   // standfirst under it, and the dateline line's place and agency ("ALBANY, N.Y. (AP)", lifted out of
-  // the first paragraph).
-  const wire = [res.dateline?.place, res.dateline?.agency && `(${res.dateline.agency})`].filter(Boolean).join(' ');
+  // the first paragraph). The place in capitals, as the reader prints it (src/overlay/reader-css.ts:
+  // `.dateline .place { text-transform: uppercase }`; the core's field is title-cased, "Albany, N.Y.").
+  const wire = [res.dateline?.place?.toUpperCase(), res.dateline?.agency && `(${res.dateline.agency})`]
+    .filter(Boolean)
+    .join(' ');
   const shown =
     failed || !res.content
       ? ''

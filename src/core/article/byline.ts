@@ -108,6 +108,34 @@ function dedupe(list: string[]): string[] {
   return names;
 }
 
+/** A dateline's place as the page prints it: in capitals, then a dash ("VATICAN CITY — Apr 9"). */
+const PLACE_THEN_DASH = /^\s*(?:\u2014|\u2013|--)/;
+
+/**
+ * Keeps the names that are no dateline place. A place is the one the dateline found, or a name in
+ * capitals (no lower-case letter) that the page prints as a dateline: the text of an element marked
+ * `itemprop="dateline"` or class `dateline` (Readability takes those for bylines), or followed by a
+ * dash. Mixed-case names and names in capitals used as bylines ("By JILL LAWLESS, AP") stay.
+ */
+function placeFilter(doc: Document | undefined, place: string): (name: string) => boolean {
+  let body: string | null = null;
+  let marked: Set<string> | null = null;
+  return (name) => {
+    const key = squash(name);
+    if (place && key === place) return false;
+    if (!doc || /\p{Ll}/u.test(name) || !/\p{Lu}/u.test(name)) return true;
+    marked ??= new Set(
+      Array.from(doc.querySelectorAll('[itemprop~="dateline"], .dateline'), (e) => squash(e.textContent ?? '')),
+    );
+    if (marked.has(key)) return false;
+    body ??= doc.body?.textContent ?? '';
+    for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
+      if (PLACE_THEN_DASH.test(body.slice(at + name.length, at + name.length + 4))) return false;
+    }
+    return true;
+  };
+}
+
 interface BylineContext {
   /** The live document, for the byline printed under the headline. */
   doc?: Document;
@@ -146,9 +174,8 @@ export function findByline(
   const metaNames = meta.map(dedupe).find((names) => names.length) ?? [];
   // A wire dateline's place ("VATICAN CITY") printed under the headline is no name.
   const place = squash(ctx.place ?? '');
-  const printed = ctx.doc
-    ? dedupe(splitNames(readPrintedByline(ctx.doc, ctx.title ?? '') ?? '')).filter((n) => !place || squash(n) !== place)
-    : [];
+  const notPlace = placeFilter(ctx.doc, place);
+  const printed = ctx.doc ? dedupe(splitNames(readPrintedByline(ctx.doc, ctx.title ?? '') ?? '')).filter(notPlace) : [];
   const ordered: string[][] = [];
   // What the page prints is what its readers see: it wins over metadata that names someone else (the
   // site, its owner), and the metadata wins when it names the same people (often more fully).
@@ -156,7 +183,7 @@ export function findByline(
   const metaAgrees = printed.some((p) => metaNames.some((m) => same(m, p)));
   if (metaNames.length && (printed.length ? metaAgrees : !namesTheSite(metaNames, site))) ordered.push(metaNames);
   ordered.push(printed, metaNames);
-  if (readabilityByline) ordered.push(dedupe(splitNames(readabilityByline)));
+  if (readabilityByline) ordered.push(dedupe(splitNames(readabilityByline)).filter(notPlace));
   const names = ordered.find((list) => list.length);
   return names ? names.slice(0, 8).join(', ') : null;
 }

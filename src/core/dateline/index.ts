@@ -355,8 +355,28 @@ function pickPlace(jsonLdPlace: string | null, zones: Zones): { place: string | 
   const h = zones.headline;
   const container = h?.closest('article, main, [role="main"], [itemprop="articleBody"]') ?? h?.parentElement ?? null;
   const wire = container ? readWireDateline(container) : null;
-  const place = jsonLdPlace ? titleCasePlace(jsonLdPlace.trim()) : (wire?.place ?? null);
+  const place = jsonLdPlace
+    ? titleCasePlace(jsonLdPlace.trim())
+    : (wire?.place ?? markedPlace(container ?? h?.ownerDocument.body ?? null));
   return { place, agency: wire?.agency ?? null };
+}
+
+/**
+ * The place a page marks as its dateline (`itemprop="dateline"`, class `dateline`) when that element
+ * holds a place alone, in capitals ("TOKYO", "VATICAN CITY"): no digit (a date line), no lower-case
+ * word, a few words at most.
+ */
+function markedPlace(scope: Element | null): string | null {
+  for (const e of scope?.querySelectorAll('[itemprop~="dateline"], .dateline') ?? []) {
+    const text = (e.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*(?:\u2014|\u2013|--|-|:)\s*$/, '')
+      .trim();
+    if (text.length < 2 || text.length > 40 || /[\d\p{Ll}]/u.test(text) || text.split(' ').length > 4) continue;
+    if (!/^\p{Lu}[\p{Lu}\s.,'-]*$/u.test(text)) continue;
+    return titleCasePlace(text);
+  }
+  return null;
 }
 
 /**

@@ -19,12 +19,16 @@ const BODY = [1, 2, 3, 4]
   )
   .join('');
 
-function byline(afterTitle: string, head = '', lang = 'en'): string | null {
+function extractPage(afterTitle: string, head = '', lang = 'en'): ReturnType<typeof extract> {
   const html =
     `<!doctype html><html lang="${lang}"><head><title>Council approves the harbour budget | Paper</title>` +
     `<meta property="og:site_name" content="The Paper">${head}</head><body><header><a href="/">The Paper</a></header>` +
     `<main><article><h1>Council approves the harbour budget</h1>${afterTitle}${BODY}</article></main></body></html>`;
-  return extract(new JSDOM(html, { url: URL }).window.document, { url: URL, now: '2024-03-13T00:00:00Z' }).byline;
+  return extract(new JSDOM(html, { url: URL }).window.document, { url: URL, now: '2024-03-13T00:00:00Z' });
+}
+
+function byline(afterTitle: string, head = '', lang = 'en'): string | null {
+  return extractPage(afterTitle, head, lang).byline;
 }
 
 describe('the byline printed under the headline', () => {
@@ -55,6 +59,24 @@ describe('the byline printed under the headline', () => {
     const doc = `<div class="byline">VATICAN CITY</div><p>VATICAN CITY (AP) — ${'The pope spoke to pilgrims on Sunday. '.repeat(6)}</p>`;
     // (Readability's fallback would take the classed line: metadata naming the site comes first.)
     expect(byline(doc, '<meta name="author" content="Paper">')).toBe('Paper');
+  });
+
+  it('a place the page marks or prints as its dateline is no byline, even when the dateline is not read', () => {
+    const story = `<p>${'Exports rose for a third month as the yen weakened against the dollar. '.repeat(6)}</p>`;
+    // Readability takes an element classed "dateline" for the byline; it is the dateline's place.
+    const marked = `<span class="dateline" itemprop="dateline">TOKYO</span>${story}`;
+    expect(byline(marked)).toBeNull();
+    expect(extractPage(marked).dateline.place).toBe('Tokyo');
+    // The printed name wins over the place in capitals before a dash in the date line beside it.
+    expect(
+      byline(
+        '<div class="meta"><div class="author"><span>By</span> Daniela Petroff, Associated Press</div>' +
+          '<span class="timestamp">VATICAN CITY &#151; Apr 9, 2017, 7:36 AM ET</span></div>' +
+          story,
+      ),
+    ).toMatch(/^Daniela Petroff(?!.*VATICAN)/);
+    // A name in capitals used as a byline stays.
+    expect(byline(`<p class="byline">By JILL LAWLESS, Associated Press Writer</p>${story}`)).toMatch(/^JILL LAWLESS/);
   });
 
   it('labels and staff roles are not names', () => {

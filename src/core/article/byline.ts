@@ -18,6 +18,7 @@ import {
   GLUED_STAMP,
   PROFILE_LINK,
 } from '../text/lexicon/bylines.js';
+import { squash } from '../text/text-key.js';
 import { readPrintedByline } from './printed-byline.js';
 
 const BY_PREFIX = BYLINE_PREFIX;
@@ -71,8 +72,6 @@ function splitNames(raw: string): string[] {
     .map((x) => x.trim())
     .filter(Boolean);
 }
-
-const squash = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Names of the site itself: its name, its publisher's, its domain's labels ("news.sky.com" → sky, news). */
 function siteNames(pm: PageMeta, node: JsonLdNode | null, url: string | undefined): string[] {

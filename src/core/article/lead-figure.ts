@@ -17,6 +17,8 @@
  * a picture or the page has no headline.
  */
 import { collapse } from '../text/whitespace.js';
+import { linkTextLength } from '../page/text-length.js';
+import { openingWords } from '../page/walk.js';
 
 /** Nodes looked at after the headline before giving up (the story starts well within this). */
 const MAX_NODES = 600;
@@ -31,16 +33,6 @@ const CAPTION_NAME = /caption|cutline|credit|legend|photo-?text|phototxt|imagete
 const NEEDLE = 40;
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | SHOW_TEXT: the core names no browser global
-
-/** The story's first words: the first text of 40 characters or more in the article. */
-function storyNeedle(article: Element): string | null {
-  const walker = article.ownerDocument.createTreeWalker(article, 0x4);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = collapse(n.nodeValue ?? '');
-    if (t.length >= NEEDLE) return t.slice(0, NEEDLE);
-  }
-  return null;
-}
 
 /**
  * A photo, not an icon, button or spacer: no width or height attribute under MIN_SIDE, and a GIF or
@@ -61,9 +53,7 @@ function captionText(el: Element, own: string): string | null {
   if (el.querySelector('img, p p, table, ul, ol, h1, h2, h3')) return null;
   const text = collapse(el.textContent ?? '');
   if (text.length < MIN_CAPTION || text.length > MAX_CAPTION) return null;
-  let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) links += collapse(a.textContent ?? '').length;
-  if (links > 0.5 * text.length) return null;
+  if (linkTextLength(el) > 0.5 * text.length) return null;
   const named = el.localName === 'figcaption' || CAPTION_NAME.test(nameOf(el));
   return named || (own.length >= 20 && text === own) ? text : null;
 }
@@ -96,7 +86,7 @@ function captionOf(img: Element): string[] {
  */
 export function addLeadFigure(article: Element, headline: Element, base: string): void {
   if (Array.from(article.querySelectorAll('img')).some(photo)) return;
-  const needle = storyNeedle(article);
+  const needle = openingWords(article, NEEDLE);
   if (!needle) return;
   const doc = headline.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, SHOW_ELEMENT_AND_TEXT);

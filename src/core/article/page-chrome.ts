@@ -16,6 +16,8 @@ import { linkTextLength } from '../page/text-length.js';
 import type { CleanContext } from './clean.js';
 import { collapse, collapsedLength } from '../text/whitespace.js';
 import { CONSENT_NAME, COOKIE_NOTICE, SCRIPT_NOTICE } from '../text/lexicon/page-furniture.js';
+import { squash } from '../text/text-key.js';
+import { siteLabel } from '../page/site.js';
 
 /** Classes of a block shown only in print: Bootstrap's d-none (without a screen breakpoint) and print-only names. */
 const PRINT_ONLY = /^(?:print-only|printonly|visible-print(?:-block)?|show-for-print|only-print)$/i;
@@ -140,22 +142,11 @@ function removeTimeLines(root: Element, ctx: CleanContext, drop: (el: Element, k
   }
 }
 
-/** Lower case, letters and digits only: "Ascom Holding AG" → "ascomholdingag". */
-function squash(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
 /** The site's names: its declared name and its domain's label ("www.ascom.com" → "ascom"). */
 function siteNames(ctx: CleanContext): string[] {
   const names = ctx.shown?.siteName ? [squash(ctx.shown.siteName)] : [];
-  try {
-    const labels = new URL(ctx.base).hostname.replace(/^www\d?\./, '').split('.');
-    const short = labels.length >= 3 && /^(?:co|com|net|org|gov|ac)$/.test(labels[labels.length - 2]!);
-    const label = labels[short ? labels.length - 3 : labels.length - 2];
-    if (label) names.push(squash(label));
-  } catch {
-    /* no URL: the declared name alone */
-  }
+  const label = siteLabel(ctx.base);
+  if (label) names.push(squash(label.name));
   return names.filter((n) => n.length >= 3);
 }
 

@@ -12,6 +12,7 @@
 import { pastSubtree } from '../page/walk.js';
 import { AFTER_NAMES, AGENCY_CREDIT, BYLINE_PREFIX, NAME_PARTICLES } from '../text/lexicon/bylines.js';
 import { MONTHS } from '../text/lexicon/months.js';
+import { squash } from '../text/text-key.js';
 
 const MAX_LINE = 160;
 /** Elements looked at after the headline before giving up. */
@@ -21,7 +22,6 @@ const NOT_AUTHOR = /bio|avatar|image|photo|comment|follow|more|other|related|box
 const JOINER = /^(?:and|und|et|y|e|&|,)$/i;
 
 const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
-const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The headline element: the h1 (or h2) whose text is the article's title, else the page's only h1. */
 export function findHeadline(doc: Document, title: string): Element | null {

@@ -16,6 +16,7 @@ import { BYLINE_PREFIX } from '../text/lexicon/bylines.js';
 import { MONTHS } from '../text/lexicon/months.js';
 import { NEWSLETTER } from '../text/lexicon/newsletter.js';
 import { hasNonSpace } from '../text/whitespace.js';
+import { squash } from '../text/text-key.js';
 
 /** Text-bearing blocks looked at after the headline before giving up. */
 const MAX_BLOCKS = 12;
@@ -42,7 +43,6 @@ const DATE_LINE = /^(?:updated|published|posted|last updated|modified)\b|\b\d{1,
 const MAX_APART = 5;
 
 const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
-const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 function classOf(el: Element | null): string {
   return el ? `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}` : '';

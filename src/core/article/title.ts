@@ -13,6 +13,9 @@
  * Printed headings: h1–h4 and headline/title-classed elements holding one line of text.
  */
 import { SITE_TITLE_WORD } from '../text/lexicon/headings.js';
+import { squash } from '../text/text-key.js';
+import { siteLabel } from '../page/site.js';
+import { openingWords } from '../page/walk.js';
 
 /** Longer than any headline: a title this long is something else (a page's script caught in a broken attribute). */
 const MAX_TITLE = 300;
@@ -63,7 +66,6 @@ export function headlineOf(node: { headline?: unknown } | null): string | null {
 const TITLE_SEPARATOR = /\s+(?:[|\-–—·•»:/>]|--)\s+|\s*[｜|]\s*|:\s+/;
 /** What may follow the domain's label in a site's name: "BBC News", "Example.com". */
 const SITE_SUFFIX = /^(?:news|online|com|net|org|de|uk|fr|tv|ch|at|it|es|nl|au|ca)$/;
-const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 /** A run of title pieces shorter than this (squashed) is no headline of its own ("Politics"). */
 const MIN_RUN = 12;
 
@@ -97,16 +99,8 @@ function withoutSiteName(title: string, names: string[]): string {
 /** The site's name and its domain's own label ("www.dailynews.co.uk" → "dailynews"), squashed. */
 function siteKeys(siteName: string | null, url: string): string[] {
   const keys = siteName ? [squash(siteName)] : [];
-  try {
-    const labels = new URL(url).hostname.replace(/^www\d?\./, '').split('.');
-    // The label before the public suffix: the last one, or the one before a two-letter country code
-    // under a short second level ("co.uk", "com.au").
-    const short = labels.length >= 3 && /^(?:co|com|net|org|gov|ac)$/.test(labels[labels.length - 2]!);
-    const i = short ? labels.length - 3 : labels.length - 2;
-    if (i >= 0) keys.push(squash(labels[i]!), squash(labels.slice(i).join('.')));
-  } catch {
-    /* no URL: the site name alone */
-  }
+  const label = siteLabel(url);
+  if (label) keys.push(squash(label.name), squash(label.domain));
   return keys.filter((k) => k.length >= 2);
 }
 
@@ -194,12 +188,7 @@ const KEY_LENGTH = 40;
 
 /** The page's text node holding the article's first run of text (`article` is Readability's copy). */
 function articleStart(doc: Document, article: Element): Node | null {
-  let key = '';
-  const walker = article.ownerDocument.createTreeWalker(article, SHOW_TEXT);
-  for (let t = walker.nextNode(); t && !key; t = walker.nextNode()) {
-    const text = (t.nodeValue ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length >= KEY_LENGTH) key = text.slice(0, KEY_LENGTH);
-  }
+  const key = openingWords(article, KEY_LENGTH);
   if (!key || !doc.body) return null;
   const pageWalker = doc.createTreeWalker(doc.body, SHOW_TEXT);
   for (let t = pageWalker.nextNode(); t; t = pageWalker.nextNode()) {

@@ -47,6 +47,23 @@ export function registrableDomain(hostname: string): string {
   return labels.slice(-take).join('.');
 }
 
+/**
+ * The site's own label in a page URL and its registrable domain: "https://www.dailynews.co.uk/x" →
+ * { name: "dailynews", domain: "dailynews.co.uk" }. Null for a bad URL, a host of one label or an IP
+ * address. What the article stages compare a title piece or a self-description with.
+ */
+export function siteLabel(url: string): { name: string; domain: string } | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  if (!host.includes('.') || /^[\d.]+$|^\[/.test(host)) return null;
+  const domain = registrableDomain(host.replace(/^www\d?\./, ''));
+  return { name: domain.split('.')[0]!, domain };
+}
+
 /** Platforms every page links (social, stores, search, encyclopedias): never a publisher's sister site. */
 const PLATFORMS = new Set([
   'facebook.com',

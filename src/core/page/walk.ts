@@ -1,3 +1,5 @@
+import { collapse } from '../text/whitespace.js';
+
 /**
  * The element after `node`'s subtree in document order, for a TreeWalker over elements: how the
  * stages that read the page from the printed headline onwards (the standfirst, the printed byline)
@@ -8,4 +10,18 @@ export function pastSubtree(walker: TreeWalker, node: Node): Node | null {
   let next = walker.nextSibling();
   while (!next && walker.parentNode()) next = walker.nextSibling();
   return next;
+}
+
+/**
+ * The first `length` characters of the first text under `root` that is at least that long, white
+ * space collapsed: the story's opening words, by which a stage finds where the article starts in the
+ * live page. Null when no text is that long.
+ */
+export function openingWords(root: Element, length: number): string | null {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = collapse(n.nodeValue ?? '');
+    if (t.length >= length) return t.slice(0, length);
+  }
+  return null;
 }

@@ -85,7 +85,7 @@ export interface ExtractOptions {
    * Debugging only (bench:extract --trace): the cleaning pushes every block it removes from the article
    * here, with the rule's name, to find the rules that cost recall.
    */
-  debug?: { removed?: Array<{ kind: string; text: string }> };
+  debug?: { removed?: Removal[] };
 }
 
 export type ExtractErrorCode = 'too-large' | 'empty' | 'not-html' | 'no-article';
@@ -127,4 +127,10 @@ export interface ExtractResult {
   error?: { code: ExtractErrorCode; message: string };
   /** Milliseconds per step, for benchmarks. */
   timings?: Record<string, number>;
+}
+
+/** A block a cleaning rule took out of the article, with the rule's name (ExtractOptions.debug). */
+export interface Removal {
+  kind: string;
+  text: string;
 }

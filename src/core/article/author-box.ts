@@ -12,6 +12,7 @@
  */
 
 import { collapse } from '../text/whitespace.js';
+import type { Removal } from '../types.js';
 
 /** A box this long at most (a bio of a few sentences, the name, a follow link). */
 const MAX_BOX = 1000;
@@ -72,11 +73,7 @@ function textBefore(article: Element, el: Element): number {
 }
 
 /** Removes the author's box (see the module's comment) from the cleaned article. */
-export function dropAuthorBox(
-  article: Element,
-  byline: string | null,
-  removed?: Array<{ kind: string; text: string }>,
-): void {
+export function dropAuthorBox(article: Element, byline: string | null, removed?: Removal[]): void {
   const names = byline ? namesOf(byline) : [];
   if (names.length === 0) return;
   let total = -1;

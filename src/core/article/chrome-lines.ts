@@ -14,6 +14,7 @@
  */
 import { collapse } from '../text/whitespace.js';
 import { CHROME_CUE, GALLERY_CHROME, SITE_TRAILER } from '../text/lexicon/chrome-lines.js';
+import type { Removal } from '../types.js';
 
 const SHOW_TEXT = 4;
 /** Blocks that make a line of their own. */
@@ -85,7 +86,7 @@ function lineOf(t: Text, root: Element): Element | null {
 }
 
 /** Removes the chrome lines and labels from the article element in place; each is recorded in `removed`. */
-export function removeChromeLines(root: Element, removed?: Array<{ kind: string; text: string }>): void {
+export function removeChromeLines(root: Element, removed?: Removal[]): void {
   const doomed: Array<{ el: Element | Text; kind: string }> = [];
   const judged = new Set<Element>();
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);

@@ -23,6 +23,7 @@ import { ALSO_IN, COMMENT_FORM, COMMENTS_MORE, READING_TIME } from '../text/lexi
 import { collapse, collapsedLength, hasNonSpace } from '../text/whitespace.js';
 import { removePageChrome } from './page-chrome.js';
 import { headingLike } from './title.js';
+import type { Removal } from '../types.js';
 
 /** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
 const DROP_TAGS = new Set([
@@ -338,7 +339,7 @@ export interface CleanContext {
     siteName: string | null;
   };
   /** Debugging: every removed block, with its rule's name (ExtractOptions.debug). */
-  removed?: Array<{ kind: string; text: string }>;
+  removed?: Removal[];
 }
 
 export interface CleanReport {

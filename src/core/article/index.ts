@@ -31,6 +31,7 @@ import { removeSideColumn } from './side-column.js';
 import { chooseTitle, headlineOf, titleLine } from './title.js';
 import { dropRepeatedText } from './repeated-text.js';
 import { dropAuthorBox } from './author-box.js';
+import type { Removal } from '../types.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
 
@@ -146,7 +147,7 @@ export interface HeaderHints {
   /** Reads a wire dateline at the article's start without lifting it (the dateline stage's reader). */
   peekWire?: (article: Element) => { place: string | null; agency: string | null } | null;
   /** Debugging: every removed block, with its rule (ExtractOptions.debug.removed). */
-  removed?: Array<{ kind: string; text: string }>;
+  removed?: Removal[];
 }
 
 /** Readability's parse of the clone: the article as an element of the clone (or null), with its metadata. */

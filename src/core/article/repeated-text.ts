@@ -11,6 +11,7 @@
  *
  * Linear: one pass over the article's blocks; the running text's word sequences are kept in one set.
  */
+import type { Removal } from '../types.js';
 
 /** Blocks whose text is compared. A block holding another of these is a wrapper, not compared. */
 const BLOCKS = 'p, li, blockquote, dd, dt, h2, h3, h4, h5, h6, figcaption, div, section, aside, td';
@@ -74,7 +75,7 @@ function trimCaption(caption: Element, said: Set<string>): string {
 }
 
 /** Removes the caption sentences the cleaned article's running text says already (see the module's comment). */
-export function dropRepeatedText(article: Element, removed?: Array<{ kind: string; text: string }>): void {
+export function dropRepeatedText(article: Element, removed?: Removal[]): void {
   // The word sequences the running text says (every block outside the captions).
   const said = new Set<string>();
   const captions: Element[] = [];

@@ -15,6 +15,7 @@
  */
 import { collapsedLength } from '../text/whitespace.js';
 import { linkTextLength } from '../page/text-length.js';
+import type { Removal } from '../types.js';
 
 /** The story's cell: at least this much text outside links, and this share of the article's text. */
 const MIN_STORY = 500;
@@ -54,7 +55,7 @@ function holdsCaptionedPhoto(cell: Element): boolean {
 }
 
 /** Removes the site's side column from a layout row that also holds the story (in place). */
-export function removeSideColumn(article: Element, removed?: Array<{ kind: string; text: string }>): void {
+export function removeSideColumn(article: Element, removed?: Removal[]): void {
   const rows = article.querySelectorAll('tr');
   if (!rows.length) return;
   const total = collapsedLength(article.textContent ?? '');

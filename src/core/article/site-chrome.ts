@@ -12,6 +12,7 @@
  */
 import { collapse, collapsedLength } from '../text/whitespace.js';
 import { SCRIPT_NOTICE, SITE_BOX_HEADING, SITE_LINE, TOOL_NAMES, TOOL_WORDS } from '../text/lexicon/page-furniture.js';
+import type { Removal } from '../types.js';
 
 /** Blocks that can hold a menu (tables included: the cleaning walk never judges tables). */
 const MENU_BLOCKS = new Set([
@@ -120,7 +121,7 @@ function headedBox(heading: Element, total: number): Element | null {
 }
 
 /** Removes site menus and boxes from the article element in place; each removed block is recorded in `removed`. */
-export function removeSiteChrome(root: Element, removed?: Array<{ kind: string; text: string }>): void {
+export function removeSiteChrome(root: Element, removed?: Removal[]): void {
   const total = collapsedLength(root.textContent ?? '');
   if (total === 0) return;
   const drop = (el: Element, kind = 'menu'): void => {

@@ -11,11 +11,12 @@
  * sentence's length; never a byline, a date line, a caption, a credit, share or related links, or
  * text the article already holds.
  */
+import { linkTextLength } from '../page/text-length.js';
 import { pastSubtree } from '../page/walk.js';
 import { BYLINE_PREFIX } from '../text/lexicon/bylines.js';
 import { MONTHS } from '../text/lexicon/months.js';
 import { NEWSLETTER } from '../text/lexicon/newsletter.js';
-import { hasNonSpace } from '../text/whitespace.js';
+import { collapse, hasNonSpace } from '../text/whitespace.js';
 import { squash } from '../text/text-key.js';
 
 /** Text-bearing blocks looked at after the headline before giving up. */
@@ -42,15 +43,13 @@ const DATE_LINE = /^(?:updated|published|posted|last updated|modified)\b|\b\d{1,
 /** A standfirst sits with the headline: their nearest common ancestor is at most this many levels above it. */
 const MAX_APART = 5;
 
-const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
-
 function classOf(el: Element | null): string {
   return el ? `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}` : '';
 }
 
 /** Does the text of `el` sit in links for the most part (a list of related stories, a tag line)? */
 function linkHeavy(el: Element, chars: number): boolean {
-  const linked = Array.from(el.getElementsByTagName('a')).reduce((n, a) => n + norm(a.textContent).length, 0);
+  const linked = linkTextLength(el);
   return linked * 2 > chars;
 }
 
@@ -67,7 +66,7 @@ const BIG_BLOCK = BLOCK.split(', ')
 function textBlock(el: Element): boolean {
   if (el.querySelector(BIG_BLOCK)) return false;
   const labels = el.querySelectorAll('h4, h5, h6');
-  for (let i = 0; i < labels.length; i++) if (norm(labels[i]!.textContent).length > 20) return false;
+  for (let i = 0; i < labels.length; i++) if (collapse(labels[i]!.textContent ?? '').length > 20) return false;
   return true;
 }
 
@@ -137,7 +136,7 @@ export function findStandfirst(head: Element | null, title: string, article: Ele
       el = hasText(e) ? walker.nextNode() : past(e);
       continue;
     }
-    const text = norm(e.textContent);
+    const text = collapse(e.textContent ?? '');
     if (!text) {
       el = past(e);
       continue;

@@ -110,6 +110,12 @@ describe('the headline the page prints, not the document title’s site and sect
     expect(titleFrom('Connecticut News and Weather', body)).toBe('Jackets double up Oilers again');
     expect(titleFrom('', body)).toBe('Jackets double up Oilers again');
   });
+  it('is the classed heading above the article when a heading element follows the story (document order)', () => {
+    // The page's headings are read in document order, as a browser lists them: a heading printed after
+    // the story does not hide the classed headline printed above it.
+    const body = `<div class="story_title">Jackets double up Oilers again</div><div>${story}</div><h3>More from the sports desk today</h3>`;
+    expect(titleFrom('SPORTS PLUS', body)).toBe('Jackets double up Oilers again');
+  });
   it('kept: a headline printed nowhere as a heading, and a site-like title the page prints', () => {
     const body = `<h2>Other stories of the day</h2><div>${story}</div>`;
     expect(titleFrom('Banks Suffer More Setbacks After a Profit Warning', body)).toBe(

@@ -19,6 +19,7 @@ import {
   PROFILE_LINK,
 } from '../text/lexicon/bylines.js';
 import { squash } from '../text/text-key.js';
+import { markedDatelines } from '../page/walk.js';
 import { readPrintedByline } from './printed-byline.js';
 
 const BY_PREFIX = BYLINE_PREFIX;
@@ -123,9 +124,7 @@ function placeFilter(doc: Document | undefined, place: string): (name: string) =
     const key = squash(name);
     if (place && key === place) return false;
     if (!doc || /\p{Ll}/u.test(name) || !/\p{Lu}/u.test(name)) return true;
-    marked ??= new Set(
-      Array.from(doc.querySelectorAll('[itemprop~="dateline"], .dateline'), (e) => squash(e.textContent ?? '')),
-    );
+    marked ??= new Set(Array.from(markedDatelines(doc), (e) => squash(e.textContent ?? '')));
     if (marked.has(key)) return false;
     body ??= doc.body?.textContent ?? '';
     for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {

@@ -15,6 +15,7 @@
  */
 import type { Dateline, DateSource } from '../types.js';
 import { asPageRead, type PageRead } from '../page/read-page.js';
+import { markedDatelines } from '../page/walk.js';
 import {
   dayKey,
   hasTime,
@@ -367,7 +368,7 @@ function pickPlace(jsonLdPlace: string | null, zones: Zones): { place: string | 
  * word, a few words at most.
  */
 function markedPlace(scope: Element | null): string | null {
-  for (const e of scope?.querySelectorAll('[itemprop~="dateline"], .dateline') ?? []) {
+  for (const e of scope ? markedDatelines(scope) : []) {
     const text = (e.textContent ?? '')
       .replace(/\s+/g, ' ')
       .replace(/\s*(?:\u2014|\u2013|--|-|:)\s*$/, '')

@@ -25,3 +25,12 @@ export function openingWords(root: Element, length: number): string | null {
   }
   return null;
 }
+
+/**
+ * The elements under `scope` the page marks as its dateline (`itemprop="dateline"`, class `dateline`):
+ * one selector for the dateline stage, which reads a place from them, and the byline, which keeps
+ * such a place out of the authors.
+ */
+export function markedDatelines(scope: ParentNode): NodeListOf<Element> {
+  return scope.querySelectorAll('[itemprop~="dateline"], .dateline');
+}

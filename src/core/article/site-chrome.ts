@@ -61,19 +61,18 @@ function linksOf(el: Element): Links {
   return { count, chars };
 }
 
-/** A block made of four links or more and nothing else, each link a few words. */
-function isMenu(el: Element, total: number): boolean {
+/** A block made of four links or more and nothing else, each link a few words (`text`: its collapsed length). */
+function isMenu(el: Element, text: number, total: number): boolean {
   if (!MENU_BLOCKS.has(el.localName)) return false;
-  const text = collapsedLength(el.textContent ?? '');
   if (text === 0 || text > MAX_MENU || text > 0.5 * total) return false;
   const { count, chars } = linksOf(el);
   return count >= 4 && chars >= 0.85 * text && chars / count <= MAX_MEAN_LINK;
 }
 
-/** One short item that is all link ("National", "Tennis"). */
-function isMenuItem(el: Element): boolean {
+/** One short item that is all link ("National", "Tennis"); `length`: its text's collapsed length, when known. */
+function isMenuItem(el: Element, length?: number): boolean {
   if (!ITEM_BLOCKS.has(el.localName)) return false;
-  const text = collapsedLength(el.textContent ?? '');
+  const text = length ?? collapsedLength(el.textContent ?? '');
   if (text === 0 || text > MAX_ITEM) return false;
   return linksOf(el).chars >= 0.9 * text;
 }
@@ -89,10 +88,9 @@ function isLabel(el: Element | null): el is Element {
 const LINE_BREAKERS = 'p, div, ul, ol, li, table, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure, dl';
 /** The longest line a notice, prompt or tool bar takes. */
 const MAX_LINE = 400;
-/** A line of the site's notices or tools, by its kind ('notice', 'tools'), or null. */
-function siteLine(el: Element): string | null {
+/** A line of the site's notices or tools, by its kind ('notice', 'tools'), or null (`raw`: its textContent). */
+function siteLine(el: Element, raw: string): string | null {
   if (!ITEM_BLOCKS.has(el.localName) && !HEADING_TAGS.has(el.localName)) return null;
-  const raw = el.textContent ?? '';
   if (raw.length > 4 * MAX_LINE) return null;
   const text = collapse(raw);
   if (!text || text.length > MAX_LINE || el.querySelector(LINE_BREAKERS)) return null;
@@ -107,6 +105,8 @@ function siteLine(el: Element): string | null {
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BOX_TAGS = new Set(['div', 'td', 'section', 'aside', 'li']);
+/** The tags a rule below reads the text of (menus, items, lines); other elements' text is never read. */
+const TEXT_RULE_TAGS = new Set([...MENU_BLOCKS, ...ITEM_BLOCKS, ...HEADING_TAGS]);
 /** A box longer than this is more than a box: the heading is the story's subhead. */
 const MAX_BOX = 1500;
 
@@ -142,17 +142,21 @@ export function removeSiteChrome(root: Element, removed?: Removal[]): void {
       drop(box, 'headed-box');
       continue;
     }
-    const line = siteLine(el);
+    if (!TEXT_RULE_TAGS.has(el.localName)) continue;
+    // The element's text, read once for the three rules below (none of them removes anything before the next).
+    const raw = el.textContent ?? '';
+    const line = siteLine(el, raw);
     if (line) {
       drop(el, line);
       continue;
     }
-    if (isMenu(el, total)) {
+    const length = collapsedLength(raw);
+    if (isMenu(el, length, total)) {
       dropWithLabel(el, [el]);
       continue;
     }
     // A run of four short single-link items or more, starting here.
-    if (!isMenuItem(el) || (el.previousElementSibling && isMenuItem(el.previousElementSibling))) continue;
+    if (!isMenuItem(el, length) || (el.previousElementSibling && isMenuItem(el.previousElementSibling))) continue;
     const run = [el];
     for (let s = el.nextElementSibling; s && isMenuItem(s); s = s.nextElementSibling) run.push(s);
     if (run.length >= 4) dropWithLabel(el, run);

@@ -39,11 +39,11 @@ function namesOf(byline: string): string[] {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Does the box say something about the writer: their full or first name, then a verb of a bio? */
-function aboutWriter(lower: string, name: string): boolean {
+/** A sentence about the writer `name` (lower-cased): their full or first name, then a verb of a bio. */
+function aboutPattern(name: string): RegExp {
   const first = name.split(' ')[0]!;
   const who = first.length >= 3 ? `${escape(name)}|${escape(first)}` : escape(name);
-  return new RegExp(`(?:^|[^\\p{L}])(?:${who})\\s+${ABOUT}\\b`, 'u').test(lower);
+  return new RegExp(`(?:^|[^\\p{L}])(?:${who})\\s+${ABOUT}\\b`, 'u');
 }
 
 /** The smallest block around the picture that holds some text, or null when it grows past a box. */
@@ -77,6 +77,7 @@ export function dropAuthorBox(article: Element, byline: string | null, removed?:
   const names = byline ? namesOf(byline) : [];
   if (names.length === 0) return;
   let total = -1;
+  const patterns = new Map<string, RegExp>();
   // The box is at the end: only the last few pictures are looked at (each look reads its blocks' text).
   for (const img of Array.from(article.querySelectorAll('img')).slice(-LAST_PICTURES)) {
     if (!article.contains(img)) continue;
@@ -88,7 +89,11 @@ export function dropAuthorBox(article: Element, byline: string | null, removed?:
       const at = lower.indexOf(n);
       return at >= 0 && at < NAME_WITHIN;
     });
-    if (!name || !aboutWriter(lower, name)) continue;
+    if (!name) continue;
+    // One pattern a name, built when a box first names them (not once a box).
+    let about = patterns.get(name);
+    if (!about) patterns.set(name, (about = aboutPattern(name)));
+    if (!about.test(lower)) continue;
     if (total < 0) total = norm(article.textContent).length;
     if (textBefore(article, box) < TAIL * total) continue;
     removed?.push({ kind: 'author-box', text });

@@ -9,7 +9,7 @@
  * each (particles "de", "von der" allowed), several names joined by "and"/","; so "Von Montag an gilt …"
  * is a sentence, not a byline. What follows the names (dates, "| Published …", e-mail, roles) is cut.
  */
-import { pastSubtree } from '../page/walk.js';
+import { holdsTag, pastSubtree } from '../page/walk.js';
 import { AFTER_NAMES, AGENCY_CREDIT, BYLINE_PREFIX, NAME_PARTICLES } from '../text/lexicon/bylines.js';
 import { MONTHS } from '../text/lexicon/months.js';
 import { squash } from '../text/text-key.js';
@@ -20,6 +20,9 @@ const MAX_LINES = 15;
 const AUTHOR_CLASS = /(?:^|[\s_-])(?:byline|author|autor|auteur|signature|writer)(?:$|[\s_-])/i;
 const NOT_AUTHOR = /bio|avatar|image|photo|comment|follow|more|other|related|box/i;
 const JOINER = /^(?:and|und|et|y|e|&|,)$/i;
+/** A class that says heading or title (`[class*="head" i], [class*="title" i]`). */
+const HEAD_CLASS = /head|title/i;
+const PARAGRAPH_TAGS = new Set(['p', 'div', 'li']);
 
 const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -33,13 +36,18 @@ export function findHeadline(doc: Document, title: string): Element | null {
   }
   const h1s = heads.filter((h) => h.localName === 'h1');
   if (h1s.length === 1) return h1s[0]!;
-  // Table-era and div-soup pages: a "heading"/"title"-classed cell or div holding the title.
+  // Table-era and div-soup pages: a "heading"/"title"-classed cell or div holding the title. One walk of
+  // the page's elements in document order with the class tested in hand (a querySelectorAll of
+  // case-insensitive substring selectors is slow in jsdom: title.ts's printedHeadings).
   if (key.length < 8) return null;
-  return (
-    Array.from(doc.querySelectorAll('[class*="head" i], [class*="title" i]')).find(
-      (el) => !el.querySelector('p, div, li') && squash(el.textContent ?? '').includes(key),
-    ) ?? null
-  );
+  const walker = doc.createTreeWalker(doc, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as Element;
+    const cls = el.getAttribute('class');
+    if (cls === null || !HEAD_CLASS.test(cls)) continue;
+    if (!holdsTag(el, PARAGRAPH_TAGS) && squash(el.textContent ?? '').includes(key)) return el;
+  }
+  return null;
 }
 
 /** Is this word part of a name: "Sean", "O'Neill", "Müller-Lüdenscheidt", "von", "USA", "J."? */

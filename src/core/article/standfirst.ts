@@ -54,19 +54,22 @@ function linkHeavy(el: Element, chars: number): boolean {
 }
 
 /** BLOCK but the small headings a label may be: one of these inside a block makes it no text block. */
-const BIG_BLOCK = BLOCK.split(', ')
-  .filter((t) => !/^h[4-6]$/.test(t))
-  .join(', ');
+const BIG_BLOCK = new Set(BLOCK.split(', ').filter((t) => !/^h[4-6]$/.test(t)));
+const LABEL = new Set(['h4', 'h5', 'h6']);
 
 /**
  * Is `el` a block holding text of its own (no block inside it but short labels like "In Brief")?
- * querySelector stops at the first big block: a page's wrappers are turned down without listing their
- * whole subtree.
+ * One walk of its elements with a tag test each, stopping at the first big block: a page's wrappers
+ * are turned down without listing their whole subtree (querySelector of the tag list did not stop
+ * early in jsdom, which matches each selector of a list over the whole subtree).
  */
 function textBlock(el: Element): boolean {
-  if (el.querySelector(BIG_BLOCK)) return false;
-  const labels = el.querySelectorAll('h4, h5, h6');
-  for (let i = 0; i < labels.length; i++) if (collapse(labels[i]!.textContent ?? '').length > 20) return false;
+  const walker = el.ownerDocument.createTreeWalker(el, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const tag = (n as Element).localName;
+    if (BIG_BLOCK.has(tag)) return false;
+    if (LABEL.has(tag) && collapse(n.textContent ?? '').length > 20) return false;
+  }
   return true;
 }
 

@@ -15,7 +15,7 @@
 import { SITE_TITLE_WORD } from '../text/lexicon/headings.js';
 import { squash } from '../text/text-key.js';
 import { siteLabel } from '../page/site.js';
-import { openingWords } from '../page/walk.js';
+import { holdsTag, openingWords } from '../page/walk.js';
 
 /** Longer than any headline: a title this long is something else (a page's script caught in a broken attribute). */
 const MAX_TITLE = 300;
@@ -143,6 +143,8 @@ export function headingLike(el: Element): boolean {
 
 /** Inside these a heading is a link to another story, the page's navigation or its footer. */
 const ELSEWHERE = 'a, nav, li, aside, footer, option, select, script';
+/** A heading holds none of these: it is one line of text. */
+const BLOCKS_INSIDE = new Set(['p', 'div', 'li', 'table', 'h1', 'h2', 'h3', 'h4']);
 
 /**
  * The page's printed headings, in document order: one line of text (no block inside), 8–250 characters.
@@ -158,7 +160,7 @@ function printedHeadings(doc: Document): Printed[] {
     if (!printedHeading(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length < 8 || text.length > 250 || el.closest(ELSEWHERE)) continue;
-    if (el.querySelector('p, div, li, table, h1, h2, h3, h4')) continue;
+    if (holdsTag(el, BLOCKS_INSIDE)) continue;
     out.push({ el, text, key: squash(text) });
   }
   return out;

@@ -34,3 +34,14 @@ export function openingWords(root: Element, length: number): string | null {
 export function markedDatelines(scope: ParentNode): NodeListOf<Element> {
   return scope.querySelectorAll('[itemprop~="dateline"], .dateline');
 }
+
+/**
+ * Does `el` hold an element whose tag is in `tags` (`el.querySelector('p, div, …')` for a list of tag
+ * names)? One walk that stops at the first: jsdom matches each selector of a list over the whole
+ * subtree, which on a page's wrapper took seconds.
+ */
+export function holdsTag(el: Element, tags: ReadonlySet<string>): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (tags.has((n as Element).localName)) return true;
+  return false;
+}

@@ -735,9 +735,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   doc.documentElement.append(host);
   showInTopLayer();
   // Focus makes the browser compute the overlay's style and layout before the paint, and :focus styles
-  // it again: in the fast open it moves in right after the first paint, where that work is done.
-  if (options.lockAfterPaint && win.requestAnimationFrame)
-    win.requestAnimationFrame(() => win.setTimeout(() => !closed && focusInside(), 0));
+  // it again: in the fast open it moves in once the first paint is on screen and the frame after it has
+  // begun (afterNextPaint), so that it holds up neither (issue #24).
+  if (options.lockAfterPaint) afterNextPaint(win, () => !closed && focusInside());
   else focusInside();
   restorePage = keepReaderVisible(doc, host, {
     expectedStyle: () => (printing ? null : hostStyle),

@@ -83,3 +83,21 @@ describe('the site’s lines around the story', () => {
     expect(t).toContain('follow the repairs on Twitter and email the harbour master');
   });
 });
+
+describe('the site’s lines around the story, with their icons, and the story’s tags', () => {
+  it('go: "See Next Story in …" beside its arrow, and a "Tagged:" line of tag links', () => {
+    const t = shown(
+      '<div><ul><li><a href="#">See Next Story in Entertainment</a>' +
+        '<img src="https://www.harbourwire.example/i/arrow.gif" alt=""></li></ul></div>' +
+        '<p>Tagged: <a href="/tag/ferries/">Ferries</a> <a href="/tag/tides/">Tides</a></p>' +
+        '<p>Tagged with: <a href="/tag/ports/">ports</a>, <a href="/tag/shipping/">shipping</a></p>',
+      true,
+    );
+    expect(t).toContain('(3)');
+    expect(t).not.toMatch(/See Next Story|Tagged|Ferries|Tides|shipping/);
+  });
+  it('kept: a line of the story that opens with the same word', () => {
+    const t = shown('<p>Topics: the <a href="/budget">budget</a>, the sea wall and the ferry timetable.</p>', true);
+    expect(t).toContain('Topics: the budget, the sea wall and the ferry timetable.');
+  });
+});

@@ -53,6 +53,13 @@ describe('a picture’s or gallery’s controls', () => {
     expect(t).toContain('Reuters');
     expect(t).not.toMatch(/Buy Photo|\b2 of 3\b|Image copyright|CLOSE/);
   });
+  it('goes: a gallery counter written in three elements ("<span>1</span> of <span>7</span>")', () => {
+    const t = shown(
+      `<figure>${IMG}<figcaption>The harbour at dawn.</figcaption></figure><p><span>1</span> of <span>7</span></p>`,
+    );
+    expect(t).toContain('The harbour at dawn.');
+    expect(t).not.toMatch(/\b1\s+of\s+7\b/);
+  });
   it('kept: a sentence of the story that holds the same words', () => {
     const t = shown('<p>Only 1 of 3 berths was open, and the port asked readers to buy photo prints for charity.</p>');
     expect(t).toContain('Only 1 of 3 berths was open');

@@ -15,7 +15,7 @@ const { renderDateline, formatLocal, parseStated } = await import('../../src/ove
 const { groupRelated, relativeTime } = await import('../../src/overlay/related-view.js');
 const { commandFor } = await import('../../src/overlay/shortcuts.js');
 const { applyZaps, zapSignature, zapTarget } = await import('../../src/overlay/zap.js');
-const { renderContents } = await import('../../src/overlay/contents.js');
+const { renderContents, trackProgress } = await import('../../src/overlay/contents.js');
 import type { Dateline, ExtractResult } from '../../src/core/types.js';
 
 const settings = { ...DEFAULT_READER_SETTINGS };
@@ -352,5 +352,50 @@ describe('table of contents', () => {
     expect(location.href).toBe(before);
     b.remove();
     ctl.abort();
+  });
+});
+
+describe('reading progress: the bar and the time left', () => {
+  /** A scroller whose sizes jsdom cannot lay out: set by hand. */
+  function scroller(scrollHeight: number, clientHeight = 500): HTMLElement {
+    const el = document.createElement('main');
+    Object.defineProperty(el, 'scrollHeight', { configurable: true, get: () => scrollHeight });
+    Object.defineProperty(el, 'clientHeight', { configurable: true, get: () => clientHeight });
+    document.body.append(el);
+    return el;
+  }
+  const afterPaint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('shows the whole reading time at once, then follows the scroll down to "Finished"', async () => {
+    const ctl = new AbortController();
+    const el = scroller(2500);
+    const bar = document.createElement('div');
+    const left = document.createElement('span');
+    trackProgress(el, bar, left, 6, ctl.signal);
+    expect(left.textContent).toBe('6 min left'); // in the first frame, before any measuring
+    await afterPaint();
+    expect(left.textContent).toBe('6 min left');
+    el.scrollTop = 1000; // half way
+    el.dispatchEvent(new Event('scroll'));
+    await afterPaint();
+    expect(left.textContent).toBe('3 min left');
+    expect(bar.style.transform).toBe('scaleX(0.5)');
+    el.scrollTop = 2000;
+    el.dispatchEvent(new Event('scroll'));
+    await afterPaint();
+    expect(left.textContent).toBe('Finished');
+    ctl.abort();
+    el.remove();
+  });
+
+  it('an article that fits on the screen shows no time left once measured', async () => {
+    const ctl = new AbortController();
+    const el = scroller(400);
+    const left = document.createElement('span');
+    trackProgress(el, document.createElement('div'), left, 1, ctl.signal);
+    await afterPaint();
+    expect(left.textContent).toBe('');
+    ctl.abort();
+    el.remove();
   });
 });

@@ -228,6 +228,7 @@ export function startReaderSession(
       performance.measure?.('dateline-reader:open', { start: t0, end: shown, detail: { ...article.timings } });
       performance.measure?.('dateline-reader:extract', { start: t0, end: extracted });
       performance.measure?.('dateline-reader:mount', { start: settled, end: shown });
+      if (!x.times.ready) performance.mark?.('dateline-reader:dateline-late');
     }
     report(true);
   }

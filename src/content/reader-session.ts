@@ -87,6 +87,10 @@ interface Extraction {
   end: number;
 }
 
+/** A task queued behind the ones waiting already (a reply from the background among them). */
+const afterQueuedTasks = (doc: Document): Promise<void> =>
+  new Promise((resolve) => doc.defaultView!.setTimeout(resolve, 0));
+
 /**
  * Reads the page; its dateline's times are formatted by the background meanwhile (the page's first Intl
  * object costs ~20 ms, issue #24), asked for as soon as the dateline is found.
@@ -188,8 +192,12 @@ export function startReaderSession(
     const settingsLoading = early?.settings ?? loadReaderSettings();
     const reopened = early ? null : takeKept();
     const x = early?.extraction ?? reopened ?? (await extractPage(doc));
-    // The overlay is built in a task of its own, not in the extraction's last.
-    if (!reopened) await yieldToPage();
+    // The overlay is built in a task of its own, not in the extraction's last. The background's formatted
+    // dateline is usually back by now (it answers in ~2 ms) but waits in the task queue behind the
+    // extraction's steps (scheduler.yield runs ahead of queued tasks): a plain task lets it in first.
+    if (!reopened) {
+      await (x.times.ready ? yieldToPage() : Promise.race([x.times.coming.catch(() => {}), afterQueuedTasks(doc)]));
+    }
     const t0 = x.start;
     const extracted = x.end;
     const win = doc.defaultView!;

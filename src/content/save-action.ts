@@ -29,7 +29,8 @@ export const saveAction: ActionProvider = ({ article }) => [
 export async function saveArticle(article: ExtractResult): Promise<string> {
   // The reader's open leaves the dateline's line of text unformatted (no Intl before its first paint,
   // issue #24); the library shows it, so it is written now.
-  if (!article.dateline.text) article.dateline.text = formatDateline(article.dateline, { locale: navigator.language });
+  if (!article.dateline.text)
+    article.dateline.text = formatDateline(article.dateline, { locale: globalThis.navigator?.language });
   const r = await sendToBackground('library:save', { article });
   const n = r.imagesSkipped;
   const where = r.updated ? 'Updated in your library' : 'Saved to your library';

@@ -68,6 +68,23 @@ export function headlineOf(node: { headline?: unknown } | null): string | null {
   return clean.length >= 3 ? clean : null;
 }
 
+/** A day and month by a year, in either order: "January 14, 2008", "14 January 2008", "14. Januar 2008". */
+const DAY_MONTH_YEAR = /(\p{L}+)\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|\b\d{1,2}\.?\s+(\p{L}+)\.?,?\s+(?:19|20)\d\d\b/u;
+function printsDate(text: string): boolean {
+  const m = DAY_MONTH_YEAR.exec(text);
+  return !!m && MONTHS.has((m[1] ?? m[2]!).toLowerCase());
+}
+/** A title piece that is only a date ("Headline | January 15, 2008"), a weekday at most besides. */
+const onlyDate = (piece: string): boolean =>
+  printsDate(piece) &&
+  piece
+    .replace(DAY_MONTH_YEAR, '')
+    .replace(/[\s,.]+/g, ' ')
+    .trim()
+    .split(' ').length <= 1;
+/** A byline or date line (printed in a headline-classed element, or in bold): no headline. */
+const isMetaLine = (text: string): boolean => BYLINE_PREFIX.test(text) || printsDate(text);
+
 /** A separator between a headline and the site's name: a bar or dash with spaces, or a full-width bar. */
 const TITLE_SEPARATOR = /\s+(?:[|\-–—·•»:/>]|--)\s+|\s*[｜|]\s*|:\s+/;
 /** What may follow the domain's label in a site's name: "BBC News", "Example.com". */
@@ -76,15 +93,16 @@ const SITE_SUFFIX = /^(?:news|online|com|net|org|de|uk|fr|tv|ch|at|it|es|nl|au|c
 const MIN_RUN = 12;
 
 /**
- * "Headline｜Site" → "Headline". Readability splits on ASCII separators only; full-width and
- * other separators followed by the site's own name are removed here.
+ * "Headline｜Site" → "Headline", "Headline | January 15, 2008" → "Headline". Readability splits on
+ * ASCII separators only; full-width and other separators followed by the site's own name, and a date
+ * as the last piece, are removed here.
  */
 function withoutSiteName(title: string, names: string[]): string {
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
   // The site's name after the last separator ("… – Site Name") or before the first ("Site: …").
   const last = parts[parts.length - 1]!;
-  if (isSiteName(last, names)) {
+  if (isSiteName(last, names) || onlyDate(last)) {
     const rest = title
       .slice(0, title.length - last.length)
       .replace(/[\s|｜\-–—:·•»/\\>]+$/, '')
@@ -214,13 +232,6 @@ function articleStart(doc: Document, article: Element): Node | null {
 
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-/** A day and month by a year, in either order: "January 14, 2008", "14 January 2008", "14. Januar 2008". */
-const DAY_MONTH_YEAR = /(\p{L}+)\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|\b\d{1,2}\.?\s+(\p{L}+)\.?,?\s+(?:19|20)\d\d\b/u;
-function printsDate(text: string): boolean {
-  const m = DAY_MONTH_YEAR.exec(text);
-  return !!m && MONTHS.has((m[1] ?? m[2]!).toLowerCase());
-}
-const isMetaLine = (text: string): boolean => BYLINE_PREFIX.test(text) || printsDate(text);
 
 /** A heading that is one link to another page: the site's logo ("The Columbus Dispatch"), a section's name. */
 function linksAway(h: Printed, url: string): boolean {
@@ -237,14 +248,15 @@ function linksAway(h: Printed, url: string): boolean {
 
 /**
  * The last printed heading before the article's first text, or the one holding it (Readability took
- * the headline in as the article's first line), of three words or more and not the site's name;
- * `h1Only`: only an h1 counts.
+ * the headline in as the article's first line), of three words or more (an h1 of two when the page
+ * has no title at all: "Battery power") and not the site's name; `h1Only`: only an h1 counts.
  */
 function headingBefore(
   start: Node,
   heads: Printed[],
   { keys, url }: { keys: string[]; url: string },
   h1Only: boolean,
+  untitled = false,
 ): string | null {
   // Nearest the start wins; the list is not taken to be in document order (jsdom's querySelectorAll
   // returns a selector list's matches grouped by selector).
@@ -253,7 +265,8 @@ function headingBefore(
     const holds = h.el.contains(start);
     if (!holds && !(start.compareDocumentPosition(h.el) & PRECEDING)) continue;
     if ((h1Only && h.el.localName !== 'h1') || linksAway(h, url)) continue;
-    if (h.text.split(/\s+/).length < 3 || isSiteName(h.text, keys) || isMetaLine(h.text)) continue;
+    const least = untitled && h.el.localName === 'h1' ? 2 : 3;
+    if (h.text.split(/\s+/).length < least || isSiteName(h.text, keys) || isMetaLine(h.text)) continue;
     if (holds) return h.text;
     if (!found || found.el.compareDocumentPosition(h.el) & FOLLOWING) found = h;
   }
@@ -366,5 +379,5 @@ export function chooseTitle(doc: Document, raw: string, ctx: TitleContext): stri
   const start = ctx.article ? articleStart(doc, ctx.article) : null;
   if (!start) return title;
   const ref = { keys, url: ctx.url };
-  return headingBefore(start, heads, ref, !site) ?? (site ? boldLineBefore(doc, start, keys) : null) ?? title;
+  return headingBefore(start, heads, ref, !site, !key) ?? (site ? boldLineBefore(doc, start, keys) : null) ?? title;
 }

@@ -232,6 +232,32 @@ describe('table-era pages whose <title> names only the site or a section (issue 
           `<span class="headline">WirelessWeek - January 14, 2008</span><div>${story}</div>`,
       ).title,
     ).toBe('Startup Reveals First Android Apps'));
+  it('leaves a date printed after the headline out of the title', () => {
+    const headline = 'Laura Linney Thankful She Is Not Lindsay Lohan | January 15, 2008';
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline });
+    const head = `<title>${headline}</title><script type="application/ld+json">${ld}</script>`;
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head>${head}</head><body><div>${story}</div></body></html>`,
+      {
+        url: site,
+        virtualConsole: new VirtualConsole(),
+      },
+    ).window.document;
+    expect(extract(doc, { url: site }).title).toBe('Laura Linney Thankful She Is Not Lindsay Lohan');
+  });
+  it('is an h1 of two words above the story when the page has no title at all', () => {
+    const aside = '<h2>Anne Perkins</h2><h3>Other stories</h3>';
+    expect(
+      read(
+        '',
+        `<div><h1>Battery power</h1><p class="standfirst">Free-range is admirable</p></div>${aside}<div>${story}</div>`,
+      ).title,
+    ).toBe('Battery power');
+    expect(
+      read('Free range chickens and the price of organic food', `<div><h1>Battery power</h1></div><div>${story}</div>`)
+        .title,
+    ).toBe('Free range chickens and the price of organic food');
+  });
   it('is the heading above the story, not a side column printing the section’s name inside a longer heading', () =>
     expect(
       read(

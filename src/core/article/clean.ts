@@ -1061,6 +1061,16 @@ function judge(el: Element, w: Walk): boolean {
     remove(el, 'caption-duplicate', w);
     return true;
   }
+  // A layout table's cell holding only the headline, above the story: the title shows it already.
+  if (
+    (tag === 'td' || tag === 'th') &&
+    w.beforeBody &&
+    w.titleNorm &&
+    norm(el.textContent).toLowerCase() === w.titleNorm
+  ) {
+    remove(el, 'title', w);
+    return true;
+  }
   if (
     tag === 'img' ||
     tag === 'figure' ||

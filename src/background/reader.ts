@@ -14,6 +14,7 @@ import { handleMessages, sendToTab, type Handlers } from '../shell/messages.js';
 import type { ReaderToBackground } from '../shell/messages/reader.js';
 import { isNoReceiverError, setReaderBadge } from '../shell/platform.js';
 import { StorageItem } from '../shell/storage.js';
+import { formatDatelineTimes } from '../overlay/dateline-view.js';
 
 export const CONTENT_SCRIPT = 'content.js';
 /** The content script's second part, loaded after the reader's first paint (overlay/extras.ts). */
@@ -84,11 +85,26 @@ export async function listenInTab(tabId: number): Promise<{ open: boolean }> {
   return withContentScript(tabId, () => sendToTab(tabId, 'reader:listen', {}));
 }
 
+/**
+ * The reader's dateline is formatted here (reader:dateline) while the page is read: the first such
+ * formatter of a worker's life costs the most (the locale's data loaded), so it is built on the click,
+ * while the browser injects the content script, not when the page's message is waiting.
+ */
+function warmDatelineFormat(): void {
+  try {
+    formatDatelineTimes({ published: '2024-01-01T12:00Z', modified: null }, { locale: navigator.language });
+  } catch {
+    /* only a head start */
+  }
+}
+
 /** What a toolbar click does (also the e2e build's test hook, Firefox having no triggerAction). */
 export async function onActionClicked(tab: Pick<Tabs.Tab, 'id'>): Promise<boolean | undefined> {
   if (tab.id === undefined || tab.id < 0) return undefined;
   try {
-    return await toggleReader(tab.id);
+    const toggled = toggleReader(tab.id);
+    warmDatelineFormat();
+    return await toggled;
   } catch (e) {
     // Pages where extensions may not run (the Web Store, about:, view-source:, PDF viewer) land here.
     console.warn('Dateline Reader: cannot open the reader on this page:', e instanceof Error ? e.message : e);
@@ -101,6 +117,11 @@ const handlers: Handlers<ReaderToBackground> = {
     const tabId = sender.tab?.id;
     if (typeof tabId !== 'number' || sender.frameId !== 0) throw new Error('reader:state only from a tab’s top frame');
     await setReaderBadge(tabId, payload?.open === true);
+  },
+  'reader:dateline': async (payload) => {
+    const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+    const locale = str(payload?.locale) ?? undefined;
+    return formatDatelineTimes({ published: str(payload?.published), modified: str(payload?.modified) }, { locale });
   },
   'reader:extras': async (_payload, sender) => {
     const tabId = sender.tab?.id;

@@ -14,7 +14,8 @@
  * MutationObserver watches from the close): a reopen then shows the same extraction again (issue #24).
  */
 import { emptyResult, extractArticleInSteps, type PhasedExtraction } from '../core/extract.js';
-import type { ExtractResult } from '../core/types.js';
+import type { Dateline, ExtractResult } from '../core/types.js';
+import type { DatelineTimes } from '../overlay/dateline-view.js';
 import { bindStoredSettings, liveReaderSettings, type ReaderSettings } from '../overlay/settings.js';
 import { mountReader } from '../overlay/mount-reader.js';
 import { storedZaps } from '../overlay/zap-store.js';
@@ -39,10 +40,17 @@ export interface SessionOptions {
  * extract() is pure and tested on thousands of pages, but the web is larger: if it ever throws, the
  * user gets the reader's polite notice, never a dead button or a stack trace.
  */
-async function safeExtract(doc: Document, url: string, locale: string, timeZone: string): Promise<PhasedExtraction> {
+async function safeExtract(
+  doc: Document,
+  url: string,
+  locale: string,
+  datedAt: (times: Pick<Dateline, 'published' | 'modified'>) => void,
+): Promise<PhasedExtraction> {
   try {
     // In steps, the main thread handed back to the page between them: no long task on the click (issue #24).
-    return await extractArticleInSteps(doc, { url, now: new Date(), locale, timeZone }, yieldToPage);
+    // The reader's clock is the runtime's own: its offset from Date, with no Intl object to name its zone.
+    const utcOffset = (epoch: number): number => -new Date(epoch).getTimezoneOffset();
+    return await extractArticleInSteps(doc, { url, now: new Date(), locale, utcOffset }, yieldToPage, datedAt);
   } catch (e) {
     console.warn('Dateline Reader: extraction failed', e);
     const message = 'Something on this page kept the reader from reading it.';
@@ -67,20 +75,43 @@ const PREFETCH_TTL_MS = 2000;
 const REOPEN_TTL_MS = 5 * 60_000;
 
 interface Extraction {
-  /** extract's first phase (the related headlines come after the first paint, with the extras). */
+  /**
+   * extract's first phase (the related headlines come after the first paint, with the extras; the
+   * dateline's `text` is formatted when the article is saved).
+   */
   phased: PhasedExtraction;
-  timeZone: string;
+  /** The dateline's times formatted by the background (asked for while the page is read), once here. */
+  times: { ready: DatelineTimes | null; coming: Promise<DatelineTimes> };
   /** performance.now() when it started and ended (for the benchmark's measures). */
   start: number;
   end: number;
 }
 
+/** A task queued behind the ones waiting already (a reply from the background among them). */
+const afterQueuedTasks = (doc: Document): Promise<void> =>
+  new Promise((resolve) => doc.defaultView!.setTimeout(resolve, 0));
+
+/**
+ * Reads the page; its dateline's times are formatted by the background meanwhile (the page's first Intl
+ * object costs ~20 ms, issue #24), asked for as soon as the dateline is found.
+ */
 async function extractPage(doc: Document): Promise<Extraction> {
   const start = performance.now();
   const win = doc.defaultView!;
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const phased = await safeExtract(doc, win.location.href, win.navigator.language, timeZone);
-  return { phased, timeZone, start, end: performance.now() };
+  const locale = win.navigator.language;
+  let ask: (t: Pick<Dateline, 'published' | 'modified'>) => void = () => {};
+  const times: Extraction['times'] = {
+    ready: null,
+    coming: new Promise<DatelineTimes>((resolve, reject) => {
+      ask = (t) => {
+        if (!t.published && !t.modified) return resolve({ published: null, local: null, modified: null });
+        sendToBackground('reader:dateline', { ...t, locale }).then(resolve, reject);
+      };
+    }),
+  };
+  times.coming.then((t) => (times.ready = t)).catch(() => {});
+  const phased = await safeExtract(doc, win.location.href, locale, (t) => ask(t));
+  return { phased, times, start, end: performance.now() };
 }
 
 export function startReaderSession(
@@ -161,11 +192,14 @@ export function startReaderSession(
     const settingsLoading = early?.settings ?? loadReaderSettings();
     const reopened = early ? null : takeKept();
     const x = early?.extraction ?? reopened ?? (await extractPage(doc));
-    // The overlay is built in a task of its own, not in the extraction's last.
-    if (!reopened) await yieldToPage();
+    // The overlay is built in a task of its own, not in the extraction's last. The background's formatted
+    // dateline is usually back by now (it answers in ~2 ms) but waits in the task queue behind the
+    // extraction's steps (scheduler.yield runs ahead of queued tasks): a plain task lets it in first.
+    if (!reopened) {
+      await (x.times.ready ? yieldToPage() : Promise.race([x.times.coming.catch(() => {}), afterQueuedTasks(doc)]));
+    }
     const t0 = x.start;
     const extracted = x.end;
-    const { timeZone } = x;
     const win = doc.defaultView!;
     article = x.phased.result;
     phased = x.phased;
@@ -177,7 +211,7 @@ export function startReaderSession(
     reader = mountReader(doc, article, {
       settings,
       force,
-      timeZone,
+      datelineTimes: x.times.ready ?? x.times.coming,
       speech: sessionOptions.speech,
       actions: actionsFor({ article, url: win.location.href }),
       zaps: storedZaps,
@@ -202,6 +236,7 @@ export function startReaderSession(
       performance.measure?.('dateline-reader:open', { start: t0, end: shown, detail: { ...article.timings } });
       performance.measure?.('dateline-reader:extract', { start: t0, end: extracted });
       performance.measure?.('dateline-reader:mount', { start: settled, end: shown });
+      if (!x.times.ready) performance.mark?.('dateline-reader:dateline-late');
     }
     report(true);
   }

@@ -116,16 +116,20 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Pha
  * (issue #24): between two stages (page read, dateline, clone, Readability, cleaning, sanitizer, the
  * rest) it awaits `pause()`, which hands the event loop back (input, rendering, the background's
  * message). The same stages on the same page read: the same result as extractArticle on a page that
- * did not change meanwhile.
+ * did not change meanwhile, but for `dateline.text`, left empty: formatting it builds the page's first
+ * Intl objects, which the reader's first paint does without (the reader formats it when it saves).
+ * `datedAt` gets the dateline's times as soon as they are found, before the article (which may still
+ * add a place or an agency to the dateline, never a time): the reader has them formatted meanwhile.
  */
 export async function extractArticleInSteps(
   doc: Document,
   options: ExtractOptions,
   pause: () => Promise<void>,
+  datedAt?: (times: Pick<Dateline, 'published' | 'modified'>) => void,
 ): Promise<PhasedExtraction> {
   const url = options.url ?? doc?.URL ?? 'about:blank';
   try {
-    const run = steps(doc, url, options);
+    const run = steps(doc, url, options, { datelineText: false, datedAt });
     let step = run.next();
     while (!step.done) {
       await pause();
@@ -160,7 +164,18 @@ function failed(result: ExtractResult): PhasedExtraction {
  * (extractArticleInSteps) or go straight on (extractArticle). `timings` hold each stage's own time
  * and `total` their sum, pauses left out.
  */
-function* steps(doc: Document, url: string, options: ExtractOptions): Generator<void, PhasedExtraction, void> {
+interface StepHooks {
+  /** false: `dateline.text` left empty (extractArticleInSteps). */
+  datelineText?: boolean;
+  datedAt?: (times: Pick<Dateline, 'published' | 'modified'>) => void;
+}
+
+function* steps(
+  doc: Document,
+  url: string,
+  options: ExtractOptions,
+  hooks: StepHooks = {},
+): Generator<void, PhasedExtraction, void> {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   let since = t0;
@@ -187,9 +202,11 @@ function* steps(doc: Document, url: string, options: ExtractOptions): Generator<
   yield;
   resumed();
 
-  const { locale, timeZone } = options;
-  const dateline = findDateline(page, { url, now, lang: page.lang, locale, timeZone });
+  const { locale, timeZone, utcOffset } = options;
+  const text = hooks.datelineText;
+  const dateline = findDateline(page, { url, now, lang: page.lang, locale, timeZone, utcOffset, text });
   lap('dateline');
+  hooks.datedAt?.({ published: dateline.published, modified: dateline.modified });
   yield;
   resumed();
 

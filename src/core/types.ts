@@ -75,6 +75,12 @@ export interface ExtractOptions {
   /** Locale and time zone the dateline text is written for (the reader's). */
   locale?: string;
   timeZone?: string;
+  /**
+   * Without `timeZone`: the reader's clock, as minutes east of UTC at an instant, for stating a relative
+   * time ("3 hours ago") on it; the content script passes its runtime's own (Date's getTimezoneOffset),
+   * which takes no Intl object (issue #24). Without either, relative times are stated in UTC.
+   */
+  utcOffset?: (epoch: number) => number;
   /** Pages larger than this many elements are refused with `error: "too-large"`. */
   maxElements?: number;
   /** Pages whose serialised HTML is larger than this many characters are refused the same way. */

@@ -6,6 +6,7 @@
  * the page's URL and look for the id in the page, not in the reader.
  */
 import { h } from './dom.js';
+import { afterNextPaint } from './after-paint.js';
 
 const MIN_HEADINGS = 3;
 
@@ -57,8 +58,11 @@ export function trackProgress(
     // An article that fits on the screen has no progress to show.
     const done = max > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / max)) : 0;
     bar.style.transform = `scaleX(${done})`;
+    left.textContent = max <= 0 ? '' : timeLeft(done);
+  };
+  const timeLeft = (done: number): string => {
     const remaining = Math.ceil(minutes * (1 - done));
-    left.textContent = minutes <= 0 || max <= 0 ? '' : remaining > 0 ? `${remaining} min left` : 'Finished';
+    return minutes <= 0 ? '' : remaining > 0 ? `${remaining} min left` : 'Finished';
   };
   scroller.addEventListener(
     'scroll',
@@ -69,6 +73,11 @@ export function trackProgress(
     },
     { passive: true, signal },
   );
-  // Measured once the reader is laid out (it is built detached, so the first frame is the first chance).
-  win.requestAnimationFrame(update);
+  // The first frame shows the top of the article (scrolled to 0, so all of it left) without reading the
+  // layout: a read there would lay the new reader out once for the read and again for the frame (issue #24).
+  // Measured right after the first paint, which also finds an article that fits on the screen (no time left).
+  left.textContent = timeLeft(0);
+  afterNextPaint(win, () => {
+    if (!signal.aborted) update();
+  });
 }

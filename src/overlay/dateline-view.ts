@@ -111,7 +111,54 @@ const sameStatedDay = (a: Stated, b: Stated): boolean =>
 
 export interface DatelineViewOptions {
   locale?: string;
+  /** The reader's zone; the runtime's own when absent. */
   timeZone?: string;
+}
+
+/** The dateline's times as the line shows them, in the reader's locale (Intl): see formatDatelineTimes. */
+export interface DatelineTimes {
+  published: string | null;
+  /** The published instant on the reader's clock, when it differs. */
+  local: string | null;
+  modified: string | null;
+}
+
+/**
+ * The dateline's times formatted for the reader. Pure strings, so that the reader's first open can have
+ * them formatted elsewhere (the background, whose Intl objects cost the page nothing, issue #24) while
+ * the page is read.
+ */
+export function formatDatelineTimes(
+  d: Pick<Dateline, 'published' | 'modified'>,
+  opts: DatelineViewOptions = {},
+): DatelineTimes {
+  const published = d.published ? parseStated(d.published) : null;
+  const modified = d.modified ? parseStated(d.modified) : null;
+  return {
+    published: published && formatStated(published, opts.locale),
+    local: published && formatLocal(published, opts.locale, opts.timeZone),
+    modified:
+      modified &&
+      (published && sameStatedDay(published, modified) && modified.hasTime
+        ? formatStatedTime(modified, opts.locale)
+        : formatStated(modified, opts.locale)),
+  };
+}
+
+/**
+ * Until the formatted times are here: the publisher's own numbers, as stated ("2024-03-12 14:05 UTC−4"),
+ * built without Intl; the line is drawn again with the formatted times (renderDateline) when they come.
+ */
+function plainTimes(d: Pick<Dateline, 'published' | 'modified'>): DatelineTimes {
+  const plain = (iso: string | null): string | null => {
+    const s = iso ? parseStated(iso) : null;
+    if (!s) return null;
+    const day = s.wall.toISOString().slice(0, 10);
+    if (!s.hasTime) return day;
+    const time = `${day} ${s.wall.toISOString().slice(11, 16)}`;
+    return s.offset === null ? time : `${time} ${offsetLabel(s.offset)}`;
+  };
+  return { published: plain(d.published), local: null, modified: plain(d.modified) };
 }
 
 /**
@@ -119,7 +166,15 @@ export interface DatelineViewOptions {
  * 14:05 UTC−4 (18:05 your time) · Updated 16:30 UTC−4" — one bracket at most (the reader's own time), and
  * that only when it differs by a minute or more. null when the page gave neither a date nor a place.
  */
-export function renderDateline(doc: Document, d: Dateline, opts: DatelineViewOptions = {}): HTMLElement | null {
+export function renderDateline(
+  doc: Document,
+  d: Dateline,
+  opts: DatelineViewOptions & {
+    /** Formatted already (formatDatelineTimes); null: not yet, the plain numbers for now; absent: formatted here. */
+    times?: DatelineTimes | null;
+  } = {},
+): HTMLElement | null {
+  const times = opts.times === undefined ? formatDatelineTimes(d, opts) : (opts.times ?? plainTimes(d));
   const parts: (Node | string)[] = [];
   // Real spaces around the dot: they are where the line may wrap (padding alone gave no break
   // opportunity, and "Updated" was split mid-word at narrow widths).
@@ -142,31 +197,31 @@ export function renderDateline(doc: Document, d: Dateline, opts: DatelineViewOpt
       ),
     );
   }
-  const published = d.published ? parseStated(d.published) : null;
-  if (d.published && published) {
+  if (d.published && times.published) {
     if (parts.length) parts.push(sep());
-    const local = formatLocal(published, opts.locale, opts.timeZone);
+    const { local } = times;
     parts.push(
       h(
         doc,
         'span',
         { class: 'published', dir: 'ltr' },
         h(doc, 'span', { class: 'visually-hidden' }, 'Published '),
-        h(doc, 'time', { datetime: d.published }, formatStated(published, opts.locale)),
+        h(doc, 'time', { datetime: d.published }, times.published),
         local ? ' ' : null, // outside the no-wrap run: the line may break here
         local ? h(doc, 'span', { class: 'local' }, `(${local} your time)`) : null,
       ),
     );
   }
-  const modified = d.modified ? parseStated(d.modified) : null;
-  if (d.modified && modified) {
+  if (d.modified && times.modified) {
     if (parts.length) parts.push(sep());
-    const text =
-      published && sameStatedDay(published, modified) && modified.hasTime
-        ? formatStatedTime(modified, opts.locale)
-        : formatStated(modified, opts.locale);
     parts.push(
-      h(doc, 'span', { class: 'updated', dir: 'ltr' }, 'Updated ', h(doc, 'time', { datetime: d.modified }, text)),
+      h(
+        doc,
+        'span',
+        { class: 'updated', dir: 'ltr' },
+        'Updated ',
+        h(doc, 'time', { datetime: d.modified }, times.modified),
+      ),
     );
   }
   if (!parts.length && d.text) parts.push(d.text);

@@ -97,7 +97,7 @@ export const LIVE_CSS = String.raw`
 .timeline .entry:last-child { border-inline-start-color: transparent; }
 .timeline .entry::before {
   content: ""; position: absolute; inset-inline-start: -7px; top: .35em; width: 12px; height: 12px;
-  border-radius: 50%; background: var(--bg); border: 2px solid var(--accent);
+  box-sizing: border-box; border-radius: 50%; background: var(--bg); border: 2px solid var(--accent);
 }
 .timeline .entry-time {
   font: 600 14px/1.4 var(--ui); color: var(--accent); margin: 0 0 .3em; font-variant-numeric: tabular-nums;

@@ -26,7 +26,7 @@ import { adoptSanitized, sanitizeToFragment } from '../core/sanitize.js';
 import { adoptStyles } from '../shell/platform.js';
 import { h } from './dom.js';
 import { READER_CSS } from './reader-css.js';
-import { renderDateline } from './dateline-view.js';
+import { formatDatelineTimes, renderDateline, type DatelineTimes } from './dateline-view.js';
 import { renderControls } from './controls.js';
 import { deepActiveElement, lockPage, type PageLock } from './page-lock.js';
 import { acceptOnlyUserInput } from './user-input.js';
@@ -84,7 +84,8 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   const { signal } = ctl;
   const win = doc.defaultView!;
   const locale = options.locale ?? win.navigator.language;
-  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Absent: the runtime's own zone, which the formatting takes without asking Intl for its name.
+  const { timeZone } = options;
   let settings: ReaderSettings = { ...options.settings };
   let mode: 'notice' | 'reader' = 'notice';
   let lock: PageLock | null = null;
@@ -231,6 +232,29 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
     return box;
   }
 
+  /**
+   * The dateline line; with its times still being formatted (options.datelineTimes a promise), drawn
+   * with the plain numbers and again, in place, when they come (formatted here after the first paint if
+   * they do not). Not a live region: the line is read once, as it is when the reader gets there.
+   */
+  function datelineLine(): HTMLElement | null {
+    const given = options.datelineTimes;
+    if (!given || !('then' in given)) {
+      return renderDateline(doc, article.dateline, { locale, timeZone, times: given });
+    }
+    let line = renderDateline(doc, article.dateline, { locale, timeZone, times: null });
+    const redraw = (times: DatelineTimes): void => {
+      if (closed || !line) return;
+      const next = renderDateline(doc, article.dateline, { locale, timeZone, times });
+      if (next) line.replaceWith(next);
+      line = next;
+    };
+    given.then(redraw, () =>
+      afterNextPaint(win, () => redraw(formatDatelineTimes(article.dateline, { locale, timeZone }))),
+    );
+    return line;
+  }
+
   function renderReader(): HTMLElement {
     const dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
     const lang = article.lang ?? undefined;
@@ -323,7 +347,7 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
       title,
       // The summary the page prints under its headline (standfirst), apart from the article's text (issue #20).
       article.standfirst ? h(doc, 'p', { class: 'standfirst', dir: 'auto' }, article.standfirst) : null,
-      renderDateline(doc, article.dateline, { locale, timeZone }),
+      datelineLine(),
       metaBits.length ? h(doc, 'p', { class: 'meta' }, ...metaBits) : null,
       article.paywalled
         ? h(
@@ -735,9 +759,9 @@ export function mountReader(doc: Document, article: ExtractResult, options: Moun
   doc.documentElement.append(host);
   showInTopLayer();
   // Focus makes the browser compute the overlay's style and layout before the paint, and :focus styles
-  // it again: in the fast open it moves in right after the first paint, where that work is done.
-  if (options.lockAfterPaint && win.requestAnimationFrame)
-    win.requestAnimationFrame(() => win.setTimeout(() => !closed && focusInside(), 0));
+  // it again: in the fast open it moves in once the first paint is on screen and the frame after it has
+  // begun (afterNextPaint), so that it holds up neither (issue #24).
+  if (options.lockAfterPaint) afterNextPaint(win, () => !closed && focusInside());
   else focusInside();
   restorePage = keepReaderVisible(doc, host, {
     expectedStyle: () => (printing ? null : hostStyle),

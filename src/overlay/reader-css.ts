@@ -60,7 +60,9 @@ export const READER_CSS = String.raw`
   white-space: nowrap;
 }
 
-*, *::before, *::after { box-sizing: border-box; }
+/* Not *::before, *::after, which every element of the article would be matched against for both of its
+   pseudo-elements: the two the reader draws (live-view.ts) set their own box-sizing. */
+* { box-sizing: border-box; }
 [hidden] { display: none !important; }
 :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
 

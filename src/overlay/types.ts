@@ -5,6 +5,7 @@ import type { ZapStore } from './zap.js';
 import type { ReaderExtras } from './extras.js';
 import type { RelatedHeadline } from '../core/types.js';
 import type { SanitizedFragment } from '../core/sanitize.js';
+import type { DatelineTimes } from './dateline-view.js';
 
 /** The overlay's host element: hyphenated, never registered with customElements (null in content scripts). */
 export const OVERLAY_TAG = 'dateline-reader';
@@ -44,6 +45,12 @@ export interface MountOptions {
   /** The reader's language and time zone (dateline and related times). Default: the browser's. */
   locale?: string;
   timeZone?: string;
+  /**
+   * The dateline's times formatted for the reader (formatDatelineTimes): given, shown as they are; a
+   * promise, the line shows the plain numbers until it resolves (issue #24: no Intl object in the page
+   * before the first paint); absent, formatted while mounting.
+   */
+  datelineTimes?: DatelineTimes | Promise<DatelineTimes>;
   /** Where blocks the user removed ("zap") are remembered per site; without it they are removed for this view only. */
   zaps?: ZapStore;
   /** "Now" for the related headlines' "2 h ago" (default: the clock). */

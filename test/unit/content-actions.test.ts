@@ -20,7 +20,16 @@ vi.mock('../../src/shell/messages.js', () => ({
 }));
 const { actionsFor } = await import('../../src/content/actions.js');
 
-const article = { title: 'Storm Closes Harbour', content: '<p>x</p>' } as ExtractResult;
+const dateline = {
+  published: '2024-03-12T14:05-04:00',
+  modified: null,
+  precision: 'minute',
+  place: 'Washington',
+  agency: null,
+  text: '', // as the reader's open leaves it (no Intl object before the first paint, issue #24)
+  source: 'json-ld',
+} as ExtractResult['dateline'];
+const article = { title: 'Storm Closes Harbour', content: '<p>x</p>', dateline } as ExtractResult;
 
 beforeEach(() => {
   sent.length = 0;
@@ -45,6 +54,8 @@ describe('actionsFor', () => {
       done: { label: 'Saved ✓' },
     });
     expect(sent).toEqual([{ type: 'library:save', payload: { article } }]);
+    // The library lists the dateline's line of text: written before the save.
+    expect(article.dateline.text).toMatch(/^Washington · .*2024.*UTC−4/);
     await (outcome as { done: { run(): Promise<void> } }).done.run();
     expect(sent.at(-1)).toEqual({ type: 'library:open', payload: {} });
   });

@@ -11,11 +11,12 @@ vi.mock('../../src/shell/browser.js', () => ({ browser: { runtime: { id: 'test' 
 
 const { mountReader, DEFAULT_READER_SETTINGS } = await import('../../src/overlay/index.js');
 const { bodyHasImage, imageKey, takeStrandedCaption } = await import('../../src/overlay/lead-image.js');
-const { renderDateline, formatLocal, parseStated } = await import('../../src/overlay/dateline-view.js');
+const { renderDateline, formatLocal, parseStated, formatDatelineTimes } =
+  await import('../../src/overlay/dateline-view.js');
 const { groupRelated, relativeTime } = await import('../../src/overlay/related-view.js');
 const { commandFor } = await import('../../src/overlay/shortcuts.js');
 const { applyZaps, zapSignature, zapTarget } = await import('../../src/overlay/zap.js');
-const { renderContents } = await import('../../src/overlay/contents.js');
+const { renderContents, trackProgress } = await import('../../src/overlay/contents.js');
 import type { Dateline, ExtractResult } from '../../src/core/types.js';
 
 const settings = { ...DEFAULT_READER_SETTINGS };
@@ -182,6 +183,36 @@ describe("dateline: its own line, one bracket, the reader's time only when it di
 
   it('no offset stated: no zone and no bracket', () => {
     expect(line({ published: '2019-11-15T13:42' }, 'Asia/Tokyo')).toBe('Published November 15, 2019 at 1:42 PM');
+  });
+
+  it('times formatted elsewhere (the background, on an open) give the same line', () => {
+    const d = dl({ place: 'Berlin', published: '2024-05-06T07:30+02:00', modified: '2024-05-07T09:00+02:00' });
+    const opts = { locale: 'en-US', timeZone: 'America/New_York' };
+    const here = textOf(renderDateline(document, d, opts));
+    expect(textOf(renderDateline(document, d, { ...opts, times: formatDatelineTimes(d, opts) }))).toBe(here);
+    expect(here).toBe(
+      'Berlin · Published May 6, 2024 at 7:30 AM UTC+2 (1:30 AM your time) · Updated May 7, 2024 at 9:00 AM UTC+2',
+    );
+  });
+
+  it("on an open, the first frame has the publisher's numbers, then the formatted line in its place", async () => {
+    const published = '2024-03-12T14:05-04:00';
+    const dateline = dl({ published });
+    let deliver: (t: ReturnType<typeof formatDatelineTimes>) => void = () => {};
+    const datelineTimes = new Promise<ReturnType<typeof formatDatelineTimes>>((resolve) => (deliver = resolve));
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    const r = mountReader(document, article({ leadImage: null, dateline }), { settings, datelineTimes });
+    const line = (): string => textOf(r.shadowRoot.querySelector('.dateline'));
+    // No Intl object for the first frame (the page's first costs ~20 ms, issue #24).
+    expect(made).not.toHaveBeenCalled();
+    made.mockRestore();
+    expect(line()).toBe('Published 2024-03-12 14:05 UTC−4');
+    expect(r.shadowRoot.querySelector('.dateline time')!.getAttribute('datetime')).toBe(published);
+    deliver(formatDatelineTimes(dateline, { locale: 'en-US', timeZone: 'Europe/Berlin' }));
+    await Promise.resolve();
+    expect(line()).toBe('Published March 12, 2024 at 2:05 PM UTC−4 (7:05 PM your time)');
+    expect(r.shadowRoot.querySelectorAll('.dateline')).toHaveLength(1);
+    r.close();
   });
 
   it('a byline that is just the agency is left to the dateline ("Berlin (dpa)", not "By dpa")', () => {
@@ -352,5 +383,50 @@ describe('table of contents', () => {
     expect(location.href).toBe(before);
     b.remove();
     ctl.abort();
+  });
+});
+
+describe('reading progress: the bar and the time left', () => {
+  /** A scroller whose sizes jsdom cannot lay out: set by hand. */
+  function scroller(scrollHeight: number, clientHeight = 500): HTMLElement {
+    const el = document.createElement('main');
+    Object.defineProperty(el, 'scrollHeight', { configurable: true, get: () => scrollHeight });
+    Object.defineProperty(el, 'clientHeight', { configurable: true, get: () => clientHeight });
+    document.body.append(el);
+    return el;
+  }
+  const afterPaint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('shows the whole reading time at once, then follows the scroll down to "Finished"', async () => {
+    const ctl = new AbortController();
+    const el = scroller(2500);
+    const bar = document.createElement('div');
+    const left = document.createElement('span');
+    trackProgress(el, bar, left, 6, ctl.signal);
+    expect(left.textContent).toBe('6 min left'); // in the first frame, before any measuring
+    await afterPaint();
+    expect(left.textContent).toBe('6 min left');
+    el.scrollTop = 1000; // half way
+    el.dispatchEvent(new Event('scroll'));
+    await afterPaint();
+    expect(left.textContent).toBe('3 min left');
+    expect(bar.style.transform).toBe('scaleX(0.5)');
+    el.scrollTop = 2000;
+    el.dispatchEvent(new Event('scroll'));
+    await afterPaint();
+    expect(left.textContent).toBe('Finished');
+    ctl.abort();
+    el.remove();
+  });
+
+  it('an article that fits on the screen shows no time left once measured', async () => {
+    const ctl = new AbortController();
+    const el = scroller(400);
+    const left = document.createElement('span');
+    trackProgress(el, document.createElement('div'), left, 1, ctl.signal);
+    await afterPaint();
+    expect(left.textContent).toBe('');
+    ctl.abort();
+    el.remove();
   });
 });

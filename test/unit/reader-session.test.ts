@@ -30,9 +30,15 @@ vi.mock('../../src/shell/messages.js', () => ({
     Object.assign(handlers, h);
     return () => {};
   },
-  // The background's side of 'reader:extras': it runs content-later.js, which provides the extras.
-  sendToBackground: async (type: string) => {
+  // The background's side of 'reader:extras': it runs content-later.js, which provides the extras; of
+  // 'reader:dateline': it formats the dateline's times; of 'library:save': it keeps the article.
+  sendToBackground: async (type: string, payload: { locale: string; article: ExtractResult }) => {
     if (type === 'reader:extras') provideExtras(READER_EXTRAS);
+    if (type === 'reader:dateline') return formatDatelineTimes(payload as unknown as Dateline, payload);
+    if (type === 'library:save') {
+      saved.push(structuredClone(payload.article));
+      return { updated: false, imagesSkipped: 0 };
+    }
   },
 }));
 // The pause between the open's steps, as a plain task: the page's tasks queued before it run first.
@@ -40,11 +46,14 @@ vi.mock('../../src/shell/platform.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/shell/platform.js')>()),
   yieldToPage: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
 }));
+const saved: ExtractResult[] = [];
 const { startReaderSession } = await import('../../src/content/reader-session.js');
+const { formatDatelineTimes } = await import('../../src/overlay/dateline-view.js');
 const { provideExtras } = await import('../../src/content/extras-slot.js');
 const { READER_EXTRAS } = await import('../../src/overlay/extras.js');
 const { OVERLAY_TAG } = await import('../../src/overlay/types.js');
 const { PAGES } = await import('./extract-fixture.js');
+import type { Dateline, ExtractResult } from '../../src/core/types.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -115,6 +124,22 @@ describe('reader session', () => {
     expect(readerThereWhenPageRan).toBe(false);
     expect(articleText(doc)).toContain('Libya has since seen the emergence of two rival seats of power');
     await filledIn(doc);
+    lifetime.abort();
+  });
+
+  it('the dateline formatted by the background on an open; the saved article has its line of text', async () => {
+    const doc = loadSeed();
+    const lifetime = new AbortController();
+    startReaderSession(doc, lifetime);
+    expect(await toggle()).toEqual({ open: true });
+    await filledIn(doc);
+    const line = (shadow(doc).querySelector('.dateline')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(line).toBe(`Published ${formatDatelineTimes({ published: '2019-11-15T13:42', modified: null }).published}`);
+    expect(line).toMatch(/2019/);
+    saved.length = 0;
+    expect(await handlers['reader:save']!({})).toMatchObject({ saved: true });
+    // Formatted for the library when saved (the open itself formats no line of text, issue #24).
+    expect(saved[0]!.dateline.text).toMatch(/^15 Nov 2019, 13:42$|^Nov 15, 2019, 1:42\s?PM$/);
     lifetime.abort();
   });
 });

@@ -8,12 +8,16 @@
  * - the site's lines around the story: "Read or Share this story: <url>", "Email the author",
  *   "Follow … on Twitter", "See Next Story in Politics", "(Story continues below)", "Print Sponsor",
  *   "Report Typo/Error", a line that is only an e-mail address. A line is a block without blocks
- *   inside whose whole text is the phrase: a sentence that holds one is the story's.
+ *   inside whose whole text is the phrase: a sentence that holds one is the story's. An arrow or a
+ *   thumbnail beside the link ("See Next Story in Entertainment<img>") goes with it.
+ * - the story's tags: "Tagged: Ceres Dawn NASA", "Tagged with: htc vive, oculus rift", "Tags: …", a
+ *   label and then links to the site's tag pages, nothing else.
  * One walk over the article's text nodes; a text node is looked at further only when it holds a
  * cue word (CHROME_CUE), and each line block is judged once.
  */
 import { collapse } from '../text/whitespace.js';
-import { CHROME_CUE, GALLERY_CHROME, SITE_TRAILER } from '../text/lexicon/chrome-lines.js';
+import { CHROME_CUE, GALLERY_CHROME, SITE_TRAILER, TAG_LABEL } from '../text/lexicon/chrome-lines.js';
+import { linkTextLength } from '../page/text-length.js';
 import type { Removal } from '../types.js';
 
 const SHOW_TEXT = 4;
@@ -39,6 +43,8 @@ const LINE_TAGS = new Set([
 const INNER_BLOCKS = 'p, div, ul, ol, li, table, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure, dl';
 /** Longer than any such line. */
 const MAX_LINE = 200;
+/** A tag line: its links make this share of the text after the label at least (commas and spaces between). */
+const LINK_SHARE = 0.8;
 /** Longer than any label of a text node. */
 const MAX_LABEL = 40;
 
@@ -54,6 +60,16 @@ function onlyChild(node: Node): boolean {
     return false;
   }
   return true;
+}
+
+const PLAYERS = 'video, audio, iframe';
+
+/** "Tagged: Ceres Dawn NASA": a label, then links, and nothing else. */
+function isTagLine(line: Element, text: string): boolean {
+  const label = TAG_LABEL.exec(text);
+  if (!label) return false;
+  const rest = text.length - label[0].length;
+  return rest > 0 && linkTextLength(line) >= LINK_SHARE * rest;
 }
 
 const ICONS = new Set(['img', 'svg', 'picture']);
@@ -108,9 +124,12 @@ export function removeChromeLines(root: Element, removed?: Removal[]): void {
     const raw = line.textContent ?? '';
     if (raw.length > 4 * MAX_LINE) continue;
     const text = collapse(raw);
-    if (text.length > MAX_LINE || line.querySelector(INNER_BLOCKS) || holdsMedia(line)) continue;
-    if (GALLERY_CHROME.test(text)) doomed.push({ el: line, kind: 'gallery-chrome' });
+    if (text.length > MAX_LINE || line.querySelector(INNER_BLOCKS) || line.querySelector(PLAYERS)) continue;
+    // An arrow or a thumbnail beside "See Next Story in …" is the link's; a gallery's label beside
+    // a picture is only the label (above).
+    if (GALLERY_CHROME.test(text) && !holdsMedia(line)) doomed.push({ el: line, kind: 'gallery-chrome' });
     else if (SITE_TRAILER.test(text)) doomed.push({ el: line, kind: 'site-line' });
+    else if (isTagLine(line, text)) doomed.push({ el: line, kind: 'tag-line' });
   }
   for (const { el, kind } of doomed) {
     if (!root.contains(el)) continue; // inside a line removed before it

@@ -295,7 +295,7 @@ const END_CREDIT = /^have a tip\b|^follow (?:us|him|her|them|\p{Lu}\w*) on (?:tw
 const COPYRIGHT = /^(?:copyright|©|ⓒ|\(c\))\s|\ball rights reserved\b|무단전재|転載禁止|版权所有/i;
 /** A promo line: "CLICK HERE TO GET THE APP", "Get access to … for as little as". */
 const PROMO_LINE =
-  /\bclick(?:ing)? here\b|\bdownload (?:the|our) app\b|\bget the \w+(?: \w+)? app\b|\bfor as little as\b/i;
+  /\bclick(?:ing)? here\b|\bdownload (?:the|our)(?: [\w&]+){0,3} app\b|\bget the \w+(?: \w+)? app\b|\bfor as little as\b/i;
 
 const CRUMB_SEPARATOR = /\s(?:>>?|»|›|\/|\||→|::)\s|\s»|»\s|›/;
 const BIO_START = /^(?:[\p{Lu}][\p{L}.'’-]+\s){1,3}(?:is|was|has been|joined|covers|writes|reports)\b/u;
@@ -1059,6 +1059,16 @@ function judge(el: Element, w: Walk): boolean {
   }
   if (tag === 'figcaption' && isRepeatedCaption(el, w)) {
     remove(el, 'caption-duplicate', w);
+    return true;
+  }
+  // A layout table's cell holding only the headline, above the story: the title shows it already.
+  if (
+    (tag === 'td' || tag === 'th') &&
+    w.beforeBody &&
+    w.titleNorm &&
+    norm(el.textContent).toLowerCase() === w.titleNorm
+  ) {
+    remove(el, 'title', w);
     return true;
   }
   if (

@@ -7,15 +7,21 @@
  *   opens with its first piece and runs on;
  * - the site's own name cut off either end ("Headline｜Site", "Site: Headline");
  * - when the title is printed nowhere and is only a site's or section's name ("SPORTS PLUS",
- *   "BBC NEWS | South Asia", empty), the heading printed right before the article's first text;
+ *   "BBC NEWS | South Asia", "Rugby news, results, reports, fixtures", empty): the rest of the document
+ *   title when it runs on past that name ("Site News and Weather - Headline"), else the heading printed
+ *   right before the article's first text or opening it, else (table-era pages) the line printed in bold
+ *   right before that text;
  * - when any other title is printed nowhere (a headline written for search engines or social cards),
  *   the h1 printed right before the article's first text.
  * Printed headings: h1–h4 and headline/title-classed elements holding one line of text.
  */
 import { SITE_TITLE_WORD } from '../text/lexicon/headings.js';
+import { BYLINE_PREFIX } from '../text/lexicon/bylines.js';
+import { MONTHS } from '../text/lexicon/months.js';
 import { squash } from '../text/text-key.js';
 import { siteLabel } from '../page/site.js';
 import { holdsTag, openingWords } from '../page/walk.js';
+import { collapse } from '../text/whitespace.js';
 
 /** Longer than any headline: a title this long is something else (a page's script caught in a broken attribute). */
 const MAX_TITLE = 300;
@@ -62,6 +68,23 @@ export function headlineOf(node: { headline?: unknown } | null): string | null {
   return clean.length >= 3 ? clean : null;
 }
 
+/** A day and month by a year, in either order: "January 14, 2008", "14 January 2008", "14. Januar 2008". */
+const DAY_MONTH_YEAR = /(\p{L}+)\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|\b\d{1,2}\.?\s+(\p{L}+)\.?,?\s+(?:19|20)\d\d\b/u;
+function printsDate(text: string): boolean {
+  const m = DAY_MONTH_YEAR.exec(text);
+  return !!m && MONTHS.has((m[1] ?? m[2]!).toLowerCase());
+}
+/** A title piece that is only a date ("Headline | January 15, 2008"), a weekday at most besides. */
+const onlyDate = (piece: string): boolean =>
+  printsDate(piece) &&
+  piece
+    .replace(DAY_MONTH_YEAR, '')
+    .replace(/[\s,.]+/g, ' ')
+    .trim()
+    .split(' ').length <= 1;
+/** A byline or date line (printed in a headline-classed element, or in bold): no headline. */
+const isMetaLine = (text: string): boolean => BYLINE_PREFIX.test(text) || printsDate(text);
+
 /** A separator between a headline and the site's name: a bar or dash with spaces, or a full-width bar. */
 const TITLE_SEPARATOR = /\s+(?:[|\-–—·•»:/>]|--)\s+|\s*[｜|]\s*|:\s+/;
 /** What may follow the domain's label in a site's name: "BBC News", "Example.com". */
@@ -70,15 +93,16 @@ const SITE_SUFFIX = /^(?:news|online|com|net|org|de|uk|fr|tv|ch|at|it|es|nl|au|c
 const MIN_RUN = 12;
 
 /**
- * "Headline｜Site" → "Headline". Readability splits on ASCII separators only; full-width and
- * other separators followed by the site's own name are removed here.
+ * "Headline｜Site" → "Headline", "Headline | January 15, 2008" → "Headline". Readability splits on
+ * ASCII separators only; full-width and other separators followed by the site's own name, and a date
+ * as the last piece, are removed here.
  */
 function withoutSiteName(title: string, names: string[]): string {
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
   // The site's name after the last separator ("… – Site Name") or before the first ("Site: …").
   const last = parts[parts.length - 1]!;
-  if (isSiteName(last, names)) {
+  if (isSiteName(last, names) || onlyDate(last)) {
     const rest = title
       .slice(0, title.length - last.length)
       .replace(/[\s|｜\-–—:·•»/\\>]+$/, '')
@@ -193,15 +217,21 @@ function headlineAmongPieces(title: string, heads: Printed[]): string | null {
   return heads.find((h) => h.key.startsWith(first) && h.key !== whole)?.text ?? null;
 }
 
-/** Only a site's or section's name: empty, a piece naming the site, a site word, or three words at most. */
+/**
+ * Only a site's or section's name: empty, a piece naming the site, a site word, three words at most,
+ * or a list of topics with a site word ("Rugby Union news, results, reports, 6 Nations, British Lions").
+ */
 function namesASite(title: string, keys: string[]): boolean {
   if (!squash(title)) return true;
   if (title.split(TITLE_SEPARATOR).some((p) => isSiteName(p, keys))) return true;
   const words = title.split(/\s+/).length;
-  return words <= 3 || (words <= 8 && SITE_TITLE_WORD.test(title));
+  if (words <= 3) return true;
+  return SITE_TITLE_WORD.test(title) && (words <= 8 || title.split(',').length >= 4);
 }
 
 const SHOW_TEXT = 4;
+/** Text that is not printed: the article's start and a bold headline are looked for among the text a reader sees. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title']);
 /** The article's opening text must be this long to be found again in the page. */
 const KEY_LENGTH = 40;
 
@@ -212,12 +242,15 @@ function articleStart(doc: Document, article: Element): Node | null {
   const pageWalker = doc.createTreeWalker(doc.body, SHOW_TEXT);
   for (let t = pageWalker.nextNode(); t; t = pageWalker.nextNode()) {
     const data = t.nodeValue ?? '';
+    // A script's text is no article's start (a page's print function holds the story's opening).
+    if (SKIPPED.has(t.parentElement?.localName ?? '')) continue;
     if (data.length >= KEY_LENGTH && data.replace(/\s+/g, ' ').includes(key)) return t;
   }
   return null;
 }
 
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /** A heading that is one link to another page: the site's logo ("The Columbus Dispatch"), a section's name. */
 function linksAway(h: Printed, url: string): boolean {
@@ -233,25 +266,109 @@ function linksAway(h: Printed, url: string): boolean {
 }
 
 /**
- * The last printed heading before the article's first text, of three words or more and not the
- * site's name; `h1Only`: only an h1 counts.
+ * The last printed heading before the article's first text, or the one holding it (Readability took
+ * the headline in as the article's first line), of three words or more (an h1 of two when the page
+ * has no title at all: "Battery power") and not the site's name; `h1Only`: only an h1 counts.
  */
 function headingBefore(
-  doc: Document,
+  start: Node,
   heads: Printed[],
-  article: Element,
   { keys, url }: { keys: string[]; url: string },
   h1Only: boolean,
+  untitled = false,
 ): string | null {
-  const start = articleStart(doc, article);
-  if (!start) return null;
+  // Nearest the start wins; the list is not taken to be in document order (jsdom's querySelectorAll
+  // returns a selector list's matches grouped by selector).
   let found: Printed | null = null;
   for (const h of heads) {
-    if (!(start.compareDocumentPosition(h.el) & PRECEDING) || h.el.contains(start)) break;
+    const holds = h.el.contains(start);
+    if (!holds && !(start.compareDocumentPosition(h.el) & PRECEDING)) continue;
     if ((h1Only && h.el.localName !== 'h1') || linksAway(h, url)) continue;
-    if (h.text.split(/\s+/).length >= 3 && !isSiteName(h.text, keys)) found = h;
+    const least = untitled && h.el.localName === 'h1' ? 2 : 3;
+    if (h.text.split(/\s+/).length < least || isSiteName(h.text, keys) || isMetaLine(h.text)) continue;
+    if (holds) return h.text;
+    if (!found || found.el.compareDocumentPosition(h.el) & FOLLOWING) found = h;
   }
   return found?.text ?? null;
+}
+
+/**
+ * The rest of the document title when it runs on past the site's name the title was cut to
+ * (Readability keeps the part before the last separator: "Connecticut News and Weather - Police
+ * cruiser stolen" gave "Connecticut News and Weather"): its last piece, of three words or more.
+ */
+function restOfDocTitle(doc: Document, title: string, keys: string[]): string | null {
+  const whole = titleLine(doc.title);
+  const key = squash(title);
+  if (!key || squash(whole) === key || !squash(whole).startsWith(key)) return null;
+  const last = whole.split(TITLE_SEPARATOR).pop()!.trim();
+  return last.split(/\s+/).length >= 3 && !isSiteName(last, keys) && !squash(last).startsWith(key) ? last : null;
+}
+
+/** Text nodes read back from the article's first text for a bold headline line (a date or byline may sit between). */
+const BOLD_LOOK_BACK = 4;
+const BOLD = 'b, strong';
+/** A bold run holding one of these is more than one line (an unclosed <b> runs on over the date line). */
+const LINE_BREAKING = 'br, p, div, table, ul, ol, li, h1, h2, h3, h4, h5, h6';
+/** Link text read back past at most (a box of other stories' headlines between the headline and the text). */
+const LINK_LOOK_BACK = 60;
+/** Inline wrappers a bold headline may sit in alone (`<font class="storyhead"><b>…</b></font>`). */
+const INLINE_WRAPPERS = new Set(['b', 'strong', 'font', 'span', 'em', 'i', 'u', 'big']);
+
+/** Is `node` a sibling that ends a line: none, a <br>, or a block? (White space between is skipped by the caller.) */
+function endsLine(node: Node | null): boolean {
+  if (!node) return true;
+  if (node.nodeType !== 1) return false;
+  return !INLINE_WRAPPERS.has((node as Element).localName) && (node as Element).localName !== 'a';
+}
+
+function siblingPast(node: Node, forward: boolean): Node | null {
+  let n = forward ? node.nextSibling : node.previousSibling;
+  while (n && ((n.nodeType === 3 && !/\S/.test(n.nodeValue ?? '')) || n.nodeType === 8))
+    n = forward ? n.nextSibling : n.previousSibling;
+  return n;
+}
+
+/** A bold run alone on its line (only inline wrappers around it, a line break or a block either side). */
+function boldLine(text: Node): string | null {
+  let el: Element | null = text.parentElement?.closest(BOLD) ?? null;
+  if (!el || el.closest(ELSEWHERE) || el.querySelector(LINE_BREAKING)) return null;
+  const line = collapse(el.textContent ?? '');
+  while (
+    el.parentElement &&
+    INLINE_WRAPPERS.has(el.parentElement.localName) &&
+    !siblingPast(el, false) &&
+    !siblingPast(el, true)
+  )
+    el = el.parentElement;
+  if (!endsLine(siblingPast(el, false)) || !endsLine(siblingPast(el, true))) return null;
+  return line;
+}
+
+/**
+ * The line printed in bold right before the article's first text, or as that text (table-era pages
+ * print their headline so): three to twenty words, no closing full stop, no byline, not the site's name.
+ */
+function boldLineBefore(doc: Document, start: Node, keys: string[]): string | null {
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, SHOW_TEXT);
+  walker.currentNode = start;
+  let read = 0;
+  let links = 0;
+  // The story's first text itself first: Readability may have taken the bold headline in.
+  for (let t: Node | null = start; t && read < BOLD_LOOK_BACK; t = walker.previousNode()) {
+    if (!/\S/.test(t.nodeValue ?? '') || SKIPPED.has(t.parentElement?.localName ?? '')) continue;
+    if (t.parentElement?.closest('a')) {
+      if (++links > LINK_LOOK_BACK) break;
+      continue;
+    }
+    read++;
+    const line = boldLine(t);
+    if (!line) continue;
+    const words = line.split(' ').length;
+    if (words < 3 || words > 20 || /\.$/.test(line) || isMetaLine(line) || isSiteName(line, keys)) continue;
+    return line;
+  }
+  return null;
 }
 
 export interface TitleContext {
@@ -269,9 +386,17 @@ export function chooseTitle(doc: Document, raw: string, ctx: TitleContext): stri
   if (whole && heads.some((h) => h.key === whole)) return raw;
   const title = headlineAmongPieces(raw, heads) ?? withoutSiteName(raw, keys);
   const key = squash(title);
-  if (key && heads.some((h) => h.key.includes(key))) return title;
-  // Printed nowhere: a site's or section's name gives way to the heading above the article; a headline
-  // written for search engines or social cards (JSON-LD, og:title) to the h1 above it.
-  if (!ctx.article) return title;
-  return headingBefore(doc, heads, ctx.article, { keys, url: ctx.url }, !namesASite(title, keys)) ?? title;
+  const site = namesASite(title, keys);
+  // A site's or section's name counts as printed only as a heading of its own ("News | Africa" is in
+  // the side column's "World News Africa" too).
+  if (key && heads.some((h) => h.key === key || (!site && h.key.includes(key)))) return title;
+  // Printed nowhere: a site's or section's name gives way to the rest of the document title or to the
+  // headline printed above the article; a headline written for search engines or social cards (JSON-LD,
+  // og:title) to the h1 above it.
+  const rest = site ? restOfDocTitle(doc, title, keys) : null;
+  if (rest) return rest;
+  const start = ctx.article ? articleStart(doc, ctx.article) : null;
+  if (!start) return title;
+  const ref = { keys, url: ctx.url };
+  return headingBefore(start, heads, ref, !site, !key) ?? (site ? boldLineBefore(doc, start, keys) : null) ?? title;
 }

@@ -50,9 +50,12 @@ export interface DatelineContext {
   now: Date;
   /** Page language (BCP 47) when known. */
   lang: string | null;
-  /** The reader's locale and time zone, for `text`. */
+  /** The reader's locale and time zone, for `text` and relative times (see ExtractOptions). */
   locale?: string;
   timeZone?: string;
+  utcOffset?: (epoch: number) => number;
+  /** false: `text` left empty, for the caller to format later (formatDateline). */
+  text?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -400,7 +403,7 @@ export function findDateline(source: PageRead | Document, ctx: DatelineContext):
     .filter(ok)
     .map(dropSuspectMidnight);
   const text = (): TextCandidate[] =>
-    readVisibleText(doc, zones, { lang, now: ctx.now, timeZone: ctx.timeZone }).filter(ok);
+    readVisibleText(doc, zones, { lang, now: ctx.now, timeZone: ctx.timeZone, utcOffset: ctx.utcOffset }).filter(ok);
   const region = lang?.split(/[-_]/)[1]?.toUpperCase() ?? null;
   const { published, modified: rawModified } = choose(structured, text, readUrl(ctx.url).filter(ok), region);
 
@@ -430,7 +433,8 @@ export function findDateline(source: PageRead | Document, ctx: DatelineContext):
     source: (published?.source ?? null) as DateSource | null,
     modifiedSource: (modified?.source ?? null) as DateSource | null,
   };
-  result.text = formatDateline(result, { locale: ctx.locale, timeZone: ctx.timeZone, now: ctx.now });
+  if (ctx.text !== false)
+    result.text = formatDateline(result, { locale: ctx.locale, timeZone: ctx.timeZone, now: ctx.now });
   return result;
 }
 

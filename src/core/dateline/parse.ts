@@ -637,6 +637,25 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** "+05:30", "-04:00", or "Z" for UTC, from minutes east of UTC. */
+function offsetOf(offMin: number): string {
+  if (offMin === 0) return 'Z';
+  return `${offMin < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offMin) / 60))}:${pad(Math.abs(offMin) % 60)}`;
+}
+
+/** Wall-clock fields of an instant on a clock `offMin` minutes east of UTC, with that offset. */
+function offsetStamp(epoch: number, offMin: number): Stamp {
+  const d = new Date(epoch + offMin * 60_000);
+  return {
+    y: d.getUTCFullYear(),
+    m: d.getUTCMonth() + 1,
+    d: d.getUTCDate(),
+    h: d.getUTCHours(),
+    mi: d.getUTCMinutes(),
+    offset: offsetOf(offMin),
+  };
+}
+
 /** Wall-clock fields of an instant in a time zone (Intl, not the host's zone), with that zone's offset. */
 export function zonedStamp(epoch: number, timeZone: string | undefined): Stamp {
   const d = new Date(epoch);
@@ -655,11 +674,7 @@ export function zonedStamp(epoch: number, timeZone: string | undefined): Stamp {
     const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
     const st: Stamp = { y: get('year'), m: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute') };
     const wall = Date.UTC(st.y, st.m - 1, st.d, st.h, st.mi, get('second'));
-    const offMin = Math.round((wall - epoch) / 60_000);
-    st.offset =
-      offMin === 0
-        ? 'Z'
-        : `${offMin < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offMin) / 60))}:${pad(Math.abs(offMin) % 60)}`;
+    st.offset = offsetOf(Math.round((wall - epoch) / 60_000));
     return st;
   } catch {
     return zonedStamp(epoch, undefined);
@@ -670,8 +685,10 @@ export interface TextDateOptions {
   lang: string | null;
   /** For relative times; null skips them. */
   now: Date | null;
-  /** Zone in which to state a relative time (the reader's); UTC when absent. */
+  /** Zone in which to state a relative time (the reader's); UTC when absent (and no `utcOffset`). */
   timeZone?: string;
+  /** Without `timeZone`: the reader's clock as minutes east of UTC at an instant (ExtractOptions.utcOffset). */
+  utcOffset?: (epoch: number) => number;
 }
 
 /**
@@ -768,7 +785,9 @@ export function findTextDates(raw: string, opts: TextDateOptions): TextDate[] {
         if (!unit || overlaps(m.index, m.index + m[0].length)) continue;
         const minutes = relCount(m[1]!) * unit;
         if (minutes > 60 * 24 * 31) continue;
-        const st = zonedStamp(nowMs - minutes * 60_000, opts.timeZone);
+        const at = nowMs - minutes * 60_000;
+        const st =
+          !opts.timeZone && opts.utcOffset ? offsetStamp(at, opts.utcOffset(at)) : zonedStamp(at, opts.timeZone);
         // "3 days ago" names a day, not a time.
         const stamp: Stamp = unit >= 1440 ? { y: st.y, m: st.m, d: st.d } : st;
         out.push({

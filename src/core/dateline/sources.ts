@@ -658,13 +658,13 @@ const MAX_SCAN_DATES = 100;
 export function readVisibleText(
   doc: Document,
   zones: Zones,
-  opts: { lang: string | null; now: Date; timeZone?: string },
+  opts: { lang: string | null; now: Date; timeZone?: string; utcOffset?: (epoch: number) => number },
 ): TextCandidate[] {
   const out: TextCandidate[] = [];
   // Text length of each paragraph-like block met, read once however many dates it holds.
   const blockLength = new Map<Element, number>();
   const scan = (text: string, segments: Segment[], origin: number, onlyMarked = false): void => {
-    const found = findTextDates(text, { lang: opts.lang, now: opts.now, timeZone: opts.timeZone });
+    const found = findTextDates(text, opts);
     // Backward scans end at the headline (origin is the text's end): their nearest dates are last.
     const near =
       found.length <= MAX_SCAN_DATES

@@ -82,6 +82,12 @@ describe('after the story: contact lines and promos go, staff credits stay', () 
     ['follow line', '<p>Follow us on Twitter for more harbour news.</p>', 'Follow us'],
     ['app promo', '<p><strong>CLICK HERE TO GET THE HARBOUR TIMES APP</strong></p>', 'CLICK HERE'],
     [
+      'app promo naming the app',
+      '<p>Download the Harbour Sports App today and get instant match alerts plus the latest scores!</p>',
+      'Harbour Sports App',
+    ],
+    ['subscription prompt', '<p>Keep up with this story and more by subscribing now</p>', 'subscribing now'],
+    [
       'shouted teaser',
       '<p><a href="/other-story-1">MAYOR ANNOUNCES SURPRISE RESIGNATION AFTER TWELVE YEARS</a></p>',
       'SURPRISE RESIGNATION',

@@ -54,11 +54,23 @@ describe('extract in two phases', () => {
     const whole = extractArticle(loadPage('seed-haberler.html', SEED_URL), opts);
     // What the page does meanwhile (its input, its own tasks) runs at each pause; here it is counted.
     let pauses = 0;
-    const stepped = await extractArticleInSteps(loadPage('seed-haberler.html', SEED_URL), opts, async () => {
-      pauses++;
-    });
+    const dated: unknown[] = [];
+    const stepped = await extractArticleInSteps(
+      loadPage('seed-haberler.html', SEED_URL),
+      opts,
+      async () => {
+        pauses++;
+      },
+      (times) => dated.push({ ...times, pausesSoFar: pauses }),
+    );
     // Page read, dateline, clone, Readability, cleaning, sanitizer and the rest: seven steps, six pauses.
     expect(pauses).toBe(6);
+    // The dateline's times as soon as they are found (after the page read), for the reader to format meanwhile.
+    expect(dated).toEqual([{ published: '2019-11-15T13:42', modified: null, pausesSoFar: 1 }]);
+    // Its line of text is left to the reader (no Intl object before the reader's first paint, issue #24).
+    expect(whole.result.dateline.text).not.toBe('');
+    expect(stepped.result.dateline.text).toBe('');
+    stepped.result.dateline.text = whole.result.dateline.text;
     expect(withoutTimings(stepped.result)).toEqual(withoutTimings(whole.result));
     expect(addRelated(stepped)).toHaveLength(14);
   });

@@ -52,9 +52,18 @@ export const SITE_TRAILER = new RegExp(
     ')$',
   'iu',
 );
-/** A quick test for a text node that may open such a line (most text nodes fail it at once). */
+/**
+ * The label of a line of the story's tags or topics ("Tagged: Ceres Dawn NASA", "Tagged with: htc vive,
+ * oculus rift", "Tags: …", "Filed under: …"): the rest of the line is links to the site's tag pages.
+ */
+export const TAG_LABEL = /^(?:tags?|tagged(?: with| as| in| under)?|topics|keywords|filed (?:under|in))\s?:/i;
+/**
+ * A quick test for a text node that may open such a line (most text nodes fail it at once); " of "
+ * alone is the middle of a counter written in three elements ("<span>1</span> of <span>7</span>").
+ */
 export const CHROME_CUE = new RegExp(
   '\\b(?:of \\d|buy|purchase|caption|enlarge|expand|zoom|image|close|embed|gallery|slide|previous|next|prev|share' +
-    '|read or share|e-?mail|follow|continues|sponsor|click|typo|tip)\\b|@',
+    '|read or share|e-?mail|follow|continues|sponsor|click|typo|tip|tags?|tagged|topics|keywords|filed)\\b|@' +
+    '|^\\s*of\\s*$',
   'i',
 );

@@ -53,6 +53,13 @@ describe('a picture’s or gallery’s controls', () => {
     expect(t).toContain('Reuters');
     expect(t).not.toMatch(/Buy Photo|\b2 of 3\b|Image copyright|CLOSE/);
   });
+  it('goes: a gallery counter written in three elements ("<span>1</span> of <span>7</span>")', () => {
+    const t = shown(
+      `<figure>${IMG}<figcaption>The harbour at dawn.</figcaption></figure><p><span>1</span> of <span>7</span></p>`,
+    );
+    expect(t).toContain('The harbour at dawn.');
+    expect(t).not.toMatch(/\b1\s+of\s+7\b/);
+  });
   it('kept: a sentence of the story that holds the same words', () => {
     const t = shown('<p>Only 1 of 3 berths was open, and the port asked readers to buy photo prints for charity.</p>');
     expect(t).toContain('Only 1 of 3 berths was open');
@@ -81,5 +88,23 @@ describe('the site’s lines around the story', () => {
       true,
     ).textContent;
     expect(t).toContain('follow the repairs on Twitter and email the harbour master');
+  });
+});
+
+describe('the site’s lines around the story, with their icons, and the story’s tags', () => {
+  it('go: "See Next Story in …" beside its arrow, and a "Tagged:" line of tag links', () => {
+    const t = shown(
+      '<div><ul><li><a href="#">See Next Story in Entertainment</a>' +
+        '<img src="https://www.harbourwire.example/i/arrow.gif" alt=""></li></ul></div>' +
+        '<p>Tagged: <a href="/tag/ferries/">Ferries</a> <a href="/tag/tides/">Tides</a></p>' +
+        '<p>Tagged with: <a href="/tag/ports/">ports</a>, <a href="/tag/shipping/">shipping</a></p>',
+      true,
+    );
+    expect(t).toContain('(3)');
+    expect(t).not.toMatch(/See Next Story|Tagged|Ferries|Tides|shipping/);
+  });
+  it('kept: a line of the story that opens with the same word', () => {
+    const t = shown('<p>Topics: the <a href="/budget">budget</a>, the sea wall and the ferry timetable.</p>', true);
+    expect(t).toContain('Topics: the budget, the sea wall and the ferry timetable.');
   });
 });

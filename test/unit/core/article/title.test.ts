@@ -165,3 +165,111 @@ describe('the headline printed in a headline-classed block inside the article', 
     expect(r.textContent).not.toContain('Slammer for Rammer');
   });
 });
+
+describe('table-era pages whose <title> names only the site or a section (issue #20)', () => {
+  const site = 'https://www.dailyherald.example/story.php?id=125190';
+  const story =
+    `<p>London (dpa) - ${'The midfielder will appear in court on Friday after being charged with common assault. '.repeat(3)}</p>` +
+    `<p>${'He was one of three people arrested early on Thursday after an incident near the city centre. '.repeat(3)}</p>` +
+    `<p>${'The 25-year-old joined the club from a rival in the summer and has played eleven games since. '.repeat(3)}</p>`;
+  function read(title: string, body: string): { title: string; text: string } {
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body>${body}</body></html>`,
+      {
+        url: site,
+        virtualConsole: new VirtualConsole(),
+      },
+    ).window.document;
+    const r = extract(doc, { url: site });
+    return { title: r.title, text: r.textContent };
+  }
+  const others = `<div class="box"><a href="/a">Henin regains focus to close out match</a><br><a href="/b">Nadal would not mind a later Open</a><br><a href="/c">Liverpool see off Luton challenge</a></div>`;
+
+  it('is the line printed in bold right before the story, shown once', () => {
+    const r = read(
+      'Daily Herald : SPORTS PLUS',
+      `<table><tr><td><div class="barback">SPORTS PLUS</div><p><b>Newcastle midfielder charged with assault in incident</b></p>${others}${story}</td></tr></table>`,
+    );
+    expect(r.title).toBe('Newcastle midfielder charged with assault in incident');
+    expect(r.text).not.toContain('Newcastle midfielder charged');
+  });
+  it('is the bold line above a date line, when the title is a list of topics', () => {
+    const head =
+      '<table><tr><td nowrap><b><span class="headerText"><b>Dowling set for absence</span></b><br>' +
+      '<span class="dateText">2007-12-30 14:49:00.0</span></td></tr></table>';
+    expect(
+      read('Rugby Union news, results, reports, 6 Nations, British Lions', `${head}<div>${story}</div>`).title,
+    ).toBe('Dowling set for absence');
+  });
+  it('is not a bold byline, date or sentence above the story', () => {
+    for (const line of [
+      'By Teresa von Fuchs',
+      'WirelessWeek - January 14, 2008',
+      'The midfielder was charged on Friday.',
+    ])
+      expect(read('SPORTS PLUS', `<p><b>${line}</b></p>${story}`).title).toBe('SPORTS PLUS');
+  });
+  it('is the heading the article opens with (Readability took it in as its first line)', () => {
+    const r = read(
+      'Hockeychannel.com | A Netsports Site',
+      `<div><h3> Nash a smash as Jackets double up Oilers at Nationwide Arena </h3>${story}</div>`,
+    );
+    expect(r.title).toBe('Nash a smash as Jackets double up Oilers at Nationwide Arena');
+    const cell = read(
+      '',
+      `<table><tr><td class="title">'Three Queens' sail together, two headed to the Caribbean</td></tr>` +
+        `<tr><td>${story}</td></tr></table>`,
+    );
+    expect(cell.title).toBe("'Three Queens' sail together, two headed to the Caribbean");
+    expect(cell.text).not.toContain('Three Queens');
+  });
+  it('is the rest of the document title when it runs on past the site’s name', () =>
+    expect(
+      read(
+        'WTNH.com, Connecticut News and Weather - Police cruiser stolen at train station fire',
+        `<div>${story}</div>`,
+      ).title,
+    ).toBe('Police cruiser stolen at train station fire'));
+  it('is the headline-classed heading, not the byline and date lines under it in the same class', () =>
+    expect(
+      read(
+        '',
+        '<span class="headline">Startup Reveals First Android Apps</span><br><span class="headline">By Teresa von Fuchs</span><br>' +
+          `<span class="headline">WirelessWeek - January 14, 2008</span><div>${story}</div>`,
+      ).title,
+    ).toBe('Startup Reveals First Android Apps'));
+  it('leaves a date printed after the headline out of the title', () => {
+    const headline = 'Laura Linney Thankful She Is Not Lindsay Lohan | January 15, 2008';
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline });
+    const head = `<title>${headline}</title><script type="application/ld+json">${ld}</script>`;
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head>${head}</head><body><div>${story}</div></body></html>`,
+      {
+        url: site,
+        virtualConsole: new VirtualConsole(),
+      },
+    ).window.document;
+    expect(extract(doc, { url: site }).title).toBe('Laura Linney Thankful She Is Not Lindsay Lohan');
+  });
+  it('is an h1 of two words above the story when the page has no title at all', () => {
+    const aside = '<h2>Anne Perkins</h2><h3>Other stories</h3>';
+    expect(
+      read(
+        '',
+        `<div><h1>Battery power</h1><p class="standfirst">Free-range is admirable</p></div>${aside}<div>${story}</div>`,
+      ).title,
+    ).toBe('Battery power');
+    expect(
+      read('Free range chickens and the price of organic food', `<div><h1>Battery power</h1></div><div>${story}</div>`)
+        .title,
+    ).toBe('Free range chickens and the price of organic food');
+  });
+  it('is the heading above the story, not a side column printing the section’s name inside a longer heading', () =>
+    expect(
+      read(
+        'News | Africa - Daily Herald',
+        `<div><h4>Sarkozy defends himself against rights critics</h4>${story}</div>` +
+          '<h3>Also Today on Daily Herald Africa</h3><div class="title">World News Africa: blast kills one</div>',
+      ).title,
+    ).toBe('Sarkozy defends himself against rights critics'));
+});

@@ -73,6 +73,19 @@ describe('visible text dates', () => {
     expect(findTextDates('3 hours ago', { lang: 'en', now: null })).toEqual([]);
   });
 
+  it("or on the reader's clock given as its offset at the instant (the reader's first open: no Intl object)", () => {
+    // New York's clock: UTC−5 until 10 March 2024, UTC−4 from then on.
+    const newYork = (epoch: number): number => (epoch < Date.UTC(2024, 2, 10, 7) ? -300 : -240);
+    const at = (text: string, lang: string): string | undefined => {
+      const d = findTextDates(text, { lang, now: NOW, utcOffset: newYork })[0];
+      return d && stampToIso(d.stamp);
+    };
+    expect(at('il y a 3 heures', 'fr')).toBe(first('il y a 3 heures', 'fr', 'America/New_York')?.iso);
+    expect(at('vor 14 Tagen', 'de')).toBe('2024-03-06');
+    expect(at('300 hours ago', 'en')).toBe(first('300 hours ago', 'en', 'America/New_York')?.iso);
+    expect(at('300 hours ago', 'en')).toMatch(/-05:00$/); // before the change: the offset of then
+  });
+
   it('finds nothing in numbers that are not dates', () => {
     expect(first('Version 1.2.3 of 45.67.8901', 'en')).toBeNull();
     expect(first('Call 030 1234 5678', 'de')).toBeNull();

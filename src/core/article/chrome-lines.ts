@@ -18,6 +18,7 @@
 import { collapse } from '../text/whitespace.js';
 import { CHROME_CUE, GALLERY_CHROME, SITE_TRAILER, TAG_LABEL } from '../text/lexicon/chrome-lines.js';
 import { linkTextLength } from '../page/text-length.js';
+import { isBlank } from '../page/walk.js';
 import type { Removal } from '../types.js';
 
 const SHOW_TEXT = 4;
@@ -56,7 +57,7 @@ function holdsMedia(el: Element): boolean {
 /** Is `node` the only child of its parent that is not blank text or a comment? */
 function onlyChild(node: Node): boolean {
   for (let c = node.parentNode?.firstChild ?? null; c; c = c.nextSibling) {
-    if (c === node || c.nodeType === 8 || (c.nodeType === 3 && !/\S/.test((c as Text).data))) continue;
+    if (c === node || isBlank(c)) continue;
     return false;
   }
   return true;
@@ -77,7 +78,7 @@ const ICONS = new Set(['img', 'svg', 'picture']);
 /** Are the label's siblings only icons (a button written "CLOSE<img>"), blank text or comments? */
 function besideIcons(t: Text): boolean {
   for (let c = t.parentNode?.firstChild ?? null; c; c = c.nextSibling) {
-    if (c === t || c.nodeType === 8 || (c.nodeType === 3 && !/\S/.test((c as Text).data))) continue;
+    if (c === t || isBlank(c)) continue;
     if (c.nodeType !== 1 || !ICONS.has((c as Element).localName)) return false;
   }
   return true;

@@ -65,14 +65,15 @@ interface Piece {
   block: Element | null;
 }
 
-function blockOf(t: Text, root: Element): Element | null {
-  for (let el = t.parentElement; el && el !== root; el = el.parentElement) if (BLOCKS.has(el.localName)) return el;
-  return null;
-}
-
-function inLink(t: Text, root: Element): boolean {
-  for (let el = t.parentElement; el && el !== root; el = el.parentElement) if (el.localName === 'a') return true;
-  return false;
+/** The text's place below `root`, from one climb: inside a link or not, and its nearest block. */
+function placeOf(t: Text, root: Element): Pick<Piece, 'link' | 'block'> {
+  let link = false;
+  let block: Element | null = null;
+  for (let el = t.parentElement; el && el !== root && !(link && block); el = el.parentElement) {
+    if (el.localName === 'a') link = true;
+    else if (!block && BLOCKS.has(el.localName)) block = el;
+  }
+  return { link, block };
 }
 
 /** The element that holds the heading text `t` and nothing more, or null when `t` is part of a longer line. */
@@ -122,7 +123,7 @@ export function removeRelatedTail(article: Element, removed?: Removal[]): void {
     const t = n as Text;
     const chars = collapsedLength(t.data);
     if (!chars) continue;
-    pieces.push({ text: t, chars, link: inLink(t, article), block: blockOf(t, article) });
+    pieces.push({ text: t, chars, ...placeOf(t, article) });
     total += chars;
   }
   let before = 0;

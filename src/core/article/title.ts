@@ -20,7 +20,7 @@ import { BYLINE_PREFIX } from '../text/lexicon/bylines.js';
 import { MONTHS } from '../text/lexicon/months.js';
 import { squash } from '../text/text-key.js';
 import { siteLabel } from '../page/site.js';
-import { holdsTag, openingWords } from '../page/walk.js';
+import { holdsTag, isBlank, openingWords } from '../page/walk.js';
 import { collapse } from '../text/whitespace.js';
 
 /** Longer than any headline: a title this long is something else (a page's script caught in a broken attribute). */
@@ -324,8 +324,7 @@ function endsLine(node: Node | null): boolean {
 
 function siblingPast(node: Node, forward: boolean): Node | null {
   let n = forward ? node.nextSibling : node.previousSibling;
-  while (n && ((n.nodeType === 3 && !/\S/.test(n.nodeValue ?? '')) || n.nodeType === 8))
-    n = forward ? n.nextSibling : n.previousSibling;
+  while (n && isBlank(n)) n = forward ? n.nextSibling : n.previousSibling;
   return n;
 }
 

@@ -26,6 +26,11 @@ export function openingWords(root: Element, length: number): string | null {
   return null;
 }
 
+/** Is `node` white space only, or a comment: nothing a reader sees between two elements? */
+export function isBlank(node: Node): boolean {
+  return node.nodeType === 8 || (node.nodeType === 3 && !/\S/.test(node.nodeValue ?? ''));
+}
+
 /**
  * The elements under `scope` the page marks as its dateline (`itemprop="dateline"`, class `dateline`):
  * one selector for the dateline stage, which reads a place from them, and the byline, which keeps

@@ -537,11 +537,13 @@ function pathDepth(url: URL): number {
  * The site's logo or a blog's or section's name printed as a heading above the story (issue #20):
  * "<h2><a href="/">ArsTechnica</a></h2>", "<h2><a href="/thefeed/blog/index.html">TheFeed</a></h2>",
  * a logo link with its picture. The heading is one link, all its text, to a page of the same site
- * higher up than the story's own (fewer path segments): the home page or an index, not another story.
+ * higher up than the story's own (fewer path segments): the home page or an index, not another story;
+ * and it comes before any of the story's text (a writer's name linking to their page, in the author's
+ * box after a story of short paragraphs, is author-box.ts's).
  */
 function isSiteHeading(el: Element, text: string, w: Walk): boolean {
-  if (!w.beforeBody || !HEADINGS.has(el.localName) || text.length > 80 || text.toLowerCase() === w.titleNorm)
-    return false;
+  // Above all of the story's text (a story of short paragraphs stays "before the body" to its end).
+  if (w.seen > 0 || !HEADINGS.has(el.localName) || text.length > 80 || text.toLowerCase() === w.titleNorm) return false;
   const links = el.getElementsByTagName('a');
   if (links.length !== 1 || norm(links[0]!.textContent) !== text) return false;
   const href = resolveHref(links[0]!.getAttribute('href') ?? '', w.ctx.base);

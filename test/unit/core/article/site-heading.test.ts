@@ -47,3 +47,16 @@ describe('the site’s name as a heading above the story', () => {
     expect(t).toContain('Sea wall repairs');
   });
 });
+
+describe('a heading link after some of the story', () => {
+  it('kept: a heading linking to a section page, under the story’s first lines', () => {
+    const doc = new JSDOM(
+      `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens after repairs</title></head><body><article>` +
+        '<h1>Harbour reopens after repairs</h1><p>The harbour reopened on Tuesday.</p>' +
+        '<h3><a href="/world/sea-wall/">Sea wall repairs</a></h3><p>Officials said the sea wall held.</p>' +
+        `${PARA(1)}${PARA(2)}</article></body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+    expect(extract(doc, { url, now: '2024-06-01T00:00:00Z' }).content).toContain('Sea wall repairs');
+  });
+});

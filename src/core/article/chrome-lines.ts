@@ -10,13 +10,16 @@
  *   "Report Typo/Error", a line that is only an e-mail address. A line is a block without blocks
  *   inside whose whole text is the phrase: a sentence that holds one is the story's. An arrow or a
  *   thumbnail beside the link ("See Next Story in Entertainment<img>") goes with it.
+ * - a link to elsewhere on the site printed as a line of its own: "Back to Top", "Back to <Site>",
+ *   "More news...", "More News Headlines", "Next page >" (issue #20: l3s-gn1 pages of six sites). The
+ *   line must be the link (LINK_SHARE of its text): a subheading or a sentence with the words stays.
  * - the story's tags: "Tagged: Ceres Dawn NASA", "Tagged with: htc vive, oculus rift", "Tags: …", a
  *   label and then links to the site's tag pages, nothing else.
  * One walk over the article's text nodes; a text node is looked at further only when it holds a
  * cue word (CHROME_CUE), and each line block is judged once.
  */
 import { collapse } from '../text/whitespace.js';
-import { CHROME_CUE, GALLERY_CHROME, SITE_TRAILER, TAG_LABEL } from '../text/lexicon/chrome-lines.js';
+import { CHROME_CUE, GALLERY_CHROME, NAV_LINK, SITE_TRAILER, TAG_LABEL } from '../text/lexicon/chrome-lines.js';
 import { linkTextLength } from '../page/text-length.js';
 import { isBlank } from '../page/walk.js';
 import type { Removal } from '../types.js';
@@ -44,7 +47,10 @@ const LINE_TAGS = new Set([
 const INNER_BLOCKS = 'p, div, ul, ol, li, table, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure, dl';
 /** Longer than any such line. */
 const MAX_LINE = 200;
-/** A tag line: its links make this share of the text after the label at least (commas and spaces between). */
+/**
+ * A tag line: its links make this share of the text after the label at least (commas and spaces
+ * between); a navigation line: this share of its whole text.
+ */
 const LINK_SHARE = 0.8;
 /** Longer than any label of a text node. */
 const MAX_LABEL = 40;
@@ -131,6 +137,8 @@ export function removeChromeLines(root: Element, removed?: Removal[]): void {
     if (GALLERY_CHROME.test(text) && !holdsMedia(line)) doomed.push({ el: line, kind: 'gallery-chrome' });
     else if (SITE_TRAILER.test(text)) doomed.push({ el: line, kind: 'site-line' });
     else if (isTagLine(line, text)) doomed.push({ el: line, kind: 'tag-line' });
+    else if (NAV_LINK.test(text) && linkTextLength(line) >= LINK_SHARE * text.length)
+      doomed.push({ el: line, kind: 'nav-link' });
   }
   for (const { el, kind } of doomed) {
     if (!root.contains(el)) continue; // inside a line removed before it

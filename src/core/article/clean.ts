@@ -528,6 +528,35 @@ function isBreadcrumb(el: Element, text: string, w: Walk): boolean {
   return pieces.length >= 2 && pieces.every((p) => p.length <= 120);
 }
 
+/** Path segments of a URL ("/web/1/http://a.example/x" → 5). */
+function pathDepth(url: URL): number {
+  return url.pathname.split('/').filter(Boolean).length;
+}
+
+/**
+ * The site's logo or a blog's or section's name printed as a heading above the story (issue #20):
+ * "<h2><a href="/">ArsTechnica</a></h2>", "<h2><a href="/thefeed/blog/index.html">TheFeed</a></h2>",
+ * a logo link with its picture. The heading is one link, all its text, to a page of the same site
+ * higher up than the story's own (fewer path segments): the home page or an index, not another story;
+ * and it comes before any of the story's text (a writer's name linking to their page, in the author's
+ * box after a story of short paragraphs, is author-box.ts's).
+ */
+function isSiteHeading(el: Element, text: string, w: Walk): boolean {
+  // Above all of the story's text (a story of short paragraphs stays "before the body" to its end).
+  if (w.seen > 0 || !HEADINGS.has(el.localName) || text.length > 80 || text.toLowerCase() === w.titleNorm) return false;
+  const links = el.getElementsByTagName('a');
+  if (links.length !== 1 || norm(links[0]!.textContent) !== text) return false;
+  const href = resolveHref(links[0]!.getAttribute('href') ?? '', w.ctx.base);
+  if (!href) return false;
+  try {
+    const to = new URL(href);
+    const here = new URL(w.ctx.base);
+    return to.origin === here.origin && pathDepth(to) < pathDepth(here);
+  } catch {
+    return false;
+  }
+}
+
 /** A short line of date, time and/or byline that the reader shows on its own, above the article. */
 function isMetaLine(text: string, w: Walk): boolean {
   if (!w.beforeBody || text.length > 160) return false;
@@ -1139,6 +1168,11 @@ function judge(el: Element, w: Walk): boolean {
     return false;
   }
   if (text.length > 320) return false;
+  if (isSiteHeading(el, text, w)) {
+    // Its logo picture, if any, goes with it.
+    remove(el, 'site-heading', w);
+    return true;
+  }
   if (text.length <= 60 && AD_LABEL.test(text.replace(/[\s:\-–—.·|]+$/, '').replace(/^[\s\-–—·|]+/, ''))) {
     remove(el, 'ad-label', w);
     return true;

@@ -8,7 +8,11 @@
  *   author", "Follow Stephen Clark on Twitter: @…", "Follow @PageSix", "See Next Story in Politics",
  *   "(Story continues below)", "Print Sponsor", "Click for more from Politico.", "Report
  *   Typo/Error", "Send news tip to …", "E-mail comments to …", a line that is only an address).
- * Both match a whole line (collapsed white space), never a part of a sentence.
+ * - NAV_LINK: a link that sends the reader elsewhere on the site, printed as a line of its own after
+ *   the story ("Back to Top", "Back to Enterprise Storage Forum", "More news...", "More News
+ *   Headlines", "Popular News Stories", "Next page >"); chrome-lines.ts takes it only when the line is
+ *   the link (a subheading "Back to school" is no link).
+ * All match a whole line (collapsed white space), never a part of a sentence.
  */
 export const GALLERY_CHROME = new RegExp(
   '^(?:' +
@@ -52,6 +56,16 @@ export const SITE_TRAILER = new RegExp(
     ')$',
   'iu',
 );
+export const NAV_LINK = new RegExp(
+  '^(?:' +
+    [
+      "back to [\\p{L}\\d&'’ .-]{2,40}",
+      "(?:more|popular|latest) (?:[\\p{L}'’]+ ){0,2}(?:news|stories|articles|headlines)",
+      '(?:next|previous|prev) page',
+    ].join('|') +
+    ')(?: ?(?:\\.{3}|…|[>»›→:]))?$',
+  'iu',
+);
 /**
  * The label of a line of the story's tags or topics ("Tagged: Ceres Dawn NASA", "Tagged with: htc vive,
  * oculus rift", "Tags: …", "Filed under: …"): the rest of the line is links to the site's tag pages.
@@ -63,7 +77,8 @@ export const TAG_LABEL = /^(?:tags?|tagged(?: with| as| in| under)?|topics|keywo
  */
 export const CHROME_CUE = new RegExp(
   '\\b(?:of \\d|buy|purchase|caption|enlarge|expand|zoom|image|close|embed|gallery|slide|previous|next|prev|share' +
-    '|read or share|e-?mail|follow|continues|sponsor|click|typo|tip|tags?|tagged|topics|keywords|filed)\\b|@' +
+    '|read or share|e-?mail|follow|continues|sponsor|click|typo|tip|tags?|tagged|topics|keywords|filed' +
+    "|back to|(?:more|popular|latest) (?:[\\w'’]+ ){0,2}(?:news|stories|articles|headlines))\\b|@" +
     '|^\\s*of\\s*$',
   'i',
 );

@@ -108,3 +108,29 @@ describe('the siteâ€™s lines around the story, with their icons, and the storyâ€
     expect(t).toContain('Topics: the budget, the sea wall and the ferry timetable.');
   });
 });
+
+describe('links to elsewhere on the site printed as lines of their own', () => {
+  it('go: "Back to Top", "Back to <site>", "More news...", "More News Headlines", "Next page >"', () => {
+    const t = shown(
+      '<p><a href="#top">Back to Top</a></p>' +
+        '<p><i><a href="https://www.harbourwire.example/">Back to Harbour Wire</a></i></p>' +
+        '<p><a href="https://www.harbourwire.example/news/">More news...</a></p>' +
+        '<div><ul><li><a href="#section-1"><span>More News Headlines</span></a></li>' +
+        '<li><a href="#section-2"><span>Popular News Stories</span></a></li></ul></div>' +
+        '<p><br><a href="https://www.harbourwire.example/story-p2.html"><b>Next page &gt;</b></a></p>',
+      true,
+    );
+    expect(t).toContain('officials said. (3)');
+    expect(t).not.toMatch(/Back to|More news|More News Headlines|Popular News|Next page/);
+  });
+  it('kept: a subheading or a sentence with the same words, and a link inside a sentence', () => {
+    const t = shown(
+      '<h3>Back to school</h3><p>More news stories about the harbour will follow, the council said.</p>' +
+        '<p>Read <a href="/next">the next page</a> of the report for more news.</p>',
+      true,
+    );
+    expect(t).toContain('Back to school');
+    expect(t).toContain('More news stories about the harbour will follow');
+    expect(t).toContain('the next page');
+  });
+});

@@ -75,6 +75,9 @@ function readabilityRun(doc) {
     ms: performance.now() - t,
     text: parsed?.textContent ?? '',
     shown: [parsed?.title, parsed?.byline, parsed?.textContent].filter(Boolean).join('\n'),
+    lean: parsed?.content
+      ? [parsed.title, contentText(withoutCaptions(parsed.content))].filter(Boolean).join('\n')
+      : '',
     retries: Array.isArray(reader._attempts) ? reader._attempts.map((a) => a.textLength) : null,
   };
 }
@@ -88,6 +91,9 @@ function contentText(html) {
     .replace(/<[^>]+>/g, '')
     .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, ' ');
 }
+
+/** The content without its captions and credits (each reader keeps them in <figcaption>). */
+const withoutCaptions = (html) => html.replace(/<figcaption\b[\s\S]*?<\/figcaption>/gi, '\n');
 
 function coreRun(extract, doc, url, trace) {
   const removed = trace ? [] : undefined;
@@ -141,6 +147,10 @@ function runPage(extract, { corpus, id, reps, trace, single, half }) {
     failed || !res.content
       ? ''
       : [res.kicker, res.title, res.standfirst, res.byline, wire, all].filter(Boolean).join('\n');
+  // The same fields for both readers, the ones a truth may leave out taken away from both: title and
+  // body, no byline, no captions (a diagnostic row: what the fields the issue asks the reader to show
+  // cost against truths that omit them).
+  const lean = failed || !res.content ? '' : [res.title, contentText(withoutCaptions(res.content))].join('\n');
   const sr = scorePage(body, rd.text);
   const sc = scorePage(body, core.text);
   const traced = (core.removed ?? []).map(({ kind, text }) => {
@@ -170,6 +180,8 @@ function runPage(extract, { corpus, id, reps, trace, single, half }) {
     coreAll: scorePage(body, all),
     readabilityShown: scorePage(body, rd.shown),
     coreShown: scorePage(body, shown),
+    readabilityLean: scorePage(body, rd.lean),
+    coreLean: scorePage(body, lean),
     timings: res.timings ?? {},
     isNews: res.isNews,
     newsScore: res.newsScore,
@@ -272,6 +284,8 @@ function report(name, rows, REPS) {
     'core, body + captions': line(corpusA),
     'readability, title+byline+body': line(scoreCorpus(rows.map((r) => r.readabilityShown))),
     'core, title+byline+body+captions': line(scoreCorpus(rows.map((r) => r.coreShown))),
+    'readability, title+body, no captions': line(scoreCorpus(rows.map((r) => r.readabilityLean))),
+    'core, title+body, no captions': line(scoreCorpus(rows.map((r) => r.coreLean))),
   });
   console.log(`${name} is scored on ${shownScored ? 'the text each reader shows (title+byline+body)' : 'the body'}`);
   console.log(

@@ -51,3 +51,29 @@ describe('a list of other stories after the story, under a heading line of its o
     expect(t).toContain('The company bought two rivals last year.');
   });
 });
+
+/** The article's content as the reader gets it (headings included, unlike textContent). */
+function content(tail: string): string {
+  const doc = new JSDOM(
+    `<!DOCTYPE html><html lang="en"><head><title>Chip maker profit rises</title></head><body><div id="story">` +
+      `${PARA(1)}${PARA(2)}${PARA(3)}${PARA(4)}${tail}</div></body></html>`,
+    { url, virtualConsole: new VirtualConsole() },
+  ).window.document;
+  return extract(doc, { url }).content;
+}
+
+describe('headings left as the article’s last lines, nothing after them', () => {
+  it('go: a box’s title whose box is gone, and the heading before it', () => {
+    const c = content('<h4>ArsTechnica</h4><div><h3>Top Feature Story</h3><p></p></div>');
+    expect(c).toContain('(4)');
+    expect(c).not.toMatch(/ArsTechnica|Top Feature Story/);
+  });
+  it('kept: a subheading with the story’s text after it, and a heading over a picture', () => {
+    const c = content(
+      `<h3>What comes next</h3>${PARA(5)}<h3>The new plant</h3>` +
+        '<figure><img src="https://news.example/img/plant.jpg" alt=""></figure>',
+    );
+    expect(c).toContain('What comes next');
+    expect(c).toContain('The new plant');
+  });
+});

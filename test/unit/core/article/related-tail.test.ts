@@ -12,14 +12,17 @@ const url = 'https://news.example/business/2024/05/01/chip-maker-profit-123456';
 const PARA = (n: number): string =>
   `<p>${'The chip maker said profit rose on strong demand for its newest processors, its chief executive said. '.repeat(3)}(${n})</p>`;
 
-function text(tail: string): string {
+function run(tail: string): ReturnType<typeof extract> {
   const doc = new JSDOM(
     `<!DOCTYPE html><html lang="en"><head><title>Chip maker profit rises</title></head><body><div id="story">` +
       `${PARA(1)}${PARA(2)}${PARA(3)}${PARA(4)}${tail}</div></body></html>`,
     { url, virtualConsole: new VirtualConsole() },
   ).window.document;
-  return extract(doc, { url }).textContent;
+  return extract(doc, { url });
 }
+const text = (tail: string): string => run(tail).textContent;
+/** The article's content as the reader gets it (headings included, unlike textContent). */
+const content = (tail: string): string => run(tail).content;
 
 /** Teasers the way older news pages print them: a headline link, its agency and time, a one-line summary. */
 const teasers = [
@@ -51,16 +54,6 @@ describe('a list of other stories after the story, under a heading line of its o
     expect(t).toContain('The company bought two rivals last year.');
   });
 });
-
-/** The article's content as the reader gets it (headings included, unlike textContent). */
-function content(tail: string): string {
-  const doc = new JSDOM(
-    `<!DOCTYPE html><html lang="en"><head><title>Chip maker profit rises</title></head><body><div id="story">` +
-      `${PARA(1)}${PARA(2)}${PARA(3)}${PARA(4)}${tail}</div></body></html>`,
-    { url, virtualConsole: new VirtualConsole() },
-  ).window.document;
-  return extract(doc, { url }).content;
-}
 
 describe('headings left as the article’s last lines, nothing after them', () => {
   it('go: a box’s title whose box is gone, and the heading before it', () => {

@@ -31,7 +31,7 @@ import { removeSideColumn } from './side-column.js';
 import { chooseTitle, headlineOf, titleLine } from './title.js';
 import { dropRepeatedText } from './repeated-text.js';
 import { dropAuthorBox } from './author-box.js';
-import { removeRelatedTail } from './related-tail.js';
+import { dropTrailingHeadings, removeRelatedTail } from './related-tail.js';
 import type { Removal } from '../types.js';
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(?:[-_]|$)/i;
@@ -249,6 +249,7 @@ export function parseArticle(
     dropRepeatedText(element, hints?.removed);
     dropAuthorBox(element, byline, hints?.removed);
     removeRelatedTail(element, hints?.removed);
+    dropTrailingHeadings(element, hints?.removed);
   }
   const kicker = findKicker(headline);
   if (kicker && element) removeKickerLine(element, kicker, title);

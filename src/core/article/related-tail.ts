@@ -15,6 +15,9 @@
  *
  * Cost: one walk over the article's text nodes (their lengths and whether they sit in a link); the
  * heading test runs only on short text nodes.
+ *
+ * Also here (dropTrailingHeadings): the headings left as the article's last lines once such boxes are
+ * gone, with nothing after them.
  */
 import { collapse, collapsedLength } from '../text/whitespace.js';
 import { RELATED_HEADING } from '../text/lexicon/headings.js';
@@ -153,4 +156,51 @@ function cutFrom(el: Element, root: Element, removed?: Removal[]): void {
   }
   removed?.push({ kind: 'related-tail', text: collapse(`${el.textContent ?? ''} ${gone.join(' ')}`) });
   el.remove();
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** What a heading may head besides text: a picture, a player, a chart. */
+const MEDIA = 'img, picture, video, audio, iframe, svg, object, embed, canvas';
+/** Node.DOCUMENT_POSITION_FOLLOWING (the core names no DOM globals). */
+const FOLLOWING = 4;
+
+/** The heading element (h1–h6) below `root` that holds `t`, or null. */
+function headingOf(t: Text, root: Element): Element | null {
+  for (let el = t.parentElement; el && el !== root; el = el.parentElement) if (HEADINGS.has(el.localName)) return el;
+  return null;
+}
+
+/**
+ * Headings that close the article with nothing after them (issue #20): the title of a box the cleaning
+ * took away ("Top Feature Story", "Hot stories on Ars", "LATEST NEWS", "Tell us what YOU think...",
+ * "Zac Hall's favorite gear"), left as the article's last line. A heading heads what follows it; the
+ * last ones go, from the end back to the story's last line that is no heading. Kept: a heading with a
+ * picture, a player or a chart after it, and the headings of an article that is nothing else.
+ *
+ * Cost: one walk over the article's text nodes (kept in a list and read from the end).
+ */
+export function dropTrailingHeadings(article: Element, removed?: Removal[]): void {
+  const texts: Text[] = [];
+  const walker = article.ownerDocument.createTreeWalker(article, SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (collapsedLength((n as Text).data)) texts.push(n as Text);
+  const media = article.querySelectorAll(MEDIA);
+  const lastMedia = media.length ? media[media.length - 1]! : null;
+  const doomed: Element[] = [];
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const t = texts[i]!;
+    if (doomed.length && doomed[doomed.length - 1]!.contains(t)) continue;
+    const heading = headingOf(t, article);
+    if (!heading) {
+      // The story's last line: the headings after it go.
+      for (const h of doomed) {
+        removed?.push({ kind: 'trailing-heading', text: collapse(h.textContent ?? '') });
+        h.remove();
+      }
+      return;
+    }
+    // A picture or a player after the heading (or in it): it heads them.
+    if (lastMedia && (heading.contains(lastMedia) || heading.compareDocumentPosition(lastMedia) & FOLLOWING)) return;
+    doomed.push(heading);
+  }
 }

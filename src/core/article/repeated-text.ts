@@ -3,8 +3,9 @@
  * first paragraph after the photo's own line ("In this photo provided by …, a diver … . <the story's
  * lead> (AP Photo/…)"), and a gallery prints it again under every slide; a reader shows it once.
  *
- * Dropped: inside a caption, a sentence of eight words or more the running text already says (the
- * rest of the caption, the photo's own line and its credit, stays).
+ * Dropped: inside a caption, a sentence of eight words or more the running text or an earlier caption
+ * already says (the rest of the caption, the photo's own line and its credit, stays): the second copy
+ * of a caption a page prints twice (the picture's enlarged copy, hidden until clicked, under it).
  * Kept: blocks of the running text printed twice, pull quotes, a second copy of the whole story:
  * the assessors count them as the article's text (dropping repeated paragraphs, pull quotes and
  * repeated label lines cost recall and F1 on scrapinghub and on news-extraction's L3S-GN1 pages).
@@ -49,8 +50,11 @@ function leafBlocks(article: Element): Element[] {
 /** A caption's sentences, split after . ! ? (and a closing quote or bracket) before a capital or an opening bracket. */
 const SENTENCE_END = /(?<=[.!?]["”’)]?)\s+(?=["“(\p{Lu}])/u;
 
-/** Removes the caption's sentences that the running text says already; returns what it removed. */
-function trimCaption(caption: Element, said: Set<string>): string {
+/**
+ * Removes the caption's sentences that the running text or an earlier caption says already; returns
+ * what it removed. The sentences it keeps join `captioned` (what the captions said so far).
+ */
+function trimCaption(caption: Element, said: Set<string>, captioned: Set<string>): string {
   const removed: string[] = [];
   const doc = caption.ownerDocument;
   const texts: Text[] = [];
@@ -64,8 +68,11 @@ function trimCaption(caption: Element, said: Set<string>): string {
       const words = wordsOf(s);
       if (words.length < MIN_SENTENCE_WORDS) return true;
       const grams = shingles(words);
-      const known = grams.filter((g) => said.has(g)).length;
-      if (known < SAID * grams.length) return true;
+      const known = grams.filter((g) => said.has(g) || captioned.has(g)).length;
+      if (known < SAID * grams.length) {
+        for (const g of grams) captioned.add(g);
+        return true;
+      }
       removed.push(s.trim());
       return false;
     });
@@ -83,9 +90,10 @@ export function dropRepeatedText(article: Element, removed?: Removal[]): void {
     if (el.localName === 'figcaption' || el.closest('figcaption')) captions.push(el);
     else for (const g of shingles(wordsOf(el.textContent ?? ''))) said.add(g);
   }
+  const captioned = new Set<string>();
   for (const caption of captions) {
     if (!article.contains(caption)) continue;
-    const gone = trimCaption(caption, said);
+    const gone = trimCaption(caption, said, captioned);
     if (gone) removed?.push({ kind: 'caption-repeat', text: gone });
   }
 }

@@ -2,12 +2,16 @@
  * Lines of the page's own chrome that ride inside the story's markup (issue #20). English.
  * - GALLERY_CHROME: the controls and labels of a picture, gallery or video player, printed as a
  *   line or a label of their own ("1 of 7", "Buy Photo", "hide caption", "toggle caption",
- *   "Enlarge this image", "Image copyright", "CLOSE", "Embed", "View gallery"). The caption and the
- *   credit around them are the picture's text; these words are buttons.
+ *   "Enlarge this image", "Image copyright", "CLOSE", "Embed", "View gallery"; a video player's
+ *   "Autoplay", "Show Thumbnails", "Show Captions", "Next Video", "play"; "Click to View Full
+ *   Infographic"). The caption and the credit around them are the picture's text; these words are buttons.
  * - SITE_TRAILER: the site's lines around the story ("Read or Share this story: <url>", "Email the
  *   author", "Follow Stephen Clark on Twitter: @…", "Follow @PageSix", "See Next Story in Politics",
  *   "(Story continues below)", "Print Sponsor", "Click for more from Politico.", "Report
- *   Typo/Error", "Send news tip to …", "E-mail comments to …", a line that is only an address).
+ *   Typo/Error", "Send news tip to …", "E-mail comments to …", a line that is only an address; the
+ *   reporter's contact line: "Contact Dean at 321-242-3668 or jdean@… . Follow him …", "Reach the
+ *   reporters on Twitter at http://twitter.com/…", "Email Tariq Malik at tmalik@… or follow him @…":
+ *   contact, reach or e-mail, a name or "the reporter(s)", then "at" and an address, number or handle).
  * - NAV_LINK: a link that sends the reader elsewhere on the site, printed as a line of its own after
  *   the story ("Back to Top", "Back to Enterprise Storage Forum", "More news...", "More News
  *   Headlines", "Popular News Stories", "Next page >"); chrome-lines.ts takes it only when the line is
@@ -20,7 +24,13 @@ export const GALLERY_CHROME = new RegExp(
       '(?:image|photo|picture|slide) \\d+ of \\d+',
       '\\d+ of \\d+',
       '(?:buy|purchase) (?:this )?(?:photo|image|picture)',
-      '(?:hide|show|toggle) caption',
+      '(?:hide|show|toggle) captions?',
+      '(?:hide|show) thumbnails',
+      'autoplay',
+      'play',
+      '(?:last|previous|prev) video(?: ?next video)?',
+      'next video',
+      'click (?:here )?to (?:view|see) (?:the )?full(?:[- ]size)? (?:infographic|graphic|image|photo|picture)',
       '(?:enlarge|expand|zoom) (?:this )?(?:image|photo|picture)',
       'click (?:here )?to (?:enlarge|expand|zoom)',
       'image (?:copyright|caption)',
@@ -52,6 +62,9 @@ export const SITE_TRAILER = new RegExp(
       'send (?:a )?news tip to \\S{1,60}',
       'e-?mail comments to \\S+@\\S+',
       '(?:e-?mail: ?)?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\.?',
+      '(?:contact|reach|e-?mail) (?:the (?:reporters?|writers?|authors?)|' +
+        "(?:\\p{Lu}[\\p{L}.’'-]*\\s){0,2}\\p{Lu}[\\p{L}.’'-]*) (?:on twitter )?at " +
+        '(?:[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]\\d{4}|https?://\\S+|@\\w+).{0,160}',
     ].join('|') +
     ')$',
   'iu',
@@ -76,7 +89,8 @@ export const TAG_LABEL = /^(?:tags?|tagged(?: with| as| in| under)?|topics|keywo
  * alone is the middle of a counter written in three elements ("<span>1</span> of <span>7</span>").
  */
 export const CHROME_CUE = new RegExp(
-  '\\b(?:of \\d|buy|purchase|caption|enlarge|expand|zoom|image|close|embed|gallery|slide|previous|next|prev|share' +
+  '\\b(?:of \\d|buy|purchase|captions?|thumbnails|autoplay|play|video|enlarge|expand|zoom|image|close|embed|gallery' +
+    '|slide|previous|next|prev|share|contact|reach' +
     '|read or share|e-?mail|follow|continues|sponsor|click|typo|tip|tags?|tagged|topics|keywords|filed' +
     "|back to|(?:more|popular|latest) (?:[\\w'’]+ ){0,2}(?:news|stories|articles|headlines))\\b|@" +
     '|^\\s*of\\s*$',

@@ -60,6 +60,16 @@ describe('a picture’s or gallery’s controls', () => {
     expect(t).toContain('The harbour at dawn.');
     expect(t).not.toMatch(/\b1\s+of\s+7\b/);
   });
+  it('go: a video player\'s controls ("Autoplay", "Show Thumbnails", "Next Video", "play") and "Click to View Full Infographic"', () => {
+    const t = shown(
+      '<div><p><span>The harbour wall, a week on</span> <span>1:44</span></p></div>' +
+        '<div><a href="#">Last Video</a><a href="#">Next Video</a></div>' +
+        '<div><span>Autoplay</span></div><div><span>Show Thumbnails</span></div><div><span>Show Captions</span></div>' +
+        '<p><a href="#">play</a></p><p><a href="/graphic.png">Click to View Full Infographic</a></p>',
+    );
+    expect(t).toContain('The harbour wall, a week on');
+    expect(t).not.toMatch(/Last Video|Next Video|Autoplay|Thumbnails|Show Captions|\bplay\b|Infographic/);
+  });
   it('kept: a sentence of the story that holds the same words', () => {
     const t = shown('<p>Only 1 of 3 berths was open, and the port asked readers to buy photo prints for charity.</p>');
     expect(t).toContain('Only 1 of 3 berths was open');
@@ -82,12 +92,25 @@ describe('the site’s lines around the story', () => {
     const t = run('<p>(Story continues below)</p><p>See Next Story in Politics</p><p>Print Sponsor</p>').textContent;
     expect(t).not.toMatch(/continues below|See Next Story|Print Sponsor/);
   });
-  it('kept: the story’s sentences that speak of following or e-mail', () => {
+  it("goes: the reporter's contact line (contact, reach or e-mail, then an address, a number or a handle)", () => {
     const t = run(
-      '<p>Readers can follow the repairs on Twitter and email the harbour master with questions, he said.</p>',
+      '<p>Contact Dean at 321-242-3668 or <a href="mailto:jdean@harbourwire.example">jdean@harbourwire.example</a>. ' +
+        'Follow him on Twitter at @hw_jdean.</p>' +
+        '<p>Reach the reporters on Twitter at http://twitter.com/JaneRoeHW and http://twitter.com/jdoe</p>' +
+        '<p>Email Lisa Roe at lroe@harbourwire.example or follow her @lisaroe.</p>',
+      true,
+    ).textContent;
+    expect(t).toContain('officials said. (3)');
+    expect(t).not.toMatch(/Contact Dean|Reach the reporters|Email Lisa Roe/);
+  });
+  it('kept: the story’s sentences that speak of following, e-mail or whom to contact (with no address)', () => {
+    const t = run(
+      '<p>Readers can follow the repairs on Twitter and email the harbour master with questions, he said.</p>' +
+        '<p>Contact Harbour Wire at its office on the quay if your boat was damaged, the mayor said.</p>',
       true,
     ).textContent;
     expect(t).toContain('follow the repairs on Twitter and email the harbour master');
+    expect(t).toContain('Contact Harbour Wire at its office on the quay');
   });
 });
 

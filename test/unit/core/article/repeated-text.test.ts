@@ -1,6 +1,7 @@
 /**
  * A caption sentence the story already says is shown once (issue #20): a wire caption that repeats the
- * story's first paragraph after the photo's own line keeps the photo's line. A sentence printed twice
+ * story's first paragraph after the photo's own line keeps the photo's line; a caption the page prints
+ * twice (the picture's enlarged copy) is shown once. A sentence of the running text printed twice
  * and a pull quote (a sentence of a paragraph printed again between the paragraphs) stay: the
  * assessors count them as the article's text.
  */
@@ -61,5 +62,21 @@ describe('text the article repeats', () => {
     );
     expect(content).toContain(`<p>${quote}</p>`);
     for (const s of STORY) expect(content).toContain(s);
+  });
+
+  it('shows a caption the page prints twice once (the enlarged copy under the picture), credits and other captions kept', () => {
+    const caption = 'A scientist measures coral mortality after the bleaching on the northern reef last November.';
+    const other = 'Healthy coral between two islands of the southern reef, surveyed from the air in October.';
+    const figure = (src: string, text: string): string =>
+      `<figure><img src="https://news.example/${src}" alt=""><figcaption>${text} <b>Reef Centre/AP</b></figcaption></figure>`;
+    const { content } = read(
+      figure('reef-s1100.jpg', caption) +
+        `<div><img src="https://news.example/reef-s1200.jpg" alt=""><figcaption>${caption}</figcaption></div>` +
+        STORY.map(p).join('') +
+        figure('coast.jpg', other),
+    );
+    expect(count(content, caption)).toBe(1);
+    expect(content).toContain(other);
+    expect(count(content, 'Reef Centre/AP')).toBe(2);
   });
 });

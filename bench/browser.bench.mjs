@@ -430,6 +430,7 @@ async function peerOnPage(pg, who = PEER_EXT, prefix = 'peer') {
     const out = {
       Slept: r.slept,
       WorkerStartMs: r.workerStartMs,
+      ClickToExtractStart: r.clickToExtractStart,
       ClickToPaint: r.clickToPaint,
       ClickToText: r.clickToText,
       Shown: r.shown,
@@ -611,14 +612,17 @@ const wake = (prefix) => {
     workerStartMs: { median: r1(median(ms)), p95: r1(q(ms, 0.95)), n: ms.length },
   };
 };
-const clickToExtract = () => {
-  const ms = rows.map((r) => r.clickToExtractStart).filter((x) => x != null);
+const clickToExtract = (key = 'clickToExtractStart') => {
+  const ms = rows.map((r) => r[key]).filter((x) => x != null);
   return { median: r1(median(ms)), p95: r1(q(ms, 0.95)), n: ms.length };
 };
 const summary = {
   pages: rows.length,
   /** Ours (test builds): click → the content script starts extracting (worker, injection, script evaluation). */
-  clickToExtractStartMs: clickToExtract(),
+  clickToExtractStartMs: {
+    ours: clickToExtract(),
+    ...Object.fromEntries(BASE_EXTS.map((b) => [b.name, clickToExtract(`${b.name}ClickToExtractStart`)])),
+  },
   asleep: ASLEEP
     ? {
         note: 'service workers stopped before each first open; workerStartMs: click → the woken worker’s performance.timeOrigin',

@@ -37,6 +37,9 @@
  *
  * Flags: --pages <n> pages in all (scrapinghub first), --limit <n> pages per corpus (default: all),
  * --reps <n> (default 5), --heap-every <n> (default 5), --no-detector, --no-warm, --no-heavy, --no-peer,
+ * --asleep: before each extension's first open of a page, stop the service workers (CDP
+ * ServiceWorker.stopAllWorkers, as Chrome does after 30 s idle), so that the click wakes the worker first, as a
+ * user's click usually does; the worker's restart is checked (its target shows up again) and timed from the click,
  * --only <substring of the path>, --baseline <git rev>[,<git rev>…]: also our extension built from each
  * revision (its src/, build.mjs, manifest; this tree's node_modules), loaded beside the others and opened on
  * its own fresh page load of each page in the same rotation: a lever's before → after (or several variants
@@ -73,6 +76,7 @@ const REPS = Number(opt('--reps', 5));
 const HEAP_EVERY = Number(opt('--heap-every', 5));
 const ONLY = opt('--only', null);
 const WARM = !args.includes('--no-warm');
+const ASLEEP = args.includes('--asleep');
 const TAG = 'dateline-reader';
 
 const q = (xs, p) => {
@@ -207,6 +211,31 @@ const BASE_EXTS = [];
 for (const i of BASELINES.keys())
   BASE_EXTS.push({ name: baseKey(i), id: await extensionIdNamed(baseName(i)), tag: TAG, body: '.article-body' });
 const browserCdp = await ctx.browser().newBrowserCDPSession();
+const workerRunning = async (id) =>
+  (await browserCdp.send('Target.getTargets')).targetInfos.some(
+    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`),
+  );
+/** --asleep: the wall-clock time origin of the extension's running service worker (when it started). */
+async function workerTimeOrigin(id) {
+  const origins = await Promise.all(
+    ctx
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith(`chrome-extension://${id}/`))
+      .map((w) => w.evaluate(() => performance.timeOrigin).catch(() => null)),
+  );
+  return Math.max(...origins.filter((x) => x != null));
+}
+/** Stops every service worker (ours, the peer's…) and waits until this extension's is gone. */
+async function putWorkersToSleep(page, who) {
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.send('ServiceWorker.disable');
+  await cdp.detach();
+  const deadline = Date.now() + 3000;
+  while ((await workerRunning(who.id)) && Date.now() < deadline) await page.waitForTimeout(20);
+  return !(await workerRunning(who.id));
+}
 
 /** Installed in the page before the click: long tasks, and the time the overlay is painted with content. */
 function armPage({ tag, bodySel }) {
@@ -257,7 +286,7 @@ async function heapUsed(cdp) {
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
-async function openReader(page, { who = OURS, heap = false, timeoutMs = 8000 } = {}) {
+async function openReader(page, { who = OURS, heap = false, timeoutMs = 8000, asleep = false } = {}) {
   await page.evaluate(armPage, { tag: who.tag, bodySel: who.body });
   const cdp = heap ? await ctx.newCDPSession(page) : null;
   const heapBefore = cdp ? await heapUsed(cdp) : null;
@@ -265,6 +294,7 @@ async function openReader(page, { who = OURS, heap = false, timeoutMs = 8000 } =
   // Playwright compiles its injected helper script in the page on the first waitForFunction (~7 ms of
   // parsing, seen in a trace of the open): do that before the click, so it is not charged to the reader.
   await page.waitForFunction(() => true, null, { polling: 20 });
+  const slept = asleep ? await putWorkersToSleep(page, who) : null;
   let t0 = 0;
   let retried = false;
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -298,7 +328,16 @@ async function openReader(page, { who = OURS, heap = false, timeoutMs = 8000 } =
   const datelineLate = await page.evaluate(() => performance.getEntriesByName('dateline-reader:dateline-late').length);
   const heapAfter = cdp ? await heapUsed(cdp) : null;
   await cdp?.detach();
+  const wokeAt = slept ? await workerTimeOrigin(who.id) : NaN;
+  // Ours (test builds): when the content script started extracting (wake, injection and script evaluation before).
+  const extractAt = await page.evaluate(() => {
+    const e = performance.getEntriesByName('dateline-reader:open').at(-1);
+    return e ? performance.timeOrigin + e.startTime : null;
+  });
   return {
+    slept,
+    workerStartMs: Number.isFinite(wokeAt) && wokeAt > t0 ? wokeAt - t0 : null,
+    clickToExtractStart: extractAt != null ? extractAt - t0 : null,
     datelineLate,
     shown: b.kind,
     clickToPaint: b.paintAt ? b.paintAt - t0 : null,
@@ -387,8 +426,11 @@ async function peerOnPage(pg, who = PEER_EXT, prefix = 'peer') {
   try {
     await page.goto(base + pg.path, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForTimeout(300);
-    const r = await openReader(page, { who });
+    const r = await openReader(page, { who, asleep: ASLEEP });
     const out = {
+      Slept: r.slept,
+      WorkerStartMs: r.workerStartMs,
+      ClickToExtractStart: r.clickToExtractStart,
       ClickToPaint: r.clickToPaint,
       ClickToText: r.clickToText,
       Shown: r.shown,
@@ -418,7 +460,7 @@ async function oursOnPage(pg, row) {
   try {
     await page.goto(base + pg.path, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForTimeout(300);
-    Object.assign(row, await openReader(page, { heap: n % HEAP_EVERY === 0 }));
+    Object.assign(row, await openReader(page, { heap: n % HEAP_EVERY === 0, asleep: ASLEEP }));
     await closeReader(page);
     if (WARM) {
       const w = await openReader(page);
@@ -561,8 +603,34 @@ function versus(oursKey, peerKey) {
     perPageRatio: { median: r2(median(per)), p95: r2(q(per, 0.95)) },
   };
 }
+const wake = (prefix) => {
+  const key = (k) => (prefix ? prefix + k : k[0].toLowerCase() + k.slice(1));
+  const ms = rows.map((r) => r[key('WorkerStartMs')]).filter((x) => x != null);
+  return {
+    slept: rows.filter((r) => r[key('Slept')]).length,
+    notStopped: rows.filter((r) => r[key('Slept')] === false).length,
+    workerStartMs: { median: r1(median(ms)), p95: r1(q(ms, 0.95)), n: ms.length },
+  };
+};
+const clickToExtract = (key = 'clickToExtractStart') => {
+  const ms = rows.map((r) => r[key]).filter((x) => x != null);
+  return { median: r1(median(ms)), p95: r1(q(ms, 0.95)), n: ms.length };
+};
 const summary = {
   pages: rows.length,
+  /** Ours (test builds): click → the content script starts extracting (worker, injection, script evaluation). */
+  clickToExtractStartMs: {
+    ours: clickToExtract(),
+    ...Object.fromEntries(BASE_EXTS.map((b) => [b.name, clickToExtract(`${b.name}ClickToExtractStart`)])),
+  },
+  asleep: ASLEEP
+    ? {
+        note: 'service workers stopped before each first open; workerStartMs: click → the woken worker’s performance.timeOrigin',
+        ours: wake(''),
+        ...(PEER ? { peer: wake('peer') } : {}),
+        ...Object.fromEntries(BASE_EXTS.map((b) => [b.name, wake(b.name)])),
+      }
+    : null,
   vsPeer: PEER
     ? {
         note: 'same run, same pages, each on its own fresh page load, order alternating per page',
@@ -844,6 +912,8 @@ console.table({
     target: '',
   },
 });
+console.log('ours, click → extraction starts (ms):', JSON.stringify(summary.clickToExtractStartMs));
+if (summary.asleep) console.log('asleep (first opens woke the worker):', JSON.stringify(summary.asleep));
 console.log('core steps, median ms:', JSON.stringify(steps));
 console.log(
   `first opens whose dateline times came after the mount (plain numbers, then redrawn): ` +

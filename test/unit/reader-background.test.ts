@@ -95,4 +95,27 @@ describe('toolbar click in the background', () => {
     fake.state.withScript.add(9);
     expect(await click(9)).toEqual(['inject content.js', 'message reader:toggle']);
   });
+
+  it('asks for the injection before it builds its first dateline formatter (a woken worker loads the locale then)', async () => {
+    const Real = Intl.DateTimeFormat;
+    const built = vi.fn();
+    vi.stubGlobal('navigator', { language: 'de-CH' }); // a locale no formatter was built for yet
+    vi.stubGlobal('Intl', {
+      ...Intl,
+      DateTimeFormat: Object.assign(function (...a: ConstructorParameters<typeof Real>) {
+        built();
+        fake.state.calls.push('dateline formatter');
+        return new Real(...a);
+      }, Real),
+    });
+    try {
+      const calls = await click(10);
+      await flush();
+      expect(built).toHaveBeenCalled();
+      expect(calls.indexOf('inject content.js')).toBe(0);
+      expect(calls.indexOf('dateline formatter')).toBeGreaterThan(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

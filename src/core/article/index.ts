@@ -29,7 +29,7 @@ import { dropStoryLinks } from './story-links.js';
 import { addLeadFigure } from './lead-figure.js';
 import { removeSideColumn } from './side-column.js';
 import { chooseTitle, headlineOf, titleLine } from './title.js';
-import { dropRepeatedText } from './repeated-text.js';
+import { dropRepeatedPictures, dropRepeatedText } from './repeated-text.js';
 import { dropAuthorBox } from './author-box.js';
 import { dropTrailingHeadings, removeRelatedTail } from './related-tail.js';
 import type { Removal } from '../types.js';
@@ -246,6 +246,7 @@ export function parseArticle(
     removeSideColumn(element, hints?.removed);
     removeChromeLines(element, hints?.removed);
     dropStoryLinks(element, url, hints?.removed);
+    dropRepeatedPictures(element, hints?.removed);
     dropRepeatedText(element, hints?.removed);
     dropAuthorBox(element, byline, hints?.removed);
     removeRelatedTail(element, hints?.removed);

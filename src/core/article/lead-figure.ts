@@ -38,7 +38,7 @@ const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | SHOW_TEXT:
  * A photo, not an icon, button or spacer: no width or height attribute under MIN_SIDE, and a GIF or
  * SVG only with both attributes given (unsized GIFs are the "end of story" marks and bullets).
  */
-function photo(img: Element): boolean {
+export function photo(img: Element): boolean {
   const src = img.getAttribute('src');
   if (!src) return false;
   const sides = ['width', 'height'].map((a) => img.getAttribute(a)?.trim() ?? '');

@@ -10,8 +10,18 @@
  * the assessors count them as the article's text (dropping repeated paragraphs, pull quotes and
  * repeated label lines cost recall and F1 on scrapinghub and on news-extraction's L3S-GN1 pages).
  *
+ * Also shown once: the same picture printed again (`dropRepeatedPictures`), the enlarged copy a page
+ * keeps hidden until the picture is clicked (a photo: no icon or spacer): the same address but for the
+ * size in its file name or query ("-s1100" / "-s1200", "-1024x683", "?s=1400") or one long token
+ * of its file name in common (the CMS's hash of the photo: "x_custom-ea1b…-s1100.jpg" /
+ * "x_enl-ea1b…-s1200.jpg"), the same alt text, in a block of its own
+ * that says nothing the first copy's block does not (its caption and credit again). The reader
+ * showed the photo twice.
+ *
  * Linear: one pass over the article's blocks; the running text's word sequences are kept in one set.
  */
+import { collapse } from '../text/whitespace.js';
+import { photo } from './lead-figure.js';
 import type { Removal } from '../types.js';
 
 /** Blocks whose text is compared. A block holding another of these is a wrapper, not compared. */
@@ -95,5 +105,67 @@ export function dropRepeatedText(article: Element, removed?: Removal[]): void {
     if (!article.contains(caption)) continue;
     const gone = trimCaption(caption, said, captioned);
     if (gone) removed?.push({ kind: 'caption-repeat', text: gone });
+  }
+}
+
+/** Caption-sized: a picture's block holds at most this much text (its caption and credit). */
+const MAX_PICTURE_BLOCK_TEXT = 600;
+
+/** The largest block around the picture that holds no other picture and no more than a caption's text. */
+function pictureBlock(img: Element, article: Element): Element {
+  let block: Element = img;
+  for (let up = img.parentElement; up && up !== article; up = up.parentElement) {
+    if (up.getElementsByTagName('img').length > 1) break;
+    if ((up.textContent ?? '').length > MAX_PICTURE_BLOCK_TEXT) break;
+    block = up;
+  }
+  return block;
+}
+
+/** A size marker at the end of a picture's file name: "-s1200", "-c15", "-1024x683", "_800w". */
+const SIZE_MARK = /[-_](?:\d+x\d+|[swhc]\d+|\d+[wh])$/i;
+/** A token of a picture's file name long enough to name that picture alone (a hash, an id). */
+const NAME_TOKEN = /[a-z0-9]{12,}/gi;
+
+/** The picture's address without query, extension or size markers, and its file name's long tokens. */
+function pictureName(img: Element): { stem: string; tokens: string[] } | null {
+  const src = (img.getAttribute('src') ?? '').split(/[?#]/)[0]!;
+  if (!src || src.startsWith('data:') || !photo(img)) return null;
+  const cut = src.lastIndexOf('/') + 1;
+  let name = src.slice(cut).replace(/\.[a-z0-9]{2,5}$/i, '');
+  for (let prev = ''; prev !== name;) [prev, name] = [name, name.replace(SIZE_MARK, '')];
+  return name ? { stem: (src.slice(0, cut) + name).toLowerCase(), tokens: name.match(NAME_TOKEN) ?? [] } : null;
+}
+
+interface Picture {
+  stem: string;
+  tokens: string[];
+  alt: string;
+  text: string;
+}
+
+/** The same photo: the same address but for its size, or one long token of the file name (a hash, an id) in common. */
+const samePhoto = (a: Picture, b: Picture): boolean =>
+  a.alt === b.alt && (a.stem === b.stem || a.tokens.some((t) => b.tokens.includes(t)));
+
+/** Pictures compared with those before them, at most (each comparison is a few string tests). */
+const MAX_PICTURES = 60;
+
+/** Removes the second copy of a picture the article shows already (see the module's comment). */
+export function dropRepeatedPictures(article: Element, removed?: Removal[]): void {
+  const seen: Picture[] = [];
+  for (const img of Array.from(article.getElementsByTagName('img')).slice(0, MAX_PICTURES)) {
+    if (!article.contains(img)) continue;
+    const name = pictureName(img);
+    if (!name) continue;
+    const block = pictureBlock(img, article);
+    const picture = { ...name, alt: collapse(img.getAttribute('alt') ?? ''), text: collapse(block.textContent ?? '') };
+    // Only a copy: the same photo, and nothing in its block that the first copy's block does not say.
+    if (!seen.some((first) => samePhoto(first, picture) && first.text.includes(picture.text))) {
+      seen.push(picture);
+      continue;
+    }
+    block.remove();
+    removed?.push({ kind: 'picture-repeat', text: `${img.getAttribute('src') ?? ''} ${picture.text}` });
   }
 }

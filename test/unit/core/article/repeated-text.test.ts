@@ -79,4 +79,49 @@ describe('text the article repeats', () => {
     expect(content).toContain(other);
     expect(count(content, 'Reef Centre/AP')).toBe(2);
   });
+
+  it('shows a picture the page prints again at another size (its enlarged copy) once, with its caption and credit once', () => {
+    const caption = 'A scientist measures coral mortality after the bleaching on the northern reef last November.';
+    const hash = 'ea1b936492007f7f39bed78a8dbc691a59043fd0';
+    const photo = (src: string): string =>
+      `<div class="image"><img src="https://news.example/img/${src}" alt="" width="600" height="400">` +
+      `<div class="caption"><p>${caption}</p></div><span class="credit">Reef Centre/AP</span></div>`;
+    for (const [small, large] of [
+      [`reef_custom-${hash}-s1100.jpg`, `reef_enl-${hash}-s1200.jpg`],
+      ['reef-wide.jpg?s=600', 'reef-wide.jpg?s=1400'],
+      ['reef-1024x683.jpg', 'reef.jpg'],
+    ] as const) {
+      const { content } = read(
+        p(STORY[0]!) + photo(small) + `<div class="enlarge">${photo(large)}</div>` + STORY.slice(1).map(p).join(''),
+      );
+      expect(count(content, '<img'), small).toBe(1);
+      expect(count(content, caption)).toBe(1);
+      expect(count(content, 'Reef Centre/AP')).toBe(1);
+      for (const s of STORY) expect(content).toContain(s);
+    }
+  });
+
+  it('keeps two pictures that share an address but not their words (a placeholder until loaded), and different photos', () => {
+    const { content } = read(
+      p(STORY[0]!) +
+        `<figure><img src="https://news.example/img/photo.jpg?id=1" alt="The reef from the air"><figcaption>The reef from the air in October.</figcaption></figure>` +
+        p(STORY[1]!) +
+        `<figure><img src="https://news.example/img/photo.jpg?id=2" alt="A diver at work"><figcaption>A diver at work on the southern reef.</figcaption></figure>` +
+        STORY.slice(2).map(p).join('') +
+        `<figure><img src="https://news.example/coast.jpg" alt=""><figcaption>The coast near the reef, seen from a boat.</figcaption></figure>`,
+    );
+    expect(count(content, 'img/photo.jpg')).toBe(2);
+    expect(content).toContain('A diver at work on the southern reef.');
+    expect(content).toContain('coast.jpg');
+  });
+
+  it('keeps different photos of one name in different folders (a CMS storing each shot as .../<id>/tiny.jpg)', () => {
+    const shot = (id: string): string =>
+      `<div class="shot"><img src="https://news.example/screens/${id}/tiny.jpg" alt="" width="160" height="120">` +
+      `<span class="date">10th Oct 2007</span></div>`;
+    const { content } = read(
+      p(STORY[0]!) + shot('470ca58e13122') + shot('470ca58de7790') + STORY.slice(1).map(p).join(''),
+    );
+    expect(count(content, 'tiny.jpg')).toBe(2);
+  });
 });

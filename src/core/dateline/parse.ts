@@ -10,6 +10,7 @@
 import { MONTHS } from '../text/lexicon/months.js';
 import { normalizeDigits } from '../text/lexicon/digits.js';
 import { timeUnitOf, UNIT_MINUTES } from '../text/lexicon/time-units.js';
+import { isoOffset, wallClock } from '../text/clock.js';
 import { work } from '../work.js';
 
 export interface Stamp {
@@ -637,44 +638,20 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** "+05:30", "-04:00", or "Z" for UTC, from minutes east of UTC. */
-function offsetOf(offMin: number): string {
-  if (offMin === 0) return 'Z';
-  return `${offMin < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offMin) / 60))}:${pad(Math.abs(offMin) % 60)}`;
-}
-
 /** Wall-clock fields of an instant on a clock `offMin` minutes east of UTC, with that offset. */
 function offsetStamp(epoch: number, offMin: number): Stamp {
-  const d = new Date(epoch + offMin * 60_000);
-  return {
-    y: d.getUTCFullYear(),
-    m: d.getUTCMonth() + 1,
-    d: d.getUTCDate(),
-    h: d.getUTCHours(),
-    mi: d.getUTCMinutes(),
-    offset: offsetOf(offMin),
-  };
+  return { ...wallClock(epoch, offMin), offset: isoOffset(offMin) };
 }
 
 /** Wall-clock fields of an instant in a time zone (Intl, not the host's zone), with that zone's offset. */
 export function zonedStamp(epoch: number, timeZone: string | undefined): Stamp {
-  const d = new Date(epoch);
-  if (!timeZone) {
-    return {
-      y: d.getUTCFullYear(),
-      m: d.getUTCMonth() + 1,
-      d: d.getUTCDate(),
-      h: d.getUTCHours(),
-      mi: d.getUTCMinutes(),
-      offset: 'Z',
-    };
-  }
+  if (!timeZone) return offsetStamp(epoch, 0);
   try {
-    const parts = zoneFormatter(timeZone).formatToParts(d);
+    const parts = zoneFormatter(timeZone).formatToParts(new Date(epoch));
     const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
     const st: Stamp = { y: get('year'), m: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute') };
     const wall = Date.UTC(st.y, st.m - 1, st.d, st.h, st.mi, get('second'));
-    st.offset = offsetOf(Math.round((wall - epoch) / 60_000));
+    st.offset = isoOffset(Math.round((wall - epoch) / 60_000));
     return st;
   } catch {
     return zonedStamp(epoch, undefined);

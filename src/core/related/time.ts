@@ -11,6 +11,7 @@
 import { normalizeDigits } from '../text/lexicon/digits.js';
 import { MONTHS } from '../text/lexicon/months.js';
 import { timeUnitOf } from '../text/lexicon/time-units.js';
+import { isoOffset, wallClock } from '../text/clock.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -61,28 +62,15 @@ function wallIso(w: Wall): string {
   return w.h === undefined ? day : `${day}T${pad(w.h)}:${pad(w.mi ?? 0)}`;
 }
 
-function offsetSuffix(offsetMinutes: number | null): string {
-  if (!offsetMinutes) return 'Z';
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const a = Math.abs(offsetMinutes);
-  return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
-}
-
 /** The wall-clock of an instant in a fixed UTC offset. */
 function wallAt(ms: number, offsetMinutes: number): Wall {
-  const d = new Date(ms + offsetMinutes * 60_000);
-  return {
-    y: d.getUTCFullYear(),
-    mo: d.getUTCMonth() + 1,
-    d: d.getUTCDate(),
-    h: d.getUTCHours(),
-    mi: d.getUTCMinutes(),
-  };
+  const { y, m: mo, d, h, mi } = wallClock(ms, offsetMinutes);
+  return { y, mo, d, h, mi };
 }
 
 function relative(text: string, now: Date, offset: number | null): string | null {
   if (/\b(just now|gerade eben|à l'instant|ahora mismo|adesso)\b|たった今|刚刚|الآن|הרגע/i.test(text)) {
-    return wallIso(wallAt(now.getTime(), offset ?? 0)) + offsetSuffix(offset);
+    return wallIso(wallAt(now.getTime(), offset ?? 0)) + isoOffset(offset);
   }
   if (/\b(yesterday|gestern|hier|ayer|ieri)\b|昨日|昨天|أمس|אתמול/i.test(text)) {
     const w = wallAt(now.getTime() - UNIT_MS.d!, offset ?? 0);
@@ -97,7 +85,7 @@ function relative(text: string, now: Date, offset: number | null): string | null
     if (!unit || count === null) continue;
     const w = wallAt(now.getTime() - count * UNIT_MS[unit]!, offset ?? 0);
     // Days and weeks ago name a day, not a minute: no made-up time of day.
-    return unit === 'd' || unit === 'w' ? wallIso({ y: w.y, mo: w.mo, d: w.d }) : wallIso(w) + offsetSuffix(offset);
+    return unit === 'd' || unit === 'w' ? wallIso({ y: w.y, mo: w.mo, d: w.d }) : wallIso(w) + isoOffset(offset);
   }
   return null;
 }

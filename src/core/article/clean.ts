@@ -24,6 +24,7 @@ import { collapse, collapsedLength, hasNonSpace } from '../text/whitespace.js';
 import { removePageChrome } from './page-chrome.js';
 import { headingLike } from './title.js';
 import type { Removal } from '../types.js';
+import { HEADING_TAGS } from '../page/walk.js';
 
 /** Elements that cannot be shown in the reader (the sanitizer would drop them, but their text would count). */
 const DROP_TAGS = new Set([
@@ -92,7 +93,6 @@ const BLOCK_TAGS = new Set([
   'center',
   'caption',
 ]);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Class/id/role tokens that name clutter, by kind. Matched as whole tokens of the attribute value. */
 const CLUTTER_TOKENS: Record<string, string[]> = {
@@ -543,7 +543,8 @@ function pathDepth(url: URL): number {
  */
 function isSiteHeading(el: Element, text: string, w: Walk): boolean {
   // Above all of the story's text (a story of short paragraphs stays "before the body" to its end).
-  if (w.seen > 0 || !HEADINGS.has(el.localName) || text.length > 80 || text.toLowerCase() === w.titleNorm) return false;
+  if (w.seen > 0 || !HEADING_TAGS.has(el.localName) || text.length > 80 || text.toLowerCase() === w.titleNorm)
+    return false;
   const links = el.getElementsByTagName('a');
   if (links.length !== 1 || norm(links[0]!.textContent) !== text) return false;
   const href = resolveHref(links[0]!.getAttribute('href') ?? '', w.ctx.base);
@@ -1008,7 +1009,7 @@ function isCardList(el: Element): boolean {
 
 /** A list's title: one short line, not a sentence ("Today's Top Stories", "Read more from Yahoo News:"). */
 function isListLabel(el: Element): boolean {
-  if (!TEXT_BLOCKS.has(el.localName) && !HEADINGS.has(el.localName)) return false;
+  if (!TEXT_BLOCKS.has(el.localName) && !HEADING_TAGS.has(el.localName)) return false;
   const t = norm(el.textContent);
   return t.length > 0 && t.length <= 60 && !/[.!?]["”»’']?$/.test(t) && el.getElementsByTagName('img').length === 0;
 }
@@ -1117,7 +1118,7 @@ function judge(el: Element, w: Walk): boolean {
   const hasImage = (): boolean => (images ??= el.getElementsByTagName('img').length > 0);
 
   const kind = clutterKind(el);
-  const isText = TEXT_BLOCKS.has(tag) || HEADINGS.has(tag);
+  const isText = TEXT_BLOCKS.has(tag) || HEADING_TAGS.has(tag);
   if (isText && isCardList(el)) {
     remove(el, 'teaser-cards', w);
     return true;
@@ -1193,7 +1194,7 @@ function judge(el: Element, w: Walk): boolean {
   if (isReadAlso(el, text)) {
     // A heading of a related box takes the box (the list right after it) with it.
     const next = el.nextElementSibling;
-    if (HEADINGS.has(tag) && next && isLinkBox(next, norm(next.textContent))) remove(next, 'related', w);
+    if (HEADING_TAGS.has(tag) && next && isLinkBox(next, norm(next.textContent))) remove(next, 'related', w);
     remove(el, 'read-also', w);
     return true;
   }
@@ -1213,7 +1214,7 @@ function judge(el: Element, w: Walk): boolean {
   if (
     (COMMENTS_HEADING.test(text) || COMMENTS_MORE.test(text)) &&
     text.length < 60 &&
-    (HEADINGS.has(tag) || tag === 'div' || tag === 'p')
+    (HEADING_TAGS.has(tag) || tag === 'div' || tag === 'p')
   ) {
     remove(el, 'comments', w);
     return true;
@@ -1238,7 +1239,7 @@ function judge(el: Element, w: Walk): boolean {
     remove(el, 'breadcrumb', w);
     return true;
   }
-  if (!HEADINGS.has(tag) && isMetaLine(text, w) && !hasImage() && shownInHeader(text, w)) {
+  if (!HEADING_TAGS.has(tag) && isMetaLine(text, w) && !hasImage() && shownInHeader(text, w)) {
     remove(el, 'meta-line', w);
     return true;
   }
@@ -1318,7 +1319,7 @@ function walk(el: Element, w: Walk): void {
     if (!judge(child, w)) {
       stripAttributes(child);
       walk(child, w);
-      if (child.localName === 'p' || child.localName === 'li' || HEADINGS.has(child.localName)) {
+      if (child.localName === 'p' || child.localName === 'li' || HEADING_TAGS.has(child.localName)) {
         const len = collapsedLength(child.textContent ?? '');
         w.seen += len;
         if (child.localName === 'p' && len >= 120) w.beforeBody = false;

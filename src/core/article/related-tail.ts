@@ -22,6 +22,7 @@
 import { collapse, collapsedLength } from '../text/whitespace.js';
 import { RELATED_HEADING } from '../text/lexicon/headings.js';
 import type { Removal } from '../types.js';
+import { HEADING_TAGS } from '../page/walk.js';
 
 const SHOW_TEXT = 4;
 const MAX_HEADING = 40;
@@ -158,7 +159,6 @@ function cutFrom(el: Element, root: Element, removed?: Removal[]): void {
   el.remove();
 }
 
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** What a heading may head besides text: a picture, a player, a chart. */
 const MEDIA = 'img, picture, video, audio, iframe, svg, object, embed, canvas';
 /** Node.DOCUMENT_POSITION_FOLLOWING (the core names no DOM globals). */
@@ -166,7 +166,8 @@ const FOLLOWING = 4;
 
 /** The heading element (h1–h6) below `root` that holds `t`, or null. */
 function headingOf(t: Text, root: Element): Element | null {
-  for (let el = t.parentElement; el && el !== root; el = el.parentElement) if (HEADINGS.has(el.localName)) return el;
+  for (let el = t.parentElement; el && el !== root; el = el.parentElement)
+    if (HEADING_TAGS.has(el.localName)) return el;
   return null;
 }
 

@@ -13,6 +13,7 @@
 import { collapse, collapsedLength } from '../text/whitespace.js';
 import { SCRIPT_NOTICE, SITE_BOX_HEADING, SITE_LINE, TOOL_NAMES, TOOL_WORDS } from '../text/lexicon/page-furniture.js';
 import type { Removal } from '../types.js';
+import { HEADING_TAGS } from '../page/walk.js';
 
 /** Blocks that can hold a menu (tables included: the cleaning walk never judges tables). */
 const MENU_BLOCKS = new Set([
@@ -103,7 +104,6 @@ function siteLine(el: Element, raw: string): string | null {
   return words.length >= 2 && words.every((w) => TOOL_WORDS.has(w)) ? 'tools' : null;
 }
 
-const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BOX_TAGS = new Set(['div', 'td', 'section', 'aside', 'li']);
 /** The tags a rule below reads the text of (menus, items, lines); other elements' text is never read. */
 const TEXT_RULE_TAGS = new Set([...MENU_BLOCKS, ...ITEM_BLOCKS, ...HEADING_TAGS]);

@@ -26,6 +26,9 @@ export function openingWords(root: Element, length: number): string | null {
   return null;
 }
 
+/** The heading elements, h1 to h6. */
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** Is `node` white space only, or a comment: nothing a reader sees between two elements? */
 export function isBlank(node: Node): boolean {
   return node.nodeType === 8 || (node.nodeType === 3 && !/\S/.test(node.nodeValue ?? ''));

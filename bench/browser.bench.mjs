@@ -159,11 +159,25 @@ const coreJs = await pageBundle(
 const work = await mkdtemp(path.join(tmpdir(), 'dr-bench-browser-'));
 const ext = path.join(work, 'ext');
 await cp(path.join(ROOT, 'dist/chrome-e2e'), ext, { recursive: true }); // a concurrent build must not change it under us
+/**
+ * Where the first open's time goes: each extension's injected content script, in this run's snapshot only,
+ * marks `bench:script` as its first statement — after the browser delivered and V8 compiled it (ours eagerly:
+ * the `//# allFunctionsCalledOnLoad` hint stays on line 1), before any of its modules runs. Click → that
+ * mark is the round trip through the background plus the compile; the rest is the script's own work.
+ */
+const SCRIPT_MARK = 'bench:script';
+function markScriptStart(file) {
+  const js = readFileSync(file, 'utf8');
+  const hint = js.startsWith('//# allFunctionsCalledOnLoad\n') ? '//# allFunctionsCalledOnLoad\n' : '';
+  writeFileSync(file, `${hint}performance.mark(${JSON.stringify(SCRIPT_MARK)});\n${js.slice(hint.length)}`);
+}
+markScriptStart(path.join(ext, 'content.js'));
 // The peer: its content script bundled as build.mjs bundles ours (minified IIFE), beside its manifest.
 const peerDir = path.join(work, 'peer');
 mkdirSync(peerDir, { recursive: true });
 for (const f of ['manifest.json', 'background.js']) await cp(path.join(here, 'peer', f), path.join(peerDir, f));
 writeFileSync(path.join(peerDir, 'content.js'), await pageBundle(`import './bench/peer/content.mjs';`, ROOT));
+markScriptStart(path.join(peerDir, 'content.js'));
 // The baselines: our extension as built by build.mjs at other git revisions, renamed so we can tell them apart.
 /** Row-key prefix and extension name of the i-th baseline (the first keeps the one-baseline names). */
 const baseKey = (i) => (i === 0 ? 'base' : `base${i + 1}`);
@@ -179,6 +193,7 @@ for (const [i, rev] of BASELINES.entries()) {
   execFileSync('ln', ['-s', path.join(ROOT, 'node_modules'), path.join(tree, 'node_modules')]);
   execFileSync(process.execPath, [path.join(tree, 'build.mjs'), '--quiet'], { cwd: tree, stdio: 'inherit' });
   await cp(path.join(tree, 'dist/chrome-e2e'), out, { recursive: true });
+  markScriptStart(path.join(out, 'content.js'));
   const m = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
   writeFileSync(path.join(out, 'manifest.json'), JSON.stringify({ ...m, name: baseName(i) }));
   baseExts.push(out);
@@ -334,10 +349,16 @@ async function openReader(page, { who = OURS, heap = false, timeoutMs = 8000, as
     const e = performance.getEntriesByName('dateline-reader:open').at(-1);
     return e ? performance.timeOrigin + e.startTime : null;
   });
+  // Every extension (snapshot's content.js, see markScriptStart): when its injected script began to run.
+  const scriptAt = await page.evaluate((name) => {
+    const e = performance.getEntriesByName(name).at(-1);
+    return e ? performance.timeOrigin + e.startTime : null;
+  }, SCRIPT_MARK);
   return {
     slept,
     workerStartMs: Number.isFinite(wokeAt) && wokeAt > t0 ? wokeAt - t0 : null,
     clickToExtractStart: extractAt != null ? extractAt - t0 : null,
+    clickToScript: scriptAt != null ? scriptAt - t0 : null,
     datelineLate,
     shown: b.kind,
     clickToPaint: b.paintAt ? b.paintAt - t0 : null,
@@ -431,6 +452,7 @@ async function peerOnPage(pg, who = PEER_EXT, prefix = 'peer') {
       Slept: r.slept,
       WorkerStartMs: r.workerStartMs,
       ClickToExtractStart: r.clickToExtractStart,
+      ClickToScript: r.clickToScript,
       ClickToPaint: r.clickToPaint,
       ClickToText: r.clickToText,
       Shown: r.shown,
@@ -616,8 +638,57 @@ const clickToExtract = (key = 'clickToExtractStart') => {
   const ms = rows.map((r) => r[key]).filter((x) => x != null);
   return { median: r1(median(ms)), p95: r1(q(ms, 0.95)), n: ms.length };
 };
+/** Median of a per-row quantity (rows where it is defined). */
+const medianOf = (f) => {
+  const xs = rows.map(f).filter((x) => x != null && Number.isFinite(x));
+  return { median: r1(median(xs)), p95: r1(q(xs, 0.95)), n: xs.length };
+};
+const num = (x) => (typeof x === 'number' ? x : NaN);
+/**
+ * Where the first open's time goes, ours beside the peer (issue #24), from the same opens: click → the
+ * injected script runs (background round trip + compile), script → extraction starts (module set-up,
+ * the head-start task), the cold extraction, extraction end → mount start (waiting for the message,
+ * settings, the dateline's times), the mount, mount end → painted (style, layout, paint). And the
+ * floor: ours with its extraction taken out (click → painted minus the cold extraction), against the
+ * peer's whole open.
+ */
+const firstOpenParts = {
+  note: 'medians over the pages each part was measured on; ours: test-build measures + bench:script mark',
+  ours: {
+    clickToScript: medianOf((r) => r.clickToScript),
+    scriptToExtractStart: medianOf((r) => num(r.clickToExtractStart) - num(r.clickToScript)),
+    coldExtract: medianOf((r) => r.coldExtract),
+    extractEndToMount: medianOf((r) => num(r.openMeasure) - num(r.coldExtract) - num(r.mount)),
+    mount: medianOf((r) => r.mount),
+    mountToPainted: medianOf((r) => num(r.clickToPaint) - num(r.clickToExtractStart) - num(r.openMeasure)),
+    clickToPainted: medianOf((r) => r.clickToPaint),
+  },
+  peer: PEER
+    ? {
+        clickToScript: medianOf((r) => r.peerClickToScript),
+        scriptToPainted: medianOf((r) => num(r.peerClickToPaint) - num(r.peerClickToScript)),
+        clickToPainted: medianOf((r) => r.peerClickToPaint),
+      }
+    : null,
+  ...Object.fromEntries(BASE_EXTS.map((b) => [b.name, { clickToScript: medianOf((r) => r[`${b.name}ClickToScript`]) }])),
+  withoutExtraction: PEER
+    ? (() => {
+        const both = rows.filter((r) => r.clickToPaint != null && r.coldExtract != null && r.peerClickToPaint != null);
+        const a = both.map((r) => r.clickToPaint - r.coldExtract);
+        const b = both.map((r) => r.peerClickToPaint);
+        return {
+          note: 'ours click → painted minus its cold extraction (as if extracting took 0 ms) vs the peer’s whole open',
+          ours: { median: r1(median(a)), p95: r1(q(a, 0.95)) },
+          peer: { median: r1(median(b)), p95: r1(q(b, 0.95)) },
+          ratioOfMedians: r2(median(a) / median(b)),
+          perPageRatio: { median: r2(median(both.map((r, i) => a[i] / b[i]))), n: both.length },
+        };
+      })()
+    : null,
+};
 const summary = {
   pages: rows.length,
+  firstOpenParts,
   /** Ours (test builds): click → the content script starts extracting (worker, injection, script evaluation). */
   clickToExtractStartMs: {
     ours: clickToExtract(),
@@ -913,6 +984,28 @@ console.table({
   },
 });
 console.log('ours, click → extraction starts (ms):', JSON.stringify(summary.clickToExtractStartMs));
+{
+  const p = summary.firstOpenParts;
+  const cell = (x) => (x ? `${x.median}` : '');
+  console.log('where the first open goes (median ms; ours vs the peer, same opens):');
+  console.table({
+    'click → script runs (round trip + compile)': { ours: cell(p.ours.clickToScript), peer: cell(p.peer?.clickToScript) },
+    'script → extraction starts': { ours: cell(p.ours.scriptToExtractStart), peer: '' },
+    'extraction (cold)': { ours: cell(p.ours.coldExtract), peer: '' },
+    'extraction → mount starts': { ours: cell(p.ours.extractEndToMount), peer: '' },
+    mount: { ours: cell(p.ours.mount), peer: '' },
+    'mount → painted': { ours: cell(p.ours.mountToPainted), peer: '' },
+    'script → painted (the peer: all its work)': { ours: '', peer: cell(p.peer?.scriptToPainted) },
+    'click → painted': { ours: cell(p.ours.clickToPainted), peer: cell(p.peer?.clickToPainted) },
+  });
+  if (p.withoutExtraction) {
+    const w = p.withoutExtraction;
+    console.log(
+      `ours without its extraction (click → painted − cold extraction): ${w.ours.median} ms vs the peer's whole open ` +
+        `${w.peer.median} ms: ${w.ratioOfMedians}× (per page ${w.perPageRatio.median}×, ${w.perPageRatio.n} pages)`,
+    );
+  }
+}
 if (summary.asleep) console.log('asleep (first opens woke the worker):', JSON.stringify(summary.asleep));
 console.log('core steps, median ms:', JSON.stringify(steps));
 console.log(

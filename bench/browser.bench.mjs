@@ -670,7 +670,9 @@ const firstOpenParts = {
         clickToPainted: medianOf((r) => r.peerClickToPaint),
       }
     : null,
-  ...Object.fromEntries(BASE_EXTS.map((b) => [b.name, { clickToScript: medianOf((r) => r[`${b.name}ClickToScript`]) }])),
+  ...Object.fromEntries(
+    BASE_EXTS.map((b) => [b.name, { clickToScript: medianOf((r) => r[`${b.name}ClickToScript`]) }]),
+  ),
   withoutExtraction: PEER
     ? (() => {
         const both = rows.filter((r) => r.clickToPaint != null && r.coldExtract != null && r.peerClickToPaint != null);
@@ -989,7 +991,10 @@ console.log('ours, click → extraction starts (ms):', JSON.stringify(summary.cl
   const cell = (x) => (x ? `${x.median}` : '');
   console.log('where the first open goes (median ms; ours vs the peer, same opens):');
   console.table({
-    'click → script runs (round trip + compile)': { ours: cell(p.ours.clickToScript), peer: cell(p.peer?.clickToScript) },
+    'click → script runs (round trip + compile)': {
+      ours: cell(p.ours.clickToScript),
+      peer: cell(p.peer?.clickToScript),
+    },
     'script → extraction starts': { ours: cell(p.ours.scriptToExtractStart), peer: '' },
     'extraction (cold)': { ours: cell(p.ours.coldExtract), peer: '' },
     'extraction → mount starts': { ours: cell(p.ours.extractEndToMount), peer: '' },

@@ -3,12 +3,10 @@
  * `2024-03-12T14:05-04:00` with the offset the page states, `2024-03-12T14:05` without one, never
  * converted). An epoch stamp (data-timestamp="1710266700") has no publisher clock: it is given in UTC.
  */
+import { isoOffset, pad2, wallClock } from '../text/clock.js';
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const MIN_YEAR = 1990;
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 function offsetOf(raw: string | undefined): string {
   if (!raw) return '';
@@ -28,12 +26,9 @@ export function machineTime(raw: string): string | null {
     return `${y}-${mo}-${d}T${hh}:${mi}${ss && ss !== '00' ? `:${ss}` : ''}${offsetOf(tz)}`;
   }
   if (/^\d{10}(?:\d{3})?$/.test(s)) {
-    const t = new Date(s.length === 13 ? +s : +s * 1000);
-    if (t.getUTCFullYear() < MIN_YEAR) return null;
-    return (
-      `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}` +
-      `T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}Z`
-    );
+    const w = wallClock(s.length === 13 ? +s : +s * 1000, 0);
+    if (w.y < MIN_YEAR) return null;
+    return `${w.y}-${pad2(w.m)}-${pad2(w.d)}T${pad2(w.h)}:${pad2(w.mi)}${isoOffset(0)}`;
   }
   return null;
 }

@@ -11,9 +11,7 @@
 import { normalizeDigits } from '../text/lexicon/digits.js';
 import { MONTHS } from '../text/lexicon/months.js';
 import { timeUnitOf } from '../text/lexicon/time-units.js';
-import { isoOffset, wallClock } from '../text/clock.js';
-
-const pad = (n: number): string => String(n).padStart(2, '0');
+import { isoOffset, pad2, wallClock } from '../text/clock.js';
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
@@ -58,8 +56,8 @@ function validDate(w: Wall): boolean {
 }
 
 function wallIso(w: Wall): string {
-  const day = `${w.y}-${pad(w.mo)}-${pad(w.d)}`;
-  return w.h === undefined ? day : `${day}T${pad(w.h)}:${pad(w.mi ?? 0)}`;
+  const day = `${w.y}-${pad2(w.mo)}-${pad2(w.d)}`;
+  return w.h === undefined ? day : `${day}T${pad2(w.h)}:${pad2(w.mi ?? 0)}`;
 }
 
 /** The wall-clock of an instant in a fixed UTC offset. */

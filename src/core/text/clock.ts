@@ -1,15 +1,16 @@
 /**
  * Clock arithmetic with neither Intl nor the host's time zone: the wall clock at a fixed offset from UTC,
  * and that offset as ISO 8601 writes it. One place for the dateline (relative times on the reader's
- * clock) and the related headlines (the times printed on cards).
+ * clock), the related headlines (the times printed on cards) and a live blog's epoch-stamped entries.
  */
-const pad = (n: number): string => String(n).padStart(2, '0');
+/** Two digits: 7 → "07" (months, days, hours, minutes). */
+export const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** "+05:30", "-04:00", or "Z" for UTC (or no offset), from minutes east of UTC. */
 export function isoOffset(minutesEast: number | null): string {
   if (minutesEast === null || minutesEast === 0) return 'Z';
   const a = Math.abs(minutesEast);
-  return `${minutesEast < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+  return `${minutesEast < 0 ? '-' : '+'}${pad2(Math.floor(a / 60))}:${pad2(a % 60)}`;
 }
 
 /** The wall-clock fields of an instant on a clock `minutesEast` minutes east of UTC. */

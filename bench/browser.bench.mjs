@@ -634,15 +634,12 @@ const wake = (prefix) => {
     workerStartMs: { median: r1(median(ms)), p95: r1(q(ms, 0.95)), n: ms.length },
   };
 };
-const clickToExtract = (key = 'clickToExtractStart') => {
-  const ms = rows.map((r) => r[key]).filter((x) => x != null);
-  return { median: r1(median(ms)), p95: r1(q(ms, 0.95)), n: ms.length };
-};
 /** Median of a per-row quantity (rows where it is defined). */
 const medianOf = (f) => {
   const xs = rows.map(f).filter((x) => x != null && Number.isFinite(x));
   return { median: r1(median(xs)), p95: r1(q(xs, 0.95)), n: xs.length };
 };
+const clickToExtract = (key = 'clickToExtractStart') => medianOf((r) => r[key]);
 const num = (x) => (typeof x === 'number' ? x : NaN);
 /**
  * Where the first open's time goes, ours beside the peer (issue #24), from the same opens: click → the

@@ -313,12 +313,22 @@ describe('reader overlay in Chromium', () => {
       reader: !!root.querySelector('.reader'),
       w: host.getBoundingClientRect().width,
       h: host.getBoundingClientRect().height,
-      focusInside: document.activeElement === host,
     }));
     expect(box.reader).toBe(false);
     expect(box.w).toBeLessThan(500);
     expect(box.h).toBeLessThan(300);
-    expect(box.focusInside).toBe(true);
+    // Focus moves to the notice's main button right after its first paint (250ab96), so Enter shows the
+    // article: wait for that frame instead of reading focus in the same task the notice appeared in
+    // (on a busy machine the paint comes later than this read: the CI failure of stop 34).
+    await expect
+      .poll(
+        () =>
+          overlayEval(page, (root, host) =>
+            document.activeElement === host ? (root.activeElement?.textContent ?? '').trim() : null,
+          ),
+        { timeout: 3000 },
+      )
+      .toBe('Show anyway');
     // The page stays usable behind a notice: not locked.
     expect(await page.evaluate(() => document.body.inert)).toBe(false);
     await screenshot(page, 'not-article-notice');

@@ -30,7 +30,7 @@ import { gunzipSync } from 'node:zlib';
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Readability } from '@mozilla/readability';
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { bundleCore, loadCore } from './lib/load-core.mjs';
 import { parsePage } from './lib/parse-page.mjs';
 import { scorePage, scoreCorpus, pageF1 } from './lib/shingle-score.mjs';
@@ -121,6 +121,8 @@ function runPage(extract, { corpus, id, reps, trace, single, half }) {
   const url = truth[id].url ?? 'https://fake-url.com/';
   const dom = parsePage(html, url);
   const doc = dom.window.document;
+  // Firefox's reader button shows where this check passes: the peers' "is there an article" gate.
+  const readerable = isProbablyReaderable(doc);
   let rd = null;
   let core = null;
   for (let rep = 0; rep < reps; rep++) {
@@ -185,6 +187,11 @@ function runPage(extract, { corpus, id, reps, trace, single, half }) {
     timings: res.timings ?? {},
     isNews: res.isNews,
     newsScore: res.newsScore,
+    // What a toolbar click shows (src/overlay/mount-reader.ts: the reader for a news article with
+    // content, else the "not an article" notice), on a page at its own URL (a truth with no URL is
+    // scored at a made-up site root, which the verdict rightly calls a home page: left out).
+    click: truth[id].url ? (res.isNews && !res.error && res.content ? 'reader' : 'notice') : null,
+    readerable,
     error: res.error?.code ?? null,
     subset: truth[id].subset ?? null,
     traced,
@@ -331,6 +338,20 @@ function report(name, rows, REPS) {
       `${retried.filter((r) => r.readability.retries.length >= 4).length} ran all 4 passes; their median parse ${median(retried.map((r) => r.readability.ms)).toFixed(1)} ms vs ${median(rows.filter((r) => !r.readability.retries?.length).map((r) => r.readability.ms)).toFixed(1)} ms without retries`,
   );
   console.log(`isNews true on ${rows.filter((r) => r.isNews).length}/${rows.length} pages (all are news articles)`);
+  const atUrl = rows.filter((r) => r.click);
+  const notices = atUrl.filter((r) => r.click === 'notice');
+  const clicks = {
+    pages: atUrl.length,
+    reader: atUrl.length - notices.length,
+    readabilityReaderable: atUrl.filter((r) => r.readerable).length,
+    notices: notices.map((r) => r.id),
+  };
+  console.log(
+    `toolbar click on the ${clicks.pages} pages with their own URL: the reader on ${clicks.reader}, the "not an article" notice on ${notices.length}` +
+      ` | Readability's isProbablyReaderable (Firefox's reader button) passes ${clicks.readabilityReaderable}`,
+  );
+  for (const r of notices)
+    console.log(`  notice: ${r.id.slice(0, 24)} score ${r.newsScore} readerable ${r.readerable} ${r.url}`);
 
   // The issue's floor: no page where the core returns no article, or under a third of Readability's
   // text, while Readability returns 500 characters or more.
@@ -397,6 +418,7 @@ function report(name, rows, REPS) {
     ratio: { median: median(ratios), p95: quantile(ratios, 0.95), max: Math.max(...ratios) },
     regressions: regressions.map((r) => r.id),
     lostArticles: lost.map((r) => r.id),
+    clicks,
     perPage: rows.map((r) => ({
       id: r.id,
       url: r.url,
@@ -414,6 +436,8 @@ function report(name, rows, REPS) {
       },
       timings: r.timings,
       isNews: r.isNews,
+      click: r.click,
+      readerable: r.readerable,
       error: r.error,
     })),
   };
@@ -452,7 +476,7 @@ function summary(results, rows) {
   console.log('\n=== all corpora (same run)');
   for (const [c, r] of Object.entries(results)) {
     console.log(
-      `  ${c.padEnd(16)} core F1 ${fmt(r.core.f1)} P ${fmt(r.core.precision)} R ${fmt(r.core.recall)} | readability F1 ${fmt(r.readability.f1)} P ${fmt(r.readability.precision)} R ${fmt(r.readability.recall)} | no/short article ${r.lostArticles.length}`,
+      `  ${c.padEnd(16)} core F1 ${fmt(r.core.f1)} P ${fmt(r.core.precision)} R ${fmt(r.core.recall)} | readability F1 ${fmt(r.readability.f1)} P ${fmt(r.readability.precision)} R ${fmt(r.readability.recall)} | no/short article ${r.lostArticles.length} | click: reader ${r.clicks.reader}/${r.clicks.pages} (readerable ${r.clicks.readabilityReaderable})`,
     );
   }
   if (TRACE) {

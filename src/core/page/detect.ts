@@ -75,6 +75,19 @@ const DOCS_GENERATOR = new RegExp(
   [...DOCS_GENERATORS, 'jekyll-doc', 'readthedocs', 'antora', 'mdbook', 'starlight'].join('|'),
   'i',
 );
+/**
+ * A query parameter that names one story. Older CMSs keep the article's id in the query, often on the
+ * site's root or one script for every story (`/?fSectionId=&fArticleId=nw20071228110755282C855390`,
+ * `/index.jsp?storyID=331198`, `/section/story.cfm?c_id=4&objectid=10486931`, `/index.php?article=463501`):
+ * a key that says id, or names an article, story, post… id, and a value that is a number or a token
+ * with a long run of digits in it.
+ */
+const ID_PARAM_KEY = new RegExp(
+  String.raw`^(?:id|idx|aid|nid|no|p|sn|seq|article|story|post)$` +
+    String.raw`|(?:article|story|news|object|content|post|item|doc|entry)_?(?:id|no)$`,
+  'i',
+);
+const ID_PARAM_VALUE = /^\d{3,}$|^[a-z]{0,4}\d{6,}[a-z\d]*$/i;
 const SHOP_PATH = /\/(?:products?|p|dp|item|items|shop|store|cart|checkout|buy|sku)(?:\/|$)/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]/g;
 
@@ -184,12 +197,22 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
   const last = segments[segments.length - 1] ?? '';
   const lastStem = last.replace(/\.(?:s?html?|php|aspx?|jsp|cms)$/i, '');
   const searchParam = hasSearchParam(params);
+  // forEach, not [...params.entries()]: in a Firefox content script that iterator is not iterable (threw
+  // "params.entries() is not iterable", so every page got the "not an article" notice there).
+  let idParam: [string, string] | undefined;
+  /** The story's own path carried in the query (`main.jhtml?xml=/news/2007/12/29/nlily129.xml`). */
+  let datedPathParam = false;
+  params.forEach((v, k) => {
+    if (!idParam && ID_PARAM_KEY.test(k) && ID_PARAM_VALUE.test(v)) idParam = [k, v];
+    if (v.includes('/') && DATE_IN_PATH.test(v) && /[^/\d]\w*(?:\.\w+)?$/.test(v)) datedPathParam = true;
+  });
   const isRoot =
     segments.length === 0 || (segments.length === 1 && /^(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?)$/i.test(last));
   let urlShaped = false;
   /** The path already told what kind of non-article page this is. */
   let pathKind = false;
-  if (isRoot && !searchParam) {
+  // The root with a story's id in the query is that story (a CMS that serves every article from "/").
+  if (isRoot && !searchParam && !idParam && !datedPathParam) {
     add(-0.5, 'URL is the site root (a home page)');
     pathKind = true;
   }
@@ -205,7 +228,7 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
     add(-0.3, 'URL looks like a shop page');
     pathKind = true;
   }
-  if (DATE_IN_PATH.test(path)) {
+  if (DATE_IN_PATH.test(path) || datedPathParam) {
     add(0.2, 'URL has a date in it');
     urlShaped = true;
   }
@@ -217,17 +240,6 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
     add(0.15, 'URL has a headline slug');
     urlShaped = true;
   }
-  // forEach, not [...params.entries()]: in a Firefox content script that iterator is not iterable (threw
-  // "params.entries() is not iterable", so every page got the "not an article" notice there).
-  let idParam: [string, string] | undefined;
-  params.forEach((v, k) => {
-    if (
-      !idParam &&
-      /^(?:id|idx|aid|article_?id|articleid|story_?id|no|nid|newsid|news_?id|p|sn|seq)$/i.test(k) &&
-      /^\d{3,}$/.test(v)
-    )
-      idParam = [k, v];
-  });
   if (idParam && !urlShaped) {
     add(0.15, `URL has an article id (?${idParam[0]}=)`);
     urlShaped = true;

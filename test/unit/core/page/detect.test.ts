@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isProbablyReaderable } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { detectNews } from '../../../../src/core/page/detect.js';
 import { extract } from '../../../../src/core/extract.js';
 import { loadPage } from '../../extract-fixture.js';
@@ -71,6 +72,50 @@ describe('news', () => {
     const v = detectNews(loadPage('seed-haberler.html', 'https://en.haberler.com/'), 'https://en.haberler.com/');
     expect(v.reasons).toContain('URL is the site root (a home page)');
     expect(v.score).toBeLessThan(detectNews(loadPage('seed-haberler.html', NEWS[0]![1]), NEWS[0]![1]).score);
+  });
+});
+
+describe('a story whose id is in the query (older CMSs)', () => {
+  // An older story page: no JSON-LD, no og:type, a headline and running text under the site's links.
+  const para =
+    'The harbour board said on Friday that the ferry would stay in port until the storm had passed, and that the ' +
+    'crossing would resume on Monday morning if the sea allowed it. ';
+  const page = (url: string): Document => {
+    const html =
+      `<!doctype html><html lang="en"><head><title>Storm keeps ferry in port</title></head><body>` +
+      `<div class="nav"><a href="/">Home</a> <a href="/news/">News</a> <a href="/sport/">Sport</a></div>` +
+      `<div class="story"><h1>Storm keeps ferry in port</h1>${`<p>${para.repeat(2)}</p>`.repeat(6)}</div></body></html>`;
+    return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+  };
+  const cases: Array<[string, RegExp]> = [
+    [
+      'https://www.capecourier.example/?fSectionId=&fArticleId=nw20071228110755282C855390',
+      /article id \(\?fArticleId=\)/,
+    ],
+    ['https://www.capecourier.example/index.jsp?storyID=331198', /article id \(\?storyID=\)/],
+    ['https://www.capecourier.example/index.php?page=info&article=463501&lng=1', /article id \(\?article=\)/],
+    ['https://www.capecourier.example/section/story.cfm?c_id=4&objectid=10486931', /article id \(\?objectid=\)/],
+    ['https://www.capecourier.example/news/main.jhtml?xml=/news/2007/12/29/nlily129.xml', /date in it/],
+  ];
+  for (const [url, reason] of cases) {
+    it(`${new URL(url).pathname}${new URL(url).search}: the story, not a home page or section front`, () => {
+      const r = extract(page(url), { url });
+      expect(r.isNews, r.newsReasons.join('; ')).toBe(true);
+      expect(r.newsReasons.join('; ')).toMatch(reason);
+      expect(r.newsReasons.join('; ')).not.toMatch(/site root|section front/);
+    });
+  }
+  it('the same page at the root with no story id, or only a page number or a campaign tag, is a home page', () => {
+    for (const url of [
+      'https://www.capecourier.example/',
+      'https://www.capecourier.example/?page=2',
+      'https://www.capecourier.example/?utm_content=1234567',
+      'https://www.capecourier.example/index.php?date=2007/12/29',
+    ]) {
+      const r = extract(page(url), { url });
+      expect(r.isNews, url).toBe(false);
+      expect(r.newsReasons, url).toContain('URL is the site root (a home page)');
+    }
   });
 });
 

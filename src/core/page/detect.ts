@@ -87,6 +87,8 @@ const ID_PARAM_KEY = new RegExp(
     String.raw`|(?:article|story|news|object|content|post|item|doc|entry)_?(?:id|no)$`,
   'i',
 );
+/** The reason given when the page's paragraphs hold little text (withArticleEvidence looks again). */
+const LITTLE_TEXT = 'little running text';
 const ID_PARAM_VALUE = /^\d{3,}$|^[a-z]{0,4}\d{6,}[a-z\d]*$/i;
 const SHOP_PATH = /\/(?:products?|p|dp|item|items|shop|store|cart|checkout|buy|sku)(?:\/|$)/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]/g;
@@ -257,7 +259,7 @@ export function detectNews(doc: Document, url: string, pageMeta: PageMeta = read
   const text = largestParagraphGroup(doc);
   if (text.chars >= 1500) add(0.25, `${text.paragraphs} paragraphs of running text`);
   else if (text.chars >= 500) add(0.15, `${text.paragraphs} paragraphs of running text (short)`);
-  else if (text.chars < 250) add(-0.15, 'little running text');
+  else if (text.chars < 250) add(-0.15, LITTLE_TEXT);
 
   const { headlines, cards } = headlineCount(doc);
   if ((headlines >= 12 || cards >= 6) && text.chars < 2 * (headlines + cards) * 60) {
@@ -286,6 +288,11 @@ export function withArticleEvidence(page: NewsVerdict, words: number, readerable
     score += delta;
     reasons.push(reason);
   };
+  if (words >= 120 && reasons.includes(LITTLE_TEXT)) {
+    // The page's <p> elements held little text, yet Readability found an article: its text is set
+    // outside them (lines in <div>s or between <br>s, as older templates and wire feeds print a story).
+    add(0.15, 'its running text is outside <p> elements');
+  }
   if (words >= 300) add(0.2, `Readability found an article of ${words} words`);
   else if (words >= 120) add(0.1, `Readability found an article of ${words} words`);
   else if (words < 40) add(-0.2, 'Readability found little or no article text');

@@ -119,6 +119,48 @@ describe('a story whose id is in the query (older CMSs)', () => {
   });
 });
 
+describe('a story printed outside <p> elements (lines in <div>s, as wire feeds and older templates print it)', () => {
+  const url = 'https://sport.wirefeed.example/breakingnews/feedstory/0,,-7235758,00.html';
+  const lines = [
+    'SALMON, Idaho, Jan 17 (Reuters) - A first-round draft pick was arrested in Boise on Thursday after a night out.',
+    'The guard, 22, was charged with a misdemeanour and released on bail on Friday morning, police said.',
+    'His agent said the player regretted the incident and would meet the club when the team returned home.',
+    'The club said in a statement that it was aware of the arrest and was gathering information about it.',
+    'He was picked in the second round of last summer’s draft and has played in eleven games this season.',
+    'A court date has been set for February, when the charges will be heard before a judge in Boise.',
+    'Team officials declined to say whether the player would be suspended for the next road trip.',
+    'Local police said the arrest followed complaints from a bar near the arena late on Wednesday night.',
+  ];
+  const doc = (body: string): Document =>
+    new JSDOM(
+      `<!doctype html><html lang="en"><head><title>Draft pick arrested</title></head><body>` +
+        `<div class="nav"><a href="/">Home</a> <a href="/sport/">Sport</a></div>${body}</body></html>`,
+      { url, virtualConsole: new VirtualConsole() },
+    ).window.document;
+
+  it('is a story: the little text in <p>s does not outweigh the article Readability finds', () => {
+    const r = extract(
+      doc(
+        `<div class="title">Draft pick arrested</div><div class="body">${lines.map((l) => `<div>${l}</div>`).join('')}</div>`,
+      ),
+      { url },
+    );
+    expect(r.wordCount).toBeGreaterThanOrEqual(120);
+    expect(r.newsReasons).toContain('little running text');
+    expect(r.isNews, r.newsReasons.join('; ')).toBe(true);
+  });
+
+  it('a list of headlines at the same URL stays a front page', () => {
+    const list = Array.from(
+      { length: 14 },
+      (_, i) =>
+        `<h3><a href="/sport/story-${i}-0,,-72357${10 + i},00.html">${lines[i % lines.length]!.slice(0, 60)}</a></h3>`,
+    ).join('');
+    const r = extract(doc(`<div class="list">${list}</div>`), { url });
+    expect(r.isNews, r.newsReasons.join('; ')).toBe(false);
+  });
+});
+
 describe('detect.ts stays standalone for the detector bundle', () => {
   it('imports no Readability (directly or through page-meta)', () => {
     for (const f of ['page/detect.ts', 'page/page-meta.ts']) {

@@ -87,9 +87,9 @@ const ID_PARAM_KEY = new RegExp(
     String.raw`|(?:article|story|news|object|content|post|item|doc|entry)_?(?:id|no)$`,
   'i',
 );
+const ID_PARAM_VALUE = /^\d{3,}$|^[a-z]{0,4}\d{6,}[a-z\d]*$/i;
 /** The reason given when the page's paragraphs hold little text (withArticleEvidence looks again). */
 const LITTLE_TEXT = 'little running text';
-const ID_PARAM_VALUE = /^\d{3,}$|^[a-z]{0,4}\d{6,}[a-z\d]*$/i;
 const SHOP_PATH = /\/(?:products?|p|dp|item|items|shop|store|cart|checkout|buy|sku)(?:\/|$)/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]/g;
 

@@ -215,9 +215,13 @@ export function removePageChrome(root: Element, ctx: CleanContext): void {
   };
   // Measured after the date lines went (sizesOf's one pass: textContent at every level reads the story once per level).
   const sizes = sizesOf(root);
+  const storyChars = sizes.get(root)?.chars ?? 0;
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (!root.contains(el)) continue;
-    if (hiddenOnScreen(el)) {
+    // A print-only block that holds most of the story is the story, whatever its class says (a template
+    // that marks its content print-only and shows it on screen with its own CSS): recall first. A print
+    // copy beside the screen copy holds at most half, and goes.
+    if (hiddenOnScreen(el) && (sizes.get(el)?.chars ?? 0) <= storyChars / 2) {
       drop(el, 'print-only');
       continue;
     }

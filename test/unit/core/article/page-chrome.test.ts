@@ -37,6 +37,24 @@ describe('a block shown only in print', () => {
   it('kept: hidden on phones only (d-none d-md-block)', () => {
     expect(text(`<div class="d-none d-md-block"><p>${citation}</p></div>`, true)).toContain('Citation');
   });
+  const page = (body: string): ReturnType<typeof extract> =>
+    extract(
+      new JSDOM(
+        `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article>${body}</article></body></html>`,
+        { url, virtualConsole: new VirtualConsole() },
+      ).window.document,
+      { url, now: '2024-06-01T00:00:00Z' },
+    );
+  it('kept: the story itself in a print-only wrapper (a template that shows it on screen with its own CSS)', () => {
+    const r = page(
+      `<p>The sea wall is mended.</p><div class="entry-content print-only">${PARA(1)}${PARA(2)}${PARA(3)}</div>`,
+    );
+    for (const n of [1, 2, 3]) expect(r.textContent).toContain(`(${n})`);
+  });
+  it('goes: a print copy of the story beside the screen copy (the story once)', () => {
+    const r = page(`${PARA(1)}${PARA(2)}${PARA(3)}<div class="print-only">${PARA(1)}${PARA(2)}${PARA(3)}</div>`);
+    expect(r.textContent.split('(2)').length - 1).toBe(1);
+  });
 });
 
 describe('notices of the page, not the story', () => {

@@ -879,6 +879,11 @@ function dropByKind(el: Element, kind: string, text: string, hasImage: () => boo
       return text.length < 300;
     case 'paywall':
       w.report.paywallHint = true;
+      // A paragraph of the story marked as the metered part (a template that serves the whole story and
+      // hides its second half from non-subscribers with a "paywall" class) is the story: only the box or
+      // notice that asks for a subscription goes.
+      if (!PAYWALL_TEXT.test(text) && (el.localName === 'p' ? PROSE.test(text) && links() < 0.3 : holdsProse(el, w)))
+        return false;
       return text.length < 600;
     case 'caption':
       return false; // not clutter: turned into a <figcaption> by judge()

@@ -208,3 +208,20 @@ describe('a grid of cards for other stories (<article>s with a linked headline a
     expect(t).toContain('(22)');
   });
 });
+
+describe('a "paywall" class', () => {
+  const metered = (n: number): string =>
+    `<p class="body-paragraph paywall">Part ${n}: ${'the minister said the ferry would run again once the sea wall was safe. '.repeat(2).trim()}</p>`;
+  it('kept: the story’s own paragraphs marked as its metered part (the whole story is in the page)', () => {
+    const t = text(`${metered(1)}${metered(2)}${metered(3)}`, true);
+    for (const n of [1, 2, 3]) expect(t).toContain(`Part ${n}:`);
+  });
+  it('goes: the box that asks for a subscription', () => {
+    const t = text(
+      `<div class="paywall"><p>Subscribe to continue reading. Already a subscriber? Log in for unlimited access to every story.</p></div>`,
+      true,
+    );
+    expect(t).not.toMatch(/Subscribe|subscriber/);
+    expect(t).toContain('(3)');
+  });
+});

@@ -9,7 +9,11 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 export const PAGES = path.resolve(__dirname, '../fixtures/pages');
 
 export function loadPage(name: string, url: string): Document {
-  const html = readFileSync(path.join(PAGES, name), 'utf8');
+  return parseAt(readFileSync(path.join(PAGES, name), 'utf8'), url);
+}
+
+/** A page's HTML parsed as the CLI parses it, at `url` (for pages a test builds itself). */
+export function parseAt(html: string, url: string): Document {
   return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
 }
 

@@ -828,6 +828,11 @@ function isLinkBox(el: Element, text: string): boolean {
   return linkTextLength(el) > 0.8 * text.length;
 }
 
+/** A paragraph of the story: a sentence (PROSE) that is mostly not link text. `text` is its norm()ed text. */
+function isProse(p: Element, text: string): boolean {
+  return PROSE.test(text) && linkTextLength(p) < 0.3 * text.length;
+}
+
 /**
  * Does this element hold paragraphs of the story? A page-wide <form> (ASP.NET wraps the whole body
  * in one) and wrappers named for the ad they interleave between paragraphs ("section-and-ad") hold
@@ -838,8 +843,7 @@ function holdsProse(el: Element, w: Walk): boolean {
   const paragraphs = el.getElementsByTagName('p');
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    const text = norm(p.textContent);
-    if (PROSE.test(text) && linkTextLength(p) < 0.3 * text.length) return true;
+    if (isProse(p, norm(p.textContent))) return true;
   }
   // A form around the whole story whose text sits in <div>s or <br>-separated runs, not <p>s.
   return el.localName === 'form' && collapsedLength(el.textContent ?? '') > 0.5 * w.total && w.total > 500;
@@ -882,8 +886,7 @@ function dropByKind(el: Element, kind: string, text: string, hasImage: () => boo
       // A paragraph of the story marked as the metered part (a template that serves the whole story and
       // hides its second half from non-subscribers with a "paywall" class) is the story: only the box or
       // notice that asks for a subscription goes.
-      if (!PAYWALL_TEXT.test(text) && (el.localName === 'p' ? PROSE.test(text) && links() < 0.3 : holdsProse(el, w)))
-        return false;
+      if (!PAYWALL_TEXT.test(text) && (el.localName === 'p' ? isProse(el, text) : holdsProse(el, w))) return false;
       return text.length < 600;
     case 'caption':
       return false; // not clutter: turned into a <figcaption> by judge()

@@ -12,15 +12,20 @@ const url = 'https://www.harbourwire.example/world/2024/05/01/harbour-story-1234
 const PARA = (n: number): string =>
   `<p>${'The harbour reopened on Tuesday after a week of repairs to the sea wall, officials said. '.repeat(3)}(${n})</p>`;
 
-/** A minimal article page: three paragraphs, the block under test after the first (or at the end). */
-function run(block: string, { atEnd = false, head = '', top = '' } = {}): ReturnType<typeof extract> {
-  const article = atEnd ? `${PARA(1)}${PARA(2)}${PARA(3)}${block}` : `${PARA(1)}${block}${PARA(2)}${PARA(3)}`;
+/** A minimal page whose <article> is `body`. */
+function page(body: string, head = ''): ReturnType<typeof extract> {
   const doc = new JSDOM(
     `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title>${head}</head>` +
-      `<body><article>${top}${article}</article></body></html>`,
+      `<body><article>${body}</article></body></html>`,
     { url, virtualConsole: new VirtualConsole() },
   ).window.document;
   return extract(doc, { url, now: '2024-06-01T00:00:00Z' });
+}
+
+/** A minimal article page: three paragraphs, the block under test after the first (or at the end). */
+function run(block: string, { atEnd = false, head = '', top = '' } = {}): ReturnType<typeof extract> {
+  const article = atEnd ? `${PARA(1)}${PARA(2)}${PARA(3)}${block}` : `${PARA(1)}${block}${PARA(2)}${PARA(3)}`;
+  return page(`${top}${article}`, head);
 }
 const text = (block: string, atEnd = false): string => run(block, { atEnd }).textContent;
 
@@ -37,14 +42,6 @@ describe('a block shown only in print', () => {
   it('kept: hidden on phones only (d-none d-md-block)', () => {
     expect(text(`<div class="d-none d-md-block"><p>${citation}</p></div>`, true)).toContain('Citation');
   });
-  const page = (body: string): ReturnType<typeof extract> =>
-    extract(
-      new JSDOM(
-        `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article>${body}</article></body></html>`,
-        { url, virtualConsole: new VirtualConsole() },
-      ).window.document,
-      { url, now: '2024-06-01T00:00:00Z' },
-    );
   it('kept: the story itself in a print-only wrapper (a template that shows it on screen with its own CSS)', () => {
     const r = page(
       `<p>The sea wall is mended.</p><div class="entry-content print-only">${PARA(1)}${PARA(2)}${PARA(3)}</div>`,

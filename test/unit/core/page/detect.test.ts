@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isProbablyReaderable } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { detectNews } from '../../../../src/core/page/detect.js';
 import { extract } from '../../../../src/core/extract.js';
-import { loadPage } from '../../extract-fixture.js';
+import { loadPage, parseAt } from '../../extract-fixture.js';
 
 const NON_NEWS: Array<[string, string, RegExp]> = [
   ['nonnews-home.html', 'https://www.riversidecourier.example/', /site root \(a home page\)|front page/],
@@ -85,7 +84,7 @@ describe('a story whose id is in the query (older CMSs)', () => {
       `<!doctype html><html lang="en"><head><title>Storm keeps ferry in port</title></head><body>` +
       `<div class="nav"><a href="/">Home</a> <a href="/news/">News</a> <a href="/sport/">Sport</a></div>` +
       `<div class="story"><h1>Storm keeps ferry in port</h1>${`<p>${para.repeat(2)}</p>`.repeat(6)}</div></body></html>`;
-    return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    return parseAt(html, url);
   };
   const cases: Array<[string, RegExp]> = [
     [
@@ -132,11 +131,11 @@ describe('a story printed outside <p> elements (lines in <div>s, as wire feeds a
     'Local police said the arrest followed complaints from a bar near the arena late on Wednesday night.',
   ];
   const doc = (body: string): Document =>
-    new JSDOM(
+    parseAt(
       `<!doctype html><html lang="en"><head><title>Draft pick arrested</title></head><body>` +
         `<div class="nav"><a href="/">Home</a> <a href="/sport/">Sport</a></div>${body}</body></html>`,
-      { url, virtualConsole: new VirtualConsole() },
-    ).window.document;
+      url,
+    );
 
   it('is a story: the little text in <p>s does not outweigh the article Readability finds', () => {
     const r = extract(

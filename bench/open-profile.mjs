@@ -11,19 +11,18 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { launchWithExtensions } from './lib/chromium.mjs';
+import { CORPUS_ROOT, serveScrapinghub } from './lib/corpus.mjs';
 import { pageBundle } from './lib/page-bundle.mjs';
 import { bundleDefines } from '../scripts/build-defines.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
-const SH = path.resolve(ROOT, '../shared/corpus/scrapinghub');
+const SH = path.join(CORPUS_ROOT, 'scrapinghub');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(name);
@@ -41,18 +40,7 @@ const pageIds = Object.keys(ids)
   .sort()
   .filter((_, i) => i % 7 === 3)
   .slice(0, N);
-const server = createServer((req, res) => {
-  const id = new URL(req.url ?? '/', 'http://x').pathname.split('/')[2];
-  if (!pageIds.includes(id)) {
-    res.writeHead(404);
-    res.end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(gunzipSync(readFileSync(path.join(SH, 'html', `${id}.html.gz`))));
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serveScrapinghub(pageIds);
 
 const work = await mkdtemp(path.join(tmpdir(), 'dr-open-profile-'));
 const ours = path.join(work, 'ours');

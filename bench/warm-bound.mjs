@@ -14,17 +14,16 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { launchWithExtensions } from './lib/chromium.mjs';
+import { CORPUS_ROOT, serveScrapinghub } from './lib/corpus.mjs';
 import { pageBundle } from './lib/page-bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
-const SH = path.resolve(ROOT, '../shared/corpus/scrapinghub');
+const SH = path.join(CORPUS_ROOT, 'scrapinghub');
 const args = process.argv.slice(2);
 const N = Number(args[args.indexOf('--pages') + 1] || 100);
 const WARMUP = 5;
@@ -46,18 +45,7 @@ try {
   process.exit(0);
 }
 const pages = ids.slice(0, N + WARMUP);
-const server = createServer((req, res) => {
-  const id = new URL(req.url ?? '/', 'http://x').pathname.split('/')[2];
-  if (!pages.includes(id)) {
-    res.writeHead(404);
-    res.end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(gunzipSync(readFileSync(path.join(SH, 'html', `${id}.html.gz`))));
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serveScrapinghub(pages, { 'cache-control': 'no-store' });
 
 const coreJs = await pageBundle(
   `import { extractArticle } from './src/core/extract.ts'; globalThis.__benchExtractArticle = extractArticle;`,

@@ -6,6 +6,7 @@
  *          charset, else windows-1252, as its README says); now = the labelled publication day.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,4 +69,24 @@ export function loadCorpusPage(name, file) {
   }
   const html = gunzipSync(readFileSync(path.join(CORPUS_ROOT, name, 'html', `${file}.html.gz`))).toString('utf8');
   return { html, url: t.url ?? 'https://fake-url.com/', now: '2020-06-01T00:00:00Z' };
+}
+
+/**
+ * A local server of scrapinghub pages for the browser benchmarks: page `<id>` at `<base>/<any>/<id>/`
+ * (only the ids given; 404 for any other), its stored bytes as UTF-8 HTML, with `headers` added.
+ */
+export async function serveScrapinghub(ids, headers = {}) {
+  const served = new Set(ids);
+  const server = createServer((req, res) => {
+    const id = new URL(req.url ?? '/', 'http://x').pathname.split('/')[2];
+    if (!served.has(id)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
+    res.end(gunzipSync(readFileSync(path.join(CORPUS_ROOT, 'scrapinghub', 'html', `${id}.html.gz`))));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
 }
